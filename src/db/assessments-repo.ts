@@ -1,0 +1,27 @@
+import { assessmentSchema, blankAssessment, type Assessment, type AssessmentPatch } from '../domain/assessment-schema';
+import { newId } from '../domain/ids';
+import { database } from './database';
+import { guardWrite } from './errors';
+
+export async function listAssessments(workspaceId: string): Promise<Assessment[]> {
+  return database().assessments.where('workspaceId').equals(workspaceId).toArray();
+}
+
+/**
+ * Creates the item's record on first edit, merges the patch, validates the whole record,
+ * and bumps the workspace's updatedAt, all in one transaction.
+ */
+export async function saveAssessment(workspaceId: string, itemId: string, patch: AssessmentPatch): Promise<Assessment> {
+  const db = database();
+  return guardWrite(() =>
+    db.transaction('rw', db.assessments, db.workspaces, async () => {
+      const now = new Date().toISOString();
+      const existing = await db.assessments.where('[workspaceId+itemId]').equals([workspaceId, itemId]).first();
+      const base = existing ?? blankAssessment(workspaceId, itemId, newId(), now);
+      const next = assessmentSchema.parse({ ...base, ...patch, id: base.id, workspaceId, itemId, updatedAt: now });
+      await db.assessments.put(next);
+      await db.workspaces.update(workspaceId, { updatedAt: now });
+      return next;
+    }),
+  );
+}

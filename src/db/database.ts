@@ -1,0 +1,58 @@
+import Dexie, { type Table } from 'dexie';
+import type { Workspace } from '../domain/workspace-schema';
+import type { Assessment } from '../domain/assessment-schema';
+import type { Evidence } from '../domain/evidence-schema';
+import { schemaVersions } from './schema-versions';
+
+export interface EvidenceFileRow {
+  id: string;
+  workspaceId: string;
+  blob: Blob;
+}
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+export const DEFAULT_DB_NAME = 'aims-workbench';
+
+/** The only place that calls `new Dexie`. */
+export class AimsDatabase extends Dexie {
+  workspaces!: Table<Workspace, string>;
+  assessments!: Table<Assessment, string>;
+  evidence!: Table<Evidence, string>;
+  evidenceFiles!: Table<EvidenceFileRow, string>;
+  settings!: Table<SettingRow, string>;
+
+  constructor(name = DEFAULT_DB_NAME) {
+    super(name);
+    for (const v of schemaVersions) this.version(v.version).stores(v.stores);
+  }
+}
+
+let current: AimsDatabase | null = null;
+
+export function database(): AimsDatabase {
+  current ??= new AimsDatabase();
+  return current;
+}
+
+/** Tests (and a future "open another database" feature) swap the connection. */
+export function useDatabase(db: AimsDatabase): void {
+  current = db;
+}
+
+/**
+ * Opens the database. When another tab upgrades the schema, this tab closes its
+ * connection (so the upgrade is not blocked) and asks the user to reload.
+ */
+export async function openDatabase(onVersionChange: () => void): Promise<void> {
+  const db = database();
+  db.on('versionchange', () => {
+    db.close();
+    onVersionChange();
+    return false;
+  });
+  await db.open();
+}

@@ -1,0 +1,26 @@
+/** Thrown for a write that did not fit; the transaction was rolled back. */
+export class StorageFullError extends Error {
+  readonly code = 'storage-full';
+  constructor(readonly neededBytes: number | null, cause?: unknown) {
+    super('storage-full', { cause });
+    this.name = 'StorageFullError';
+  }
+}
+
+/** Quota errors arrive bare, wrapped by Dexie (`.inner`), or as the cause of an AbortError. */
+export function isQuotaError(e: unknown, depth = 0): boolean {
+  if (!e || typeof e !== 'object' || depth > 4) return false;
+  const err = e as { name?: unknown; inner?: unknown; cause?: unknown; error?: unknown };
+  if (err.name === 'QuotaExceededError') return true;
+  return isQuotaError(err.inner, depth + 1) || isQuotaError(err.cause, depth + 1) || isQuotaError(err.error, depth + 1);
+}
+
+/** Runs a write and turns a quota failure into a StorageFullError the UI can explain. */
+export async function guardWrite<T>(write: () => Promise<T>, neededBytes: number | null = null): Promise<T> {
+  try {
+    return await write();
+  } catch (e) {
+    if (isQuotaError(e)) throw new StorageFullError(neededBytes, e);
+    throw e;
+  }
+}

@@ -1,0 +1,68 @@
+import { evidenceSchema, MAX_EVIDENCE_FILE_BYTES, safeFileName, type Evidence } from '../domain/evidence-schema';
+import { newId } from '../domain/ids';
+import { fail, ok, type Result } from '../domain/result';
+import { database } from './database';
+import { guardWrite } from './errors';
+
+export type EvidenceCode = 'title-required' | 'url-invalid' | 'file-too-large' | 'file-required';
+
+export async function listEvidence(workspaceId: string): Promise<Evidence[]> {
+  const rows = await database().evidence.where('workspaceId').equals(workspaceId).toArray();
+  return rows.sort((a, b) => a.addedAt.localeCompare(b.addedAt) || a.id.localeCompare(b.id));
+}
+
+export async function addLinkEvidence(workspaceId: string, itemId: string, title: string, url: string): Promise<Result<Evidence, EvidenceCode>> {
+  if (!title.trim()) return fail('title-required', 'title');
+  const parsed = evidenceSchema.safeParse({ id: newId(), workspaceId, itemId, title, kind: 'link', url, addedAt: new Date().toISOString() });
+  if (!parsed.success) return fail('url-invalid', 'url');
+  const row = parsed.data;
+  await guardWrite(() => database().evidence.add(row));
+  return ok(row);
+}
+
+export interface EvidenceFileInput {
+  name: string;
+  type: string;
+  size: number;
+  blob: Blob;
+}
+
+/** The record and its bytes are written together or not at all. */
+export async function addFileEvidence(workspaceId: string, itemId: string, title: string, file: EvidenceFileInput | null): Promise<Result<Evidence, EvidenceCode>> {
+  if (!file) return fail('file-required', 'file');
+  if (file.size > MAX_EVIDENCE_FILE_BYTES) return fail('file-too-large', 'file', { size: file.size, max: MAX_EVIDENCE_FILE_BYTES });
+  const fileName = safeFileName(file.name);
+  const row = evidenceSchema.parse({
+    id: newId(),
+    workspaceId,
+    itemId,
+    title: title.trim() || fileName,
+    kind: 'file',
+    fileName,
+    mediaType: file.type || 'application/octet-stream',
+    size: file.size,
+    addedAt: new Date().toISOString(),
+  });
+  const db = database();
+  await guardWrite(
+    () =>
+      db.transaction('rw', db.evidence, db.evidenceFiles, async () => {
+        await db.evidence.add(row);
+        await db.evidenceFiles.add({ id: row.id, workspaceId, blob: file.blob });
+      }),
+    file.size,
+  );
+  return ok(row);
+}
+
+export async function getEvidenceFile(id: string): Promise<Blob | null> {
+  return (await database().evidenceFiles.get(id))?.blob ?? null;
+}
+
+export async function deleteEvidence(id: string): Promise<void> {
+  const db = database();
+  await db.transaction('rw', db.evidence, db.evidenceFiles, async () => {
+    await db.evidence.delete(id);
+    await db.evidenceFiles.delete(id);
+  });
+}

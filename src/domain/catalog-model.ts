@@ -1,0 +1,186 @@
+import type { CatalogStructure, CatalogText, ItemKind } from './catalog-schema';
+
+export interface CatalogItem {
+  id: string;
+  kind: ItemKind;
+  parent: string | null;
+  /** The top-level group: a clause ("4" … "10") or an Annex A objective ("A.2" … "A.10"). */
+  topGroup: string;
+  title: string;
+  summary: string;
+  questions: string[];
+  evidence: string[];
+  /** Related assessable items, symmetric: if a names b, b names a. */
+  related: string[];
+  assessable: boolean;
+  isControl: boolean;
+}
+
+export interface PickListEntry {
+  id: string;
+  label: string;
+  description: string;
+}
+
+export interface Catalog {
+  frameworkId: string;
+  frameworkName: string;
+  catalogVersion: string;
+  locale: string;
+  /** Every item in document order. */
+  items: CatalogItem[];
+  byId: ReadonlyMap<string, CatalogItem>;
+  /** The walkthrough path: clause items, then Annex A controls. */
+  assessable: CatalogItem[];
+  clauseItems: CatalogItem[];
+  controls: CatalogItem[];
+  /** Clauses 4–10 and Annex A objectives A.2–A.10, in order. */
+  topGroups: CatalogItem[];
+  children: ReadonlyMap<string, CatalogItem[]>;
+  pickLists: Record<string, PickListEntry[]>;
+}
+
+export interface CatalogProblem {
+  code:
+    | 'version-mismatch'
+    | 'duplicate-id'
+    | 'unknown-parent'
+    | 'bad-parent-kind'
+    | 'missing-text'
+    | 'orphan-text'
+    | 'unknown-related'
+    | 'related-not-assessable'
+    | 'related-self'
+    | 'guidance-too-thin'
+    | 'pick-list-text-missing';
+  id: string;
+  detail?: string;
+}
+
+export class CatalogError extends Error {
+  constructor(readonly problems: CatalogProblem[]) {
+    super(`catalog is invalid: ${problems.map((p) => `${p.code} ${p.id}${p.detail ? ` (${p.detail})` : ''}`).join('; ')}`);
+    this.name = 'CatalogError';
+  }
+}
+
+const ASSESSABLE: ReadonlySet<ItemKind> = new Set(['clause', 'control']);
+const ALLOWED_PARENT: Record<ItemKind, ReadonlySet<ItemKind | 'none'>> = {
+  'clause-group': new Set(['none', 'clause-group']),
+  clause: new Set(['clause-group']),
+  objective: new Set(['none']),
+  'control-group': new Set(['objective']),
+  control: new Set(['objective', 'control-group']),
+};
+
+/** Each assessable item needs enough guidance to be useful to someone new to the standard. */
+const MIN_GUIDANCE = 3;
+const MAX_GUIDANCE = 6;
+
+/** Joins structure and text, checks every cross-reference, and returns the model or throws with every problem. */
+export function buildCatalog(structure: CatalogStructure, text: CatalogText): Catalog {
+  const problems: CatalogProblem[] = [];
+  if (structure.catalogVersion !== text.catalogVersion || structure.framework.id !== text.framework) {
+    problems.push({ code: 'version-mismatch', id: text.locale, detail: `${text.framework}@${text.catalogVersion}` });
+  }
+  const kinds = new Map<string, ItemKind>();
+  for (const item of structure.items) {
+    if (kinds.has(item.id)) problems.push({ code: 'duplicate-id', id: item.id });
+    kinds.set(item.id, item.kind);
+  }
+  for (const item of structure.items) {
+    const parentKind = item.parent === null ? 'none' : kinds.get(item.parent);
+    if (parentKind === undefined) problems.push({ code: 'unknown-parent', id: item.id, detail: item.parent ?? '' });
+    else if (!ALLOWED_PARENT[item.kind].has(parentKind)) problems.push({ code: 'bad-parent-kind', id: item.id });
+    const t = text.items[item.id];
+    if (!t) problems.push({ code: 'missing-text', id: item.id });
+    else if (ASSESSABLE.has(item.kind)) {
+      for (const list of [t.questions, t.evidence]) {
+        if (list.length < MIN_GUIDANCE || list.length > MAX_GUIDANCE) {
+          problems.push({ code: 'guidance-too-thin', id: item.id, detail: `${list.length} entries` });
+        }
+      }
+    }
+    for (const r of item.related) {
+      const k = kinds.get(r);
+      if (r === item.id) problems.push({ code: 'related-self', id: item.id });
+      else if (!k) problems.push({ code: 'unknown-related', id: item.id, detail: r });
+      else if (!ASSESSABLE.has(k)) problems.push({ code: 'related-not-assessable', id: item.id, detail: r });
+    }
+  }
+  for (const id of Object.keys(text.items)) {
+    if (!kinds.has(id)) problems.push({ code: 'orphan-text', id });
+  }
+  const pickLists: Record<string, PickListEntry[]> = {};
+  for (const [name, entries] of Object.entries(structure.pickLists)) {
+    pickLists[name] = entries.map((e) => {
+      const t = text.pickLists[name]?.[e.id];
+      if (!t) problems.push({ code: 'pick-list-text-missing', id: `${name}/${e.id}` });
+      return { id: e.id, label: t?.label ?? e.id, description: t?.description ?? '' };
+    });
+  }
+  if (problems.length > 0) throw new CatalogError(problems);
+
+  const relatedSets = new Map<string, Set<string>>();
+  for (const item of structure.items) relatedSets.set(item.id, new Set());
+  for (const item of structure.items) {
+    for (const r of item.related) {
+      relatedSets.get(item.id)?.add(r);
+      relatedSets.get(r)?.add(item.id);
+    }
+  }
+  const order = new Map(structure.items.map((it, i) => [it.id, i]));
+  const byOrder = (a: string, b: string) => (order.get(a) ?? 0) - (order.get(b) ?? 0);
+
+  const items: CatalogItem[] = [];
+  const byId = new Map<string, CatalogItem>();
+  for (const s of structure.items) {
+    const t = text.items[s.id]!;
+    const parentItem = s.parent ? byId.get(s.parent) : undefined;
+    const item: CatalogItem = {
+      id: s.id,
+      kind: s.kind,
+      parent: s.parent,
+      topGroup: parentItem ? parentItem.topGroup : s.id,
+      title: t.title,
+      summary: t.summary,
+      questions: t.questions,
+      evidence: t.evidence,
+      related: [...(relatedSets.get(s.id) ?? [])].sort(byOrder),
+      assessable: ASSESSABLE.has(s.kind),
+      isControl: s.kind === 'control',
+    };
+    items.push(item);
+    byId.set(item.id, item);
+  }
+  const children = new Map<string, CatalogItem[]>();
+  for (const item of items) {
+    if (item.parent === null) continue;
+    const list = children.get(item.parent) ?? [];
+    list.push(item);
+    children.set(item.parent, list);
+  }
+  const clauseItems = items.filter((i) => i.kind === 'clause');
+  const controls = items.filter((i) => i.kind === 'control');
+  return {
+    frameworkId: structure.framework.id,
+    frameworkName: structure.framework.name,
+    catalogVersion: structure.catalogVersion,
+    locale: text.locale,
+    items,
+    byId,
+    assessable: [...clauseItems, ...controls],
+    clauseItems,
+    controls,
+    topGroups: items.filter((i) => i.parent === null),
+    children,
+    pickLists,
+  };
+}
+
+/** Previous and next item on the walkthrough path. */
+export function neighbours(catalog: Catalog, id: string): { prev: CatalogItem | null; next: CatalogItem | null } {
+  const i = catalog.assessable.findIndex((it) => it.id === id);
+  if (i < 0) return { prev: null, next: null };
+  return { prev: catalog.assessable[i - 1] ?? null, next: catalog.assessable[i + 1] ?? null };
+}

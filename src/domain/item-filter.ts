@@ -1,0 +1,38 @@
+import type { Catalog, CatalogItem } from './catalog-model';
+import { effectiveStatus, type EffectiveStatus } from './assessment-schema';
+import type { AssessmentLookup } from './progress';
+
+export interface ItemFilter {
+  query: string;
+  status: EffectiveStatus | 'all';
+  /** 'all', '' for items with no owner, or an owner name. */
+  owner: string;
+}
+
+export const NO_FILTER: ItemFilter = { query: '', status: 'all', owner: 'all' };
+
+/** Matches an id prefix ("6.1", "a.6.2") or every word of the query in the title and guidance. */
+export function matchesQuery(item: CatalogItem, query: string): boolean {
+  const q = query.trim().toLowerCase();
+  if (!q) return true;
+  const id = item.id.toLowerCase();
+  if (id === q || id.startsWith(`${q}.`) || id.startsWith(q.replace(/^a(?=\d)/, 'a.'))) return true;
+  const haystack = `${id} ${item.title} ${item.summary} ${item.questions.join(' ')} ${item.evidence.join(' ')}`.toLowerCase();
+  return q.split(/\s+/).every((word) => haystack.includes(word));
+}
+
+export function filterItems(catalog: Catalog, answers: AssessmentLookup, filter: ItemFilter): CatalogItem[] {
+  return catalog.assessable.filter((item) => {
+    const a = answers.get(item.id);
+    if (filter.status !== 'all' && effectiveStatus(a, item.isControl) !== filter.status) return false;
+    if (filter.owner !== 'all' && (a?.owner.trim() ?? '') !== filter.owner) return false;
+    return matchesQuery(item, filter.query);
+  });
+}
+
+/** Distinct owners named anywhere in the workspace, for the owner filter. */
+export function ownersOf(answers: AssessmentLookup): string[] {
+  const owners = new Set<string>();
+  for (const a of answers.values()) if (a.owner.trim()) owners.add(a.owner.trim());
+  return [...owners].sort((a, b) => a.localeCompare(b));
+}

@@ -1,0 +1,75 @@
+import {
+  createWorkspace,
+  deleteWorkspace,
+  duplicateWorkspace,
+  listWorkspaces,
+  renameWorkspace,
+} from '../db/workspaces-repo';
+import type { Workspace } from '../domain/workspace-schema';
+import { t, type MessageKey } from '../i18n/i18n';
+import { app } from '../state/app.svelte';
+import { live } from '../state/live.svelte';
+import { router } from '../state/router.svelte';
+
+/** Workspace list commands. The page only wires these to buttons. */
+export function homeState() {
+  const workspaces = live(() => null, listWorkspaces, [] as Workspace[]);
+  let createError = $state<string | null>(null);
+  let renameError = $state<string | null>(null);
+
+  async function guarded<T>(work: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await work();
+    } catch (e) {
+      app.report(e);
+      return undefined;
+    }
+  }
+
+  return {
+    get workspaces() {
+      return workspaces.current;
+    },
+    get loaded() {
+      return workspaces.loaded;
+    },
+    get createError() {
+      return createError;
+    },
+    get renameError() {
+      return renameError;
+    },
+    async create(name: string): Promise<boolean> {
+      const r = await guarded(() => createWorkspace(name, app.catalog?.catalogVersion ?? ''));
+      if (!r) return false;
+      if (!r.ok) {
+        createError = t(`validation.${r.code}` as MessageKey);
+        return false;
+      }
+      createError = null;
+      app.announce(t('workspaces.created', { name: r.value.name }));
+      // Ask once there is something worth keeping; browsers may grant it silently.
+      void app.askPersistence();
+      router.go({ name: 'dashboard', ws: r.value.id });
+      return true;
+    },
+    async rename(id: string, name: string): Promise<boolean> {
+      const r = await guarded(() => renameWorkspace(id, name));
+      if (!r) return false;
+      renameError = r.ok ? null : t(`validation.${r.code}` as MessageKey);
+      return r.ok;
+    },
+    clearRenameError() {
+      renameError = null;
+    },
+    async duplicate(ws: Workspace): Promise<void> {
+      const name = t('workspaces.copyName', { name: ws.name }).slice(0, 120);
+      const r = await guarded(() => duplicateWorkspace(ws.id, name));
+      if (r?.ok) app.announce(t('workspaces.duplicated', { name: r.value.name }));
+    },
+    async remove(ws: Workspace): Promise<void> {
+      await guarded(() => deleteWorkspace(ws.id));
+      app.announce(t('workspaces.deleted', { name: ws.name }));
+    },
+  };
+}

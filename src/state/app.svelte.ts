@@ -1,0 +1,96 @@
+import { loadCatalog } from '../catalog/load-catalog';
+import type { Catalog } from '../domain/catalog-model';
+import { openDatabase } from '../db/database';
+import { StorageFullError } from '../db/errors';
+import { readStorageInfo, requestPersistence, type StorageInfo } from '../db/storage-info';
+import { getLastWorkspaceId, getWorkspace } from '../db/workspaces-repo';
+import { formatBytes, t } from '../i18n/i18n';
+import { router } from './router.svelte';
+
+export type Phase = 'loading' | 'ready' | 'fatal';
+
+/** App-wide state: start-up, the catalog, storage status, and the one error banner. */
+class AppState {
+  #phase = $state<Phase>('loading');
+  #fatalDetail = $state('');
+  #versionChanged = $state(false);
+  #catalog = $state.raw<Catalog | null>(null);
+  #error = $state<string | null>(null);
+  #notice = $state('');
+  #storage = $state.raw<StorageInfo>({ persisted: null, usage: null, quota: null });
+
+  get phase() {
+    return this.#phase;
+  }
+  get fatalDetail() {
+    return this.#fatalDetail;
+  }
+  get versionChanged() {
+    return this.#versionChanged;
+  }
+  get catalog(): Catalog | null {
+    return this.#catalog;
+  }
+  get error() {
+    return this.#error;
+  }
+  get notice() {
+    return this.#notice;
+  }
+  get storage() {
+    return this.#storage;
+  }
+
+  async start(): Promise<void> {
+    try {
+      await openDatabase(() => {
+        this.#versionChanged = true;
+      });
+      this.#catalog = await loadCatalog();
+    } catch (e) {
+      this.#fatalDetail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+      this.#phase = 'fatal';
+      return;
+    }
+    this.#phase = 'ready';
+    await this.#reopenLastWorkspace();
+    void this.refreshStorage();
+  }
+
+  /** The last-opened workspace reopens on start, unless the address already names a page. */
+  async #reopenLastWorkspace(): Promise<void> {
+    if (router.route.name !== 'home' || window.location.hash.length > 2) return;
+    const last = await getLastWorkspaceId();
+    if (last && (await getWorkspace(last))) router.go({ name: 'dashboard', ws: last });
+  }
+
+  async refreshStorage(): Promise<void> {
+    this.#storage = await readStorageInfo();
+  }
+
+  async askPersistence(): Promise<void> {
+    await requestPersistence();
+    await this.refreshStorage();
+  }
+
+  /** Shows an error in the one alert region; unexpected errors are logged too, never swallowed. */
+  report(e: unknown): void {
+    if (e instanceof StorageFullError) {
+      this.#error = t('error.storage-full', { needed: e.neededBytes ? formatBytes(e.neededBytes) : '?' });
+      return;
+    }
+    console.error(e);
+    this.#error = t('error.unexpected', { detail: e instanceof Error ? e.message : String(e) });
+  }
+
+  dismissError(): void {
+    this.#error = null;
+  }
+
+  /** Polite status for screen readers (and a visible toast). */
+  announce(message: string): void {
+    this.#notice = message;
+  }
+}
+
+export const app = new AppState();

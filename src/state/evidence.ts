@@ -1,0 +1,75 @@
+import { addFileEvidence, addLinkEvidence, deleteEvidence, getEvidenceFile, type EvidenceCode } from '../db/evidence-repo';
+import { canOpenInBrowser, MAX_EVIDENCE_FILE_BYTES, type Evidence } from '../domain/evidence-schema';
+import { formatBytes, t, type MessageKey } from '../i18n/i18n';
+import { app } from './app.svelte';
+
+/** A user-facing message for a rejected evidence entry, or null when it was stored. */
+export type EvidenceOutcome = { field: string; message: string } | null;
+
+function message(code: EvidenceCode, params?: Record<string, string | number>): string {
+  if (code === 'file-too-large') return t('validation.file-too-large', { size: formatBytes(Number(params?.size ?? 0)), max: formatBytes(MAX_EVIDENCE_FILE_BYTES) });
+  return t(`validation.${code}` as MessageKey);
+}
+
+async function run(work: () => ReturnType<typeof addLinkEvidence>): Promise<EvidenceOutcome> {
+  try {
+    const r = await work();
+    return r.ok ? null : { field: r.field ?? '', message: message(r.code, r.params) };
+  } catch (e) {
+    app.report(e);
+    return { field: '', message: '' };
+  }
+}
+
+export function addLink(ws: string, itemId: string, title: string, url: string): Promise<EvidenceOutcome> {
+  return run(() => addLinkEvidence(ws, itemId, title, url));
+}
+
+export function addFile(ws: string, itemId: string, title: string, file: File | null): Promise<EvidenceOutcome> {
+  return run(() => addFileEvidence(ws, itemId, title, file ? { name: file.name, type: file.type, size: file.size, blob: file } : null));
+}
+
+export async function removeEvidence(id: string): Promise<void> {
+  try {
+    await deleteEvidence(id);
+  } catch (e) {
+    app.report(e);
+  }
+}
+
+function withUrl(blob: Blob, use: (url: string) => void): void {
+  const url = URL.createObjectURL(blob);
+  try {
+    use(url);
+  } finally {
+    // Give the new tab or the download time to read the bytes.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  }
+}
+
+/** Always a download with a neutral type: the browser never renders it in our origin. */
+export async function downloadEvidence(ev: Extract<Evidence, { kind: 'file' }>): Promise<void> {
+  const blob = await getEvidenceFile(ev.id);
+  if (!blob) return app.report(new Error(`evidence file ${ev.fileName} is missing`));
+  withUrl(new Blob([blob], { type: 'application/octet-stream' }), (url) => {
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = ev.fileName;
+    a.rel = 'noopener';
+    document.body.append(a);
+    a.click();
+    a.remove();
+  });
+}
+
+/** Opens only types that cannot run script (PDF, images, plain text); everything else downloads. */
+export async function openEvidence(ev: Extract<Evidence, { kind: 'file' }>): Promise<void> {
+  if (!canOpenInBrowser(ev.mediaType)) return downloadEvidence(ev);
+  const blob = await getEvidenceFile(ev.id);
+  if (!blob) return app.report(new Error(`evidence file ${ev.fileName} is missing`));
+  withUrl(new Blob([blob], { type: ev.mediaType.split(';')[0]!.trim().toLowerCase() }), (url) => {
+    window.open(url, '_blank', 'noopener');
+  });
+}
+
+export { canOpenInBrowser };

@@ -1,0 +1,72 @@
+import type { Assessment, AssessmentPatch } from '../domain/assessment-schema';
+import type { Evidence } from '../domain/evidence-schema';
+import type { Workspace } from '../domain/workspace-schema';
+import { listAssessments, saveAssessment } from '../db/assessments-repo';
+import { listEvidence } from '../db/evidence-repo';
+import { getWorkspace, setLastWorkspaceId } from '../db/workspaces-repo';
+import { app } from './app.svelte';
+import { AutosaveQueue } from './autosave';
+import { live } from './live.svelte';
+
+export interface WorkspaceData {
+  readonly id: string;
+  readonly workspace: Workspace | undefined;
+  readonly loaded: boolean;
+  readonly answers: ReadonlyMap<string, Assessment>;
+  readonly evidence: readonly Evidence[];
+  readonly saving: boolean;
+  /** Autosaves one field of one item; rapid edits coalesce into the newest value. */
+  save(itemId: string, patch: AssessmentPatch): void;
+}
+
+/** Everything the workspace pages show, kept live. Create during component initialisation. */
+export function workspaceData(id: () => string): WorkspaceData {
+  const ws = live(id, getWorkspace, undefined);
+  const assessments = live(id, listAssessments, [] as Assessment[]);
+  const evidence = live(id, listEvidence, [] as Evidence[]);
+  const answers = $derived(new Map(assessments.current.map((a) => [a.itemId, a])));
+  const queues = new Map<string, AutosaveQueue<AssessmentPatch>>();
+  let busy = $state(0);
+
+  $effect(() => {
+    const current = id();
+    if (ws.current?.id === current) void setLastWorkspaceId(current).catch((e: unknown) => app.report(e));
+  });
+
+  return {
+    get id() {
+      return id();
+    },
+    get workspace() {
+      return ws.current;
+    },
+    get loaded() {
+      return ws.loaded && assessments.loaded;
+    },
+    get answers() {
+      return answers;
+    },
+    get evidence() {
+      return evidence.current;
+    },
+    get saving() {
+      return busy > 0;
+    },
+    save(itemId, patch) {
+      const wsId = id();
+      const key = `${wsId}|${itemId}|${Object.keys(patch).sort().join(',')}`;
+      let queue = queues.get(key);
+      if (!queue) {
+        queue = new AutosaveQueue<AssessmentPatch>(
+          (p) => saveAssessment(wsId, itemId, p),
+          (e) => app.report(e),
+        );
+        queues.set(key, queue);
+      }
+      busy += 1;
+      void queue.push(patch).finally(() => {
+        busy -= 1;
+      });
+    },
+  };
+}
