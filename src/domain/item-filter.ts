@@ -11,12 +11,17 @@ export interface ItemFilter {
 
 export const NO_FILTER: ItemFilter = { query: '', status: 'all', owner: 'all' };
 
-/** Matches an id prefix ("6.1", "a.6.2") or every word of the query in the title and guidance. */
+const ID_QUERY = /^a?\.?\d+(\.\d+)*\.?$/i;
+
+/** An id-like query ("6.1", "a.6.2", "A6.2.4") matches ids by prefix only; words match titles and guidance. */
 export function matchesQuery(item: CatalogItem, query: string): boolean {
   const q = query.trim().toLowerCase();
   if (!q) return true;
   const id = item.id.toLowerCase();
-  if (id === q || id.startsWith(`${q}.`) || id.startsWith(q.replace(/^a(?=\d)/, 'a.'))) return true;
+  if (ID_QUERY.test(q)) {
+    const wanted = q.replace(/^a\.?/, 'a.').replace(/\.$/, '');
+    return id === wanted || id.startsWith(`${wanted}.`);
+  }
   const haystack = `${id} ${item.title} ${item.summary} ${item.questions.join(' ')} ${item.evidence.join(' ')}`.toLowerCase();
   return q.split(/\s+/).every((word) => haystack.includes(word));
 }

@@ -24,7 +24,6 @@ export const en = {
   'nav.walkthrough': 'Walkthrough',
   'nav.soa': 'Statement of Applicability',
   'nav.profile': 'Organization',
-  'nav.storage': 'Storage',
 
   'workspaces.title': 'Workspaces',
   'workspaces.intro': 'Keep one workspace per organization or client. Each holds its own profile, walkthrough answers, evidence and Statement of Applicability.',

@@ -1,0 +1,252 @@
+// @vitest-environment jsdom
+import '@testing-library/svelte/vitest';
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { describe, expect, it, vi } from 'vitest';
+import { assessmentFields, soaFields } from '../../src/domain/assessment-schema';
+import type { FieldDef } from '../../src/domain/fields';
+import { profileFields } from '../../src/domain/workspace-schema';
+import FieldInput from '../../src/ui/FieldInput.svelte';
+
+function field(list: readonly FieldDef[], key: string): FieldDef {
+  const found = list.find((f) => f.key === key);
+  if (!found) throw new Error(`no field ${key}`);
+  return found;
+}
+
+const owner = field(assessmentFields, 'owner'); // text
+const notes = field(assessmentFields, 'notes'); // textarea with help
+const status = field(assessmentFields, 'status'); // enum, not nullable
+const targetDate = field(assessmentFields, 'targetDate'); // date
+const category = field(soaFields, 'justificationCategory'); // nullable enum
+const size = field(profileFields, 'size'); // nullable enum
+const aiRoles = field(profileFields, 'aiRoles'); // multi-enum with help
+
+function setup(f: FieldDef, value: unknown, extra: { error?: string | null; only?: readonly string[] } = {}) {
+  const onchange = vi.fn<(value: unknown) => void>();
+  const result = render(FieldInput, { field: f, value, idPrefix: 't', onchange, ...extra });
+  return { onchange, ...result };
+}
+
+function describedBy(el: Element): string[] {
+  return (el.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+}
+
+describe('FieldInput labels', () => {
+  it('ties a label to a text input', () => {
+    setup(owner, 'Dana');
+    const input = screen.getByLabelText('Owner');
+    expect(input).toBeInstanceOf(HTMLInputElement);
+    expect((input as HTMLInputElement).type).toBe('text');
+    expect((input as HTMLInputElement).value).toBe('Dana');
+    expect(screen.getByRole('textbox', { name: 'Owner' })).toBe(input);
+  });
+
+  it('ties a label to a textarea and describes it with its help text', () => {
+    setup(notes, 'We have a policy.');
+    const area = screen.getByRole('textbox', { name: 'Implementation notes' });
+    expect(area).toBeInstanceOf(HTMLTextAreaElement);
+    expect((area as HTMLTextAreaElement).value).toBe('We have a policy.');
+    expect(screen.getByRole('textbox', { description: /What is in place, what is missing/ })).toBe(area);
+  });
+
+  it('ties a label to a select listing the translated options', () => {
+    setup(status, 'in-progress');
+    const select = screen.getByRole('combobox', { name: 'Status' }) as HTMLSelectElement;
+    expect(select.value).toBe('in-progress');
+    const names = within(select).getAllByRole('option').map((o) => o.textContent?.trim());
+    expect(names).toEqual(['Not started', 'In progress', 'Implemented']);
+  });
+
+  it('offers an empty "not set" option only for nullable enums, selected when the value is null', () => {
+    setup(category, null);
+    const select = screen.getByRole('combobox', { name: 'Justification category' }) as HTMLSelectElement;
+    expect(select.value).toBe('');
+    expect((screen.getByRole('option', { name: '— not set —' }) as HTMLOptionElement).selected).toBe(true);
+  });
+
+  it('leaves out options not listed in `only`', () => {
+    setup(status, 'not-started', { only: ['not-started', 'implemented'] });
+    const select = screen.getByRole('combobox', { name: 'Status' });
+    expect(within(select).getAllByRole('option').map((o) => o.textContent?.trim())).toEqual(['Not started', 'Implemented']);
+  });
+
+  it('ties a label to a date input', () => {
+    setup(targetDate, '2025-03-01');
+    const input = screen.getByLabelText('Target date') as HTMLInputElement;
+    expect(input.type).toBe('date');
+    expect(input.value).toBe('2025-03-01');
+  });
+
+  it('renders a multi-enum as a fieldset named by its legend, one labelled checkbox per option', () => {
+    setup(aiRoles, ['ai-customer']);
+    const group = screen.getByRole('group', { name: 'AI roles the organization holds' });
+    expect(group.tagName).toBe('FIELDSET');
+    const boxes = within(group).getAllByRole('checkbox');
+    expect(boxes).toHaveLength(6);
+    expect((within(group).getByRole('checkbox', { name: 'AI customer' }) as HTMLInputElement).checked).toBe(true);
+    expect((within(group).getByRole('checkbox', { name: 'AI provider' }) as HTMLInputElement).checked).toBe(false);
+    expect(screen.getByRole('group', { description: /Tick every role that applies/ })).toBe(group);
+  });
+});
+
+describe('FieldInput changes', () => {
+  it('calls onchange with the typed text', async () => {
+    const { onchange } = setup(owner, '');
+    const input = screen.getByRole('textbox', { name: 'Owner' });
+    await fireEvent.input(input, { target: { value: 'Priya' } });
+    expect(onchange).toHaveBeenCalledTimes(1);
+    expect(onchange).toHaveBeenLastCalledWith('Priya');
+  });
+
+  it('calls onchange with textarea text', async () => {
+    const { onchange } = setup(field(profileFields, 'climateNote'), '');
+    await fireEvent.input(screen.getByRole('textbox', { name: 'Reasoning for the climate change decision' }), { target: { value: 'Data centres' } });
+    expect(onchange).toHaveBeenLastCalledWith('Data centres');
+  });
+
+  it('calls onchange with the chosen option', async () => {
+    const { onchange } = setup(size, null);
+    await fireEvent.change(screen.getByRole('combobox', { name: 'Size' }), { target: { value: 'medium' } });
+    expect(onchange).toHaveBeenLastCalledWith('medium');
+  });
+
+  it('calls onchange(null) when the empty option of a nullable enum is chosen', async () => {
+    const { onchange } = setup(category, 'contractual');
+    const select = screen.getByRole('combobox', { name: 'Justification category' }) as HTMLSelectElement;
+    expect(select.value).toBe('contractual');
+    await fireEvent.change(select, { target: { value: '' } });
+    expect(onchange).toHaveBeenCalledTimes(1);
+    expect(onchange).toHaveBeenLastCalledWith(null);
+  });
+
+  it('calls onchange with a picked date and onchange(null) when the date is cleared', async () => {
+    const { onchange } = setup(targetDate, '2025-03-01');
+    const input = screen.getByLabelText('Target date');
+    await fireEvent.change(input, { target: { value: '2025-04-15' } });
+    expect(onchange).toHaveBeenLastCalledWith('2025-04-15');
+    await fireEvent.change(input, { target: { value: '' } });
+    expect(onchange).toHaveBeenCalledTimes(2);
+    expect(onchange).toHaveBeenLastCalledWith(null);
+  });
+
+  it('ticking and unticking checkboxes reports the values in declaration order', async () => {
+    const { onchange, rerender } = setup(aiRoles, ['ai-customer']);
+    // Tick an option declared before the one already ticked.
+    await fireEvent.click(screen.getByRole('checkbox', { name: 'AI provider' }));
+    expect(onchange).toHaveBeenLastCalledWith(['ai-provider', 'ai-customer']);
+
+    await rerender({ value: ['ai-provider', 'ai-customer'] });
+    await fireEvent.click(screen.getByRole('checkbox', { name: 'Relevant authority' }));
+    expect(onchange).toHaveBeenLastCalledWith(['ai-provider', 'ai-customer', 'relevant-authority']);
+
+    await rerender({ value: ['ai-provider', 'ai-customer', 'relevant-authority'] });
+    await fireEvent.click(screen.getByRole('checkbox', { name: 'AI customer' }));
+    expect(onchange).toHaveBeenLastCalledWith(['ai-provider', 'relevant-authority']);
+    expect(onchange).toHaveBeenCalledTimes(3);
+  });
+
+  it('unticking the last box reports an empty list', async () => {
+    const { onchange } = setup(aiRoles, ['ai-subject']);
+    const box = screen.getByRole('checkbox', { name: 'AI subject' }) as HTMLInputElement;
+    expect(box.checked).toBe(true);
+    await fireEvent.click(box);
+    expect(onchange).toHaveBeenLastCalledWith([]);
+  });
+
+  // BUG (src/ui/FieldInput.svelte, toggle): the next list is computed from the `value` prop, which lags
+  // behind while the autosave round-trip (queue → Dexie → liveQuery) runs. Ticking a second box
+  // before the first tick has come back reports only the second option, so the first is lost
+  // (and its checkbox is unticked again once the stored value arrives).
+  // Remove `.fails` once toggle works from the boxes' current state.
+  it.fails('two quick ticks before the stored value catches up keep both options', async () => {
+    const { onchange } = setup(aiRoles, []);
+    await fireEvent.click(screen.getByRole('checkbox', { name: 'AI producer' }));
+    await fireEvent.click(screen.getByRole('checkbox', { name: 'AI partner' }));
+    // Both boxes are visibly ticked...
+    expect((screen.getByRole('checkbox', { name: 'AI producer' }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole('checkbox', { name: 'AI partner' }) as HTMLInputElement).checked).toBe(true);
+    // ...so the value saved last must contain both. Actual: ['ai-partner'].
+    expect(onchange).toHaveBeenLastCalledWith(['ai-producer', 'ai-partner']);
+  });
+});
+
+describe('FieldInput errors', () => {
+  it('shows no error state without an error', () => {
+    setup(owner, '');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByRole('textbox', { name: 'Owner' }).hasAttribute('aria-invalid')).toBe(false);
+  });
+
+  it('renders the error as an alert and marks the input invalid and described by it', () => {
+    setup(owner, 'x', { error: 'Owner is too long' });
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toBe('Owner is too long');
+    const input = screen.getByRole('textbox', { name: 'Owner' });
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(describedBy(input)).toContain(alert.id);
+    expect(screen.getByRole('textbox', { description: 'Owner is too long' })).toBe(input);
+  });
+
+  it('keeps the help text in the description next to the error', () => {
+    setup(notes, '', { error: 'Too long' });
+    const area = screen.getByRole('textbox', { name: 'Implementation notes' });
+    expect(area.getAttribute('aria-invalid')).toBe('true');
+    const ids = describedBy(area);
+    expect(ids).toHaveLength(2);
+    expect(ids).toContain(screen.getByRole('alert').id);
+    expect(document.getElementById(ids[0]!)?.textContent).toMatch(/What is in place/);
+  });
+
+  it('marks selects and date inputs invalid too', () => {
+    setup(category, null, { error: 'Pick a category' });
+    const select = screen.getByRole('combobox', { name: 'Justification category' });
+    expect(select.getAttribute('aria-invalid')).toBe('true');
+    expect(describedBy(select)).toContain(screen.getByRole('alert').id);
+  });
+
+  // BUG (src/ui/FieldInput.svelte, multi-enum branch): the fieldset's aria-describedby points at
+  // `${id}-error`, but that branch never renders the error element, so the message is invisible
+  // and the reference dangles. Remove `.fails` once the multi-enum branch renders the error.
+  it.fails('renders an error for a multi-enum field', () => {
+    setup(aiRoles, [], { error: 'Pick at least one role' });
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toBe('Pick at least one role');
+    expect(describedBy(screen.getByRole('group', { name: 'AI roles the organization holds' }))).toContain(alert.id);
+  });
+});
+
+describe('FieldInput while typing', () => {
+  it('does not overwrite what the user typed with a new value while focused; shows it after blur', async () => {
+    const { rerender } = setup(owner, 'Old owner');
+    const input = screen.getByRole('textbox', { name: 'Owner' }) as HTMLInputElement;
+    input.focus();
+    expect(document.activeElement).toBe(input);
+    await fireEvent.input(input, { target: { value: 'Half-typ' } });
+
+    // The stored value arrives late (an earlier save) while the user is still typing.
+    await rerender({ value: 'Half' });
+    expect(input.value).toBe('Half-typ');
+
+    input.blur();
+    await rerender({ value: 'Server value' });
+    expect(input.value).toBe('Server value');
+  });
+
+  it('keeps typed text in a textarea while focused too', async () => {
+    const { rerender } = setup(notes, '');
+    const area = screen.getByRole('textbox', { name: 'Implementation notes' }) as HTMLTextAreaElement;
+    area.focus();
+    await fireEvent.input(area, { target: { value: 'Line one' } });
+    await rerender({ value: 'Line' });
+    expect(area.value).toBe('Line one');
+    area.blur();
+    await rerender({ value: 'Line one, saved' });
+    expect(area.value).toBe('Line one, saved');
+  });
+
+  it('shows a new value straight away when the input is not focused', async () => {
+    const { rerender } = setup(owner, 'Before');
+    await rerender({ value: 'After' });
+    expect((screen.getByRole('textbox', { name: 'Owner' }) as HTMLInputElement).value).toBe('After');
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatBytes, t, tOption } from '../../src/i18n/i18n';
+import { en } from '../../src/i18n/messages-en';
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? files(p) : [p];
+  });
+}
+
+describe('messages', () => {
+  it('fills named parameters and leaves unknown ones visible', () => {
+    expect(t('workspaces.deleteConfirm', { name: 'Acme' })).toBe('Delete "Acme"');
+    expect(t('workspaces.deleteConfirm')).toBe('Delete "{name}"');
+  });
+
+  it('labels every option of every declared enum field', async () => {
+    const { assessmentFields, soaFields } = await import('../../src/domain/assessment-schema');
+    const { profileFields } = await import('../../src/domain/workspace-schema');
+    for (const field of [...assessmentFields, ...soaFields, ...profileFields]) {
+      expect(field.label in en, field.label).toBe(true);
+      for (const option of field.options ?? []) {
+        expect(`${field.optionPrefix}.${option}` in en, `${field.optionPrefix}.${option}`).toBe(true);
+        expect(tOption(field.optionPrefix!, option)).not.toBe(option);
+      }
+    }
+  });
+
+  it('has no unused message keys (each is referenced from src)', () => {
+    const source = files('src').filter((f) => /\.(ts|svelte)$/.test(f) && !f.endsWith('messages-en.ts')).map((f) => readFileSync(f, 'utf8')).join('\n');
+    const dynamicPrefixes = ['status.', 'size.', 'aiRole.', 'climate.', 'justification.', 'soa.gap.', 'soa.applicable.', 'validation.'];
+    const unused = Object.keys(en).filter((k) => !source.includes(`'${k}'`) && !dynamicPrefixes.some((p) => k.startsWith(p)));
+    expect(unused).toEqual([]);
+  });
+
+  it('formats sizes for people', () => {
+    expect(formatBytes(0)).toBe('0 B');
+    expect(formatBytes(1536)).toBe('1.5 KB');
+    expect(formatBytes(200 * 1024 * 1024)).toBe('200 MB');
+  });
+});
