@@ -16,6 +16,8 @@ export async function saveAssessment(workspaceId: string, itemId: string, patch:
   return guardWrite(() =>
     db.transaction('rw', db.assessments, db.workspaces, async () => {
       const now = new Date().toISOString();
+      // An answer without its workspace would be an orphan no screen ever shows.
+      if (!(await db.workspaces.get(workspaceId))) throw new Error(`workspace ${workspaceId} not found`);
       const existing = await db.assessments.where('[workspaceId+itemId]').equals([workspaceId, itemId]).first();
       const base = existing ?? blankAssessment(workspaceId, itemId, newId(), now);
       const next = assessmentSchema.parse({ ...base, ...patch, id: base.id, workspaceId, itemId, updatedAt: now });

@@ -1,10 +1,19 @@
 import { evidenceSchema, MAX_EVIDENCE_FILE_BYTES, safeFileName, type Evidence } from '../domain/evidence-schema';
+import { TEXT_MAX } from '../domain/fields';
 import { newId } from '../domain/ids';
 import { fail, ok, type Result } from '../domain/result';
 import { database } from './database';
 import { guardWrite } from './errors';
 
-export type EvidenceCode = 'title-required' | 'url-invalid' | 'file-too-large' | 'file-required';
+export type EvidenceCode = 'title-required' | 'title-too-long' | 'url-invalid' | 'file-too-large' | 'file-required';
+
+/** Names the field a rejected entry got wrong, so the form can point at it. */
+function checkTitle(title: string): { ok: false; code: EvidenceCode; field: string } | null {
+  const trimmed = title.trim();
+  if (!trimmed) return { ok: false, code: 'title-required', field: 'title' };
+  if (trimmed.length > TEXT_MAX) return { ok: false, code: 'title-too-long', field: 'title' };
+  return null;
+}
 
 export async function listEvidence(workspaceId: string): Promise<Evidence[]> {
   const rows = await database().evidence.where('workspaceId').equals(workspaceId).toArray();
@@ -12,7 +21,8 @@ export async function listEvidence(workspaceId: string): Promise<Evidence[]> {
 }
 
 export async function addLinkEvidence(workspaceId: string, itemId: string, title: string, url: string): Promise<Result<Evidence, EvidenceCode>> {
-  if (!title.trim()) return fail('title-required', 'title');
+  const titleProblem = checkTitle(title);
+  if (titleProblem) return titleProblem;
   const parsed = evidenceSchema.safeParse({ id: newId(), workspaceId, itemId, title, kind: 'link', url, addedAt: new Date().toISOString() });
   if (!parsed.success) return fail('url-invalid', 'url');
   const row = parsed.data;
@@ -32,6 +42,8 @@ export async function addFileEvidence(workspaceId: string, itemId: string, title
   if (!file) return fail('file-required', 'file');
   if (file.size > MAX_EVIDENCE_FILE_BYTES) return fail('file-too-large', 'file', { size: file.size, max: MAX_EVIDENCE_FILE_BYTES });
   const fileName = safeFileName(file.name);
+  const titleProblem = title.trim() ? checkTitle(title) : null;
+  if (titleProblem) return titleProblem;
   const row = evidenceSchema.parse({
     id: newId(),
     workspaceId,

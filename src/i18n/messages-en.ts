@@ -52,6 +52,7 @@ export const en = {
   'validation.name-too-long': 'Use at most 120 characters.',
   'validation.url-invalid': 'Enter a web address starting with https:// or http://.',
   'validation.title-required': 'Enter a title.',
+  'validation.title-too-long': 'Use at most 300 characters for the title.',
   'validation.file-required': 'Choose a file.',
   'validation.file-too-large': 'This file is {size}; evidence files can be at most {max}.',
 

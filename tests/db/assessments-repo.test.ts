@@ -114,6 +114,11 @@ describe('saveAssessment', () => {
     expect(await getWorkspace(ws.id)).toEqual(wsBefore);
   });
 
+  it('refuses to store an answer for a workspace that does not exist', async () => {
+    await expect(saveAssessment('no-such-workspace', '4.1', { owner: 'Ana' })).rejects.toThrow(/not found/);
+    expect(await db.assessments.count()).toBe(0);
+  });
+
   it('writes nothing when the very first patch is invalid', async () => {
     await expect(saveAssessment(ws.id, '4.1', { status: 'done' as never })).rejects.toThrow();
     expect(await listAssessments(ws.id)).toEqual([]);

@@ -58,17 +58,23 @@ describe('addLinkEvidence', () => {
 
   // Bug in src/db/evidence-repo.ts: any schema failure is reported as 'url-invalid' on the url
   // field, so a user with a valid URL and a long title is told to fix the URL.
-  it('BUG: a title over 300 characters is reported against the title, not as url-invalid', async () => {
+  it('reports a title over 300 characters against the title, not as url-invalid', async () => {
     const r = await addLinkEvidence(WS, '4.1', 't'.repeat(301), 'https://example.com/ok');
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.field).toBe('title');
-    expect(r.code).not.toBe('url-invalid');
+    expect(r.code).toBe('title-too-long');
     await nothingWritten();
   });
 });
 
 describe('addFileEvidence', () => {
+  it('reports a title over 300 characters as a code instead of throwing', async () => {
+    const r = await addFileEvidence(WS, '4.1', 't'.repeat(301), makeFileInput('hello', 'minutes.txt', 'text/plain'));
+    expect(r).toEqual({ ok: false, code: 'title-too-long', field: 'title' });
+    await nothingWritten();
+  });
+
   it('stores the record and the bytes together; getEvidenceFile returns the same bytes', async () => {
     const bytes = new Uint8Array([0, 1, 2, 127, 128, 254, 255]);
     const r = await addFileEvidence(WS, 'A.7.4', 'Data sheet', makeFileInput(bytes, 'sheet.pdf', 'application/pdf'));
