@@ -148,3 +148,25 @@ test('the SoA prints as a clean document with every control', async ({ watched: 
   const pdf = await page.pdf({ format: 'A4', landscape: true });
   expect(pdf.byteLength).toBeGreaterThan(10_000);
 });
+
+test('an HTML or SVG evidence file is only ever downloaded, never opened in the app', async ({ watched: { page } }) => {
+  await createWorkspace(page, 'Safe Files Co');
+  await page.goto(page.url() + '/item/7.5.3');
+  for (const f of [
+    { name: 'evil.html', mimeType: 'text/html', buffer: Buffer.from('<script>indexedDB.deleteDatabase("aims-workbench")</script>') },
+    { name: 'evil.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') },
+    { name: 'minutes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF') },
+  ]) {
+    await page.getByLabel('File', { exact: true }).setInputFiles(f);
+    await page.getByRole('button', { name: 'Add' }).nth(1).click();
+    await expect(page.getByRole('list', { name: 'Evidence for 7.5.3' })).toContainText(f.name);
+  }
+  const list = page.getByRole('list', { name: 'Evidence for 7.5.3' });
+  await expect(list.getByRole('button', { name: 'Open evil.html' })).toHaveCount(0);
+  await expect(list.getByRole('button', { name: 'Open evil.svg' })).toHaveCount(0);
+  await expect(list.getByRole('button', { name: 'Open minutes.pdf' })).toHaveCount(1);
+  const download = page.waitForEvent('download');
+  await list.getByRole('button', { name: 'Download evil.html' }).click();
+  expect((await download).suggestedFilename()).toBe('evil.html');
+  await expect(page.getByRole('heading', { level: 1, name: /^7\.5\.3 / })).toBeVisible();
+});
