@@ -3,6 +3,11 @@ import type { Workspace } from '../domain/workspace-schema';
 import type { Assessment } from '../domain/assessment-schema';
 import type { Evidence } from '../domain/evidence-schema';
 import { schemaVersions } from './schema-versions';
+import { upgrades } from './upgrades';
+import type { AiSystem } from '../domain/ai-system-schema';
+import type { Risk } from '../domain/risk-schema';
+import type { OwnControl } from '../domain/own-control-schema';
+import type { ImpactAssessment } from '../domain/impact-assessment-schema';
 
 export interface EvidenceFileRow {
   id: string;
@@ -24,10 +29,26 @@ export class AimsDatabase extends Dexie {
   evidence!: Table<Evidence, string>;
   evidenceFiles!: Table<EvidenceFileRow, string>;
   settings!: Table<SettingRow, string>;
+  aiSystems!: Table<AiSystem, string>;
+  risks!: Table<Risk, string>;
+  ownControls!: Table<OwnControl, string>;
+  impactAssessments!: Table<ImpactAssessment, string>;
 
   constructor(name = DEFAULT_DB_NAME) {
     super(name);
-    for (const v of schemaVersions) this.version(v.version).stores(v.stores);
+    for (const v of schemaVersions) {
+      const version = this.version(v.version).stores(v.stores);
+      const perTable = upgrades[v.version];
+      if (perTable) {
+        version.upgrade(async (tx) => {
+          for (const [table, upgrade] of Object.entries(perTable)) {
+            if (upgrade) await tx.table(table).toCollection().modify((row: Record<string, unknown>, ref: { value: unknown }) => {
+              ref.value = upgrade(row);
+            });
+          }
+        });
+      }
+    }
   }
 }
 

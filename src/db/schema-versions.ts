@@ -8,6 +8,10 @@ export interface SchemaVersion {
   stores: Record<string, string | null>;
 }
 
+/** Tables whose rows belong to one workspace (workspaceId index): deleted, copied and exported with it. */
+export const workspaceTables = ['assessments', 'evidence', 'evidenceFiles', 'aiSystems', 'risks', 'ownControls', 'impactAssessments'] as const;
+export type WorkspaceTable = (typeof workspaceTables)[number];
+
 export const schemaVersions: readonly SchemaVersion[] = [
   {
     version: 1,
@@ -17,6 +21,21 @@ export const schemaVersions: readonly SchemaVersion[] = [
       evidence: 'id, workspaceId, [workspaceId+itemId]',
       evidenceFiles: 'id, workspaceId',
       settings: 'key',
+    },
+  },
+  {
+    // Issue 3: AI system inventory, risk register, own controls, impact assessments; risk criteria per workspace.
+    version: 2,
+    stores: {
+      workspaces: 'id, updatedAt',
+      assessments: 'id, workspaceId, &[workspaceId+itemId]',
+      evidence: 'id, workspaceId, [workspaceId+itemId]',
+      evidenceFiles: 'id, workspaceId',
+      settings: 'key',
+      aiSystems: 'id, workspaceId',
+      risks: 'id, workspaceId, &[workspaceId+ref]',
+      ownControls: 'id, workspaceId',
+      impactAssessments: 'id, workspaceId, aiSystemId, seriesId',
     },
   },
 ];

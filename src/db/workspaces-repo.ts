@@ -9,7 +9,11 @@ import {
   type SoaMeta,
   type Workspace,
 } from '../domain/workspace-schema';
+import { DEFAULT_PRESET, presetMatrix } from '../domain/risk-matrix-presets';
+import { riskMatrixSchema, type RiskMatrix } from '../domain/risk-matrix';
 import { database } from './database';
+import { workspaceTables } from './schema-versions';
+import { remapIds } from './remap-ids';
 import { guardWrite } from './errors';
 
 type NameCode = 'name-required' | 'name-too-long';
@@ -41,6 +45,7 @@ export async function createWorkspace(name: string, catalogVersion: string, now 
     catalogVersion,
     profile: profileSchema.parse({ organizationName: checked.value }),
     soaMeta: soaMetaSchema.parse({}),
+    riskMatrix: presetMatrix(DEFAULT_PRESET),
   });
   await guardWrite(() => database().workspaces.add(ws));
   return ok(ws);
@@ -60,6 +65,12 @@ export async function saveSoaMeta(id: string, patch: Partial<SoaMeta>): Promise<
   return updateWorkspace(id, (ws) => ({ ...ws, soaMeta: soaMetaSchema.parse({ ...ws.soaMeta, ...patch }) }));
 }
 
+/** Replaces the risk criteria; stored ratings are never touched (see evaluateRisk). */
+export async function saveRiskMatrix(id: string, matrix: RiskMatrix): Promise<Workspace> {
+  const valid = riskMatrixSchema.parse(matrix);
+  return updateWorkspace(id, (ws) => ({ ...ws, riskMatrix: valid }));
+}
+
 async function updateWorkspace(id: string, change: (ws: Workspace) => Workspace): Promise<Workspace> {
   const db = database();
   return guardWrite(() =>
@@ -73,27 +84,27 @@ async function updateWorkspace(id: string, change: (ws: Workspace) => Workspace)
   );
 }
 
-/** A full copy with fresh ids for every record, evidence files included, in one transaction. */
+/**
+ * A full copy in one transaction: every record of every workspace table gets a fresh id, and
+ * every reference between them (risk → AI system, impact → risk, …) follows its target.
+ */
 export async function duplicateWorkspace(id: string, name: string): Promise<Result<Workspace, NameCode>> {
   const checked = checkName(name);
   if (!checked.ok) return checked;
   const db = database();
+  const tables = workspaceTables.map((t) => db.table(t));
   const copy = await guardWrite(() =>
-    db.transaction('rw', [db.workspaces, db.assessments, db.evidence, db.evidenceFiles], async () => {
+    db.transaction('rw', [db.workspaces, ...tables], async () => {
       const ws = await db.workspaces.get(id);
       if (!ws) throw new Error(`workspace ${id} not found`);
       const now = new Date().toISOString();
       const target = workspaceSchema.parse({ ...ws, id: newId(), name: checked.value, createdAt: now, updatedAt: now });
-      const assessments = await db.assessments.where('workspaceId').equals(id).toArray();
-      const evidence = await db.evidence.where('workspaceId').equals(id).toArray();
-      const files = await db.evidenceFiles.where('workspaceId').equals(id).toArray();
-      const evidenceIds = new Map(evidence.map((e) => [e.id, newId()]));
+      const rows = await Promise.all(tables.map((t) => t.where('workspaceId').equals(id).toArray() as Promise<Record<string, unknown>[]>));
+      const ids = new Map<string, string>([[id, target.id]]);
+      for (const list of rows) for (const row of list) if (typeof row.id === 'string' && !ids.has(row.id)) ids.set(row.id, newId());
       await db.workspaces.add(target);
-      await db.assessments.bulkAdd(assessments.map((a) => ({ ...a, id: newId(), workspaceId: target.id })));
-      await db.evidence.bulkAdd(evidence.map((e) => ({ ...e, id: evidenceIds.get(e.id)!, workspaceId: target.id })));
-      await db.evidenceFiles.bulkAdd(
-        files.filter((f) => evidenceIds.has(f.id)).map((f) => ({ ...f, id: evidenceIds.get(f.id)!, workspaceId: target.id })),
-      );
+      // Evidence files share their evidence record's id, so both map to the same new id.
+      await Promise.all(tables.map((t, i) => t.bulkAdd(rows[i]!.map((row) => remapIds(row, ids)))));
       return target;
     }),
   );
@@ -102,10 +113,9 @@ export async function duplicateWorkspace(id: string, name: string): Promise<Resu
 
 export async function deleteWorkspace(id: string): Promise<void> {
   const db = database();
-  await db.transaction('rw', [db.workspaces, db.assessments, db.evidence, db.evidenceFiles, db.settings], async () => {
-    await db.assessments.where('workspaceId').equals(id).delete();
-    await db.evidence.where('workspaceId').equals(id).delete();
-    await db.evidenceFiles.where('workspaceId').equals(id).delete();
+  const tables = workspaceTables.map((t) => db.table(t));
+  await db.transaction('rw', [db.workspaces, db.settings, ...tables], async () => {
+    for (const t of tables) await t.where('workspaceId').equals(id).delete();
     await db.workspaces.delete(id);
     const last = await db.settings.get(LAST_WORKSPACE_KEY);
     if (last?.value === id) await db.settings.delete(LAST_WORKSPACE_KEY);

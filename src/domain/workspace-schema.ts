@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDateSchema, timestampSchema } from './dates';
 import { defineFields, LONG_TEXT_MAX, TEXT_MAX } from './fields';
+import { riskMatrixSchema } from './risk-matrix';
 
 export const organizationSizes = ['micro', 'small', 'medium', 'large'] as const;
 /** Roles an organization can hold towards AI (the vocabulary 4.1 points to). */
@@ -51,5 +52,7 @@ export const workspaceSchema = z.strictObject({
   catalogVersion: z.string(),
   profile: profileSchema,
   soaMeta: soaMetaSchema,
+  /** Risk criteria (6.1.2); added in database version 2. */
+  riskMatrix: riskMatrixSchema,
 });
 export type Workspace = z.infer<typeof workspaceSchema>;

@@ -41,3 +41,29 @@ export class AutosaveQueue<T> {
     }
   }
 }
+
+const queues = new Map<string, AutosaveQueue<unknown>>();
+let pending = 0;
+const listeners = new Set<(busy: boolean) => void>();
+
+/** Whether any keyed autosave is still writing; for the "Saving…/Saved" indicator. */
+export function onSavingChange(listener: (busy: boolean) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/**
+ * One queue per key (record + field): typing fast never reorders writes, and different
+ * fields of one record save independently, each in its own transaction.
+ */
+export function queueSave<T>(key: string, write: (value: T) => Promise<unknown>, value: T, onError: (e: unknown) => void): Promise<void> {
+  let q = queues.get(key) as AutosaveQueue<T> | undefined;
+  if (!q) {
+    q = new AutosaveQueue<T>(write, onError);
+    queues.set(key, q as AutosaveQueue<unknown>);
+  }
+  if (pending++ === 0) for (const l of listeners) l(true);
+  return q.push(value).finally(() => {
+    if (--pending === 0) for (const l of listeners) l(false);
+  });
+}

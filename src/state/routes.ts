@@ -1,29 +1,56 @@
 /**
  * Hash routes work from any static host and offline, with no server rewrite rules.
- * #/                      workspaces
- * #/w/<id>                dashboard
- * #/w/<id>/item/<itemId>  walkthrough item
- * #/w/<id>/soa            Statement of Applicability
- * #/w/<id>/profile        organization profile
+ * #/                                  workspaces
+ * #/w/<id>                            dashboard
+ * #/w/<id>/item/<itemId>              walkthrough item
+ * #/w/<id>/soa                        Statement of Applicability
+ * #/w/<id>/profile                    organization profile
+ * #/w/<id>/systems[/<systemId>]       AI system inventory, one system
+ * #/w/<id>/risks[/<riskId>]           risk register, one risk
+ * #/w/<id>/criteria                   risk criteria (matrix)
+ * #/w/<id>/controls[/<controlId>]     the organization's own controls
+ * #/w/<id>/assessments[/<id>[/print]] impact assessments, one version, its print view
  */
 export type Route =
   | { name: 'home' }
   | { name: 'dashboard'; ws: string }
   | { name: 'item'; ws: string; itemId: string }
   | { name: 'soa'; ws: string }
-  | { name: 'profile'; ws: string };
+  | { name: 'profile'; ws: string }
+  | { name: 'systems'; ws: string }
+  | { name: 'system'; ws: string; id: string }
+  | { name: 'risks'; ws: string }
+  | { name: 'risk'; ws: string; id: string }
+  | { name: 'criteria'; ws: string }
+  | { name: 'controls'; ws: string }
+  | { name: 'control'; ws: string; id: string }
+  | { name: 'assessments'; ws: string }
+  | { name: 'assessment'; ws: string; id: string }
+  | { name: 'assessment-print'; ws: string; id: string };
+
+export type WorkspaceRoute = Exclude<Route, { name: 'home' }>;
+
+const LISTS = { systems: 'system', risks: 'risk', controls: 'control', assessments: 'assessment' } as const;
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] !== 'w' || !parts[1]) return { name: 'home' };
   const ws = parts[1];
-  switch (parts[2]) {
+  const [section, id, extra] = parts.slice(2);
+  switch (section) {
     case 'item':
-      return parts[3] ? { name: 'item', ws, itemId: parts[3] } : { name: 'dashboard', ws };
+      return id ? { name: 'item', ws, itemId: id } : { name: 'dashboard', ws };
     case 'soa':
-      return { name: 'soa', ws };
     case 'profile':
-      return { name: 'profile', ws };
+    case 'criteria':
+      return { name: section, ws };
+    case 'systems':
+    case 'risks':
+    case 'controls':
+    case 'assessments':
+      if (!id) return { name: section, ws };
+      if (section === 'assessments' && extra === 'print') return { name: 'assessment-print', ws, id };
+      return { name: LISTS[section], ws, id };
     default:
       return { name: 'dashboard', ws };
   }
@@ -31,17 +58,30 @@ export function parseRoute(hash: string): Route {
 
 export function href(route: Route): string {
   const enc = encodeURIComponent;
+  if (route.name === 'home') return '#/';
+  const base = `#/w/${enc(route.ws)}`;
   switch (route.name) {
-    case 'home':
-      return '#/';
     case 'dashboard':
-      return `#/w/${enc(route.ws)}`;
+      return base;
     case 'item':
-      return `#/w/${enc(route.ws)}/item/${enc(route.itemId)}`;
+      return `${base}/item/${enc(route.itemId)}`;
     case 'soa':
-      return `#/w/${enc(route.ws)}/soa`;
     case 'profile':
-      return `#/w/${enc(route.ws)}/profile`;
+    case 'criteria':
+    case 'systems':
+    case 'risks':
+    case 'controls':
+    case 'assessments':
+      return `${base}/${route.name}`;
+    case 'system':
+      return `${base}/systems/${enc(route.id)}`;
+    case 'risk':
+      return `${base}/risks/${enc(route.id)}`;
+    case 'control':
+      return `${base}/controls/${enc(route.id)}`;
+    case 'assessment':
+      return `${base}/assessments/${enc(route.id)}`;
+    case 'assessment-print':
+      return `${base}/assessments/${enc(route.id)}/print`;
   }
 }
-

@@ -1,24 +1,20 @@
-import { saveProfile, saveSoaMeta } from '../db/workspaces-repo';
+import { saveProfile, saveRiskMatrix, saveSoaMeta } from '../db/workspaces-repo';
+import type { RiskMatrix } from '../domain/risk-matrix';
 import type { Profile, SoaMeta } from '../domain/workspace-schema';
 import { app } from './app.svelte';
-import { AutosaveQueue } from './autosave';
+import { queueSave } from './autosave';
 
-const queues = new Map<string, AutosaveQueue<unknown>>();
-
-/** One queue per workspace field: typing fast never reorders writes. */
-function queued(key: string, write: (value: unknown) => Promise<unknown>, value: unknown): void {
-  let q = queues.get(key);
-  if (!q) {
-    q = new AutosaveQueue<unknown>(write, (e) => app.report(e));
-    queues.set(key, q);
-  }
-  void q.push(value);
-}
+const report = (e: unknown) => app.report(e);
 
 export function saveProfileField(workspaceId: string, key: keyof Profile, value: unknown): void {
-  queued(`${workspaceId}|profile|${key}`, (v) => saveProfile(workspaceId, { [key]: v } as Partial<Profile>), value);
+  void queueSave(`${workspaceId}|profile|${key}`, (v) => saveProfile(workspaceId, { [key]: v } as Partial<Profile>), value, report);
 }
 
 export function saveSoaMetaField(workspaceId: string, key: keyof SoaMeta, value: unknown): void {
-  queued(`${workspaceId}|soa|${key}`, (v) => saveSoaMeta(workspaceId, { [key]: v } as Partial<SoaMeta>), value);
+  void queueSave(`${workspaceId}|soa|${key}`, (v) => saveSoaMeta(workspaceId, { [key]: v } as Partial<SoaMeta>), value, report);
+}
+
+/** Saves a whole matrix; callers validate first (riskMatrixSchema) and show problems themselves. */
+export function saveMatrix(workspaceId: string, matrix: RiskMatrix): Promise<void> {
+  return queueSave(`${workspaceId}|riskMatrix`, (m: RiskMatrix) => saveRiskMatrix(workspaceId, m), matrix, report);
 }

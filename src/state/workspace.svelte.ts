@@ -5,7 +5,7 @@ import { listAssessments, saveAssessment } from '../db/assessments-repo';
 import { listEvidence } from '../db/evidence-repo';
 import { getWorkspace, setLastWorkspaceId } from '../db/workspaces-repo';
 import { app } from './app.svelte';
-import { AutosaveQueue } from './autosave';
+import { onSavingChange, queueSave } from './autosave';
 import { live } from './live.svelte';
 
 export interface WorkspaceData {
@@ -25,8 +25,8 @@ export function workspaceData(id: () => string): WorkspaceData {
   const assessments = live(id, listAssessments, [] as Assessment[]);
   const evidence = live(id, listEvidence, [] as Evidence[]);
   const answers = $derived(new Map(assessments.current.map((a) => [a.itemId, a])));
-  const queues = new Map<string, AutosaveQueue<AssessmentPatch>>();
-  let busy = $state(0);
+  let busy = $state(false);
+  $effect(() => onSavingChange((b) => (busy = b)));
 
   $effect(() => {
     const current = id();
@@ -50,23 +50,12 @@ export function workspaceData(id: () => string): WorkspaceData {
       return evidence.current;
     },
     get saving() {
-      return busy > 0;
+      return busy;
     },
     save(itemId, patch) {
       const wsId = id();
       const key = `${wsId}|${itemId}|${Object.keys(patch).sort().join(',')}`;
-      let queue = queues.get(key);
-      if (!queue) {
-        queue = new AutosaveQueue<AssessmentPatch>(
-          (p) => saveAssessment(wsId, itemId, p),
-          (e) => app.report(e),
-        );
-        queues.set(key, queue);
-      }
-      busy += 1;
-      void queue.push(patch).finally(() => {
-        busy -= 1;
-      });
+      void queueSave(key, (p: AssessmentPatch) => saveAssessment(wsId, itemId, p), patch, (e) => app.report(e));
     },
   };
 }

@@ -8,6 +8,16 @@ describe('hash routes', () => {
     { name: 'item', ws: 'abc', itemId: 'A.6.2.4' },
     { name: 'soa', ws: 'a b/c' },
     { name: 'profile', ws: 'abc' },
+    { name: 'systems', ws: 'abc' },
+    { name: 'system', ws: 'abc', id: 's1' },
+    { name: 'risks', ws: 'abc' },
+    { name: 'risk', ws: 'abc', id: 'r 1' },
+    { name: 'criteria', ws: 'abc' },
+    { name: 'controls', ws: 'abc' },
+    { name: 'control', ws: 'abc', id: 'c1' },
+    { name: 'assessments', ws: 'abc' },
+    { name: 'assessment', ws: 'abc', id: 'a1' },
+    { name: 'assessment-print', ws: 'abc', id: 'a1' },
   ])('round-trips %j', (route) => {
     expect(parseRoute(href(route))).toEqual(route);
   });

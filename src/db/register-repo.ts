@@ -1,0 +1,59 @@
+import type { Table } from 'dexie';
+import type { ZodType } from 'zod';
+import { newId } from '../domain/ids';
+import type { RegisterRecord } from '../domain/record-base';
+import { database, type AimsDatabase } from './database';
+import { guardWrite } from './errors';
+
+type TableName = 'aiSystems' | 'risks' | 'ownControls' | 'impactAssessments';
+
+export interface RegisterRepo<T extends RegisterRecord, P> {
+  list(workspaceId: string): Promise<T[]>;
+  get(id: string): Promise<T | undefined>;
+  /** `build` receives ids and timestamps and returns the whole new record. */
+  create(workspaceId: string, build: (base: RegisterRecord) => T): Promise<T>;
+  update(id: string, patch: P): Promise<T>;
+}
+
+/**
+ * The one write path of every register: validate the whole record with its schema, in one
+ * transaction with the workspace it belongs to, and bump the workspace's updatedAt.
+ */
+export function registerRepo<T extends RegisterRecord, P extends object>(name: TableName, schema: ZodType<T>): RegisterRepo<T, P> {
+  const table = (db: AimsDatabase) => db.table(name) as Table<T, string>;
+  return {
+    async list(workspaceId) {
+      return table(database()).where('workspaceId').equals(workspaceId).toArray();
+    },
+    async get(id) {
+      return table(database()).get(id);
+    },
+    async create(workspaceId, build) {
+      const db = database();
+      const now = new Date().toISOString();
+      const record = schema.parse(build({ id: newId(), workspaceId, createdAt: now, updatedAt: now }));
+      return guardWrite(() =>
+        db.transaction('rw', db.workspaces, table(db), async () => {
+          if (!(await db.workspaces.get(workspaceId))) throw new Error(`workspace ${workspaceId} not found`);
+          await table(db).add(record);
+          await db.workspaces.update(workspaceId, { updatedAt: now });
+          return record;
+        }),
+      );
+    },
+    async update(id, patch) {
+      const db = database();
+      return guardWrite(() =>
+        db.transaction('rw', db.workspaces, table(db), async () => {
+          const current = await table(db).get(id);
+          if (!current) throw new Error(`${name} ${id} not found`);
+          const now = new Date().toISOString();
+          const next = schema.parse({ ...current, ...patch, id, workspaceId: current.workspaceId, createdAt: current.createdAt, updatedAt: now });
+          await table(db).put(next);
+          await db.workspaces.update(current.workspaceId, { updatedAt: now });
+          return next;
+        }),
+      );
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import { createAiSystem, deleteAiSystem, saveAiSystem } from '../db/ai-systems-repo';
+import {
+  approveImpactAssessment,
+  createImpactAssessment,
+  deleteDraftAssessment,
+  raiseRiskFromImpact,
+  saveImpactAssessment,
+  startNewVersion,
+} from '../db/impact-assessments-repo';
+import { createOwnControl, deleteOwnControl, saveOwnControl } from '../db/own-controls-repo';
+import { createRisk, deleteRisk, saveRisk } from '../db/risks-repo';
+import type { AiSystemPatch } from '../domain/ai-system-schema';
+import type { ImpactAssessmentPatch } from '../domain/impact-assessment-schema';
+import type { OwnControlPatch } from '../domain/own-control-schema';
+import type { RiskPatch } from '../domain/risk-schema';
+import { app } from './app.svelte';
+import { queueSave } from './autosave';
+
+/**
+ * Commands the register pages call. Field edits autosave through keyed queues; everything
+ * else returns the repository's Result so the page can show a code-based message.
+ */
+const report = (e: unknown) => app.report(e);
+
+async function guarded<T>(work: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await work();
+  } catch (e) {
+    report(e);
+    return undefined;
+  }
+}
+
+function fieldSaver<P extends object>(kind: string, write: (id: string, patch: P) => Promise<unknown>) {
+  return (id: string, patch: P): void => {
+    void queueSave(`${kind}|${id}|${Object.keys(patch).sort().join(',')}`, (p: P) => write(id, p), patch, report);
+  };
+}
+
+export const saveAiSystemField = fieldSaver<AiSystemPatch>('aiSystem', saveAiSystem);
+export const saveRiskField = fieldSaver<RiskPatch>('risk', saveRisk);
+export const saveOwnControlField = fieldSaver<OwnControlPatch>('ownControl', saveOwnControl);
+export const saveAssessmentField = fieldSaver<ImpactAssessmentPatch>('impactAssessment', async (id, patch) => {
+  const r = await saveImpactAssessment(id, patch);
+  if (!r.ok) throw new Error(`impact assessment not saved: ${r.code}`);
+});
+
+export const newAiSystem = (ws: string, name: string) => guarded(() => createAiSystem(ws, name));
+export const removeAiSystem = (id: string) => guarded(() => deleteAiSystem(id));
+export const newRisk = (ws: string, title: string, extra?: RiskPatch) => guarded(() => createRisk(ws, title, extra));
+export const removeRisk = (id: string) => guarded(() => deleteRisk(id));
+export const newOwnControl = (ws: string, name: string) => guarded(() => createOwnControl(ws, name));
+export const removeOwnControl = (id: string) => guarded(() => deleteOwnControl(id));
+export const newImpactAssessment = (ws: string, aiSystemId: string) => guarded(() => createImpactAssessment(ws, aiSystemId));
+export const approveAssessment = (id: string) => guarded(() => approveImpactAssessment(id));
+export const newAssessmentVersion = (id: string) => guarded(() => startNewVersion(id));
+export const removeDraftAssessment = (id: string) => guarded(() => deleteDraftAssessment(id));
+export const riskFromImpact = (assessmentId: string, impactId: string) => guarded(() => raiseRiskFromImpact(assessmentId, impactId));
