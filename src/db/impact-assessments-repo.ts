@@ -2,12 +2,14 @@ import { newId } from '../domain/ids';
 import {
   blankImpactAssessment,
   impactAssessmentSchema,
+  signOffFields,
   type ImpactAssessment,
   type ImpactAssessmentPatch,
 } from '../domain/impact-assessment-schema';
 import { fail, ok, type Result } from '../domain/result';
 import { blankRisk, nextRiskRef, riskSchema, type Risk } from '../domain/risk-schema';
 import { database } from './database';
+import { riskRefs } from './risks-repo';
 import { guardWrite } from './errors';
 import { registerRepo } from './register-repo';
 
@@ -21,40 +23,69 @@ export type AssessmentCode = 'frozen' | 'draft-exists' | 'approver-required' | '
 /** A new assessment for an AI system starts as version 1, a draft. */
 export async function createImpactAssessment(workspaceId: string, aiSystemId: string): Promise<ImpactAssessment> {
   const db = database();
-  if (!(await db.aiSystems.get(aiSystemId))) throw new Error(`AI system ${aiSystemId} not found`);
+  const system = await db.aiSystems.get(aiSystemId);
+  if (system?.workspaceId !== workspaceId) throw new Error(`AI system ${aiSystemId} not found`);
   return repo.create(workspaceId, (base) => blankImpactAssessment({ ...base, aiSystemId }));
 }
 
-/** Only drafts change; an approved version is frozen documented information (A.5.3). */
+/**
+ * Only drafts change; an approved version is frozen documented information (A.5.3). The check and
+ * the write share one transaction, so a save racing an approval cannot land on the approved version.
+ * Risk links are written only by raiseRiskFromImpact and deleteRisk: a saved impacts array keeps
+ * the stored link of each impact, so a copy read before a raise cannot drop it.
+ */
 export async function saveImpactAssessment(id: string, patch: ImpactAssessmentPatch): Promise<Result<ImpactAssessment, AssessmentCode>> {
-  const current = await repo.get(id);
-  if (!current) return fail('not-found');
-  if (current.state !== 'draft') return fail('frozen');
-  return ok(await repo.update(id, patch));
-}
-
-/** Approval needs an approver, a date and a decision; it freezes this version. */
-export async function approveImpactAssessment(id: string): Promise<Result<ImpactAssessment, AssessmentCode>> {
-  const current = await repo.get(id);
-  if (!current) return fail('not-found');
-  if (current.state !== 'draft') return fail('frozen');
-  if (!current.approver.trim()) return fail('approver-required', 'approver');
-  if (!current.approvedOn) return fail('approval-date-required', 'approvedOn');
-  if (!current.decision) return fail('decision-required', 'decision');
   const db = database();
-  const next = await guardWrite(() =>
-    db.transaction('rw', db.impactAssessments, db.workspaces, async () => {
-      const fresh = await db.impactAssessments.get(id);
-      if (!fresh || fresh.state !== 'draft') throw new Error('impact assessment changed while approving');
+  return guardWrite(() =>
+    db.transaction('rw', db.impactAssessments, db.workspaces, async (): Promise<Result<ImpactAssessment, AssessmentCode>> => {
+      const current = await db.impactAssessments.get(id);
+      if (!current) return fail('not-found');
+      if (current.state !== 'draft') return fail('frozen');
+      const links = new Map(current.impacts.map((i) => [i.id, i.riskId]));
+      const impacts = patch.impacts?.map((i) => ({ ...i, riskId: links.get(i.id) ?? null }));
       const now = new Date().toISOString();
-      const approved = impactAssessmentSchema.parse({ ...fresh, state: 'approved', updatedAt: now });
-      await db.impactAssessments.put(approved);
-      await db.workspaces.update(fresh.workspaceId, { updatedAt: now });
-      return approved;
+      const next = impactAssessmentSchema.parse({
+        ...current,
+        ...patch,
+        ...(impacts ? { impacts } : {}),
+        id,
+        workspaceId: current.workspaceId,
+        aiSystemId: current.aiSystemId,
+        seriesId: current.seriesId,
+        version: current.version,
+        state: current.state,
+        createdAt: current.createdAt,
+        updatedAt: now,
+      });
+      await db.impactAssessments.put(next);
+      await db.workspaces.update(current.workspaceId, { updatedAt: now });
+      return ok(next);
     }),
   );
-  return ok(next);
 }
+
+/** Approval needs an approver, a date and a decision; it freezes this version. Checked and written in one transaction. */
+export async function approveImpactAssessment(id: string): Promise<Result<ImpactAssessment, AssessmentCode>> {
+  const db = database();
+  return guardWrite(() =>
+    db.transaction('rw', db.impactAssessments, db.workspaces, async (): Promise<Result<ImpactAssessment, AssessmentCode>> => {
+      const current = await db.impactAssessments.get(id);
+      if (!current) return fail('not-found');
+      if (current.state !== 'draft') return fail('frozen');
+      if (!current.approver.trim()) return fail('approver-required', 'approver');
+      if (!current.approvedOn) return fail('approval-date-required', 'approvedOn');
+      if (!current.decision) return fail('decision-required', 'decision');
+      const now = new Date().toISOString();
+      const approved = impactAssessmentSchema.parse({ ...current, state: 'approved', updatedAt: now });
+      await db.impactAssessments.put(approved);
+      await db.workspaces.update(current.workspaceId, { updatedAt: now });
+      return ok(approved);
+    }),
+  );
+}
+
+/** Each version records its own sign-off (8.4): the declared sign-off fields, emptied. */
+const clearedSignOff = Object.fromEntries(signOffFields.map((f) => [f.key, f.kind === 'date' ? null : '']));
 
 /**
  * Editing after approval starts a new draft version copied from the latest one; the approved
@@ -77,10 +108,7 @@ export async function startNewVersion(id: string): Promise<Result<ImpactAssessme
         state: 'draft',
         createdAt: now,
         updatedAt: now,
-        reviewer: '',
-        reviewedOn: null,
-        approver: '',
-        approvedOn: null,
+        ...clearedSignOff,
       });
       await db.impactAssessments.add(draft);
       await db.workspaces.update(source.workspaceId, { updatedAt: now });
@@ -90,12 +118,23 @@ export async function startNewVersion(id: string): Promise<Result<ImpactAssessme
   return result;
 }
 
+/** Deletes a draft; risks raised from it forget their source, so no link points at nothing. */
 export async function deleteDraftAssessment(id: string): Promise<Result<null, AssessmentCode>> {
-  const current = await repo.get(id);
-  if (!current) return fail('not-found');
-  if (current.state !== 'draft') return fail('frozen');
-  await database().impactAssessments.delete(id);
-  return ok(null);
+  const db = database();
+  return guardWrite(() => db.transaction('rw', db.impactAssessments, db.risks, async (): Promise<Result<null, AssessmentCode>> => {
+    const current = await db.impactAssessments.get(id);
+    if (!current) return fail('not-found');
+    if (current.state !== 'draft') return fail('frozen');
+    await db.risks
+      .where('workspaceId')
+      .equals(current.workspaceId)
+      .filter((r) => r.sourceImpact?.assessmentId === id)
+      .modify((r) => {
+        r.sourceImpact = null;
+      });
+    await db.impactAssessments.delete(id);
+    return ok(null);
+  }));
 }
 
 /**
@@ -111,10 +150,10 @@ export async function raiseRiskFromImpact(assessmentId: string, impactId: string
       const impact = assessment?.impacts.find((i) => i.id === impactId);
       if (!assessment || !impact) return fail('not-found');
       if (impact.riskId && (await db.risks.get(impact.riskId))) return fail('already-linked');
-      const refs = (await db.risks.where('workspaceId').equals(assessment.workspaceId).toArray()).map((r) => r.ref);
+      const refs = await riskRefs(assessment.workspaceId);
       const now = new Date().toISOString();
       const firstLine = impact.description.split('\n')[0]!.trim();
-      const title = (firstLine || impact.affectedWho || impact.area).slice(0, 300);
+      const title = (firstLine || impact.affectedWho.trim() || impact.area).slice(0, 300);
       const risk = riskSchema.parse({
         ...blankRisk({ id: newId(), workspaceId: assessment.workspaceId, createdAt: now, updatedAt: now, ref: nextRiskRef(refs) }, title),
         description: impact.description,

@@ -19,7 +19,12 @@ export interface RegisterRepo<T extends RegisterRecord, P> {
  * The one write path of every register: validate the whole record with its schema, in one
  * transaction with the workspace it belongs to, and bump the workspace's updatedAt.
  */
-export function registerRepo<T extends RegisterRecord, P extends object>(name: TableName, schema: ZodType<T>): RegisterRepo<T, P> {
+export function registerRepo<T extends RegisterRecord, P extends object>(
+  name: TableName,
+  schema: ZodType<T>,
+  /** Fields beyond id, workspaceId and createdAt that a patch never changes (a risk's ref). */
+  fixed: readonly (keyof T & string)[] = [],
+): RegisterRepo<T, P> {
   const table = (db: AimsDatabase) => db.table(name) as Table<T, string>;
   return {
     async list(workspaceId) {
@@ -48,7 +53,8 @@ export function registerRepo<T extends RegisterRecord, P extends object>(name: T
           const current = await table(db).get(id);
           if (!current) throw new Error(`${name} ${id} not found`);
           const now = new Date().toISOString();
-          const next = schema.parse({ ...current, ...patch, id, workspaceId: current.workspaceId, createdAt: current.createdAt, updatedAt: now });
+          const kept = Object.fromEntries(fixed.map((k) => [k, current[k]]));
+          const next = schema.parse({ ...current, ...patch, ...kept, id, workspaceId: current.workspaceId, createdAt: current.createdAt, updatedAt: now });
           await table(db).put(next);
           await db.workspaces.update(current.workspaceId, { updatedAt: now });
           return next;

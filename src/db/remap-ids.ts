@@ -6,9 +6,8 @@ export function remapIds<T>(value: T, ids: ReadonlyMap<string, string>): T {
   if (typeof value === 'string') return (ids.get(value) ?? value) as T;
   if (Array.isArray(value)) return value.map((v: unknown) => remapIds(v, ids)) as T;
   if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = remapIds(v, ids);
-    return out as T;
+    // fromEntries defines own properties: a "__proto__" key from JSON stays data, never a prototype.
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, remapIds(v, ids)])) as T;
   }
   return value;
 }

@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { newId } from '../domain/ids';
 import { fail, ok, type Result } from '../domain/result';
 import { blankRisk, nextRiskRef, riskSchema, type Risk, type RiskPatch } from '../domain/risk-schema';
@@ -5,11 +6,21 @@ import { database } from './database';
 import { guardWrite } from './errors';
 import { registerRepo } from './register-repo';
 
-const repo = registerRepo<Risk, RiskPatch>('risks', riskSchema);
+// The ref is the risk's human id, chosen once by createRisk: never patched (it is unique per workspace).
+const repo = registerRepo<Risk, RiskPatch>('risks', riskSchema, ['ref']);
 
 export const listRisks = repo.list;
 export const getRisk = repo.get;
 export const saveRisk = repo.update;
+
+/**
+ * The refs in use in a workspace, read from the [workspaceId+ref] index alone (no record is
+ * loaded: cheap with tens of thousands of risks). Call inside a transaction that covers risks.
+ */
+export async function riskRefs(workspaceId: string): Promise<string[]> {
+  const keys = await database().risks.where('[workspaceId+ref]').between([workspaceId, Dexie.minKey], [workspaceId, Dexie.maxKey]).keys();
+  return keys.map((k) => (Array.isArray(k) ? String(k[1]) : ''));
+}
 
 /** Creates a risk with the next free human id (R-001 …), chosen inside the write transaction. */
 export async function createRisk(workspaceId: string, title: string, extra: RiskPatch = {}): Promise<Result<Risk, 'title-required'>> {
@@ -18,7 +29,7 @@ export async function createRisk(workspaceId: string, title: string, extra: Risk
   const risk = await guardWrite(() =>
     db.transaction('rw', db.workspaces, db.risks, async () => {
       if (!(await db.workspaces.get(workspaceId))) throw new Error(`workspace ${workspaceId} not found`);
-      const refs = (await db.risks.where('workspaceId').equals(workspaceId).toArray()).map((r) => r.ref);
+      const refs = await riskRefs(workspaceId);
       const now = new Date().toISOString();
       const record = riskSchema.parse({ ...blankRisk({ id: newId(), workspaceId, createdAt: now, updatedAt: now, ref: nextRiskRef(refs) }, title.trim()), ...extra });
       await db.risks.add(record);

@@ -1,5 +1,6 @@
 import type { Catalog, CatalogItem } from './catalog-model';
 import { effectiveStatus, type Assessment, type EffectiveStatus } from './assessment-schema';
+import type { TreatmentLink } from './soa-links';
 
 export type StatusCounts = Record<EffectiveStatus, number>;
 
@@ -55,15 +56,28 @@ export function overdueItems(catalog: Catalog, answers: AssessmentLookup, today:
   return out.sort((x, y) => x.targetDate.localeCompare(y.targetDate));
 }
 
-export type SoaGap = 'undecided' | 'no-category' | 'no-justification';
+export type SoaGap = 'undecided' | 'no-category' | 'no-justification' | 'excluded-but-treating';
 
-/** 6.1.3: each control is included or excluded, and either way the reason is on record. */
-export function soaGaps(a: Assessment | undefined): SoaGap[] {
+/**
+ * 6.1.3: each control is included or excluded, and either way the reason is on record. A control
+ * that risk treatments rely on is included for that reason unless the user says otherwise; if
+ * the user excludes it anyway, that contradiction is a gap.
+ */
+export function soaGaps(a: Assessment | undefined, links: readonly TreatmentLink[] = []): SoaGap[] {
+  const treated = links.length > 0;
+  if (treated && a?.applicable === false) return ['excluded-but-treating'];
+  if (treated) return [];
   const gaps: SoaGap[] = [];
   if (!a || a.applicable === null) gaps.push('undecided');
   if (!a?.justificationCategory) gaps.push('no-category');
   if (!a?.justification.trim()) gaps.push('no-justification');
   return gaps;
+}
+
+/** Applicability as the SoA shows it: the user's decision, else "yes" when a risk treatment relies on the control. */
+export function soaApplicable(a: Assessment | undefined, links: readonly TreatmentLink[] = []): boolean | null {
+  if (a?.applicable !== undefined && a.applicable !== null) return a.applicable;
+  return links.length > 0 ? true : null;
 }
 
 export interface SoaCompleteness {
@@ -76,7 +90,7 @@ export interface SoaCompleteness {
   incomplete: CatalogItem[];
 }
 
-export function soaCompleteness(catalog: Catalog, answers: AssessmentLookup): SoaCompleteness {
+export function soaCompleteness(catalog: Catalog, answers: AssessmentLookup, links: ReadonlyMap<string, readonly TreatmentLink[]> = new Map()): SoaCompleteness {
   let complete = 0;
   let applicable = 0;
   let excluded = 0;
@@ -84,10 +98,12 @@ export function soaCompleteness(catalog: Catalog, answers: AssessmentLookup): So
   const incomplete: CatalogItem[] = [];
   for (const control of catalog.controls) {
     const a = answers.get(control.id);
-    if (a?.applicable === true) applicable += 1;
-    else if (a?.applicable === false) excluded += 1;
+    const l = links.get(control.id) ?? [];
+    const decided = soaApplicable(a, l);
+    if (decided === true) applicable += 1;
+    else if (decided === false) excluded += 1;
     else undecided += 1;
-    if (soaGaps(a).length === 0) complete += 1;
+    if (soaGaps(a, l).length === 0) complete += 1;
     else incomplete.push(control);
   }
   const total = catalog.controls.length;

@@ -15,8 +15,11 @@ export function live<D, T>(deps: () => D, query: (d: D) => Promise<T>, initial: 
   let value = $state.raw<T>(initial);
   let loaded = $state(false);
   let error = $state.raw<unknown>(null);
+  // Through $derived, the effect re-runs only when the dependency's value changes, not when an
+  // object it was read from is replaced by an equal one (every save replaces the workspace).
+  const current = $derived(deps());
   $effect(() => {
-    const d = deps();
+    const d = current;
     loaded = false;
     const sub = observe(
       () => query(d),

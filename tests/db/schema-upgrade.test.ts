@@ -1,14 +1,33 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
+import fixtureV1 from '../fixtures/db-v1/workspace.json';
 import { AimsDatabase, useDatabase } from '../../src/db/database';
-import { listAssessments } from '../../src/db/assessments-repo';
+import { createAiSystem, listAiSystems } from '../../src/db/ai-systems-repo';
+import { listAssessments, saveAssessment } from '../../src/db/assessments-repo';
 import { getEvidenceFile, listEvidence } from '../../src/db/evidence-repo';
-import { currentSchemaVersion, schemaVersions } from '../../src/db/schema-versions';
-import { getLastWorkspaceId, listWorkspaces } from '../../src/db/workspaces-repo';
-import { bytesOf, makeAssessment, makeFileEvidence, makeLinkEvidence, makeWorkspace } from '../support/factories';
+import { listImpactAssessments } from '../../src/db/impact-assessments-repo';
+import { listOwnControls } from '../../src/db/own-controls-repo';
+import { createRisk, listRisks } from '../../src/db/risks-repo';
+import { currentSchemaVersion, schemaVersions, workspaceTables } from '../../src/db/schema-versions';
+import { getLastWorkspaceId, getWorkspace, listWorkspaces, saveRiskMatrix } from '../../src/db/workspaces-repo';
+import { DEFAULT_PRESET, presetMatrix } from '../../src/domain/risk-matrix-presets';
+import { workspaceSchema } from '../../src/domain/workspace-schema';
+import {
+  bytesOf,
+  makeAiSystem,
+  makeAssessment,
+  makeFileEvidence,
+  makeImpactAssessment,
+  makeLinkEvidence,
+  makeOwnControl,
+  makeRisk,
+  makeWorkspace,
+} from '../support/factories';
 
 /** The tables AimsDatabase declares (its `Table` fields). */
-const DECLARED_TABLES = ['assessments', 'evidence', 'evidenceFiles', 'settings', 'workspaces'];
+const DECLARED_TABLES = ['aiSystems', 'assessments', 'evidence', 'evidenceFiles', 'impactAssessments', 'ownControls', 'risks', 'settings', 'workspaces'];
+/** Tables added by schema version 2. */
+const V2_TABLES = ['aiSystems', 'risks', 'ownControls', 'impactAssessments'] as const;
 
 const created: string[] = [];
 const connections: Dexie[] = [];
@@ -24,6 +43,34 @@ function uniqueName(version: number): string {
   return name;
 }
 
+function liveTables(stores: Record<string, string | null>): string[] {
+  return Object.entries(stores)
+    .filter(([, spec]) => spec !== null)
+    .map(([name]) => name)
+    .sort();
+}
+
+/** Writes rows into a database created with nothing but the stores of one old version. */
+async function writeRaw(name: string, version: number, rows: Record<string, unknown[]>): Promise<void> {
+  const entry = schemaVersions.find((v) => v.version === version)!;
+  const raw = new Dexie(name);
+  raw.version(version).stores(entry.stores);
+  connections.push(raw);
+  await raw.open();
+  await raw.transaction('rw', raw.tables, async () => {
+    for (const [table, list] of Object.entries(rows)) await raw.table(table).bulkAdd(list);
+  });
+  raw.close();
+}
+
+async function openCurrent(name: string): Promise<AimsDatabase> {
+  const db = new AimsDatabase(name);
+  connections.push(db);
+  await db.open();
+  useDatabase(db);
+  return db;
+}
+
 describe('schemaVersions', () => {
   it('has strictly increasing version numbers', () => {
     expect(schemaVersions.length).toBeGreaterThan(0);
@@ -34,18 +81,16 @@ describe('schemaVersions', () => {
   });
 
   it('lists every table AimsDatabase declares in the newest version', () => {
-    const newest = schemaVersions[schemaVersions.length - 1]!;
-    const live = Object.entries(newest.stores)
-      .filter(([, spec]) => spec !== null)
-      .map(([name]) => name)
-      .sort();
-    expect(live).toEqual(DECLARED_TABLES);
+    expect(liveTables(schemaVersions[schemaVersions.length - 1]!.stores)).toEqual(DECLARED_TABLES);
+  });
+
+  it('names only live tables, each with a workspaceId index, as workspace tables', () => {
+    const newest = schemaVersions[schemaVersions.length - 1]!.stores;
+    for (const t of workspaceTables) expect(newest[t]).toMatch(/(^|,\s*)workspaceId(,|$)/);
   });
 
   it('opens with exactly the declared tables, each reachable as a property', async () => {
-    const db = new AimsDatabase(uniqueName(currentSchemaVersion));
-    connections.push(db);
-    await db.open();
+    const db = await openCurrent(uniqueName(currentSchemaVersion));
     expect(db.verno).toBe(currentSchemaVersion);
     expect(db.tables.map((t) => t.name).sort()).toEqual(DECLARED_TABLES);
     for (const name of DECLARED_TABLES) {
@@ -55,35 +100,37 @@ describe('schemaVersions', () => {
   });
 });
 
-describe.each(schemaVersions.map((v) => [v.version, v] as const))('upgrading a database written at schema version %i', (version, entry) => {
-  it('keeps every record readable through the repositories', async () => {
+describe.each(schemaVersions.map((v) => [v.version, v] as const))('a database written at schema version %i', (version, entry) => {
+  it('opens with the current code and keeps every record readable through the repositories', async () => {
     const name = uniqueName(version);
-    const tables = new Set(Object.entries(entry.stores).filter(([, s]) => s !== null).map(([t]) => t));
+    const tables = new Set(liveTables(entry.stores));
 
-    // Representative records (today's shapes; a version with different shapes needs its own fixtures).
-    const ws = makeWorkspace({ name: 'Legacy workspace' });
+    // Today's shapes; version 1 shapes have their own fixture below.
+    const ws = makeWorkspace({ name: 'Representative workspace' });
     const assessment = makeAssessment(ws.id, { itemId: 'A.5.2' });
     const link = makeLinkEvidence(ws.id, { addedAt: '2025-01-01T00:00:00.000Z' });
     const file = makeFileEvidence(ws.id, 4, { addedAt: '2025-01-02T00:00:00.000Z' });
     const blob = new Blob([new Uint8Array([9, 8, 7, 6])], { type: 'application/pdf' });
+    const system = makeAiSystem(ws.id);
+    const control = makeOwnControl(ws.id);
+    const risk = makeRisk(ws.id, { aiSystemIds: [system.id], ownControlIds: [control.id] });
+    const ia = makeImpactAssessment(ws.id, system.id);
 
-    const raw = new Dexie(name);
-    raw.version(version).stores(entry.stores);
-    connections.push(raw);
-    await raw.open();
-    if (tables.has('workspaces')) await raw.table('workspaces').add(ws);
-    if (tables.has('assessments')) await raw.table('assessments').add(assessment);
-    if (tables.has('evidence')) await raw.table('evidence').bulkAdd([link, file]);
-    if (tables.has('evidenceFiles')) await raw.table('evidenceFiles').add({ id: file.id, workspaceId: ws.id, blob });
-    if (tables.has('settings')) await raw.table('settings').add({ key: 'lastWorkspaceId', value: ws.id });
-    raw.close();
+    const rows: Record<string, unknown[]> = {
+      workspaces: [ws],
+      assessments: [assessment],
+      evidence: [link, file],
+      evidenceFiles: [{ id: file.id, workspaceId: ws.id, blob }],
+      settings: [{ key: 'lastWorkspaceId', value: ws.id }],
+      aiSystems: [system],
+      ownControls: [control],
+      risks: [risk],
+      impactAssessments: [ia],
+    };
+    await writeRaw(name, version, Object.fromEntries(Object.entries(rows).filter(([t]) => tables.has(t))));
 
-    const upgraded = new AimsDatabase(name);
-    connections.push(upgraded);
-    await upgraded.open();
-    useDatabase(upgraded);
+    const upgraded = await openCurrent(name);
     expect(upgraded.verno).toBe(currentSchemaVersion);
-
     expect(await listWorkspaces()).toEqual([ws]);
     expect(await listAssessments(ws.id)).toEqual([assessment]);
     expect(await listEvidence(ws.id)).toEqual([link, file]);
@@ -91,5 +138,78 @@ describe.each(schemaVersions.map((v) => [v.version, v] as const))('upgrading a d
     expect(await getLastWorkspaceId()).toBe(ws.id);
     // The compound unique index still finds the assessment the way saveAssessment looks it up.
     expect(await upgraded.assessments.where('[workspaceId+itemId]').equals([ws.id, 'A.5.2']).count()).toBe(1);
+    if (tables.has('risks')) {
+      expect(await listAiSystems(ws.id)).toEqual([system]);
+      expect(await listOwnControls(ws.id)).toEqual([control]);
+      expect(await listRisks(ws.id)).toEqual([risk]);
+      expect(await listImpactAssessments(ws.id)).toEqual([ia]);
+    }
+  });
+});
+
+/** The fixture stores blobs as base64; everything else is the rows exactly as v1 wrote them. */
+function fixtureRows(): Record<string, unknown[]> {
+  const tables = structuredClone(fixtureV1.tables) as Record<string, Record<string, unknown>[]>;
+  tables.evidenceFiles = tables.evidenceFiles!.map((row) => {
+    const { type, base64 } = row.blob as { type: string; base64: string };
+    return { ...row, blob: new Blob([Buffer.from(base64, 'base64')], { type }) };
+  });
+  return tables;
+}
+
+describe('upgrading the version 1 fixture (tests/fixtures/db-v1) to the current version', () => {
+  const v1 = fixtureV1.tables;
+  const wsV1 = v1.workspaces[0]!;
+
+  async function upgradedFixture(): Promise<AimsDatabase> {
+    expect(fixtureV1.schemaVersion).toBe(1);
+    expect(wsV1).not.toHaveProperty('riskMatrix');
+    const name = uniqueName(1);
+    await writeRaw(name, 1, fixtureRows());
+    return openCurrent(name);
+  }
+
+  it('keeps every v1 record as it was and gives the workspace the default risk criteria', async () => {
+    const db = await upgradedFixture();
+    expect(db.verno).toBe(currentSchemaVersion);
+
+    const [ws, ...others] = await listWorkspaces();
+    expect(others).toEqual([]);
+    // Nothing else changed, not even updatedAt: the upgrade adds criteria, it is not a user edit.
+    expect(ws).toEqual({ ...wsV1, riskMatrix: presetMatrix(DEFAULT_PRESET) });
+    expect(workspaceSchema.parse(ws)).toEqual(ws);
+
+    expect(await listAssessments(wsV1.id)).toEqual(v1.assessments);
+    expect(await listEvidence(wsV1.id)).toEqual(v1.evidence);
+    expect(await bytesOf(await getEvidenceFile(v1.evidenceFiles[0]!.id))).toEqual([...Buffer.from('%PDF')]);
+    expect(await getLastWorkspaceId()).toBe(wsV1.id);
+  });
+
+  it('adds the new tables, empty', async () => {
+    const db = await upgradedFixture();
+    const names = db.tables.map((t) => t.name);
+    for (const t of V2_TABLES) {
+      expect(names).toContain(t);
+      expect(await db.table(t).count()).toBe(0);
+    }
+  });
+
+  it('lets the repositories work on the upgraded data', async () => {
+    const db = await upgradedFixture();
+    const first = await createRisk(wsV1.id, 'Claims model drifts after the 2025 tariff change');
+    const second = await createRisk(wsV1.id, 'Second risk');
+    expect(first.ok && first.value.ref).toBe('R-001');
+    expect(second.ok && second.value.ref).toBe('R-002');
+    const system = await createAiSystem(wsV1.id, 'Claims triage');
+    expect(system.ok).toBe(true);
+    expect((await listRisks(wsV1.id)).map((r) => r.ref).sort()).toEqual(['R-001', 'R-002']);
+    expect(await db.aiSystems.count()).toBe(1);
+
+    // Whole-record writes validate the upgraded workspace with the current schema.
+    const matrix = presetMatrix('3x3');
+    expect((await saveRiskMatrix(wsV1.id, matrix)).riskMatrix).toEqual(matrix);
+    const saved = await saveAssessment(wsV1.id, '6.1.2', { status: 'implemented' });
+    expect(saved).toMatchObject({ id: v1.assessments[0]!.id, notes: v1.assessments[0]!.notes, status: 'implemented' });
+    expect((await getWorkspace(wsV1.id))?.profile).toEqual(wsV1.profile);
   });
 });

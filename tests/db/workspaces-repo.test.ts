@@ -15,8 +15,23 @@ import {
   setLastWorkspaceId,
 } from '../../src/db/workspaces-repo';
 import type { Workspace } from '../../src/domain/workspace-schema';
+import { createRisk, listRisks } from '../../src/db/risks-repo';
+import { listAiSystems } from '../../src/db/ai-systems-repo';
+import { listOwnControls } from '../../src/db/own-controls-repo';
+import { listImpactAssessments } from '../../src/db/impact-assessments-repo';
+import { workspaceTables } from '../../src/db/schema-versions';
 import { freshDatabase } from '../support/db';
-import { bytesOf, makeFileInput } from '../support/factories';
+import {
+  bytesOf,
+  makeAiSystem,
+  makeAssessment,
+  makeFileEvidence,
+  makeFileInput,
+  makeImpact,
+  makeImpactAssessment,
+  makeOwnControl,
+  makeRisk,
+} from '../support/factories';
 
 let db: AimsDatabase;
 
@@ -308,5 +323,147 @@ describe('last workspace id', () => {
   it('ignores a stored value that is not a string', async () => {
     await db.settings.put({ key: 'lastWorkspaceId', value: 42 });
     expect(await getLastWorkspaceId()).toBeNull();
+  });
+});
+
+/** One linked set of register records, written directly: two systems, a control, a risk raised from an impact, two assessment versions. */
+async function withRegisters(ws: Workspace) {
+  const systemA = makeAiSystem(ws.id, { name: 'System A' });
+  const systemB = makeAiSystem(ws.id, { name: 'System B' });
+  const control = makeOwnControl(ws.id, { name: 'Bias testing' });
+  const impact = makeImpact();
+  const v1 = makeImpactAssessment(ws.id, systemA.id, { state: 'approved', approver: 'CRO', approvedOn: '2025-02-01', decision: 'proceed', impacts: [impact] });
+  const risk = makeRisk(ws.id, {
+    ref: 'R-001',
+    aiSystemIds: [systemA.id, systemB.id],
+    ownControlIds: [control.id],
+    treatment: 'modify',
+    annexAControls: ['A.6.2.4'],
+    sourceImpact: { assessmentId: v1.id, impactId: impact.id },
+  });
+  const linkedImpact = { ...impact, riskId: risk.id };
+  const approved = { ...v1, impacts: [linkedImpact] };
+  const draft = makeImpactAssessment(ws.id, systemA.id, { seriesId: v1.id, version: 2, impacts: [linkedImpact] });
+  await db.aiSystems.bulkAdd([systemA, systemB]);
+  await db.ownControls.add(control);
+  await db.risks.add(risk);
+  await db.impactAssessments.bulkAdd([approved, draft]);
+  return { systemA, systemB, control, risk, approved, draft, impact };
+}
+
+describe('duplicateWorkspace with registers', () => {
+  it('copies AI systems, risks, own controls and impact assessments under fresh ids', async () => {
+    const ws = await created('Original');
+    const orig = await withRegisters(ws);
+    const r = await duplicateWorkspace(ws.id, 'Copy');
+    if (!r.ok) throw new Error(r.code);
+    const copy = r.value;
+    expect(copy.riskMatrix).toEqual(ws.riskMatrix);
+
+    const systems = await listAiSystems(copy.id);
+    const controls = await listOwnControls(copy.id);
+    const risks = await listRisks(copy.id);
+    const assessments = await listImpactAssessments(copy.id);
+    expect(systems.map((s) => s.name).sort()).toEqual(['System A', 'System B']);
+    expect(controls.map((c) => c.name)).toEqual(['Bias testing']);
+    expect(risks.map((x) => x.ref)).toEqual(['R-001']);
+    expect(assessments.map((a) => a.version).sort()).toEqual([1, 2]);
+
+    const originalIds = new Set([ws.id, orig.systemA.id, orig.systemB.id, orig.control.id, orig.risk.id, orig.approved.id, orig.draft.id]);
+    for (const rec of [...systems, ...controls, ...risks, ...assessments]) {
+      expect(rec.workspaceId).toBe(copy.id);
+      expect(originalIds.has(rec.id)).toBe(false);
+      // No reference in the copy may point back into the original workspace.
+      for (const id of originalIds) expect(JSON.stringify(rec)).not.toContain(id);
+    }
+    // Apart from ids, each copy equals its original.
+    const risk = risks[0]!;
+    expect({ ...risk, id: '', workspaceId: '', aiSystemIds: [], ownControlIds: [], sourceImpact: null }).toEqual({
+      ...orig.risk,
+      id: '',
+      workspaceId: '',
+      aiSystemIds: [],
+      ownControlIds: [],
+      sourceImpact: null,
+    });
+  });
+
+  it('remaps every reference to the copied records', async () => {
+    const ws = await created('Original');
+    const orig = await withRegisters(ws);
+    const r = await duplicateWorkspace(ws.id, 'Copy');
+    if (!r.ok) throw new Error(r.code);
+    const copy = r.value;
+
+    const systems = await listAiSystems(copy.id);
+    const idOf = (name: string) => systems.find((s) => s.name === name)!.id;
+    const [control] = await listOwnControls(copy.id);
+    const [risk] = await listRisks(copy.id);
+    const assessments = await listImpactAssessments(copy.id);
+    const v1 = assessments.find((a) => a.version === 1)!;
+    const v2 = assessments.find((a) => a.version === 2)!;
+
+    expect(risk!.aiSystemIds).toEqual([idOf('System A'), idOf('System B')]);
+    expect(risk!.ownControlIds).toEqual([control!.id]);
+    // Impact ids live inside their assessment and are copied with it, so they stay as they were.
+    expect(risk!.sourceImpact).toEqual({ assessmentId: v1.id, impactId: orig.impact.id });
+    for (const a of [v1, v2]) {
+      expect(a.aiSystemId).toBe(idOf('System A'));
+      expect(a.seriesId).toBe(v1.id);
+      expect(a.impacts.map((i) => i.riskId)).toEqual([risk!.id]);
+    }
+    expect(v1.state).toBe('approved');
+    expect(v2.state).toBe('draft');
+
+    // The original keeps its own links.
+    expect((await listRisks(ws.id))[0]).toEqual(orig.risk);
+    expect((await listImpactAssessments(ws.id)).sort((a, b) => a.version - b.version)).toEqual([orig.approved, orig.draft]);
+  });
+
+  it('lets the copy number its next risk after the copied refs', async () => {
+    const ws = await created('Original');
+    await withRegisters(ws);
+    const r = await duplicateWorkspace(ws.id, 'Copy');
+    if (!r.ok) throw new Error(r.code);
+    const next = await createRisk(r.value.id, 'New in copy');
+    expect(next.ok && next.value.ref).toBe('R-002');
+  });
+});
+
+describe('deleteWorkspace with every workspace table', () => {
+  /** One row in each table listed in workspaceTables; fails when a new table is not covered here. */
+  async function fillEveryTable(ws: Workspace): Promise<void> {
+    await db.assessments.add(makeAssessment(ws.id));
+    const file = makeFileEvidence(ws.id, 3);
+    await db.evidence.add(file);
+    await db.evidenceFiles.add({ id: file.id, workspaceId: ws.id, blob: new Blob(['abc']) });
+    await withRegisters(ws);
+    for (const t of workspaceTables) expect(await db.table(t).where('workspaceId').equals(ws.id).count(), t).toBeGreaterThan(0);
+  }
+
+  it('removes the rows of every workspace table, and only those of the deleted workspace', async () => {
+    const gone = await created('Gone');
+    const kept = await created('Kept');
+    await fillEveryTable(gone);
+    await fillEveryTable(kept);
+    const keptCounts = await Promise.all(workspaceTables.map((t) => db.table(t).where('workspaceId').equals(kept.id).count()));
+
+    await deleteWorkspace(gone.id);
+
+    for (const t of workspaceTables) expect(await db.table(t).where('workspaceId').equals(gone.id).count(), t).toBe(0);
+    expect(await Promise.all(workspaceTables.map((t) => db.table(t).where('workspaceId').equals(kept.id).count()))).toEqual(keptCounts);
+    expect(await getWorkspace(kept.id)).toEqual(kept);
+  });
+
+  it('is one transaction: a failure in any table leaves everything in place', async () => {
+    const ws = await created('Stays');
+    await fillEveryTable(ws);
+    const before = await Promise.all(workspaceTables.map((t) => db.table(t).count()));
+    db.impactAssessments.hook('deleting', () => {
+      throw new Error('disk trouble');
+    });
+    await expect(deleteWorkspace(ws.id)).rejects.toThrow();
+    expect(await Promise.all(workspaceTables.map((t) => db.table(t).count()))).toEqual(before);
+    expect(await getWorkspace(ws.id)).toEqual(ws);
   });
 });

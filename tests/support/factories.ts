@@ -2,6 +2,11 @@ import { assessmentSchema, type Assessment } from '../../src/domain/assessment-s
 import { evidenceSchema, type Evidence } from '../../src/domain/evidence-schema';
 import { profileSchema, soaMetaSchema, workspaceSchema, type Workspace } from '../../src/domain/workspace-schema';
 import type { EvidenceFileInput } from '../../src/db/evidence-repo';
+import { aiSystemSchema, blankAiSystem, type AiSystem } from '../../src/domain/ai-system-schema';
+import { blankImpact, blankImpactAssessment, impactAssessmentSchema, impactSchema, type Impact, type ImpactAssessment } from '../../src/domain/impact-assessment-schema';
+import { blankOwnControl, ownControlSchema, type OwnControl } from '../../src/domain/own-control-schema';
+import { DEFAULT_PRESET, presetMatrix } from '../../src/domain/risk-matrix-presets';
+import { blankRisk, riskSchema, type Risk } from '../../src/domain/risk-schema';
 
 /** Valid records, built by parsing through the schemas so a schema change breaks the factory, not the test. */
 
@@ -16,6 +21,7 @@ export function makeWorkspace(overrides: Partial<Workspace> = {}): Workspace {
     catalogVersion: '1.0.0',
     profile: profileSchema.parse({ organizationName: 'Acme AI', size: 'small', aiRoles: ['ai-provider'] }),
     soaMeta: soaMetaSchema.parse({ version: '1.0', date: '2025-01-10', approver: 'CISO' }),
+    riskMatrix: presetMatrix(DEFAULT_PRESET),
     ...overrides,
   });
 }
@@ -75,4 +81,38 @@ export function makeFileInput(content: string | Uint8Array, name = 'policy.pdf',
 export async function bytesOf(blob: Blob | null | undefined): Promise<number[]> {
   if (!blob) throw new Error('expected a blob, got nothing');
   return [...new Uint8Array(await blob.arrayBuffer())];
+}
+
+function base(workspaceId: string) {
+  return { id: crypto.randomUUID(), workspaceId, createdAt: TS, updatedAt: TS };
+}
+
+export function makeAiSystem(workspaceId: string, overrides: Partial<AiSystem> = {}): AiSystem {
+  return aiSystemSchema.parse({ ...blankAiSystem(base(workspaceId), 'Claims triage model'), owner: 'Dana', inScope: 'yes', ...overrides });
+}
+
+/** A rated risk; `ref` defaults to R-001. */
+export function makeRisk(workspaceId: string, overrides: Partial<Risk> = {}): Risk {
+  return riskSchema.parse({
+    ...blankRisk({ ...base(workspaceId), ref: 'R-001' }, 'Biased outcomes for older applicants'),
+    inherentLikelihood: 2,
+    inherentImpact: 3,
+    owner: 'Sam',
+    status: 'assessed',
+    ...overrides,
+  });
+}
+
+export function makeOwnControl(workspaceId: string, overrides: Partial<OwnControl> = {}): OwnControl {
+  return ownControlSchema.parse({ ...blankOwnControl(base(workspaceId), 'Bias testing before release'), annexAControls: ['A.6.2.4'], ...overrides });
+}
+
+export function makeImpact(overrides: Partial<Impact> = {}): Impact {
+  return impactSchema.parse({ ...blankImpact(crypto.randomUUID()), area: 'fairness', description: 'Older applicants refused more often', ...overrides });
+}
+
+/** Version 1 of a new series (seriesId = id), a draft unless overridden. */
+export function makeImpactAssessment(workspaceId: string, aiSystemId: string, overrides: Partial<ImpactAssessment> = {}): ImpactAssessment {
+  const blank = blankImpactAssessment({ ...base(workspaceId), aiSystemId });
+  return impactAssessmentSchema.parse({ ...blank, intendedUse: 'Triage incoming claims', ...overrides, seriesId: overrides.seriesId ?? overrides.id ?? blank.id });
 }

@@ -31,8 +31,20 @@ describe('messages', () => {
 
   it('has no unused message keys (each is referenced from src)', () => {
     const source = files('src').filter((f) => /\.(ts|svelte)$/.test(f) && !f.includes('/i18n/')).map((f) => readFileSync(f, 'utf8')).join('\n');
-    const dynamicPrefixes = ['status.', 'size.', 'aiRole.', 'climate.', 'justification.', 'soa.gap.', 'soa.applicable.', 'validation.'];
-    const unused = Object.keys(en).filter((k) => !source.includes(`'${k}'`) && !dynamicPrefixes.some((p) => k.startsWith(p)));
+    // Option labels are looked up through the field declarations (optionPrefix + value).
+    const modules = import.meta.glob<Record<string, unknown>>('../../src/domain/*.ts', { eager: true });
+    const optionKeys = new Set<string>();
+    for (const mod of Object.values(modules)) {
+      for (const value of Object.values(mod)) {
+        if (!Array.isArray(value)) continue;
+        for (const f of value as { optionPrefix?: string; options?: readonly string[]; column?: string }[]) {
+          if (f && typeof f === 'object' && f.column && f.optionPrefix) for (const o of f.options ?? []) optionKeys.add(`${f.optionPrefix}.${o}`);
+        }
+      }
+    }
+    // Keys built in templates from a value: `status.${s}`, `soa.gap.${g}` …
+    const dynamicPrefixes = ['status.', 'soa.gap.', 'soa.applicable.', 'validation.', 'risks.flag.', 'state.'];
+    const unused = Object.keys(en).filter((k) => !source.includes(`'${k}'`) && !optionKeys.has(k) && !dynamicPrefixes.some((p) => k.startsWith(p)));
     expect(unused).toEqual([]);
   });
 

@@ -1,0 +1,283 @@
+import { z } from 'zod';
+import { MAX_SCALE, MIN_SCALE, riskMatrixSchema, scaleLevelSchema, type RiskLevel, type RiskMatrix, type ScaleLevel } from './risk-matrix';
+
+/**
+ * Exchange of risk criteria (6.1.2) with CISO Assistant's `risk_matrix` library objects:
+ * probability and impact ascending, grid[probability][impact] = index into `risk`.
+ *
+ * The acceptance threshold is NOT written: CISO Assistant's library checker is strict and rejects
+ * any field of a risk_matrix object outside {urn, ref_id, name, description, translations,
+ * probability, impact, risk, grid} ("libraryErrorInvalidFields"), so an `acceptance_threshold`
+ * extension would make our export unloadable there. On import the threshold is guessed instead
+ * (guessAcceptanceThreshold) and the page tells the user to check it. Level `id`s are not written
+ * either: without them CISO Assistant reads grid values as list positions, which is what we mean.
+ */
+const cisoLevelSchema = z.strictObject({ abbreviation: z.string(), name: z.string(), description: z.string() });
+export const cisoRiskMatrixSchema = z.strictObject({
+  urn: z.string(),
+  ref_id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  probability: z.array(cisoLevelSchema),
+  impact: z.array(cisoLevelSchema),
+  risk: z.array(cisoLevelSchema.extend({ hexcolor: z.string() })),
+  grid: z.array(z.array(z.number().int())),
+});
+export type CisoRiskMatrix = z.infer<typeof cisoRiskMatrixSchema>;
+
+/** A matrix file larger than this is refused before it is read. */
+export const MAX_IMPORT_BYTES = 1024 * 1024;
+/** Enough to fix a file by; a grid full of wrong values would otherwise list 49 lines. */
+export const MAX_ISSUES = 20;
+
+export type Scale = 'probability' | 'impact' | 'risk';
+export type MatrixIssueCode =
+  | 'file-too-large' | 'not-json' | 'no-matrix' | 'list-empty' | 'text-missing' | 'text-type' | 'text-too-long'
+  | 'scale-not-list' | 'scale-size' | 'level-not-object' | 'level-text-missing' | 'level-text-type' | 'level-text-too-long'
+  | 'hexcolor' | 'risk-ids' | 'grid-not-list' | 'grid-rows' | 'grid-row-cells' | 'grid-cell' | 'threshold' | 'invalid';
+
+/** A problem a user can cause; `field` is the JSON path it concerns (e.g. `risk[1].hexcolor`). */
+export interface MatrixIssue {
+  code: MatrixIssueCode;
+  field: string;
+  params: Record<string, string | number>;
+}
+
+const issue = (code: MatrixIssueCode, field: string, params: Record<string, string | number> = {}): MatrixIssue => ({ code, field, params });
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Own properties only: nothing inherited (a polluted prototype, `constructor`) is ever read. */
+const own = (o: Record<string, unknown>, key: string): unknown => (Object.hasOwn(o, key) ? o[key] : undefined);
+
+const HEX = /^#[0-9a-fA-F]{6}$/;
+
+/** `trim`: the stored schema trims this field, so its length counts without outer spaces. */
+interface TextRule {
+  max: number;
+  required: boolean;
+  trim: boolean;
+}
+/** Limits read from the stored schemas, so the two can never disagree. */
+const RULE = {
+  name: { max: riskMatrixSchema.shape.name.maxLength ?? 120, required: true, trim: true },
+  description: { max: riskMatrixSchema.shape.description.unwrap().maxLength ?? 2000, required: false, trim: false },
+  abbreviation: { max: scaleLevelSchema.shape.abbreviation.unwrap().maxLength ?? 12, required: false, trim: true },
+  levelName: { max: scaleLevelSchema.shape.name.maxLength ?? 80, required: true, trim: true },
+  levelDescription: { max: scaleLevelSchema.shape.description.unwrap().maxLength ?? 1000, required: false, trim: false },
+} satisfies Record<string, TextRule>;
+
+function text(value: unknown, field: string, rule: TextRule, issues: MatrixIssue[], level?: { scale: Scale; n: number; key: string }): string {
+  const report = (suffix: 'missing' | 'type' | 'too-long', params: Record<string, string | number> = {}) =>
+    issues.push(level ? issue(`level-text-${suffix}`, field, { scale: level.scale, n: level.n, field: level.key, ...params }) : issue(`text-${suffix}`, field, { field, ...params }));
+  if (value === undefined || value === null) {
+    if (rule.required) report('missing');
+    return '';
+  }
+  if (typeof value !== 'string') {
+    report('type');
+    return '';
+  }
+  const kept = rule.trim ? value.trim() : value;
+  if (rule.required && kept === '') report('missing');
+  else if (kept.length > rule.max) report('too-long', { max: rule.max });
+  return kept;
+}
+
+type AnyLevel = ScaleLevel & { hexcolor?: string };
+
+function levels(raw: unknown, scale: Scale, issues: MatrixIssue[]): AnyLevel[] | null {
+  if (!Array.isArray(raw)) {
+    issues.push(issue('scale-not-list', scale, { scale }));
+    return null;
+  }
+  const [min, max] = scale === 'risk' ? [2, MAX_SCALE] : [MIN_SCALE, MAX_SCALE];
+  if (raw.length < min || raw.length > max) issues.push(issue('scale-size', scale, { scale, min, max, count: raw.length }));
+  return raw.slice(0, MAX_SCALE + 1).map((item: unknown, i) => {
+    const n = i + 1;
+    const field = `${scale}[${i}]`;
+    if (!isRecord(item)) {
+      issues.push(issue('level-not-object', field, { scale, n }));
+      return { abbreviation: '', name: '', description: '' };
+    }
+    const pick = (key: string, rule: TextRule) => text(own(item, key), `${field}.${key}`, rule, issues, { scale, n, key });
+    const level: AnyLevel = { abbreviation: pick('abbreviation', RULE.abbreviation), name: pick('name', RULE.levelName), description: pick('description', RULE.levelDescription) };
+    if (scale !== 'risk') return level;
+    const hexcolor = own(item, 'hexcolor');
+    if (typeof hexcolor !== 'string' || !HEX.test(hexcolor)) issues.push(issue('hexcolor', `${field}.hexcolor`, { scale, n }));
+    return { ...level, hexcolor: typeof hexcolor === 'string' ? hexcolor : '' };
+  });
+}
+
+/** CISO Assistant grids name risk levels by `id` when every level has one, else by position. */
+function riskIndexOf(rawRisk: unknown, issues: MatrixIssue[]): (value: unknown) => number | undefined {
+  const byPosition = (v: unknown) => (Number.isInteger(v) ? (v as number) : undefined);
+  if (!Array.isArray(rawRisk) || rawRisk.length === 0) return byPosition;
+  const ids = rawRisk.map((r: unknown) => (isRecord(r) ? own(r, 'id') : undefined));
+  if (ids.every((id) => id === undefined)) return byPosition;
+  if (!ids.every((id) => Number.isInteger(id)) || new Set(ids).size !== ids.length) {
+    issues.push(issue('risk-ids', 'risk[].id'));
+    return byPosition;
+  }
+  const index = new Map(ids.map((id, i) => [id as number, i]));
+  return (v) => (Number.isInteger(v) ? index.get(v as number) : undefined);
+}
+
+function grid(raw: unknown, rows: number, cols: number, riskCount: number, indexOf: (v: unknown) => number | undefined, issues: MatrixIssue[]): number[][] {
+  if (!Array.isArray(raw)) {
+    issues.push(issue('grid-not-list', 'grid'));
+    return [];
+  }
+  if (raw.length !== rows) issues.push(issue('grid-rows', 'grid', { rows: raw.length, levels: rows }));
+  return raw.slice(0, MAX_SCALE + 1).map((row: unknown, p) => {
+    if (!Array.isArray(row) || row.length !== cols) {
+      issues.push(issue('grid-row-cells', `grid[${p}]`, { row: p + 1, cells: Array.isArray(row) ? row.length : 0, levels: cols }));
+      return [];
+    }
+    return row.map((value: unknown, i) => {
+      const index = indexOf(value);
+      if (index === undefined || index < 0 || index >= riskCount) {
+        issues.push(issue('grid-cell', `grid[${p}][${i}]`, { row: p + 1, cell: i + 1, value: JSON.stringify(value) ?? 'undefined', count: riskCount }));
+        return 0;
+      }
+      return index;
+    });
+  });
+}
+
+/** Reads the matrix fields we know from any object; everything else (urn, translations, ids…) is ignored. */
+function readMatrix(raw: Record<string, unknown>, risksById: boolean): { fields: Omit<RiskMatrix, 'acceptanceThreshold'>; issues: MatrixIssue[] } {
+  const issues: MatrixIssue[] = [];
+  const name = text(own(raw, 'name'), 'name', RULE.name, issues);
+  const description = text(own(raw, 'description'), 'description', RULE.description, issues);
+  const probability = levels(own(raw, 'probability'), 'probability', issues);
+  const impact = levels(own(raw, 'impact'), 'impact', issues);
+  const risk = levels(own(raw, 'risk'), 'risk', issues) as RiskLevel[] | null;
+  const indexOf = risksById ? riskIndexOf(own(raw, 'risk'), issues) : (v: unknown) => (Number.isInteger(v) ? (v as number) : undefined);
+  // Without its scales the grid cannot be judged: saying "row 1 has 5 cells; the impact scale has 0" would mislead.
+  const cells = probability && impact && risk ? grid(own(raw, 'grid'), probability.length, impact.length, risk.length, indexOf, issues) : [];
+  return { fields: { name, description, probability: probability ?? [], impact: impact ?? [], risk: risk ?? [], grid: cells }, issues };
+}
+
+/** The last guard: whatever the checks above missed, the stored schema refuses. */
+function finalParse(candidate: RiskMatrix): { matrix: RiskMatrix | null; issues: MatrixIssue[] } {
+  const parsed = riskMatrixSchema.safeParse(candidate);
+  if (parsed.success) return { matrix: parsed.data, issues: [] };
+  return { matrix: null, issues: parsed.error.issues.map((i) => issue('invalid', i.path.join('.'), { field: i.path.join('.') || 'matrix', detail: i.message })) };
+}
+
+/**
+ * A matrix being edited, checked in the same words as an import: the matrix to save (names
+ * trimmed, as stored) or the problems that keep it from being saved.
+ */
+export function checkMatrix(draft: RiskMatrix): { matrix: RiskMatrix | null; issues: MatrixIssue[] } {
+  const { fields, issues } = readMatrix(draft as unknown as Record<string, unknown>, false);
+  if (!Number.isInteger(draft.acceptanceThreshold) || draft.acceptanceThreshold < 0 || draft.acceptanceThreshold >= draft.risk.length) {
+    issues.push(issue('threshold', 'acceptanceThreshold', { n: draft.acceptanceThreshold + 1, count: draft.risk.length }));
+  }
+  return issues.length > 0 ? { matrix: null, issues: issues.slice(0, MAX_ISSUES) } : finalParse({ ...fields, acceptanceThreshold: draft.acceptanceThreshold });
+}
+
+const ACCEPTING = /\b(acceptable|accepted|accept|retain|retained)\b/i;
+const REFUSING = /\b(not|never|cannot|no longer)\s+(be\s+)?(acceptable|accepted|accept|retain|retained)\b|\b(un|in)acceptable\b/i;
+
+/** 6.1.2 d): CISO Assistant has no threshold; take the highest level whose words say it may be accepted or retained, else the lowest. */
+export function guessAcceptanceThreshold(risk: readonly Pick<RiskLevel, 'name' | 'description'>[]): { index: number; guessed: boolean } {
+  let index = -1;
+  risk.forEach((level, i) => {
+    const words = `${level.name} ${level.description}`;
+    if (ACCEPTING.test(words) && !REFUSING.test(words)) index = i;
+  });
+  return index >= 0 ? { index, guessed: true } : { index: 0, guessed: false };
+}
+
+export type ImportSource = 'object' | 'list' | 'library';
+export type MatrixImport =
+  | { ok: true; matrix: RiskMatrix; source: ImportSource; count: number; thresholdFromWords: boolean }
+  | { ok: false; issues: MatrixIssue[] };
+
+function locate(data: unknown): { raw: Record<string, unknown>; source: ImportSource; count: number } | MatrixIssue {
+  let source: ImportSource = 'object';
+  let list: unknown = data;
+  if (isRecord(data) && Object.hasOwn(data, 'objects')) {
+    const objects = own(data, 'objects');
+    list = isRecord(objects) ? own(objects, 'risk_matrix') : undefined;
+    source = 'library';
+    if (!Array.isArray(list)) return issue('no-matrix', 'objects.risk_matrix');
+  } else if (Array.isArray(data)) source = 'list';
+  const count = Array.isArray(list) ? list.length : 1;
+  if (Array.isArray(list) && list.length === 0) return issue('list-empty', source === 'library' ? 'objects.risk_matrix' : '[]');
+  const raw: unknown = Array.isArray(list) ? list[0] : list;
+  const known = ['probability', 'impact', 'risk', 'grid'];
+  if (!isRecord(raw) || !known.some((k) => Object.hasOwn(raw, k))) return issue('no-matrix', source === 'library' ? 'objects.risk_matrix[0]' : '');
+  return { raw, source, count };
+}
+
+/** Any matrix from outside, as parsed JSON. Nothing is changed here: callers preview, then apply. */
+export function matrixFromCiso(data: unknown): MatrixImport {
+  const found = locate(data);
+  if ('code' in found) return { ok: false, issues: [found] };
+  const { fields, issues } = readMatrix(found.raw, true);
+  if (issues.length > 0) return { ok: false, issues: issues.slice(0, MAX_ISSUES) };
+  const threshold = guessAcceptanceThreshold(fields.risk);
+  const { matrix, issues: late } = finalParse({ ...fields, acceptanceThreshold: threshold.index });
+  if (!matrix) return { ok: false, issues: late };
+  return { ok: true, matrix, source: found.source, count: found.count, thresholdFromWords: threshold.guessed };
+}
+
+/** A file's text; `bytes` is its size, checked first so a huge file is never parsed. */
+export function importMatrixJson(textContent: string, bytes: number = textContent.length): MatrixImport {
+  if (bytes > MAX_IMPORT_BYTES) return { ok: false, issues: [issue('file-too-large', '', { size: bytes, max: MAX_IMPORT_BYTES })] };
+  let data: unknown;
+  try {
+    data = JSON.parse(textContent);
+  } catch (e) {
+    return { ok: false, issues: [issue('not-json', '', { detail: e instanceof Error ? e.message : String(e) })] };
+  }
+  return matrixFromCiso(data);
+}
+
+function slug(name: string): string {
+  return name.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'risk-matrix';
+}
+
+export function toCisoMatrix(m: RiskMatrix): CisoRiskMatrix {
+  const level = (l: ScaleLevel) => ({ abbreviation: l.abbreviation, name: l.name, description: l.description });
+  const ref = slug(m.name);
+  return {
+    urn: `urn:aims-workbench:risk:matrix:${ref}`,
+    ref_id: ref,
+    name: m.name,
+    description: m.description,
+    probability: m.probability.map(level),
+    impact: m.impact.map(level),
+    risk: m.risk.map((l) => ({ ...level(l), hexcolor: l.hexcolor })),
+    grid: m.grid.map((row) => [...row]),
+  };
+}
+
+export function cisoFileName(m: RiskMatrix): string {
+  return `${slug(m.name)}.json`;
+}
+
+/** What replacing one matrix by another changes: levels that differ at the same position, and scale lengths. */
+export function matrixChange(before: RiskMatrix, after: RiskMatrix) {
+  const same = (a: ScaleLevel & { hexcolor?: string }, b: ScaleLevel & { hexcolor?: string }) =>
+    a.abbreviation === b.abbreviation && a.name === b.name && a.description === b.description && a.hexcolor === b.hexcolor;
+  let changed = 0;
+  let total = 0;
+  for (const scale of ['probability', 'impact', 'risk'] as const) {
+    const [a, b] = [before[scale] as (ScaleLevel & { hexcolor?: string })[], after[scale] as (ScaleLevel & { hexcolor?: string })[]];
+    const longest = Math.max(a.length, b.length);
+    total += longest;
+    changed += longest - a.filter((l, i) => b[i] !== undefined && same(l, b[i])).length;
+  }
+  return {
+    changed,
+    total,
+    probability: { from: before.probability.length, to: after.probability.length },
+    impact: { from: before.impact.length, to: after.impact.length },
+    risk: { from: before.risk.length, to: after.risk.length },
+    /** A shorter likelihood or impact scale: ratings on the removed levels get flagged for review. */
+    shrinks: after.probability.length < before.probability.length || after.impact.length < before.impact.length,
+  };
+}
+export type MatrixChange = ReturnType<typeof matrixChange>;

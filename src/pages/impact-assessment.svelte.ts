@@ -1,0 +1,188 @@
+import { listAiSystems } from '../db/ai-systems-repo';
+import { listImpactAssessments, type AssessmentCode } from '../db/impact-assessments-repo';
+import { listRisks } from '../db/risks-repo';
+import type { AiSystem } from '../domain/ai-system-schema';
+import { newId } from '../domain/ids';
+import { blankImpact, type Impact, type ImpactAssessment, type ImpactAssessmentPatch } from '../domain/impact-assessment-schema';
+import type { Risk } from '../domain/risk-schema';
+import { t, type MessageKey } from '../i18n/i18n';
+import { app } from '../state/app.svelte';
+import { onSavingChange } from '../state/autosave';
+import { live } from '../state/live.svelte';
+import { approveAssessment, newAssessmentVersion, removeDraftAssessment, riskFromImpact, saveAssessmentField } from '../state/register-commands';
+import { router } from '../state/router.svelte';
+
+/** Message for each code the repository can return; literal keys so unused ones are caught. */
+export const IA_ERRORS: Record<AssessmentCode | 'already-linked', MessageKey> = {
+  'approver-required': 'ia.error.approverRequired',
+  'approval-date-required': 'ia.error.approvalDateRequired',
+  'decision-required': 'ia.error.decisionRequired',
+  frozen: 'ia.error.frozen',
+  'not-found': 'ia.error.notFound',
+  'draft-exists': 'ia.draftExists',
+  'already-linked': 'ia.error.alreadyLinked',
+};
+
+/** Resolves once no autosave is pending, so a command never acts on a record missing the last keystrokes. */
+function savedSignal() {
+  let busy = false;
+  const waiting: (() => void)[] = [];
+  $effect(() =>
+    onSavingChange((b) => {
+      busy = b;
+      if (!b) for (const resolve of waiting.splice(0)) resolve();
+    }),
+  );
+  return (): Promise<void> => (busy ? new Promise((resolve) => waiting.push(resolve)) : Promise.resolve());
+}
+
+/** One version of an impact assessment with its series, and the commands of its page. */
+export function impactAssessmentState(ws: () => string, id: () => string) {
+  // A derived id changes only when the id does: the workspace object itself changes on every save,
+  // and live() re-subscribing (and reporting "not loaded") each time would re-render the page.
+  const wsId = $derived(ws());
+  const all = live(() => wsId, listImpactAssessments, [] as ImpactAssessment[]);
+  const systems = live(() => wsId, listAiSystems, [] as AiSystem[]);
+  const risks = live(() => wsId, listRisks, [] as Risk[]);
+  const whenSaved = savedSignal();
+  const record = $derived(all.current.find((a) => a.id === id()));
+  const versions = $derived(record ? all.current.filter((a) => a.seriesId === record.seriesId).sort((a, b) => a.version - b.version) : []);
+  const system = $derived(record ? systems.current.find((s) => s.id === record.aiSystemId) : undefined);
+  const riskRefs = $derived(new Map(risks.current.map((r) => [r.id, r.ref])));
+
+  // Once edited here, the impacts of a draft are kept in this view and saved whole from it, so
+  // quick edits always build on each other, never on a copy the live query has not refreshed yet
+  // (its results can lag behind several writes). Risk links still come from the store.
+  let local = $state.raw<{ id: string; impacts: Impact[] } | null>(null);
+  $effect(() => {
+    if (local && local.id !== id()) local = null;
+  });
+  const impacts = $derived.by(() => {
+    const stored = record?.impacts ?? [];
+    if (!local || local.id !== record?.id || record.state !== 'draft') return stored;
+    const links = new Map(stored.map((i) => [i.id, i.riskId]));
+    return local.impacts.map((i) => ({ ...i, riskId: links.get(i.id) ?? null }));
+  });
+
+  // Messages belong to the version they were raised on: navigating to another version hides them.
+  let error = $state<{ on: string; code: AssessmentCode; field?: string } | null>(null);
+  let draftExists = $state<{ on: string; draft: ImpactAssessment | null } | null>(null);
+  let impactErrors = $state<{ on: string; byImpact: Record<string, string> }>({ on: '', byImpact: {} });
+  const setImpactError = (on: string, impactId: string, message: string | null) => {
+    const byImpact = impactErrors.on === on ? { ...impactErrors.byImpact } : {};
+    if (message) byImpact[impactId] = message;
+    else delete byImpact[impactId];
+    impactErrors = { on, byImpact };
+  };
+  const failed = (on: string, r: { code: AssessmentCode; field?: string }) => {
+    error = { on, code: r.code, ...(r.field ? { field: r.field } : {}) };
+  };
+
+  function writeImpacts(next: Impact[]) {
+    if (!record) return;
+    local = { id: record.id, impacts: next };
+    saveAssessmentField(record.id, { impacts: next });
+  }
+
+  return {
+    get loaded() {
+      return all.loaded && systems.loaded && risks.loaded;
+    },
+    get record() {
+      return record;
+    },
+    get versions() {
+      return versions;
+    },
+    get systemName() {
+      return system?.name ?? t('ia.unknownSystem');
+    },
+    get impacts() {
+      return impacts;
+    },
+    /** The last refused command on this version: a code, and the field at fault if any. */
+    get error() {
+      return error?.on === id() ? error : null;
+    },
+    /** Set when "start a new version" found a draft already there (draft null if not loaded). */
+    get draftExists() {
+      return draftExists?.on === id() ? draftExists : null;
+    },
+    impactError(impactId: string): string | null {
+      return impactErrors.on === id() ? (impactErrors.byImpact[impactId] ?? null) : null;
+    },
+    /** The linked risk's ref, or null when the impact has no (existing) risk. */
+    riskRef(impact: Impact): string | null {
+      return impact.riskId ? (riskRefs.get(impact.riskId) ?? null) : null;
+    },
+    canRaise(impact: Impact): boolean {
+      return risks.loaded && !(impact.riskId && riskRefs.has(impact.riskId));
+    },
+    saveField(key: string, value: unknown) {
+      if (!record) return;
+      if (error?.field === key) error = null;
+      saveAssessmentField(record.id, { [key]: value } as ImpactAssessmentPatch);
+    },
+    updateImpact(impactId: string, key: string, value: unknown) {
+      writeImpacts(impacts.map((i) => (i.id === impactId ? { ...i, [key]: value } : i)));
+    },
+    addImpact(): string {
+      const added = blankImpact(newId());
+      writeImpacts([...impacts, added]);
+      return added.id;
+    },
+    removeImpact(impactId: string) {
+      writeImpacts(impacts.filter((i) => i.id !== impactId));
+    },
+    async raise(impact: Impact, n: number): Promise<void> {
+      if (!record) return;
+      const assessmentId = record.id;
+      await whenSaved();
+      const r = await riskFromImpact(assessmentId, impact.id);
+      if (!r) return;
+      setImpactError(assessmentId, impact.id, r.ok ? null : t(IA_ERRORS[r.code]));
+      if (r.ok) app.announce(t('impact.raised', { ref: r.value.ref, n }));
+    },
+    /** Returns the field to focus when approval is refused for a missing value. */
+    async approve(): Promise<string | undefined> {
+      if (!record) return undefined;
+      const { id: assessmentId, version } = record;
+      await whenSaved();
+      const r = await approveAssessment(assessmentId);
+      if (!r) return undefined;
+      if (!r.ok) {
+        failed(assessmentId, r);
+        return r.field;
+      }
+      error = null;
+      app.announce(t('ia.approvedNotice', { version }));
+      return undefined;
+    },
+    async newVersion(): Promise<void> {
+      if (!record) return;
+      const assessmentId = record.id;
+      const r = await newAssessmentVersion(assessmentId);
+      if (!r) return;
+      if (r.ok) {
+        app.announce(t('ia.newVersionStarted', { version: r.value.version }));
+        router.go({ name: 'assessment', ws: ws(), id: r.value.id });
+      } else if (r.code === 'draft-exists') {
+        draftExists = { on: assessmentId, draft: versions.find((v) => v.state === 'draft') ?? null };
+      } else {
+        failed(assessmentId, r);
+      }
+    },
+    async remove(): Promise<void> {
+      if (!record) return;
+      const { id: assessmentId, version } = record;
+      await whenSaved();
+      const r = await removeDraftAssessment(assessmentId);
+      if (!r) return;
+      if (!r.ok) return failed(assessmentId, r);
+      app.announce(t('ia.deleted', { version }));
+      // Back to the newest remaining version of the series, or to the list when none is left.
+      const previous = versions.filter((v) => v.id !== assessmentId).at(-1);
+      router.go(previous ? { name: 'assessment', ws: ws(), id: previous.id } : { name: 'assessments', ws: ws() });
+    },
+  };
+}

@@ -1,0 +1,244 @@
+import { untrack } from 'svelte';
+import { checkMatrix, cisoFileName, importMatrixJson, matrixChange, MAX_IMPORT_BYTES, toCisoMatrix, type MatrixChange, type MatrixIssue, type MatrixIssueCode, type Scale } from '../domain/ciso-matrix';
+import { MAX_SCALE, MIN_SCALE, reshapeGrid, type RiskMatrix } from '../domain/risk-matrix';
+import { presetMatrix, type PresetName } from '../domain/risk-matrix-presets';
+import type { Workspace } from '../domain/workspace-schema';
+import { formatBytes, t, type MessageKey } from '../i18n/i18n';
+import { app } from '../state/app.svelte';
+import { downloadBlob } from '../state/download';
+import { saveMatrix } from '../state/workspace-commands';
+
+export type LevelKey = 'abbreviation' | 'name' | 'description' | 'hexcolor';
+export const SCALE_SIZE: Record<Scale, { min: number; max: number }> = {
+  probability: { min: MIN_SCALE, max: MAX_SCALE },
+  impact: { min: MIN_SCALE, max: MAX_SCALE },
+  risk: { min: 2, max: MAX_SCALE },
+};
+const NEW_RISK_COLOUR = '#7a7a7a';
+
+export interface Confirmation {
+  title: string;
+  body: string;
+  confirmLabel: string;
+  run: () => void;
+}
+export interface ImportPreview {
+  matrix: RiskMatrix;
+  change: MatrixChange;
+  notes: string[];
+}
+
+/**
+ * The risk criteria page keeps a local draft: every edit lands there, and only a draft that
+ * passes the stored schema is autosaved, so a half-typed matrix never reaches the database.
+ * Scales grow and shrink at the top only: a stored rating is an index, and removing a lower level
+ * would silently move every rating above it (ratings are never remapped, see evaluateRisk).
+ */
+export class CriteriaEditor {
+  readonly #ws: () => Workspace;
+  #wsId: string;
+  #stored: RiskMatrix;
+  #storedJson: string;
+  /** What was handed to autosave and not yet seen back from the database, oldest first. */
+  #sent: string[] = [];
+  draft = $state() as RiskMatrix;
+  readonly check = $derived(checkMatrix($state.snapshot(this.draft) as RiskMatrix));
+  readonly problems = $derived(this.check.issues.map((i) => describeIssue(i, 'editor')));
+  preview = $state.raw<ImportPreview | null>(null);
+  importProblems = $state.raw<string[]>([]);
+  status = $state('');
+
+  constructor(ws: () => Workspace) {
+    this.#ws = ws;
+    const { id, riskMatrix } = ws();
+    this.#wsId = id;
+    this.#stored = riskMatrix;
+    this.#storedJson = JSON.stringify(riskMatrix);
+    this.draft = structuredClone(riskMatrix);
+  }
+
+  /** Call from an effect: adopts a matrix changed elsewhere (another tab); our own saves coming back change nothing. */
+  sync(): void {
+    const { id, riskMatrix } = this.#ws();
+    untrack(() => {
+      const json = JSON.stringify(riskMatrix);
+      this.#stored = riskMatrix;
+      if (id !== this.#wsId) {
+        this.#wsId = id;
+        this.#sent = [];
+        this.preview = null;
+      } else if (json === this.#storedJson) return;
+      this.#storedJson = json;
+      const mine = this.#sent.indexOf(json);
+      if (mine >= 0) this.#sent.splice(0, mine + 1);
+      else if (this.#sent.length === 0) this.draft = structuredClone(riskMatrix);
+    });
+  }
+
+  #commit(): void {
+    const matrix = this.check.matrix;
+    if (!matrix) return;
+    const json = JSON.stringify(matrix);
+    if (json === (this.#sent.at(-1) ?? this.#storedJson)) return;
+    this.#sent.push(json);
+    void saveMatrix(this.#wsId, matrix);
+  }
+
+  #edit(change: (m: RiskMatrix) => void): void {
+    change(this.draft);
+    this.status = '';
+    this.#commit();
+  }
+
+  setText(key: 'name' | 'description', value: string): void {
+    this.#edit((m) => void (m[key] = value));
+  }
+
+  setLevel(scale: Scale, index: number, key: LevelKey, value: string): void {
+    this.#edit((m) => {
+      const level = m[scale][index] as Record<LevelKey, string> | undefined;
+      if (level && (key !== 'hexcolor' || scale === 'risk')) level[key] = value;
+    });
+  }
+
+  setCell(likelihood: number, impact: number, level: number): void {
+    this.#edit((m) => {
+      const row = m.grid[likelihood];
+      if (row && impact < row.length) row[impact] = level;
+    });
+  }
+
+  setThreshold(index: number): void {
+    this.#edit((m) => void (m.acceptanceThreshold = index));
+  }
+
+  addLevel(scale: Scale): void {
+    if (this.draft[scale].length >= SCALE_SIZE[scale].max) return;
+    this.#edit((m) => {
+      const n = m[scale].length + 1;
+      const level = { abbreviation: String(n), name: t('criteria.level.newName', { n }), description: '' };
+      if (scale === 'risk') m.risk.push({ ...level, hexcolor: NEW_RISK_COLOUR });
+      else m[scale].push(level);
+      m.grid = reshapeGrid(m);
+    });
+  }
+
+  removeTopLevel(scale: Scale): void {
+    if (this.draft[scale].length <= SCALE_SIZE[scale].min) return;
+    this.#edit((m) => {
+      m[scale].pop();
+      m.grid = reshapeGrid(m);
+      m.acceptanceThreshold = Math.min(m.acceptanceThreshold, m.risk.length - 1);
+    });
+  }
+
+  replace(matrix: RiskMatrix): void {
+    this.draft = structuredClone(matrix);
+    this.#commit();
+  }
+
+  /** The matrix as it stands: the valid draft, else what is stored. */
+  get current(): RiskMatrix {
+    return this.check.matrix ?? this.#stored;
+  }
+
+  removal(scale: Scale): Confirmation {
+    const levels = this.draft[scale];
+    const params = { n: levels.length, name: levels.at(-1)?.name ?? '' };
+    const keys = REMOVAL[scale];
+    return { title: t(keys.title, params), body: t(keys.body, params), confirmLabel: t('criteria.remove.confirm', params), run: () => this.removeTopLevel(scale) };
+  }
+
+  preset(name: PresetName): Confirmation {
+    const matrix = presetMatrix(name);
+    const params = { name: matrix.name };
+    return { title: t('criteria.preset.confirmTitle', params), body: describeChange(matrixChange(this.current, matrix)), confirmLabel: t('criteria.preset.confirm', params), run: () => this.replace(matrix) };
+  }
+
+  async readFile(file: File): Promise<void> {
+    this.preview = null;
+    this.status = '';
+    try {
+      // The size is checked before a single byte is read or parsed.
+      const result = file.size > MAX_IMPORT_BYTES ? importMatrixJson('', file.size) : importMatrixJson(await file.text(), file.size);
+      if (!result.ok) {
+        this.importProblems = result.issues.map((i) => describeIssue(i, 'file'));
+        return;
+      }
+      const m = result.matrix;
+      const notes = result.count > 1 ? [t('criteria.import.firstOfMany', { count: result.count, name: m.name })] : [];
+      const level = m.risk[m.acceptanceThreshold]?.name ?? '';
+      notes.push(t(result.thresholdFromWords ? 'criteria.import.thresholdFromWords' : 'criteria.import.thresholdLowest', { level }));
+      this.importProblems = [];
+      this.preview = { matrix: m, change: matrixChange(this.current, m), notes };
+    } catch (e) {
+      app.report(e);
+    }
+  }
+
+  applyImport(): void {
+    const preview = this.preview;
+    if (!preview) return;
+    this.preview = null;
+    this.replace(preview.matrix);
+    this.status = t('criteria.import.applied', { name: preview.matrix.name });
+  }
+
+  discardImport(): void {
+    this.preview = null;
+  }
+
+  exportJson(): void {
+    const m = this.current;
+    downloadBlob(new Blob([`${JSON.stringify(toCisoMatrix(m), null, 2)}\n`], { type: 'application/json' }), cisoFileName(m));
+  }
+}
+
+const REMOVAL: Record<Scale, { title: MessageKey; body: MessageKey }> = {
+  probability: { title: 'criteria.remove.probability.title', body: 'criteria.remove.probability.body' },
+  impact: { title: 'criteria.remove.impact.title', body: 'criteria.remove.impact.body' },
+  risk: { title: 'criteria.remove.risk.title', body: 'criteria.remove.risk.body' },
+};
+
+/** How many levels a replacement changes; a shorter likelihood or impact scale adds the review warning. */
+export function describeChange(c: MatrixChange): string {
+  const params = { changed: c.changed, total: c.total, pFrom: c.probability.from, pTo: c.probability.to, iFrom: c.impact.from, iTo: c.impact.to, rFrom: c.risk.from, rTo: c.risk.to };
+  return t(c.shrinks ? 'criteria.change.summaryShrinks' : 'criteria.change.summary', params);
+}
+
+const MESSAGES: Record<MatrixIssueCode, MessageKey> = {
+  'file-too-large': 'criteria.issue.fileTooLarge',
+  'not-json': 'criteria.issue.notJson',
+  'no-matrix': 'criteria.issue.noMatrix',
+  'list-empty': 'criteria.issue.listEmpty',
+  'text-missing': 'criteria.issue.textMissing',
+  'text-type': 'criteria.issue.textType',
+  'text-too-long': 'criteria.issue.textTooLong',
+  'scale-not-list': 'criteria.issue.scaleNotList',
+  'scale-size': 'criteria.issue.scaleSize',
+  'level-not-object': 'criteria.issue.levelNotObject',
+  'level-text-missing': 'criteria.issue.levelTextMissing',
+  'level-text-type': 'criteria.issue.levelTextType',
+  'level-text-too-long': 'criteria.issue.levelTextTooLong',
+  hexcolor: 'criteria.issue.hexcolor',
+  'risk-ids': 'criteria.issue.riskIds',
+  'grid-not-list': 'criteria.issue.gridNotList',
+  'grid-rows': 'criteria.issue.gridRows',
+  'grid-row-cells': 'criteria.issue.gridRowCells',
+  'grid-cell': 'criteria.issue.gridCell',
+  threshold: 'criteria.issue.threshold',
+  invalid: 'criteria.issue.invalid',
+};
+const SCALE_NAME: Record<Scale, MessageKey> = { probability: 'criteria.scale.probability', impact: 'criteria.scale.impact', risk: 'criteria.scale.risk' };
+
+/**
+ * One sentence per problem. For a file the JSON names stay ("probability level 2: …") so the
+ * user finds the field in the file; in the editor the scales carry their on-screen names.
+ */
+export function describeIssue(issue: MatrixIssue, where: 'file' | 'editor'): string {
+  const params = { ...issue.params };
+  if (issue.code === 'file-too-large') Object.assign(params, { size: formatBytes(Number(params.size)), max: formatBytes(Number(params.max)) });
+  if (where === 'editor' && typeof params.scale === 'string') params.scale = t(SCALE_NAME[params.scale as Scale]);
+  if (where === 'editor' && (issue.field === 'name' || issue.field === 'description')) params.field = t(issue.field === 'name' ? 'criteria.name' : 'criteria.description');
+  return t(MESSAGES[issue.code], params);
+}

@@ -1,0 +1,173 @@
+// `npm run bench` (vite build && node tests/bench/run.js): opens and filters the risk register of a
+// generated workspace (10,000 risks, 500 AI systems) in Debian's Chromium and reports the times.
+// Timing belongs here, not in tests. Results go to the terminal and to docs/benchmarks.md.
+import { existsSync } from 'node:fs';
+import { cpus, platform, release, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { installLongTaskObserver, measureInPage } from './lib/in-page.js';
+import { summarize, textTable, updateDoc } from './lib/report.js';
+import { buildSeedScript } from './lib/seed-bundle.js';
+import { startPreview } from './lib/server.js';
+
+/** @typedef {import('./lib/report.js').Sample} Sample */
+/** @typedef {import('@playwright/test').Page} Page */
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const WORKLOAD = { seed: 42, aiSystems: 500, risks: 10_000, ownControls: 200, impactAssessments: 25 };
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const QUERY = process.env.BENCH_QUERY ?? 'drift';
+const TIMEOUT = 60_000;
+const SETTLE = 300;
+// The same Chromium and flags as tests/e2e/playwright.config.ts.
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+class BenchStop extends Error {}
+
+/** @param {string} msg */
+const log = (msg) => console.log(`[bench] ${msg}`);
+
+/**
+ * The lead's contract for the risk list: a table named "Risk register", a "Search risks" field
+ * and a status (data-testid="risk-count") whose text starts with the number of matching risks.
+ * @param {Page} page
+ */
+async function checkContract(page) {
+  const parts = /** @type {const} */ ([
+    ['a table with the accessible name "Risk register"', page.getByRole('table', { name: 'Risk register' })],
+    ['a search field labelled "Search risks"', page.getByLabel('Search risks')],
+    ['a status with data-testid="risk-count"', page.getByTestId('risk-count')],
+  ]);
+  const missing = [];
+  for (const [what, locator] of parts) {
+    try {
+      await locator.first().waitFor({ state: 'attached', timeout: missing.length ? 1_000 : 20_000 });
+    } catch {
+      missing.push(what);
+    }
+  }
+  if (missing.length) {
+    throw new BenchStop(
+      `The risk list page (#/w/<ws>/risks) is not ready for the benchmark: it lacks ${missing.join('; ')}.\n` +
+        'Seeding worked (see the counts above); rerun `npm run bench` once the page meets that contract.',
+    );
+  }
+}
+
+/**
+ * @typedef {Omit<import('./lib/in-page.js').MeasureArgs, 'input'> & { input?: import('@playwright/test').ElementHandle<HTMLInputElement> }} MeasureRequest
+ * Playwright hands the element handle to the page as the element itself.
+ */
+
+/** @param {Page} page @param {MeasureRequest} a @returns {Promise<Sample>} */
+const measure = (page, a) => page.evaluate(/** @type {(arg: unknown) => Promise<Sample>} */ (/** @type {unknown} */ (measureInPage)), a);
+
+/** @param {Page} page @param {string} ws */
+async function leaveRiskList(page, ws) {
+  await page.evaluate((h) => (window.location.hash = h), `#/w/${ws}/profile`);
+  await page.getByRole('table', { name: 'Risk register' }).waitFor({ state: 'detached', timeout: TIMEOUT });
+  await page.waitForTimeout(200);
+}
+
+/** @param {Page} page @param {number} total */
+async function searchField(page, total) {
+  const input = /** @type {import('@playwright/test').ElementHandle<HTMLInputElement>} */ (await page.getByLabel('Search risks').first().elementHandle());
+  if (!input) throw new BenchStop('the "Search risks" field disappeared');
+  if ((await input.inputValue()) !== '') await measure(page, { action: 'input', input, value: '', until: { equals: total }, timeoutMs: TIMEOUT, settleMs: 0 });
+  return input;
+}
+
+async function main() {
+  if (!existsSync(`${root}dist/index.html`)) throw new BenchStop('dist/ is missing: run `npm run bench`, which builds first.');
+  if (!existsSync(executablePath)) throw new BenchStop(`Chromium not found at ${executablePath} (set CHROMIUM_PATH).`);
+  const started = Date.now();
+  const [seedScript, server] = await Promise.all([buildSeedScript(), startPreview()]);
+  log(`serving dist/ at ${server.url}; seed script ${(seedScript.length / 1024).toFixed(0)} KB`);
+  const browser = await chromium.launch({ executablePath, args }).catch((e) => {
+    server.stop();
+    throw e;
+  });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addInitScript(installLongTaskObserver);
+    const page = await context.newPage();
+    const errors = /** @type {string[]} */ ([]);
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+
+    // 1. Load the app once so it creates the database at the current version, then seed it.
+    await page.goto(server.url);
+    await page.locator('#main').first().waitFor({ timeout: TIMEOUT });
+    await page.evaluate(seedScript);
+    const seeded = await page.evaluate((o) => /** @type {any} */ (window).__seed(o), WORKLOAD);
+    const ws = /** @type {string} */ (seeded.workspaceId);
+    log(`generated in ${Math.round(seeded.generateMs)} ms, written in one transaction in ${Math.round(seeded.writeMs)} ms`);
+    const stored = await page.evaluate((id) => /** @type {any} */ (window).__count(id), ws);
+    log(`IndexedDB (schema v${stored.version}) holds for workspace ${ws}: ${JSON.stringify(stored.counts)}`);
+    for (const [table, n] of Object.entries(seeded.expected)) {
+      if (stored.counts[table] !== n) throw new Error(`seeding wrote ${stored.counts[table]} rows to ${table}, expected ${n}`);
+    }
+    if (stored.counts.workspaces !== 1) throw new Error('the seeded workspace is missing');
+    await page.reload();
+    await page.locator('#main').first().waitFor({ timeout: TIMEOUT });
+
+    // 2. The page must meet the contract before anything is timed.
+    const total = WORKLOAD.risks;
+    await page.evaluate((h) => (window.location.hash = h), `#/w/${ws}/risks`);
+    await checkContract(page);
+    await measure(page, { action: 'none', until: { equals: total }, timeoutMs: TIMEOUT, settleMs: 0 });
+
+    /** @type {Record<string, { what: string, samples: Sample[] }>} */
+    const results = {
+      open: { what: `in-app navigation to #/w/{ws}/risks until the count shows ${total}`, samples: [] },
+      filter: { what: `"${QUERY}" entered in Search risks at once, until the count changes`, samples: [] },
+      clear: { what: `search emptied, until the count shows ${total} again`, samples: [] },
+      type: { what: `"${QUERY}" typed key by key, until the final count shows`, samples: [] },
+      reload: { what: `full page load of #/w/{ws}/risks (navigation start) until the count shows ${total}`, samples: [] },
+    };
+
+    // One unrecorded round warms up the JIT and the caches.
+    for (let run = 0; run <= RUNS; run++) {
+      const keep = (/** @type {keyof typeof results} */ name, /** @type {Sample} */ s) => run > 0 && results[name].samples.push(s);
+      await leaveRiskList(page, ws);
+      keep('open', await measure(page, { action: 'hash', hash: `#/w/${ws}/risks`, until: { equals: total }, timeoutMs: TIMEOUT, settleMs: SETTLE }));
+
+      const input = await searchField(page, total);
+      const filtered = await measure(page, { action: 'input', input, value: QUERY, until: { differsFrom: total }, timeoutMs: TIMEOUT, settleMs: SETTLE });
+      keep('filter', filtered);
+      keep('clear', await measure(page, { action: 'input', input, value: '', until: { equals: total }, timeoutMs: TIMEOUT, settleMs: SETTLE }));
+
+      await searchField(page, total);
+      const search = page.getByLabel('Search risks').first();
+      await search.focus();
+      const since = await page.evaluate(() => performance.now());
+      await search.pressSequentially(QUERY);
+      keep('type', await measure(page, { action: 'none', since, until: { equals: filtered.count ?? -1 }, timeoutMs: TIMEOUT, settleMs: SETTLE }));
+      await searchField(page, total);
+
+      await page.reload();
+      keep('reload', await measure(page, { action: 'none', since: 0, until: { equals: total }, timeoutMs: TIMEOUT, settleMs: SETTLE }));
+      log(run ? `run ${run}/${RUNS} done` : 'warm-up done');
+    }
+
+    const rows = Object.entries(results).map(([name, r]) => summarize({ name, ...r }));
+    const chromiumVersion = browser.version();
+    const cpu = cpus();
+    const machine = `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), ${Math.round(totalmem() / 2 ** 30)} GB RAM, ${platform()} ${release()}; Chromium ${chromiumVersion} headless; Node ${process.version}.`;
+    const workload = `${WORKLOAD.risks} risks, ${WORKLOAD.aiSystems} AI systems, ${WORKLOAD.ownControls} own controls, ${WORKLOAD.impactAssessments} impact assessments (generateWorkspace seed ${WORKLOAD.seed}); ${RUNS} runs after one warm-up; query "${QUERY}".`;
+    console.log(`\n${workload}\n${machine}\n\n${textTable(rows)}\n`);
+    if (errors.length) log(`page errors during the run:\n  ${errors.join('\n  ')}`);
+    await updateDoc(`${root}docs/benchmarks.md`, { date: new Date().toISOString().slice(0, 10), machine, workload, rows });
+    log(`docs/benchmarks.md updated; total ${Math.round((Date.now() - started) / 1000)} s`);
+  } finally {
+    await browser.close();
+    server.stop();
+  }
+}
+
+main().catch((e) => {
+  if (e instanceof BenchStop) console.error(`\n[bench] ${e.message}\n`);
+  else console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { createWorkspace, expect, settled, test } from './fixtures';
+
+const fixture4x3 = fileURLToPath(new URL('../fixtures/matrices/matrix-4x3.json', import.meta.url));
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Rows and cells per row of a grid table, top row first. */
+async function shape(page: Page, table: ReturnType<Page['getByRole']>): Promise<number[]> {
+  await expect(table).toBeVisible();
+  return table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td').length));
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+test('risk criteria: apply a preset, import a CISO Assistant matrix, export it again', async ({ watched: { page } }) => {
+  await createWorkspace(page, 'Criteria Co');
+  await page.goto(page.url() + '/criteria');
+  await expect(page.getByRole('heading', { level: 1, name: 'Risk criteria' })).toBeVisible();
+  const grid = page.getByRole('region', { name: 'Matrix', exact: true }).getByRole('table');
+  expect(await shape(page, grid)).toEqual([5, 5, 5, 5, 5]);
+
+  // A preset replaces the matrix only after the confirmation, which warns about shorter scales.
+  await page.getByLabel('Preset', { exact: true }).selectOption('3x3');
+  await page.getByRole('button', { name: 'Apply preset' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Replace the matrix with "Simple 3×3"?' });
+  await expect(dialog).toContainText('15 of 15 levels change');
+  await expect(dialog).toContainText('flagged for review');
+  await dialog.getByRole('button', { name: 'Apply "Simple 3×3"' }).click();
+  await expect(grid.locator('tbody tr')).toHaveCount(3);
+  expect(await shape(page, grid)).toEqual([3, 3, 3]);
+  await expect(page.getByRole('combobox', { name: 'Likelihood 3 (Likely) × Impact 3 (Severe)' })).toHaveValue('2');
+  await settled(page);
+
+  // Import the 4×3 fixture: preview first, then apply.
+  await page.getByLabel('Import a matrix (JSON file)').setInputFiles(fixture4x3);
+  const preview = page.getByRole('region', { name: 'Preview: Pilot 4×3 matrix' });
+  expect(await shape(page, preview.getByRole('table'))).toEqual([3, 3, 3, 3]);
+  expect(await shape(page, grid)).toEqual([3, 3, 3]);
+  await preview.getByRole('button', { name: 'Replace the current matrix' }).click();
+  await expect(page.getByText('Imported "Pilot 4×3 matrix".')).toBeVisible();
+  await expect(preview).toHaveCount(0);
+  expect(await shape(page, grid)).toEqual([3, 3, 3, 3]);
+  await expect(page.getByRole('combobox', { name: 'Likelihood 4 (Routine) × Impact 1 (Contained)' })).toHaveValue('1');
+  await settled(page);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // It was stored, not just shown.
+  await page.reload();
+  await expect(page.getByLabel('Matrix name')).toHaveValue('Pilot 4×3 matrix');
+  expect(await shape(page, grid)).toEqual([3, 3, 3, 3]);
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export matrix (JSON)' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('pilot-4-3-matrix.json');
+  const exported = JSON.parse(readFileSync(await file.path(), 'utf8')) as { name: string; grid: number[][]; probability: { name: string }[] };
+  expect(exported.name).toBe('Pilot 4×3 matrix');
+  expect(exported.grid).toHaveLength(4);
+  for (const row of exported.grid) expect(row).toHaveLength(3);
+  expect(exported.grid).toEqual(JSON.parse(readFileSync(fixture4x3, 'utf8')).grid);
+  expect(exported.probability.map((l) => l.name)).toEqual(['Remote', 'Occasional', 'Frequent', 'Routine']);
+  expect(Object.keys(exported)).not.toContain('acceptance_threshold');
+});

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { aiSystemSchema } from '../../src/domain/ai-system-schema';
+import { annexAControlIds, generateWorkspace } from '../../src/domain/generate-workspace';
+import { impactAssessmentSchema } from '../../src/domain/impact-assessment-schema';
+import { ownControlSchema } from '../../src/domain/own-control-schema';
+import { evaluateRisk } from '../../src/domain/risk-evaluation';
+import { nextRiskRef, riskSchema } from '../../src/domain/risk-schema';
+import { workspaceSchema } from '../../src/domain/workspace-schema';
+import { shippedCatalog } from '../support/catalog';
+
+const small = { seed: 7, aiSystems: 40, risks: 600, ownControls: 25, impactAssessments: 8 };
+
+describe('generateWorkspace', () => {
+  const g = generateWorkspace(small);
+
+  it('makes the requested number of records, all in the one workspace', () => {
+    expect(g.aiSystems).toHaveLength(40);
+    expect(g.risks).toHaveLength(600);
+    expect(g.ownControls).toHaveLength(25);
+    expect(g.impactAssessments).toHaveLength(8);
+    for (const rec of [...g.aiSystems, ...g.risks, ...g.ownControls, ...g.impactAssessments]) expect(rec.workspaceId).toBe(g.workspace.id);
+  });
+
+  it('makes only records that their schemas accept as they are', () => {
+    expect(workspaceSchema.parse(g.workspace)).toEqual(g.workspace);
+    for (const s of g.aiSystems) expect(aiSystemSchema.parse(s)).toEqual(s);
+    for (const x of g.risks) expect(riskSchema.parse(x)).toEqual(x);
+    for (const c of g.ownControls) expect(ownControlSchema.parse(c)).toEqual(c);
+    for (const a of g.impactAssessments) expect(impactAssessmentSchema.parse(a)).toEqual(a);
+  });
+
+  it('gives the same records for the same seed and different ones for another seed', () => {
+    expect(generateWorkspace(small)).toEqual(g);
+    const other = generateWorkspace({ ...small, seed: 8 });
+    expect(other.workspace.id).not.toBe(g.workspace.id);
+    expect(other.risks.map((x) => x.title)).not.toEqual(g.risks.map((x) => x.title));
+  });
+
+  it('numbers risks R-001 … with unique refs the app can continue from', () => {
+    const refs = g.risks.map((x) => x.ref);
+    expect(refs.slice(0, 2)).toEqual(['R-001', 'R-002']);
+    expect(new Set(refs).size).toBe(refs.length);
+    expect(nextRiskRef(refs)).toBe('R-601');
+    const big = generateWorkspace({ seed: 1, aiSystems: 2, risks: 10_000, ownControls: 0, impactAssessments: 0 });
+    expect(big.risks[0]!.ref).toBe('R-00001');
+    expect(big.risks.at(-1)!.ref).toBe('R-10000');
+    expect(nextRiskRef(big.risks.map((x) => x.ref))).toBe('R-10001');
+  });
+
+  it('gives every record a unique id', () => {
+    const ids = [g.workspace, ...g.aiSystems, ...g.risks, ...g.ownControls, ...g.impactAssessments].map((x) => x.id);
+    const impactIds = g.impactAssessments.flatMap((a) => a.impacts.map((i) => i.id));
+    expect(new Set([...ids, ...impactIds]).size).toBe(ids.length + impactIds.length);
+  });
+
+  it('links risks only to existing systems and own controls, and names real Annex A controls', () => {
+    const systems = new Set(g.aiSystems.map((s) => s.id));
+    const controls = new Set(g.ownControls.map((c) => c.id));
+    const catalogControls = new Set(shippedCatalog().items.filter((i) => i.id.startsWith('A.') && i.kind === 'control').map((i) => i.id));
+    expect(new Set(annexAControlIds)).toEqual(catalogControls);
+    for (const x of g.risks) {
+      expect(x.aiSystemIds.length).toBeGreaterThan(0);
+      for (const s of x.aiSystemIds) expect(systems.has(s)).toBe(true);
+      for (const c of x.ownControlIds) expect(controls.has(c)).toBe(true);
+      for (const a of x.annexAControls) expect(catalogControls.has(a)).toBe(true);
+    }
+    for (const c of g.ownControls) for (const a of c.annexAControls) expect(catalogControls.has(a)).toBe(true);
+  });
+
+  it('looks like a real register: rated, treated with controls, some accepted, some unrated', () => {
+    const rated = g.risks.filter((x) => x.inherentLikelihood !== null);
+    expect(rated.length).toBeGreaterThan(400);
+    expect(rated.length).toBeLessThan(600);
+    expect(g.risks.filter((x) => x.annexAControls.length > 0).length).toBeGreaterThan(100);
+    expect(g.risks.filter((x) => x.ownControlIds.length > 0).length).toBeGreaterThan(50);
+    expect(g.risks.filter((x) => x.acceptedBy).length).toBeGreaterThan(10);
+    for (const x of g.risks) {
+      const ev = evaluateRisk(x, g.workspace.riskMatrix);
+      expect(ev.flags.filter((f) => f.endsWith('out-of-scale'))).toEqual([]);
+      if (x.residualLikelihood !== null) expect(x.residualLikelihood).toBeLessThanOrEqual(x.inherentLikelihood!);
+    }
+    expect(new Set(g.risks.map((x) => x.status)).size).toBeGreaterThanOrEqual(4);
+  });
+
+  it('links impacts and risks both ways, each risk to at most one impact', () => {
+    const byId = new Map(g.risks.map((x) => [x.id, x]));
+    let links = 0;
+    for (const a of g.impactAssessments) {
+      expect(a.seriesId).toBe(a.id);
+      expect(g.aiSystems.some((s) => s.id === a.aiSystemId)).toBe(true);
+      if (a.state === 'approved') expect(a).toMatchObject({ decision: expect.any(String), approver: expect.any(String) });
+      for (const impact of a.impacts) {
+        if (!impact.riskId) continue;
+        links++;
+        const risk = byId.get(impact.riskId)!;
+        expect(risk.sourceImpact).toEqual({ assessmentId: a.id, impactId: impact.id });
+        expect(risk.aiSystemIds).toContain(a.aiSystemId);
+      }
+    }
+    expect(g.risks.filter((x) => x.sourceImpact).length).toBe(links);
+    expect(links).toBeGreaterThan(0);
+  });
+
+  it('copes with empty registers', () => {
+    const empty = generateWorkspace({ seed: 3, aiSystems: 0, risks: 5, ownControls: 0, impactAssessments: 4 });
+    expect(empty.impactAssessments).toEqual([]);
+    expect(empty.risks.every((x) => x.aiSystemIds.length === 0 && x.ownControlIds.length === 0)).toBe(true);
+  });
+});
