@@ -3,13 +3,16 @@ import { registers } from './en/registers';
 import { criteria } from './en/criteria';
 import { impact } from './en/impact';
 import { registerUi } from './en/register-ui';
+import { exchange } from './en/exchange';
 
 /**
  * Every UI string, English. Parameters are named ({name}) so that a translation can move them
  * to wherever its word order needs them; never build sentences by concatenation. Each area keeps
- * its strings in its own file under ./en; they are merged here into one catalogue.
+ * its strings in its own file under ./en; they are merged here into one catalogue. The bundle
+ * report's strings (./en/report.ts) are used only inside the export worker, so they stay out of
+ * the page's catalogue and its first-screen weight.
  */
-export const en = { ...core, ...registers, ...registerUi, ...criteria, ...impact } as const;
+export const en = { ...core, ...registers, ...registerUi, ...criteria, ...impact, ...exchange } as const;
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;

@@ -10,10 +10,14 @@
  * #/w/<id>/criteria                   risk criteria (matrix)
  * #/w/<id>/controls[/<controlId>]     the organization's own controls
  * #/w/<id>/assessments[/<id>[/print]] impact assessments, one version, its print view
+ * #/w/<id>/exchange                   export a bundle, import one into this workspace
+ * #/import                            import a bundle as a new workspace
  */
 export type Route =
   | { name: 'home' }
+  | { name: 'import' }
   | { name: 'dashboard'; ws: string }
+  | { name: 'exchange'; ws: string }
   | { name: 'item'; ws: string; itemId: string }
   | { name: 'soa'; ws: string }
   | { name: 'profile'; ws: string }
@@ -28,12 +32,13 @@ export type Route =
   | { name: 'assessment'; ws: string; id: string }
   | { name: 'assessment-print'; ws: string; id: string };
 
-export type WorkspaceRoute = Exclude<Route, { name: 'home' }>;
+export type WorkspaceRoute = Exclude<Route, { name: 'home' } | { name: 'import' }>;
 
 const LISTS = { systems: 'system', risks: 'risk', controls: 'control', assessments: 'assessment' } as const;
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'import' && parts.length === 1) return { name: 'import' };
   if (parts[0] !== 'w' || !parts[1]) return { name: 'home' };
   const ws = parts[1];
   const [section, id, extra] = parts.slice(2);
@@ -43,6 +48,7 @@ export function parseRoute(hash: string): Route {
     case 'soa':
     case 'profile':
     case 'criteria':
+    case 'exchange':
       return { name: section, ws };
     case 'systems':
     case 'risks':
@@ -59,6 +65,7 @@ export function parseRoute(hash: string): Route {
 export function href(route: Route): string {
   const enc = encodeURIComponent;
   if (route.name === 'home') return '#/';
+  if (route.name === 'import') return '#/import';
   const base = `#/w/${enc(route.ws)}`;
   switch (route.name) {
     case 'dashboard':
@@ -68,6 +75,7 @@ export function href(route: Route): string {
     case 'soa':
     case 'profile':
     case 'criteria':
+    case 'exchange':
     case 'systems':
     case 'risks':
     case 'controls':

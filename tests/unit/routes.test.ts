@@ -18,6 +18,8 @@ describe('hash routes', () => {
     { name: 'assessments', ws: 'abc' },
     { name: 'assessment', ws: 'abc', id: 'a1' },
     { name: 'assessment-print', ws: 'abc', id: 'a1' },
+    { name: 'exchange', ws: 'abc' },
+    { name: 'import' },
   ])('round-trips %j', (route) => {
     expect(parseRoute(href(route))).toEqual(route);
   });

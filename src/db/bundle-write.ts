@@ -1,0 +1,241 @@
+import { newId } from '../domain/ids';
+import { nextRiskRef } from '../domain/risk-schema';
+import { workspaceSchema, type Workspace } from '../domain/workspace-schema';
+import type { BundleTable } from '../io/bundle-format';
+import type { ParsedBundle } from '../io/bundle-import';
+import { database } from './database';
+import { guardWrite } from './errors';
+import { remapIds } from './remap-ids';
+import { canonicalJson } from '../io/canonical-json';
+import { exchangeKey } from './snapshot';
+
+export type ImportMode = { kind: 'new' } | { kind: 'replace'; targetId: string } | { kind: 'merge'; targetId: string };
+type Row = Record<string, unknown> & { id: string; updatedAt?: string };
+
+export interface Conflict {
+  key: string;
+  table: BundleTable;
+  id: string;
+  label: string;
+  mine: Row;
+  theirs: Row;
+  /** What happens unless the user chooses: the newer record wins. */
+  defaultChoice: 'mine' | 'theirs';
+}
+
+export interface TableSummary {
+  table: BundleTable;
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Local records kept because they are newer than the incoming ones. */
+  keptNewer: number;
+  conflicts: number;
+  /** Records a replace removes. */
+  removed: number;
+}
+
+export interface ImportPlan {
+  mode: ImportMode;
+  workspaceId: string;
+  workspaceName: string;
+  summary: TableSummary[];
+  conflicts: Conflict[];
+  attachments: number;
+  notes: { code: string; detail: string }[];
+  /** Rows to write per table once conflicts are resolved (conflicting ones are added then). */
+  writes: Map<BundleTable, Row[]>;
+  remove: boolean;
+  exportedAt: string;
+  files: Map<string, Uint8Array>;
+  bytes: number;
+}
+
+const DATA_TABLES: Exclude<BundleTable, 'workspaces'>[] = ['assessments', 'evidence', 'aiSystems', 'risks', 'ownControls', 'impactAssessments'];
+
+/** A readable name for a record in the conflict list. */
+function labelOf(table: BundleTable, r: Row): string {
+  const s = (k: string) => (typeof r[k] === 'string' ? (r[k] as string) : '');
+  switch (table) {
+    case 'workspaces':
+      return s('name');
+    case 'assessments':
+      return s('itemId');
+    case 'risks':
+      return `${s('ref')} ${s('title')}`;
+    case 'impactAssessments':
+      return `v${String(r.version)}`;
+    default:
+      return s('name') || s('title') || r.id;
+  }
+}
+
+/**
+ * Same content, whatever the timestamps say: a workspace's updatedAt moves with every edit of
+ * its records, so it alone never makes a change or a conflict.
+ */
+function same(a: Row, b: Row): boolean {
+  const strip = (r: Row) => {
+    const { updatedAt: _u, ...rest } = r;
+    return canonicalJson(rest);
+  };
+  return strip(a) === strip(b);
+}
+
+/**
+ * Works out, without writing, what an import would do: per table how many records are new,
+ * updated, unchanged or in conflict, and which ids must change because they already belong to
+ * another workspace in this browser. Merge matches by id (answers by catalog item); when both
+ * sides changed a record since the common export (the manifest's basedOn), it is a conflict.
+ */
+export async function planImport(bundle: ParsedBundle, mode: ImportMode): Promise<ImportPlan> {
+  const db = database();
+  const incomingWs = bundle.records.workspaces[0] as Row;
+  const target = mode.kind === 'new' ? null : await db.workspaces.get(mode.targetId);
+  if (mode.kind !== 'new' && !target) throw new Error(`workspace ${mode.targetId} not found`);
+  const wsId = mode.kind === 'new' ? ((await db.workspaces.get(incomingWs.id)) ? newId() : incomingWs.id) : target!.id;
+
+  // Ids that already exist under another workspace get fresh ones, references follow.
+  const ids = new Map<string, string>([[incomingWs.id, wsId]]);
+  for (const table of DATA_TABLES) {
+    const rows = bundle.records[table] as Row[];
+    if (rows.length === 0) continue;
+    const existing = await db.table(table).bulkGet(rows.map((r) => r.id));
+    existing.forEach((e: Row | undefined, i) => {
+      if (e && e.workspaceId !== wsId) ids.set(rows[i]!.id, newId());
+    });
+  }
+  for (const [id] of bundle.attachments) {
+    if (ids.has(id)) continue;
+    const file = await db.evidenceFiles.get(id);
+    if (file && file.workspaceId !== wsId) ids.set(id, newId());
+  }
+
+  const notes: ImportPlan['notes'] = [];
+  const remapped = [...ids.keys()].filter((k) => k !== incomingWs.id).length;
+  if (remapped > 0) notes.push({ code: 'ids-remapped', detail: String(remapped) });
+  const incoming = (table: BundleTable) => (bundle.records[table] as Row[]).map((r) => remapIds(r, ids));
+
+  const base = bundle.manifest.basedOn;
+  const summary: TableSummary[] = [];
+  const conflicts: Conflict[] = [];
+  const writes = new Map<BundleTable, Row[]>();
+
+  const wsRow = { ...incoming('workspaces')[0]!, id: wsId } as Row;
+  const tables: BundleTable[] = ['workspaces', ...DATA_TABLES.filter((t) => bundle.included.has(t))];
+  for (const table of tables) {
+    const rows = table === 'workspaces' ? [wsRow] : incoming(table);
+    const s: TableSummary = { table, created: 0, updated: 0, unchanged: 0, keptNewer: 0, conflicts: 0, removed: 0 };
+    const out: Row[] = [];
+    if (mode.kind !== 'merge') {
+      s.created = rows.length;
+      if (mode.kind === 'replace') s.removed = table === 'workspaces' ? 0 : await db.table(table).where('workspaceId').equals(wsId).count();
+      out.push(...rows);
+    } else {
+      const local = (table === 'workspaces' ? [target as unknown as Row] : ((await db.table(table).where('workspaceId').equals(wsId).toArray()) as Row[]));
+      // Answers are unique per catalog item: match them by item, whatever their ids.
+      const key = (r: Row) => (table === 'assessments' ? String(r.itemId) : r.id);
+      const byKey = new Map(local.map((r) => [key(r), r]));
+      for (const theirs of rows) {
+        const mine = byKey.get(key(theirs));
+        if (!mine) {
+          s.created += 1;
+          out.push(theirs);
+          continue;
+        }
+        const aligned = { ...theirs, id: mine.id } as Row;
+        if (same(mine, aligned)) {
+          s.unchanged += 1;
+          continue;
+        }
+        const mineAt = mine.updatedAt ?? '';
+        const theirsAt = aligned.updatedAt ?? '';
+        if (base && mineAt > base && theirsAt > base) {
+          s.conflicts += 1;
+          conflicts.push({ key: `${table}:${mine.id}`, table, id: mine.id, label: labelOf(table, mine), mine, theirs: aligned, defaultChoice: theirsAt > mineAt ? 'theirs' : 'mine' });
+        } else if (theirsAt > mineAt) {
+          s.updated += 1;
+          out.push(aligned);
+        } else s.keptNewer += 1;
+      }
+    }
+    summary.push(s);
+    writes.set(table, out);
+  }
+
+  // Risk numbers are unique per workspace: an incoming R-005 that is another local risk gets the next free number.
+  if (mode.kind === 'merge') {
+    const localRisks = (await db.risks.where('workspaceId').equals(wsId).toArray()) as unknown as Row[];
+    const refs = new Map(localRisks.map((r) => [String(r.ref), r.id]));
+    for (const r of writes.get('risks') ?? []) {
+      const owner = refs.get(String(r.ref));
+      if (owner && owner !== r.id) {
+        const fresh = nextRiskRef(refs.keys());
+        notes.push({ code: 'risk-renumbered', detail: `${String(r.ref)} → ${fresh}` });
+        r.ref = fresh;
+      }
+      refs.set(String(r.ref), r.id);
+    }
+  }
+
+  const files = new Map<string, Uint8Array>();
+  const writtenEvidence = new Set((writes.get('evidence') ?? []).map((e) => e.id));
+  for (const [id, bytes] of bundle.attachments) {
+    const mapped = ids.get(id) ?? id;
+    if (mode.kind !== 'merge' || writtenEvidence.has(mapped)) files.set(mapped, bytes);
+  }
+  let bytes = 0;
+  for (const f of files.values()) bytes += f.byteLength;
+  for (const rows of writes.values()) bytes += JSON.stringify(rows).length;
+
+  return {
+    mode,
+    workspaceId: wsId,
+    workspaceName: String(mode.kind === 'merge' ? target!.name : wsRow.name),
+    summary,
+    conflicts,
+    attachments: files.size,
+    notes,
+    writes,
+    remove: mode.kind === 'replace',
+    exportedAt: bundle.manifest.exportedAt,
+    files,
+    bytes,
+  };
+}
+
+/**
+ * Writes the plan in one transaction: either everything lands or nothing does. `choices` maps
+ * conflict keys to the side to keep; unlisted conflicts take their default.
+ */
+export async function applyImport(plan: ImportPlan, choices: ReadonlyMap<string, 'mine' | 'theirs'> = new Map()): Promise<Workspace> {
+  const db = database();
+  const writes = new Map([...plan.writes].map(([t, rows]) => [t, [...rows]]));
+  for (const c of plan.conflicts) if ((choices.get(c.key) ?? c.defaultChoice) === 'theirs') writes.get(c.table)?.push(c.theirs);
+  // Blobs are made before the transaction: nothing but IndexedDB work happens inside it.
+  const fileRows = [...plan.files].map(([id, bytes]) => ({ id, workspaceId: plan.workspaceId, blob: new Blob([bytes as BlobPart]) }));
+  const tables = [db.workspaces, db.settings, db.evidenceFiles, ...DATA_TABLES.map((t) => db.table(t))];
+  return guardWrite(
+    () =>
+      db.transaction('rw', tables, async () => {
+        if (plan.remove) {
+          for (const t of DATA_TABLES) await db.table(t).where('workspaceId').equals(plan.workspaceId).delete();
+          await db.evidenceFiles.where('workspaceId').equals(plan.workspaceId).delete();
+        }
+        for (const [table, rows] of writes) {
+          if (rows.length === 0) continue;
+          if (table === 'workspaces') {
+            const existing = await db.workspaces.get(plan.workspaceId);
+            const ws = workspaceSchema.parse({ ...rows[0], id: plan.workspaceId, createdAt: existing?.createdAt ?? rows[0]!.createdAt });
+            await db.workspaces.put(ws);
+          } else await db.table(table).bulkPut(rows);
+        }
+        if (fileRows.length > 0) await db.evidenceFiles.bulkPut(fileRows);
+        await db.settings.put({ key: exchangeKey(plan.workspaceId), value: plan.exportedAt });
+        const ws = await db.workspaces.get(plan.workspaceId);
+        if (!ws) throw new Error('import wrote no workspace');
+        return ws;
+      }),
+    plan.bytes,
+  );
+}

@@ -1,0 +1,41 @@
+import type { Workspace } from '../domain/workspace-schema';
+import { database } from './database';
+import type { WorkspaceTable } from './schema-versions';
+
+/** Tables a bundle can carry besides the workspace record (evidenceFiles travel as attachments). */
+export type SnapshotTable = Exclude<WorkspaceTable, 'evidenceFiles'>;
+
+export interface WorkspaceSnapshot {
+  workspace: Workspace;
+  tables: Partial<Record<SnapshotTable, Record<string, unknown>[]>>;
+  files: { id: string; blob: Blob }[];
+  /** See exchange base below: the bundle this workspace last came from or merged with. */
+  basedOn: string | null;
+}
+
+/** Reads everything an export needs in one read transaction, so the snapshot is consistent. */
+export async function readWorkspaceSnapshot(workspaceId: string, tables: readonly SnapshotTable[], withFiles: boolean): Promise<WorkspaceSnapshot> {
+  const db = database();
+  const stores = [db.workspaces, db.settings, ...tables.map((t) => db.table(t)), ...(withFiles ? [db.evidenceFiles] : [])];
+  return db.transaction('r', stores, async () => {
+    const workspace = await db.workspaces.get(workspaceId);
+    if (!workspace) throw new Error(`workspace ${workspaceId} not found`);
+    const out: WorkspaceSnapshot['tables'] = {};
+    for (const t of tables) out[t] = (await db.table(t).where('workspaceId').equals(workspaceId).toArray()) as Record<string, unknown>[];
+    const files = withFiles ? (await db.evidenceFiles.where('workspaceId').equals(workspaceId).toArray()).map((f) => ({ id: f.id, blob: f.blob })) : [];
+    return { workspace, tables: out, files, basedOn: await getExchangeBase(workspaceId) };
+  });
+}
+
+const exchangeKey = (workspaceId: string) => `exchange:${workspaceId}`;
+
+/**
+ * The exportedAt of the bundle this workspace was last imported from or merged with: both sides
+ * of an exchange changed a record "since the common export" when both changed it after this.
+ */
+export async function getExchangeBase(workspaceId: string): Promise<string | null> {
+  const row = await database().settings.get(exchangeKey(workspaceId));
+  return typeof row?.value === 'string' ? row.value : null;
+}
+
+export { exchangeKey };

@@ -1,0 +1,193 @@
+import type { ZodType } from 'zod';
+import type { Catalog } from '../domain/catalog-model';
+import {
+  BUNDLE_FORMAT,
+  BUNDLE_FORMAT_VERSION,
+  bundleTableNames,
+  bundleTables,
+  MANIFEST_PATH,
+  manifestHeadSchema,
+  manifestSchema,
+  type BundleTable,
+  type Manifest,
+} from './bundle-format';
+import { checkReferences } from './bundle-references';
+import { decryptBundle, isEncryptedContainer } from './crypto-container';
+import { problem, type IoProblem } from './problems';
+import { parseJsonSafely } from './safe-json';
+import { sha256Hex } from './sha256';
+import { openZip, ZipReadError, type SafeZip, type ZipLimits } from './zip-reader';
+
+export type BundleRecords = { [T in BundleTable]: Record<string, unknown>[] };
+
+export interface ParsedBundle {
+  manifest: Manifest;
+  /** Records per table, each valid by the current schema; tables the bundle does not carry are empty. */
+  records: BundleRecords;
+  included: ReadonlySet<BundleTable>;
+  attachments: Map<string, Uint8Array>;
+  warnings: IoProblem[];
+}
+
+export type ParseResult = { ok: true; bundle: ParsedBundle } | { ok: false; problems: IoProblem[]; needsPassphrase?: boolean };
+
+const MAX_PROBLEMS = 200;
+
+/**
+ * Restore steps, one per past format version: each turns a version-N bundle's raw manifest and
+ * tables into version N+1. Version 1 is the first, so there is none yet.
+ */
+const restoreSteps: Record<number, (raw: { manifest: Record<string, unknown> }) => { manifest: Record<string, unknown> }> = {};
+
+/**
+ * Reads a bundle file completely and checks everything before anything is written: container,
+ * zip safety, manifest, checksums and counts, every record against the current schema, every
+ * reference, every attachment. Collects problems instead of stopping at the first.
+ */
+export async function parseBundle(bytes: Uint8Array, fileName: string, catalog: Catalog, opts: { passphrase?: string; limits?: Partial<ZipLimits> } = {}): Promise<ParseResult> {
+  let data = bytes;
+  if (isEncryptedContainer(bytes)) {
+    if (!opts.passphrase) return { ok: false, needsPassphrase: true, problems: [problem('passphrase-required', { file: fileName })] };
+    const d = await decryptBundle(bytes, opts.passphrase);
+    if (!d.ok) return { ok: false, needsPassphrase: d.problem.code === 'wrong-passphrase-or-damaged', problems: [{ ...d.problem, file: fileName }] };
+    data = d.plain;
+  }
+  const opened = await openZip(data, fileName, opts.limits);
+  if (!opened.ok) return { ok: false, problems: opened.problems };
+  try {
+    return await readBundle(opened.zip, fileName, catalog);
+  } catch (e) {
+    if (e instanceof ZipReadError) return { ok: false, problems: [e.problem] };
+    throw e;
+  }
+}
+
+async function readJson(zip: SafeZip, path: string): Promise<{ ok: true; value: unknown } | { ok: false; problems: IoProblem[] }> {
+  const text = await zip.readText(path);
+  return parseJsonSafely(text, { file: path });
+}
+
+async function readBundle(zip: SafeZip, fileName: string, catalog: Catalog): Promise<ParseResult> {
+  if (!zip.has(MANIFEST_PATH)) return { ok: false, problems: [problem('manifest-missing', { file: fileName })] };
+  const rawManifest = await readJson(zip, MANIFEST_PATH);
+  if (!rawManifest.ok) return { ok: false, problems: rawManifest.problems };
+  const head = manifestHeadSchema.safeParse(rawManifest.value);
+  if (!head.success) return { ok: false, problems: [problem('manifest-invalid', { file: MANIFEST_PATH, field: 'format', detail: 'format and formatVersion are required' })] };
+  if (head.data.format !== BUNDLE_FORMAT) return { ok: false, problems: [problem('format-unknown', { file: MANIFEST_PATH, field: 'format', detail: head.data.format })] };
+  if (head.data.formatVersion > BUNDLE_FORMAT_VERSION) {
+    return { ok: false, problems: [problem('format-version-unsupported', { file: MANIFEST_PATH, field: 'formatVersion', detail: `${head.data.formatVersion} > ${BUNDLE_FORMAT_VERSION}` })] };
+  }
+  let raw = { manifest: rawManifest.value as Record<string, unknown> };
+  for (let v = head.data.formatVersion; v < BUNDLE_FORMAT_VERSION; v++) {
+    const step = restoreSteps[v];
+    if (!step) return { ok: false, problems: [problem('format-version-unsupported', { file: MANIFEST_PATH, field: 'formatVersion', detail: String(v) })] };
+    raw = step(raw);
+  }
+  const parsed = manifestSchema.safeParse(raw.manifest);
+  if (!parsed.success) {
+    return { ok: false, problems: parsed.error.issues.slice(0, MAX_PROBLEMS).map((i) => problem('manifest-invalid', { file: MANIFEST_PATH, field: i.path.join('.'), detail: i.message })) };
+  }
+  const manifest = parsed.data;
+  const problems: IoProblem[] = [];
+  const warnings: IoProblem[] = [];
+  const records = Object.fromEntries(bundleTableNames.map((t) => [t, []])) as unknown as BundleRecords;
+  const included = new Set<BundleTable>();
+
+  if (!manifest.tables.workspaces) problems.push(problem('table-missing', { file: MANIFEST_PATH, field: 'tables.workspaces' }));
+  for (const table of bundleTableNames) {
+    const entry = manifest.tables[table];
+    if (!entry) continue;
+    included.add(table);
+    const rows = await readTable(zip, table, entry, manifest, problems);
+    if (rows) records[table] = rows;
+    if (problems.length >= MAX_PROBLEMS) break;
+  }
+  if (problems.length === 0) {
+    const ws = records.workspaces;
+    if (ws.length !== 1 || ws[0]?.id !== manifest.workspace.id) problems.push(problem('workspace-mismatch', { file: bundleTables.workspaces.file, detail: 'the file must hold exactly the workspace the manifest names' }));
+    const refs = checkReferences(records, included, catalog);
+    problems.push(...refs.errors);
+    warnings.push(...refs.warnings);
+  }
+  const attachments = problems.length === 0 ? await readAttachments(zip, manifest, records, problems, warnings) : new Map<string, Uint8Array>();
+  if (problems.length > 0) return { ok: false, problems: problems.slice(0, MAX_PROBLEMS) };
+  const listed = new Set([MANIFEST_PATH, 'README.txt', 'report.html', ...Object.values(manifest.tables).map((e) => e.file), ...manifest.attachments.map((a) => a.path)]);
+  const unlisted = zip.entries.filter((e) => !listed.has(e.name)).length;
+  if (unlisted > 0) warnings.push(problem('entries-ignored', { file: fileName, detail: String(unlisted) }));
+  return { ok: true, bundle: { manifest, records, included, attachments, warnings } };
+}
+
+async function readTable(zip: SafeZip, table: BundleTable, entry: Manifest['tables'][BundleTable] & object, manifest: Manifest, problems: IoProblem[]): Promise<Record<string, unknown>[] | null> {
+  const { file, schema } = bundleTables[table];
+  if (entry.file !== file) {
+    problems.push(problem('manifest-invalid', { file: MANIFEST_PATH, field: `tables.${table}.file`, detail: `expected ${file}` }));
+    return null;
+  }
+  if (!zip.has(file)) {
+    problems.push(problem('file-missing', { file }));
+    return null;
+  }
+  const bytes = await zip.read(file);
+  if ((await sha256Hex(bytes)) !== entry.sha256) {
+    problems.push(problem('checksum-mismatch', { file }));
+    return null;
+  }
+  const json = parseJsonSafely(new TextDecoder('utf-8', { fatal: false }).decode(bytes), { file });
+  if (!json.ok) {
+    problems.push(...json.problems);
+    return null;
+  }
+  if (!Array.isArray(json.value)) {
+    problems.push(problem('table-not-array', { file }));
+    return null;
+  }
+  if (json.value.length !== entry.count) problems.push(problem('count-mismatch', { file, detail: `${json.value.length} records, manifest says ${entry.count}` }));
+  const seen = new Set<string>();
+  const rows: Record<string, unknown>[] = [];
+  json.value.forEach((row: unknown, index: number) => {
+    if (problems.length >= MAX_PROBLEMS) return;
+    const label = recordLabel(row, index);
+    const r = (schema as ZodType<Record<string, unknown>>).safeParse(row);
+    if (!r.success) {
+      for (const issue of r.error.issues.slice(0, 5)) problems.push(problem('record-invalid', { file, record: label, field: issue.path.join('.'), detail: issue.message }));
+      return;
+    }
+    const id = String(r.data.id);
+    if (seen.has(id)) problems.push(problem('duplicate-id', { file, record: id }));
+    seen.add(id);
+    const owner = table === 'workspaces' ? r.data.id : r.data.workspaceId;
+    if (owner !== manifest.workspace.id) problems.push(problem('record-foreign', { file, record: id, field: table === 'workspaces' ? 'id' : 'workspaceId' }));
+    rows.push(r.data);
+  });
+  return rows;
+}
+
+function recordLabel(row: unknown, index: number): string {
+  const id = row && typeof row === 'object' && typeof (row as { id?: unknown }).id === 'string' ? (row as { id: string }).id : null;
+  return id ? `${id} (#${index + 1})` : `#${index + 1}`;
+}
+
+async function readAttachments(zip: SafeZip, manifest: Manifest, records: BundleRecords, problems: IoProblem[], warnings: IoProblem[]): Promise<Map<string, Uint8Array>> {
+  const out = new Map<string, Uint8Array>();
+  const fileEvidence = new Map(records.evidence.filter((e) => e.kind === 'file').map((e) => [String(e.id), e]));
+  for (const a of manifest.attachments) {
+    const ev = fileEvidence.get(a.id);
+    if (!ev) {
+      problems.push(problem('attachment-orphan', { file: a.path, record: a.id }));
+      continue;
+    }
+    if (!a.path.startsWith(`attachments/${a.id}/`)) problems.push(problem('manifest-invalid', { file: MANIFEST_PATH, record: a.id, field: 'attachments.path', detail: a.path }));
+    else if (!zip.has(a.path)) problems.push(problem('attachment-missing', { file: a.path, record: a.id }));
+    else {
+      const bytes = await zip.read(a.path);
+      if (bytes.byteLength !== a.size || bytes.byteLength !== ev.size) problems.push(problem('attachment-size-mismatch', { file: a.path, record: a.id, detail: `${bytes.byteLength} bytes, expected ${a.size}` }));
+      else if ((await sha256Hex(bytes)) !== a.sha256) problems.push(problem('attachment-checksum-mismatch', { file: a.path, record: a.id }));
+      else out.set(a.id, bytes);
+    }
+    if (problems.length >= MAX_PROBLEMS) break;
+  }
+  const missing = [...fileEvidence.keys()].filter((id) => !manifest.attachments.some((a) => a.id === id));
+  if (missing.length > 0 && manifest.attachments.length > 0) for (const id of missing) problems.push(problem('attachment-missing', { file: bundleTables.evidence.file, record: id }));
+  else if (missing.length > 0) warnings.push(problem('attachments-not-included', { file: MANIFEST_PATH, detail: String(missing.length) }));
+  return out;
+}

@@ -1,0 +1,70 @@
+/**
+ * Raw-deflate inflation that stops as soon as the output passes a cap, so a declared size that
+ * lies or a zip bomb costs at most about `cap` bytes. Uses the platform's DecompressionStream
+ * ('deflate-raw': Chromium 103+, Firefox 113+, Safari 16.4+, Node 18+), so no library loads.
+ */
+
+/** deflate cannot expand one input byte to more than ~1032 output bytes (RFC 1951: 258-byte matches). */
+const MAX_DEFLATE_EXPANSION = 1032;
+const MIN_CHUNK = 1024;
+const MAX_CHUNK = 64 * 1024;
+
+export type InflateResult =
+  | { ok: true; data: Uint8Array }
+  /** `produced`: bytes seen when it stopped; `refused`: the running-total check said no. */
+  | { ok: false; reason: 'over-cap' | 'refused'; produced: number }
+  | { ok: false; reason: 'corrupt'; produced: number; message: string };
+
+/**
+ * Inflates `input`, refusing once more than `cap` bytes come out, or when `accept(n)` (the
+ * caller's running total) returns false for a chunk of n bytes.
+ */
+export async function inflateRawCapped(input: Uint8Array, cap: number, accept: (n: number) => boolean = () => true): Promise<InflateResult> {
+  // Browsers inflate a whole input chunk before we can look at the output, so the chunk is sized
+  // to the cap: one chunk can never overshoot by more than about the cap itself.
+  const chunk = Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, Math.ceil(cap / MAX_DEFLATE_EXPANSION)));
+  let offset = 0;
+  const source = new ReadableStream<Uint8Array<ArrayBuffer>>(
+    {
+      pull(controller) {
+        if (offset >= input.length) return controller.close();
+        controller.enqueue(input.slice(offset, offset + chunk));
+        offset += chunk;
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  const reader = source.pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const parts: Uint8Array[] = [];
+  let produced = 0;
+  const stop = async (result: InflateResult): Promise<InflateResult> => {
+    // The stream is abandoned on purpose; a failure while tearing it down changes nothing we report.
+    await reader.cancel().catch(() => undefined);
+    return result;
+  };
+  for (;;) {
+    let step: ReadableStreamReadResult<Uint8Array>;
+    try {
+      step = await reader.read();
+    } catch (err) {
+      return { ok: false, reason: 'corrupt', produced, message: err instanceof Error ? err.message : String(err) };
+    }
+    if (step.done) break;
+    produced += step.value.length;
+    if (produced > cap) return stop({ ok: false, reason: 'over-cap', produced });
+    if (!accept(step.value.length)) return stop({ ok: false, reason: 'refused', produced });
+    parts.push(step.value);
+  }
+  return { ok: true, data: concat(parts, produced) };
+}
+
+function concat(parts: Uint8Array[], length: number): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}

@@ -1,0 +1,92 @@
+/**
+ * Entry names in a user's zip are hostile input. Safety is judged on the RAW bytes of the central
+ * directory (never on a library's cleaned-up name: JSZip turns `a/../../manifest.json` into
+ * `manifest.json`); the decoded string is for display and lookup only.
+ */
+
+export const MAX_NAME_BYTES = 1024;
+
+const SLASH = 0x2f;
+const BACKSLASH = 0x5c;
+const COLON = 0x3a;
+const DOT = 0x2e;
+
+// IBM code page 437, bytes 0x80..0xff: what zip tools mean when general-purpose bit 11 is clear.
+const CP437_HIGH =
+  'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀' +
+  'αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■\u00a0';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const utf8Lossy = new TextDecoder('utf-8');
+
+export interface DecodedName {
+  name: string;
+  /** False when bit 11 promised UTF-8 and the bytes are not. */
+  valid: boolean;
+}
+
+export function decodeName(raw: Uint8Array, isUtf8: boolean): DecodedName {
+  if (isUtf8) {
+    try {
+      return { name: utf8.decode(raw), valid: true };
+    } catch {
+      // Invalid UTF-8 is reported by nameIssue(); a lossy string is enough to show the user.
+      return { name: utf8Lossy.decode(raw), valid: false };
+    }
+  }
+  let name = '';
+  for (const b of raw) name += b < 0x80 ? String.fromCharCode(b) : CP437_HIGH[b - 0x80];
+  return { name, valid: true };
+}
+
+/** C1 controls, line/paragraph separators and bidi overrides: they let a name hide or reorder text. */
+const UNICODE_CONTROL = /[\u0080-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * Why a name is unsafe, or null when it is fine. `name` is the decoded form of `raw`. A trailing
+ * '/' marks a directory entry and is not an empty segment.
+ */
+export function nameIssue(raw: Uint8Array, decoded: DecodedName): string | null {
+  if (raw.length === 0) return 'empty name';
+  if (raw.length > MAX_NAME_BYTES) return `name is ${raw.length} bytes (limit ${MAX_NAME_BYTES})`;
+  if (!decoded.valid) return 'name is flagged UTF-8 but is not valid UTF-8';
+  for (const b of raw) {
+    if (b < 0x20 || b === 0x7f) return `control character 0x${b.toString(16).padStart(2, '0')}`;
+    if (b === BACKSLASH) return 'backslash in name';
+  }
+  if (raw[0] === SLASH) return 'absolute path';
+  if (raw.length >= 2 && raw[1] === COLON && isAsciiLetter(raw[0]!)) return 'drive letter';
+  const end = raw[raw.length - 1] === SLASH ? raw.length - 1 : raw.length;
+  let start = 0;
+  for (let i = 0; i <= end; i++) {
+    if (i < end && raw[i] !== SLASH) continue;
+    const len = i - start;
+    if (len === 0) return 'empty path segment';
+    // '.' is an alias of its folder: it would let `a/./x` dodge the duplicate check against `a/x`.
+    if (len === 1 && raw[start] === DOT) return 'path segment "."';
+    if (len === 2 && raw[start] === DOT && raw[start + 1] === DOT) return 'path segment ".."';
+    start = i + 1;
+  }
+  if (UNICODE_CONTROL.test(decoded.name)) return 'Unicode control character';
+  return null;
+}
+
+function isAsciiLetter(b: number): boolean {
+  return (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a);
+}
+
+/**
+ * Key under which two names count as the same file on a case-insensitive or normalising file
+ * system (macOS, Windows): NFC, then a case fold. Upper-then-lower approximates full case folding
+ * (`ß` → `SS` → `ss`, Kelvin sign → `k`), which plain toLowerCase() misses.
+ */
+export function foldName(name: string): string {
+  return name.normalize('NFC').toUpperCase().toLowerCase().normalize('NFC');
+}
+
+const SHOWN_CHARS = 120;
+
+/** A name quoted for a problem's `detail`: control characters come out escaped, never raw; very long names are cut. */
+export function quoteName(name: string): string {
+  return name.length > SHOWN_CHARS ? `${JSON.stringify(name.slice(0, SHOWN_CHARS))}… (${name.length} characters)` : JSON.stringify(name);
+}

@@ -1,0 +1,130 @@
+import { problem, type IoProblem } from './problems';
+import { checkEntries } from './zip-checks';
+import { crc32 } from './zip-crc32';
+import { readCentralDirectory, type CentralEntry } from './zip-directory';
+import { inflateRawCapped } from './zip-inflate';
+import { checkLocalHeaders } from './zip-local';
+import { quoteName } from './zip-names';
+
+/**
+ * Opens a user-supplied zip without trusting it: the central directory is parsed from the raw
+ * bytes, every name, flag and declared size is checked before anything is inflated, and each read
+ * stops as soon as its output passes the declared size or a cap.
+ */
+
+export interface ZipLimits {
+  maxTotalBytes: number;
+  maxEntries: number;
+  maxEntryBytes: number;
+  maxRatio: number;
+}
+
+export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxTotalBytes: 2 * 1024 ** 3, maxEntries: 100_000, maxEntryBytes: 1024 ** 3, maxRatio: 1000 };
+
+export interface ZipEntryInfo {
+  name: string;
+  compressedSize: number;
+  size: number;
+  method: number;
+}
+
+export interface SafeZip {
+  /** File entries in central directory order; directory entries are left out. */
+  entries: ZipEntryInfo[];
+  has(name: string): boolean;
+  /** Inflates one entry, enforcing maxEntryBytes, maxRatio, the running maxTotalBytes and the declared size; rejects with ZipReadError. */
+  read(name: string): Promise<Uint8Array>;
+  /** UTF-8, fatal on invalid UTF-8 → code 'not-utf8'. */
+  readText(name: string): Promise<string>;
+}
+
+/** A read() that the file's content made fail: the problem is a value for the import report. */
+export class ZipReadError extends Error {
+  constructor(readonly problem: IoProblem) {
+    super(`${problem.code}${problem.detail ? `: ${problem.detail}` : ''}`);
+    this.name = 'ZipReadError';
+  }
+}
+
+export type OpenZipResult = { ok: true; zip: SafeZip } | { ok: false; problems: IoProblem[] };
+
+export async function openZip(data: Uint8Array, fileName: string, limits: Partial<ZipLimits> = {}): Promise<OpenZipResult> {
+  const lim: ZipLimits = { ...DEFAULT_ZIP_LIMITS, ...limits };
+  const dir = readCentralDirectory(data, fileName, lim.maxEntries);
+  if (!dir.ok) return { ok: false, problems: dir.problems };
+  const problems = [...dir.problems, ...checkLocalHeaders(data, dir.entries, dir.start, fileName), ...checkEntries(dir.entries, fileName, lim)];
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, zip: new Reader(data, dir.entries, lim) };
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+class Reader implements SafeZip {
+  readonly entries: ZipEntryInfo[];
+  readonly #byName = new Map<string, CentralEntry>();
+  /** Bytes handed out by every read so far, against maxTotalBytes. */
+  #total = 0;
+
+  constructor(
+    private readonly data: Uint8Array,
+    entries: CentralEntry[],
+    private readonly limits: ZipLimits,
+  ) {
+    const files = entries.filter((e) => !e.isDirectory);
+    for (const e of files) this.#byName.set(e.name, e);
+    this.entries = files.map((e) => ({ name: e.name, compressedSize: e.compressedSize, size: e.size, method: e.method }));
+  }
+
+  has(name: string): boolean {
+    return this.#byName.has(name);
+  }
+
+  async read(name: string): Promise<Uint8Array> {
+    const e = this.#byName.get(name);
+    const fail = (code: string, detail: string) => new ZipReadError(problem(code, { file: name, detail: `${quoteName(name)}: ${detail}` }));
+    if (!e) throw fail('entry-missing', 'no such file in the archive');
+    const { maxEntryBytes, maxTotalBytes } = this.limits;
+    const left = () => maxTotalBytes - this.#total;
+    const totalDetail = () => `reading it would pass ${maxTotalBytes} bytes read from the archive in total (${this.#total} so far)`;
+    const compressed = this.data.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
+    let out: Uint8Array;
+    if (e.method === 0) {
+      if (e.size > left()) throw fail('too-large', totalDetail());
+      this.#total += e.size;
+      out = compressed.slice();
+    } else {
+      // Never more than the declared size: a larger output is a lie or a bomb, stop right there.
+      const cap = Math.min(e.size, maxEntryBytes);
+      const accept = (n: number): boolean => {
+        if (n > left()) return false;
+        this.#total += n;
+        return true;
+      };
+      const r = await inflateRawCapped(compressed, cap, accept);
+      if (!r.ok) {
+        if (r.reason === 'corrupt') throw fail('corrupt-entry', `damaged deflate data (${r.message})`);
+        if (r.reason === 'refused') throw fail('too-large', totalDetail());
+        if (e.size <= maxEntryBytes) throw fail('size-mismatch', `inflates to more than the declared ${e.size} bytes (stopped after ${r.produced})`);
+        throw fail('entry-too-large', `inflates to more than ${maxEntryBytes} bytes (stopped after ${r.produced})`);
+      }
+      out = r.data;
+    }
+    if (out.length !== e.size) throw fail('size-mismatch', `declares ${e.size} bytes but holds ${out.length}`);
+    const crc = crc32(out);
+    if (crc !== e.crc32) throw fail('crc-mismatch', `CRC-32 is ${hex(crc)}, the directory says ${hex(e.crc32)}`);
+    return out;
+  }
+
+  async readText(name: string): Promise<string> {
+    const bytes = await this.read(name);
+    try {
+      return utf8.decode(bytes);
+    } catch {
+      throw new ZipReadError(problem('not-utf8', { file: name, detail: `${quoteName(name)}: not valid UTF-8 text` }));
+    }
+  }
+}
+
+function hex(n: number): string {
+  return n.toString(16).padStart(8, '0');
+}

@@ -1,0 +1,98 @@
+import { applyImport, planImport, type ImportMode, type ImportPlan } from '../db/bundle-write';
+export type { ImportMode, ImportPlan } from '../db/bundle-write';
+export type { SnapshotTable } from '../db/snapshot';
+import { readWorkspaceSnapshot, type SnapshotTable } from '../db/snapshot';
+import type { Catalog } from '../domain/catalog-model';
+import type { ParseResult } from '../io/bundle-import';
+import type { WorkerReply, WorkerRequest } from '../io/bundle.worker';
+import { app } from './app.svelte';
+
+export const APP_VERSION = '0.1.0';
+
+export interface Running<T> {
+  done: Promise<T>;
+  cancel(): void;
+}
+
+/** Starts the bundle worker for one job; cancelling terminates it at once. */
+function runWorker<T>(request: WorkerRequest, onProgress: (f: number) => void, pick: (reply: WorkerReply) => T | undefined): Running<T> {
+  const worker = new Worker(new URL('../io/bundle.worker.ts', import.meta.url), { type: 'module' });
+  let settle: { resolve: (v: T) => void; reject: (e: unknown) => void } | undefined;
+  const done = new Promise<T>((resolve, reject) => (settle = { resolve, reject }));
+  worker.onmessage = (ev: MessageEvent<WorkerReply>) => {
+    const reply = ev.data;
+    if (reply.type === 'progress') return onProgress(reply.fraction);
+    worker.terminate();
+    if (reply.type === 'failed') settle?.reject(new Error(reply.message));
+    else {
+      const value = pick(reply);
+      if (value === undefined) settle?.reject(new Error(`unexpected worker reply ${reply.type}`));
+      else settle?.resolve(value);
+    }
+  };
+  worker.onerror = (ev) => {
+    worker.terminate();
+    settle?.reject(new Error(ev.message || 'the bundle worker failed'));
+  };
+  worker.postMessage(request);
+  return {
+    done,
+    cancel() {
+      worker.terminate();
+      settle?.reject(new DOMException('cancelled', 'AbortError'));
+    },
+  };
+}
+
+export interface ExportChoice {
+  tables: SnapshotTable[];
+  attachments: boolean;
+  passphrase?: string;
+}
+
+export function startExport(workspaceId: string, catalog: Catalog, choice: ExportChoice, onProgress: (f: number) => void): Running<{ bytes: Uint8Array; fileName: string }> {
+  let inner: Running<{ bytes: Uint8Array; fileName: string }> | null = null;
+  let cancelled = false;
+  const done = (async () => {
+    const snapshot = await readWorkspaceSnapshot(workspaceId, choice.tables, choice.attachments && choice.tables.includes('evidence'));
+    if (cancelled) throw new DOMException('cancelled', 'AbortError');
+    const request: WorkerRequest = { type: 'export', snapshot, catalog, exportedAt: new Date().toISOString(), appVersion: APP_VERSION, ...(choice.passphrase ? { passphrase: choice.passphrase } : {}) };
+    inner = runWorker(request, onProgress, (r) => (r.type === 'exported' ? { bytes: r.bytes, fileName: r.fileName } : undefined));
+    return inner.done;
+  })();
+  return {
+    done,
+    cancel() {
+      cancelled = true;
+      inner?.cancel();
+    },
+  };
+}
+
+export function startParse(file: File, catalog: Catalog, passphrase: string | undefined, onProgress: (f: number) => void): Running<ParseResult> {
+  let inner: Running<ParseResult> | null = null;
+  const done = (async () => {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    inner = runWorker({ type: 'parse', bytes, fileName: file.name, catalog, ...(passphrase ? { passphrase } : {}) }, onProgress, (r) => (r.type === 'parsed' ? r.result : undefined));
+    return inner.done;
+  })();
+  return { done, cancel: () => inner?.cancel() };
+}
+
+export async function previewImport(result: Extract<ParseResult, { ok: true }>, mode: ImportMode): Promise<ImportPlan | null> {
+  try {
+    return await planImport(result.bundle, mode);
+  } catch (e) {
+    app.report(e);
+    return null;
+  }
+}
+
+export async function confirmImport(plan: ImportPlan, choices: ReadonlyMap<string, 'mine' | 'theirs'>) {
+  try {
+    return await applyImport(plan, choices);
+  } catch (e) {
+    app.report(e);
+    return null;
+  }
+}

@@ -1,0 +1,84 @@
+import { readFile } from 'node:fs/promises';
+import { createWorkspace, expect, settled, test } from './fixtures';
+
+test('export a workspace with an attachment, import it as a new workspace, see the same SoA; a damaged bundle changes nothing', async ({ watched: { page } }, testInfo) => {
+  await createWorkspace(page, 'Bundle Co');
+  const ws = page.url();
+  await page.goto(ws + '/item/A.2.3');
+  await page.getByLabel('Status', { exact: true }).selectOption('not-applicable');
+  await page.getByLabel('Justification category').selectOption('business-practice');
+  await page.getByLabel('Justification', { exact: true }).fill('We have no other organizational policies yet.');
+  await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'policy-register.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 register\n%%EOF') });
+  await page.getByRole('button', { name: 'Add' }).nth(1).click();
+  await expect(page.getByRole('list', { name: 'Evidence for A.2.3' })).toContainText('policy-register.pdf');
+  await settled(page);
+
+  // Export (the work runs in a worker; the file downloads).
+  await page.goto(ws + '/exchange');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^Bundle-Co-\d{4}-\d{2}-\d{2}\.aims\.zip$/);
+  const bundlePath = testInfo.outputPath('bundle.aims.zip');
+  await download.saveAs(bundlePath);
+  await expect(page.getByTestId('export-status')).toContainText('Saved');
+
+  // Import as a new workspace.
+  await page.goto('./#/import');
+  await page.getByLabel('Bundle file (.zip or encrypted .enc)').setInputFiles(bundlePath);
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  const summary = page.getByTestId('import-summary');
+  await expect(summary).toBeVisible();
+  await expect(summary.getByRole('row', { name: /Walkthrough answers/ })).toContainText('1');
+  await expect(page.getByText('1 evidence files')).toBeVisible();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard — Bundle Co' })).toBeVisible();
+  expect(page.url()).not.toBe(ws);
+  await page.getByRole('link', { name: 'Statement of Applicability' }).first().click();
+  const row = page.getByTestId('soa-row-A.2.3');
+  await expect(row).toContainText('No');
+  await expect(row).toContainText('We have no other organizational policies yet.');
+  await page.goto(page.url().replace('/soa', '/item/A.2.3'));
+  await expect(page.getByRole('list', { name: 'Evidence for A.2.3' })).toContainText('policy-register.pdf');
+
+  // A damaged bundle: the error names the problem, and nothing changes.
+  const bytes = await readFile(bundlePath);
+  const damaged = Buffer.from(bytes.subarray(0, Math.floor(bytes.length / 2)));
+  await page.goto('./#/');
+  await expect(page.getByRole('heading', { level: 2, name: 'Bundle Co' })).toHaveCount(2);
+  const before = await page.getByRole('list').first().textContent();
+  await page.goto('./#/import');
+  await page.getByLabel('Bundle file (.zip or encrypted .enc)').setInputFiles({ name: 'damaged.aims.zip', mimeType: 'application/zip', buffer: damaged });
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'cannot be imported' });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText('cut short');
+  await page.goto('./#/');
+  await expect(page.getByRole('heading', { level: 2, name: 'Bundle Co' })).toHaveCount(2);
+  await expect(page.getByRole('list').first()).toHaveText(before ?? '');
+});
+
+test('an encrypted bundle asks for its passphrase and refuses a wrong one', async ({ watched: { page } }, testInfo) => {
+  await createWorkspace(page, 'Secret Co');
+  await page.goto(page.url() + '/exchange');
+  await page.getByLabel('Protect with a passphrase').check();
+  await page.getByLabel('Passphrase', { exact: true }).fill('a long enough passphrase');
+  await page.getByLabel('Repeat the passphrase').fill('a long enough passphrase');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^aims-bundle-\d{4}-\d{2}-\d{2}\.aims\.enc$/);
+  const path = testInfo.outputPath('secret.aims.enc');
+  await download.saveAs(path);
+
+  await page.goto('./#/import');
+  await page.getByLabel('Bundle file (.zip or encrypted .enc)').setInputFiles(path);
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'enter its passphrase' })).toBeVisible();
+  await page.getByLabel('Passphrase of the encrypted bundle').fill('wrong passphrase!');
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Wrong passphrase or damaged file' })).toBeVisible();
+  await page.getByLabel('Passphrase of the encrypted bundle').fill('a long enough passphrase');
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  await expect(page.getByTestId('import-summary')).toBeVisible();
+});

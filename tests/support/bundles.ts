@@ -1,0 +1,57 @@
+import { AimsDatabase, useDatabase } from '../../src/db/database';
+import { readWorkspaceSnapshot, type SnapshotTable } from '../../src/db/snapshot';
+import { generateWorkspace } from '../../src/domain/generate-workspace';
+import { buildBundle } from '../../src/io/bundle-export';
+import { shippedCatalog } from './catalog';
+import { makeAssessment, makeFileEvidence, makeLinkEvidence } from './factories';
+
+export const ALL_TABLES: SnapshotTable[] = ['assessments', 'evidence', 'aiSystems', 'risks', 'ownControls', 'impactAssessments'];
+export const catalog = shippedCatalog();
+export const EXPORTED_AT = '2026-11-27T10:00:00.000Z';
+
+/** Seeds a realistic workspace (generated registers, answers, a link and a file) into `db`. */
+export async function seedWorkspace(db: AimsDatabase, seed = 7, sizes = { aiSystems: 4, risks: 12, ownControls: 3, impactAssessments: 2 }) {
+  const g = generateWorkspace({ seed, ...sizes });
+  const ws = g.workspace;
+  const assessments = ['4.1', '6.1.3', 'A.6.2.4'].map((itemId, i) => makeAssessment(ws.id, { itemId, status: i === 0 ? 'implemented' : 'in-progress', notes: `Note ${i} — naïve café 中文` }));
+  const link = makeLinkEvidence(ws.id, { itemId: '4.1' });
+  const fileBytes = new TextEncoder().encode('context analysis, 2026');
+  const file = makeFileEvidence(ws.id, fileBytes.byteLength, { itemId: '4.1', fileName: 'context.txt', mediaType: 'text/plain' });
+  await db.transaction('rw', [db.workspaces, db.assessments, db.evidence, db.evidenceFiles, db.aiSystems, db.risks, db.ownControls, db.impactAssessments], async () => {
+    await db.workspaces.put(ws);
+    await db.assessments.bulkPut(assessments);
+    await db.evidence.bulkPut([link, file]);
+    await db.evidenceFiles.put({ id: file.id, workspaceId: ws.id, blob: new Blob([fileBytes]) });
+    await db.aiSystems.bulkPut(g.aiSystems);
+    await db.risks.bulkPut(g.risks);
+    await db.ownControls.bulkPut(g.ownControls);
+    await db.impactAssessments.bulkPut(g.impactAssessments);
+  });
+  return { ws, file, fileBytes };
+}
+
+export async function exportBundle(workspaceId: string, opts: { tables?: SnapshotTable[]; attachments?: boolean; passphrase?: string; exportedAt?: string } = {}) {
+  const snapshot = await readWorkspaceSnapshot(workspaceId, opts.tables ?? ALL_TABLES, opts.attachments ?? true);
+  return buildBundle(snapshot, { exportedAt: opts.exportedAt ?? EXPORTED_AT, appVersion: '0.1.0', catalog, ...(opts.passphrase ? { passphrase: opts.passphrase } : {}) });
+}
+
+/** A second, empty browser database: where the other party imports. */
+export async function otherBrowser(): Promise<AimsDatabase> {
+  const db = new AimsDatabase(`test-other-${crypto.randomUUID()}`);
+  await db.open();
+  useDatabase(db);
+  return db;
+}
+
+/** Everything a workspace holds, for before/after comparisons. */
+export async function dump(db: AimsDatabase): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const t of db.tables) {
+    const rows = await t.toArray();
+    out[t.name] = await Promise.all(
+      rows.map(async (r: Record<string, unknown>) => (r.blob instanceof Blob ? { ...r, blob: [...new Uint8Array(await r.blob.arrayBuffer())] } : r)),
+    );
+    out[t.name]!.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  }
+  return out;
+}

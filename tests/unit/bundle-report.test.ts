@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { renderReadme } from '../../src/io/bundle-readme';
+import { escapeHtml, renderReportHtml, type ReportInput } from '../../src/io/bundle-report';
+import { shippedCatalog } from '../support/catalog';
+import { makeAiSystem, makeAssessment, makeOwnControl, makeRisk, makeWorkspace } from '../support/factories';
+
+const catalog = shippedCatalog();
+const HOSTILE = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', '</style>', 'javascript:alert(1)'];
+const EVIL = HOSTILE.join(' ');
+
+function input(overrides: Partial<ReportInput> = {}): ReportInput {
+  const workspace = makeWorkspace({ name: 'Acme AI' });
+  const system = makeAiSystem(workspace.id, { name: 'Claims triage', purpose: 'Sort claims' });
+  return {
+    catalog,
+    workspace,
+    assessments: [makeAssessment(workspace.id, { itemId: 'A.2.2', justification: 'Board asked for it', owner: 'Dana' })],
+    risks: [
+      makeRisk(workspace.id, { ref: 'R-010', title: 'Tenth risk' }),
+      makeRisk(workspace.id, { ref: 'R-001', title: 'First risk', annexAControls: ['A.6.2.4'], aiSystemIds: [system.id], treatment: 'modify' }),
+    ],
+    aiSystems: [system],
+    ownControls: [],
+    exportedAt: '2025-02-01T09:30:00.000Z',
+    appVersion: '0.1.0',
+    included: { soa: true, risks: true, aiSystems: true, walkthrough: true },
+    ...overrides,
+  };
+}
+
+/** Every bit of user text in one place: names, notes, owners, level names. */
+function hostileInput(): ReportInput {
+  const base = input();
+  const ws = { ...base.workspace, name: EVIL, profile: { ...base.workspace.profile, organizationName: EVIL }, soaMeta: { ...base.workspace.soaMeta, approver: EVIL } };
+  ws.riskMatrix = { ...ws.riskMatrix, name: EVIL, risk: ws.riskMatrix.risk.map((l) => ({ ...l, name: EVIL })) };
+  const system = makeAiSystem(ws.id, { name: EVIL, purpose: `${EVIL}\nline two`, owner: EVIL });
+  const own = makeOwnControl(ws.id, { name: EVIL, annexAControls: ['A.7.2'] });
+  return {
+    ...base,
+    workspace: ws,
+    assessments: [
+      makeAssessment(ws.id, { itemId: 'A.2.2', justification: EVIL, implementation: EVIL, owner: EVIL }),
+      makeAssessment(ws.id, { itemId: '4.1', owner: EVIL, applicable: null, justificationCategory: null }),
+    ],
+    risks: [makeRisk(ws.id, { title: EVIL, owner: EVIL, acceptedBy: EVIL, acceptedOn: '2025-01-20', acceptanceNote: EVIL, aiSystemIds: [system.id], ownControlIds: [own.id] })],
+    aiSystems: [system],
+    ownControls: [own],
+  };
+}
+
+describe('renderReportHtml', () => {
+  it('is a self-contained, script-free document with a strict CSP', () => {
+    const out = renderReportHtml(input());
+    expect(out.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(out).toContain('<html lang="en">');
+    expect(out).toContain('<meta charset="utf-8">');
+    expect(out).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`);
+    expect(out).not.toMatch(/<script|<link|<img|<iframe|@import|url\(/i);
+    // Only in-page anchors.
+    for (const [, target] of out.matchAll(/href="([^"]*)"/g)) expect(target).toMatch(/^#[a-z-]+$/);
+  });
+
+  it('lists all 38 Annex A controls in catalog order, with workspace header and versions', () => {
+    const out = renderReportHtml(input());
+    const found = [...out.matchAll(/<th scope="row"><strong>(A\.[\d.]+)<\/strong>/g)].map((x) => x[1]);
+    expect(found).toEqual(catalog.controls.map((c) => c.id));
+    expect(found).toHaveLength(38);
+    expect(out).toContain('AIMS Workbench report: Acme AI');
+    expect(out).toContain('2025-02-01 09:30 UTC');
+    expect(out).toContain('AIMS Workbench 0.1.0');
+    expect(out).toContain(catalog.catalogVersion);
+    expect(out).toContain('Version 1.0 · Date 2025-01-10 · Approved by CISO');
+  });
+
+  it('shows a risk-treated control as applicable for that reason, and sorts risks by number', () => {
+    const out = renderReportHtml(input());
+    const row = /<tr[^>]*>\s*<th scope="row"><strong>A\.6\.2\.4<\/strong>[\s\S]*?<\/tr>/.exec(out)?.[0] ?? '';
+    expect(row).toContain('Risk treatment: R-001');
+    expect(row).toContain('Yes (from the risk register)');
+    expect(out.indexOf('>R-001<')).toBeLessThan(out.indexOf('>R-010<'));
+    expect(out).toContain('Claims triage');
+    expect(out).toContain('Modify (reduce)');
+  });
+
+  it('flags incomplete SoA rows and reports completeness', () => {
+    const out = renderReportHtml(input());
+    expect(out).toMatch(/\d+ of 38 controls complete/);
+    expect(out).toContain('Needs attention: Applicability not decided');
+  });
+
+  it('escapes every piece of hostile user text', () => {
+    const out = renderReportHtml(hostileInput());
+    expect(out).not.toMatch(/<script/i);
+    expect(out).not.toMatch(/onerror=/i);
+    expect(out).not.toMatch(/<img/i);
+    expect(out).not.toMatch(/https?:\/\//i);
+    expect(out.match(/<\/style>/g)).toHaveLength(1);
+    expect(out).toContain(escapeHtml(HOSTILE[0]!));
+    expect(out).toContain('&quot;&gt;&lt;img src&#61;x onerror&#61;alert(1)&gt;');
+    expect(out).toContain('&lt;/style&gt;');
+    // javascript: only ever as text, never in an attribute.
+    expect(out).not.toMatch(/=\s*["']?\s*javascript:/i);
+    // Newlines are kept as text and shown by white-space: pre-wrap, never turned into <br>.
+    expect(out).not.toContain('<br');
+    expect(out).toContain('line two');
+  });
+
+  it('never puts a level colour into a style unless it is #rrggbb', () => {
+    const base = input();
+    const bad = 'red;background:url(x)';
+    const matrix = { ...base.workspace.riskMatrix, risk: base.workspace.riskMatrix.risk.map((l) => ({ ...l, hexcolor: bad })) };
+    const out = renderReportHtml({ ...base, workspace: { ...base.workspace, riskMatrix: matrix } });
+    expect(out).not.toContain(bad);
+    expect(out).not.toContain('class="swatch"');
+    const good = renderReportHtml(base);
+    expect(good).toMatch(/<span class="swatch" style="background:#[0-9a-f]{6}"><\/span>/i);
+  });
+
+  it('gives identical output for identical input', () => {
+    const same = input();
+    const second = makeAiSystem(same.workspace.id, { name: 'Anomaly detector' });
+    const withTwo = { ...same, aiSystems: [...same.aiSystems, second] };
+    const out = renderReportHtml(withTwo);
+    expect(renderReportHtml(structuredClone(withTwo))).toBe(out);
+    // Records sort by their natural order, not by the order they arrive in.
+    expect(renderReportHtml({ ...withTwo, risks: [...withTwo.risks].reverse(), aiSystems: [...withTwo.aiSystems].reverse() })).toBe(out);
+    const systems = /<section id="ai-systems">[\s\S]*?<\/section>/.exec(out)?.[0] ?? '';
+    expect(systems.indexOf('>Anomaly detector<')).toBeGreaterThan(0);
+    expect(systems.indexOf('>Anomaly detector<')).toBeLessThan(systems.indexOf('>Claims triage<'));
+  });
+
+  it('says so for sections a selective export left out', () => {
+    const out = renderReportHtml(input({ risks: [], aiSystems: [], included: { soa: true, risks: false, aiSystems: false, walkthrough: true } }));
+    expect(out.match(/Not included in this bundle\./g)).toHaveLength(2);
+    const risks = /<section id="risks">[\s\S]*?<\/section>/.exec(out)?.[0] ?? '';
+    expect(risks).toContain('Not included in this bundle.');
+    expect(risks).not.toContain('<table');
+    const soa = /<section id="soa">[\s\S]*?<\/section>/.exec(out)?.[0] ?? '';
+    expect(soa).toContain('<table');
+  });
+
+  it('says an included but empty register is empty', () => {
+    const out = renderReportHtml(input({ risks: [], aiSystems: [] }));
+    expect(out).toContain('No risk is recorded.');
+    expect(out).toContain('No AI system is recorded.');
+    expect(out).not.toContain('Not included in this bundle.');
+  });
+
+  it('summarizes the clause walkthrough', () => {
+    const ws = makeWorkspace();
+    const out = renderReportHtml(input({ workspace: ws, assessments: [makeAssessment(ws.id, { itemId: '4.1', status: 'implemented', owner: 'Quinn', targetDate: '2025-03-31' })] }));
+    const section = /<section id="walkthrough">[\s\S]*?<\/section>/.exec(out)?.[0] ?? '';
+    for (const item of catalog.clauseItems) expect(section).toContain(`<th scope="row">${item.id}</th>`);
+    expect(section).toMatch(/<th scope="row">4\.1<\/th><td>[^<]+<\/td><td>Implemented<\/td><td>Quinn<\/td><td>2025-03-31<\/td>/);
+  });
+});
+
+describe('renderReadme', () => {
+  it('names the workspace, the report and the import path', () => {
+    const text = renderReadme({ workspaceName: 'Acme\nAI', exportedAt: '2025-02-01T09:30:00.000Z', appVersion: '0.1.0', formatVersion: 1 });
+    expect(text).toContain('Acme AI');
+    expect(text).toContain('report.html');
+    expect(text).toContain('Workspaces → Import bundle');
+    expect(text).toContain('manifest.json');
+    expect(text).toContain('data/*.json');
+    expect(text).toContain('attachments/');
+    expect(text).toContain('docs/bundle-format.md');
+    expect(text).toMatch(/sensitive/i);
+  });
+});
