@@ -2,6 +2,7 @@ import { addFileEvidence, addLinkEvidence, deleteEvidence, getEvidenceFile, type
 import { canOpenInBrowser, MAX_EVIDENCE_FILE_BYTES, type Evidence } from '../domain/evidence-schema';
 import { formatBytes, t, type MessageKey } from '../i18n/i18n';
 import { app } from './app.svelte';
+import { downloadBlob } from './download';
 
 /** A user-facing message for a rejected evidence entry, or null when it was stored. */
 export type EvidenceOutcome = { field: string; message: string } | null;
@@ -37,29 +38,11 @@ export async function removeEvidence(id: string): Promise<void> {
   }
 }
 
-function withUrl(blob: Blob, use: (url: string) => void): void {
-  const url = URL.createObjectURL(blob);
-  try {
-    use(url);
-  } finally {
-    // Give the new tab or the download time to read the bytes.
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  }
-}
-
 /** Always a download with a neutral type: the browser never renders it in our origin. */
 export async function downloadEvidence(ev: Extract<Evidence, { kind: 'file' }>): Promise<void> {
   const blob = await getEvidenceFile(ev.id);
   if (!blob) return app.report(new Error(`evidence file ${ev.fileName} is missing`));
-  withUrl(new Blob([blob], { type: 'application/octet-stream' }), (url) => {
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = ev.fileName;
-    a.rel = 'noopener';
-    document.body.append(a);
-    a.click();
-    a.remove();
-  });
+  downloadBlob(new Blob([blob], { type: 'application/octet-stream' }), ev.fileName);
 }
 
 /** Opens only types that cannot run script (PDF, images, plain text); everything else downloads. */
@@ -67,9 +50,10 @@ export async function openEvidence(ev: Extract<Evidence, { kind: 'file' }>): Pro
   if (!canOpenInBrowser(ev.mediaType)) return downloadEvidence(ev);
   const blob = await getEvidenceFile(ev.id);
   if (!blob) return app.report(new Error(`evidence file ${ev.fileName} is missing`));
-  withUrl(new Blob([blob], { type: ev.mediaType.split(';')[0]!.trim().toLowerCase() }), (url) => {
-    window.open(url, '_blank', 'noopener');
-  });
+  const url = URL.createObjectURL(new Blob([blob], { type: ev.mediaType.split(';')[0]!.trim().toLowerCase() }));
+  window.open(url, '_blank', 'noopener');
+  // Give the new tab time to read the bytes.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 export { canOpenInBrowser };
