@@ -4,6 +4,7 @@ import { criteria } from './en/criteria';
 import { impact } from './en/impact';
 import { registerUi } from './en/register-ui';
 import { exchange } from './en/exchange';
+import { sheets } from './en/sheets';
 
 /**
  * Every UI string, English. Parameters are named ({name}) so that a translation can move them
@@ -12,7 +13,7 @@ import { exchange } from './en/exchange';
  * report's strings (./en/report.ts) are used only inside the export worker, so they stay out of
  * the page's catalogue and its first-screen weight.
  */
-export const en = { ...core, ...registers, ...registerUi, ...criteria, ...impact, ...exchange } as const;
+export const en = { ...core, ...registers, ...registerUi, ...criteria, ...impact, ...exchange, ...sheets } as const;
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;

@@ -15,7 +15,7 @@ export interface Running<T> {
 }
 
 /** Starts the bundle worker for one job; cancelling terminates it at once. */
-function runWorker<T>(request: WorkerRequest, onProgress: (f: number) => void, pick: (reply: WorkerReply) => T | undefined): Running<T> {
+export function runWorker<T>(request: WorkerRequest, onProgress: (f: number) => void, pick: (reply: WorkerReply) => T | undefined): Running<T> {
   const worker = new Worker(new URL('../io/bundle.worker.ts', import.meta.url), { type: 'module' });
   let settle: { resolve: (v: T) => void; reject: (e: unknown) => void } | undefined;
   const done = new Promise<T>((resolve, reject) => (settle = { resolve, reject }));

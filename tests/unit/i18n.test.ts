@@ -43,7 +43,7 @@ describe('messages', () => {
       }
     }
     // Keys built in templates from a value: `status.${s}`, `soa.gap.${g}` …
-    const dynamicPrefixes = ['status.', 'soa.gap.', 'soa.applicable.', 'validation.', 'risks.flag.', 'state.', 'export.table.', 'import.note.', 'io.problem.'];
+    const dynamicPrefixes = ['status.', 'soa.gap.', 'soa.applicable.', 'validation.', 'risks.flag.', 'state.', 'export.table.', 'import.note.', 'io.problem.', 'sheets.register.'];
     const unused = Object.keys(en).filter((k) => !source.includes(`'${k}'`) && !optionKeys.has(k) && !dynamicPrefixes.some((p) => k.startsWith(p)));
     expect(unused).toEqual([]);
   });

@@ -1,0 +1,79 @@
+import { tOption } from '../i18n/i18n';
+
+/** A spreadsheet cell as SheetJS gives it (arrays only, cached values, never formulas). */
+export type CellValue = string | number | boolean | Date | null;
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+/** ISO date → Excel serial day number (written as a number cell with a date format). */
+export function dateToSerial(iso: string | null): number | null {
+  if (!iso) return null;
+  return Math.round((Date.parse(`${iso}T00:00:00Z`) - EXCEL_EPOCH) / 86_400_000);
+}
+
+function iso(y: number, m: number, d: number): string {
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/**
+ * A date cell back to YYYY-MM-DD: a serial number, a Date (SheetJS may build it at local or UTC
+ * midnight; half a day of slack settles either), or text in ISO form or D/M/Y with a 4-digit year.
+ */
+export function cellToDate(cell: CellValue): Parsed<string | null> {
+  if (cell === null || cell === '') return { ok: true, value: null };
+  if (typeof cell === 'number' && Number.isFinite(cell) && cell > 0 && cell < 2_958_466) {
+    const d = new Date(EXCEL_EPOCH + Math.round(cell) * 86_400_000);
+    return { ok: true, value: iso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()) };
+  }
+  if (cell instanceof Date && !Number.isNaN(cell.getTime())) {
+    const noon = new Date(cell.getTime() + 12 * 3_600_000);
+    const local = iso(cell.getFullYear(), cell.getMonth() + 1, cell.getDate());
+    const utc = iso(noon.getUTCFullYear(), noon.getUTCMonth() + 1, noon.getUTCDate());
+    return { ok: true, value: cell.getHours() === 0 ? local : utc };
+  }
+  if (typeof cell === 'string') {
+    const s = cell.trim();
+    let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+    if (m) return validDate(+m[1]!, +m[2]!, +m[3]!, cell);
+    m = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/.exec(s);
+    if (m) return validDate(+m[3]!, +m[2]!, +m[1]!, cell);
+  }
+  return { ok: false, message: `"${String(cell)}" is not a date (use YYYY-MM-DD)` };
+}
+
+function validDate(y: number, m: number, d: number, original: CellValue): Parsed<string> {
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return { ok: false, message: `"${String(original)}" is not a real date` };
+  return { ok: true, value: iso(y, m, d) };
+}
+
+/** Text as stored: numbers and booleans a spreadsheet produced are turned back into text. */
+export function cellToText(cell: CellValue): string {
+  if (cell === null) return '';
+  if (cell instanceof Date) return cellToDate(cell).ok ? String((cellToDate(cell) as { value: string }).value) : '';
+  return String(cell);
+}
+
+/** Enum cells carry the English label; the raw value and any case are accepted back. */
+export function enumFromCell<T extends string>(cell: CellValue, options: readonly T[], prefix: string, nullable: boolean): Parsed<T | null> {
+  const text = cellToText(cell).trim();
+  if (!text) return nullable ? { ok: true, value: null } : { ok: false, message: `a value is required; use one of: ${options.map((o) => tOption(prefix, o)).join(', ')}` };
+  const wanted = text.toLowerCase();
+  const hit = options.find((o) => o.toLowerCase() === wanted || tOption(prefix, o).toLowerCase() === wanted);
+  if (hit) return { ok: true, value: hit };
+  return { ok: false, message: `"${text}" is not one of: ${options.map((o) => tOption(prefix, o)).join(', ')}` };
+}
+
+/** Lists travel as "a; b; c". */
+export function joinList(values: readonly string[]): string {
+  return values.join('; ');
+}
+
+export function splitList(cell: CellValue): string[] {
+  return cellToText(cell)
+    .split(/[;\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}

@@ -1,0 +1,103 @@
+/**
+ * Checks on a spreadsheet's container before SheetJS sees it. SheetJS inflates zip entries with its
+ * own code, without caps, so a small xlsx can expand to gigabytes in memory. Our zip reader judges
+ * the central directory (sizes, ratio, names, overlaps) and inflates every entry with caps first.
+ */
+import { problem, type IoProblem } from './problems';
+import { odsCellEstimate } from './sheet-ods-guard';
+import { StoredZipWriter } from './sheet-zip-store';
+import { openZip, ZipReadError, type ZipLimits } from './zip-reader';
+
+/**
+ * Tighter than for bundles: a spreadsheet of 100,000 rows × 200 columns is far below 500 MB of XML,
+ * and honest sheet XML rarely compresses past 100 to 1 (the ratio only counts above 1 MB).
+ */
+export const SHEET_ZIP_LIMITS: ZipLimits = { maxTotalBytes: 500 * 1024 ** 2, maxEntries: 10_000, maxEntryBytes: 500 * 1024 ** 2, maxRatio: 200 };
+
+/** Zip problems that say "too big": passed on with the zip reader's own codes. */
+const SIZE_CODES = new Set(['too-large', 'entry-too-large', 'ratio-too-high', 'too-many-entries']);
+
+/** A zip problem as a spreadsheet problem: size limits keep their code, damage becomes 'sheet-corrupt'. */
+function fromZipProblem(p: IoProblem, fileName: string): IoProblem {
+  const detail = p.detail ?? p.code;
+  if (SIZE_CODES.has(p.code)) return problem(p.code, { file: fileName, detail });
+  return problem('sheet-corrupt', { file: fileName, detail: `the file is damaged (${p.code}): ${detail}` });
+}
+
+export type PreparedZip = { ok: true; bytes: Uint8Array } | { ok: false; problems: IoProblem[] };
+
+/**
+ * The zip checked and rebuilt for SheetJS: the directory judged, every entry inflated once with
+ * caps (so it holds exactly its declared size), only OOXML and ODS let through, an ODS refused
+ * when its repeat attributes would expand past `maxCells`, then everything written into a stored
+ * zip (see sheet-zip-store.ts) that SheetJS reads without inflating anything.
+ */
+export async function prepareZip(bytes: Uint8Array, fileName: string, maxCells: number, limits: ZipLimits = SHEET_ZIP_LIMITS): Promise<PreparedZip> {
+  const opened = await openZip(bytes, fileName, limits);
+  if (!opened.ok) return { ok: false, problems: opened.problems.map((p) => fromZipProblem(p, fileName)) };
+  const zip = opened.zip;
+  const refuse = (code: string, detail: string): PreparedZip => ({ ok: false, problems: [problem(code, { file: fileName, detail })] });
+  // SheetJS's own tests, which ignore case: an ODS manifest, or OOXML's content types; nothing
+  // else (Apple Numbers' Snappy streams and a nested Index.zip would be inflated past our checks).
+  const names = new Set(zip.entries.map((e) => e.name.toLowerCase()));
+  const known = ['meta-inf/manifest.xml', 'objectdata.xml', '[content_types].xml'].some((n) => names.has(n));
+  if (!known) return refuse('sheet-unreadable', 'a zip archive, but not an .xlsx or .ods workbook');
+
+  const out = new StoredZipWriter(zip.entries);
+  try {
+    for (const entry of zip.entries) {
+      const data = await zip.read(entry.name);
+      if (entry.name.toLowerCase() === 'content.xml') {
+        const xml = strictUtf8(data);
+        if (xml === null) return refuse('sheet-corrupt', 'the file is damaged (not-utf8): content.xml is not valid UTF-8');
+        if (odsCellEstimate(xml, maxCells) > maxCells) return refuse('sheet-too-many-cells', `its repeated cells expand to more than ${maxCells} cells`);
+      }
+      out.add(entry.name, data);
+    }
+  } catch (e) {
+    if (e instanceof ZipReadError) return { ok: false, problems: [fromZipProblem(e.problem, fileName)] };
+    throw e;
+  }
+  return { ok: true, bytes: out.finish() };
+}
+
+/** Fatal: SheetJS's lenient UTF-8 reader would turn overlong forms such as C0 BC into "<". */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function strictUtf8(data: Uint8Array): string | null {
+  try {
+    return utf8.decode(data);
+  } catch {
+    return null;
+  }
+}
+
+type Xlsx = typeof import('xlsx');
+
+/**
+ * An OLE compound file: "encrypted" when it holds the streams of ECMA-376 encryption (what Excel
+ * writes for "Encrypt with password"), "corrupt" when it cannot be parsed as one at all.
+ */
+export function inspectCfb(XLSX: Xlsx, bytes: Uint8Array): 'encrypted' | 'corrupt' | 'plain' {
+  let cfb: unknown;
+  try {
+    cfb = XLSX.CFB.read(bytes, { type: 'array' });
+  } catch {
+    return 'corrupt';
+  }
+  const find = (name: string): unknown => XLSX.CFB.find(cfb, name);
+  return find('/EncryptionInfo') || find('/EncryptedPackage') ? 'encrypted' : 'plain';
+}
+
+/**
+ * SheetJS signals trouble by throwing Errors and, in places, bare strings. Password wording covers
+ * ECMA-376 encryption and the BIFF FILEPASS record ("File is password-protected", "Password is
+ * incorrect", "Encryption scheme unsupported", "ECMA-376 Encrypted file missing …").
+ */
+export function fromSheetJsError(e: unknown, fileName: string): IoProblem {
+  const message = e instanceof Error ? e.message : String(e);
+  if (/password|encrypt/i.test(message)) {
+    return problem('sheet-password-protected', { file: fileName, detail: 'the file is protected with a password; save a copy without one and import that' });
+  }
+  return problem('sheet-unreadable', { file: fileName, detail: `not a spreadsheet this app can read (${message.slice(0, 200)})` });
+}

@@ -1,0 +1,187 @@
+/**
+ * Reads a spreadsheet a user brings in (.xlsx, .xlsm, .xlsb, .ods, .xls, .csv, .tsv) into plain
+ * rows of string / number / boolean / Date / null. Untrusted input throughout:
+ * - the size is checked before anything is parsed; the container is sniffed from its bytes;
+ * - zip containers pass our own zip reader (bomb and damage checks), and SheetJS gets a stored
+ *   copy of the checked entries (sheet-container.ts);
+ * - SheetJS reads cached values only (no formulas, no HTML), dense, at most maxRows + 1 rows;
+ * - each sheet is cut to the cells actually used, so a declared range of A1:XFD1048576 costs
+ *   nothing, then to the limits; rows are converted as arrays, never objects keyed by header text.
+ * Blank cells and empty text are null; every row of a sheet has the same length; text is not
+ * trimmed. Dates are calendar/clock values read by their UTC fields (getUTCFullYear…), whatever the
+ * time zone of the machine.
+ */
+import { detectDelimiter, parseCsv, restoreNeutralised } from './csv';
+import { problem, type IoProblem } from './problems';
+import { fromSheetJsError, inspectCfb, prepareZip } from './sheet-container';
+import { toGrid, usedExtent, WarningList, type Cell } from './sheet-grid';
+import { extensionOf, isTextExtension, looksLikeMarkup, sniffContainer } from './sheet-sniff';
+import { decodeText, type TextEncodingName } from './text-decode';
+
+export type { Cell } from './sheet-grid';
+
+export interface SheetLimits {
+  maxBytes: number;
+  maxRows: number;
+  maxCols: number;
+  maxCellChars: number;
+  maxSheets: number;
+}
+
+export const DEFAULT_SHEET_LIMITS: SheetLimits = { maxBytes: 50 * 1024 * 1024, maxRows: 100_000, maxCols: 200, maxCellChars: 32_767, maxSheets: 50 };
+
+export interface ReadSheet {
+  name: string;
+  rows: Cell[][];
+  /** true when rows or columns beyond the limits were cut */
+  clipped: boolean;
+}
+
+export type ReadWorkbookResult = { ok: true; sheets: ReadSheet[]; warnings: IoProblem[] } | { ok: false; problems: IoProblem[] };
+
+export interface ReadWorkbookOptions {
+  /** The user's answer after a 'csv-encoding-guessed' warning. */
+  csvEncoding?: TextEncodingName;
+}
+
+export async function readWorkbook(bytes: Uint8Array, fileName: string, limits: Partial<SheetLimits> = {}, opts: ReadWorkbookOptions = {}): Promise<ReadWorkbookResult> {
+  const lim: SheetLimits = { ...DEFAULT_SHEET_LIMITS, ...limits };
+  const fail = (code: string, detail: string): ReadWorkbookResult => ({ ok: false, problems: [problem(code, { file: fileName, detail })] });
+  if (bytes.length > lim.maxBytes) return fail('file-too-large', `${bytes.length} bytes, limit ${lim.maxBytes}`);
+
+  const container = sniffContainer(bytes);
+  if (container === 'binary') return fail('sheet-unreadable', 'not a spreadsheet: expected .xlsx, .ods, .xls or .csv content');
+  // .xlsx and .ods are always zip files: text under those names is a renamed file, not a CSV.
+  // (Old web apps do save CSV as .xls, so .xls text is still read as CSV.)
+  if (container === 'text' && ['xlsx', 'xlsm', 'xlsb', 'ods'].includes(extensionOf(fileName))) {
+    return fail('sheet-unreadable', `the file is named .${extensionOf(fileName)} but holds plain text: save it as .csv or as a real workbook`);
+  }
+  if (container === 'text') return readCsv(bytes, fileName, lim, opts);
+  let input = bytes;
+  if (container === 'zip') {
+    // The most cells a read may return; an ODS that would expand to more is refused.
+    const prepared = await prepareZip(bytes, fileName, (lim.maxRows + 1) * (lim.maxCols + 1));
+    if (!prepared.ok) return { ok: false, problems: prepared.problems };
+    input = prepared.bytes;
+  }
+  const XLSX = await import('xlsx');
+  if (container === 'cfb') {
+    const kind = inspectCfb(XLSX, bytes);
+    if (kind === 'corrupt') return fail('sheet-corrupt', 'the file is damaged: its compound-file structure cannot be read');
+    if (kind === 'encrypted') return fail('sheet-password-protected', 'the file is protected with a password; save a copy without one and import that');
+  }
+  return readWithSheetJs(XLSX, input, fileName, lim);
+}
+
+function readWithSheetJs(XLSX: typeof import('xlsx'), bytes: Uint8Array, fileName: string, lim: SheetLimits): ReadWorkbookResult {
+  let wb: import('xlsx').WorkBook;
+  try {
+    wb = XLSX.read(bytes, {
+      type: 'array',
+      dense: true,
+      cellFormula: false,
+      cellHTML: false,
+      cellText: false,
+      cellDates: true,
+      sheetRows: lim.maxRows + 1,
+      WTF: false,
+      // Only xlsx honours it; for the other formats the extra sheets are parsed, then ignored.
+      sheets: Array.from({ length: lim.maxSheets }, (_, i) => i),
+    });
+  } catch (e) {
+    return { ok: false, problems: [fromSheetJsError(e, fileName)] };
+  }
+  const warnings = new WarningList(fileName);
+  const names = wb.SheetNames.slice(0, lim.maxSheets);
+  if (wb.SheetNames.length > lim.maxSheets) {
+    warnings.add(problem('too-many-sheets', { file: fileName, detail: `${wb.SheetNames.length} sheets; only the first ${lim.maxSheets} were read` }));
+  }
+  const sheets = names.map((name): ReadSheet => {
+    const ws = sheetByName(wb, name);
+    const data = ws ? denseData(XLSX, ws) : [];
+    const used = usedExtent(data, (cell) => isValueCell(cell));
+    const extent = clip(used, lim, fileName, name, warnings);
+    const range = { s: { r: 0, c: 0 }, e: { r: extent.rows - 1, c: extent.cols - 1 } };
+    // Arrays (header: 1), never objects keyed by header text: no "__proto__" key can reach anything.
+    const raw = ws && extent.rows > 0 && extent.cols > 0 ? XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: true, blankrows: true, defval: null, UTC: true, range }) : [];
+    const rows = toGrid(raw, extent.rows, extent.cols, { file: fileName, sheet: name, maxCellChars: lim.maxCellChars, warnings });
+    return { name, rows, clipped: extent.clipped };
+  });
+  return { ok: true, sheets, warnings: warnings.items };
+}
+
+type CellObject = import('xlsx').CellObject;
+
+/**
+ * SheetJS keeps sheets in a plain object keyed by name, so a sheet named "__proto__" becomes that
+ * object's prototype (nothing global changes) and "constructor" would find Object without an own
+ * property. Own properties only, and the prototype only for that one name.
+ */
+function sheetByName(wb: import('xlsx').WorkBook, name: string): import('xlsx').WorkSheet | undefined {
+  if (Object.hasOwn(wb.Sheets, name)) return wb.Sheets[name];
+  const proto: unknown = Object.getPrototypeOf(wb.Sheets);
+  return name === '__proto__' && proto !== Object.prototype && proto !== null ? (proto as import('xlsx').WorkSheet) : undefined;
+}
+
+/** The sheet's cells as rows of cells: dense mode's `!data`, or built from A1 keys should a parser ignore `dense`. */
+function denseData(XLSX: typeof import('xlsx'), ws: import('xlsx').WorkSheet): (CellObject | undefined)[][] {
+  const dense = (ws as { '!data'?: (CellObject | undefined)[][] })['!data'];
+  if (dense) return dense;
+  const data: (CellObject | undefined)[][] = [];
+  for (const key of Object.keys(ws)) {
+    if (key.startsWith('!')) continue;
+    const { r, c } = XLSX.utils.decode_cell(key);
+    (data[r] ??= [])[c] = ws[key] as CellObject;
+  }
+  return data;
+}
+
+/** A cell that holds a value (errors, stubs and empty text do not: they read as null). */
+function isValueCell(cell: CellObject | undefined): boolean {
+  return cell != null && typeof cell === 'object' && cell.t !== 'z' && cell.t !== 'e' && cell.v != null && cell.v !== '';
+}
+
+function clip(used: { rows: number; cols: number }, lim: SheetLimits, file: string, sheet: string, warnings: WarningList): { rows: number; cols: number; clipped: boolean } {
+  const rows = Math.min(used.rows, lim.maxRows);
+  const cols = Math.min(used.cols, lim.maxCols);
+  if (used.rows > lim.maxRows) warnings.add(problem('sheet-clipped', { file, record: sheet, detail: `sheet ${sheet} has more than ${lim.maxRows} rows; only the first ${lim.maxRows} were read` }));
+  if (used.cols > lim.maxCols) warnings.add(problem('sheet-clipped', { file, record: sheet, detail: `sheet ${sheet} has ${used.cols} columns; only the first ${lim.maxCols} were read` }));
+  return { rows, cols, clipped: used.rows > lim.maxRows || used.cols > lim.maxCols };
+}
+
+function readCsv(bytes: Uint8Array, fileName: string, lim: SheetLimits, opts: ReadWorkbookOptions): ReadWorkbookResult {
+  const decoded = decodeText(bytes, opts.csvEncoding);
+  if (!isTextExtension(fileName) && looksLikeMarkup(decoded.text)) {
+    return { ok: false, problems: [problem('sheet-unreadable', { file: fileName, detail: 'an HTML or XML file, not a spreadsheet: save it as .xlsx or .csv' })] };
+  }
+  const warnings = new WarningList(fileName);
+  if (!decoded.confident) {
+    warnings.add(problem('csv-encoding-guessed', { file: fileName, detail: 'not UTF-8 or UTF-16; read as windows-1252 (Western European): check accented letters' }));
+  }
+  const ext = extensionOf(fileName);
+  const delimiter = ext === 'tsv' || ext === 'tab' ? '\t' : detectDelimiter(decoded.text);
+  const parsed = parseCsv(decoded.text, { delimiter, maxRows: lim.maxRows + 1 });
+  const name = sheetNameOf(fileName);
+  if (parsed.openQuoteRow !== undefined) {
+    const row = parsed.openQuoteRow;
+    warnings.add(problem('csv-unclosed-quote', { file: fileName, record: name, field: `row ${row}`, detail: `row ${row}: a quoted field is never closed, so everything after it was read into one cell` }));
+  }
+  // Our own CSV export puts an apostrophe before formula-like text; take it off again.
+  const raw = parsed.rows.map((r) => r.map(restoreNeutralised));
+  const extent = clip(
+    usedExtent(raw, (v) => v !== ''),
+    lim,
+    fileName,
+    name,
+    warnings,
+  );
+  const rows = toGrid(raw, extent.rows, extent.cols, { file: fileName, sheet: name, maxCellChars: lim.maxCellChars, warnings });
+  return { ok: true, sheets: [{ name, rows, clipped: extent.clipped }], warnings: warnings.items };
+}
+
+/** "exports/Risks 2024.csv" → "Risks 2024". */
+function sheetNameOf(fileName: string): string {
+  const base = fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
+  const dot = base.lastIndexOf('.');
+  return (dot > 0 ? base.slice(0, dot) : base) || 'Sheet1';
+}

@@ -1,0 +1,165 @@
+import { aiSystemFields, type AiSystem } from '../domain/ai-system-schema';
+import { assessmentFields, soaFields, type Assessment } from '../domain/assessment-schema';
+import type { Catalog } from '../domain/catalog-model';
+import { ownControlFields, type OwnControl } from '../domain/own-control-schema';
+import { soaApplicable } from '../domain/progress';
+import { evaluateRisk } from '../domain/risk-evaluation';
+import type { RiskMatrix } from '../domain/risk-matrix';
+import { acceptanceFields, riskFields, type Risk } from '../domain/risk-schema';
+import { refsText, type TreatmentLink } from '../domain/soa-links';
+import { cellToText, joinList, splitList, type CellValue, type Parsed } from './sheet-cells';
+import { computedColumn, fieldColumn, referenceColumn, type SheetColumn } from './sheet-columns';
+
+export interface SheetContext {
+  catalog: Catalog;
+  matrix: RiskMatrix;
+  systems: { byId: ReadonlyMap<string, string>; byName: ReadonlyMap<string, string> };
+  ownControls: { byId: ReadonlyMap<string, string>; byName: ReadonlyMap<string, string> };
+  links: ReadonlyMap<string, readonly TreatmentLink[]>;
+}
+
+export type SheetKey = 'clauses' | 'soa' | 'aiSystems' | 'risks' | 'ownControls';
+
+/**
+ * A register as a sheet. `key` is the stable id column: catalog ids for the walkthrough and
+ * SoA sheets, record ids (uuids) for the registers; an empty id on import creates a record.
+ */
+export interface RegisterSheet<R> {
+  key: SheetKey;
+  name: string;
+  idHeader: string;
+  idOf(record: R): string;
+  columns: SheetColumn<R, SheetContext>[];
+}
+
+type A = Assessment & Record<string, unknown>;
+const pick = <K extends string>(fields: readonly { key: K }[], ...keys: K[]) => keys.map((k) => fields.find((f) => f.key === k)! as never);
+
+/** A rating column shows the scale level's name and reads a name (or 1-based number) back. */
+function ratingColumn(header: string, key: 'inherentLikelihood' | 'inherentImpact' | 'residualLikelihood' | 'residualImpact', scale: 'probability' | 'impact'): SheetColumn<Risk & Record<string, unknown>, SheetContext> {
+  return {
+    header,
+    field: key,
+    width: 16,
+    get: (r, ctx) => {
+      const i = r[key];
+      return i === null ? '' : (ctx.matrix[scale][i]?.name ?? `Level ${i + 1}`);
+    },
+    set: (cell, ctx, record): Parsed<Record<string, unknown>> => {
+      const text = cellToText(cell).trim();
+      if (!text) return { ok: true, value: { [key]: null } };
+      const levels = ctx.matrix[scale];
+      const i = levels.findIndex((l) => l.name.toLowerCase() === text.toLowerCase() || (l.abbreviation && l.abbreviation.toLowerCase() === text.toLowerCase()));
+      if (i >= 0) return { ok: true, value: { [key]: i } };
+      // A stored rating the matrix no longer covers exports as "Level N" and must survive a round trip.
+      const kept = /^level (\d+)$/i.exec(text);
+      if (kept && record && record[key] === Number(kept[1]) - 1) return { ok: true, value: {} };
+      return { ok: false, message: `"${text}" is not one of: ${levels.map((l) => l.name).join(', ')}` };
+    },
+  };
+}
+
+const annexAColumn = <R extends { annexAControls: string[] }>(): SheetColumn<R, SheetContext> => ({
+  header: 'Annex A controls',
+  field: 'annexAControls',
+  width: 30,
+  get: (r) => joinList(r.annexAControls),
+  set: (cell, ctx) => {
+    const ids = [...new Set(splitList(cell).map((s) => s.toUpperCase().replace(/^A(?=\d)/, 'A.')))];
+    const bad = ids.find((id) => !ctx.catalog.byId.get(id)?.isControl);
+    return bad ? { ok: false, message: `"${bad}" is not an Annex A control` } : { ok: true, value: { annexAControls: ids } };
+  },
+});
+
+export const clauseSheet: RegisterSheet<A> = {
+  key: 'clauses',
+  name: 'Clauses 4-10',
+  idHeader: 'Clause',
+  idOf: (a) => a.itemId,
+  columns: [
+    computedColumn('Title', 40, (a, ctx) => ctx.catalog.byId.get(a.itemId)?.title ?? ''),
+    ...assessmentFields.map((f) => fieldColumn<A, SheetContext>(f)),
+  ],
+};
+
+export const soaSheet: RegisterSheet<A> = {
+  key: 'soa',
+  name: 'Statement of Applicability',
+  idHeader: 'Control',
+  idOf: (a) => a.itemId,
+  columns: [
+    computedColumn('Title', 40, (a, ctx) => ctx.catalog.byId.get(a.itemId)?.title ?? ''),
+    {
+      header: 'Applicable',
+      field: 'applicable',
+      width: 12,
+      get: (a, ctx) => {
+        const v = soaApplicable(a, ctx.links.get(a.itemId) ?? []);
+        return v === true ? 'Yes' : v === false ? 'No' : '';
+      },
+      set: (cell, ctx, a) => {
+        const text = cellToText(cell).trim().toLowerCase();
+        // A "Yes" that only comes from the risk register is not a decision of the user's.
+        if (text === 'yes' && a?.applicable === null && (ctx.links.get(a.itemId)?.length ?? 0) > 0) return { ok: true, value: {} };
+        if (text === 'yes') return { ok: true, value: { applicable: true } };
+        if (text === 'no') return { ok: true, value: { applicable: false } };
+        if (text === '') return { ok: true, value: { applicable: null } };
+        return { ok: false, message: `"${cellToText(cell)}" is not one of: Yes, No (or empty for not decided)` };
+      },
+    },
+    ...soaFields.map((f) => fieldColumn<A, SheetContext>(f)),
+    ...assessmentFields.map((f) => fieldColumn<A, SheetContext>(f)),
+    computedColumn('Risk treatment', 24, (a, ctx) => refsText(ctx.links.get(a.itemId) ?? [])),
+  ],
+};
+
+type S = AiSystem & Record<string, unknown>;
+export const aiSystemSheet: RegisterSheet<S> = {
+  key: 'aiSystems',
+  name: 'AI systems',
+  idHeader: 'Id',
+  idOf: (s) => s.id,
+  columns: aiSystemFields.map((f) => fieldColumn<S, SheetContext>(f)),
+};
+
+type R = Risk & Record<string, unknown>;
+export const riskSheet: RegisterSheet<R> = {
+  key: 'risks',
+  name: 'Risks',
+  idHeader: 'Id',
+  idOf: (r) => r.id,
+  columns: [
+    computedColumn('Ref', 8, (r) => r.ref),
+    ...pick(riskFields, 'title', 'description').map((f) => fieldColumn<R, SheetContext>(f)),
+    referenceColumn<R, SheetContext>('AI systems', 'aiSystemIds', (ctx) => ctx.systems),
+    ...pick(riskFields, 'riskSource', 'riskSourceOther', 'objectives', 'consequenceOrganization', 'consequenceIndividuals', 'consequenceSociety').map((f) => fieldColumn<R, SheetContext>(f)),
+    ratingColumn('Inherent likelihood', 'inherentLikelihood', 'probability'),
+    ratingColumn('Inherent impact', 'inherentImpact', 'impact'),
+    computedColumn('Inherent level', 14, (r, ctx) => evaluateRisk(r, ctx.matrix).inherent?.level.name ?? ''),
+    ...pick(riskFields, 'owner', 'treatment').map((f) => fieldColumn<R, SheetContext>(f)),
+    annexAColumn<R>(),
+    referenceColumn<R, SheetContext>('Own controls', 'ownControlIds', (ctx) => ctx.ownControls),
+    ...pick(riskFields, 'treatmentPlan', 'treatmentDue').map((f) => fieldColumn<R, SheetContext>(f)),
+    ratingColumn('Residual likelihood', 'residualLikelihood', 'probability'),
+    ratingColumn('Residual impact', 'residualImpact', 'impact'),
+    computedColumn('Residual level', 14, (r, ctx) => evaluateRisk(r, ctx.matrix).residual?.level.name ?? ''),
+    ...acceptanceFields.map((f) => fieldColumn<R, SheetContext>(f)),
+    ...pick(riskFields, 'nextReview', 'status').map((f) => fieldColumn<R, SheetContext>(f)),
+  ],
+};
+
+type O = OwnControl & Record<string, unknown>;
+export const ownControlSheet: RegisterSheet<O> = {
+  key: 'ownControls',
+  name: 'Own controls',
+  idHeader: 'Id',
+  idOf: (c) => c.id,
+  columns: [...ownControlFields.map((f) => fieldColumn<O, SheetContext>(f)), annexAColumn<O>()],
+};
+
+export const registerSheets = [clauseSheet, soaSheet, aiSystemSheet, riskSheet, ownControlSheet] as const;
+
+/** The row a record shows as: id first, then every column. */
+export function rowOf<T>(sheet: RegisterSheet<T>, record: T, ctx: SheetContext): CellValue[] {
+  return [sheet.idOf(record), ...sheet.columns.map((c) => c.get(record, ctx))];
+}

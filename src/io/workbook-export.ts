@@ -1,0 +1,119 @@
+import { tOption } from '../i18n/i18n';
+import { impactFields } from '../domain/impact-assessment-schema';
+import { cellToDate, dateToSerial, type CellValue } from './sheet-cells';
+import { byId } from './canonical-json';
+import { aiSystemSheet, clauseSheet, ownControlSheet, riskSheet, rowOf, soaSheet, type RegisterSheet, type SheetContext } from './sheet-registers';
+import { answersFor, sheetContext, type WorkbookData } from './workbook-data';
+import { buildWorkbook, type SheetSpec } from './sheet-write';
+import { toCsv } from './csv';
+
+export const WORKBOOK_FORMAT_VERSION = 1;
+
+function spec<T>(sheet: RegisterSheet<T>, records: readonly T[], ctx: SheetContext): SheetSpec {
+  const header = [sheet.idHeader, ...sheet.columns.map((c) => c.header)];
+  return {
+    name: sheet.name,
+    header,
+    rows: records.map((r) => rowOf(sheet, r, ctx)),
+    widths: [sheet.idHeader === 'Id' ? 38 : 10, ...sheet.columns.map((c) => c.width)],
+    autofilter: true,
+    dateColumns: sheet.columns.flatMap((c, i) => (c.date ? [i + 1] : [])),
+  };
+}
+
+function aboutSheet(d: WorkbookData, exportedAt: string, appVersion: string): SheetSpec {
+  const rows: CellValue[][] = [
+    ['Workspace', d.workspace.name],
+    ['Organization', d.workspace.profile.organizationName],
+    ['Exported', exportedAt],
+    ['App version', appVersion],
+    ['Workbook format version', WORKBOOK_FORMAT_VERSION],
+    ['Catalog', `${d.catalog.frameworkName} ${d.catalog.catalogVersion}`],
+    ['', ''],
+    ['How to edit', 'Change cells in the register sheets. Keep the first column (the id) as it is: it is how each row finds its record again.'],
+    ['New rows', 'Add a row with an empty id to create a record. Rows you delete are reported on import, never deleted from the app.'],
+    ['Lists', 'Several values in one cell are separated by semicolons, e.g. "A.6.2.4; A.6.2.5".'],
+    ['Choices', 'Cells with a fixed set of values take the wording used in the export (e.g. "In progress").'],
+    ['Read-only columns', 'Title, Ref, levels, Risk treatment and the impact assessment sheets are shown for reading; edits there are ignored.'],
+    ['Re-import', 'In AIMS Workbench: open the workspace, then Export / import → Import a spreadsheet. You see every change before anything is saved.'],
+  ];
+  return { name: 'About', header: ['Item', 'Value'], rows, widths: [24, 100] };
+}
+
+/** Impact assessments are read-only here: approved versions are frozen and drafts are edited in the app. */
+function impactSheets(d: WorkbookData): SheetSpec[] {
+  const systemName = new Map(d.aiSystems.map((s) => [s.id, s.name]));
+  const ias = byId(d.impactAssessments);
+  const assessments: SheetSpec = {
+    name: 'Impact assessments',
+    header: ['Id', 'AI system', 'Version', 'State', 'Decision', 'Assessor', 'Approver', 'Approved on', 'Next review', 'Impacts'],
+    rows: ias.map((a) => [a.id, systemName.get(a.aiSystemId) ?? a.aiSystemId, a.version, a.state, a.decision ? tOption('ia.decisionValue', a.decision) : '', a.assessor, a.approver, dateToSerial(a.approvedOn), dateToSerial(a.nextReview), a.impacts.length]),
+    widths: [38, 30, 8, 10, 24, 20, 20, 12, 12, 8],
+    autofilter: true,
+    dateColumns: [7, 8],
+  };
+  const impacts: SheetSpec = {
+    name: 'Impacts',
+    header: ['Assessment id', 'Impact id', ...impactFields.map((f) => f.column)],
+    rows: ias.flatMap((a) => a.impacts.map((i) => [a.id, i.id, ...impactFields.map((f) => { const v = (i as Record<string, unknown>)[f.key]; return f.kind === 'enum' ? (v ? tOption(f.optionPrefix ?? '', String(v)) : '') : String(v ?? ''); })])),
+    widths: [38, 38, ...impactFields.map((f) => (f.kind === 'textarea' ? 50 : 20))],
+    autofilter: true,
+  };
+  return [assessments, impacts];
+}
+
+/** The full workbook: About, then one sheet per register, id column first. */
+export async function exportWorkbook(d: WorkbookData, exportedAt: string, appVersion: string): Promise<Uint8Array> {
+  const ctx = sheetContext(d);
+  const sheets: SheetSpec[] = [
+    aboutSheet(d, exportedAt, appVersion),
+    spec(clauseSheet, answersFor(d, false) as never[], ctx),
+    spec(soaSheet, answersFor(d, true) as never[], ctx),
+    spec(aiSystemSheet, byId(d.aiSystems) as never[], ctx),
+    spec(riskSheet, [...d.risks].sort((a, b) => a.ref.length - b.ref.length || a.ref.localeCompare(b.ref)) as never[], ctx),
+    spec(ownControlSheet, byId(d.ownControls) as never[], ctx),
+    ...impactSheets(d),
+  ];
+  return buildWorkbook(sheets, { title: d.workspace.name });
+}
+
+/** The blank "consultant workbook": the same sheets with every catalog item and no answers, for a client to fill in. */
+export async function exportTemplate(d: WorkbookData, exportedAt: string, appVersion: string): Promise<Uint8Array> {
+  return exportWorkbook({ ...d, assessments: [], aiSystems: [], risks: [], ownControls: [], impactAssessments: [] }, exportedAt, appVersion);
+}
+
+export type SingleRegister = 'clauses' | 'soa' | 'aiSystems' | 'risks' | 'ownControls';
+
+function single(d: WorkbookData, which: SingleRegister): SheetSpec {
+  const ctx = sheetContext(d);
+  switch (which) {
+    case 'clauses':
+      return spec(clauseSheet, answersFor(d, false) as never[], ctx);
+    case 'soa':
+      return spec(soaSheet, answersFor(d, true) as never[], ctx);
+    case 'aiSystems':
+      return spec(aiSystemSheet, byId(d.aiSystems) as never[], ctx);
+    case 'risks':
+      return spec(riskSheet, d.risks as never[], ctx);
+    case 'ownControls':
+      return spec(ownControlSheet, byId(d.ownControls) as never[], ctx);
+  }
+}
+
+/** One register as its own .xlsx (e.g. just the SoA). */
+export async function exportRegisterXlsx(d: WorkbookData, which: SingleRegister): Promise<Uint8Array> {
+  return buildWorkbook([single(d, which)], { title: d.workspace.name });
+}
+
+/** One register as CSV: UTF-8 with BOM, RFC 4180, formula-like text neutralised; dates as YYYY-MM-DD. */
+export function exportRegisterCsv(d: WorkbookData, which: SingleRegister): string {
+  const s = single(d, which);
+  const dates = new Set(s.dateColumns ?? []);
+  // Dates as plain YYYY-MM-DD text: no time zone can shift them.
+  const rows = s.rows.map((row: CellValue[]) => row.map((cell, i) => {
+    if (!dates.has(i) || typeof cell !== 'number') return cell;
+    const d = cellToDate(cell);
+    return d.ok ? d.value : cell;
+  }));
+  return toCsv([s.header, ...rows]);
+}

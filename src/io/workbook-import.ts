@@ -1,0 +1,211 @@
+import type { ZodType } from 'zod';
+import { aiSystemSchema, blankAiSystem } from '../domain/ai-system-schema';
+import { assessmentSchema, blankAssessment } from '../domain/assessment-schema';
+import { blankOwnControl, ownControlSchema } from '../domain/own-control-schema';
+import { blankRisk, riskSchema } from '../domain/risk-schema';
+import { cellToText, type CellValue } from './sheet-cells';
+import { registerSheets, type RegisterSheet, type SheetContext, type SheetKey } from './sheet-registers';
+import { answersFor, sheetContext, type WorkbookData } from './workbook-data';
+
+export interface SheetProblem {
+  sheet: string;
+  /** 1-based, as the spreadsheet shows it. */
+  row: number;
+  column: string;
+  message: string;
+}
+
+export interface CellChange {
+  sheet: string;
+  row: number;
+  id: string;
+  column: string;
+  from: string;
+  to: string;
+}
+
+export interface SheetPart {
+  key: SheetKey;
+  name: string;
+  create: number;
+  update: number;
+  unchanged: number;
+  /** Records in the app that the sheet no longer lists: reported, never deleted. */
+  missing: string[];
+  problems: SheetProblem[];
+  warnings: string[];
+}
+
+export interface RowWrite {
+  sheet: SheetKey;
+  row: number;
+  /** Record id, or catalog item id for the walkthrough and SoA sheets; null creates. */
+  id: string | null;
+  patch: Record<string, unknown>;
+}
+
+export interface WorkbookPlan {
+  parts: SheetPart[];
+  changes: CellChange[];
+  writes: RowWrite[];
+  rowsWithErrors: number;
+  ignoredSheets: string[];
+}
+
+const SCHEMAS: Record<SheetKey, ZodType> = { clauses: assessmentSchema, soa: assessmentSchema, aiSystems: aiSystemSchema, risks: riskSchema, ownControls: ownControlSchema };
+const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
+/** Empty text and an unset value are the same cell; lists compare by content. */
+function sameValue(a: unknown, b: unknown): boolean {
+  const empty = (x: unknown) => x === null || x === undefined || x === '';
+  if (empty(a) && empty(b)) return true;
+  if (Array.isArray(a) || Array.isArray(b)) return JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
+  return a === b;
+}
+const show = (v: unknown) => (v === null || v === undefined ? '' : Array.isArray(v) ? v.join('; ') : String(v));
+
+function records(d: WorkbookData, key: SheetKey): Record<string, unknown>[] {
+  switch (key) {
+    case 'clauses':
+      return answersFor(d, false) as never[];
+    case 'soa':
+      return answersFor(d, true) as never[];
+    default:
+      return d[key] as never[];
+  }
+}
+
+/** A blank record to validate a new row against (ids are placeholders; the write assigns real ones). */
+function blankFor(d: WorkbookData, key: SheetKey, id: string | null): Record<string, unknown> {
+  const base = { id: 'new', workspaceId: d.workspace.id, createdAt: d.workspace.updatedAt, updatedAt: d.workspace.updatedAt };
+  switch (key) {
+    case 'clauses':
+    case 'soa':
+      return blankAssessment(d.workspace.id, id ?? '', 'new', d.workspace.updatedAt) as never;
+    case 'aiSystems':
+      return blankAiSystem(base, 'New AI system') as never;
+    case 'risks':
+      return blankRisk({ ...base, ref: 'R-000' }, 'New risk') as never;
+    case 'ownControls':
+      return blankOwnControl(base, 'New control') as never;
+  }
+}
+
+/**
+ * Compares an edited workbook with the workspace and says, per sheet and row, what would be
+ * created, updated or left alone, and every problem with its sheet, row and column. Pure: the
+ * write happens elsewhere, after the user has seen this.
+ */
+export function planWorkbookImport(sheets: readonly { name: string; rows: CellValue[][] }[], d: WorkbookData): WorkbookPlan {
+  const ctx = sheetContext(d);
+  const plan: WorkbookPlan = { parts: [], changes: [], writes: [], rowsWithErrors: 0, ignoredSheets: [] };
+  const known = new Map(registerSheets.map((s) => [norm(s.name), s]));
+  for (const sheet of sheets) {
+    const register = known.get(norm(sheet.name)) ?? byColumns(sheet.rows);
+    if (!register) {
+      plan.ignoredSheets.push(sheet.name);
+      continue;
+    }
+    plan.parts.push(planSheet(register as RegisterSheet<Record<string, unknown>>, sheet, d, ctx, plan));
+  }
+  return plan;
+}
+
+/**
+ * A sheet whose name is not a register's (a CSV, a renamed tab) is matched by its header row:
+ * the register whose id column it has and most of whose columns it carries.
+ */
+function byColumns(rows: readonly CellValue[][]): (typeof registerSheets)[number] | undefined {
+  const header = rows.find((r) => r.some((c) => cellToText(c).trim() !== ''))?.map((c) => norm(cellToText(c))) ?? [];
+  let best: (typeof registerSheets)[number] | undefined;
+  let bestScore = 0.5;
+  for (const reg of registerSheets) {
+    if (!header.includes(norm(reg.idHeader))) continue;
+    const cols = reg.columns.map((c) => norm(c.header));
+    const score = cols.filter((c) => header.includes(c)).length / cols.length;
+    if (score > bestScore) {
+      best = reg;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function planSheet(register: RegisterSheet<Record<string, unknown>>, sheet: { name: string; rows: CellValue[][] }, d: WorkbookData, ctx: SheetContext, plan: WorkbookPlan): SheetPart {
+  const part: SheetPart = { key: register.key, name: sheet.name, create: 0, update: 0, unchanged: 0, missing: [], problems: [], warnings: [] };
+  const headerIndex = sheet.rows.findIndex((r) => r.some((c) => cellToText(c).trim() !== ''));
+  if (headerIndex < 0) return part;
+  const header = sheet.rows[headerIndex]!.map((c) => cellToText(c));
+  const byHeader = new Map(register.columns.map((c) => [norm(c.header), c]));
+  const idCol = header.findIndex((h) => norm(h) === norm(register.idHeader));
+  if (idCol < 0) {
+    part.problems.push({ sheet: sheet.name, row: headerIndex + 1, column: register.idHeader, message: `the id column "${register.idHeader}" is missing` });
+    return part;
+  }
+  const columns = header.map((h, i) => (i === idCol ? null : byHeader.get(norm(h)) ?? null));
+  header.forEach((h, i) => {
+    if (i !== idCol && h.trim() && !columns[i]) part.warnings.push(`column "${h}" is not known and is ignored`);
+  });
+  const existing = new Map(records(d, register.key).map((r) => [register.idOf(r), r]));
+  const isCatalogSheet = register.key === 'clauses' || register.key === 'soa';
+  const seen = new Set<string>();
+  const schema = SCHEMAS[register.key];
+
+  for (let r = headerIndex + 1; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r]!;
+    if (!row.some((c) => cellToText(c).trim() !== '')) continue;
+    const rowNo = r + 1;
+    const problems: SheetProblem[] = [];
+    const rawId = cellToText(row[idCol] ?? null).trim();
+    let id: string | null = rawId || null;
+    let record: Record<string, unknown> | undefined;
+    if (isCatalogSheet) {
+      const item = ctx.catalog.byId.get(rawId);
+      if (!item || !item.assessable || item.isControl !== (register.key === 'soa')) problems.push({ sheet: sheet.name, row: rowNo, column: register.idHeader, message: `"${rawId}" is not ${register.key === 'soa' ? 'an Annex A control' : 'a clause of 4–10'}` });
+      record = existing.get(rawId);
+    } else if (id) {
+      record = existing.get(id);
+      if (!record) problems.push({ sheet: sheet.name, row: rowNo, column: register.idHeader, message: `no record has the id "${rawId}"; leave the id empty to create one` });
+    }
+    if (id && seen.has(id)) problems.push({ sheet: sheet.name, row: rowNo, column: register.idHeader, message: `"${rawId}" appears on more than one row` });
+    if (id) seen.add(id);
+    const patch: Record<string, unknown> = {};
+    columns.forEach((col, i) => {
+      if (!col?.set) return;
+      const v = col.set(row[i] ?? null, ctx, record);
+      if (!v.ok) problems.push({ sheet: sheet.name, row: rowNo, column: col.header, message: v.message });
+      else Object.assign(patch, v.value);
+    });
+    const base = record ?? blankFor(d, register.key, isCatalogSheet ? rawId : null);
+    const changed = Object.entries(patch).filter(([k, v]) => !sameValue(v, base[k]));
+    if (problems.length === 0) {
+      const check = schema.safeParse({ ...base, ...patch });
+      if (!check.success) {
+        for (const issue of check.error.issues) {
+          const field = String(issue.path[0] ?? '');
+          const col = register.columns.find((c) => c.field === field);
+          problems.push({ sheet: sheet.name, row: rowNo, column: col?.header ?? field, message: issue.message });
+        }
+      }
+    }
+    if (problems.length > 0) {
+      part.problems.push(...problems);
+      plan.rowsWithErrors += 1;
+      continue;
+    }
+    const creating = isCatalogSheet ? false : !record;
+    if (creating) part.create += 1;
+    else if (changed.length === 0) {
+      part.unchanged += 1;
+      continue;
+    } else part.update += 1;
+    const shownId = isCatalogSheet ? rawId : (record?.id as string | undefined) ?? `row ${rowNo}`;
+    for (const [k, v] of changed) {
+      const col = register.columns.find((c) => c.field === k);
+      plan.changes.push({ sheet: sheet.name, row: rowNo, id: shownId, column: col?.header ?? k, from: show(base[k]), to: show(v) });
+    }
+    plan.writes.push({ sheet: register.key, row: rowNo, id: isCatalogSheet ? rawId : (record?.id as string | undefined) ?? null, patch: Object.fromEntries(changed) });
+  }
+  if (!isCatalogSheet) for (const [rid, rec] of existing) if (!seen.has(rid)) part.missing.push(String(rec.ref ?? rec.name ?? rid));
+  return part;
+}
+

@@ -1,0 +1,134 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
+import type { AimsDatabase } from '../../src/db/database';
+import { applyWorkbookPlan } from '../../src/db/workbook-write';
+import { readWorkspaceSnapshot } from '../../src/db/snapshot';
+import { readWorkbook } from '../../src/io/sheet-read';
+import { planWorkbookImport } from '../../src/io/workbook-import';
+import { exportRegisterCsv, exportWorkbook } from '../../src/io/workbook-export';
+import type { WorkbookData } from '../../src/io/workbook-data';
+import { freshDatabase } from '../support/db';
+import { catalog, seedWorkspace } from '../support/bundles';
+
+let db: AimsDatabase;
+let wsId: string;
+beforeEach(async () => {
+  db = await freshDatabase();
+  wsId = (await seedWorkspace(db, 21, { aiSystems: 4, risks: 15, ownControls: 3, impactAssessments: 2 })).ws.id;
+});
+
+async function data(): Promise<WorkbookData> {
+  const s = await readWorkspaceSnapshot(wsId, ['assessments', 'aiSystems', 'risks', 'ownControls', 'impactAssessments'], false);
+  const t = s.tables as never as Omit<WorkbookData, 'catalog' | 'workspace'>;
+  return { catalog, workspace: s.workspace, assessments: t.assessments, aiSystems: t.aiSystems, risks: t.risks, ownControls: t.ownControls, impactAssessments: t.impactAssessments };
+}
+
+async function sheetsOf(bytes: Uint8Array, name = 'workbook.xlsx') {
+  const r = await readWorkbook(bytes, name);
+  if (!r.ok) throw new Error(JSON.stringify(r.problems));
+  return r.sheets;
+}
+
+/** Edits cells the way a person would in Excel: by sheet, row (1-based) and column header. */
+function edit(bytes: Uint8Array, edits: { sheet: string; row: number; column: string; value: string | number }[]): Uint8Array {
+  const wb = XLSX.read(bytes, { type: 'array' });
+  for (const e of edits) {
+    const ws = wb.Sheets[e.sheet]!;
+    const header = (XLSX.utils.sheet_to_json(ws, { header: 1 })[0] as string[]) ?? [];
+    const col = header.indexOf(e.column);
+    if (col < 0) throw new Error(`no column ${e.column}`);
+    ws[XLSX.utils.encode_cell({ r: e.row - 1, c: col })] = typeof e.value === 'number' ? { t: 'n', v: e.value } : { t: 's', v: e.value };
+  }
+  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+}
+
+describe('workbook round trip', () => {
+  it('export → import unchanged finds no differences in any register', async () => {
+    const d = await data();
+    const plan = planWorkbookImport(await sheetsOf(await exportWorkbook(d, '2026-11-27T10:00:00.000Z', '0.1.0')), d);
+    expect(plan.parts.map((p) => p.problems)).toEqual(plan.parts.map(() => []));
+    expect(plan.writes).toEqual([]);
+    expect(plan.changes).toEqual([]);
+    expect(plan.parts.map((p) => p.name).sort()).toEqual(['AI systems', 'Clauses 4-10', 'Own controls', 'Risks', 'Statement of Applicability']);
+    expect(plan.ignoredSheets.sort()).toEqual(['About', 'Impact assessments', 'Impacts']);
+    expect(plan.parts.find((p) => p.key === 'risks')?.unchanged).toBe(15);
+  });
+
+  it('export → edit three cells → import gives exactly those three changes', async () => {
+    const d = await data();
+    const bytes = await exportWorkbook(d, '2026-11-27T10:00:00.000Z', '0.1.0');
+    const edited = edit(bytes, [
+      { sheet: 'Risks', row: 3, column: 'Title', value: 'Renamed in Excel' },
+      { sheet: 'Statement of Applicability', row: 2, column: 'Justification', value: 'Needed for our AI policy' },
+      { sheet: 'Clauses 4-10', row: 5, column: 'Owner', value: '风险负责人' },
+    ]);
+    const plan = planWorkbookImport(await sheetsOf(edited), d);
+    expect(plan.changes.map((c) => `${c.sheet}|${c.row}|${c.column}|${c.to}`).sort()).toEqual(
+      ['Clauses 4-10|5|Owner|风险负责人', 'Risks|3|Title|Renamed in Excel', 'Statement of Applicability|2|Justification|Needed for our AI policy'].sort(),
+    );
+    expect(plan.writes).toHaveLength(3);
+    await applyWorkbookPlan(wsId, plan);
+    const after = await data();
+    const risk = [...after.risks].sort((a, b) => a.ref.localeCompare(b.ref))[1]!;
+    expect(risk.title).toBe('Renamed in Excel');
+    expect(after.assessments.find((a) => a.itemId === 'A.2.2')?.justification).toBe('Needed for our AI policy');
+    expect(after.assessments.find((a) => a.itemId === '4.4')?.owner).toBe('风险负责人');
+    // And a second import of the same file changes nothing more.
+    expect(planWorkbookImport(await sheetsOf(edited), after).writes).toEqual([]);
+  });
+
+  it('reports an unknown enum value with sheet, row and column, and lists the allowed values', async () => {
+    const d = await data();
+    const edited = edit(await exportWorkbook(d, '2026-11-27T10:00:00.000Z', '0.1.0'), [{ sheet: 'Risks', row: 14, column: 'Inherent likelihood', value: 'Very high' }]);
+    const plan = planWorkbookImport(await sheetsOf(edited), d);
+    const p = plan.parts.find((x) => x.key === 'risks')!.problems[0]!;
+    expect(p).toMatchObject({ sheet: 'Risks', row: 14, column: 'Inherent likelihood' });
+    expect(p.message).toBe('"Very high" is not one of: Rare, Unlikely, Possible, Likely, Almost certain');
+    expect(plan.rowsWithErrors).toBe(1);
+  });
+
+  it('creates rows with an empty id, reports rows missing from the sheet, never deletes', async () => {
+    const d = await data();
+    const wb = XLSX.read(await exportWorkbook(d, '2026-11-27T10:00:00.000Z', '0.1.0'), { type: 'array' });
+    const rows = XLSX.utils.sheet_to_json(wb.Sheets['Own controls']!, { header: 1 }) as unknown[][];
+    const header = rows[0] as string[];
+    const newRow = header.map((h) => (h === 'Name' ? 'Vendor due diligence' : h === 'Status' ? 'Planned' : h === 'Annex A controls' ? 'A.10.3' : ''));
+    wb.Sheets['Own controls'] = XLSX.utils.aoa_to_sheet([header, ...rows.slice(2), newRow]);
+    const plan = planWorkbookImport(await sheetsOf(new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer)), d);
+    const part = plan.parts.find((p) => p.key === 'ownControls')!;
+    expect(part.create).toBe(1);
+    expect(part.missing).toHaveLength(1);
+    await applyWorkbookPlan(wsId, plan);
+    const controls = await db.ownControls.where('workspaceId').equals(wsId).toArray();
+    expect(controls).toHaveLength(4);
+    expect(controls.find((c) => c.name === 'Vendor due diligence')?.annexAControls).toEqual(['A.10.3']);
+  });
+
+  it('accepts reordered columns and warns about unknown ones', async () => {
+    const d = await data();
+    const wb = XLSX.read(await exportWorkbook(d, '2026-11-27T10:00:00.000Z', '0.1.0'), { type: 'array' });
+    const rows = XLSX.utils.sheet_to_json(wb.Sheets['AI systems']!, { header: 1, defval: '' }) as unknown[][];
+    const reordered = rows.map((r) => [...r].reverse().concat(['extra']));
+    reordered[0]![reordered[0]!.length - 1] = 'My own notes';
+    wb.Sheets['AI systems'] = XLSX.utils.aoa_to_sheet(reordered);
+    const plan = planWorkbookImport(await sheetsOf(new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer)), d);
+    const part = plan.parts.find((p) => p.key === 'aiSystems')!;
+    expect(part.problems).toEqual([]);
+    expect(part.unchanged).toBe(4);
+    expect(part.warnings).toEqual(['column "My own notes" is not known and is ignored']);
+  });
+
+  it('a register CSV round-trips, formula-like text included', async () => {
+    const d = await data();
+    const risk = [...d.risks].sort((a, b) => a.ref.localeCompare(b.ref))[0]!;
+    await db.risks.put({ ...risk, title: '=HYPERLINK("http://evil","click")', treatmentPlan: '-5% error budget; +44 20 7946 0000' });
+    const d2 = await data();
+    const csv = exportRegisterCsv(d2, 'risks');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil"",""click"")"`);
+    const plan = planWorkbookImport(await sheetsOf(new TextEncoder().encode(csv), 'risks.csv'), d2);
+    expect(plan.parts.map((p) => p.key)).toEqual(['risks']);
+    expect(plan.parts[0]!.problems).toEqual([]);
+    expect(plan.writes).toEqual([]);
+  });
+});

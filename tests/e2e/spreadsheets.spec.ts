@@ -1,0 +1,48 @@
+import { readFile } from 'node:fs/promises';
+import * as XLSX from 'xlsx';
+import { createWorkspace, expect, settled, test } from './fixtures';
+
+test('a workbook goes out, is edited in a spreadsheet program, and comes back with exactly that change', async ({ watched: { page } }, testInfo) => {
+  await createWorkspace(page, 'Sheet Co');
+  const ws = page.url();
+  await page.goto(ws + '/risks');
+  await page.getByLabel('Title of the new risk').fill('Model drift');
+  await page.getByRole('button', { name: 'Add risk' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'R-001 Model drift' })).toBeVisible();
+  await settled(page);
+
+  await page.goto(ws + '/exchange');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Full workbook (.xlsx)' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^Sheet-Co-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const path = testInfo.outputPath('workbook.xlsx');
+  await download.saveAs(path);
+
+  // Unchanged: nothing to import.
+  await page.getByLabel('Spreadsheet (.xlsx, .xls, .ods or .csv)').setInputFiles(path);
+  await page.getByRole('button', { name: 'Check the spreadsheet' }).click();
+  await expect(page.getByText('The spreadsheet matches the workspace: nothing to import.')).toBeVisible();
+
+  // Edit one cell as a person would, in the Risks sheet.
+  const wb = XLSX.read(await readFile(path), { type: 'buffer' });
+  const sheet = wb.Sheets['Risks']!;
+  const header = (XLSX.utils.sheet_to_json(sheet, { header: 1 })[0] as string[]) ?? [];
+  sheet[XLSX.utils.encode_cell({ r: 1, c: header.indexOf('Owner') })] = { t: 's', v: '数据负责人' };
+  const edited = Buffer.from(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+  await page.getByLabel('Spreadsheet (.xlsx, .xls, .ods or .csv)').setInputFiles({ name: 'edited.xlsx', mimeType: 'application/octet-stream', buffer: edited });
+  await page.getByRole('button', { name: 'Check the spreadsheet' }).click();
+  await expect(page.getByTestId('sheets-changes')).toContainText('Owner: "" → "数据负责人"');
+  await page.getByRole('button', { name: 'Import 1 rows' }).click();
+  await expect(page.getByTestId('sheets-status')).toHaveText('1 rows imported.');
+  await page.goto(ws + '/risks');
+  await expect(page.getByRole('table', { name: 'Risk register' })).toContainText('数据负责人');
+});
+
+test('a broken spreadsheet is refused with a clear message', async ({ watched: { page } }) => {
+  await createWorkspace(page, 'Broken Sheet Co');
+  await page.goto(page.url() + '/exchange');
+  await page.getByLabel('Spreadsheet (.xlsx, .xls, .ods or .csv)').setInputFiles({ name: 'fake.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('this is not a spreadsheet at all') });
+  await page.getByRole('button', { name: 'Check the spreadsheet' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'The spreadsheet cannot be read' })).toBeVisible();
+});
