@@ -5,6 +5,7 @@ import { impact } from './en/impact';
 import { registerUi } from './en/register-ui';
 import { exchange } from './en/exchange';
 import { sheets } from './en/sheets';
+import { mapping } from './en/mapping';
 
 /**
  * Every UI string, English. Parameters are named ({name}) so that a translation can move them
@@ -13,7 +14,7 @@ import { sheets } from './en/sheets';
  * report's strings (./en/report.ts) are used only inside the export worker, so they stay out of
  * the page's catalogue and its first-screen weight.
  */
-export const en = { ...core, ...registers, ...registerUi, ...criteria, ...impact, ...exchange, ...sheets } as const;
+export const en = { ...core, ...registers, ...registerUi, ...criteria, ...impact, ...exchange, ...sheets, ...mapping } as const;
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
