@@ -7,6 +7,7 @@ import { database } from './database';
 import { guardWrite } from './errors';
 import { remapIds } from './remap-ids';
 import { canonicalJson } from '../io/canonical-json';
+import type { WorkspaceTable } from './schema-versions';
 import { exchangeKey } from './snapshot';
 
 export type ImportMode = { kind: 'new' } | { kind: 'replace'; targetId: string } | { kind: 'merge'; targetId: string };
@@ -47,11 +48,24 @@ export interface ImportPlan {
   writes: Map<BundleTable, Row[]>;
   remove: boolean;
   exportedAt: string;
-  files: Map<string, Uint8Array>;
+  files: Map<string, Blob>;
   bytes: number;
 }
 
 const DATA_TABLES: Exclude<BundleTable, 'workspaces'>[] = ['assessments', 'evidence', 'aiSystems', 'risks', 'ownControls', 'impactAssessments'];
+
+/**
+ * Rows per IndexedDB call. Each call clones its rows on the page's main thread in one go; 1,000 risks
+ * take a few tens of milliseconds, so the page keeps answering between calls (10,000 at once blocked
+ * it for about 400 ms). Slices of one transaction still land all together or not at all.
+ */
+const SLICE = 1_000;
+
+function slices<T>(rows: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += SLICE) out.push(rows.slice(i, i + SLICE));
+  return out;
+}
 
 /** A readable name for a record in the conflict list. */
 function labelOf(table: BundleTable, r: Row): string {
@@ -95,26 +109,28 @@ export async function planImport(bundle: ParsedBundle, mode: ImportMode): Promis
   if (mode.kind !== 'new' && !target) throw new Error(`workspace ${mode.targetId} not found`);
   const wsId = mode.kind === 'new' ? ((await db.workspaces.get(incomingWs.id)) ? newId() : incomingWs.id) : target!.id;
 
-  // Ids that already exist under another workspace get fresh ones, references follow.
+  // Ids that already exist under another workspace get fresh ones, references follow. A table
+  // with no rows of other workspaces (always so in a new browser) cannot clash: two counts, no lookups.
   const ids = new Map<string, string>([[incomingWs.id, wsId]]);
-  for (const table of DATA_TABLES) {
-    const rows = bundle.records[table] as Row[];
-    if (rows.length === 0) continue;
-    const existing = await db.table(table).bulkGet(rows.map((r) => r.id));
-    existing.forEach((e: Row | undefined, i) => {
-      if (e && e.workspaceId !== wsId) ids.set(rows[i]!.id, newId());
-    });
-  }
-  for (const [id] of bundle.attachments) {
-    if (ids.has(id)) continue;
-    const file = await db.evidenceFiles.get(id);
-    if (file && file.workspaceId !== wsId) ids.set(id, newId());
-  }
+  const othersIn = async (table: WorkspaceTable) => (await db.table(table).count()) - (await db.table(table).where('workspaceId').equals(wsId).count());
+  const clashes = async (table: WorkspaceTable, keys: string[]) => {
+    if (keys.length === 0 || (await othersIn(table)) === 0) return;
+    for (const slice of slices(keys)) {
+      const existing = (await db.table(table).bulkGet(slice)) as ({ workspaceId: string } | undefined)[];
+      existing.forEach((e, i) => {
+        if (e && e.workspaceId !== wsId) ids.set(slice[i]!, newId());
+      });
+    }
+  };
+  for (const table of DATA_TABLES) await clashes(table, (bundle.records[table] as Row[]).map((r) => r.id));
+  await clashes('evidenceFiles', [...bundle.attachments.keys()].filter((id) => !ids.has(id)));
 
   const notes: ImportPlan['notes'] = [];
   const remapped = [...ids.keys()].filter((k) => k !== incomingWs.id).length;
   if (remapped > 0) notes.push({ code: 'ids-remapped', detail: String(remapped) });
-  const incoming = (table: BundleTable) => (bundle.records[table] as Row[]).map((r) => remapIds(r, ids));
+  // Nothing below changes an incoming row in place, so when no id changes the rows need no copy.
+  const identity = [...ids].every(([from, to]) => from === to);
+  const incoming = (table: BundleTable) => (identity ? (bundle.records[table] as Row[]) : (bundle.records[table] as Row[]).map((r) => remapIds(r, ids)));
 
   const base = bundle.manifest.basedOn;
   const summary: TableSummary[] = [];
@@ -167,25 +183,28 @@ export async function planImport(bundle: ParsedBundle, mode: ImportMode): Promis
   if (mode.kind === 'merge') {
     const localRisks = (await db.risks.where('workspaceId').equals(wsId).toArray()) as unknown as Row[];
     const refs = new Map(localRisks.map((r) => [String(r.ref), r.id]));
-    for (const r of writes.get('risks') ?? []) {
+    const risks = writes.get('risks') ?? [];
+    risks.forEach((r, i) => {
       const owner = refs.get(String(r.ref));
+      let row = r;
       if (owner && owner !== r.id) {
         const fresh = nextRiskRef(refs.keys());
         notes.push({ code: 'risk-renumbered', detail: `${String(r.ref)} → ${fresh}` });
-        r.ref = fresh;
+        // A copy: the parsed bundle stays as read, so planning again (another mode) starts from it.
+        row = risks[i] = { ...r, ref: fresh };
       }
-      refs.set(String(r.ref), r.id);
-    }
+      refs.set(String(row.ref), row.id);
+    });
   }
 
-  const files = new Map<string, Uint8Array>();
+  const files = new Map<string, Blob>();
   const writtenEvidence = new Set((writes.get('evidence') ?? []).map((e) => e.id));
-  for (const [id, bytes] of bundle.attachments) {
+  for (const [id, blob] of bundle.attachments) {
     const mapped = ids.get(id) ?? id;
-    if (mode.kind !== 'merge' || writtenEvidence.has(mapped)) files.set(mapped, bytes);
+    if (mode.kind !== 'merge' || writtenEvidence.has(mapped)) files.set(mapped, blob);
   }
   let bytes = 0;
-  for (const f of files.values()) bytes += f.byteLength;
+  for (const f of files.values()) bytes += f.size;
   for (const rows of writes.values()) bytes += JSON.stringify(rows).length;
 
   return {
@@ -212,8 +231,8 @@ export async function applyImport(plan: ImportPlan, choices: ReadonlyMap<string,
   const db = database();
   const writes = new Map([...plan.writes].map(([t, rows]) => [t, [...rows]]));
   for (const c of plan.conflicts) if ((choices.get(c.key) ?? c.defaultChoice) === 'theirs') writes.get(c.table)?.push(c.theirs);
-  // Blobs are made before the transaction: nothing but IndexedDB work happens inside it.
-  const fileRows = [...plan.files].map(([id, bytes]) => ({ id, workspaceId: plan.workspaceId, blob: new Blob([bytes as BlobPart]) }));
+  // The Blobs come ready from the bundle: nothing but IndexedDB work happens inside the transaction.
+  const fileRows = [...plan.files].map(([id, blob]) => ({ id, workspaceId: plan.workspaceId, blob }));
   const tables = [db.workspaces, db.settings, db.evidenceFiles, ...DATA_TABLES.map((t) => db.table(t))];
   return guardWrite(
     () =>
@@ -228,9 +247,9 @@ export async function applyImport(plan: ImportPlan, choices: ReadonlyMap<string,
             const existing = await db.workspaces.get(plan.workspaceId);
             const ws = workspaceSchema.parse({ ...rows[0], id: plan.workspaceId, createdAt: existing?.createdAt ?? rows[0]!.createdAt });
             await db.workspaces.put(ws);
-          } else await db.table(table).bulkPut(rows);
+          } else for (const slice of slices(rows)) await db.table(table).bulkPut(slice);
         }
-        if (fileRows.length > 0) await db.evidenceFiles.bulkPut(fileRows);
+        for (const slice of slices(fileRows)) await db.evidenceFiles.bulkPut(slice);
         await db.settings.put({ key: exchangeKey(plan.workspaceId), value: plan.exportedAt });
         const ws = await db.workspaces.get(plan.workspaceId);
         if (!ws) throw new Error('import wrote no workspace');

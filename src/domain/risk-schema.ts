@@ -101,6 +101,13 @@ export const acceptanceFields = defineFields<keyof RiskPatch>([
   { key: 'acceptanceNote', kind: 'textarea', label: 'risk.acceptanceNote', column: 'Acceptance note', maxLength: LONG_TEXT_MAX },
 ]);
 
+const REF_ORDER = new Intl.Collator('en', { numeric: true });
+
+/** Register order: R-2 before R-10. One shared collator (making one per comparison is slow). */
+export function compareRefs(a: { ref: string }, b: { ref: string }): number {
+  return REF_ORDER.compare(a.ref, b.ref);
+}
+
 /** …: the next free number after the highest in use. */
 export function nextRiskRef(existing: Iterable<string>): string {
   let max = 0;

@@ -1,5 +1,5 @@
 import type { OwnControl } from './own-control-schema';
-import type { Risk } from './risk-schema';
+import { compareRefs, type Risk } from './risk-schema';
 
 export interface TreatmentLink {
   riskId: string;
@@ -24,7 +24,7 @@ export function treatmentLinks(risks: readonly Pick<Risk, 'id' | 'ref' | 'annexA
       links.set(c, list);
     }
   }
-  for (const list of links.values()) list.sort((a, b) => a.ref.localeCompare(b.ref, undefined, { numeric: true }));
+  for (const list of links.values()) list.sort(compareRefs);
   return links;
 }
 

@@ -25,7 +25,8 @@ export interface ParsedBundle {
   /** Records per table, each valid by the current schema; tables the bundle does not carry are empty. */
   records: BundleRecords;
   included: ReadonlySet<BundleTable>;
-  attachments: Map<string, Uint8Array>;
+  /** Verified attachment bytes by evidence id, as Blobs: posted from the worker to the page by reference, not copied. */
+  attachments: Map<string, Blob>;
   warnings: IoProblem[];
 }
 
@@ -109,7 +110,7 @@ async function readBundle(zip: SafeZip, fileName: string, catalog: Catalog): Pro
     problems.push(...refs.errors);
     warnings.push(...refs.warnings);
   }
-  const attachments = problems.length === 0 ? await readAttachments(zip, manifest, records, problems, warnings) : new Map<string, Uint8Array>();
+  const attachments = problems.length === 0 ? await readAttachments(zip, manifest, records, problems, warnings) : new Map<string, Blob>();
   if (problems.length > 0) return { ok: false, problems: problems.slice(0, MAX_PROBLEMS) };
   const listed = new Set([MANIFEST_PATH, 'README.txt', 'report.html', ...Object.values(manifest.tables).map((e) => e.file), ...manifest.attachments.map((a) => a.path)]);
   const unlisted = zip.entries.filter((e) => !listed.has(e.name)).length;
@@ -167,8 +168,8 @@ function recordLabel(row: unknown, index: number): string {
   return id ? `${id} (#${index + 1})` : `#${index + 1}`;
 }
 
-async function readAttachments(zip: SafeZip, manifest: Manifest, records: BundleRecords, problems: IoProblem[], warnings: IoProblem[]): Promise<Map<string, Uint8Array>> {
-  const out = new Map<string, Uint8Array>();
+async function readAttachments(zip: SafeZip, manifest: Manifest, records: BundleRecords, problems: IoProblem[], warnings: IoProblem[]): Promise<Map<string, Blob>> {
+  const out = new Map<string, Blob>();
   const fileEvidence = new Map(records.evidence.filter((e) => e.kind === 'file').map((e) => [String(e.id), e]));
   for (const a of manifest.attachments) {
     const ev = fileEvidence.get(a.id);
@@ -182,7 +183,7 @@ async function readAttachments(zip: SafeZip, manifest: Manifest, records: Bundle
       const bytes = await zip.read(a.path);
       if (bytes.byteLength !== a.size || bytes.byteLength !== ev.size) problems.push(problem('attachment-size-mismatch', { file: a.path, record: a.id, detail: `${bytes.byteLength} bytes, expected ${a.size}` }));
       else if ((await sha256Hex(bytes)) !== a.sha256) problems.push(problem('attachment-checksum-mismatch', { file: a.path, record: a.id }));
-      else out.set(a.id, bytes);
+      else out.set(a.id, new Blob([bytes as Uint8Array<ArrayBuffer>]));
     }
     if (problems.length >= MAX_PROBLEMS) break;
   }

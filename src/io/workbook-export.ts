@@ -1,5 +1,6 @@
 import { tOption } from '../i18n/i18n';
 import { impactFields } from '../domain/impact-assessment-schema';
+import { compareRefs } from '../domain/risk-schema';
 import { cellToDate, dateToSerial, type CellValue } from './sheet-cells';
 import { byId } from './canonical-json';
 import { aiSystemSheet, clauseSheet, ownControlSheet, riskSheet, rowOf, soaSheet, type RegisterSheet, type SheetContext } from './sheet-registers';
@@ -70,7 +71,7 @@ export async function exportWorkbook(d: WorkbookData, exportedAt: string, appVer
     spec(clauseSheet, answersFor(d, false) as never[], ctx),
     spec(soaSheet, answersFor(d, true) as never[], ctx),
     spec(aiSystemSheet, byId(d.aiSystems) as never[], ctx),
-    spec(riskSheet, [...d.risks].sort((a, b) => a.ref.length - b.ref.length || a.ref.localeCompare(b.ref)) as never[], ctx),
+    spec(riskSheet, [...d.risks].sort(compareRefs) as never[], ctx),
     spec(ownControlSheet, byId(d.ownControls) as never[], ctx),
     ...impactSheets(d),
   ];
@@ -94,7 +95,7 @@ function single(d: WorkbookData, which: SingleRegister): SheetSpec {
     case 'aiSystems':
       return spec(aiSystemSheet, byId(d.aiSystems) as never[], ctx);
     case 'risks':
-      return spec(riskSheet, d.risks as never[], ctx);
+      return spec(riskSheet, [...d.risks].sort(compareRefs) as never[], ctx);
     case 'ownControls':
       return spec(ownControlSheet, byId(d.ownControls) as never[], ctx);
   }

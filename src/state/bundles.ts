@@ -15,7 +15,7 @@ export interface Running<T> {
 }
 
 /** Starts the bundle worker for one job; cancelling terminates it at once. */
-export function runWorker<T>(request: WorkerRequest, onProgress: (f: number) => void, pick: (reply: WorkerReply) => T | undefined): Running<T> {
+export function runWorker<T>(request: WorkerRequest, onProgress: (f: number) => void, pick: (reply: WorkerReply) => T | undefined, transfer: Transferable[] = []): Running<T> {
   const worker = new Worker(new URL('../io/bundle.worker.ts', import.meta.url), { type: 'module' });
   let settle: { resolve: (v: T) => void; reject: (e: unknown) => void } | undefined;
   const done = new Promise<T>((resolve, reject) => (settle = { resolve, reject }));
@@ -34,7 +34,7 @@ export function runWorker<T>(request: WorkerRequest, onProgress: (f: number) => 
     worker.terminate();
     settle?.reject(new Error(ev.message || 'the bundle worker failed'));
   };
-  worker.postMessage(request);
+  worker.postMessage(request, transfer);
   return {
     done,
     cancel() {
@@ -73,7 +73,8 @@ export function startParse(file: File, catalog: Catalog, passphrase: string | un
   let inner: Running<ParseResult> | null = null;
   const done = (async () => {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    inner = runWorker({ type: 'parse', bytes, fileName: file.name, catalog, ...(passphrase ? { passphrase } : {}) }, onProgress, (r) => (r.type === 'parsed' ? r.result : undefined));
+    // The file's bytes move to the worker rather than being copied.
+    inner = runWorker({ type: 'parse', bytes, fileName: file.name, catalog, ...(passphrase ? { passphrase } : {}) }, onProgress, (r) => (r.type === 'parsed' ? r.result : undefined), [bytes.buffer]);
     return inner.done;
   })();
   return { done, cancel: () => inner?.cancel() };

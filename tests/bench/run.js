@@ -1,13 +1,20 @@
-// `npm run bench` (vite build && node tests/bench/run.js): opens and filters the risk register of a
-// generated workspace (10,000 risks, 500 AI systems) in Debian's Chromium and reports the times.
-// Timing belongs here, not in tests. Results go to the terminal and to docs/benchmarks.md.
+// `npm run bench` (vite build && node tests/bench/run.js), in Debian's Chromium:
+// 1. risk list: opens and filters the risk register of a generated workspace (10,000 risks, 500 AI
+//    systems) and reports the times;
+// 2. bundles: exports and imports a workspace with 10,000 risks, 2,000 other records and 100 MiB of
+//    evidence files through the UI, against the raw floor for the same data (lib/bundle-bench.js).
+// BENCH_ONLY=risks or BENCH_ONLY=bundle runs one part. Timing belongs here, not in tests. Results go
+// to the terminal and to docs/benchmarks.md. The exit status is 1 only when the bench itself breaks:
+// a missed target prints FAIL and still exits 0.
 import { existsSync } from 'node:fs';
 import { cpus, platform, release, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { runBundleBench } from './lib/bundle-bench.js';
+import { bundleRows, bundleRunLines, bundleTextTable, bundleWorkloadLine, loadLine, updateBundleDoc } from './lib/bundle-report.js';
 import { installLongTaskObserver, measureInPage } from './lib/in-page.js';
 import { summarize, textTable, updateDoc } from './lib/report.js';
-import { buildSeedScript } from './lib/seed-bundle.js';
+import { buildFloorScript, buildSeedScript } from './lib/seed-bundle.js';
 import { startPreview } from './lib/server.js';
 
 /** @typedef {import('./lib/report.js').Sample} Sample */
@@ -17,6 +24,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const WORKLOAD = { seed: 42, aiSystems: 500, risks: 10_000, ownControls: 200, impactAssessments: 25 };
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const QUERY = process.env.BENCH_QUERY ?? 'drift';
+const ONLY = process.env.BENCH_ONLY ?? '';
 const TIMEOUT = 60_000;
 const SETTLE = 300;
 // The same Chromium and flags as tests/e2e/playwright.config.ts.
@@ -78,87 +86,112 @@ async function searchField(page, total) {
   return input;
 }
 
+/**
+ * The risk-list benchmark in its own browser context.
+ * @param {import('@playwright/test').Browser} browser @param {string} url @param {string} seedScript @param {string[]} errors
+ */
+async function runRiskBench(browser, url, seedScript, errors) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(installLongTaskObserver);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+
+  // 1. Load the app once so it creates the database at the current version, then seed it.
+  await page.goto(url);
+  await page.locator('#main').first().waitFor({ timeout: TIMEOUT });
+  await page.evaluate(seedScript);
+  const seeded = await page.evaluate((o) => /** @type {any} */ (window).__seed(o), WORKLOAD);
+  const ws = /** @type {string} */ (seeded.workspaceId);
+  log(`generated in ${Math.round(seeded.generateMs)} ms, written in one transaction in ${Math.round(seeded.writeMs)} ms`);
+  const stored = await page.evaluate((id) => /** @type {any} */ (window).__count(id), ws);
+  log(`IndexedDB (schema v${stored.version}) holds for workspace ${ws}: ${JSON.stringify(stored.counts)}`);
+  for (const [table, n] of Object.entries(seeded.expected)) {
+    if (stored.counts[table] !== n) throw new Error(`seeding wrote ${stored.counts[table]} rows to ${table}, expected ${n}`);
+  }
+  if (stored.counts.workspaces !== 1) throw new Error('the seeded workspace is missing');
+  await page.reload();
+  await page.locator('#main').first().waitFor({ timeout: TIMEOUT });
+
+  // 2. The page must meet the contract before anything is timed.
+  const total = WORKLOAD.risks;
+  await page.evaluate((h) => (window.location.hash = h), `#/w/${ws}/risks`);
+  await checkContract(page);
+  await measure(page, { action: 'none', until: { equals: total }, timeoutMs: TIMEOUT, settleMs: 0 });
+
+  /** @type {Record<string, { what: string, samples: Sample[] }>} */
+  const results = {
+    open: { what: `in-app navigation to #/w/{ws}/risks until the count shows ${total}`, samples: [] },
+    filter: { what: `"${QUERY}" entered in Search risks at once, until the count changes`, samples: [] },
+    clear: { what: `search emptied, until the count shows ${total} again`, samples: [] },
+    type: { what: `"${QUERY}" typed key by key, until the final count shows`, samples: [] },
+    reload: { what: `full page load of #/w/{ws}/risks (navigation start) until the count shows ${total}`, samples: [] },
+  };
+
+  // One unrecorded round warms up the JIT and the caches.
+  for (let run = 0; run <= RUNS; run++) {
+    const keep = (/** @type {keyof typeof results} */ name, /** @type {Sample} */ s) => run > 0 && results[name].samples.push(s);
+    await leaveRiskList(page, ws);
+    keep('open', await measure(page, { action: 'hash', hash: `#/w/${ws}/risks`, until: { equals: total }, timeoutMs: TIMEOUT, settleMs: SETTLE }));
+
+    const input = await searchField(page, total);
+    const filtered = await measure(page, { action: 'input', input, value: QUERY, until: { differsFrom: total }, timeoutMs: TIMEOUT, settleMs: SETTLE });
+    keep('filter', filtered);
+    keep('clear', await measure(page, { action: 'input', input, value: '', until: { equals: total }, timeoutMs: TIMEOUT, settleMs: SETTLE }));
+
+    await searchField(page, total);
+    const search = page.getByLabel('Search risks').first();
+    await search.focus();
+    const since = await page.evaluate(() => performance.now());
+    await search.pressSequentially(QUERY);
+    keep('type', await measure(page, { action: 'none', since, until: { equals: filtered.count ?? -1 }, timeoutMs: TIMEOUT, settleMs: SETTLE }));
+    await searchField(page, total);
+
+    await page.reload();
+    keep('reload', await measure(page, { action: 'none', since: 0, until: { equals: total }, timeoutMs: TIMEOUT, settleMs: SETTLE }));
+    log(run ? `run ${run}/${RUNS} done` : 'warm-up done');
+  }
+  await context.close();
+  const rows = Object.entries(results).map(([name, r]) => summarize({ name, ...r }));
+  const workload = `${WORKLOAD.risks} risks, ${WORKLOAD.aiSystems} AI systems, ${WORKLOAD.ownControls} own controls, ${WORKLOAD.impactAssessments} impact assessments (generateWorkspace seed ${WORKLOAD.seed}); ${RUNS} runs after one warm-up; query "${QUERY}".`;
+  return { rows, workload };
+}
+
 async function main() {
   if (!existsSync(`${root}dist/index.html`)) throw new BenchStop('dist/ is missing: run `npm run bench`, which builds first.');
   if (!existsSync(executablePath)) throw new BenchStop(`Chromium not found at ${executablePath} (set CHROMIUM_PATH).`);
+  if (ONLY && ONLY !== 'risks' && ONLY !== 'bundle') throw new BenchStop(`BENCH_ONLY must be "risks" or "bundle", not "${ONLY}".`);
   const started = Date.now();
-  const [seedScript, server] = await Promise.all([buildSeedScript(), startPreview()]);
-  log(`serving dist/ at ${server.url}; seed script ${(seedScript.length / 1024).toFixed(0)} KB`);
+  const [seedScript, floorScript, server] = await Promise.all([buildSeedScript(), buildFloorScript(), startPreview()]);
+  log(`serving dist/ at ${server.url}; seed script ${(seedScript.length / 1024).toFixed(0)} KB, floor script ${(floorScript.length / 1024).toFixed(0)} KB`);
   const browser = await chromium.launch({ executablePath, args }).catch((e) => {
     server.stop();
     throw e;
   });
   try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    await context.addInitScript(installLongTaskObserver);
-    const page = await context.newPage();
     const errors = /** @type {string[]} */ ([]);
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-
-    // 1. Load the app once so it creates the database at the current version, then seed it.
-    await page.goto(server.url);
-    await page.locator('#main').first().waitFor({ timeout: TIMEOUT });
-    await page.evaluate(seedScript);
-    const seeded = await page.evaluate((o) => /** @type {any} */ (window).__seed(o), WORKLOAD);
-    const ws = /** @type {string} */ (seeded.workspaceId);
-    log(`generated in ${Math.round(seeded.generateMs)} ms, written in one transaction in ${Math.round(seeded.writeMs)} ms`);
-    const stored = await page.evaluate((id) => /** @type {any} */ (window).__count(id), ws);
-    log(`IndexedDB (schema v${stored.version}) holds for workspace ${ws}: ${JSON.stringify(stored.counts)}`);
-    for (const [table, n] of Object.entries(seeded.expected)) {
-      if (stored.counts[table] !== n) throw new Error(`seeding wrote ${stored.counts[table]} rows to ${table}, expected ${n}`);
-    }
-    if (stored.counts.workspaces !== 1) throw new Error('the seeded workspace is missing');
-    await page.reload();
-    await page.locator('#main').first().waitFor({ timeout: TIMEOUT });
-
-    // 2. The page must meet the contract before anything is timed.
-    const total = WORKLOAD.risks;
-    await page.evaluate((h) => (window.location.hash = h), `#/w/${ws}/risks`);
-    await checkContract(page);
-    await measure(page, { action: 'none', until: { equals: total }, timeoutMs: TIMEOUT, settleMs: 0 });
-
-    /** @type {Record<string, { what: string, samples: Sample[] }>} */
-    const results = {
-      open: { what: `in-app navigation to #/w/{ws}/risks until the count shows ${total}`, samples: [] },
-      filter: { what: `"${QUERY}" entered in Search risks at once, until the count changes`, samples: [] },
-      clear: { what: `search emptied, until the count shows ${total} again`, samples: [] },
-      type: { what: `"${QUERY}" typed key by key, until the final count shows`, samples: [] },
-      reload: { what: `full page load of #/w/{ws}/risks (navigation start) until the count shows ${total}`, samples: [] },
-    };
-
-    // One unrecorded round warms up the JIT and the caches.
-    for (let run = 0; run <= RUNS; run++) {
-      const keep = (/** @type {keyof typeof results} */ name, /** @type {Sample} */ s) => run > 0 && results[name].samples.push(s);
-      await leaveRiskList(page, ws);
-      keep('open', await measure(page, { action: 'hash', hash: `#/w/${ws}/risks`, until: { equals: total }, timeoutMs: TIMEOUT, settleMs: SETTLE }));
-
-      const input = await searchField(page, total);
-      const filtered = await measure(page, { action: 'input', input, value: QUERY, until: { differsFrom: total }, timeoutMs: TIMEOUT, settleMs: SETTLE });
-      keep('filter', filtered);
-      keep('clear', await measure(page, { action: 'input', input, value: '', until: { equals: total }, timeoutMs: TIMEOUT, settleMs: SETTLE }));
-
-      await searchField(page, total);
-      const search = page.getByLabel('Search risks').first();
-      await search.focus();
-      const since = await page.evaluate(() => performance.now());
-      await search.pressSequentially(QUERY);
-      keep('type', await measure(page, { action: 'none', since, until: { equals: filtered.count ?? -1 }, timeoutMs: TIMEOUT, settleMs: SETTLE }));
-      await searchField(page, total);
-
-      await page.reload();
-      keep('reload', await measure(page, { action: 'none', since: 0, until: { equals: total }, timeoutMs: TIMEOUT, settleMs: SETTLE }));
-      log(run ? `run ${run}/${RUNS} done` : 'warm-up done');
-    }
-
-    const rows = Object.entries(results).map(([name, r]) => summarize({ name, ...r }));
-    const chromiumVersion = browser.version();
     const cpu = cpus();
-    const machine = `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), ${Math.round(totalmem() / 2 ** 30)} GB RAM, ${platform()} ${release()}; Chromium ${chromiumVersion} headless; Node ${process.version}.`;
-    const workload = `${WORKLOAD.risks} risks, ${WORKLOAD.aiSystems} AI systems, ${WORKLOAD.ownControls} own controls, ${WORKLOAD.impactAssessments} impact assessments (generateWorkspace seed ${WORKLOAD.seed}); ${RUNS} runs after one warm-up; query "${QUERY}".`;
-    console.log(`\n${workload}\n${machine}\n\n${textTable(rows)}\n`);
+    const machine = `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), ${Math.round(totalmem() / 2 ** 30)} GB RAM, ${platform()} ${release()}; Chromium ${browser.version()} headless; Node ${process.version}.`;
+    const date = new Date().toISOString().slice(0, 10);
+    const doc = `${root}docs/benchmarks.md`;
+
+    if (ONLY !== 'bundle') {
+      const { rows, workload } = await runRiskBench(browser, server.url, seedScript, errors);
+      console.log(`\nRisk list. ${workload}\n${machine}\n\n${textTable(rows)}\n`);
+      await updateDoc(doc, { date, machine, workload, rows });
+      log(`risk list done in ${Math.round((Date.now() - started) / 1000)} s`);
+    }
+    if (ONLY !== 'risks') {
+      const t0 = Date.now();
+      const result = await runBundleBench({ browser, url: server.url, seedScript, floorScript, log, errors });
+      const rows = bundleRows(result);
+      console.log(`\nBundles. ${bundleWorkloadLine(result)}\n${machine} ${loadLine(result)}\n\n${bundleRunLines(result).join('\n')}\n\n${bundleTextTable(rows)}\n`);
+      const failed = rows.filter((r) => r.result === 'FAIL');
+      console.log(failed.length ? `[bench] FAIL: ${failed.length} bundle target(s) missed: ${failed.map((r) => r.measure).join('; ')}\n` : '[bench] bundle targets: all PASS\n');
+      await updateBundleDoc(doc, { date, machine, result });
+      log(`bundles done in ${Math.round((Date.now() - t0) / 1000)} s`);
+    }
     if (errors.length) log(`page errors during the run:\n  ${errors.join('\n  ')}`);
-    await updateDoc(`${root}docs/benchmarks.md`, { date: new Date().toISOString().slice(0, 10), machine, workload, rows });
     log(`docs/benchmarks.md updated; total ${Math.round((Date.now() - started) / 1000)} s`);
   } finally {
     await browser.close();

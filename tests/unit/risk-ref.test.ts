@@ -41,3 +41,11 @@ describe('riskRefSchema', () => {
     expect(riskRefSchema.safeParse(ref).success).toBe(false);
   });
 });
+
+describe('register order', () => {
+  it('sorts R-2 before R-10 and R-999 before R-1000', async () => {
+    const { compareRefs } = await import('../../src/domain/risk-schema');
+    const refs = ['R-10', 'R-2', 'R-1000', 'R-999', 'R-001'].map((ref) => ({ ref }));
+    expect(refs.sort(compareRefs).map((r) => r.ref)).toEqual(['R-001', 'R-2', 'R-10', 'R-999', 'R-1000']);
+  });
+});

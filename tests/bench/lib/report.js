@@ -7,7 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
  */
 
 /** @param {number[]} xs */
-function median(xs) {
+export function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? s[mid] ?? 0 : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
@@ -59,23 +59,33 @@ function markdownTable(rows) {
  * @param {{ date: string, machine: string, workload: string, rows: Row[] }} run
  */
 export async function updateDoc(file, run) {
+  const open = run.rows.find((r) => r.measure === 'open');
+  const filter = run.rows.find((r) => r.measure === 'filter');
+  const entry = `| ${run.date} | ${open?.median ?? 'n/a'} | ${filter?.median ?? 'n/a'} | ${run.rows.map((r) => r.over200 ?? 'n/a').join(' / ')} | ${run.machine} |`;
+  await replaceBlock(file, {
+    results: () => `\n\nRun on ${run.date}. ${run.machine}\n\nWorkload: ${run.workload}\n\n${markdownTable(run.rows)}\n\n`,
+    history: (old) => {
+      const lines = old.split('\n').filter((l) => l.startsWith('|'));
+      const [head = '', rule = '', ...past] = lines;
+      return `\n${[head, rule, entry, ...past].join('\n')}\n`;
+    },
+  });
+}
+
+/**
+ * Rewrites the text between `<!-- name:start -->` and `<!-- name:end -->` for each named block.
+ * @param {string} file
+ * @param {Record<string, (old: string) => string>} blocks
+ */
+export async function replaceBlock(file, blocks) {
   let doc = await readFile(file, 'utf8');
-  const block = (/** @type {string} */ name, /** @type {(old: string) => string} */ change) => {
+  for (const [name, change] of Object.entries(blocks)) {
     const start = `<!-- ${name}:start -->`;
     const end = `<!-- ${name}:end -->`;
     const i = doc.indexOf(start);
     const j = doc.indexOf(end);
     if (i < 0 || j < i) throw new Error(`${file} lacks the ${start} … ${end} markers`);
     doc = doc.slice(0, i + start.length) + change(doc.slice(i + start.length, j)) + doc.slice(j);
-  };
-  block('results', () => `\n\nRun on ${run.date}. ${run.machine}\n\nWorkload: ${run.workload}\n\n${markdownTable(run.rows)}\n\n`);
-  const open = run.rows.find((r) => r.measure === 'open');
-  const filter = run.rows.find((r) => r.measure === 'filter');
-  const entry = `| ${run.date} | ${open?.median ?? 'n/a'} | ${filter?.median ?? 'n/a'} | ${run.rows.map((r) => r.over200 ?? 'n/a').join(' / ')} | ${run.machine} |`;
-  block('history', (old) => {
-    const lines = old.split('\n').filter((l) => l.startsWith('|'));
-    const [head = '', rule = '', ...past] = lines;
-    return `\n${[head, rule, entry, ...past].join('\n')}\n`;
-  });
+  }
   await writeFile(file, doc);
 }

@@ -2,12 +2,14 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
 /**
- * Builds tests/bench/seed-entry.js into one IIFE script (Vite library mode) and returns its source,
- * ready for page.evaluate: it defines window.__seed and window.__count.
+ * Builds a bench entry (tests/bench/<entry>) into one IIFE script (Vite library mode) and returns
+ * its source, ready for page.evaluate.
+ * @param {string} entryFile  file name under tests/bench
+ * @param {string} name       the IIFE's global name
  * @returns {Promise<string>}
  */
-export async function buildSeedScript() {
-  const entry = fileURLToPath(new URL('../seed-entry.js', import.meta.url));
+export async function buildPageScript(entryFile, name) {
+  const entry = fileURLToPath(new URL(`../${entryFile}`, import.meta.url));
   const result = await build({
     configFile: false,
     logLevel: 'warn',
@@ -17,7 +19,7 @@ export async function buildSeedScript() {
       write: false,
       minify: false,
       target: 'es2022',
-      lib: { entry, formats: ['iife'], name: 'aimsBenchSeed', fileName: () => 'seed.js' },
+      lib: { entry, formats: ['iife'], name, fileName: () => `${name}.js` },
     },
   });
   const outputs = Array.isArray(result) ? result : [result];
@@ -25,5 +27,11 @@ export async function buildSeedScript() {
     if (!('output' in out)) continue;
     for (const chunk of out.output) if (chunk.type === 'chunk' && chunk.isEntry) return chunk.code;
   }
-  throw new Error('the seed bundle produced no entry chunk');
+  throw new Error(`the ${entryFile} bundle produced no entry chunk`);
 }
+
+/** tests/bench/seed-entry.js: defines window.__seed, window.__count and window.__seedBundle. */
+export const buildSeedScript = () => buildPageScript('seed-entry.js', 'aimsBenchSeed');
+
+/** tests/bench/floor-entry.js: defines window.__floor (JSZip, zod schemas and Dexie, no app code). */
+export const buildFloorScript = () => buildPageScript('floor-entry.js', 'aimsBenchFloor');

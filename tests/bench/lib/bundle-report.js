@@ -1,0 +1,155 @@
+import { median, replaceBlock } from './report.js';
+
+/** @typedef {import('./bundle-bench.js').BundleResult} BundleResult */
+/** @typedef {{ measure: string, app: string, floor: string, ratio: string, target: string, result: string }} BundleRow */
+
+export const TARGETS = { timeRatio: 1.5, heapRatio: 3, longTaskMs: 200 };
+
+const MiB = 2 ** 20;
+const mib = (/** @type {number} */ n) => `${(n / MiB).toFixed(1)} MiB`;
+const ms = (/** @type {number} */ n) => `${Math.round(n)} ms`;
+const pass = (/** @type {boolean} */ ok) => (ok ? 'PASS' : 'FAIL');
+
+/**
+ * The figures the table and the history are made of: medians over the runs for times, the worst
+ * run for heap and long tasks.
+ * @param {BundleResult} r
+ */
+export function bundleFigures(r) {
+  const tasks = (/** @type {(number[] | null)[]} */ lists) => (lists.every((l) => l !== null) ? Math.max(0, ...lists.flatMap((l) => l ?? [])) : null);
+  const over = (/** @type {(number[] | null)[]} */ lists) => (lists.every((l) => l !== null) ? lists.flatMap((l) => l ?? []).filter((d) => d > TARGETS.longTaskMs).length : null);
+  const exportApp = median(r.exports.map((e) => e.app.ms));
+  const exportFloor = median(r.exports.map((e) => e.floorMs));
+  // Ratios pair each run's app figure with the floor measured right after it, so a machine that
+  // gets busier or quieter during the run moves both sides; the median of those ratios is reported.
+  const exportRatio = median(r.exports.map((e) => e.app.ms / e.floorMs));
+  const importRatio = median(r.imports.map((i) => (i.check.ms + i.write.ms) / i.floor.ms));
+  const check = median(r.imports.map((i) => i.check.ms));
+  const write = median(r.imports.map((i) => i.write.ms));
+  const importApp = median(r.imports.map((i) => i.check.ms + i.write.ms));
+  const importFloor = median(r.imports.map((i) => i.floor.ms));
+  const heapJs = Math.max(...r.imports.map((i) => i.heap.peakJs - i.heap.baselineJs));
+  const heapAll = Math.max(...r.imports.map((i) => i.heap.peakAll - i.heap.baselineAll));
+  const floorHeapJs = Math.max(...r.imports.map((i) => i.floorHeap.peakJs - i.floorHeap.baselineJs));
+  const floorHeapAll = Math.max(...r.imports.map((i) => i.floorHeap.peakAll - i.floorHeap.baselineAll));
+  return {
+    exportApp,
+    exportWall: median(r.exports.map((e) => e.wallMs)),
+    exportFloor,
+    exportFloorRead: median(r.exports.map((e) => e.floorReadMs)),
+    exportRatio,
+    check,
+    write,
+    importApp,
+    importFloor,
+    importFloorParse: median(r.imports.map((i) => i.floor.parseMs)),
+    importFloorWrite: median(r.imports.map((i) => i.floor.writeMs)),
+    importRatio,
+    heapJs,
+    heapAll,
+    floorHeapJs,
+    floorHeapAll,
+    heapRatio: heapJs / r.bundleBytes,
+    heapAllRatio: heapAll / r.bundleBytes,
+    longestExport: tasks(r.exports.map((e) => e.app.longTasks)),
+    longestImport: tasks(r.imports.flatMap((i) => [i.check.longTasks, i.write.longTasks])),
+    overExport: over(r.exports.map((e) => e.app.longTasks)),
+    overImport: over(r.imports.flatMap((i) => [i.check.longTasks, i.write.longTasks])),
+    longestCheck: tasks(r.imports.map((i) => i.check.longTasks)),
+    longestWrite: tasks(r.imports.map((i) => i.write.longTasks)),
+  };
+}
+
+/** @param {BundleResult} r @returns {BundleRow[]} */
+export function bundleRows(r) {
+  const f = bundleFigures(r);
+  const x = (/** @type {number} */ n) => `${n.toFixed(2)}×`;
+  const task = (/** @type {number | null} */ n, /** @type {number | null} */ k) => (n === null ? 'n/a' : `${n} ms (${k} over ${TARGETS.longTaskMs} ms)`);
+  const taskResult = (/** @type {number | null} */ n) => (n === null ? 'n/a' : pass(n <= TARGETS.longTaskMs));
+  const heapBound = `< ${TARGETS.heapRatio}× bundle (${mib(TARGETS.heapRatio * r.bundleBytes)})`;
+  return [
+    { measure: 'export: click "Export" → download', app: ms(f.exportApp), floor: ms(f.exportFloor), ratio: x(f.exportRatio), target: `≤ ${TARGETS.timeRatio}× floor`, result: pass(f.exportRatio <= TARGETS.timeRatio) },
+    { measure: 'export floor incl. one Dexie read (info)', app: ms(f.exportApp), floor: ms(f.exportFloor + f.exportFloorRead), ratio: x(f.exportApp / (f.exportFloor + f.exportFloorRead)), target: '—', result: 'info' },
+    { measure: 'import part 1: "Check the file" → preview', app: ms(f.check), floor: `${ms(f.importFloorParse)} (load + parse)`, ratio: x(f.check / f.importFloorParse), target: '—', result: 'info' },
+    { measure: 'import part 2: "Import" → dashboard', app: ms(f.write), floor: `${ms(f.importFloorWrite)} (bulkPut)`, ratio: x(f.write / f.importFloorWrite), target: '—', result: 'info' },
+    { measure: 'import total (check + write)', app: ms(f.importApp), floor: ms(f.importFloor), ratio: x(f.importRatio), target: `≤ ${TARGETS.timeRatio}× floor`, result: pass(f.importRatio <= TARGETS.timeRatio) },
+    { measure: 'peak JS heap during import, page (V8 heap)', app: `+${mib(f.heapJs)}`, floor: `+${mib(f.floorHeapJs)}`, ratio: `${x(f.heapRatio)} bundle`, target: heapBound, result: pass(f.heapRatio < TARGETS.heapRatio) },
+    { measure: 'peak JS memory during import, page + worker, incl. ArrayBuffers (info)', app: `+${mib(f.heapAll)}`, floor: `+${mib(f.floorHeapAll)}`, ratio: `${x(f.heapAllRatio)} bundle`, target: heapBound, result: f.heapAllRatio < TARGETS.heapRatio ? `info: under ${TARGETS.heapRatio}×` : `info: over ${TARGETS.heapRatio}×` },
+    { measure: 'longest main-thread task, export', app: task(f.longestExport, f.overExport), floor: '—', ratio: '—', target: `≤ ${TARGETS.longTaskMs} ms`, result: taskResult(f.longestExport) },
+    { measure: 'longest main-thread task, import', app: task(f.longestImport, f.overImport), floor: '—', ratio: '—', target: `≤ ${TARGETS.longTaskMs} ms`, result: taskResult(f.longestImport) },
+  ];
+}
+
+const HEAD = ['measure', 'app', 'floor', 'ratio', 'target', 'result'];
+/** @param {BundleRow} r */
+const cells = (r) => [r.measure, r.app, r.floor, r.ratio, r.target, r.result];
+
+/** @param {BundleRow[]} rows */
+export function bundleTextTable(rows) {
+  const all = [HEAD, ...rows.map(cells)];
+  const widths = HEAD.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
+  const line = (/** @type {string[]} */ r) => r.map((c, i) => (i > 0 && i < 4 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ');
+  return [line(HEAD), widths.map((w) => '-'.repeat(w)).join('  '), ...all.slice(1).map(line)].join('\n');
+}
+
+/** @param {BundleRow[]} rows */
+function markdownTable(rows) {
+  const bold = (/** @type {string} */ c) => (c.startsWith('FAIL') ? `**${c}**` : c);
+  return [
+    `| ${HEAD.join(' | ')} |`,
+    `| ${HEAD.map((_, i) => (i > 0 && i < 4 ? '---:' : '---')).join(' | ')} |`,
+    ...rows.map((r) => `| ${cells(r).map((c, i) => (i === 5 ? bold(c) : c)).join(' | ')} |`),
+  ].join('\n');
+}
+
+/** The machine's load while the bundle part ran: another job on two cores skews every figure. @param {BundleResult} r */
+export function loadLine(r) {
+  const [a, b] = r.load;
+  const busy = Math.max(a ?? 0, b ?? 0) > r.cores;
+  return `Load average (1 min) ${a?.toFixed(1)} at the start, ${b?.toFixed(1)} at the end on ${r.cores} cores${busy ? ': the machine was busy with other work, so the figures are noisier than usual' : ''}.`;
+}
+
+/** @param {BundleResult} r */
+export function bundleWorkloadLine(r) {
+  const w = r.workload;
+  return (
+    `${w.risks} risks and ${w.otherRecords} other records (${w.aiSystems} AI systems, ${w.ownControls} own controls, ${w.impactAssessments} impact assessments, ` +
+    `${r.counts.assessments ?? '?'} walkthrough answers, ${r.counts.evidence ?? '?'} evidence records), ${w.files} evidence files totalling ${mib(r.fileBytes)} ` +
+    `(PRNG bytes; ${r.storedFiles} stored, ${w.files - r.storedFiles} deflated); bundle ${mib(r.bundleBytes)}. Median of ${r.runs} runs for times, worst run for heap and long tasks.`
+  );
+}
+
+/** Per-run figures, for the terminal. @param {BundleResult} r */
+export function bundleRunLines(r) {
+  return [
+    ...r.exports.map((e, i) => `export run ${i + 1}: app ${ms(e.app.ms)} (wall ${ms(e.wallMs)}), floor ${ms(e.floorMs)} + read ${ms(e.floorReadMs)}, long tasks [${e.app.longTasks?.join(', ') ?? 'n/a'}]`),
+    ...r.imports.map(
+      (i, k) =>
+        `import run ${k + 1}: check ${ms(i.check.ms)} [${i.check.longTasks?.join(', ') ?? 'n/a'}], write ${ms(i.write.ms)} [${i.write.longTasks?.join(', ') ?? 'n/a'}], ` +
+        `heap +${mib(i.heap.peakJs - i.heap.baselineJs)} / all +${mib(i.heap.peakAll - i.heap.baselineAll)} (${i.heap.samples} samples); floor ${ms(i.floor.ms)} (parse ${ms(i.floor.parseMs)}, write ${ms(i.floor.writeMs)})`,
+    ),
+  ];
+}
+
+/**
+ * Replaces the bundle results block of docs/benchmarks.md and adds a line to its history.
+ * @param {string} file
+ * @param {{ date: string, machine: string, result: BundleResult }} run
+ */
+export async function updateBundleDoc(file, run) {
+  const rows = bundleRows(run.result);
+  const f = bundleFigures(run.result);
+  const failed = rows.filter((r) => r.result === 'FAIL').map((r) => r.measure);
+  const verdict = failed.length ? `**FAIL**: ${failed.join('; ')}.` : 'All targets met.';
+  const entry =
+    `| ${run.date} | ${Math.round(f.exportApp)} / ${Math.round(f.exportFloor)} (${f.exportRatio.toFixed(2)}×) | ${Math.round(f.importApp)} / ${Math.round(f.importFloor)} (${f.importRatio.toFixed(2)}×) ` +
+    `| ${f.heapRatio.toFixed(2)}× (${f.heapAllRatio.toFixed(2)}×) | ${f.longestExport ?? 'n/a'} / ${f.longestImport ?? 'n/a'} | ${run.machine} |`;
+  await replaceBlock(file, {
+    'bundle-results': () => `\n\nRun on ${run.date}. ${run.machine} ${loadLine(run.result)}\n\nWorkload: ${bundleWorkloadLine(run.result)}\n\n${markdownTable(rows)}\n\n${verdict}\n\n`,
+    'bundle-history': (old) => {
+      const lines = old.split('\n').filter((l) => l.startsWith('|'));
+      const [head = '', rule = '', ...past] = lines;
+      return `\n${[head, rule, entry, ...past].join('\n')}\n`;
+    },
+  });
+}
