@@ -1,7 +1,8 @@
+import { t } from '../i18n/i18n';
 import { cellText, isTextCell } from './mapping-cells';
 import { ignoredHeaders } from './mapping-synonyms';
 import { mappingTargets, type MappingTarget, type TargetRegister } from './mapping-targets';
-import { normHeader, tm } from './mapping-text';
+import { normHeader } from './mapping-text';
 import type { CellValue } from './sheet-cells';
 import { columnLetters } from './sheet-grid';
 
@@ -26,7 +27,7 @@ export function headerTexts(rows: readonly (readonly CellValue[])[], headerRow: 
 
 /** What a column is called on screen: its header, else its letter. */
 export function columnName(headers: readonly string[], col: number): string {
-  return headers[col] || tm('mapping.columnLetter', { letter: columnLetters(col) });
+  return headers[col] || t('mapping.columnLetter', { letter: columnLetters(col) });
 }
 
 /** Keys of a saved mapping: the normalised header; a repeated header gets "~2", an empty one its letter. */

@@ -4,7 +4,7 @@ import type { RiskMatrix } from '../domain/risk-matrix';
 import { acceptanceFields, riskFields } from '../domain/risk-schema';
 import { locale, t, tOption } from '../i18n/i18n';
 import { aiSystemHeaderSynonyms, enumValueSynonyms, riskHeaderSynonyms } from './mapping-synonyms';
-import { normHeader, tm } from './mapping-text';
+import { normHeader } from './mapping-text';
 
 export type TargetRegister = 'risks' | 'aiSystems';
 export const targetRegisters: readonly TargetRegister[] = ['risks', 'aiSystems'];
@@ -69,12 +69,12 @@ export function mappingTargets(register: TargetRegister): MappingTarget[] {
       ? aiSystemFields.map((f) => fromField(f, aiSystemHeaderSynonyms, 'name'))
       : [
           ...riskFields.map((f) => fromField(f, riskHeaderSynonyms, 'title')),
-          special('inherentLikelihood', 'level', tm('mapping.target.inherentLikelihood'), 'probability'),
-          special('inherentImpact', 'level', tm('mapping.target.inherentImpact'), 'impact'),
-          special('residualLikelihood', 'level', tm('mapping.target.residualLikelihood'), 'probability'),
-          special('residualImpact', 'level', tm('mapping.target.residualImpact'), 'impact'),
-          special('aiSystemIds', 'systems', tm('mapping.target.aiSystemIds')),
-          special('annexAControls', 'controls', tm('mapping.target.annexAControls')),
+          special('inherentLikelihood', 'level', t('mapping.target.inherentLikelihood'), 'probability'),
+          special('inherentImpact', 'level', t('mapping.target.inherentImpact'), 'impact'),
+          special('residualLikelihood', 'level', t('mapping.target.residualLikelihood'), 'probability'),
+          special('residualImpact', 'level', t('mapping.target.residualImpact'), 'impact'),
+          special('aiSystemIds', 'systems', t('mapping.target.aiSystemIds')),
+          special('annexAControls', 'controls', t('mapping.target.annexAControls')),
           ...acceptanceFields.map((f) => fromField(f, riskHeaderSynonyms, 'title')),
         ];
   cache.set(cacheKey, list);

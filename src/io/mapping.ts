@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n';
 import { aiSystemSchema, blankAiSystem } from '../domain/ai-system-schema';
 import { blankRisk, riskSchema } from '../domain/risk-schema';
 import { cellText, isBlankCell, isNumberLike, splitCell } from './mapping-cells';
@@ -5,7 +6,7 @@ import { convertCell, type ConvertContext } from './mapping-convert';
 import { columnName, detectHeaderRow, headerTexts, suggestColumns } from './mapping-header';
 import { totalWords } from './mapping-synonyms';
 import { isListKind, isValueMapped, requiredTarget, targetOf, type MappingTarget, type OptionContext, type TargetRegister } from './mapping-targets';
-import { normHeader, normValue, tm } from './mapping-text';
+import { normHeader, normValue } from './mapping-text';
 import { hasValue, suggestValueMap, withValue, type ValueMap } from './mapping-values';
 import type { CellValue } from './sheet-cells';
 import type { RowWrite, SheetProblem, WorkbookPlan } from './workbook-import';
@@ -105,13 +106,13 @@ export function distinctValues(rows: readonly (readonly CellValue[])[], mapping:
 export function mappingIssues(mapping: SheetMapping, headers: readonly string[]): string[] {
   const issues: string[] = [];
   const required = requiredTarget(mapping.register);
-  if (!mapping.columns.includes(required.key)) issues.push(tm('mapping.problem.requiredColumn', { field: required.label }));
+  if (!mapping.columns.includes(required.key)) issues.push(t('mapping.problem.requiredColumn', { field: required.label }));
   const seen = new Map<string, number>();
   mapping.columns.forEach((key, col) => {
     if (!key) return;
     const first = seen.get(key);
     if (first === undefined) seen.set(key, col);
-    else issues.push(tm('mapping.problem.twoColumns', { field: targetOf(mapping.register, key)?.label ?? key, first: columnName(headers, first), second: columnName(headers, col) }));
+    else issues.push(t('mapping.problem.twoColumns', { field: targetOf(mapping.register, key)?.label ?? key, first: columnName(headers, first), second: columnName(headers, col) }));
   });
   return issues;
 }
@@ -155,7 +156,7 @@ export function applyMapping(rows: readonly (readonly CellValue[])[], mapping: S
       else if (v.value !== undefined) patch[target.key] = v.value;
     });
     if (patch[required.key] === undefined && !problems.some((p) => p.column === columnName(headers, titleCol))) {
-      problems.push({ sheet: ctx.sheet, row: r + 1, column: columnName(headers, titleCol), message: tm('mapping.problem.required', { field: required.label }) });
+      problems.push({ sheet: ctx.sheet, row: r + 1, column: columnName(headers, titleCol), message: t('mapping.problem.required', { field: required.label }) });
     }
     if (problems.length === 0) {
       const check = schema.safeParse({ ...blank, ...patch });

@@ -1,28 +1,25 @@
 import { deleteMapping, listMappings, saveMapping } from '../db/mappings-repo';
-import { listAiSystems } from '../db/ai-systems-repo';
-import { getWorkspace } from '../db/workspaces-repo';
 import type { Catalog } from '../domain/catalog-model';
 import { newId } from '../domain/ids';
 import { describeValue, mappingTargets, requiredTarget, type MappingTarget } from '../io/mapping-targets';
 import { applyMapping, distinctValues, fillSuggestions, hasValue, headerTexts, initialMapping, mappedColumns, mappingIssues, mappingPlan, targetOf, targetOptions, valueMappedColumns, withValue, type DistinctValue, type MappingContext, type MappingResult, type SheetMapping, type TargetRegister } from '../io/mapping';
 import { choiceOf, valueOfChoice } from '../io/mapping-values';
 import { fromSaved, SAVED_MATCH_THRESHOLD, savedMatch, toSaved, type SavedMapping } from '../io/mapping-saved';
-import { tm } from '../io/mapping-text';
+import { t } from '../i18n/i18n';
 import type { IoProblem } from '../io/problems';
 import type { ReadSheet } from '../io/sheet-read';
 import type { TextEncodingName } from '../io/text-decode';
 import { app } from './app.svelte';
 import { runWorker } from './bundles';
 import { applySpreadsheet } from './spreadsheets';
+import { loadMappingContext } from './mapping-context';
 
 export type WizardStep = 'file' | 'sheet' | 'columns' | 'values' | 'preview' | 'done';
 export type EncodingChoice = 'detect' | TextEncodingName;
-
 export { LEAVE_EMPTY, UNMAPPED } from '../io/mapping-values';
 const GUESSED = 'csv-encoding-guessed';
 const STEP_ORDER: readonly WizardStep[] = ['file', 'sheet', 'columns', 'values', 'preview'];
-/** Rows the header-row select offers. */
-const HEADER_CHOICES = 30;
+const HEADER_CHOICES = 30; // rows the header-row select offers
 
 /**
  * The wizard that imports a register kept in someone else's spreadsheet: file → sheet and header
@@ -115,7 +112,7 @@ export class MappingWizardState {
       const bytes = new Uint8Array(await file.arrayBuffer());
       const csvEncoding = this.#encoding === 'detect' ? undefined : this.#encoding;
       const job = runWorker({ type: 'read-sheets', bytes, fileName: file.name, ...(csvEncoding ? { csvEncoding } : {}) }, () => {}, (r) => (r.type === 'sheets' ? r.result : undefined));
-      const [read, context, saved] = await Promise.all([job.done, this.#loadContext(), listMappings()]);
+      const [read, context, saved] = await Promise.all([job.done, loadMappingContext(this.#workspaceId(), this.#catalog()), listMappings()]);
       if (!read.ok) {
         this.#readProblems = read.problems;
         return;
@@ -142,18 +139,6 @@ export class MappingWizardState {
     this.#go('sheet');
   }
 
-  async #loadContext(): Promise<Omit<MappingContext, 'sheet'>> {
-    const workspaceId = this.#workspaceId();
-    const [workspace, systems] = await Promise.all([getWorkspace(workspaceId), listAiSystems(workspaceId)]);
-    if (!workspace) throw new Error(`workspace ${workspaceId} not found`);
-    return {
-      workspaceId,
-      matrix: workspace.riskMatrix,
-      systems: systems.map((s) => ({ id: s.id, name: s.name })),
-      controlIds: new Set(this.#catalog().controls.map((c) => c.id)),
-    };
-  }
-
   chooseSheet(index: number): void {
     this.#sheetIndex = index;
     this.#usedSaved = null;
@@ -173,7 +158,7 @@ export class MappingWizardState {
     const fallback = initialMapping(this.rows, saved.register, this.#mapping.headerRow).columns;
     this.#usedSaved = saved;
     this.#setMapping(fromSaved(saved, this.headers, this.#mapping.headerRow, fallback, this.#context));
-    this.#status = tm('mapping.saved.used', { name: saved.name });
+    this.#status = t('mapping.saved.used', { name: saved.name });
   }
 
   async deleteSaved(id: string): Promise<void> {
@@ -267,8 +252,7 @@ export class MappingWizardState {
   }
 
   #go(step: WizardStep): void {
-    this.#step = step;
-    this.#status = '';
+    [this.#step, this.#status] = [step, ''];
   }
 
   /** Writes the rows without problems in one transaction. */
@@ -281,7 +265,7 @@ export class MappingWizardState {
     if (n === null) return;
     this.#imported = n;
     this.#go('done');
-    app.announce(tm(this.#register === 'risks' ? 'mapping.done.risks' : 'mapping.done.aiSystems', { count: n }));
+    app.announce(t(this.#register === 'risks' ? 'mapping.done.risks' : 'mapping.done.aiSystems', { count: n }));
   }
 
   /** Saves the mapping under a name; the same name for the same register replaces the older one. */
@@ -294,7 +278,7 @@ export class MappingWizardState {
       const saved = await saveMapping(toSaved(m, this.headers, { id: same?.id ?? newId(), name: trimmed, now: new Date().toISOString(), ...(same ? { createdAt: same.createdAt } : {}) }));
       this.#saved = [...this.#saved.filter((s) => s.id !== saved.id), saved];
       this.#usedSaved = saved;
-      this.#status = tm('mapping.saved.done', { name: saved.name });
+      this.#status = t('mapping.saved.done', { name: saved.name });
       return true;
     } catch (e) {
       app.report(e);
