@@ -19,7 +19,8 @@ export async function applyWorkbookPlan(workspaceId: string, plan: WorkbookPlan)
       if (!(await db.workspaces.get(workspaceId))) throw new Error(`workspace ${workspaceId} not found`);
       const now = new Date().toISOString();
       const base = () => ({ id: newId(), workspaceId, createdAt: now, updatedAt: now });
-      const refs = await riskRefs(workspaceId);
+      // Read only when a row creates a risk (10,000 refs are not free).
+      let refs: string[] | null = null;
       let written = 0;
       for (const w of plan.writes) {
         switch (w.sheet) {
@@ -44,6 +45,7 @@ export async function applyWorkbookPlan(workspaceId: string, plan: WorkbookPlan)
           case 'risks': {
             let current = w.id ? await db.risks.get(w.id) : undefined;
             if (!w.id) {
+              refs ??= await riskRefs(workspaceId);
               const ref = nextRiskRef(refs);
               refs.push(ref);
               current = blankRisk({ ...base(), ref }, 'New risk');

@@ -1,4 +1,4 @@
-import { tOption } from '../i18n/i18n';
+import { locale, tOption } from '../i18n/i18n';
 
 /** A spreadsheet cell as SheetJS gives it (arrays only, cached values, never formulas). */
 export type CellValue = string | number | boolean | Date | null;
@@ -56,12 +56,31 @@ export function cellToText(cell: CellValue): string {
   return String(cell);
 }
 
+/** Per option list: per language and prefix, lower-cased value or label → the first option that has it. */
+const optionLookups = new WeakMap<readonly string[], Map<string, Map<string, string>>>();
+
+/** The lookup enumFromCell uses, built once per option list, prefix and language (labels follow the language). */
+function optionLookup(options: readonly string[], prefix: string): ReadonlyMap<string, string> {
+  let byKey = optionLookups.get(options);
+  if (!byKey) optionLookups.set(options, (byKey = new Map()));
+  const key = `${locale()}\u0000${prefix}`;
+  let lookup = byKey.get(key);
+  if (!lookup) {
+    lookup = new Map();
+    for (const o of options) {
+      for (const k of [o.toLowerCase(), tOption(prefix, o).toLowerCase()]) if (!lookup.has(k)) lookup.set(k, o);
+    }
+    byKey.set(key, lookup);
+  }
+  return lookup;
+}
+
 /** Enum cells carry the English label; the raw value and any case are accepted back. */
 export function enumFromCell<T extends string>(cell: CellValue, options: readonly T[], prefix: string, nullable: boolean): Parsed<T | null> {
   const text = cellToText(cell).trim();
   if (!text) return nullable ? { ok: true, value: null } : { ok: false, message: `a value is required; use one of: ${options.map((o) => tOption(prefix, o)).join(', ')}` };
-  const wanted = text.toLowerCase();
-  const hit = options.find((o) => o.toLowerCase() === wanted || tOption(prefix, o).toLowerCase() === wanted);
+  // The first option whose value or label matches, in the options' order (a lookup built once).
+  const hit = optionLookup(options, prefix).get(text.toLowerCase()) as T | undefined;
   if (hit) return { ok: true, value: hit };
   return { ok: false, message: `"${text}" is not one of: ${options.map((o) => tOption(prefix, o)).join(', ')}` };
 }

@@ -57,6 +57,9 @@ export async function readWorkbook(bytes: Uint8Array, fileName: string, limits: 
     return fail('sheet-unreadable', `the file is named .${extensionOf(fileName)} but holds plain text: save it as .csv or as a real workbook`);
   }
   if (container === 'text') return readCsv(bytes, fileName, lim, opts);
+  // SheetJS loads while the zip is checked (its fetch and the inflating overlap).
+  const loading = import('xlsx');
+  loading.catch(() => undefined);
   let input = bytes;
   if (container === 'zip') {
     // The most cells a read may return; an ODS that would expand to more is refused.
@@ -64,7 +67,7 @@ export async function readWorkbook(bytes: Uint8Array, fileName: string, limits: 
     if (!prepared.ok) return { ok: false, problems: prepared.problems };
     input = prepared.bytes;
   }
-  const XLSX = await import('xlsx');
+  const XLSX = await loading;
   if (container === 'cfb') {
     const kind = inspectCfb(XLSX, bytes);
     if (kind === 'corrupt') return fail('sheet-corrupt', 'the file is damaged: its compound-file structure cannot be read');

@@ -1,10 +1,9 @@
 import { tOption } from '../i18n/i18n';
 import { impactFields } from '../domain/impact-assessment-schema';
-import { compareRefs } from '../domain/risk-schema';
 import { cellToDate, dateToSerial, type CellValue } from './sheet-cells';
 import { byId } from './canonical-json';
 import { aiSystemSheet, clauseSheet, ownControlSheet, riskSheet, rowOf, soaSheet, type RegisterSheet, type SheetContext } from './sheet-registers';
-import { answersFor, sheetContext, type WorkbookData } from './workbook-data';
+import { answersFor, risksByRef, sheetContext, type WorkbookData } from './workbook-data';
 import { buildWorkbook, type SheetSpec } from './sheet-write';
 import { toCsv } from './csv';
 
@@ -65,13 +64,15 @@ function impactSheets(d: WorkbookData): SheetSpec[] {
 
 /** The full workbook: About, then one sheet per register, id column first. */
 export async function exportWorkbook(d: WorkbookData, exportedAt: string, appVersion: string): Promise<Uint8Array> {
+  // SheetJS (which buildWorkbook imports) starts loading while the rows are built.
+  import('xlsx').catch(() => undefined);
   const ctx = sheetContext(d);
   const sheets: SheetSpec[] = [
     aboutSheet(d, exportedAt, appVersion),
     spec(clauseSheet, answersFor(d, false) as never[], ctx),
     spec(soaSheet, answersFor(d, true) as never[], ctx),
     spec(aiSystemSheet, byId(d.aiSystems) as never[], ctx),
-    spec(riskSheet, [...d.risks].sort(compareRefs) as never[], ctx),
+    spec(riskSheet, risksByRef(d.risks) as never[], ctx),
     spec(ownControlSheet, byId(d.ownControls) as never[], ctx),
     ...impactSheets(d),
   ];
@@ -95,7 +96,7 @@ function single(d: WorkbookData, which: SingleRegister): SheetSpec {
     case 'aiSystems':
       return spec(aiSystemSheet, byId(d.aiSystems) as never[], ctx);
     case 'risks':
-      return spec(riskSheet, [...d.risks].sort(compareRefs) as never[], ctx);
+      return spec(riskSheet, risksByRef(d.risks) as never[], ctx);
     case 'ownControls':
       return spec(ownControlSheet, byId(d.ownControls) as never[], ctx);
   }

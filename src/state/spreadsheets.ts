@@ -35,9 +35,12 @@ export type SheetCheck = { ok: true; plan: WorkbookPlan; warnings: IoProblem[] }
 export async function checkSpreadsheet(workspaceId: string, catalog: Catalog, file: File, csvEncoding?: CsvEncoding): Promise<SheetCheck | null> {
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const read = await runWorker({ type: 'read-sheets', bytes, fileName: file.name, ...(csvEncoding ? { csvEncoding } : {}) }, () => {}, (r) => (r.type === 'sheets' ? r.result : undefined)).done;
+    // The worker reads the file while the page reads the workspace; the bytes move, not copy.
+    const [read, data] = await Promise.all([
+      runWorker({ type: 'read-sheets', bytes, fileName: file.name, ...(csvEncoding ? { csvEncoding } : {}) }, () => {}, (r) => (r.type === 'sheets' ? r.result : undefined), [bytes.buffer]).done,
+      workbookData(workspaceId, catalog),
+    ]);
     if (!read.ok) return { ok: false, problems: read.problems };
-    const data = await workbookData(workspaceId, catalog);
     // A CSV has one unnamed sheet: it stands for the register its columns match.
     const sheets: ReadSheet[] = read.sheets;
     return { ok: true, plan: planWorkbookImport(sheets, data), warnings: read.warnings };

@@ -2,10 +2,13 @@
 // 1. risk list: opens and filters the risk register of a generated workspace (10,000 risks, 500 AI
 //    systems) and reports the times;
 // 2. bundles: exports and imports a workspace with 10,000 risks, 2,000 other records and 100 MiB of
-//    evidence files through the UI, against the raw floor for the same data (lib/bundle-bench.js).
-// BENCH_ONLY=risks or BENCH_ONLY=bundle runs one part. Timing belongs here, not in tests. Results go
-// to the terminal and to docs/benchmarks.md. The exit status is 1 only when the bench itself breaks:
-// a missed target prints FAIL and still exits 0.
+//    evidence files through the UI, against the raw floor for the same data (lib/bundle-bench.js);
+// 3. spreadsheets: exports the full workbook of the risk-list workspace and imports it back (as it
+//    is, and with 100 edited cells) through the UI, against raw SheetJS writing and reading the same
+//    sheets, rows and columns in the same page (lib/sheets-bench.js).
+// BENCH_ONLY=risks, BENCH_ONLY=bundle or BENCH_ONLY=sheets runs one part. Timing belongs here, not
+// in tests. Results go to the terminal and to docs/benchmarks.md. The exit status is 1 only when the
+// bench itself breaks: a missed target prints FAIL and still exits 0.
 import { existsSync } from 'node:fs';
 import { cpus, platform, release, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +17,9 @@ import { runBundleBench } from './lib/bundle-bench.js';
 import { bundleRows, bundleRunLines, bundleTextTable, bundleWorkloadLine, loadLine, updateBundleDoc } from './lib/bundle-report.js';
 import { installLongTaskObserver, measureInPage } from './lib/in-page.js';
 import { summarize, textTable, updateDoc } from './lib/report.js';
-import { buildFloorScript, buildSeedScript } from './lib/seed-bundle.js';
+import { buildFloorScript, buildSeedScript, buildSheetsFloorScript } from './lib/seed-bundle.js';
+import { runSheetsBench, SheetsContractError } from './lib/sheets-bench.js';
+import { sheetsLoadLine, sheetsRows, sheetsRunLines, sheetsTextTable, sheetsWorkloadLine, updateSheetsDoc } from './lib/sheets-report.js';
 import { startPreview } from './lib/server.js';
 
 /** @typedef {import('./lib/report.js').Sample} Sample */
@@ -160,10 +165,16 @@ async function runRiskBench(browser, url, seedScript, errors) {
 async function main() {
   if (!existsSync(`${root}dist/index.html`)) throw new BenchStop('dist/ is missing: run `npm run bench`, which builds first.');
   if (!existsSync(executablePath)) throw new BenchStop(`Chromium not found at ${executablePath} (set CHROMIUM_PATH).`);
-  if (ONLY && ONLY !== 'risks' && ONLY !== 'bundle') throw new BenchStop(`BENCH_ONLY must be "risks" or "bundle", not "${ONLY}".`);
+  if (ONLY && !['risks', 'bundle', 'sheets'].includes(ONLY)) throw new BenchStop(`BENCH_ONLY must be "risks", "bundle" or "sheets", not "${ONLY}".`);
   const started = Date.now();
-  const [seedScript, floorScript, server] = await Promise.all([buildSeedScript(), buildFloorScript(), startPreview()]);
-  log(`serving dist/ at ${server.url}; seed script ${(seedScript.length / 1024).toFixed(0)} KB, floor script ${(floorScript.length / 1024).toFixed(0)} KB`);
+  const [seedScript, floorScript, sheetsFloorScript, server] = await Promise.all([
+    buildSeedScript(),
+    !ONLY || ONLY === 'bundle' ? buildFloorScript() : Promise.resolve(''),
+    !ONLY || ONLY === 'sheets' ? buildSheetsFloorScript() : Promise.resolve(''),
+    startPreview(),
+  ]);
+  const kb = (/** @type {string} */ s) => `${(s.length / 1024).toFixed(0)} KB`;
+  log(`serving dist/ at ${server.url}; seed script ${kb(seedScript)}, floor scripts ${kb(floorScript)} (bundle), ${kb(sheetsFloorScript)} (sheets)`);
   const browser = await chromium.launch({ executablePath, args }).catch((e) => {
     server.stop();
     throw e;
@@ -175,13 +186,13 @@ async function main() {
     const date = new Date().toISOString().slice(0, 10);
     const doc = `${root}docs/benchmarks.md`;
 
-    if (ONLY !== 'bundle') {
+    if (!ONLY || ONLY === 'risks') {
       const { rows, workload } = await runRiskBench(browser, server.url, seedScript, errors);
       console.log(`\nRisk list. ${workload}\n${machine}\n\n${textTable(rows)}\n`);
       await updateDoc(doc, { date, machine, workload, rows });
       log(`risk list done in ${Math.round((Date.now() - started) / 1000)} s`);
     }
-    if (ONLY !== 'risks') {
+    if (!ONLY || ONLY === 'bundle') {
       const t0 = Date.now();
       const result = await runBundleBench({ browser, url: server.url, seedScript, floorScript, log, errors });
       const rows = bundleRows(result);
@@ -190,6 +201,17 @@ async function main() {
       console.log(failed.length ? `[bench] FAIL: ${failed.length} bundle target(s) missed: ${failed.map((r) => r.measure).join('; ')}\n` : '[bench] bundle targets: all PASS\n');
       await updateBundleDoc(doc, { date, machine, result });
       log(`bundles done in ${Math.round((Date.now() - t0) / 1000)} s`);
+    }
+    if (!ONLY || ONLY === 'sheets') {
+      const t0 = Date.now();
+      const result = await runSheetsBench({ browser, url: server.url, seedScript, floorScript: sheetsFloorScript, workload: WORKLOAD, log, errors });
+      const rows = sheetsRows(result);
+      console.log(`\nSpreadsheets. ${sheetsWorkloadLine(result)}\n${machine} ${sheetsLoadLine(result)}\n\n${sheetsRunLines(result).join('\n')}\n\n${sheetsTextTable(rows)}\n`);
+      if (result.notes.length) log(`notes: ${result.notes.join('; ')}`);
+      const failed = rows.filter((r) => r.result === 'FAIL');
+      console.log(failed.length ? `[bench] FAIL: ${failed.length} spreadsheet target(s) missed: ${failed.map((r) => r.measure).join('; ')}\n` : '[bench] spreadsheet targets: all PASS\n');
+      await updateSheetsDoc(doc, { date, machine, result });
+      log(`spreadsheets done in ${Math.round((Date.now() - t0) / 1000)} s`);
     }
     if (errors.length) log(`page errors during the run:\n  ${errors.join('\n  ')}`);
     log(`docs/benchmarks.md updated; total ${Math.round((Date.now() - started) / 1000)} s`);
@@ -200,7 +222,7 @@ async function main() {
 }
 
 main().catch((e) => {
-  if (e instanceof BenchStop) console.error(`\n[bench] ${e.message}\n`);
+  if (e instanceof BenchStop || e instanceof SheetsContractError) console.error(`\n[bench] ${e.message}\n`);
   else console.error(e);
   process.exit(1);
 });

@@ -1,6 +1,7 @@
 // Bundled by tests/bench/lib/seed-bundle.js into an IIFE and evaluated in the app's page, so the
 // benchmark writes through the app's own database class (same name, same schema version).
-// __seed: the risk-list workload; __seedBundle: the bundle workload (adds answers, evidence, files).
+// __seed: the risk-list workload (also the spreadsheet one); __seedBundle: the bundle workload (adds
+// answers, evidence, files); __risksMatching: what a spreadsheet import wrote.
 import { AimsDatabase } from '../../src/db/database';
 import { workspaceTables } from '../../src/db/schema-versions';
 import { generateWorkspace } from '../../src/domain/generate-workspace';
@@ -176,6 +177,21 @@ async function seedBundleWorkload(o) {
   };
 }
 
+/**
+ * Risks of a workspace whose title or owner contains `text`: what a spreadsheet import wrote.
+ * @param {string} workspaceId
+ * @param {string} text
+ */
+async function risksMatching(workspaceId, text) {
+  const db = new AimsDatabase();
+  try {
+    await db.open();
+    return await db.risks.where('workspaceId').equals(workspaceId).filter((r) => r.title.includes(text) || r.owner.includes(text)).count();
+  } finally {
+    db.close();
+  }
+}
+
 /** mulberry32 @param {number} seed */
 function mulberry32(seed) {
   let a = seed >>> 0;
@@ -188,4 +204,4 @@ function mulberry32(seed) {
   };
 }
 
-Object.assign(window, { __seed: seed, __count: count, __seedBundle: seedBundleWorkload });
+Object.assign(window, { __seed: seed, __count: count, __seedBundle: seedBundleWorkload, __risksMatching: risksMatching });

@@ -35,3 +35,6 @@ export const buildSeedScript = () => buildPageScript('seed-entry.js', 'aimsBench
 
 /** tests/bench/floor-entry.js: defines window.__floor (JSZip, zod schemas and Dexie, no app code). */
 export const buildFloorScript = () => buildPageScript('floor-entry.js', 'aimsBenchFloor');
+
+/** tests/bench/sheets-floor-entry.js: defines window.__sheetsFloor (SheetJS, plain Dexie, no app code). */
+export const buildSheetsFloorScript = () => buildPageScript('sheets-floor-entry.js', 'aimsBenchSheetsFloor');

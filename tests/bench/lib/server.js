@@ -24,12 +24,13 @@ function freePort() {
  * Serves a private copy of dist/ with `vite preview` on a free localhost port, as
  * tests/e2e/playwright.config.ts does. The copy keeps a build started elsewhere meanwhile (another
  * terminal, the e2e suite) from swapping the files under a running benchmark.
+ * @param {string} [dist]  the build to serve (dist/ by default)
  * @returns {Promise<{ url: string, stop: () => void }>}
  */
-export async function startPreview() {
+export async function startPreview(dist = join(root, 'dist')) {
   const port = await freePort();
   const outDir = mkdtempSync(join(tmpdir(), 'aims-bench-dist-'));
-  cpSync(join(root, 'dist'), outDir, { recursive: true });
+  cpSync(dist, outDir, { recursive: true });
   const vite = fileURLToPath(new URL('node_modules/vite/bin/vite.js', `file://${root}`));
   const child = spawn(process.execPath, [vite, 'preview', '--outDir', outDir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
     cwd: root,
