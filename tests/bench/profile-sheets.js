@@ -116,7 +116,7 @@ async function main() {
     for (const [name, file] of /** @type {const} */ ([['check unchanged', book], ['check and import edited', edited]])) {
       await page.reload();
       await full.waitFor();
-      await section.getByLabel('Spreadsheet (.xlsx, .xls, .ods or .csv)', { exact: true }).setInputFiles(file);
+      await section.getByLabel('Workbook exported by AIMS Workbench (.xlsx, .xls, .ods or .csv)', { exact: true }).setInputFiles(file);
       await page.waitForTimeout(500);
       await rec.start();
       await section.getByRole('button', { name: 'Check the spreadsheet', exact: true }).click();

@@ -53,7 +53,7 @@ function fileOf(name: string): File {
 }
 
 async function choose(name: string) {
-  const input = screen.getByLabelText('Spreadsheet (.xlsx, .xls, .ods or .csv)');
+  const input = screen.getByLabelText('Your own spreadsheet (.xlsx, .xls, .ods or .csv)');
   Object.defineProperty(input, 'files', { value: [fileOf(name)], configurable: true });
   await fireEvent.change(input);
   await fireEvent.click(screen.getByRole('button', { name: 'Read the file' }));

@@ -27,7 +27,7 @@ test('a Chinese CSV risk register imports through the mapping wizard and shows i
 
   // 1. File and target register; the sheet is read in the worker.
   await wizard.getByLabel('Import into').selectOption('risks');
-  await wizard.getByLabel('Spreadsheet (.xlsx, .xls, .ods or .csv)').setInputFiles(chineseCsv);
+  await wizard.getByLabel('Your own spreadsheet (.xlsx, .xls, .ods or .csv)').setInputFiles(chineseCsv);
   await wizard.getByRole('button', { name: 'Read the file' }).click();
 
   // 2. Sheet and header row: the first row is the header.

@@ -20,7 +20,7 @@ test('a workbook goes out, is edited in a spreadsheet program, and comes back wi
   await download.saveAs(path);
 
   // Unchanged: nothing to import.
-  await page.getByLabel('Spreadsheet (.xlsx, .xls, .ods or .csv)').setInputFiles(path);
+  await page.getByLabel('Workbook exported by AIMS Workbench (.xlsx, .xls, .ods or .csv)').setInputFiles(path);
   await page.getByRole('button', { name: 'Check the spreadsheet' }).click();
   await expect(page.getByText('The spreadsheet matches the workspace: nothing to import.')).toBeVisible();
 
@@ -30,7 +30,7 @@ test('a workbook goes out, is edited in a spreadsheet program, and comes back wi
   const header = (XLSX.utils.sheet_to_json(sheet, { header: 1 })[0] as string[]) ?? [];
   sheet[XLSX.utils.encode_cell({ r: 1, c: header.indexOf('Owner') })] = { t: 's', v: '数据负责人' };
   const edited = Buffer.from(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
-  await page.getByLabel('Spreadsheet (.xlsx, .xls, .ods or .csv)').setInputFiles({ name: 'edited.xlsx', mimeType: 'application/octet-stream', buffer: edited });
+  await page.getByLabel('Workbook exported by AIMS Workbench (.xlsx, .xls, .ods or .csv)').setInputFiles({ name: 'edited.xlsx', mimeType: 'application/octet-stream', buffer: edited });
   await page.getByRole('button', { name: 'Check the spreadsheet' }).click();
   await expect(page.getByTestId('sheets-changes')).toContainText('Owner: "" → "数据负责人"');
   await page.getByRole('button', { name: 'Import 1 rows' }).click();
@@ -42,7 +42,7 @@ test('a workbook goes out, is edited in a spreadsheet program, and comes back wi
 test('a broken spreadsheet is refused with a clear message', async ({ watched: { page } }) => {
   await createWorkspace(page, 'Broken Sheet Co');
   await page.goto(page.url() + '/exchange');
-  await page.getByLabel('Spreadsheet (.xlsx, .xls, .ods or .csv)').setInputFiles({ name: 'fake.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('this is not a spreadsheet at all') });
+  await page.getByLabel('Workbook exported by AIMS Workbench (.xlsx, .xls, .ods or .csv)').setInputFiles({ name: 'fake.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('this is not a spreadsheet at all') });
   await page.getByRole('button', { name: 'Check the spreadsheet' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'The spreadsheet cannot be read' })).toBeVisible();
 });

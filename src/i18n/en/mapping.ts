@@ -17,7 +17,7 @@ export const mapping = {
   'mapping.register': 'Import into',
   'mapping.register.risks': 'Risk register',
   'mapping.register.aiSystems': 'AI system inventory',
-  'mapping.file': 'Spreadsheet (.xlsx, .xls, .ods or .csv)',
+  'mapping.file': 'Your own spreadsheet (.xlsx, .xls, .ods or .csv)',
   'mapping.encoding': 'Text encoding (CSV only)',
   'mapping.encoding.detect': 'Detect',
   'mapping.encoding.help': 'Leave on Detect unless accented or Chinese letters come out wrong.',

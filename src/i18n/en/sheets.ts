@@ -15,7 +15,7 @@ export const sheets = {
   'sheets.register.ownControls': 'Own controls',
   'sheets.saved': 'Saved {file}.',
   'sheets.import': 'Import a spreadsheet',
-  'sheets.file': 'Spreadsheet (.xlsx, .xls, .ods or .csv)',
+  'sheets.file': 'Workbook exported by AIMS Workbench (.xlsx, .xls, .ods or .csv)',
   'sheets.encoding': 'Text encoding (CSV only)',
   'sheets.encoding.auto': 'Detect',
   'sheets.check': 'Check the spreadsheet',

@@ -27,7 +27,7 @@ const QUIET_MAX = 15_000;
 const WAIT = { timeoutMs: TIMEOUT, settleMs: SETTLE, quietMs: QUIET, quietMaxMs: QUIET_MAX };
 const SECTION = 'section[aria-labelledby="sheets-title"]';
 const BANNER = '[role="alert"] .banner';
-const LABELS = { full: 'Full workbook (.xlsx)', file: 'Spreadsheet (.xlsx, .xls, .ods or .csv)', check: 'Check the spreadsheet' };
+const LABELS = { full: 'Full workbook (.xlsx)', file: 'Workbook exported by AIMS Workbench (.xlsx, .xls, .ods or .csv)', check: 'Check the spreadsheet' };
 
 /** @param {Page} page @param {import('./in-page.js').SpanArgs} args */
 const arm = (page, args) => page.evaluate(armSpan, args);
