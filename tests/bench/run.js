@@ -14,12 +14,13 @@ import { cpus, platform, release, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { runBundleBench } from './lib/bundle-bench.js';
-import { bundleRows, bundleRunLines, bundleTextTable, bundleWorkloadLine, loadLine, updateBundleDoc } from './lib/bundle-report.js';
+import { bundleRows, bundleRunLines, bundleWorkloadLine, updateBundleDoc } from './lib/bundle-report.js';
+import { loadLine, targetTextTable } from './lib/target-table.js';
 import { installLongTaskObserver, measureInPage } from './lib/in-page.js';
 import { summarize, textTable, updateDoc } from './lib/report.js';
 import { buildFloorScript, buildSeedScript, buildSheetsFloorScript } from './lib/seed-bundle.js';
 import { runSheetsBench, SheetsContractError } from './lib/sheets-bench.js';
-import { sheetsLoadLine, sheetsRows, sheetsRunLines, sheetsTextTable, sheetsWorkloadLine, updateSheetsDoc } from './lib/sheets-report.js';
+import { sheetsRows, sheetsRunLines, sheetsWorkloadLine, updateSheetsDoc } from './lib/sheets-report.js';
 import { startPreview } from './lib/server.js';
 
 /** @typedef {import('./lib/report.js').Sample} Sample */
@@ -196,7 +197,7 @@ async function main() {
       const t0 = Date.now();
       const result = await runBundleBench({ browser, url: server.url, seedScript, floorScript, log, errors });
       const rows = bundleRows(result);
-      console.log(`\nBundles. ${bundleWorkloadLine(result)}\n${machine} ${loadLine(result)}\n\n${bundleRunLines(result).join('\n')}\n\n${bundleTextTable(rows)}\n`);
+      console.log(`\nBundles. ${bundleWorkloadLine(result)}\n${machine} ${loadLine(result)}\n\n${bundleRunLines(result).join('\n')}\n\n${targetTextTable(rows)}\n`);
       const failed = rows.filter((r) => r.result === 'FAIL');
       console.log(failed.length ? `[bench] FAIL: ${failed.length} bundle target(s) missed: ${failed.map((r) => r.measure).join('; ')}\n` : '[bench] bundle targets: all PASS\n');
       await updateBundleDoc(doc, { date, machine, result });
@@ -206,7 +207,7 @@ async function main() {
       const t0 = Date.now();
       const result = await runSheetsBench({ browser, url: server.url, seedScript, floorScript: sheetsFloorScript, workload: WORKLOAD, log, errors });
       const rows = sheetsRows(result);
-      console.log(`\nSpreadsheets. ${sheetsWorkloadLine(result)}\n${machine} ${sheetsLoadLine(result)}\n\n${sheetsRunLines(result).join('\n')}\n\n${sheetsTextTable(rows)}\n`);
+      console.log(`\nSpreadsheets. ${sheetsWorkloadLine(result)}\n${machine} ${loadLine(result)}\n\n${sheetsRunLines(result).join('\n')}\n\n${targetTextTable(rows)}\n`);
       if (result.notes.length) log(`notes: ${result.notes.join('; ')}`);
       const failed = rows.filter((r) => r.result === 'FAIL');
       console.log(failed.length ? `[bench] FAIL: ${failed.length} spreadsheet target(s) missed: ${failed.map((r) => r.measure).join('; ')}\n` : '[bench] spreadsheet targets: all PASS\n');

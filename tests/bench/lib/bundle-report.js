@@ -1,7 +1,8 @@
 import { median, replaceBlock } from './report.js';
+import { loadLine, targetMarkdownTable } from './target-table.js';
 
 /** @typedef {import('./bundle-bench.js').BundleResult} BundleResult */
-/** @typedef {{ measure: string, app: string, floor: string, ratio: string, target: string, result: string }} BundleRow */
+/** @typedef {import('./target-table.js').TargetRow} BundleRow */
 
 export const TARGETS = { timeRatio: 1.5, heapRatio: 3, longTaskMs: 200 };
 
@@ -80,35 +81,6 @@ export function bundleRows(r) {
   ];
 }
 
-const HEAD = ['measure', 'app', 'floor', 'ratio', 'target', 'result'];
-/** @param {BundleRow} r */
-const cells = (r) => [r.measure, r.app, r.floor, r.ratio, r.target, r.result];
-
-/** @param {BundleRow[]} rows */
-export function bundleTextTable(rows) {
-  const all = [HEAD, ...rows.map(cells)];
-  const widths = HEAD.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
-  const line = (/** @type {string[]} */ r) => r.map((c, i) => (i > 0 && i < 4 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ');
-  return [line(HEAD), widths.map((w) => '-'.repeat(w)).join('  '), ...all.slice(1).map(line)].join('\n');
-}
-
-/** @param {BundleRow[]} rows */
-function markdownTable(rows) {
-  const bold = (/** @type {string} */ c) => (c.startsWith('FAIL') ? `**${c}**` : c);
-  return [
-    `| ${HEAD.join(' | ')} |`,
-    `| ${HEAD.map((_, i) => (i > 0 && i < 4 ? '---:' : '---')).join(' | ')} |`,
-    ...rows.map((r) => `| ${cells(r).map((c, i) => (i === 5 ? bold(c) : c)).join(' | ')} |`),
-  ].join('\n');
-}
-
-/** The machine's load while the bundle part ran: another job on two cores skews every figure. @param {BundleResult} r */
-export function loadLine(r) {
-  const [a, b] = r.load;
-  const busy = Math.max(a ?? 0, b ?? 0) > r.cores;
-  return `Load average (1 min) ${a?.toFixed(1)} at the start, ${b?.toFixed(1)} at the end on ${r.cores} cores${busy ? ': the machine was busy with other work, so the figures are noisier than usual' : ''}.`;
-}
-
 /** @param {BundleResult} r */
 export function bundleWorkloadLine(r) {
   const w = r.workload;
@@ -145,7 +117,7 @@ export async function updateBundleDoc(file, run) {
     `| ${run.date} | ${Math.round(f.exportApp)} / ${Math.round(f.exportFloor)} (${f.exportRatio.toFixed(2)}×) | ${Math.round(f.importApp)} / ${Math.round(f.importFloor)} (${f.importRatio.toFixed(2)}×) ` +
     `| ${f.heapRatio.toFixed(2)}× (${f.heapAllRatio.toFixed(2)}×) | ${f.longestExport ?? 'n/a'} / ${f.longestImport ?? 'n/a'} | ${run.machine} |`;
   await replaceBlock(file, {
-    'bundle-results': () => `\n\nRun on ${run.date}. ${run.machine} ${loadLine(run.result)}\n\nWorkload: ${bundleWorkloadLine(run.result)}\n\n${markdownTable(rows)}\n\n${verdict}\n\n`,
+    'bundle-results': () => `\n\nRun on ${run.date}. ${run.machine} ${loadLine(run.result)}\n\nWorkload: ${bundleWorkloadLine(run.result)}\n\n${targetMarkdownTable(rows)}\n\n${verdict}\n\n`,
     'bundle-history': (old) => {
       const lines = old.split('\n').filter((l) => l.startsWith('|'));
       const [head = '', rule = '', ...past] = lines;

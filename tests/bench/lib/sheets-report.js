@@ -1,8 +1,9 @@
 import { median, replaceBlock } from './report.js';
+import { loadLine, targetMarkdownTable } from './target-table.js';
 import { EDITED_CELLS as EDITED } from './sheets-bench.js';
 
 /** @typedef {import('./sheets-bench.js').SheetsResult} SheetsResult */
-/** @typedef {{ measure: string, app: string, floor: string, ratio: string, target: string, result: string }} SheetsRow */
+/** @typedef {import('./target-table.js').TargetRow} SheetsRow */
 
 export const SHEETS_TARGETS = { exportRatio: 1.3, importRatio: 1.5, longTaskMs: 200 };
 
@@ -80,35 +81,6 @@ export function sheetsRows(r) {
   ];
 }
 
-const HEAD = ['measure', 'app', 'floor', 'ratio', 'target', 'result'];
-/** @param {SheetsRow} r */
-const cells = (r) => [r.measure, r.app, r.floor, r.ratio, r.target, r.result];
-
-/** @param {SheetsRow[]} rows */
-export function sheetsTextTable(rows) {
-  const all = [HEAD, ...rows.map(cells)];
-  const widths = HEAD.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
-  const line = (/** @type {string[]} */ r) => r.map((c, i) => (i > 0 && i < 4 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ');
-  return [line(HEAD), widths.map((w) => '-'.repeat(w)).join('  '), ...all.slice(1).map(line)].join('\n');
-}
-
-/** @param {SheetsRow[]} rows */
-function markdownTable(rows) {
-  const bold = (/** @type {string} */ c) => (c.startsWith('FAIL') ? `**${c}**` : c);
-  return [
-    `| ${HEAD.join(' | ')} |`,
-    `| ${HEAD.map((_, i) => (i > 0 && i < 4 ? '---:' : '---')).join(' | ')} |`,
-    ...rows.map((r) => `| ${cells(r).map((c, i) => (i === 5 ? bold(c) : c)).join(' | ')} |`),
-  ].join('\n');
-}
-
-/** @param {SheetsResult} r */
-export function sheetsLoadLine(r) {
-  const [a, b] = r.load;
-  const busy = Math.max(a ?? 0, b ?? 0) > r.cores;
-  return `Load average (1 min) ${a?.toFixed(1)} at the start, ${b?.toFixed(1)} at the end on ${r.cores} cores${busy ? ': the machine was busy with other work, so the figures are noisier than usual' : ''}.`;
-}
-
 /** @param {SheetsResult} r */
 export function sheetsWorkloadLine(r) {
   const w = r.workload;
@@ -147,7 +119,7 @@ export async function updateSheetsDoc(file, run) {
     `| ${run.date} | ${Math.round(f.exportApp)} / ${Math.round(f.exportFloor)} (${x(f.exportRatio)}) | ${Math.round(f.checkUnchanged)} / ${Math.round(f.floorUnchanged)} (${x(f.unchangedRatio)}) ` +
     `| ${Math.round(f.totalEdited)} / ${Math.round(f.floorEdited)} (${x(f.editedRatio)}) | ${over(f.tasksExport)} / ${over(f.tasksUnchanged)} / ${over(f.tasksEditedCheck)} / ${over(f.tasksEditedWrite)} | ${run.machine} |`;
   await replaceBlock(file, {
-    'sheets-results': () => `\n\nRun on ${run.date}. ${run.machine} ${sheetsLoadLine(run.result)}\n\nWorkload: ${sheetsWorkloadLine(run.result)}\n\n${markdownTable(rows)}\n\n${verdict}${notes}\n\n`,
+    'sheets-results': () => `\n\nRun on ${run.date}. ${run.machine} ${loadLine(run.result)}\n\nWorkload: ${sheetsWorkloadLine(run.result)}\n\n${targetMarkdownTable(rows)}\n\n${verdict}${notes}\n\n`,
     'sheets-history': (old) => {
       const lines = old.split('\n').filter((l) => l.startsWith('|'));
       const [head = '', rule = '', ...past] = lines;
