@@ -29,7 +29,6 @@ export const bundleTables = {
 } as const;
 export type BundleTable = keyof typeof bundleTables;
 export const bundleTableNames = Object.keys(bundleTables) as BundleTable[];
-export const optionalTables = bundleTableNames.filter((t) => t !== 'workspaces');
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
 const safePath = z.string().max(1024);

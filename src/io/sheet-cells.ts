@@ -52,7 +52,10 @@ function validDate(y: number, m: number, d: number, original: CellValue): Parsed
 /** Text as stored: numbers and booleans a spreadsheet produced are turned back into text. */
 export function cellToText(cell: CellValue): string {
   if (cell === null) return '';
-  if (cell instanceof Date) return cellToDate(cell).ok ? String((cellToDate(cell) as { value: string }).value) : '';
+  if (cell instanceof Date) {
+    const d = cellToDate(cell);
+    return d.ok ? (d.value ?? '') : '';
+  }
   return String(cell);
 }
 
