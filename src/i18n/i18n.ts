@@ -1,14 +1,27 @@
-import { en, type MessageKey, type Messages } from './messages-en';
+import { core } from './en/core';
+import type { MessageKey } from './messages-en';
 
 export type { MessageKey };
 
-const catalogs: Record<string, Messages> = { en };
-let active: Messages = en;
+/**
+ * The first screen carries only the core strings; the rest of the catalogue (every register,
+ * exchange and mapping string) is one lazy chunk that the pages needing it await through
+ * `loadMessages` before they render. Keys stay typed over the whole catalogue.
+ */
+let active: Partial<Record<MessageKey, string>> = core;
+let loading: Promise<void> | null = null;
 let activeLocale = 'en';
+const reported = new Set<string>();
 
-export function setLocale(locale: string): void {
-  active = catalogs[locale] ?? en;
-  activeLocale = catalogs[locale] ? locale : 'en';
+export function loadMessages(): Promise<void> {
+  loading ??= import('./messages-en').then((m) => {
+    active = m.en;
+  });
+  return loading;
+}
+
+export function hasMessage(key: string): key is MessageKey {
+  return key in active;
 }
 
 export function locale(): string {
@@ -17,7 +30,13 @@ export function locale(): string {
 
 /** Looks a message up and fills its {named} parameters. */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
-  const template = active[key] ?? en[key];
+  const template = active[key];
+  if (template === undefined) {
+    // A page used a key before its messages loaded: show the key, and say so once (the e2e suite fails on console errors).
+    if (!reported.has(key)) console.error(`message "${key}" is not loaded`);
+    reported.add(key);
+    return key;
+  }
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
@@ -25,7 +44,7 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
 /** For keys built from an enum value (`status.${value}`): typed at the call site through the field declaration. */
 export function tOption(prefix: string, value: string): string {
   const key = `${prefix}.${value}` as MessageKey;
-  return key in active ? t(key) : value;
+  return hasMessage(key) ? t(key) : value;
 }
 
 export function formatDate(isoDate: string | null): string {

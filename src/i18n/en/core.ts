@@ -209,4 +209,6 @@ export const core = {
   'storage.unknown': 'This browser does not report whether storage is persistent.',
   'storage.usage': '{used} used of about {quota} available',
   'storage.request': 'Ask for persistent storage',
+  'nav.exchange': 'Export / import',
+  'import.title': 'Import a bundle',
 } as const;

@@ -1,6 +1,5 @@
 /** Bundle export and import. Problem messages name the file, record and field they concern. */
 export const exchange = {
-  'nav.exchange': 'Export / import',
   'exchange.title': 'Export and import',
   'exchange.intro': 'A bundle is one .zip file holding this workspace, readable back into AIMS Workbench and, through its report.html, by anyone with a browser. Use it to back up, to send a client their workspace, or to take their edits back.',
   'export.title': 'Export a bundle',
@@ -23,7 +22,6 @@ export const exchange = {
   'export.progress': 'Exporting',
   'export.done': 'Saved {file} ({size}).',
   'export.cancelled': 'Export cancelled.',
-  'import.title': 'Import a bundle',
   'import.intro': 'Nothing is written until you have seen the preview and confirmed it.',
   'import.file': 'Bundle file (.zip or encrypted .enc)',
   'import.passphrase': 'Passphrase of the encrypted bundle',
