@@ -8,6 +8,7 @@ import type { AiSystem } from '../domain/ai-system-schema';
 import type { Risk } from '../domain/risk-schema';
 import type { OwnControl } from '../domain/own-control-schema';
 import type { ImpactAssessment } from '../domain/impact-assessment-schema';
+import type { CycleRecord } from '../domain/cycle/registry';
 
 export interface EvidenceFileRow {
   id: string;
@@ -33,6 +34,7 @@ export class AimsDatabase extends Dexie {
   risks!: Table<Risk, string>;
   ownControls!: Table<OwnControl, string>;
   impactAssessments!: Table<ImpactAssessment, string>;
+  cycleRecords!: Table<CycleRecord, string>;
 
   constructor(name = DEFAULT_DB_NAME) {
     super(name);

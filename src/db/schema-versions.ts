@@ -9,7 +9,7 @@ export interface SchemaVersion {
 }
 
 /** Tables whose rows belong to one workspace (workspaceId index): deleted, copied and exported with it. */
-export const workspaceTables = ['assessments', 'evidence', 'evidenceFiles', 'aiSystems', 'risks', 'ownControls', 'impactAssessments'] as const;
+export const workspaceTables = ['assessments', 'evidence', 'evidenceFiles', 'aiSystems', 'risks', 'ownControls', 'impactAssessments', 'cycleRecords'] as const;
 export type WorkspaceTable = (typeof workspaceTables)[number];
 
 export const schemaVersions: readonly SchemaVersion[] = [
@@ -36,6 +36,23 @@ export const schemaVersions: readonly SchemaVersion[] = [
       risks: 'id, workspaceId, &[workspaceId+ref]',
       ownControls: 'id, workspaceId',
       impactAssessments: 'id, workspaceId, aiSystemId, seriesId',
+    },
+  },
+  {
+    // Issue 6: the management-system registers (context, documents, objectives, audits, reviews,
+    // nonconformities …) share one table; `kind` picks the schema.
+    version: 3,
+    stores: {
+      workspaces: 'id, updatedAt',
+      assessments: 'id, workspaceId, &[workspaceId+itemId]',
+      evidence: 'id, workspaceId, [workspaceId+itemId]',
+      evidenceFiles: 'id, workspaceId',
+      settings: 'key',
+      aiSystems: 'id, workspaceId',
+      risks: 'id, workspaceId, &[workspaceId+ref]',
+      ownControls: 'id, workspaceId',
+      impactAssessments: 'id, workspaceId, aiSystemId, seriesId',
+      cycleRecords: 'id, workspaceId, [workspaceId+kind]',
     },
   },
 ];

@@ -4,7 +4,7 @@ import type { MessageKey } from '../i18n/messages-en';
  * Field metadata declared once beside each schema. Editors, tables and (later)
  * bundle and spreadsheet columns derive from it instead of re-listing fields.
  */
-export type FieldKind = 'text' | 'textarea' | 'enum' | 'multi-enum' | 'date';
+export type FieldKind = 'text' | 'textarea' | 'enum' | 'multi-enum' | 'date' | 'number';
 
 export interface FieldDef<K extends string = string> {
   key: K;

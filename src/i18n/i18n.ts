@@ -54,6 +54,10 @@ export function formatDate(isoDate: string | null): string {
   return new Intl.DateTimeFormat(activeLocale, { year: 'numeric', month: 'short', day: 'numeric' }).format(d);
 }
 
+export function formatNumber(value: number): string {
+  return new Intl.NumberFormat(activeLocale, { maximumFractionDigits: 4 }).format(value);
+}
+
 export function formatBytes(bytes: number): string {
   const units = ['B', 'KB', 'MB', 'GB', 'TB'];
   let v = bytes;

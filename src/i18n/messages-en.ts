@@ -6,6 +6,10 @@ import { registerUi } from './en/register-ui';
 import { exchange } from './en/exchange';
 import { sheets } from './en/sheets';
 import { mapping } from './en/mapping';
+import { cycle } from './en/cycle';
+import { cycleUi } from './en/cycle-ui';
+import { readinessMessages } from './en/readiness';
+import { tasksMessages } from './en/tasks';
 
 /**
  * Every UI string, English. Parameters are named ({name}) so that a translation can move them
@@ -14,7 +18,7 @@ import { mapping } from './en/mapping';
  * report's strings (./en/report.ts) are used only inside the export worker, so they stay out of
  * the page's catalogue and its first-screen weight.
  */
-export const en = { ...core, ...registers, ...registerUi, ...criteria, ...impact, ...exchange, ...sheets, ...mapping } as const;
+export const en = { ...core, ...registers, ...registerUi, ...criteria, ...impact, ...exchange, ...sheets, ...mapping, ...cycle, ...cycleUi, ...readinessMessages, ...tasksMessages } as const;
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;

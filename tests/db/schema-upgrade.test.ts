@@ -8,6 +8,8 @@ import { getEvidenceFile, listEvidence } from '../../src/db/evidence-repo';
 import { listImpactAssessments } from '../../src/db/impact-assessments-repo';
 import { listOwnControls } from '../../src/db/own-controls-repo';
 import { createRisk, listRisks } from '../../src/db/risks-repo';
+import { createCycleRecord, listCycleRecords, saveCycleRecord } from '../../src/db/cycle-repo';
+import { cycleKinds, registerOf } from '../../src/domain/cycle/registry';
 import { currentSchemaVersion, schemaVersions, workspaceTables } from '../../src/db/schema-versions';
 import { getLastWorkspaceId, getWorkspace, listWorkspaces, saveRiskMatrix } from '../../src/db/workspaces-repo';
 import { DEFAULT_PRESET, presetMatrix } from '../../src/domain/risk-matrix-presets';
@@ -22,10 +24,11 @@ import {
   makeOwnControl,
   makeRisk,
   makeWorkspace,
+  buildCycleRecord,
 } from '../support/factories';
 
 /** The tables AimsDatabase declares (its `Table` fields). */
-const DECLARED_TABLES = ['aiSystems', 'assessments', 'evidence', 'evidenceFiles', 'impactAssessments', 'ownControls', 'risks', 'settings', 'workspaces'];
+const DECLARED_TABLES = ['aiSystems', 'assessments', 'cycleRecords', 'evidence', 'evidenceFiles', 'impactAssessments', 'ownControls', 'risks', 'settings', 'workspaces'];
 /** Tables added by schema version 2. */
 const V2_TABLES = ['aiSystems', 'risks', 'ownControls', 'impactAssessments'] as const;
 
@@ -115,6 +118,7 @@ describe.each(schemaVersions.map((v) => [v.version, v] as const))('a database wr
     const control = makeOwnControl(ws.id);
     const risk = makeRisk(ws.id, { aiSystemIds: [system.id], ownControlIds: [control.id] });
     const ia = makeImpactAssessment(ws.id, system.id);
+    const incident = buildCycleRecord(ws.id, 'incident', { aiSystemIds: [system.id] });
 
     const rows: Record<string, unknown[]> = {
       workspaces: [ws],
@@ -126,6 +130,7 @@ describe.each(schemaVersions.map((v) => [v.version, v] as const))('a database wr
       ownControls: [control],
       risks: [risk],
       impactAssessments: [ia],
+      cycleRecords: [incident],
     };
     await writeRaw(name, version, Object.fromEntries(Object.entries(rows).filter(([t]) => tables.has(t))));
 
@@ -144,6 +149,7 @@ describe.each(schemaVersions.map((v) => [v.version, v] as const))('a database wr
       expect(await listRisks(ws.id)).toEqual([risk]);
       expect(await listImpactAssessments(ws.id)).toEqual([ia]);
     }
+    if (tables.has('cycleRecords')) expect(await listCycleRecords(ws.id)).toEqual([incident]);
   });
 });
 
@@ -211,5 +217,37 @@ describe('upgrading the version 1 fixture (tests/fixtures/db-v1) to the current 
     const saved = await saveAssessment(wsV1.id, '6.1.2', { status: 'implemented' });
     expect(saved).toMatchObject({ id: v1.assessments[0]!.id, notes: v1.assessments[0]!.notes, status: 'implemented' });
     expect((await getWorkspace(wsV1.id))?.profile).toEqual(wsV1.profile);
+  });
+});
+
+describe('upgrading a version 2 database (before the management-system registers) to the current version', () => {
+  async function upgradedV2() {
+    const name = uniqueName(2);
+    const ws = makeWorkspace({ name: 'Written by v2' });
+    const system = makeAiSystem(ws.id);
+    const risk = makeRisk(ws.id, { aiSystemIds: [system.id] });
+    await writeRaw(name, 2, { workspaces: [ws], aiSystems: [system], risks: [risk] });
+    const db = await openCurrent(name);
+    return { db, ws, system, risk };
+  }
+
+  it('adds the management-system table, empty, and keeps the v2 records as they were', async () => {
+    const { db, ws, system, risk } = await upgradedV2();
+    expect(db.verno).toBe(currentSchemaVersion);
+    expect(await db.cycleRecords.count()).toBe(0);
+    expect(await listWorkspaces()).toEqual([ws]);
+    expect(await listAiSystems(ws.id)).toEqual([system]);
+    expect(await listRisks(ws.id)).toEqual([risk]);
+  });
+
+  it.each(cycleKinds)('lets the %s register create and save records on the upgraded database', async (kind) => {
+    const { db, ws } = await upgradedV2();
+    const created = await createCycleRecord(ws.id, kind, `First ${kind}`);
+    if (!created.ok) throw new Error(created.code);
+    expect(created.value.ref).toBe(`${registerOf(kind).refPrefix}-001`);
+    const saved = await saveCycleRecord(created.value.id, { owner: 'Quality lead' });
+    expect(saved.ok).toBe(true);
+    expect(await db.cycleRecords.where('[workspaceId+kind]').equals([ws.id, kind]).count()).toBe(1);
+    expect((await getWorkspace(ws.id))!.updatedAt > ws.updatedAt).toBe(true);
   });
 });

@@ -21,6 +21,7 @@ import { listOwnControls } from '../../src/db/own-controls-repo';
 import { listImpactAssessments } from '../../src/db/impact-assessments-repo';
 import { workspaceTables } from '../../src/db/schema-versions';
 import { freshDatabase } from '../support/db';
+import { listCycleRecords } from '../../src/db/cycle-repo';
 import {
   bytesOf,
   makeAiSystem,
@@ -31,6 +32,7 @@ import {
   makeImpactAssessment,
   makeOwnControl,
   makeRisk,
+  buildCycleRecord,
 } from '../support/factories';
 
 let db: AimsDatabase;
@@ -348,7 +350,12 @@ async function withRegisters(ws: Workspace) {
   await db.ownControls.add(control);
   await db.risks.add(risk);
   await db.impactAssessments.bulkAdd([approved, draft]);
-  return { systemA, systemB, control, risk, approved, draft, impact };
+  // Management-system records: an audit, its finding, and an incident about system A.
+  const audit = buildCycleRecord(ws.id, 'audit', { ref: 'IA-001' });
+  const finding = buildCycleRecord(ws.id, 'finding', { ref: 'F-001', auditId: audit.id });
+  const incident = buildCycleRecord(ws.id, 'incident', { ref: 'INC-001', aiSystemIds: [systemA.id] });
+  await db.cycleRecords.bulkAdd([audit, finding, incident]);
+  return { systemA, systemB, control, risk, approved, draft, impact, audit, finding, incident };
 }
 
 describe('duplicateWorkspace with registers', () => {
@@ -369,8 +376,14 @@ describe('duplicateWorkspace with registers', () => {
     expect(risks.map((x) => x.ref)).toEqual(['R-001']);
     expect(assessments.map((a) => a.version).sort()).toEqual([1, 2]);
 
-    const originalIds = new Set([ws.id, orig.systemA.id, orig.systemB.id, orig.control.id, orig.risk.id, orig.approved.id, orig.draft.id]);
-    for (const rec of [...systems, ...controls, ...risks, ...assessments]) {
+    const cycle = await listCycleRecords(copy.id);
+    expect(cycle.map((c) => c.ref).sort()).toEqual(['F-001', 'IA-001', 'INC-001']);
+    const originalIds = new Set([ws.id, orig.systemA.id, orig.systemB.id, orig.control.id, orig.risk.id, orig.approved.id, orig.draft.id, orig.audit.id, orig.finding.id, orig.incident.id]);
+    // Links between management-system records and to AI systems follow into the copy.
+    const copiedAudit = cycle.find((c) => c.ref === 'IA-001')!;
+    expect(cycle.find((c) => c.ref === 'F-001')).toMatchObject({ auditId: copiedAudit.id });
+    expect(cycle.find((c) => c.ref === 'INC-001')).toMatchObject({ aiSystemIds: [systems.find((x) => x.name === 'System A')!.id] });
+    for (const rec of [...systems, ...controls, ...risks, ...assessments, ...cycle]) {
       expect(rec.workspaceId).toBe(copy.id);
       expect(originalIds.has(rec.id)).toBe(false);
       // No reference in the copy may point back into the original workspace.

@@ -7,6 +7,7 @@ import { blankImpact, blankImpactAssessment, impactAssessmentSchema, impactSchem
 import { blankOwnControl, ownControlSchema, type OwnControl } from '../../src/domain/own-control-schema';
 import { DEFAULT_PRESET, presetMatrix } from '../../src/domain/risk-matrix-presets';
 import { blankRisk, riskSchema, type Risk } from '../../src/domain/risk-schema';
+import { registerOf, type CycleKind, type CycleRecordOf } from '../../src/domain/cycle/registry';
 
 /** Valid records, built by parsing through the schemas so a schema change breaks the factory, not the test. */
 
@@ -115,4 +116,58 @@ export function makeImpact(overrides: Partial<Impact> = {}): Impact {
 export function makeImpactAssessment(workspaceId: string, aiSystemId: string, overrides: Partial<ImpactAssessment> = {}): ImpactAssessment {
   const blank = blankImpactAssessment({ ...base(workspaceId), aiSystemId });
   return impactAssessmentSchema.parse({ ...blank, intendedUse: 'Triage incoming claims', ...overrides, seriesId: overrides.seriesId ?? overrides.id ?? blank.id });
+}
+
+// Management-system register records (appended for the readiness tests).
+import { registerOf as registerOfKind, type CycleKind as CycleKindName, type CycleRecordOf as CycleRecordOfKind } from '../../src/domain/cycle/registry';
+
+/**
+ * A valid record of one register: every field at its blank value, a `ref` from the kind's prefix
+ * (…-001 unless overridden) and the kind's default items, then the overrides; parsed by the
+ * kind's schema. Rows in overrides need ids: build them with `cycleRow`.
+ */
+export function buildCycleRecord<K extends CycleKindName>(workspaceId: string, kind: K, overrides: Partial<CycleRecordOfKind<K>> & Record<string, unknown> = {}): CycleRecordOfKind<K> {
+  const def = registerOfKind(kind);
+  return def.schema.parse({
+    ...base(workspaceId),
+    kind,
+    ref: `${def.refPrefix}-001`,
+    title: `A ${kind}`,
+    owner: 'Dana',
+    itemIds: [...def.defaultItems],
+    ...def.blank(),
+    ...overrides,
+  }) as CycleRecordOfKind<K>;
+}
+
+/** A nested row (readings, actions, checklist …) with its id. */
+export function cycleRow<T extends Record<string, unknown>>(fields: T): T & { id: string } {
+  return { id: crypto.randomUUID(), ...fields };
+}
+
+/**
+ * A management-system record of any kind, every kind-specific field at its blank value unless
+ * overridden; `ref` defaults to the kind's prefix and 001. Rows in overrides need ids (see makeRow).
+ */
+export function makeCycleRecord<K extends CycleKind>(kind: K, workspaceId: string, overrides: Partial<CycleRecordOf<K>> & Record<string, unknown> = {}): CycleRecordOf<K> {
+  const def = registerOf(kind);
+  return def.schema.parse({
+    ...base(workspaceId),
+    kind,
+    ref: `${def.refPrefix}-001`,
+    title: `A ${kind}`,
+    owner: 'Dana',
+    itemIds: [...def.defaultItems],
+    ...def.blank(),
+    ...overrides,
+  }) as CycleRecordOf<K>;
+}
+
+type RowOf<K extends CycleKind, R extends keyof CycleRecordOf<K>> = CycleRecordOf<K>[R] extends readonly (infer Row)[] ? Row : never;
+
+/** A row of one of a kind's nested lists (`rows` key), blank fields unless overridden, with a fresh id. */
+export function makeRow<K extends CycleKind, R extends keyof CycleRecordOf<K> & string>(kind: K, rows: R, overrides: Partial<RowOf<K, R>> = {}): RowOf<K, R> {
+  const def = registerOf(kind).rows.find((r) => r.key === rows);
+  if (!def) throw new Error(`${kind} has no rows called ${rows}`);
+  return { ...def.blank(), id: crypto.randomUUID(), ...overrides } as RowOf<K, R>;
 }

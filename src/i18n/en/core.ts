@@ -211,4 +211,7 @@ export const core = {
   'storage.request': 'Ask for persistent storage',
   'nav.exchange': 'Export / import',
   'import.title': 'Import a bundle',
+  'nav.cycle': 'Management system',
+  'nav.tasks': 'My tasks',
+  'nav.readiness': 'Readiness',
 } as const;

@@ -11,6 +11,7 @@ export const exchange = {
   'export.table.risks': 'Risk register',
   'export.table.ownControls': 'Own controls',
   'export.table.impactAssessments': 'Impact assessments',
+  'export.table.cycleRecords': 'Management-system records (context, documents, objectives, audits, reviews, nonconformities …)',
   'export.encrypt': 'Protect with a passphrase',
   'export.encrypt.help': 'For sending by e-mail. AES-256-GCM with a key derived from the passphrase; without it nobody can open the file, including us.',
   'export.passphrase': 'Passphrase',

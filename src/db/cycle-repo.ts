@@ -1,0 +1,102 @@
+import { blankCycleRecord, ncSourceOf, patchCycleRecord, type CyclePatch } from '../domain/cycle/records';
+import { recordLinks, registerOf, type CycleKind, type CycleRecord } from '../domain/cycle/registry';
+import { newId } from '../domain/ids';
+import { fail, ok, type Result } from '../domain/result';
+import { database } from './database';
+import { guardWrite } from './errors';
+
+/** The management-system registers: one table, one write path, the kind's schema on every write. */
+
+export async function listCycleRecords(workspaceId: string, kind?: CycleKind): Promise<CycleRecord[]> {
+  const table = database().cycleRecords;
+  return kind ? table.where('[workspaceId+kind]').equals([workspaceId, kind]).toArray() : table.where('workspaceId').equals(workspaceId).toArray();
+}
+
+export async function getCycleRecord(id: string): Promise<CycleRecord | undefined> {
+  return database().cycleRecords.get(id);
+}
+
+export type CreateCode = 'name-required' | 'singleton-exists';
+
+export async function createCycleRecord(workspaceId: string, kind: CycleKind, title: string, extra: CyclePatch = {}): Promise<Result<CycleRecord, CreateCode>> {
+  if (!title.trim()) return fail('name-required', 'title');
+  const db = database();
+  return guardWrite(() =>
+    db.transaction('rw', db.workspaces, db.cycleRecords, async (): Promise<Result<CycleRecord, CreateCode>> => {
+      if (!(await db.workspaces.get(workspaceId))) throw new Error(`workspace ${workspaceId} not found`);
+      const existing = await db.cycleRecords.where('[workspaceId+kind]').equals([workspaceId, kind]).toArray();
+      if (registerOf(kind).singleton && existing.length > 0) return fail('singleton-exists');
+      const now = new Date().toISOString();
+      const record = blankCycleRecord(kind, { id: newId(), workspaceId, createdAt: now, updatedAt: now }, title.trim(), existing.map((r) => r.ref), newId, extra);
+      await db.cycleRecords.add(record);
+      await db.workspaces.update(workspaceId, { updatedAt: now });
+      return ok(record);
+    }),
+  );
+}
+
+/** Saves a patch; a cross-field rule that fails (closing a nonconformity unchecked) is a code, and nothing is written. */
+export async function saveCycleRecord(id: string, patch: CyclePatch): Promise<Result<CycleRecord>> {
+  const db = database();
+  return guardWrite(() =>
+    db.transaction('rw', db.workspaces, db.cycleRecords, async (): Promise<Result<CycleRecord>> => {
+      const current = await db.cycleRecords.get(id);
+      if (!current) throw new Error(`record ${id} not found`);
+      const now = new Date().toISOString();
+      const next = patchCycleRecord(current, patch, now);
+      if (!next.ok) return fail(next.code, next.field);
+      await db.cycleRecords.put(next.value);
+      await db.workspaces.update(current.workspaceId, { updatedAt: now });
+      return ok(next.value);
+    }),
+  );
+}
+
+/** Deletes a record and clears the links other records hold to it (a finding's audit, a nonconformity's source). */
+export async function deleteCycleRecord(id: string): Promise<void> {
+  const db = database();
+  await guardWrite(() =>
+    db.transaction('rw', db.workspaces, db.cycleRecords, async () => {
+      const record = await db.cycleRecords.get(id);
+      if (!record) return;
+      const now = new Date().toISOString();
+      for (const [kind, links] of Object.entries(recordLinks)) {
+        for (const link of links) {
+          if (!link.kinds.includes(record.kind)) continue;
+          await db.cycleRecords
+            .where('[workspaceId+kind]')
+            .equals([record.workspaceId, kind])
+            .filter((r) => (r as Record<string, unknown>)[link.key] === id)
+            .modify((r) => {
+              (r as Record<string, unknown>)[link.key] = null;
+              r.updatedAt = now;
+            });
+        }
+      }
+      await db.cycleRecords.delete(id);
+      await db.workspaces.update(record.workspaceId, { updatedAt: now });
+    }),
+  );
+}
+
+/** A finding of an audit: linked to it, evidencing the audited items it is about. */
+export async function addFinding(auditId: string, title: string): Promise<Result<CycleRecord, CreateCode>> {
+  const audit = await getCycleRecord(auditId);
+  if (!audit || audit.kind !== 'audit') throw new Error(`audit ${auditId} not found`);
+  return createCycleRecord(audit.workspaceId, 'finding', title, { auditId });
+}
+
+/** Raises a nonconformity from a finding, incident or review; it links back to its source and inherits its catalog links. */
+export async function raiseNonconformity(sourceId: string): Promise<Result<CycleRecord, CreateCode>> {
+  const source = await getCycleRecord(sourceId);
+  if (!source) throw new Error(`record ${sourceId} not found`);
+  const description = 'description' in source && typeof source.description === 'string' ? source.description : '';
+  const itemIds = [...new Set([...source.itemIds.filter((i) => i !== '9.2.2' && i !== '9.2.1'), '10.2'])];
+  return createCycleRecord(source.workspaceId, 'nonconformity', `${source.ref} ${source.title}`.slice(0, 300), {
+    source: ncSourceOf(source.kind),
+    sourceId,
+    description,
+    owner: source.owner,
+    itemIds,
+  });
+}

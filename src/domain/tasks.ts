@@ -1,0 +1,207 @@
+import type { MessageKey } from '../i18n/messages-en';
+import type { Assessment } from './assessment-schema';
+import type { KindDef, TaskDef } from './cycle/define';
+import { registerOf, type CycleKind, type CycleRecord } from './cycle/registry';
+import type { Risk } from './risk-schema';
+
+/**
+ * "My tasks": every open dated thing across the registers, in one list. Each management-system
+ * register declares its dates (`TaskDef`), risks have their treatment due date and next review, and
+ * walkthrough answers their target date. Everything here is derived; nothing is stored.
+ */
+
+export type TaskSource =
+  | { register: 'cycle'; kind: CycleKind; recordId: string; ref: string; rowId?: string }
+  | { register: 'risk'; recordId: string; ref: string }
+  | { register: 'item'; itemId: string };
+
+export interface Task {
+  /** Stable and unique: `cycle:<recordId>:<field>`, `cycle:<recordId>:<rows>:<rowId>:<field>`, `risk:<id>:<field>`, `item:<itemId>:targetDate`. */
+  id: string;
+  /** YYYY-MM-DD */
+  date: string;
+  /** The record's title; a row task's own title field (the record's title when that is blank); an item's catalog title. */
+  title: string;
+  /** Label of the date field. */
+  what: MessageKey;
+  /** The record's owner; a row task's own owner field (the record's owner when that is blank). Trimmed; '' when nobody. */
+  owner: string;
+  source: TaskSource;
+}
+
+export type TaskState = 'overdue' | 'soon' | 'later';
+export const taskStates = ['overdue', 'soon', 'later'] as const satisfies readonly TaskState[];
+
+export interface TaskFilter {
+  /** Exact owner; '' means tasks with no owner; null or undefined: everybody's. */
+  owner?: string | null;
+  /** The states to keep; undefined keeps all, an empty list keeps none. */
+  states?: readonly TaskState[];
+  /** How many days ahead count as "soon" (default 14). */
+  soonDays?: number;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real calendar date as YYYY-MM-DD (no time zone), or null. */
+function parseIsoDate(value: string): Date | null {
+  const m = ISO_DATE.exec(value);
+  if (!m) return null;
+  const d = new Date(0);
+  // setUTCFullYear, not Date.UTC: Date.UTC maps years 0–99 to 1900–1999.
+  d.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return formatUtc(d) === value ? d : null;
+}
+
+function formatUtc(d: Date): string {
+  const y = d.getUTCFullYear();
+  if (y < 0 || y > 9999) return '';
+  return `${String(y).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+}
+
+export function isIsoDate(value: unknown): value is string {
+  return typeof value === 'string' && parseIsoDate(value) !== null;
+}
+
+/** The calendar date `days` after (or before) `date`, independent of the machine's time zone. */
+export function addDays(date: string, days: number): string {
+  const d = parseIsoDate(date);
+  if (!d || !Number.isInteger(days)) throw new RangeError(`cannot add ${days} days to ${JSON.stringify(date)}`);
+  d.setUTCDate(d.getUTCDate() + days);
+  const out = formatUtc(d);
+  if (!out) throw new RangeError(`${date} + ${days} days is outside the years 0000–9999`);
+  return out;
+}
+
+/** One collator for every comparison (making one per call is slow): "Task 2" before "Task 10". */
+const TITLE_ORDER = new Intl.Collator('en', { numeric: true });
+
+/** By date, then title, then id so that equal titles still come out in one order. */
+export function compareTasks(a: Task, b: Task): number {
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  const byTitle = TITLE_ORDER.compare(a.title, b.title);
+  if (byTitle !== 0) return byTitle;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
+
+/** The label of a declared date field, so the task reads exactly like the field in the editor. */
+function labelOf(def: KindDef, task: TaskDef): MessageKey {
+  const fields = task.rows ? def.rows.find((r) => r.key === task.rows)?.fields : def.fields;
+  const declared = fields?.find((f) => f.key === task.date)?.label;
+  return declared ?? ((task.rows ? `cycle.${def.kind}.${task.rows}.${task.date}` : `cycle.${def.kind}.${task.date}`) as MessageKey);
+}
+
+function cycleTasks(record: CycleRecord, out: Task[]): void {
+  const def = registerOf(record.kind);
+  const fields = record as unknown as Record<string, unknown>;
+  const recordTitle = text(record.title);
+  const recordOwner = text(record.owner);
+  for (const taskDef of def.tasks) {
+    const what = labelOf(def, taskDef);
+    const base = { register: 'cycle' as const, kind: record.kind, recordId: record.id, ref: record.ref };
+    if (!taskDef.rows) {
+      const date = fields[taskDef.date];
+      if (!isIsoDate(date) || taskDef.done(fields)) continue;
+      out.push({
+        id: `cycle:${record.id}:${taskDef.date}`,
+        date,
+        title: (taskDef.title && text(fields[taskDef.title])) || recordTitle,
+        what,
+        owner: (taskDef.owner && text(fields[taskDef.owner])) || recordOwner,
+        source: base,
+      });
+      continue;
+    }
+    const rows = fields[taskDef.rows];
+    if (!Array.isArray(rows)) continue;
+    for (const row of rows as unknown[]) {
+      if (typeof row !== 'object' || row === null) continue;
+      const r = row as Record<string, unknown>;
+      const date = r[taskDef.date];
+      if (!isIsoDate(date) || taskDef.done(fields, r)) continue;
+      const rowId = String(r.id ?? '');
+      out.push({
+        id: `cycle:${record.id}:${taskDef.rows}:${rowId}:${taskDef.date}`,
+        date,
+        title: (taskDef.title && text(r[taskDef.title])) || recordTitle,
+        what,
+        owner: (taskDef.owner && text(r[taskDef.owner])) || recordOwner,
+        source: { ...base, rowId },
+      });
+    }
+  }
+}
+
+function riskTasks(risk: Risk, out: Task[]): void {
+  const common = () => ({ title: text(risk.title), owner: text(risk.owner), source: { register: 'risk' as const, recordId: risk.id, ref: risk.ref } });
+  if (isIsoDate(risk.treatmentDue) && risk.status !== 'monitoring' && risk.status !== 'closed') {
+    out.push({ id: `risk:${risk.id}:treatmentDue`, date: risk.treatmentDue, what: 'risk.treatmentDue', ...common() });
+  }
+  if (isIsoDate(risk.nextReview) && risk.status !== 'closed') {
+    out.push({ id: `risk:${risk.id}:nextReview`, date: risk.nextReview, what: 'risk.nextReview', ...common() });
+  }
+}
+
+function itemTask(a: Assessment, itemTitle: (itemId: string) => string, out: Task[]): void {
+  if (!isIsoDate(a.targetDate) || a.status === 'implemented' || a.applicable === false) return;
+  out.push({
+    id: `item:${a.itemId}:targetDate`,
+    date: a.targetDate,
+    title: itemTitle(a.itemId),
+    what: 'assessment.targetDate',
+    owner: text(a.owner),
+    source: { register: 'item', itemId: a.itemId },
+  });
+}
+
+/**
+ * Every open task (a valid date is set and the register does not count it as done), sorted by date
+ * then title. Ids are unique even for damaged data (two rows sharing an id get `#2`, `#3` …).
+ */
+export function collectTasks(input: {
+  cycle: readonly CycleRecord[];
+  risks: readonly Risk[];
+  assessments: readonly Assessment[];
+  itemTitle: (itemId: string) => string;
+}): Task[] {
+  const out: Task[] = [];
+  for (const record of input.cycle) cycleTasks(record, out);
+  for (const risk of input.risks) riskTasks(risk, out);
+  for (const a of input.assessments) itemTask(a, input.itemTitle, out);
+  const seen = new Map<string, number>();
+  for (const task of out) {
+    const n = (seen.get(task.id) ?? 0) + 1;
+    seen.set(task.id, n);
+    if (n > 1) task.id = `${task.id}#${n}`;
+  }
+  return out.sort(compareTasks);
+}
+
+function soonLimit(today: string, soonDays: number): string {
+  if (!isIsoDate(today)) throw new RangeError(`not a date: ${JSON.stringify(today)}`);
+  return addDays(today, soonDays);
+}
+
+function stateOf(date: string, today: string, limit: string): TaskState {
+  return date < today ? 'overdue' : date <= limit ? 'soon' : 'later';
+}
+
+/** overdue: before today; soon: from today up to `soonDays` days ahead (inclusive); later: beyond. */
+export function taskState(task: Pick<Task, 'date'>, today: string, soonDays = 14): TaskState {
+  return stateOf(task.date, today, soonLimit(today, soonDays));
+}
+
+/** The tasks of one owner and/or in some states, in the order given. */
+export function filterTasks(tasks: readonly Task[], filter: TaskFilter, today: string): Task[] {
+  const owner = filter.owner;
+  const states = filter.states ? new Set<TaskState>(filter.states) : null;
+  const limit = soonLimit(today, filter.soonDays ?? 14);
+  return tasks.filter((t) => (owner == null || t.owner === owner) && (!states || states.has(stateOf(t.date, today, limit))));
+}
+
+/** The people tasks are assigned to, each once, in collator order ('' left out). */
+export function taskOwners(tasks: readonly Task[]): string[] {
+  return [...new Set(tasks.map((t) => t.owner).filter((o) => o !== ''))].sort(TITLE_ORDER.compare);
+}
