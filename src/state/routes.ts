@@ -1,3 +1,4 @@
+import { isCycleKind, type CycleKindName as CycleKind } from '../domain/cycle/kind-names';
 /**
  * Hash routes work from any static host and offline, with no server rewrite rules.
  * #/                                  workspaces
@@ -11,6 +12,9 @@
  * #/w/<id>/controls[/<controlId>]     the organization's own controls
  * #/w/<id>/assessments[/<id>[/print]] impact assessments, one version, its print view
  * #/w/<id>/exchange                   export a bundle, import one into this workspace
+ * #/w/<id>/cycle[/<kind>[/<recordId>]] management-system registers, one register, one record
+ * #/w/<id>/tasks                      everything dated, across all registers
+ * #/w/<id>/readiness                  certification readiness
  * #/import                            import a bundle as a new workspace
  */
 export type Route =
@@ -30,7 +34,12 @@ export type Route =
   | { name: 'control'; ws: string; id: string }
   | { name: 'assessments'; ws: string }
   | { name: 'assessment'; ws: string; id: string }
-  | { name: 'assessment-print'; ws: string; id: string };
+  | { name: 'assessment-print'; ws: string; id: string }
+  | { name: 'cycle'; ws: string }
+  | { name: 'register'; ws: string; kind: CycleKind }
+  | { name: 'record'; ws: string; kind: CycleKind; id: string }
+  | { name: 'tasks'; ws: string }
+  | { name: 'readiness'; ws: string };
 
 export type WorkspaceRoute = Exclude<Route, { name: 'home' } | { name: 'import' }>;
 
@@ -49,7 +58,12 @@ export function parseRoute(hash: string): Route {
     case 'profile':
     case 'criteria':
     case 'exchange':
+    case 'tasks':
+    case 'readiness':
       return { name: section, ws };
+    case 'cycle':
+      if (!id || !isCycleKind(id)) return { name: 'cycle', ws };
+      return extra ? { name: 'record', ws, kind: id, id: extra } : { name: 'register', ws, kind: id };
     case 'systems':
     case 'risks':
     case 'controls':
@@ -80,7 +94,14 @@ export function href(route: Route): string {
     case 'risks':
     case 'controls':
     case 'assessments':
+    case 'cycle':
+    case 'tasks':
+    case 'readiness':
       return `${base}/${route.name}`;
+    case 'register':
+      return `${base}/cycle/${enc(route.kind)}`;
+    case 'record':
+      return `${base}/cycle/${enc(route.kind)}/${enc(route.id)}`;
     case 'system':
       return `${base}/systems/${enc(route.id)}`;
     case 'risk':

@@ -41,6 +41,30 @@ for (const scheme of ['light', 'dark'] as const) {
   });
 }
 
+for (const scheme of ['light', 'dark'] as const) {
+  test(`management-system pages have no serious accessibility violations (${scheme})`, async ({ watched: { page } }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await createWorkspace(page, 'Axe Cycle Co');
+    const ws = page.url();
+    const kinds = ['issue', 'party', 'scope', 'document', 'raci', 'objective', 'change', 'competence', 'awareness', 'communication', 'metric', 'audit', 'finding', 'review', 'nonconformity', 'improvement', 'incident'];
+    for (const path of ['/cycle', '/tasks', '/readiness', ...kinds.map((k) => `/cycle/${k}`)]) {
+      await page.goto(ws + path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      expect(await seriousViolations(page), path).toEqual([]);
+    }
+    // Record editors with nested rows, a chart, the scope builder and related records.
+    for (const [kind, title] of [['review', 'Annual review'], ['audit', 'Q1 audit'], ['metric', 'Drift alerts'], ['scope', 'AIMS scope'], ['nonconformity', 'Late review']] as const) {
+      await page.goto(`${ws}/cycle/${kind}`);
+      await page.locator(`#new-${kind}`).fill(title);
+      await page.locator(`#new-${kind}`).press('Enter');
+      await expect(page.getByRole('heading', { level: 1, name: new RegExp(title) })).toBeVisible();
+      const add = page.getByRole('button', { name: /^Add a row to/ }).first();
+      if (await add.count()) await add.click();
+      expect(await seriousViolations(page), kind).toEqual([]);
+    }
+  });
+}
+
 test('the page declares its language', async ({ watched: { page } }) => {
   await page.goto('./');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');

@@ -1,0 +1,61 @@
+import { listAssessments } from '../db/assessments-repo';
+import { listCycleRecords } from '../db/cycle-repo';
+import { listEvidence } from '../db/evidence-repo';
+import { listImpactAssessments } from '../db/impact-assessments-repo';
+import { listOwnControls } from '../db/own-controls-repo';
+import { listRisks } from '../db/risks-repo';
+import type { Assessment } from '../domain/assessment-schema';
+import type { CycleRecord } from '../domain/cycle/registry';
+import type { Evidence } from '../domain/evidence-schema';
+import type { ImpactAssessment } from '../domain/impact-assessment-schema';
+import type { OwnControl } from '../domain/own-control-schema';
+import type { ReadinessLink } from '../domain/readiness';
+import type { Risk } from '../domain/risk-schema';
+import { live } from '../state/live.svelte';
+import type { Route } from '../state/routes';
+
+/** Everything the tasks and readiness views read, as one live query (it re-runs when any of these tables changes). */
+export interface WorkspaceRecords {
+  assessments: Assessment[];
+  evidence: Evidence[];
+  cycle: CycleRecord[];
+  risks: Risk[];
+  ownControls: OwnControl[];
+  impactAssessments: ImpactAssessment[];
+}
+
+const EMPTY: WorkspaceRecords = { assessments: [], evidence: [], cycle: [], risks: [], ownControls: [], impactAssessments: [] };
+
+export function liveWorkspaceRecords(ws: () => string) {
+  return live(
+    ws,
+    async (w): Promise<WorkspaceRecords> => {
+      const [assessments, evidence, cycle, risks, ownControls, impactAssessments] = await Promise.all([
+        listAssessments(w),
+        listEvidence(w),
+        listCycleRecords(w),
+        listRisks(w),
+        listOwnControls(w),
+        listImpactAssessments(w),
+      ]);
+      return { assessments, evidence, cycle, risks, ownControls, impactAssessments };
+    },
+    EMPTY,
+  );
+}
+
+/** Where a readiness check points, as an app route. */
+export function readinessRoute(ws: string, link: ReadinessLink): Route {
+  switch (link.page) {
+    case 'cycle-record':
+      return { name: 'record', ws, kind: link.kind, id: link.id };
+    case 'cycle-register':
+      return { name: 'register', ws, kind: link.kind };
+    case 'assessment':
+      return { name: 'assessment', ws, id: link.id };
+    case 'item':
+      return { name: 'item', ws, itemId: link.itemId };
+    default:
+      return { name: link.page, ws };
+  }
+}
