@@ -52,7 +52,7 @@ export interface ImportPlan {
   bytes: number;
 }
 
-const DATA_TABLES: Exclude<BundleTable, 'workspaces'>[] = ['assessments', 'evidence', 'aiSystems', 'risks', 'ownControls', 'impactAssessments'];
+const DATA_TABLES: Exclude<BundleTable, 'workspaces'>[] = ['assessments', 'evidence', 'aiSystems', 'risks', 'ownControls', 'impactAssessments', 'cycleRecords'];
 
 /**
  * Rows per IndexedDB call. Each call clones its rows on the page's main thread in one go; 1,000 risks
@@ -79,6 +79,8 @@ function labelOf(table: BundleTable, r: Row): string {
       return `${s('ref')} ${s('title')}`;
     case 'impactAssessments':
       return `v${String(r.version)}`;
+    case 'cycleRecords':
+      return `${s('ref')} ${s('title')}`;
     default:
       return s('name') || s('title') || r.id;
   }

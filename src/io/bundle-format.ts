@@ -6,6 +6,7 @@ import { impactAssessmentSchema } from '../domain/impact-assessment-schema';
 import { ownControlSchema } from '../domain/own-control-schema';
 import { riskSchema } from '../domain/risk-schema';
 import { workspaceSchema } from '../domain/workspace-schema';
+import { cycleRecordSchema } from '../domain/cycle/registry';
 
 /** The portable workspace bundle. Documented in docs/bundle-format.md; constants live here only. */
 export const BUNDLE_FORMAT = 'aims-workbench-bundle';
@@ -26,6 +27,8 @@ export const bundleTables = {
   risks: { file: 'data/risks.json', schema: riskSchema },
   ownControls: { file: 'data/own-controls.json', schema: ownControlSchema },
   impactAssessments: { file: 'data/impact-assessments.json', schema: impactAssessmentSchema },
+  /** The management-system registers (issue 6): one file, `kind` picks each record's schema. Absent from older bundles. */
+  cycleRecords: { file: 'data/management-system.json', schema: cycleRecordSchema },
 } as const;
 export type BundleTable = keyof typeof bundleTables;
 export const bundleTableNames = Object.keys(bundleTables) as BundleTable[];

@@ -5,6 +5,7 @@ import type { Evidence } from '../domain/evidence-schema';
 import type { ImpactAssessment } from '../domain/impact-assessment-schema';
 import type { OwnControl } from '../domain/own-control-schema';
 import type { Risk } from '../domain/risk-schema';
+import { recordLinks, type CycleRecord } from '../domain/cycle/registry';
 import { bundleTables, type BundleTable } from './bundle-format';
 import { problem, type IoProblem } from './problems';
 
@@ -19,7 +20,7 @@ export function checkReferences(records: Records, included: ReadonlySet<BundleTa
   const errors: IoProblem[] = [];
   const warnings: IoProblem[] = [];
   const ids = (t: BundleTable) => new Set(records[t].map((r) => String(r.id)));
-  const sets = { aiSystems: ids('aiSystems'), risks: ids('risks'), ownControls: ids('ownControls'), impactAssessments: ids('impactAssessments') };
+  const sets = { aiSystems: ids('aiSystems'), risks: ids('risks'), ownControls: ids('ownControls'), impactAssessments: ids('impactAssessments'), cycleRecords: ids('cycleRecords') };
 
   const check = (from: BundleTable, record: string, field: string, target: keyof typeof sets, id: string) => {
     if (sets[target].has(id)) return;
@@ -27,9 +28,9 @@ export function checkReferences(records: Records, included: ReadonlySet<BundleTa
     if (included.has(target)) errors.push(problem('dangling-reference', where));
     else warnings.push(problem('reference-outside-bundle', where));
   };
-  const catalogItem = (from: BundleTable, record: string, itemId: string, control: boolean) => {
+  const catalogItem = (from: BundleTable, record: string, itemId: string, control: boolean, field = control ? 'annexAControls' : 'itemId') => {
     const item = catalog.byId.get(itemId);
-    if (!item || !item.assessable || (control && !item.isControl)) errors.push(problem('unknown-catalog-item', { file: bundleTables[from].file, record, field: control ? 'annexAControls' : 'itemId', detail: itemId }));
+    if (!item || !item.assessable || (control && !item.isControl)) errors.push(problem('unknown-catalog-item', { file: bundleTables[from].file, record, field, detail: itemId }));
   };
 
   const unique = (table: BundleTable, field: string, values: [string, string][]) => {
@@ -57,6 +58,21 @@ export function checkReferences(records: Records, included: ReadonlySet<BundleTa
       if (impact.riskId) check('impactAssessments', a.id, `impacts.${i}.riskId`, 'risks', impact.riskId);
     });
   }
+  const cycleKindOf = new Map((records.cycleRecords as CycleRecord[]).map((r) => [r.id, r.kind]));
+  for (const r of records.cycleRecords as CycleRecord[]) {
+    const row = r as unknown as Record<string, unknown>;
+    r.itemIds.forEach((itemId, i) => catalogItem('cycleRecords', r.id, itemId, false, `itemIds.${i}`));
+    if (Array.isArray(row.aiSystemIds)) (row.aiSystemIds as string[]).forEach((s, i) => check('cycleRecords', r.id, `aiSystemIds.${i}`, 'aiSystems', s));
+    if (Array.isArray(row.checklist)) (row.checklist as { itemId: string }[]).forEach((c, i) => catalogItem('cycleRecords', r.id, c.itemId, false, `checklist.${i}.itemId`));
+    for (const link of recordLinks[r.kind] ?? []) {
+      const target = row[link.key];
+      if (typeof target !== 'string') continue;
+      check('cycleRecords', r.id, link.key, 'cycleRecords', target);
+      const kind = cycleKindOf.get(target);
+      if (kind && !link.kinds.includes(kind)) errors.push(problem('dangling-reference', { file: bundleTables.cycleRecords.file, record: r.id, field: link.key, detail: target }));
+    }
+  }
+  unique('cycleRecords', 'ref', (records.cycleRecords as CycleRecord[]).map((r) => [r.id, r.ref]));
   // Unused but typed, so a new reference field gets a compile-time nudge here.
   void (records.aiSystems as AiSystem[]);
   return { errors, warnings };

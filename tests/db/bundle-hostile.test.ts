@@ -121,6 +121,18 @@ describe('hostile bundles are refused with a clear code and nothing changes', ()
     const bytes = await tamper((zip) => editTable(zip, 'data/risks.json', (rows) => { rows[0].aiSystemIds = ['no-such-system']; return rows; }));
     await expectRefused(bytes, 'dangling-reference', { file: 'data/risks.json', field: 'aiSystemIds.0' });
   });
+  it('management-system records: a finding whose audit is missing, an unknown catalog link, a link to the wrong kind, an unknown kind', async () => {
+    const file = 'data/management-system.json';
+    const finding = (rows: any[]) => rows.find((r) => r.ref === 'F-001');
+    await expectRefused(await tamper((zip) => editTable(zip, file, (rows) => { finding(rows).auditId = 'no-such-audit'; return rows; })), 'dangling-reference', { file, field: 'auditId' });
+    await expectRefused(await tamper((zip) => editTable(zip, file, (rows) => { finding(rows).itemIds = ['A.99.1']; return rows; })), 'unknown-catalog-item', { file, field: 'itemIds.0' });
+    await expectRefused(
+      await tamper((zip) => editTable(zip, file, (rows) => { finding(rows).auditId = rows.find((r: any) => r.kind === 'objective').id; return rows; })),
+      'dangling-reference',
+      { file, field: 'auditId' },
+    );
+    await expectRefused(await tamper((zip) => editTable(zip, file, (rows) => { finding(rows).kind = '__proto__'; return rows; })), 'record-invalid', { file });
+  });
   it('unknown clause or control ids', async () => {
     const bytes = await tamper((zip) => editTable(zip, 'data/assessments.json', (rows) => { rows[0].itemId = '11.9'; return rows; }));
     await expectRefused(bytes, 'unknown-catalog-item', { file: 'data/assessments.json' });

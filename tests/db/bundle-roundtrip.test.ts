@@ -36,7 +36,8 @@ describe('bundle round trip', () => {
     expect(plan.workspaceId).toBe(ws.id);
     await applyImport(plan);
     const after = await dump(other);
-    for (const table of ['workspaces', 'assessments', 'evidence', 'aiSystems', 'risks', 'ownControls', 'impactAssessments']) expect(after[table], table).toEqual(before[table]);
+    for (const table of ['workspaces', 'assessments', 'evidence', 'aiSystems', 'risks', 'ownControls', 'impactAssessments', 'cycleRecords']) expect(after[table], table).toEqual(before[table]);
+    expect(after.cycleRecords).toHaveLength(6);
     const blob = (await other.evidenceFiles.get(file.id))!.blob;
     expect([...new Uint8Array(await blob.arrayBuffer())]).toEqual([...fileBytes]);
     other.close();

@@ -3,9 +3,10 @@ import { readWorkspaceSnapshot, type SnapshotTable } from '../../src/db/snapshot
 import { generateWorkspace } from '../../src/domain/generate-workspace';
 import { buildBundle } from '../../src/io/bundle-export';
 import { shippedCatalog } from './catalog';
-import { makeAssessment, makeFileEvidence, makeLinkEvidence } from './factories';
+import { buildCycleRecord, cycleRow, makeAssessment, makeFileEvidence, makeLinkEvidence } from './factories';
+import type { CycleRecord } from '../../src/domain/cycle/registry';
 
-export const ALL_TABLES: SnapshotTable[] = ['assessments', 'evidence', 'aiSystems', 'risks', 'ownControls', 'impactAssessments'];
+export const ALL_TABLES: SnapshotTable[] = ['assessments', 'evidence', 'aiSystems', 'risks', 'ownControls', 'impactAssessments', 'cycleRecords'];
 export const catalog = shippedCatalog();
 export const EXPORTED_AT = '2026-11-27T10:00:00.000Z';
 
@@ -17,7 +18,8 @@ export async function seedWorkspace(db: AimsDatabase, seed = 7, sizes = { aiSyst
   const link = makeLinkEvidence(ws.id, { itemId: '4.1' });
   const fileBytes = new TextEncoder().encode('context analysis, 2026');
   const file = makeFileEvidence(ws.id, fileBytes.byteLength, { itemId: '4.1', fileName: 'context.txt', mediaType: 'text/plain' });
-  await db.transaction('rw', [db.workspaces, db.assessments, db.evidence, db.evidenceFiles, db.aiSystems, db.risks, db.ownControls, db.impactAssessments], async () => {
+  const cycle = managementRecords(ws.id, g.aiSystems[0]?.id);
+  await db.transaction('rw', [db.workspaces, db.assessments, db.evidence, db.evidenceFiles, db.aiSystems, db.risks, db.ownControls, db.impactAssessments, db.cycleRecords], async () => {
     await db.workspaces.put(ws);
     await db.assessments.bulkPut(assessments);
     await db.evidence.bulkPut([link, file]);
@@ -26,6 +28,7 @@ export async function seedWorkspace(db: AimsDatabase, seed = 7, sizes = { aiSyst
     await db.risks.bulkPut(g.risks);
     await db.ownControls.bulkPut(g.ownControls);
     await db.impactAssessments.bulkPut(g.impactAssessments);
+    await db.cycleRecords.bulkPut(cycle);
   });
   return { ws, file, fileBytes };
 }
@@ -54,4 +57,15 @@ export async function dump(db: AimsDatabase): Promise<Record<string, unknown[]>>
     out[t.name]!.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   }
   return out;
+}
+
+/** A small management system: an audit with a finding and the nonconformity raised from it, an incident, an objective with readings, a review with actions. */
+export function managementRecords(workspaceId: string, aiSystemId?: string): CycleRecord[] {
+  const audit = buildCycleRecord(workspaceId, 'audit', { ref: 'IA-001', title: '内部审核 2026', status: 'completed', checklist: [cycleRow({ itemId: 'A.2.2', result: 'minor', note: 'Policy older than two years' })] });
+  const finding = buildCycleRecord(workspaceId, 'finding', { ref: 'F-001', auditId: audit.id, type: 'minor', itemIds: ['A.2.4'], description: '=HYPERLINK("x") ; "quoted", naïve' });
+  const nc = buildCycleRecord(workspaceId, 'nonconformity', { ref: 'NC-001', sourceId: finding.id, due: '2026-12-31', status: 'action-planned' });
+  const incident = buildCycleRecord(workspaceId, 'incident', { ref: 'INC-001', aiSystemIds: aiSystemId ? [aiSystemId] : [], severity: 'high' });
+  const objective = buildCycleRecord(workspaceId, 'objective', { ref: 'OBJ-001', measure: 'Share of models with a model card', target: 100, unit: '%', readings: [cycleRow({ date: '2026-03-31', value: 40, note: '' }), cycleRow({ date: '2026-06-30', value: 72.5, note: 'after training' })] });
+  const review = buildCycleRecord(workspaceId, 'review', { ref: 'MR-001', status: 'held', heldOn: '2026-10-01', minutes: 'Minutes', actions: [cycleRow({ action: 'Update the AI policy', owner: 'CISO', due: '2026-12-01', done: 'no' })] });
+  return [audit, finding, nc, incident, objective, review];
 }
