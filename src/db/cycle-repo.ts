@@ -52,13 +52,19 @@ export async function saveCycleRecord(id: string, patch: CyclePatch): Promise<Re
   );
 }
 
-/** Deletes a record and clears the links other records hold to it (a finding's audit, a nonconformity's source). */
+/**
+ * Deletes a record with the files and links attached to it, and clears the links other records
+ * hold to it (a finding's audit, a nonconformity's source).
+ */
 export async function deleteCycleRecord(id: string): Promise<void> {
   const db = database();
   await guardWrite(() =>
-    db.transaction('rw', db.workspaces, db.cycleRecords, async () => {
+    db.transaction('rw', [db.workspaces, db.cycleRecords, db.evidence, db.evidenceFiles], async () => {
       const record = await db.cycleRecords.get(id);
       if (!record) return;
+      const attached = await db.evidence.where('workspaceId').equals(record.workspaceId).filter((e) => e.recordId === id).primaryKeys();
+      await db.evidence.bulkDelete(attached);
+      await db.evidenceFiles.bulkDelete(attached);
       const now = new Date().toISOString();
       for (const [kind, links] of Object.entries(recordLinks)) {
         for (const link of links) {

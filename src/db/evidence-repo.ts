@@ -20,10 +20,10 @@ export async function listEvidence(workspaceId: string): Promise<Evidence[]> {
   return rows.sort((a, b) => a.addedAt.localeCompare(b.addedAt) || a.id.localeCompare(b.id));
 }
 
-export async function addLinkEvidence(workspaceId: string, itemId: string, title: string, url: string): Promise<Result<Evidence, EvidenceCode>> {
+export async function addLinkEvidence(workspaceId: string, itemId: string, title: string, url: string, recordId?: string): Promise<Result<Evidence, EvidenceCode>> {
   const titleProblem = checkTitle(title);
   if (titleProblem) return titleProblem;
-  const parsed = evidenceSchema.safeParse({ id: newId(), workspaceId, itemId, title, kind: 'link', url, addedAt: new Date().toISOString() });
+  const parsed = evidenceSchema.safeParse({ id: newId(), workspaceId, itemId, title, kind: 'link', url, addedAt: new Date().toISOString(), ...(recordId ? { recordId } : {}) });
   if (!parsed.success) return fail('url-invalid', 'url');
   const row = parsed.data;
   await guardWrite(() => database().evidence.add(row));
@@ -38,7 +38,7 @@ export interface EvidenceFileInput {
 }
 
 /** The record and its bytes are written together or not at all. */
-export async function addFileEvidence(workspaceId: string, itemId: string, title: string, file: EvidenceFileInput | null): Promise<Result<Evidence, EvidenceCode>> {
+export async function addFileEvidence(workspaceId: string, itemId: string, title: string, file: EvidenceFileInput | null, recordId?: string): Promise<Result<Evidence, EvidenceCode>> {
   if (!file) return fail('file-required', 'file');
   if (file.size > MAX_EVIDENCE_FILE_BYTES) return fail('file-too-large', 'file', { size: file.size, max: MAX_EVIDENCE_FILE_BYTES });
   const fileName = safeFileName(file.name);
@@ -54,6 +54,7 @@ export async function addFileEvidence(workspaceId: string, itemId: string, title
     mediaType: file.type || 'application/octet-stream',
     size: file.size,
     addedAt: new Date().toISOString(),
+    ...(recordId ? { recordId } : {}),
   });
   const db = database();
   await guardWrite(

@@ -26,6 +26,8 @@ export const evidenceSchema = z.discriminatedUnion('kind', [
     title: z.string().trim().min(1).max(TEXT_MAX),
     kind: z.literal('link'),
     url: evidenceUrlSchema,
+    /** Set when the evidence belongs to a management-system record (a document's file, an audit report). */
+    recordId: z.string().min(1).max(64).optional(),
     addedAt: timestampSchema,
   }),
   z.strictObject({
@@ -37,6 +39,7 @@ export const evidenceSchema = z.discriminatedUnion('kind', [
     fileName: z.string().min(1).max(255),
     mediaType: z.string().max(255),
     size: z.number().int().nonnegative().max(MAX_EVIDENCE_FILE_BYTES),
+    recordId: z.string().min(1).max(64).optional(),
     addedAt: timestampSchema,
   }),
 ]);

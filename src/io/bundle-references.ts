@@ -44,7 +44,10 @@ export function checkReferences(records: Records, included: ReadonlySet<BundleTa
   unique('assessments', 'itemId', (records.assessments as Assessment[]).map((a) => [a.id, a.itemId]));
   unique('risks', 'ref', (records.risks as Risk[]).map((r) => [r.id, r.ref]));
   for (const a of records.assessments as Assessment[]) catalogItem('assessments', a.id, a.itemId, false);
-  for (const e of records.evidence as Evidence[]) catalogItem('evidence', e.id, e.itemId, false);
+  for (const e of records.evidence as Evidence[]) {
+    catalogItem('evidence', e.id, e.itemId, false);
+    if (e.recordId) check('evidence', e.id, 'recordId', 'cycleRecords', e.recordId);
+  }
   for (const r of records.risks as Risk[]) {
     r.aiSystemIds.forEach((s, i) => check('risks', r.id, `aiSystemIds.${i}`, 'aiSystems', s));
     r.ownControlIds.forEach((c, i) => check('risks', r.id, `ownControlIds.${i}`, 'ownControls', c));

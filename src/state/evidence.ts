@@ -22,12 +22,13 @@ async function run(work: () => ReturnType<typeof addLinkEvidence>): Promise<Evid
   }
 }
 
-export function addLink(ws: string, itemId: string, title: string, url: string): Promise<EvidenceOutcome> {
-  return run(() => addLinkEvidence(ws, itemId, title, url));
+/** `recordId` attaches the evidence to a management-system record as well as to the item. */
+export function addLink(ws: string, itemId: string, title: string, url: string, recordId?: string): Promise<EvidenceOutcome> {
+  return run(() => addLinkEvidence(ws, itemId, title, url, recordId));
 }
 
-export function addFile(ws: string, itemId: string, title: string, file: File | null): Promise<EvidenceOutcome> {
-  return run(() => addFileEvidence(ws, itemId, title, file ? { name: file.name, type: file.type, size: file.size, blob: file } : null));
+export function addFile(ws: string, itemId: string, title: string, file: File | null, recordId?: string): Promise<EvidenceOutcome> {
+  return run(() => addFileEvidence(ws, itemId, title, file ? { name: file.name, type: file.type, size: file.size, blob: file } : null, recordId));
 }
 
 export async function removeEvidence(id: string): Promise<void> {

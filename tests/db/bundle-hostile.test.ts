@@ -132,6 +132,11 @@ describe('hostile bundles are refused with a clear code and nothing changes', ()
       { file, field: 'auditId' },
     );
     await expectRefused(await tamper((zip) => editTable(zip, file, (rows) => { finding(rows).kind = '__proto__'; return rows; })), 'record-invalid', { file });
+    await expectRefused(
+      await tamper((zip) => editTable(zip, 'data/evidence.json', (rows) => { rows[0].recordId = 'no-such-record'; return rows; })),
+      'dangling-reference',
+      { file: 'data/evidence.json', field: 'recordId' },
+    );
   });
   it('unknown clause or control ids', async () => {
     const bytes = await tamper((zip) => editTable(zip, 'data/assessments.json', (rows) => { rows[0].itemId = '11.9'; return rows; }));

@@ -3,6 +3,7 @@ import type { AimsDatabase } from '../../src/db/database';
 import { createAiSystem } from '../../src/db/ai-systems-repo';
 import { addFinding, createCycleRecord, deleteCycleRecord, getCycleRecord, listCycleRecords, raiseNonconformity, saveCycleRecord } from '../../src/db/cycle-repo';
 import { createWorkspace, deleteWorkspace, duplicateWorkspace } from '../../src/db/workspaces-repo';
+import { addFileEvidence, addLinkEvidence, listEvidence } from '../../src/db/evidence-repo';
 import type { FieldDef } from '../../src/domain/fields';
 import { cycleKinds, registerOf, type CycleKind, type CycleRecord } from '../../src/domain/cycle/registry';
 import type { Workspace } from '../../src/domain/workspace-schema';
@@ -166,5 +167,17 @@ describe('links between management-system records', () => {
     const [copied] = await listCycleRecords(copy.value.id, 'incident');
     const copiedSystems = await db.aiSystems.where('workspaceId').equals(copy.value.id).toArray();
     expect(field(copied!, 'aiSystemIds')).toEqual([copiedSystems[0]!.id]);
+  });
+
+  it('attaches files and links to a record, deletes them with it, and keeps the item evidence of others', async () => {
+    const doc = await create('document', 'AI policy');
+    const file = await addFileEvidence(ws.id, '5.2', 'Signed policy', { name: 'policy.pdf', type: 'application/pdf', size: 4, blob: new Blob(['%PDF']) }, doc.id);
+    const link = await addLinkEvidence(ws.id, '5.2', 'Intranet page', 'https://intranet.example/ai-policy', doc.id);
+    const other = await addLinkEvidence(ws.id, '5.2', 'Board minutes', 'https://intranet.example/board');
+    if (!file.ok || !link.ok || !other.ok) throw new Error('evidence not added');
+    expect((await listEvidence(ws.id)).filter((e) => e.recordId === doc.id).map((e) => e.title).sort()).toEqual(['Intranet page', 'Signed policy']);
+    await deleteCycleRecord(doc.id);
+    expect((await listEvidence(ws.id)).map((e) => e.title)).toEqual(['Board minutes']);
+    expect(await db.evidenceFiles.get(file.value.id)).toBeUndefined();
   });
 });

@@ -81,6 +81,10 @@ test('dated records appear in My tasks, filter by owner, and download as a calen
   await page.getByRole('button', { name: 'Set the next review from the approval date and interval' }).click();
   await expect(page.locator('#rec-nextReview')).toHaveValue('2026-01-15');
   await expect(page.getByText('Review overdue')).toBeVisible();
+  // The policy file itself, attached to the record; it is also evidence under the document's first item.
+  await page.locator('#ev-file').setInputFiles({ name: 'ai-policy.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 policy') });
+  await page.getByRole('form', { name: 'Attach a file' }).getByRole('button', { name: 'Add' }).click();
+  await expect(page.getByRole('region', { name: 'Files and links' })).toContainText('ai-policy.pdf');
 
   await page.goto(ws + '/cycle/objective');
   await page.locator('#new-objective').fill('Model cards for every model');

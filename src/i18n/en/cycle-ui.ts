@@ -36,6 +36,7 @@ export const cycleUi = {
   'cycleUi.raisedNcs': 'Nonconformities raised from this record',
   'cycleUi.raiseNc': 'Raise a nonconformity',
   'cycleUi.print': 'Print',
+  'cycleUi.attachments': 'Files and links',
   'cycleUi.item.heading': 'Records that evidence this item',
   'cycleUi.item.none': 'No management-system record is linked to this item yet.',
   'cycleUi.item.builtIn': 'See also:',
