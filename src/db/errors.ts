@@ -15,12 +15,32 @@ export function isQuotaError(e: unknown, depth = 0): boolean {
   return isQuotaError(err.inner, depth + 1) || isQuotaError(err.cause, depth + 1) || isQuotaError(err.error, depth + 1);
 }
 
-/** Runs a write and turns a quota failure into a StorageFullError the UI can explain. */
+/**
+ * Runs a write and turns a quota failure into a StorageFullError the UI can explain. A write
+ * that says how many bytes it brings (a file, an import) is checked against the browser's
+ * estimate first, so one that clearly cannot fit is refused before anything is written.
+ */
 export async function guardWrite<T>(write: () => Promise<T>, neededBytes: number | null = null): Promise<T> {
+  if (neededBytes !== null && neededBytes > 0) {
+    const free = await freeBytes();
+    if (free !== null && neededBytes > free) throw new StorageFullError(neededBytes);
+  }
   try {
     return await write();
   } catch (e) {
     if (isQuotaError(e)) throw new StorageFullError(neededBytes, e);
     throw e;
+  }
+}
+
+/** What the browser says is left for this site, or null when it does not say. */
+export async function freeBytes(): Promise<number | null> {
+  const sm = typeof navigator !== 'undefined' ? navigator.storage : undefined;
+  if (!sm?.estimate) return null;
+  try {
+    const { usage, quota } = await sm.estimate();
+    return typeof usage === 'number' && typeof quota === 'number' ? Math.max(0, quota - usage) : null;
+  } catch {
+    return null;
   }
 }

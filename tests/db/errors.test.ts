@@ -73,6 +73,31 @@ describe('guardWrite', () => {
   });
 });
 
+describe('guardWrite before a write that would not fit', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+  const estimate = (usage: number, quota: number) => vi.stubGlobal('navigator', { storage: { estimate: async () => ({ usage, quota }) } });
+
+  it('refuses a write bigger than the free space without running it', async () => {
+    estimate(900, 1000);
+    const write = vi.fn(async () => 'written');
+    const err = await guardWrite(write, 101).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StorageFullError);
+    expect((err as StorageFullError).neededBytes).toBe(101);
+    expect(write).not.toHaveBeenCalled();
+  });
+
+  it('runs a write that fits, and any write when the browser gives no estimate', async () => {
+    estimate(900, 1000);
+    await expect(guardWrite(async () => 'written', 100)).resolves.toBe('written');
+    vi.stubGlobal('navigator', { storage: { estimate: async () => { throw new Error('no estimate'); } } });
+    await expect(guardWrite(async () => 'written', 10 ** 12)).resolves.toBe('written');
+    vi.stubGlobal('navigator', {});
+    await expect(guardWrite(async () => 'written', 10 ** 12)).resolves.toBe('written');
+  });
+});
+
 describe('addFileEvidence when storage is full', () => {
   let db: AimsDatabase;
 
