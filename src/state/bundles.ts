@@ -1,3 +1,4 @@
+import { setLastBackup } from '../db/backup-repo';
 import { applyImport, planImport, type ImportMode, type ImportPlan } from '../db/bundle-write';
 export type { ImportMode, ImportPlan } from '../db/bundle-write';
 export type { SnapshotTable } from '../db/snapshot';
@@ -8,6 +9,9 @@ import type { WorkerReply, WorkerRequest } from '../io/bundle.worker';
 import { app } from './app.svelte';
 
 export const APP_VERSION = '0.1.0';
+
+/** The registers a bundle must carry (with its files) to count as a backup of the workspace. */
+export const BACKUP_TABLES: readonly SnapshotTable[] = ['assessments', 'evidence', 'aiSystems', 'risks', 'ownControls', 'impactAssessments', 'cycleRecords'];
 
 export interface Running<T> {
   done: Promise<T>;
@@ -58,7 +62,10 @@ export function startExport(workspaceId: string, catalog: Catalog, choice: Expor
     if (cancelled) throw new DOMException('cancelled', 'AbortError');
     const request: WorkerRequest = { type: 'export', snapshot, catalog, exportedAt: new Date().toISOString(), appVersion: APP_VERSION, ...(choice.passphrase ? { passphrase: choice.passphrase } : {}) };
     inner = runWorker(request, onProgress, (r) => (r.type === 'exported' ? { bytes: r.bytes, fileName: r.fileName } : undefined));
-    return inner.done;
+    const result = await inner.done;
+    // A full bundle (every register, files included) counts as a backup for the reminder.
+    if (choice.attachments && BACKUP_TABLES.every((t) => choice.tables.includes(t))) await setLastBackup(workspaceId, request.exportedAt);
+    return result;
   })();
   return {
     done,

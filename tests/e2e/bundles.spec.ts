@@ -13,8 +13,9 @@ test('export a workspace with an attachment, import it as a new workspace, see t
   await expect(page.getByRole('list', { name: 'Evidence for A.2.3' })).toContainText('policy-register.pdf');
   await settled(page);
 
-  // Export (the work runs in a worker; the file downloads).
+  // Export (the work runs in a worker; the file downloads). A full export counts as a backup.
   await page.goto(ws + '/exchange');
+  await expect(page.getByTestId('last-backup')).toHaveText('This workspace has not been backed up from this browser yet.');
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   const download = await downloading;
@@ -22,6 +23,7 @@ test('export a workspace with an attachment, import it as a new workspace, see t
   const bundlePath = testInfo.outputPath('bundle.aims.zip');
   await download.saveAs(bundlePath);
   await expect(page.getByTestId('export-status')).toContainText('Saved');
+  await expect(page.getByTestId('last-backup')).toContainText('Last full backup of this workspace:');
 
   // Import as a new workspace.
   await page.goto('./#/import');

@@ -214,4 +214,9 @@ export const core = {
   'nav.cycle': 'Management system',
   'nav.tasks': 'My tasks',
   'nav.readiness': 'Readiness',
+  'backup.title': 'Back up this workspace',
+  'backup.due': 'The last backup is {days} days old ({date}) and the workspace has changed since. Export a bundle to keep a copy outside this browser.',
+  'backup.never': 'This workspace has changed over {days} days and was never exported. Export a bundle to keep a copy outside this browser.',
+  'backup.export': 'Export a backup',
+  'backup.safari': 'Safari deletes the data of a site you have not opened for seven days unless its storage is persistent. Export a backup regularly, or add the app to your Home Screen.',
 } as const;
