@@ -118,36 +118,10 @@ export function makeImpactAssessment(workspaceId: string, aiSystemId: string, ov
   return impactAssessmentSchema.parse({ ...blank, intendedUse: 'Triage incoming claims', ...overrides, seriesId: overrides.seriesId ?? overrides.id ?? blank.id });
 }
 
-// Management-system register records (appended for the readiness tests).
-import { registerOf as registerOfKind, type CycleKind as CycleKindName, type CycleRecordOf as CycleRecordOfKind } from '../../src/domain/cycle/registry';
-
-/**
- * A valid record of one register: every field at its blank value, a `ref` from the kind's prefix
- * (…-001 unless overridden) and the kind's default items, then the overrides; parsed by the
- * kind's schema. Rows in overrides need ids: build them with `cycleRow`.
- */
-export function buildCycleRecord<K extends CycleKindName>(workspaceId: string, kind: K, overrides: Partial<CycleRecordOfKind<K>> & Record<string, unknown> = {}): CycleRecordOfKind<K> {
-  const def = registerOfKind(kind);
-  return def.schema.parse({
-    ...base(workspaceId),
-    kind,
-    ref: `${def.refPrefix}-001`,
-    title: `A ${kind}`,
-    owner: 'Dana',
-    itemIds: [...def.defaultItems],
-    ...def.blank(),
-    ...overrides,
-  }) as CycleRecordOfKind<K>;
-}
-
-/** A nested row (readings, actions, checklist …) with its id. */
-export function cycleRow<T extends Record<string, unknown>>(fields: T): T & { id: string } {
-  return { id: crypto.randomUUID(), ...fields };
-}
-
 /**
  * A management-system record of any kind, every kind-specific field at its blank value unless
- * overridden; `ref` defaults to the kind's prefix and 001. Rows in overrides need ids (see makeRow).
+ * overridden; `ref` defaults to the kind's prefix and 001, the catalog links to the kind's
+ * defaults. Parsed by the kind's schema. Rows in overrides need ids (see makeRow, cycleRow).
  */
 export function makeCycleRecord<K extends CycleKind>(kind: K, workspaceId: string, overrides: Partial<CycleRecordOf<K>> & Record<string, unknown> = {}): CycleRecordOf<K> {
   const def = registerOf(kind);
@@ -170,4 +144,14 @@ export function makeRow<K extends CycleKind, R extends keyof CycleRecordOf<K> & 
   const def = registerOf(kind).rows.find((r) => r.key === rows);
   if (!def) throw new Error(`${kind} has no rows called ${rows}`);
   return { ...def.blank(), id: crypto.randomUUID(), ...overrides } as RowOf<K, R>;
+}
+
+/** The same record as makeCycleRecord, workspace first. */
+export function buildCycleRecord<K extends CycleKind>(workspaceId: string, kind: K, overrides: Partial<CycleRecordOf<K>> & Record<string, unknown> = {}): CycleRecordOf<K> {
+  return makeCycleRecord(kind, workspaceId, overrides);
+}
+
+/** A nested row (readings, actions, checklist …) with its id, fields as given. */
+export function cycleRow<T extends Record<string, unknown>>(fields: T): T & { id: string } {
+  return { id: crypto.randomUUID(), ...fields };
 }
