@@ -61,11 +61,11 @@ export async function dump(db: AimsDatabase): Promise<Record<string, unknown[]>>
 
 /** A small management system: an audit with a finding and the nonconformity raised from it, an incident, an objective with readings, a review with actions. */
 export function managementRecords(workspaceId: string, aiSystemId?: string): CycleRecord[] {
-  const audit = buildCycleRecord(workspaceId, 'audit', { ref: 'IA-001', title: '内部审核 2026', status: 'completed', checklist: [cycleRow({ itemId: 'A.2.2', result: 'minor', note: 'Policy older than two years' })] });
+  const audit = buildCycleRecord(workspaceId, 'audit', { ref: 'IA-001', title: '内部审核 2026', status: 'completed', checklist: [cycleRow({ itemId: 'A.2.2', result: 'minor' as const, note: 'Policy older than two years' })] });
   const finding = buildCycleRecord(workspaceId, 'finding', { ref: 'F-001', auditId: audit.id, type: 'minor', itemIds: ['A.2.4'], description: '=HYPERLINK("x") ; "quoted", naïve' });
   const nc = buildCycleRecord(workspaceId, 'nonconformity', { ref: 'NC-001', sourceId: finding.id, due: '2026-12-31', status: 'action-planned' });
   const incident = buildCycleRecord(workspaceId, 'incident', { ref: 'INC-001', aiSystemIds: aiSystemId ? [aiSystemId] : [], severity: 'high' });
   const objective = buildCycleRecord(workspaceId, 'objective', { ref: 'OBJ-001', measure: 'Share of models with a model card', target: 100, unit: '%', readings: [cycleRow({ date: '2026-03-31', value: 40, note: '' }), cycleRow({ date: '2026-06-30', value: 72.5, note: 'after training' })] });
-  const review = buildCycleRecord(workspaceId, 'review', { ref: 'MR-001', status: 'held', heldOn: '2026-10-01', minutes: 'Minutes', actions: [cycleRow({ action: 'Update the AI policy', owner: 'CISO', due: '2026-12-01', done: 'no' })] });
+  const review = buildCycleRecord(workspaceId, 'review', { ref: 'MR-001', status: 'held', heldOn: '2026-10-01', minutes: 'Minutes', actions: [cycleRow({ action: 'Update the AI policy', owner: 'CISO', due: '2026-12-01', done: 'no' as const })] });
   return [audit, finding, nc, incident, objective, review];
 }
