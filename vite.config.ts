@@ -1,9 +1,49 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { readFileSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { buildPrecache, renderServiceWorker, type BuiltFile } from './src/sw/precache.js';
+
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? filesUnder(p) : [p];
+  });
+}
+
+/**
+ * Writes dist/sw.js (src/sw/service-worker.js with its precache list filled in) once the bundle is
+ * written: every emitted chunk and asset (lazy chunks, workers, CSS, the catalog chunks, index.html)
+ * plus the copied static/ files, and a version derived from all their contents.
+ */
+function serviceWorkerPlugin(): Plugin {
+  let publicDir = '';
+  let outDir = 'dist';
+  const template = fileURLToPath(new URL('./src/sw/service-worker.js', import.meta.url));
+  return {
+    name: 'aims-service-worker',
+    apply: 'build',
+    enforce: 'post',
+    configResolved(config) {
+      publicDir = config.build.copyPublicDir ? config.publicDir : '';
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    writeBundle(options, bundle) {
+      const dir = options.dir ?? outDir;
+      const files: BuiltFile[] = filesUnder(publicDir).map((p) => ({ fileName: relative(publicDir, p), content: readFileSync(p) }));
+      for (const out of Object.values(bundle)) files.push({ fileName: out.fileName, content: out.type === 'chunk' ? out.code : out.source });
+      const precache = buildPrecache(files);
+      writeFileSync(join(dir, 'sw.js'), renderServiceWorker(readFileSync(template, 'utf8'), precache));
+      this.info(`sw.js: ${precache.urls.length} files precached, version ${precache.version}`);
+    },
+  };
+}
 
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [svelte(), serviceWorkerPlugin()],
   publicDir: 'static',
   base: './',
   build: {

@@ -219,4 +219,5 @@ export const core = {
   'backup.never': 'This workspace has changed over {days} days and was never exported. Export a bundle to keep a copy outside this browser.',
   'backup.export': 'Export a backup',
   'backup.safari': 'Safari deletes the data of a site you have not opened for seven days unless its storage is persistent. Export a backup regularly, or add the app to your Home Screen.',
+  'app.update.available': 'A new version is available.',
 } as const;
