@@ -9,6 +9,9 @@ import { remapIds } from './remap-ids';
 import { canonicalJson } from '../io/canonical-json';
 import type { WorkspaceTable } from './schema-versions';
 import { exchangeKey } from './snapshot';
+import { importEntries, type HistoryTable, type ImportedRecord } from '../domain/history';
+import { addHistoryEntries } from './history-repo';
+import { historyUser } from './settings-repo';
 
 export type ImportMode = { kind: 'new' } | { kind: 'replace'; targetId: string } | { kind: 'merge'; targetId: string };
 type Row = Record<string, unknown> & { id: string; updatedAt?: string };
@@ -46,6 +49,8 @@ export interface ImportPlan {
   notes: { code: string; detail: string }[];
   /** Rows to write per table once conflicts are resolved (conflicting ones are added then). */
   writes: Map<BundleTable, Row[]>;
+  /** The local record each update or conflict replaces (`table:id`), for the history's old values. */
+  previous: Map<string, Row>;
   remove: boolean;
   exportedAt: string;
   files: Map<string, Blob>;
@@ -125,6 +130,7 @@ export async function planImport(bundle: ParsedBundle, mode: ImportMode): Promis
     }
   };
   for (const table of DATA_TABLES) await clashes(table, (bundle.records[table] as Row[]).map((r) => r.id));
+  await clashes('history', (bundle.records.history as Row[]).map((r) => r.id));
   await clashes('evidenceFiles', [...bundle.attachments.keys()].filter((id) => !ids.has(id)));
 
   const notes: ImportPlan['notes'] = [];
@@ -138,6 +144,7 @@ export async function planImport(bundle: ParsedBundle, mode: ImportMode): Promis
   const summary: TableSummary[] = [];
   const conflicts: Conflict[] = [];
   const writes = new Map<BundleTable, Row[]>();
+  const previous = new Map<string, Row>();
 
   const wsRow = { ...incoming('workspaces')[0]!, id: wsId } as Row;
   const tables: BundleTable[] = ['workspaces', ...DATA_TABLES.filter((t) => bundle.included.has(t))];
@@ -175,10 +182,21 @@ export async function planImport(bundle: ParsedBundle, mode: ImportMode): Promis
           s.updated += 1;
           out.push(aligned);
         } else s.keptNewer += 1;
+        previous.set(`${table}:${mine.id}`, mine);
       }
     }
     summary.push(s);
     writes.set(table, out);
+  }
+
+  // The history only grows: entries this browser has already are skipped, never changed.
+  if (bundle.included.has('history')) {
+    const rows = incoming('history');
+    const known = new Set<string>();
+    for (const slice of slices(rows.map((r) => r.id))) (await db.history.bulkGet(slice)).forEach((h, i) => h && known.add(slice[i]!));
+    const fresh = rows.filter((r) => !known.has(r.id));
+    summary.push({ table: 'history', created: fresh.length, updated: 0, unchanged: rows.length - fresh.length, keptNewer: 0, conflicts: 0, removed: 0 });
+    writes.set('history', fresh);
   }
 
   // Risk numbers are unique per workspace: an incoming R-005 that is another local risk gets the next free number.
@@ -218,6 +236,7 @@ export async function planImport(bundle: ParsedBundle, mode: ImportMode): Promis
     attachments: files.size,
     notes,
     writes,
+    previous,
     remove: mode.kind === 'replace',
     exportedAt: bundle.manifest.exportedAt,
     files,
@@ -235,7 +254,19 @@ export async function applyImport(plan: ImportPlan, choices: ReadonlyMap<string,
   for (const c of plan.conflicts) if ((choices.get(c.key) ?? c.defaultChoice) === 'theirs') writes.get(c.table)?.push(c.theirs);
   // The Blobs come ready from the bundle: nothing but IndexedDB work happens inside the transaction.
   const fileRows = [...plan.files].map(([id, blob]) => ({ id, workspaceId: plan.workspaceId, blob }));
-  const tables = [db.workspaces, db.settings, db.evidenceFiles, ...DATA_TABLES.map((t) => db.table(t))];
+  // One 'import' entry per record written, built before the transaction opens (field changes only for updates).
+  const user = await historyUser();
+  const now = new Date().toISOString();
+  const imported: ImportedRecord[] = [];
+  for (const [table, rows] of writes) {
+    if (table === 'history') continue;
+    for (const row of rows) {
+      const after = table === 'workspaces' ? { ...row, id: plan.workspaceId } : row;
+      imported.push({ table: table as HistoryTable, before: plan.previous.get(`${table}:${after.id}`) ?? null, after });
+    }
+  }
+  const entries = importEntries(plan.workspaceId, imported, user, now, newId);
+  const tables = [db.workspaces, db.settings, db.evidenceFiles, db.history, ...DATA_TABLES.map((t) => db.table(t))];
   return guardWrite(
     () =>
       db.transaction('rw', tables, async () => {
@@ -252,6 +283,7 @@ export async function applyImport(plan: ImportPlan, choices: ReadonlyMap<string,
           } else for (const slice of slices(rows)) await db.table(table).bulkPut(slice);
         }
         for (const slice of slices(fileRows)) await db.evidenceFiles.bulkPut(slice);
+        await addHistoryEntries(db, entries);
         await db.settings.put({ key: exchangeKey(plan.workspaceId), value: plan.exportedAt });
         const ws = await db.workspaces.get(plan.workspaceId);
         if (!ws) throw new Error('import wrote no workspace');

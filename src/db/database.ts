@@ -9,6 +9,8 @@ import type { Risk } from '../domain/risk-schema';
 import type { OwnControl } from '../domain/own-control-schema';
 import type { ImpactAssessment } from '../domain/impact-assessment-schema';
 import type { CycleRecord } from '../domain/cycle/registry';
+import type { HistoryEntry } from '../domain/history';
+import type { TrashEntry } from './trash-entry';
 
 export interface EvidenceFileRow {
   id: string;
@@ -35,6 +37,8 @@ export class AimsDatabase extends Dexie {
   ownControls!: Table<OwnControl, string>;
   impactAssessments!: Table<ImpactAssessment, string>;
   cycleRecords!: Table<CycleRecord, string>;
+  history!: Table<HistoryEntry, string>;
+  trash!: Table<TrashEntry, string>;
 
   constructor(name = DEFAULT_DB_NAME) {
     super(name);

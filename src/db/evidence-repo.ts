@@ -4,6 +4,7 @@ import { newId } from '../domain/ids';
 import { fail, ok, type Result } from '../domain/result';
 import { database } from './database';
 import { guardWrite } from './errors';
+import { historyWriter } from './history-repo';
 
 export type EvidenceCode = 'title-required' | 'title-too-long' | 'url-invalid' | 'file-too-large' | 'file-required';
 
@@ -26,7 +27,14 @@ export async function addLinkEvidence(workspaceId: string, itemId: string, title
   const parsed = evidenceSchema.safeParse({ id: newId(), workspaceId, itemId, title, kind: 'link', url, addedAt: new Date().toISOString(), ...(recordId ? { recordId } : {}) });
   if (!parsed.success) return fail('url-invalid', 'url');
   const row = parsed.data;
-  await guardWrite(() => database().evidence.add(row));
+  const db = database();
+  const history = await historyWriter();
+  await guardWrite(() =>
+    db.transaction('rw', db.evidence, db.history, async () => {
+      await db.evidence.add(row);
+      await history.created('evidence', row, 'create', row.addedAt);
+    }),
+  );
   return ok(row);
 }
 
@@ -57,11 +65,13 @@ export async function addFileEvidence(workspaceId: string, itemId: string, title
     ...(recordId ? { recordId } : {}),
   });
   const db = database();
+  const history = await historyWriter();
   await guardWrite(
     () =>
-      db.transaction('rw', db.evidence, db.evidenceFiles, async () => {
+      db.transaction('rw', db.evidence, db.evidenceFiles, db.history, async () => {
         await db.evidence.add(row);
         await db.evidenceFiles.add({ id: row.id, workspaceId, blob: file.blob });
+        await history.created('evidence', row, 'create', row.addedAt);
       }),
     file.size,
   );
@@ -72,10 +82,25 @@ export async function getEvidenceFile(id: string): Promise<Blob | null> {
   return (await database().evidenceFiles.get(id))?.blob ?? null;
 }
 
+/** Moves the evidence record and its file's bytes to the trash, together. */
 export async function deleteEvidence(id: string): Promise<void> {
   const db = database();
-  await db.transaction('rw', db.evidence, db.evidenceFiles, async () => {
-    await db.evidence.delete(id);
-    await db.evidenceFiles.delete(id);
-  });
+  // The trash loads with the first delete: the first screen reads these repositories, but never deletes.
+  const { trashBuilder, trashScope } = await import('./trash-repo');
+  const trash = await trashBuilder();
+  await guardWrite(() =>
+    db.transaction('rw', trashScope(db), async () => {
+      const row = await db.evidence.get(id);
+      if (!row) {
+        // Bytes without their record are nobody's: nothing to restore them to.
+        await db.evidenceFiles.delete(id);
+        return;
+      }
+      const t = trash(db);
+      t.remove('evidence', row);
+      const file = await db.evidenceFiles.get(id);
+      if (file) t.remove('evidenceFiles', file);
+      await t.commit();
+    }),
+  );
 }

@@ -11,6 +11,7 @@ import { blankRisk, nextRiskRef, riskSchema, type Risk } from '../domain/risk-sc
 import { database } from './database';
 import { riskRefs } from './risks-repo';
 import { guardWrite } from './errors';
+import { historyWriter } from './history-repo';
 import { registerRepo } from './register-repo';
 
 const repo = registerRepo<ImpactAssessment, ImpactAssessmentPatch>('impactAssessments', impactAssessmentSchema);
@@ -36,8 +37,9 @@ export async function createImpactAssessment(workspaceId: string, aiSystemId: st
  */
 export async function saveImpactAssessment(id: string, patch: ImpactAssessmentPatch): Promise<Result<ImpactAssessment, AssessmentCode>> {
   const db = database();
+  const history = await historyWriter();
   return guardWrite(() =>
-    db.transaction('rw', db.impactAssessments, db.workspaces, async (): Promise<Result<ImpactAssessment, AssessmentCode>> => {
+    db.transaction('rw', db.impactAssessments, db.workspaces, db.history, async (): Promise<Result<ImpactAssessment, AssessmentCode>> => {
       const current = await db.impactAssessments.get(id);
       if (!current) return fail('not-found');
       if (current.state !== 'draft') return fail('frozen');
@@ -58,6 +60,7 @@ export async function saveImpactAssessment(id: string, patch: ImpactAssessmentPa
         updatedAt: now,
       });
       await db.impactAssessments.put(next);
+      await history.updated('impactAssessments', current, next, { at: now });
       await db.workspaces.update(current.workspaceId, { updatedAt: now });
       return ok(next);
     }),
@@ -67,8 +70,9 @@ export async function saveImpactAssessment(id: string, patch: ImpactAssessmentPa
 /** Approval needs an approver, a date and a decision; it freezes this version. Checked and written in one transaction. */
 export async function approveImpactAssessment(id: string): Promise<Result<ImpactAssessment, AssessmentCode>> {
   const db = database();
+  const history = await historyWriter();
   return guardWrite(() =>
-    db.transaction('rw', db.impactAssessments, db.workspaces, async (): Promise<Result<ImpactAssessment, AssessmentCode>> => {
+    db.transaction('rw', db.impactAssessments, db.workspaces, db.history, async (): Promise<Result<ImpactAssessment, AssessmentCode>> => {
       const current = await db.impactAssessments.get(id);
       if (!current) return fail('not-found');
       if (current.state !== 'draft') return fail('frozen');
@@ -78,6 +82,7 @@ export async function approveImpactAssessment(id: string): Promise<Result<Impact
       const now = new Date().toISOString();
       const approved = impactAssessmentSchema.parse({ ...current, state: 'approved', updatedAt: now });
       await db.impactAssessments.put(approved);
+      await history.updated('impactAssessments', current, approved, { coalesce: false, at: now });
       await db.workspaces.update(current.workspaceId, { updatedAt: now });
       return ok(approved);
     }),
@@ -93,8 +98,9 @@ const clearedSignOff = Object.fromEntries(signOffFields.map((f) => [f.key, f.kin
  */
 export async function startNewVersion(id: string): Promise<Result<ImpactAssessment, AssessmentCode>> {
   const db = database();
+  const history = await historyWriter();
   const result = await guardWrite(() =>
-    db.transaction('rw', db.impactAssessments, db.workspaces, async (): Promise<Result<ImpactAssessment, AssessmentCode>> => {
+    db.transaction('rw', db.impactAssessments, db.workspaces, db.history, async (): Promise<Result<ImpactAssessment, AssessmentCode>> => {
       const source = await db.impactAssessments.get(id);
       if (!source) return fail('not-found');
       const series = await db.impactAssessments.where('seriesId').equals(source.seriesId).toArray();
@@ -111,6 +117,7 @@ export async function startNewVersion(id: string): Promise<Result<ImpactAssessme
         ...clearedSignOff,
       });
       await db.impactAssessments.add(draft);
+      await history.created('impactAssessments', draft, 'create', now);
       await db.workspaces.update(source.workspaceId, { updatedAt: now });
       return ok(draft);
     }),
@@ -118,23 +125,25 @@ export async function startNewVersion(id: string): Promise<Result<ImpactAssessme
   return result;
 }
 
-/** Deletes a draft; risks raised from it forget their source, so no link points at nothing. */
+/** Moves a draft to the trash; risks raised from it forget their source, so no link points at nothing (restore puts it back). */
 export async function deleteDraftAssessment(id: string): Promise<Result<null, AssessmentCode>> {
   const db = database();
-  return guardWrite(() => db.transaction('rw', db.impactAssessments, db.risks, async (): Promise<Result<null, AssessmentCode>> => {
-    const current = await db.impactAssessments.get(id);
-    if (!current) return fail('not-found');
-    if (current.state !== 'draft') return fail('frozen');
-    await db.risks
-      .where('workspaceId')
-      .equals(current.workspaceId)
-      .filter((r) => r.sourceImpact?.assessmentId === id)
-      .modify((r) => {
-        r.sourceImpact = null;
-      });
-    await db.impactAssessments.delete(id);
-    return ok(null);
-  }));
+  // The trash loads with the first delete: the first screen reads these repositories, but never deletes.
+  const { trashBuilder, trashScope } = await import('./trash-repo');
+  const trash = await trashBuilder();
+  return guardWrite(() =>
+    db.transaction('rw', trashScope(db), async (): Promise<Result<null, AssessmentCode>> => {
+      const current = await db.impactAssessments.get(id);
+      if (!current) return fail('not-found');
+      if (current.state !== 'draft') return fail('frozen');
+      const t = trash(db);
+      t.remove('impactAssessments', current);
+      const risks = await db.risks.where('workspaceId').equals(current.workspaceId).filter((r) => r.sourceImpact?.assessmentId === id).toArray();
+      for (const r of risks) await t.unlink('risks', [r], 'sourceImpact', r.sourceImpact);
+      await t.commit();
+      return ok(null);
+    }),
+  );
 }
 
 /**
@@ -144,8 +153,9 @@ export async function deleteDraftAssessment(id: string): Promise<Result<null, As
  */
 export async function raiseRiskFromImpact(assessmentId: string, impactId: string): Promise<Result<Risk, 'not-found' | 'already-linked'>> {
   const db = database();
+  const history = await historyWriter();
   return guardWrite(() =>
-    db.transaction('rw', db.impactAssessments, db.risks, db.workspaces, async (): Promise<Result<Risk, 'not-found' | 'already-linked'>> => {
+    db.transaction('rw', db.impactAssessments, db.risks, db.workspaces, db.history, async (): Promise<Result<Risk, 'not-found' | 'already-linked'>> => {
       const assessment = await db.impactAssessments.get(assessmentId);
       const impact = assessment?.impacts.find((i) => i.id === impactId);
       if (!assessment || !impact) return fail('not-found');
@@ -164,8 +174,11 @@ export async function raiseRiskFromImpact(assessmentId: string, impactId: string
         sourceImpact: { assessmentId, impactId },
       });
       await db.risks.add(risk);
+      await history.created('risks', risk, 'create', now);
       const impacts = assessment.impacts.map((i) => (i.id === impactId ? { ...i, riskId: risk.id } : i));
-      await db.impactAssessments.put(impactAssessmentSchema.parse({ ...assessment, impacts, updatedAt: now }));
+      const linked = impactAssessmentSchema.parse({ ...assessment, impacts, updatedAt: now });
+      await db.impactAssessments.put(linked);
+      await history.updated('impactAssessments', assessment, linked, { coalesce: false, at: now });
       await db.workspaces.update(assessment.workspaceId, { updatedAt: now });
       return ok(risk);
     }),

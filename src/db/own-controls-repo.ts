@@ -1,6 +1,7 @@
 import { blankOwnControl, ownControlSchema, type OwnControl, type OwnControlPatch } from '../domain/own-control-schema';
 import { fail, ok, type Result } from '../domain/result';
 import { database } from './database';
+import { guardWrite } from './errors';
 import { registerRepo } from './register-repo';
 
 const repo = registerRepo<OwnControl, OwnControlPatch>('ownControls', ownControlSchema);
@@ -14,19 +15,21 @@ export async function createOwnControl(workspaceId: string, name: string): Promi
   return ok(await repo.create(workspaceId, (base) => blankOwnControl(base, name.trim())));
 }
 
-/** Removes the control and its place in every risk treatment plan, together. */
+/** Moves the control to the trash and removes its place in every risk treatment plan, together. */
 export async function deleteOwnControl(id: string): Promise<void> {
   const db = database();
-  await db.transaction('rw', db.ownControls, db.risks, async () => {
-    const control = await db.ownControls.get(id);
-    if (!control) return;
-    await db.risks
-      .where('workspaceId')
-      .equals(control.workspaceId)
-      .filter((r) => r.ownControlIds.includes(id))
-      .modify((r) => {
-        r.ownControlIds = r.ownControlIds.filter((c) => c !== id);
-      });
-    await db.ownControls.delete(id);
-  });
+  // The trash loads with the first delete: the first screen reads these repositories, but never deletes.
+  const { trashBuilder, trashScope } = await import('./trash-repo');
+  const trash = await trashBuilder();
+  await guardWrite(() =>
+    db.transaction('rw', trashScope(db), async () => {
+      const control = await db.ownControls.get(id);
+      if (!control) return;
+      const t = trash(db);
+      t.remove('ownControls', control);
+      const risks = await db.risks.where('workspaceId').equals(control.workspaceId).filter((r) => r.ownControlIds.includes(id)).toArray();
+      await t.unlink('risks', risks, 'ownControlIds', id);
+      await t.commit();
+    }),
+  );
 }

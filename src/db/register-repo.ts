@@ -4,6 +4,7 @@ import { newId } from '../domain/ids';
 import type { RegisterRecord } from '../domain/record-base';
 import { database, type AimsDatabase } from './database';
 import { guardWrite } from './errors';
+import { historyWriter } from './history-repo';
 
 type TableName = 'aiSystems' | 'risks' | 'ownControls' | 'impactAssessments';
 
@@ -17,7 +18,8 @@ export interface RegisterRepo<T extends RegisterRecord, P> {
 
 /**
  * The one write path of every register: validate the whole record with its schema, in one
- * transaction with the workspace it belongs to, and bump the workspace's updatedAt.
+ * transaction with the workspace it belongs to and the record's history entry, and bump the
+ * workspace's updatedAt.
  */
 export function registerRepo<T extends RegisterRecord, P extends object>(
   name: TableName,
@@ -37,10 +39,12 @@ export function registerRepo<T extends RegisterRecord, P extends object>(
       const db = database();
       const now = new Date().toISOString();
       const record = schema.parse(build({ id: newId(), workspaceId, createdAt: now, updatedAt: now }));
+      const history = await historyWriter();
       return guardWrite(() =>
-        db.transaction('rw', db.workspaces, table(db), async () => {
+        db.transaction('rw', db.workspaces, table(db), db.history, async () => {
           if (!(await db.workspaces.get(workspaceId))) throw new Error(`workspace ${workspaceId} not found`);
           await table(db).add(record);
+          await history.created(name, record, 'create', now);
           await db.workspaces.update(workspaceId, { updatedAt: now });
           return record;
         }),
@@ -48,14 +52,16 @@ export function registerRepo<T extends RegisterRecord, P extends object>(
     },
     async update(id, patch) {
       const db = database();
+      const history = await historyWriter();
       return guardWrite(() =>
-        db.transaction('rw', db.workspaces, table(db), async () => {
+        db.transaction('rw', db.workspaces, table(db), db.history, async () => {
           const current = await table(db).get(id);
           if (!current) throw new Error(`${name} ${id} not found`);
           const now = new Date().toISOString();
           const kept = Object.fromEntries(fixed.map((k) => [k, current[k]]));
           const next = schema.parse({ ...current, ...patch, ...kept, id, workspaceId: current.workspaceId, createdAt: current.createdAt, updatedAt: now });
           await table(db).put(next);
+          await history.updated(name, current, next, { at: now });
           await db.workspaces.update(current.workspaceId, { updatedAt: now });
           return next;
         }),

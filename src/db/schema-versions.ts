@@ -8,8 +8,12 @@ export interface SchemaVersion {
   stores: Record<string, string | null>;
 }
 
-/** Tables whose rows belong to one workspace (workspaceId index): deleted, copied and exported with it. */
-export const workspaceTables = ['assessments', 'evidence', 'evidenceFiles', 'aiSystems', 'risks', 'ownControls', 'impactAssessments', 'cycleRecords'] as const;
+/**
+ * Tables whose rows belong to one workspace (workspaceId index): deleted, copied and exported with it.
+ * The trash (v4) belongs to a workspace too, but is not listed: it is deleted with the workspace
+ * (deleteWorkspace names it itself) and never copied or exported — a copy starts with an empty trash.
+ */
+export const workspaceTables = ['assessments', 'evidence', 'evidenceFiles', 'aiSystems', 'risks', 'ownControls', 'impactAssessments', 'cycleRecords', 'history'] as const;
 export type WorkspaceTable = (typeof workspaceTables)[number];
 
 export const schemaVersions: readonly SchemaVersion[] = [
@@ -53,6 +57,24 @@ export const schemaVersions: readonly SchemaVersion[] = [
       ownControls: 'id, workspaceId',
       impactAssessments: 'id, workspaceId, aiSystemId, seriesId',
       cycleRecords: 'id, workspaceId, [workspaceId+kind]',
+    },
+  },
+  {
+    // Issue 7: every record's change history, and a trash that deleted records wait in until restored or emptied.
+    version: 4,
+    stores: {
+      workspaces: 'id, updatedAt',
+      assessments: 'id, workspaceId, &[workspaceId+itemId]',
+      evidence: 'id, workspaceId, [workspaceId+itemId]',
+      evidenceFiles: 'id, workspaceId',
+      settings: 'key',
+      aiSystems: 'id, workspaceId',
+      risks: 'id, workspaceId, &[workspaceId+ref]',
+      ownControls: 'id, workspaceId',
+      impactAssessments: 'id, workspaceId, aiSystemId, seriesId',
+      cycleRecords: 'id, workspaceId, [workspaceId+kind]',
+      history: 'id, workspaceId, recordId, at',
+      trash: 'id, workspaceId, deletedAt',
     },
   },
 ];

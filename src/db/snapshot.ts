@@ -2,12 +2,16 @@ import type { Workspace } from '../domain/workspace-schema';
 import { database } from './database';
 import type { WorkspaceTable } from './schema-versions';
 
-/** Tables a bundle can carry besides the workspace record (evidenceFiles travel as attachments). */
-export type SnapshotTable = Exclude<WorkspaceTable, 'evidenceFiles'>;
+/**
+ * Tables a bundle can carry besides the workspace record, as chosen for an export (evidenceFiles
+ * travel as attachments; the history travels by itself, for the chosen tables).
+ */
+export type SnapshotTable = Exclude<WorkspaceTable, 'evidenceFiles' | 'history'>;
 
 export interface WorkspaceSnapshot {
   workspace: Workspace;
-  tables: Partial<Record<SnapshotTable, Record<string, unknown>[]>>;
+  /** The chosen tables, and `history` when the workspace or a chosen table has any. */
+  tables: Partial<Record<SnapshotTable | 'history', Record<string, unknown>[]>>;
   files: { id: string; blob: Blob }[];
   /** See exchange base below: the bundle this workspace last came from or merged with. */
   basedOn: string | null;
@@ -16,12 +20,16 @@ export interface WorkspaceSnapshot {
 /** Reads everything an export needs in one read transaction, so the snapshot is consistent. */
 export async function readWorkspaceSnapshot(workspaceId: string, tables: readonly SnapshotTable[], withFiles: boolean): Promise<WorkspaceSnapshot> {
   const db = database();
-  const stores = [db.workspaces, db.settings, ...tables.map((t) => db.table(t)), ...(withFiles ? [db.evidenceFiles] : [])];
+  const stores = [db.workspaces, db.settings, db.history, ...tables.map((t) => db.table(t)), ...(withFiles ? [db.evidenceFiles] : [])];
   return db.transaction('r', stores, async () => {
     const workspace = await db.workspaces.get(workspaceId);
     if (!workspace) throw new Error(`workspace ${workspaceId} not found`);
     const out: WorkspaceSnapshot['tables'] = {};
     for (const t of tables) out[t] = (await db.table(t).where('workspaceId').equals(workspaceId).toArray()) as Record<string, unknown>[];
+    // The history of what is exported: a selective export leaves out the history of the registers it leaves out.
+    const chosen = new Set<string>(['workspaces', ...tables]);
+    const history = (await db.history.where('workspaceId').equals(workspaceId).toArray()).filter((h) => chosen.has(h.table));
+    if (history.length > 0) out.history = history as unknown as Record<string, unknown>[];
     const files = withFiles ? (await db.evidenceFiles.where('workspaceId').equals(workspaceId).toArray()).map((f) => ({ id: f.id, blob: f.blob })) : [];
     return { workspace, tables: out, files, basedOn: await getExchangeBase(workspaceId) };
   });

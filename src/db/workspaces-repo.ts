@@ -15,6 +15,7 @@ import { database } from './database';
 import { workspaceTables } from './schema-versions';
 import { remapIds } from './remap-ids';
 import { guardWrite } from './errors';
+import { historyWriter } from './history-repo';
 
 type NameCode = 'name-required' | 'name-too-long';
 
@@ -47,7 +48,14 @@ export async function createWorkspace(name: string, catalogVersion: string, now 
     soaMeta: soaMetaSchema.parse({}),
     riskMatrix: presetMatrix(DEFAULT_PRESET),
   });
-  await guardWrite(() => database().workspaces.add(ws));
+  const db = database();
+  const history = await historyWriter();
+  await guardWrite(() =>
+    db.transaction('rw', db.workspaces, db.history, async () => {
+      await db.workspaces.add(ws);
+      await history.created('workspaces', ws, 'create', ts);
+    }),
+  );
   return ok(ws);
 }
 
@@ -71,14 +79,20 @@ export async function saveRiskMatrix(id: string, matrix: RiskMatrix): Promise<Wo
   return updateWorkspace(id, (ws) => ({ ...ws, riskMatrix: valid }));
 }
 
+/** The profile and the SoA metadata are reported field by field in the history (`profile.sector`). */
+const EXPANDED = ['profile', 'soaMeta'] as const;
+
 async function updateWorkspace(id: string, change: (ws: Workspace) => Workspace): Promise<Workspace> {
   const db = database();
+  const history = await historyWriter();
   return guardWrite(() =>
-    db.transaction('rw', db.workspaces, async () => {
+    db.transaction('rw', db.workspaces, db.history, async () => {
       const ws = await db.workspaces.get(id);
       if (!ws) throw new Error(`workspace ${id} not found`);
-      const next = workspaceSchema.parse({ ...change(ws), updatedAt: new Date().toISOString() });
+      const now = new Date().toISOString();
+      const next = workspaceSchema.parse({ ...change(ws), updatedAt: now });
       await db.workspaces.put(next);
+      await history.updated('workspaces', ws, next, { expand: EXPANDED, at: now });
       return next;
     }),
   );
@@ -93,6 +107,7 @@ export async function duplicateWorkspace(id: string, name: string): Promise<Resu
   if (!checked.ok) return checked;
   const db = database();
   const tables = workspaceTables.map((t) => db.table(t));
+  const history = await historyWriter();
   const copy = await guardWrite(() =>
     db.transaction('rw', [db.workspaces, ...tables], async () => {
       const ws = await db.workspaces.get(id);
@@ -105,17 +120,21 @@ export async function duplicateWorkspace(id: string, name: string): Promise<Resu
       await db.workspaces.add(target);
       // Evidence files share their evidence record's id, so both map to the same new id.
       await Promise.all(tables.map((t, i) => t.bulkAdd(rows[i]!.map((row) => remapIds(row, ids)))));
+      // The copy's history is the original's (ids follow), then the copy itself; its trash starts empty.
+      await history.created('workspaces', target, 'create', now);
       return target;
     }),
   );
   return ok(copy);
 }
 
+/** Deletes the workspace with everything in it: its records, its history and its trash. */
 export async function deleteWorkspace(id: string): Promise<void> {
   const db = database();
   const tables = workspaceTables.map((t) => db.table(t));
-  await db.transaction('rw', [db.workspaces, db.settings, ...tables], async () => {
+  await db.transaction('rw', [db.workspaces, db.settings, db.trash, ...tables], async () => {
     for (const t of tables) await t.where('workspaceId').equals(id).delete();
+    await db.trash.where('workspaceId').equals(id).delete();
     await db.workspaces.delete(id);
     const last = await db.settings.get(LAST_WORKSPACE_KEY);
     if (last?.value === id) await db.settings.delete(LAST_WORKSPACE_KEY);

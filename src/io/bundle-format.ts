@@ -7,6 +7,7 @@ import { ownControlSchema } from '../domain/own-control-schema';
 import { riskSchema } from '../domain/risk-schema';
 import { workspaceSchema } from '../domain/workspace-schema';
 import { cycleRecordSchema } from '../domain/cycle/registry';
+import { historyEntrySchema } from '../domain/history';
 
 /** The portable workspace bundle. Documented in docs/bundle-format.md; constants live here only. */
 export const BUNDLE_FORMAT = 'aims-workbench-bundle';
@@ -29,6 +30,12 @@ export const bundleTables = {
   impactAssessments: { file: 'data/impact-assessments.json', schema: impactAssessmentSchema },
   /** The management-system registers (issue 6): one file, `kind` picks each record's schema. Absent from older bundles. */
   cycleRecords: { file: 'data/management-system.json', schema: cycleRecordSchema },
+  /**
+   * The change history (issue 7): entries of the records a bundle carries and of the workspace.
+   * Written only when there are any; absent from older bundles. An import adds the entries it does
+   * not have yet, never changes one. Entries may name records the bundle does not carry.
+   */
+  history: { file: 'data/history.json', schema: historyEntrySchema },
 } as const;
 export type BundleTable = keyof typeof bundleTables;
 export const bundleTableNames = Object.keys(bundleTables) as BundleTable[];

@@ -10,6 +10,10 @@ import { listOwnControls } from '../../src/db/own-controls-repo';
 import { createRisk, listRisks } from '../../src/db/risks-repo';
 import { createCycleRecord, listCycleRecords, saveCycleRecord } from '../../src/db/cycle-repo';
 import { cycleKinds, registerOf } from '../../src/domain/cycle/registry';
+import { listRecordHistory, listWorkspaceHistory } from '../../src/db/history-repo';
+import { listTrash, restoreFromTrash, type TrashEntry } from '../../src/db/trash-repo';
+import { deleteOwnControl } from '../../src/db/own-controls-repo';
+import { historyEntry } from '../../src/domain/history';
 import { currentSchemaVersion, schemaVersions, workspaceTables } from '../../src/db/schema-versions';
 import { getLastWorkspaceId, getWorkspace, listWorkspaces, saveRiskMatrix } from '../../src/db/workspaces-repo';
 import { DEFAULT_PRESET, presetMatrix } from '../../src/domain/risk-matrix-presets';
@@ -28,7 +32,7 @@ import {
 } from '../support/factories';
 
 /** The tables AimsDatabase declares (its `Table` fields). */
-const DECLARED_TABLES = ['aiSystems', 'assessments', 'cycleRecords', 'evidence', 'evidenceFiles', 'impactAssessments', 'ownControls', 'risks', 'settings', 'workspaces'];
+const DECLARED_TABLES = ['aiSystems', 'assessments', 'cycleRecords', 'evidence', 'evidenceFiles', 'history', 'impactAssessments', 'ownControls', 'risks', 'settings', 'trash', 'workspaces'];
 /** Tables added by schema version 2. */
 const V2_TABLES = ['aiSystems', 'risks', 'ownControls', 'impactAssessments'] as const;
 
@@ -119,6 +123,9 @@ describe.each(schemaVersions.map((v) => [v.version, v] as const))('a database wr
     const risk = makeRisk(ws.id, { aiSystemIds: [system.id], ownControlIds: [control.id] });
     const ia = makeImpactAssessment(ws.id, system.id);
     const incident = buildCycleRecord(ws.id, 'incident', { aiSystemIds: [system.id] });
+    const changed = historyEntry({ id: crypto.randomUUID(), workspaceId: ws.id, table: 'risks', recordId: risk.id, label: 'R-001 Bias', at: '2025-01-03T00:00:00.000Z', user: 'Dana', action: 'update', changes: [{ field: 'owner', before: '', after: 'Sam' }] });
+    const deletedControl = makeOwnControl(ws.id, { name: 'Deleted control' });
+    const trashed: TrashEntry = { id: crypto.randomUUID(), workspaceId: ws.id, deletedAt: '2025-01-04T00:00:00.000Z', user: 'Dana', label: deletedControl.name, table: 'ownControls', recordId: deletedControl.id, rows: [{ table: 'ownControls', row: deletedControl }], unlinks: [] };
 
     const rows: Record<string, unknown[]> = {
       workspaces: [ws],
@@ -131,6 +138,8 @@ describe.each(schemaVersions.map((v) => [v.version, v] as const))('a database wr
       risks: [risk],
       impactAssessments: [ia],
       cycleRecords: [incident],
+      history: [changed],
+      trash: [trashed],
     };
     await writeRaw(name, version, Object.fromEntries(Object.entries(rows).filter(([t]) => tables.has(t))));
 
@@ -150,6 +159,10 @@ describe.each(schemaVersions.map((v) => [v.version, v] as const))('a database wr
       expect(await listImpactAssessments(ws.id)).toEqual([ia]);
     }
     if (tables.has('cycleRecords')) expect(await listCycleRecords(ws.id)).toEqual([incident]);
+    if (tables.has('history')) {
+      expect(await listRecordHistory(risk.id)).toEqual([changed]);
+      expect(await listTrash(ws.id)).toEqual([trashed]);
+    }
   });
 });
 
@@ -249,5 +262,45 @@ describe('upgrading a version 2 database (before the management-system registers
     expect(saved.ok).toBe(true);
     expect(await db.cycleRecords.where('[workspaceId+kind]').equals([ws.id, kind]).count()).toBe(1);
     expect((await getWorkspace(ws.id))!.updatedAt > ws.updatedAt).toBe(true);
+  });
+});
+
+describe('upgrading a version 3 database (before the change history and the trash) to the current version', () => {
+  async function upgradedV3() {
+    const name = uniqueName(3);
+    const ws = makeWorkspace({ name: 'Written by v3' });
+    const system = makeAiSystem(ws.id);
+    const control = makeOwnControl(ws.id);
+    const risk = makeRisk(ws.id, { aiSystemIds: [system.id], ownControlIds: [control.id] });
+    const incident = buildCycleRecord(ws.id, 'incident', { aiSystemIds: [system.id] });
+    await writeRaw(name, 3, { workspaces: [ws], aiSystems: [system], ownControls: [control], risks: [risk], cycleRecords: [incident], settings: [{ key: 'lastWorkspaceId', value: ws.id }] });
+    const db = await openCurrent(name);
+    return { db, ws, system, control, risk, incident };
+  }
+
+  it('keeps every v3 record as it was; the history and the trash start empty', async () => {
+    const { db, ws, system, control, risk, incident } = await upgradedV3();
+    expect(db.verno).toBe(currentSchemaVersion);
+    expect(await db.history.count()).toBe(0);
+    expect(await db.trash.count()).toBe(0);
+    expect(await listWorkspaces()).toEqual([ws]);
+    expect(await listAiSystems(ws.id)).toEqual([system]);
+    expect(await listOwnControls(ws.id)).toEqual([control]);
+    expect(await listRisks(ws.id)).toEqual([risk]);
+    expect(await listCycleRecords(ws.id)).toEqual([incident]);
+    expect(await getLastWorkspaceId()).toBe(ws.id);
+  });
+
+  it('records history and uses the trash on the upgraded database', async () => {
+    const { db, ws, control, risk } = await upgradedV3();
+    await saveRiskMatrix(ws.id, presetMatrix('3x3'));
+    expect((await listWorkspaceHistory(ws.id)).map((h) => [h.table, h.action])).toEqual([['workspaces', 'update']]);
+    await deleteOwnControl(control.id);
+    expect((await db.risks.get(risk.id))!.ownControlIds).toEqual([]);
+    const [trashed] = await listTrash(ws.id);
+    const r = await restoreFromTrash(trashed!.id);
+    expect(r.ok).toBe(true);
+    expect(await db.risks.get(risk.id)).toEqual(risk);
+    expect(await db.ownControls.get(control.id)).toEqual(control);
   });
 });

@@ -1,0 +1,109 @@
+import {
+  coalesce,
+  diffRecords,
+  historyEntry,
+  importEntries,
+  newestEntry,
+  recordLabel,
+  type HistoryAction,
+  type HistoryChange,
+  type HistoryEntry,
+  type HistoryTable,
+  type ImportedRecord,
+} from '../domain/history';
+import { newId } from '../domain/ids';
+import { database, type AimsDatabase } from './database';
+import { historyUser } from './settings-repo';
+
+/**
+ * Writes the change history. A writer is made before a write transaction opens (it reads the
+ * user name), and its methods run inside that transaction, which must include `db.history`: the
+ * entry lands with the change or not at all.
+ */
+export class HistoryWriter {
+  constructor(
+    readonly db: AimsDatabase,
+    readonly user: string,
+  ) {}
+
+  #entry(table: HistoryTable, row: Record<string, unknown>, action: HistoryAction, changes: HistoryChange[], at: string): HistoryEntry {
+    return historyEntry({ id: newId(), workspaceId: String(table === 'workspaces' ? row.id : row.workspaceId), table, recordId: String(row.id), label: recordLabel(table, row), at, user: this.user, action, changes });
+  }
+
+  /** A record was created (or restored, or imported): the record itself is the change. */
+  async created(table: HistoryTable, row: object, action: 'create' | 'restore' | 'import' = 'create', at = now(), changes: HistoryChange[] = []): Promise<void> {
+    await this.db.history.add(this.#entry(table, row as Record<string, unknown>, action, changes, at));
+  }
+
+  async deleted(table: HistoryTable, row: object, at = now()): Promise<void> {
+    await this.db.history.add(this.#entry(table, row as Record<string, unknown>, 'delete', [], at));
+  }
+
+  /**
+   * A record changed: one entry with the fields that differ, none when nothing did. A burst of
+   * autosaves of the same fields by the same user merges into the newest entry (see coalesce).
+   */
+  async updated(table: HistoryTable, before: object, after: object, opts: { expand?: readonly string[]; coalesce?: boolean; at?: string } = {}): Promise<void> {
+    const changes = diffRecords(before as Record<string, unknown>, after as Record<string, unknown>, opts.expand);
+    if (changes.length === 0) return;
+    const entry = this.#entry(table, after as Record<string, unknown>, 'update', changes, opts.at ?? now());
+    if (opts.coalesce !== false) {
+      const previous = newestEntry(await this.db.history.where('recordId').equals(entry.recordId).toArray());
+      const merged = coalesce(previous, entry);
+      if (merged) {
+        if (merged.changes.length === 0) await this.db.history.delete(merged.id);
+        else await this.db.history.put(merged);
+        return;
+      }
+    }
+    await this.db.history.add(entry);
+  }
+
+  /** Many entries at once (an import), in slices so the page keeps answering. */
+  async addAll(entries: readonly HistoryEntry[]): Promise<void> {
+    await addHistoryEntries(this.db, entries);
+  }
+}
+
+const now = () => new Date().toISOString();
+
+/** Reads the user name and returns a writer for the next write transaction. */
+export async function historyWriter(): Promise<HistoryWriter> {
+  const user = await historyUser();
+  return new HistoryWriter(database(), user);
+}
+
+const SLICE = 1_000;
+
+/** Adds entries in slices of 1,000 (call inside a transaction that includes db.history). */
+export async function addHistoryEntries(db: AimsDatabase, entries: readonly HistoryEntry[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += SLICE) await db.history.bulkAdd(entries.slice(i, i + SLICE));
+}
+
+/**
+ * For imports that write many records (the workbook import): one 'import' entry per created or
+ * updated record, built in memory and added in slices. Call inside the import's transaction, with
+ * `db.history` in its scope, and the user read before it opened:
+ *
+ *   const user = await historyUser();                 // before db.transaction(…)
+ *   …inside: await recordImportHistory(db, workspaceId, [{ table: 'risks', before, after }, …], user, now);
+ *
+ * `before` is the record as it was (absent for a created one); unchanged records get no entry.
+ */
+export async function recordImportHistory(db: AimsDatabase, workspaceId: string, records: readonly ImportedRecord[], user: string, at: string): Promise<number> {
+  const entries = importEntries(workspaceId, records, user, at, newId);
+  await addHistoryEntries(db, entries);
+  return entries.length;
+}
+
+const newestFirst = (a: HistoryEntry, b: HistoryEntry) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.id < b.id ? 1 : -1);
+
+/** One record's history, newest first. */
+export async function listRecordHistory(recordId: string): Promise<HistoryEntry[]> {
+  return (await database().history.where('recordId').equals(recordId).toArray()).sort(newestFirst);
+}
+
+/** A workspace's whole history, newest first (filter and page with filterHistory). */
+export async function listWorkspaceHistory(workspaceId: string): Promise<HistoryEntry[]> {
+  return (await database().history.where('workspaceId').equals(workspaceId).toArray()).sort(newestFirst);
+}
