@@ -10,6 +10,8 @@ import { cycle } from './en/cycle';
 import { cycleUi } from './en/cycle-ui';
 import { readinessMessages } from './en/readiness';
 import { tasksMessages } from './en/tasks';
+import { historyMessages } from './en/history';
+import { printMessages } from './en/print';
 
 /**
  * Every UI string, English. Parameters are named ({name}) so that a translation can move them
@@ -18,7 +20,7 @@ import { tasksMessages } from './en/tasks';
  * report's strings (./en/report.ts) are used only inside the export worker, so they stay out of
  * the page's catalogue and its first-screen weight.
  */
-export const en = { ...core, ...registers, ...registerUi, ...criteria, ...impact, ...exchange, ...sheets, ...mapping, ...cycle, ...cycleUi, ...readinessMessages, ...tasksMessages } as const;
+export const en = { ...core, ...registers, ...registerUi, ...criteria, ...impact, ...exchange, ...sheets, ...mapping, ...cycle, ...cycleUi, ...readinessMessages, ...tasksMessages, ...printMessages, ...historyMessages } as const;
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;

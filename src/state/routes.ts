@@ -5,9 +5,11 @@ import { isCycleKind, type CycleKindName as CycleKind } from '../domain/cycle/ki
  * #/w/<id>                            dashboard
  * #/w/<id>/item/<itemId>              walkthrough item
  * #/w/<id>/soa                        Statement of Applicability
+ * #/w/<id>/soa/print                  its print view (A4 report)
  * #/w/<id>/profile                    organization profile
  * #/w/<id>/systems[/<systemId>]       AI system inventory, one system
  * #/w/<id>/risks[/<riskId>]           risk register, one risk
+ * #/w/<id>/risks/print                the register's print view (A4 report with heat maps)
  * #/w/<id>/criteria                   risk criteria (matrix)
  * #/w/<id>/controls[/<controlId>]     the organization's own controls
  * #/w/<id>/assessments[/<id>[/print]] impact assessments, one version, its print view
@@ -15,6 +17,9 @@ import { isCycleKind, type CycleKindName as CycleKind } from '../domain/cycle/ki
  * #/w/<id>/cycle[/<kind>[/<recordId>]] management-system registers, one register, one record
  * #/w/<id>/tasks                      everything dated, across all registers
  * #/w/<id>/readiness                  certification readiness
+ * #/w/<id>/readiness/print            the gap and readiness report (A4)
+ * #/w/<id>/history                    the workspace's change history
+ * #/w/<id>/trash                      deleted records, to restore or delete for good
  * #/import                            import a bundle as a new workspace
  */
 export type Route =
@@ -39,7 +44,12 @@ export type Route =
   | { name: 'register'; ws: string; kind: CycleKind }
   | { name: 'record'; ws: string; kind: CycleKind; id: string }
   | { name: 'tasks'; ws: string }
-  | { name: 'readiness'; ws: string };
+  | { name: 'readiness'; ws: string }
+  | { name: 'soa-print'; ws: string }
+  | { name: 'risks-print'; ws: string }
+  | { name: 'readiness-print'; ws: string }
+  | { name: 'history'; ws: string }
+  | { name: 'trash'; ws: string };
 
 export type WorkspaceRoute = Exclude<Route, { name: 'home' } | { name: 'import' }>;
 
@@ -60,6 +70,10 @@ export function parseRoute(hash: string): Route {
     case 'exchange':
     case 'tasks':
     case 'readiness':
+      if (id === 'print' && (section === 'soa' || section === 'readiness')) return { name: section === 'soa' ? 'soa-print' : 'readiness-print', ws };
+      return { name: section, ws };
+    case 'history':
+    case 'trash':
       return { name: section, ws };
     case 'cycle':
       if (!id || !isCycleKind(id)) return { name: 'cycle', ws };
@@ -70,6 +84,7 @@ export function parseRoute(hash: string): Route {
     case 'assessments':
       if (!id) return { name: section, ws };
       if (section === 'assessments' && extra === 'print') return { name: 'assessment-print', ws, id };
+      if (section === 'risks' && id === 'print' && !extra) return { name: 'risks-print', ws };
       return { name: LISTS[section], ws, id };
     default:
       return { name: 'dashboard', ws };
@@ -112,5 +127,14 @@ export function href(route: Route): string {
       return `${base}/assessments/${enc(route.id)}`;
     case 'assessment-print':
       return `${base}/assessments/${enc(route.id)}/print`;
+    case 'soa-print':
+      return `${base}/soa/print`;
+    case 'risks-print':
+      return `${base}/risks/print`;
+    case 'readiness-print':
+      return `${base}/readiness/print`;
+    case 'history':
+    case 'trash':
+      return `${base}/${route.name}`;
   }
 }

@@ -220,4 +220,13 @@ export const core = {
   'backup.export': 'Export a backup',
   'backup.safari': 'Safari deletes the data of a site you have not opened for seven days unless its storage is persistent. Export a backup regularly, or add the app to your Home Screen.',
   'app.update.available': 'A new version is available.',
+  // Change history and trash (issue 7): the nav labels and the user-name setting on the workspaces page.
+  'nav.history': 'History',
+  'nav.trash': 'Trash',
+  'userName.title': 'Your name',
+  'userName.label': 'Your name (for the change history)',
+  'userName.help': 'Kept in this browser only. Every change you make from now on is signed with it.',
+  'userName.save': 'Save name',
+  'userName.saved': 'Your name is saved: changes are now signed "{name}".',
+  'userName.cleared': 'Your name is cleared: changes are now unsigned.',
 } as const;
