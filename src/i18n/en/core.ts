@@ -226,7 +226,7 @@ export const core = {
   'userName.title': 'Your name',
   'userName.label': 'Your name (for the change history)',
   'userName.help': 'Kept in this browser only. Every change you make from now on is signed with it.',
-  'userName.save': 'Save name',
+  'userName.save': 'Save my name',
   'userName.saved': 'Your name is saved: changes are now signed "{name}".',
   'userName.cleared': 'Your name is cleared: changes are now unsigned.',
 } as const;
