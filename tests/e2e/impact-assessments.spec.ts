@@ -81,7 +81,7 @@ test('an impact assessment is drafted, approved and frozen, versioned, and print
   await versions.getByRole('link', { name: 'Version 1' }).click();
   await expect(page).toHaveURL(v1Url);
   await expect(page.getByText('Approved version — frozen')).toBeVisible();
-  await expect(page.getByText('Rank job applications for recruiters')).toBeVisible();
+  await expect(page.getByText('Rank job applications for recruiters', { exact: true })).toBeVisible();
   await expect(page.getByText('Rank and explain job applications')).toHaveCount(0);
 
   // Starting another version from version 1 points to the draft instead.
@@ -122,7 +122,7 @@ test('an impact assessment is drafted, approved and frozen, versioned, and print
   await page.goBack();
   await page.reload();
   await expect(page.getByText('Approved version — frozen')).toBeVisible();
-  await expect(page.getByText('Rank job applications for recruiters')).toBeVisible();
+  await expect(page.getByText('Rank job applications for recruiters', { exact: true })).toBeVisible();
 });
 
 test('without AI systems, the assessments page sends people to the inventory', async ({ watched: { page } }) => {
