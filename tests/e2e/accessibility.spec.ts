@@ -65,6 +65,67 @@ for (const scheme of ['light', 'dark'] as const) {
   });
 }
 
+test('every page of the app, with a record in each register, has no serious accessibility violations and asks nothing of another origin', async ({ watched: { page, foreign } }) => {
+  await page.goto('./');
+  expect(await seriousViolations(page), 'start page').toEqual([]);
+  await page.goto('./#/import');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(await seriousViolations(page), 'import page').toEqual([]);
+  await createWorkspace(page, 'Every Page Co');
+  const ws = page.url();
+
+  await page.goto(ws + '/systems');
+  await page.getByLabel('Name of the new AI system').fill('Claims triage');
+  await page.getByRole('button', { name: 'Add AI system' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Claims triage' })).toBeVisible();
+  const system = page.url();
+  await page.getByRole('button', { name: 'Start an impact assessment' }).click();
+  await expect(page).toHaveURL(/\/assessments\//);
+  const assessment = page.url();
+  await page.goto(ws + '/risks');
+  await page.getByLabel('Title of the new risk').fill('Unfair refusals');
+  await page.getByRole('button', { name: 'Add risk' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'R-001 Unfair refusals' })).toBeVisible();
+  const risk = page.url();
+  await page.goto(ws + '/controls');
+  await page.getByLabel('Name of the new control').fill('Release checklist');
+  await page.getByRole('button', { name: 'Add control' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Release checklist' })).toBeVisible();
+  const control = page.url();
+
+  const pages = [
+    ws,
+    ws + '/item/6.1.2',
+    ws + '/soa',
+    ws + '/soa/print',
+    ws + '/profile',
+    ws + '/systems',
+    system,
+    ws + '/risks',
+    risk,
+    ws + '/risks/print',
+    ws + '/criteria',
+    ws + '/controls',
+    control,
+    ws + '/assessments',
+    assessment,
+    assessment + '/print',
+    ws + '/exchange',
+    ws + '/cycle',
+    ws + '/tasks',
+    ws + '/readiness',
+    ws + '/readiness/print',
+    ws + '/history',
+    ws + '/trash',
+  ];
+  for (const url of pages) {
+    await page.goto(url);
+    await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+    expect(await seriousViolations(page), url.slice(ws.length) || 'dashboard').toEqual([]);
+  }
+  expect(foreign).toEqual([]);
+});
+
 test('the page declares its language', async ({ watched: { page } }) => {
   await page.goto('./');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
