@@ -1,4 +1,4 @@
-import { locale, tOption } from '../i18n/i18n';
+import { hasMessage, locale, tOption } from '../i18n/i18n';
 
 /** A spreadsheet cell as SheetJS gives it (arrays only, cached values, never formulas). */
 export type CellValue = string | number | boolean | Date | null;
@@ -59,6 +59,25 @@ export function cellToText(cell: CellValue): string {
   return String(cell);
 }
 
+/** Per language, per prefix: option value → its label (tOption builds a message key per call). */
+const labelCache = new Map<string, Map<string, Map<string, string>>>();
+
+/** tOption(prefix, value), remembered per language: a 10,000-risk export asks for the same few labels over and over. */
+export function optionLabel(prefix: string, value: string): string {
+  let byPrefix = labelCache.get(locale());
+  if (!byPrefix) labelCache.set(locale(), (byPrefix = new Map()));
+  let labels = byPrefix.get(prefix);
+  if (!labels) byPrefix.set(prefix, (labels = new Map()));
+  let label = labels.get(value);
+  if (label === undefined) {
+    label = tOption(prefix, value);
+    // Only labels found are kept: before the lazy part of the catalogue loads, a label falls back
+    // to the value itself, and that must not stick.
+    if (hasMessage(`${prefix}.${value}`)) labels.set(value, label);
+  }
+  return label;
+}
+
 /** Per option list: per language and prefix, lower-cased value or label → the first option that has it. */
 const optionLookups = new WeakMap<readonly string[], Map<string, Map<string, string>>>();
 
@@ -66,7 +85,9 @@ const optionLookups = new WeakMap<readonly string[], Map<string, Map<string, str
 function optionLookup(options: readonly string[], prefix: string): ReadonlyMap<string, string> {
   let byKey = optionLookups.get(options);
   if (!byKey) optionLookups.set(options, (byKey = new Map()));
-  const key = `${locale()}\u0000${prefix}`;
+  // Whether the labels have loaded is part of the key: a lookup built from the first screen's
+  // strings alone (values only) must not outlive the rest of the catalogue's arrival.
+  const key = `${locale()}\u0000${prefix}\u0000${options.length > 0 && hasMessage(`${prefix}.${options[0]}`)}`;
   let lookup = byKey.get(key);
   if (!lookup) {
     lookup = new Map();

@@ -1,6 +1,5 @@
 import type { FieldDef } from '../domain/fields';
-import { tOption } from '../i18n/i18n';
-import { cellToDate, cellToText, dateToSerial, enumFromCell, joinList, splitList, type CellValue, type Parsed } from './sheet-cells';
+import { cellToDate, cellToText, dateToSerial, enumFromCell, joinList, optionLabel, splitList, type CellValue, type Parsed } from './sheet-cells';
 
 /**
  * One spreadsheet column of a register: its stable header, how a record shows in it, and how a
@@ -16,6 +15,17 @@ export interface SheetColumn<R, C = unknown> {
   get(record: R, ctx: C): CellValue;
   /** Absent for computed, read-only columns (ignored on import). */
   set?(cell: CellValue, ctx: C, record: R | undefined): Parsed<Record<string, unknown>>;
+  /**
+   * `set` reads neither the record nor anything but the cell and the context, so within one import
+   * (one context) equal cells give equal results and the import may reuse one result for them.
+   */
+  pure?: boolean;
+  /**
+   * A cheap test, sound but not complete: true only when `set(cell, ctx, record)` would succeed and
+   * give every field the value the record already has (as the import compares them). False means
+   * "not known": the import then calls `set`.
+   */
+  same?(cell: CellValue, record: R, ctx: C): boolean;
 }
 
 const widthFor = (f: FieldDef) => (f.kind === 'textarea' ? 50 : f.kind === 'date' ? 12 : f.kind === 'multi-enum' ? 40 : 24);
@@ -29,7 +39,8 @@ export function fieldColumn<R extends Record<string, unknown>, C>(f: FieldDef): 
         header: f.column,
         field: key,
         width: widthFor(f),
-        get: (r) => (r[key] ? tOption(prefix, String(r[key])) : ''),
+        get: (r) => (r[key] ? optionLabel(prefix, String(r[key])) : ''),
+        pure: true,
         set: (cell) => {
           const v = enumFromCell(cell, f.options ?? [], prefix, Boolean(f.nullable));
           return v.ok ? { ok: true, value: { [key]: v.value } } : v;
@@ -40,7 +51,8 @@ export function fieldColumn<R extends Record<string, unknown>, C>(f: FieldDef): 
         header: f.column,
         field: key,
         width: widthFor(f),
-        get: (r) => joinList(((r[key] as string[]) ?? []).map((v) => tOption(prefix, v))),
+        get: (r) => joinList(((r[key] as string[]) ?? []).map((v) => optionLabel(prefix, v))),
+        pure: true,
         set: (cell) => {
           const values: string[] = [];
           for (const part of splitList(cell)) {
@@ -58,6 +70,7 @@ export function fieldColumn<R extends Record<string, unknown>, C>(f: FieldDef): 
         width: widthFor(f),
         date: true,
         get: (r) => dateToSerial((r[key] as string | null) ?? null),
+        pure: true,
         set: (cell) => {
           const v = cellToDate(cell);
           return v.ok ? { ok: true, value: { [key]: v.value } } : v;
@@ -69,6 +82,13 @@ export function fieldColumn<R extends Record<string, unknown>, C>(f: FieldDef): 
         field: key,
         width: widthFor(f),
         get: (r) => String(r[key] ?? ''),
+        pure: true,
+        // The text as stored (or an empty cell for an empty value), within the length limit.
+        same: (cell, r) => {
+          const v = r[key];
+          if (cell === null) return v === null || v === undefined || v === '';
+          return typeof cell === 'string' && cell === v && !(f.maxLength && cell.length > f.maxLength);
+        },
         set: (cell) => {
           const text = cellToText(cell);
           if (f.maxLength && text.length > f.maxLength) return { ok: false, message: `the text is ${text.length} characters; at most ${f.maxLength} fit` };
@@ -94,6 +114,25 @@ export function referenceColumn<R extends Record<string, unknown>, C>(
     field: key,
     width: 40,
     get: (r, ctx) => joinList(((r[key] as string[]) ?? []).map((id) => names(ctx).byId.get(id) ?? id)),
+    pure: true,
+    // The cell as the export writes it, for a list whose every entry reads back as itself.
+    same: (cell, r, ctx) => {
+      const ids = (r[key] as unknown[] | undefined) ?? [];
+      if (ids.length === 0) return cell === null;
+      if (typeof cell !== 'string') return false;
+      const n = names(ctx);
+      const safe = roundTrips(n);
+      const shown: string[] = [];
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i];
+        if (typeof id !== 'string' || ids.indexOf(id) !== i) return false;
+        let ok = safe.get(id);
+        if (ok === undefined) safe.set(id, (ok = readsBackAs(id, n)));
+        if (!ok) return false;
+        shown.push(n.byId.get(id) ?? id);
+      }
+      return cell === joinList(shown);
+    },
     set: (cell, ctx) => {
       const { byId, byName } = names(ctx);
       const ids: string[] = [];
@@ -105,4 +144,20 @@ export function referenceColumn<R extends Record<string, unknown>, C>(
       return { ok: true, value: { [key]: ids } };
     },
   };
+}
+
+type Names = { byId: ReadonlyMap<string, string>; byName: ReadonlyMap<string, string> };
+/** Per name table (one per import): whether each id's shown name reads back as that id. */
+const roundTripCache = new WeakMap<Names, Map<string, boolean>>();
+function roundTrips(n: Names): Map<string, boolean> {
+  let m = roundTripCache.get(n);
+  if (!m) roundTripCache.set(n, (m = new Map()));
+  return m;
+}
+
+/** True when `set` reads the name the export shows for `id` back as exactly `id`. */
+function readsBackAs(id: string, n: Names): boolean {
+  const name = n.byId.get(id) ?? id;
+  if (name === '' || name !== name.trim() || /[;\n]/.test(name)) return false;
+  return n.byId.has(name) ? name === id : n.byName.get(name.toLowerCase()) === id;
 }

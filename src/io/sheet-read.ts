@@ -42,6 +42,12 @@ export type ReadWorkbookResult = { ok: true; sheets: ReadSheet[]; warnings: IoPr
 export interface ReadWorkbookOptions {
   /** The user's answer after a 'csv-encoding-guessed' warning. */
   csvEncoding?: TextEncodingName;
+  /**
+   * Awaited (its failure ignored) just before SheetJS parses, which holds the thread for a while:
+   * work that needs a turn of the event loop to get going, such as opening a database for a read
+   * started along with this one, then does so while the zip is checked rather than after the parse.
+   */
+  beforeParse?: Promise<unknown>;
 }
 
 export async function readWorkbook(bytes: Uint8Array, fileName: string, limits: Partial<SheetLimits> = {}, opts: ReadWorkbookOptions = {}): Promise<ReadWorkbookResult> {
@@ -68,6 +74,7 @@ export async function readWorkbook(bytes: Uint8Array, fileName: string, limits: 
     input = prepared.bytes;
   }
   const XLSX = await loading;
+  if (opts.beforeParse) await opts.beforeParse.catch(() => undefined);
   if (container === 'cfb') {
     const kind = inspectCfb(XLSX, bytes);
     if (kind === 'corrupt') return fail('sheet-corrupt', 'the file is damaged: its compound-file structure cannot be read');

@@ -3,7 +3,9 @@ import { aiSystemSchema, blankAiSystem } from '../domain/ai-system-schema';
 import { assessmentSchema, blankAssessment } from '../domain/assessment-schema';
 import { blankOwnControl, ownControlSchema } from '../domain/own-control-schema';
 import { blankRisk, riskSchema } from '../domain/risk-schema';
+import type { IoProblem } from './problems';
 import { cellToText, type CellValue } from './sheet-cells';
+import { readWorkbook, type ReadWorkbookOptions } from './sheet-read';
 import { registerSheets, type RegisterSheet, type SheetContext, type SheetKey } from './sheet-registers';
 import { answersFor, sheetContext, type WorkbookData } from './workbook-data';
 
@@ -50,6 +52,21 @@ export interface WorkbookPlan {
   writes: RowWrite[];
   rowsWithErrors: number;
   ignoredSheets: string[];
+}
+
+export type SheetCheck = { ok: true; plan: WorkbookPlan; warnings: IoProblem[] } | { ok: false; problems: IoProblem[] };
+
+/**
+ * Reads a file and plans its import against the workspace, in the worker: the page then receives
+ * only the plan. `data` may still be loading (it is read while the file is parsed); it is awaited
+ * only when the file could be read. `opts.beforeParse` lets that read get going first.
+ */
+export async function checkWorkbookFile(bytes: Uint8Array, fileName: string, data: Promise<WorkbookData>, opts: ReadWorkbookOptions = {}): Promise<SheetCheck> {
+  data.catch(() => undefined);
+  const read = await readWorkbook(bytes, fileName, undefined, opts);
+  if (!read.ok) return { ok: false, problems: read.problems };
+  // A CSV has one unnamed sheet: it stands for the register its columns match.
+  return { ok: true, plan: planWorkbookImport(read.sheets, await data), warnings: read.warnings };
 }
 
 const SCHEMAS: Record<SheetKey, ZodType> = { clauses: assessmentSchema, soa: assessmentSchema, aiSystems: aiSystemSchema, risks: riskSchema, ownControls: ownControlSchema };
@@ -140,6 +157,69 @@ function byColumns(rows: readonly CellValue[][]): (typeof registerSheets)[number
   return best;
 }
 
+type Column = RegisterSheet<Record<string, unknown>>['columns'][number];
+type SetResult = ReturnType<NonNullable<Column['set']>>;
+
+/** A `set` result with its keys listed once. */
+interface Settled {
+  result: SetResult;
+  keys: string[];
+}
+
+/** Results of a pure column's `set` by cell value, for one sheet of one import (one context). */
+class CellMemo {
+  readonly #values = new Map<string | number | boolean | null, Settled>();
+  readonly #dates = new Map<number, Settled>();
+
+  get(cell: CellValue): Settled | undefined {
+    return cell instanceof Date ? this.#dates.get(cell.getTime()) : this.#values.get(cell);
+  }
+
+  put(cell: CellValue, result: SetResult): Settled {
+    const settled = { result, keys: result.ok ? Object.keys(result.value) : [] };
+    if (cell instanceof Date) this.#dates.set(cell.getTime(), settled);
+    else this.#values.set(cell, settled);
+    return settled;
+  }
+}
+
+interface SettableColumn {
+  index: number;
+  col: Column;
+  /** Only for pure columns without a `same` test; shared results are read, never handed on. */
+  memo: CellMemo | null;
+}
+
+/**
+ * True when every column of the row would parse without a problem and leave the record as it is:
+ * then the row is unchanged, exactly as the full comparison below would find (a row where any
+ * column differs, or fails, takes that full path).
+ */
+function rowUnchanged(row: readonly CellValue[], settable: readonly SettableColumn[], record: Record<string, unknown>, ctx: SheetContext): boolean {
+  for (let c = 0; c < settable.length; c++) {
+    const { index, col, memo } = settable[c]!;
+    const cell = row[index] ?? null;
+    if (col.same) {
+      if (col.same(cell, record, ctx)) continue;
+      return false;
+    }
+    let result: SetResult;
+    let keys: string[];
+    if (memo) {
+      const settled = memo.get(cell) ?? memo.put(cell, col.set!(cell, ctx, record));
+      result = settled.result;
+      keys = settled.keys;
+    } else {
+      result = col.set!(cell, ctx, record);
+      keys = result.ok ? Object.keys(result.value) : [];
+    }
+    if (!result.ok) return false;
+    const value = result.value;
+    for (let k = 0; k < keys.length; k++) if (!sameValue(value[keys[k]!], record[keys[k]!])) return false;
+  }
+  return true;
+}
+
 function planSheet(register: RegisterSheet<Record<string, unknown>>, sheet: { name: string; rows: CellValue[][] }, d: WorkbookData, ctx: SheetContext, plan: WorkbookPlan): SheetPart {
   const part: SheetPart = { key: register.key, name: sheet.name, create: 0, update: 0, unchanged: 0, missing: [], problems: [], warnings: [] };
   const headerIndex = sheet.rows.findIndex((r) => r.some((c) => cellToText(c).trim() !== ''));
@@ -155,6 +235,7 @@ function planSheet(register: RegisterSheet<Record<string, unknown>>, sheet: { na
   header.forEach((h, i) => {
     if (i !== idCol && h.trim() && !columns[i]) part.warnings.push(`column "${h}" is not known and is ignored`);
   });
+  const settable = columns.flatMap((col, i): SettableColumn[] => (col?.set ? [{ index: i, col, memo: col.pure && !col.same ? new CellMemo() : null }] : []));
   const existing = new Map(records(d, register.key).map((r) => [register.idOf(r), r]));
   const isCatalogSheet = register.key === 'clauses' || register.key === 'soa';
   const seen = new Set<string>();
@@ -178,6 +259,11 @@ function planSheet(register: RegisterSheet<Record<string, unknown>>, sheet: { na
     }
     if (id && seen.has(id)) problems.push({ sheet: sheet.name, row: rowNo, column: register.idHeader, message: `"${rawId}" appears on more than one row` });
     if (id) seen.add(id);
+    // Most rows of a re-imported export change nothing: settle those without building a patch.
+    if (record && problems.length === 0 && rowUnchanged(row, settable, record, ctx)) {
+      part.unchanged += 1;
+      continue;
+    }
     const patch: Record<string, unknown> = {};
     columns.forEach((col, i) => {
       if (!col?.set) return;

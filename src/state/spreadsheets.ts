@@ -1,50 +1,67 @@
-import { readWorkspaceSnapshot } from '../db/snapshot';
+import { database } from '../db/database';
 import { applyWorkbookPlan } from '../db/workbook-write';
 import type { Catalog } from '../domain/catalog-model';
-import type { ReadSheet } from '../io/sheet-read';
-import { planWorkbookImport, type WorkbookPlan } from '../io/workbook-import';
-import type { WorkbookData } from '../io/workbook-data';
+import type { SheetCheck, WorkbookPlan } from '../io/workbook-import';
 import type { SingleRegister } from '../io/workbook-export';
-import type { IoProblem } from '../io/problems';
 import { app } from './app.svelte';
-import { APP_VERSION, runWorker, type Running } from './bundles';
+import { APP_VERSION, type Running } from './bundles';
+import type { SheetsWorkerReply, SheetsWorkerRequest } from './sheets-jobs';
 
-export type { WorkbookPlan, SingleRegister };
+export type { SheetCheck, WorkbookPlan, SingleRegister };
 export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
-async function workbookData(workspaceId: string, catalog: Catalog): Promise<WorkbookData> {
-  const s = await readWorkspaceSnapshot(workspaceId, ['assessments', 'aiSystems', 'risks', 'ownControls', 'impactAssessments'], false);
-  const t = s.tables as unknown as Omit<WorkbookData, 'catalog' | 'workspace'>;
-  return { catalog, workspace: s.workspace, assessments: t.assessments ?? [], aiSystems: t.aiSystems ?? [], risks: t.risks ?? [], ownControls: t.ownControls ?? [], impactAssessments: t.impactAssessments ?? [] };
+/** The spreadsheet worker for one job: messages go in, one reply settles it; cancelling terminates it at once. */
+function sheetsWorker<T>(pick: (reply: SheetsWorkerReply) => T | undefined): Running<T> & { send(request: SheetsWorkerRequest, transfer?: Transferable[]): void } {
+  const worker = new Worker(new URL('./sheets.worker.ts', import.meta.url), { type: 'module' });
+  let settle: { resolve: (v: T) => void; reject: (e: unknown) => void } | undefined;
+  const done = new Promise<T>((resolve, reject) => (settle = { resolve, reject }));
+  worker.onmessage = (ev: MessageEvent<SheetsWorkerReply>) => {
+    const reply = ev.data;
+    worker.terminate();
+    if (reply.type === 'failed') settle?.reject(new Error(reply.message));
+    else {
+      const value = pick(reply);
+      if (value === undefined) settle?.reject(new Error(`unexpected worker reply ${reply.type}`));
+      else settle?.resolve(value);
+    }
+  };
+  worker.onerror = (ev) => {
+    worker.terminate();
+    settle?.reject(new Error(ev.message || 'the spreadsheet worker failed'));
+  };
+  return {
+    done,
+    send: (request, transfer = []) => worker.postMessage(request, transfer),
+    cancel() {
+      worker.terminate();
+      settle?.reject(new DOMException('cancelled', 'AbortError'));
+    },
+  };
 }
 
-/** Builds a workbook or CSV in the worker; SheetJS never loads in the page. */
+/** Builds a workbook or CSV in the worker, which reads the workspace itself; SheetJS never loads in the page. */
 export function startWorkbookExport(workspaceId: string, catalog: Catalog, what: 'full' | 'template' | { register: SingleRegister; format: 'xlsx' | 'csv' }): Running<Uint8Array> {
-  let inner: Running<Uint8Array> | null = null;
-  const done = (async () => {
-    const data = await workbookData(workspaceId, catalog);
-    inner = runWorker({ type: 'workbook', data, what, exportedAt: new Date().toISOString(), appVersion: APP_VERSION }, () => {}, (r) => (r.type === 'workbook' ? r.bytes : undefined));
-    return inner.done;
-  })();
-  return { done, cancel: () => inner?.cancel() };
+  const job = sheetsWorker((r) => (r.type === 'workbook' ? r.bytes : undefined));
+  job.send({ type: 'export', dbName: database().name, workspaceId, catalog, what, exportedAt: new Date().toISOString(), appVersion: APP_VERSION });
+  return job;
 }
 
-export type SheetCheck = { ok: true; plan: WorkbookPlan; warnings: IoProblem[] } | { ok: false; problems: IoProblem[] };
-
-/** Reads the file in the worker, then compares it with the workspace; nothing is written. */
+/**
+ * Reads the file and compares it with the workspace, both in the worker (which reads the workspace
+ * while it parses the file); the page receives only the plan. Nothing is written.
+ */
 export async function checkSpreadsheet(workspaceId: string, catalog: Catalog, file: File, csvEncoding?: CsvEncoding): Promise<SheetCheck | null> {
+  let job: ReturnType<typeof sheetsWorker<SheetCheck>> | null = null;
   try {
+    // The worker starts (and loads SheetJS) while the file is read.
+    job = sheetsWorker((r) => (r.type === 'checked' ? r.result : undefined));
+    job.send({ type: 'preload', xlsx: true });
     const bytes = new Uint8Array(await file.arrayBuffer());
-    // The worker reads the file while the page reads the workspace; the bytes move, not copy.
-    const [read, data] = await Promise.all([
-      runWorker({ type: 'read-sheets', bytes, fileName: file.name, ...(csvEncoding ? { csvEncoding } : {}) }, () => {}, (r) => (r.type === 'sheets' ? r.result : undefined), [bytes.buffer]).done,
-      workbookData(workspaceId, catalog),
-    ]);
-    if (!read.ok) return { ok: false, problems: read.problems };
-    // A CSV has one unnamed sheet: it stands for the register its columns match.
-    const sheets: ReadSheet[] = read.sheets;
-    return { ok: true, plan: planWorkbookImport(sheets, data), warnings: read.warnings };
+    // The bytes move to the worker rather than being copied.
+    job.send({ type: 'check', dbName: database().name, workspaceId, catalog, bytes, fileName: file.name, ...(csvEncoding ? { csvEncoding } : {}) }, [bytes.buffer]);
+    return await job.done;
   } catch (e) {
+    job?.cancel();
     app.report(e);
     return null;
   }

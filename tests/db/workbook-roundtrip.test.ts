@@ -7,6 +7,8 @@ import { readWorkbook } from '../../src/io/sheet-read';
 import { planWorkbookImport } from '../../src/io/workbook-import';
 import { exportRegisterCsv, exportWorkbook } from '../../src/io/workbook-export';
 import type { WorkbookData } from '../../src/io/workbook-data';
+import { aiObjectiveIds } from '../../src/domain/annex-c';
+import { TEXT_MAX } from '../../src/domain/fields';
 import { freshDatabase } from '../support/db';
 import { catalog, seedWorkspace } from '../support/bundles';
 
@@ -130,5 +132,65 @@ describe('workbook round trip', () => {
     expect(plan.parts.map((p) => p.key)).toEqual(['risks']);
     expect(plan.parts[0]!.problems).toEqual([]);
     expect(plan.writes).toEqual([]);
+  });
+});
+
+describe('applyWorkbookPlan', () => {
+  it('applies writes to the same record in plan order, as one put after another would', async () => {
+    const d = await data();
+    const risk = d.risks[0]!;
+    const plan = {
+      parts: [],
+      changes: [],
+      rowsWithErrors: 0,
+      ignoredSheets: [],
+      writes: [
+        { sheet: 'risks' as const, row: 2, id: risk.id, patch: { title: 'First title' } },
+        { sheet: 'clauses' as const, row: 3, id: '5.2', patch: { owner: 'Ada' } },
+        { sheet: 'risks' as const, row: 9, id: risk.id, patch: { title: 'Second title', owner: 'Grace' } },
+        { sheet: 'clauses' as const, row: 4, id: '5.2', patch: { notes: 'Both kept' } },
+        { sheet: 'risks' as const, row: 10, id: null, patch: { title: 'Brand new' } },
+      ],
+    };
+    expect(await applyWorkbookPlan(wsId, plan)).toBe(5);
+    const after = await db.risks.get(risk.id);
+    expect([after?.title, after?.owner]).toEqual(['Second title', 'Grace']);
+    const answers = await db.assessments.where('[workspaceId+itemId]').equals([wsId, '5.2']).toArray();
+    expect(answers.map((a) => [a.owner, a.notes])).toEqual([['Ada', 'Both kept']]);
+    const created = await db.risks.where('workspaceId').equals(wsId).filter((r) => r.title === 'Brand new').toArray();
+    expect(created.map((r) => r.ref)).toEqual(['R-016']);
+  });
+
+  it('writes nothing when one row names a record of another workspace', async () => {
+    const d = await data();
+    const other = { ...d.risks[1]!, id: crypto.randomUUID(), workspaceId: 'elsewhere' };
+    await db.risks.put(other);
+    const plan = { parts: [], changes: [], rowsWithErrors: 0, ignoredSheets: [], writes: [
+      { sheet: 'risks' as const, row: 2, id: d.risks[0]!.id, patch: { title: 'Changed' } },
+      { sheet: 'risks' as const, row: 3, id: other.id, patch: { title: 'Not mine' } },
+    ] };
+    await expect(applyWorkbookPlan(wsId, plan)).rejects.toThrow(`risk ${other.id} not found`);
+    expect((await db.risks.get(d.risks[0]!.id))?.title).toBe(d.risks[0]!.title);
+  });
+});
+
+describe('unchanged rows are settled without a patch, with the same verdicts as the full comparison', () => {
+  it('a list stored out of the options order, a name two systems share, and text over its limit still count as changes or problems', async () => {
+    const d = await data();
+    const [a, b, c] = d.risks;
+    a!.objectives = [...aiObjectiveIds].slice(0, 2).reverse() as never;
+    // Two systems named alike: a name reads back as the last of them, so the first one's risk changes.
+    d.aiSystems[1]!.name = d.aiSystems[0]!.name;
+    b!.aiSystemIds = [d.aiSystems[0]!.id];
+    c!.owner = 'x'.repeat(TEXT_MAX + 1);
+    const bytes = await exportWorkbook(d, '2026-11-27T10:00:00.000Z', '0.1.0');
+    const plan = planWorkbookImport(await sheetsOf(bytes), d);
+    const risks = plan.parts.find((p) => p.key === 'risks')!;
+    const sharing = d.risks.filter((r) => r.id !== c!.id && r.aiSystemIds.includes(d.aiSystems[0]!.id)).map((r) => `${r.id} AI systems`);
+    expect(sharing.length).toBeGreaterThan(0);
+    const changed = plan.changes.filter((ch) => ch.sheet === 'Risks').map((ch) => `${ch.id} ${ch.column}`);
+    expect(changed.sort()).toEqual([`${a!.id} Affected objectives`, ...sharing].sort());
+    expect(risks.problems.map((p) => p.column)).toEqual(['Owner']);
+    expect([risks.update, risks.unchanged]).toEqual([new Set(changed.map((x) => x.split(' ')[0])).size, 14 - new Set(changed.map((x) => x.split(' ')[0])).size]);
   });
 });

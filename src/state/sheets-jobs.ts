@@ -1,0 +1,57 @@
+import { readWorkbookDataDirect } from '../db/workbook-read-direct';
+import type { Catalog } from '../domain/catalog-model';
+import { loadMessages } from '../i18n/i18n';
+import type { TextEncodingName } from '../io/text-decode';
+import { exportRegisterCsv, exportRegisterXlsx, exportTemplate, exportWorkbook, type SingleRegister } from '../io/workbook-export';
+import { checkWorkbookFile, type SheetCheck } from '../io/workbook-import';
+
+/**
+ * The spreadsheet jobs, run in src/state/sheets.worker.ts, off the page. The worker reads the
+ * workspace from IndexedDB itself, so no record is cloned between threads and the page does no
+ * work at all. Export: it loads SheetJS while it reads, builds the workbook or CSV and returns the
+ * bytes. Check: the read goes out as soon as the database has opened, while the file's zip is
+ * checked, and the browser carries it out while the worker parses the file; then the import is
+ * planned and only the plan returns (no grid of cells crosses threads). SheetJS loads only here.
+ */
+export type SheetsWorkerRequest =
+  | { type: 'preload'; xlsx: boolean }
+  | { type: 'export'; dbName: string; workspaceId: string; catalog: Catalog; what: 'full' | 'template' | { register: SingleRegister; format: 'xlsx' | 'csv' }; exportedAt: string; appVersion: string }
+  | { type: 'check'; dbName: string; workspaceId: string; catalog: Catalog; bytes: Uint8Array; fileName: string; csvEncoding?: TextEncodingName };
+
+export type SheetsWorkerReply = { type: 'workbook'; bytes: Uint8Array } | { type: 'checked'; result: SheetCheck } | { type: 'failed'; message: string };
+
+/** One request's reply (null for 'preload', which has none) and the buffers to transfer with it. */
+export async function runSheetsJob(req: SheetsWorkerRequest): Promise<{ reply: SheetsWorkerReply; transfer: Transferable[] } | null> {
+  try {
+    if (req.type === 'preload') {
+      if (req.xlsx) import('xlsx').catch(() => undefined);
+      loadMessages().catch(() => undefined);
+      return null;
+    }
+    // A worker starts with the first screen's strings only: enum labels ("In progress") and the
+    // messages of problems come from the rest of the catalogue, which loads meanwhile.
+    const messages = loadMessages();
+    const read = readWorkbookDataDirect(req.dbName, req.workspaceId, req.catalog);
+    if (req.type === 'export') {
+      const what = req.what;
+      if (!(typeof what === 'object' && what.format === 'csv')) import('xlsx').catch(() => undefined);
+      const [data] = await Promise.all([read.data, messages]);
+      const bytes =
+        what === 'full'
+          ? await exportWorkbook(data, req.exportedAt, req.appVersion)
+          : what === 'template'
+            ? await exportTemplate(data, req.exportedAt, req.appVersion)
+            : what.format === 'xlsx'
+              ? await exportRegisterXlsx(data, what.register)
+              : new TextEncoder().encode(exportRegisterCsv(data, what.register));
+      return { reply: { type: 'workbook', bytes }, transfer: [bytes.buffer] };
+    }
+    // The plan needs the records and the messages; the parse waits only for the read to be under way.
+    const ready = Promise.all([read.data, messages]).then(([data]) => data);
+    const opts = { beforeParse: read.requested, ...(req.csvEncoding ? { csvEncoding: req.csvEncoding } : {}) };
+    const result = await checkWorkbookFile(req.bytes, req.fileName, ready, opts);
+    return { reply: { type: 'checked', result }, transfer: [] };
+  } catch (e) {
+    return { reply: { type: 'failed', message: e instanceof Error ? `${e.name}: ${e.message}` : String(e) }, transfer: [] };
+  }
+}

@@ -1,0 +1,77 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import * as XLSX from 'xlsx';
+import type { AimsDatabase } from '../../src/db/database';
+import { readWorkbookData } from '../../src/db/workbook-read';
+import { readWorkbookDataDirect } from '../../src/db/workbook-read-direct';
+import { tOption } from '../../src/i18n/i18n';
+import { exportWorkbook } from '../../src/io/workbook-export';
+import type { WorkbookData } from '../../src/io/workbook-data';
+import type { SheetCheck } from '../../src/io/workbook-import';
+import { freshDatabase } from '../support/db';
+import { catalog, EXPORTED_AT, seedWorkspace } from '../support/bundles';
+
+/**
+ * The jobs of the spreadsheet worker. A worker starts with fresh modules, so with the first
+ * screen's strings only (tests/setup.ts loads the whole catalogue for everything else): each test
+ * imports the jobs anew, as the worker does. The jobs read the test's database by its name.
+ */
+let db: AimsDatabase;
+let wsId: string;
+let data: WorkbookData;
+beforeEach(async () => {
+  db = await freshDatabase();
+  wsId = (await seedWorkspace(db, 21, { aiSystems: 4, risks: 15, ownControls: 3, impactAssessments: 2 })).ws.id;
+  data = await readWorkbookData(wsId, catalog);
+});
+
+async function freshJobs() {
+  vi.resetModules();
+  return import('../../src/state/sheets-jobs');
+}
+
+function column(bytes: Uint8Array, sheet: string, header: string): unknown[] {
+  const rows = XLSX.utils.sheet_to_json<unknown[]>(XLSX.read(bytes, { type: 'array' }).Sheets[sheet]!, { header: 1 });
+  const col = (rows[0] as string[]).indexOf(header);
+  return rows.slice(1).map((r) => r[col]);
+}
+
+describe('spreadsheet worker jobs', () => {
+  it('export writes choice labels ("Identified"), not stored values, although a worker starts without them', async () => {
+    const { runSheetsJob } = await freshJobs();
+    const out = await runSheetsJob({ type: 'export', dbName: db.name, workspaceId: wsId, catalog, what: 'full', exportedAt: EXPORTED_AT, appVersion: '0.1.0' });
+    expect(out?.reply.type).toBe('workbook');
+    const bytes = (out!.reply as { bytes: Uint8Array }).bytes;
+    const byId = new Map(data.risks.map((r) => [r.id, r]));
+    const ids = column(bytes, 'Risks', 'Id') as string[];
+    expect(column(bytes, 'Risks', 'Status')).toEqual(ids.map((id) => tOption('risk.statusValue', byId.get(id)!.status)));
+    expect(new Set(column(bytes, 'Risks', 'Status'))).not.toContain(data.risks[0]!.status);
+  });
+
+  it('check reads the workspace itself and finds a labelled workbook unchanged, although a worker starts without the labels', async () => {
+    const bytes = await exportWorkbook(data, EXPORTED_AT, '0.1.0');
+    const { runSheetsJob } = await freshJobs();
+    const out = await runSheetsJob({ type: 'check', dbName: db.name, workspaceId: wsId, catalog, bytes, fileName: 'book.xlsx' });
+    expect(out?.reply.type).toBe('checked');
+    const result = (out!.reply as { result: SheetCheck }).result;
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.plan.parts.flatMap((p) => p.problems)).toEqual([]);
+    expect(result.plan.writes).toEqual([]);
+    expect(result.plan.parts.find((p) => p.key === 'risks')?.unchanged).toBe(15);
+  });
+
+  it('reports an unreadable file, a workspace that does not exist, and a database that does not exist (without creating it)', async () => {
+    const { runSheetsJob } = await freshJobs();
+    const unreadable = await runSheetsJob({ type: 'check', dbName: db.name, workspaceId: wsId, catalog, bytes: new TextEncoder().encode('not a workbook'), fileName: 'book.xlsx' });
+    const result = (unreadable!.reply as { result: SheetCheck }).result;
+    expect(result.ok ? [] : result.problems.map((p) => p.code)).toEqual(['sheet-unreadable']);
+    const bytes = await exportWorkbook(data, EXPORTED_AT, '0.1.0');
+    expect((await runSheetsJob({ type: 'check', dbName: db.name, workspaceId: 'nope', catalog, bytes, fileName: 'book.xlsx' }))?.reply).toEqual({ type: 'failed', message: 'Error: workspace nope not found' });
+    const missing = `missing-${crypto.randomUUID()}`;
+    expect((await runSheetsJob({ type: 'export', dbName: missing, workspaceId: wsId, catalog, what: 'full', exportedAt: EXPORTED_AT, appVersion: '0.1.0' }))?.reply.type).toBe('failed');
+    expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(missing);
+  });
+
+  it('reads with IndexedDB itself exactly the records Dexie reads', async () => {
+    expect(await readWorkbookDataDirect(db.name, wsId, catalog).data).toEqual(data);
+  });
+});
