@@ -1,6 +1,6 @@
 // `node tests/bench/profile-sheets.js`: where the spreadsheet benchmark's time goes. Builds the app
 // without minification (readable function names) into a temporary directory, seeds the risk-list
-// workload, then records CPU profiles (DevTools Profiler, page and bundle worker) of one export of the
+// workload, then records CPU profiles (DevTools Profiler, page and spreadsheet worker) of one export of the
 // full workbook, one check of the unchanged file and one check + import of a copy with 100 edited
 // cells, plus the raw floor's write and read. Prints the top functions per thread and writes the
 // .cpuprofile files (open them in Chrome DevTools → Performance) to BENCH_PROFILE_DIR (default

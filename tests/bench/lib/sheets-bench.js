@@ -45,7 +45,7 @@ const arm = (page, args) => page.evaluate(armSpan, args);
  * @typedef {object} SheetsImportRun
  * @property {Span} check         submit of "Check the spreadsheet" → the preview table shows
  * @property {Span | null} write  click on "Import N rows" → the status says "N rows imported." (edited variant only)
- * @property {{ ms: number, readMs: number, jsonMs: number }} floor  file bytes + XLSX.read + sheet_to_json(header: 1)
+ * @property {{ ms: number, readMs: number, jsonMs: number, defaultsMs: number }} floor  file bytes + XLSX.read + sheet_to_json(header: 1) with the app's options; defaultsMs: the same with SheetJS's defaults (info)
  */
 /**
  * @typedef {object} SheetsResult
@@ -201,7 +201,7 @@ export async function runSheetsBench({ browser, url, seedScript, floorScript, wo
       const floor = await page.evaluate(() => /** @type {any} */ (window).__sheetsFloor.importFloor());
       const risksRead = floor.sheets.find((/** @type {{ name: string }} */ x) => x.name === 'Risks')?.rows;
       if (risksRead !== workload.risks + 1) throw new Error(`the import floor read ${risksRead} rows from the Risks sheet, expected ${workload.risks + 1}`);
-      return { check, write, floor: { ms: floor.ms, readMs: floor.readMs, jsonMs: floor.jsonMs } };
+      return { check, write, floor: { ms: floor.ms, readMs: floor.readMs, jsonMs: floor.jsonMs, defaultsMs: floor.defaultsMs } };
     };
 
     // 4. Import the unchanged workbook: nothing to import, so the check is the whole import.
@@ -210,7 +210,7 @@ export async function runSheetsBench({ browser, url, seedScript, floorScript, wo
     for (let run = 1; run <= RUNS; run++) {
       const r = await importRound(bookPath, 0);
       unchanged.push(r);
-      log(`import unchanged ${run}/${RUNS}: check ${Math.round(r.check.ms)} ms [${r.check.longTasks?.join(', ') ?? 'n/a'}]; floor ${Math.round(r.floor.ms)} ms (read ${Math.round(r.floor.readMs)} + sheet_to_json ${Math.round(r.floor.jsonMs)})`);
+      log(`import unchanged ${run}/${RUNS}: check ${Math.round(r.check.ms)} ms [${r.check.longTasks?.join(', ') ?? 'n/a'}]; floor ${Math.round(r.floor.ms)} ms (read ${Math.round(r.floor.readMs)} + sheet_to_json ${Math.round(r.floor.jsonMs)}; with SheetJS defaults ${Math.round(r.floor.defaultsMs)})`);
     }
 
     // 5. Import the edited copies: check, then Import; the database must then hold the edits.
@@ -225,7 +225,7 @@ export async function runSheetsBench({ browser, url, seedScript, floorScript, wo
       if (titles !== EDITED_CELLS / 2 || owners !== EDITED_CELLS / 2) throw new Error(`after importing edited copy ${run} the database holds ${titles} edited titles and ${owners} edited owners, expected ${EDITED_CELLS / 2} each`);
       log(
         `import edited ${run}/${RUNS}: check ${Math.round(r.check.ms)} ms [${r.check.longTasks?.join(', ') ?? 'n/a'}] + import ${Math.round(r.write?.ms ?? 0)} ms [${r.write?.longTasks?.join(', ') ?? 'n/a'}]; ` +
-          `floor ${Math.round(r.floor.ms)} ms (read ${Math.round(r.floor.readMs)} + sheet_to_json ${Math.round(r.floor.jsonMs)})`,
+          `floor ${Math.round(r.floor.ms)} ms (read ${Math.round(r.floor.readMs)} + sheet_to_json ${Math.round(r.floor.jsonMs)}; with SheetJS defaults ${Math.round(r.floor.defaultsMs)})`,
       );
     }
     await cdp.detach();
