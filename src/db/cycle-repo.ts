@@ -3,7 +3,7 @@ import { recordLinks, registerOf, type CycleKind, type CycleRecord } from '../do
 import { newId } from '../domain/ids';
 import { fail, ok, type Result } from '../domain/result';
 import { database } from './database';
-import { guardWrite } from './errors';
+import { guardWrite, assertNoConflict } from './errors';
 import { historyWriter } from './history-repo';
 
 /** The management-system registers: one table, one write path, the kind's schema on every write. */
@@ -39,13 +39,14 @@ export async function createCycleRecord(workspaceId: string, kind: CycleKind, ti
 }
 
 /** Saves a patch; a cross-field rule that fails (closing a nonconformity unchecked) is a code, and nothing is written. */
-export async function saveCycleRecord(id: string, patch: CyclePatch): Promise<Result<CycleRecord>> {
+export async function saveCycleRecord(id: string, patch: CyclePatch, expected?: Record<string, unknown>): Promise<Result<CycleRecord>> {
   const db = database();
   const history = await historyWriter();
   return guardWrite(() =>
     db.transaction('rw', db.workspaces, db.cycleRecords, db.history, async (): Promise<Result<CycleRecord>> => {
       const current = await db.cycleRecords.get(id);
       if (!current) throw new Error(`record ${id} not found`);
+      assertNoConflict(current, patch, expected, id, `${current.ref} ${current.title}`);
       const now = new Date().toISOString();
       const next = patchCycleRecord(current, patch, now);
       if (!next.ok) return fail(next.code, next.field);

@@ -1,3 +1,28 @@
+import { findConflicts, type FieldConflict } from '../domain/edit-conflict';
+
+/**
+ * Thrown, with nothing written, when a field was changed elsewhere (another tab) since this tab's
+ * edit of it began: the state layer asks the user which version to keep.
+ */
+export class EditConflictError extends Error {
+  readonly code = 'edit-conflict';
+  constructor(
+    readonly recordId: string,
+    readonly label: string,
+    readonly conflicts: FieldConflict[],
+  ) {
+    super('edit-conflict');
+    this.name = 'EditConflictError';
+  }
+}
+
+/** Inside a write transaction: throws EditConflictError when `expected` no longer matches what is stored. */
+export function assertNoConflict(current: object, patch: object, expected: Record<string, unknown> | undefined, recordId: string, label: string): void {
+  if (!expected) return;
+  const conflicts = findConflicts(current as Record<string, unknown>, patch as Record<string, unknown>, expected);
+  if (conflicts.length > 0) throw new EditConflictError(recordId, label, conflicts);
+}
+
 /** Thrown for a write that did not fit; the transaction was rolled back. */
 export class StorageFullError extends Error {
   readonly code = 'storage-full';

@@ -3,8 +3,9 @@ import type { ZodType } from 'zod';
 import { newId } from '../domain/ids';
 import type { RegisterRecord } from '../domain/record-base';
 import { database, type AimsDatabase } from './database';
-import { guardWrite } from './errors';
+import { assertNoConflict, guardWrite } from './errors';
 import { historyWriter } from './history-repo';
+import { recordLabel } from '../domain/history';
 
 type TableName = 'aiSystems' | 'risks' | 'ownControls' | 'impactAssessments';
 
@@ -13,7 +14,8 @@ export interface RegisterRepo<T extends RegisterRecord, P> {
   get(id: string): Promise<T | undefined>;
   /** `build` receives ids and timestamps and returns the whole new record. */
   create(workspaceId: string, build: (base: RegisterRecord) => T): Promise<T>;
-  update(id: string, patch: P): Promise<T>;
+  /** `expected`: the values this edit started from; a field changed elsewhere since throws EditConflictError. */
+  update(id: string, patch: P, expected?: Record<string, unknown>): Promise<T>;
 }
 
 /**
@@ -50,13 +52,14 @@ export function registerRepo<T extends RegisterRecord, P extends object>(
         }),
       );
     },
-    async update(id, patch) {
+    async update(id, patch, expected) {
       const db = database();
       const history = await historyWriter();
       return guardWrite(() =>
         db.transaction('rw', db.workspaces, table(db), db.history, async () => {
           const current = await table(db).get(id);
           if (!current) throw new Error(`${name} ${id} not found`);
+          assertNoConflict(current, patch, expected, id, recordLabel(name, current as unknown as Record<string, unknown>));
           const now = new Date().toISOString();
           const kept = Object.fromEntries(fixed.map((k) => [k, current[k]]));
           const next = schema.parse({ ...current, ...patch, ...kept, id, workspaceId: current.workspaceId, createdAt: current.createdAt, updatedAt: now });

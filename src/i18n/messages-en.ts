@@ -12,6 +12,7 @@ import { readinessMessages } from './en/readiness';
 import { tasksMessages } from './en/tasks';
 import { historyMessages } from './en/history';
 import { printMessages } from './en/print';
+import { conflictMessages } from './en/conflict';
 
 /**
  * Every UI string, English. Parameters are named ({name}) so that a translation can move them
@@ -20,7 +21,7 @@ import { printMessages } from './en/print';
  * report's strings (./en/report.ts) are used only inside the export worker, so they stay out of
  * the page's catalogue and its first-screen weight.
  */
-export const en = { ...core, ...registers, ...registerUi, ...criteria, ...impact, ...exchange, ...sheets, ...mapping, ...cycle, ...cycleUi, ...readinessMessages, ...tasksMessages, ...printMessages, ...historyMessages } as const;
+export const en = { ...core, ...registers, ...registerUi, ...criteria, ...impact, ...exchange, ...sheets, ...mapping, ...cycle, ...cycleUi, ...readinessMessages, ...tasksMessages, ...printMessages, ...historyMessages, ...conflictMessages } as const;
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;

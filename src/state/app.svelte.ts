@@ -6,6 +6,7 @@ import { readStorageInfo, requestPersistence, type StorageInfo } from '../db/sto
 import { getLastWorkspaceId, getWorkspace } from '../db/workspaces-repo';
 import { formatBytes, t } from '../i18n/i18n';
 import { router } from './router.svelte';
+import type { ConflictPrompt } from './edit-sessions';
 
 export type Phase = 'loading' | 'ready' | 'fatal';
 
@@ -18,6 +19,7 @@ class AppState {
   #error = $state<string | null>(null);
   #notice = $state('');
   #storage = $state.raw<StorageInfo>({ persisted: null, usage: null, quota: null });
+  #conflict = $state.raw<ConflictPrompt | null>(null);
 
   get phase() {
     return this.#phase;
@@ -39,6 +41,20 @@ class AppState {
   }
   get storage() {
     return this.#storage;
+  }
+  /** A field changed in another tab while this tab edited it: the question to the user, or null. */
+  get conflict(): ConflictPrompt | null {
+    return this.#conflict;
+  }
+
+  askConflict(prompt: ConflictPrompt): void {
+    this.#conflict = prompt;
+  }
+
+  resolveConflict(keep: 'mine' | 'theirs'): void {
+    const c = this.#conflict;
+    this.#conflict = null;
+    if (c) (keep === 'mine' ? c.keepMine : c.keepTheirs)();
   }
 
   async start(): Promise<void> {

@@ -67,3 +67,8 @@ export function queueSave<T>(key: string, write: (value: T) => Promise<unknown>,
     if (--pending === 0) for (const l of listeners) l(false);
   });
 }
+
+/** Resolves when every queued save has been written (or has failed and been reported). */
+export async function flushSaves(): Promise<void> {
+  await Promise.all([...queues.values()].map((q) => q.flush()));
+}

@@ -2,35 +2,16 @@ import { addFinding, createCycleRecord, deleteCycleRecord, raiseNonconformity, s
 import type { CyclePatch } from '../domain/cycle/records';
 import type { CycleKind } from '../domain/cycle/registry';
 import type { Result } from '../domain/result';
-import { app } from './app.svelte';
-import { queueSave } from './autosave';
+import { guarded, report } from './commands';
+import { checkedSave, type EditMeta } from './edit-sessions';
 
 /**
  * Commands of the management-system pages. Field edits autosave through keyed queues; a save a
  * cross-field rule refuses (closing a nonconformity before its effectiveness check) reaches the
  * page as a code through `onRefused`, and nothing is written.
  */
-const report = (e: unknown) => app.report(e);
-
-async function guarded<T>(work: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await work();
-  } catch (e) {
-    report(e);
-    return undefined;
-  }
-}
-
-export function saveCycleField(id: string, patch: CyclePatch, onResult?: (r: Result<unknown>) => void): void {
-  void queueSave(
-    `cycle|${id}|${Object.keys(patch).sort().join(',')}`,
-    async (p: CyclePatch) => {
-      const r = await saveCycleRecord(id, p);
-      onResult?.(r);
-    },
-    patch,
-    report,
-  );
+export function saveCycleField(id: string, patch: CyclePatch, onResult?: (r: Result<unknown>) => void, edit?: EditMeta): void {
+  checkedSave(`cycle|${id}|${Object.keys(patch).sort().join(',')}`, patch, edit, (p, expected) => saveCycleRecord(id, p, expected), report, onResult as ((r: unknown) => void) | undefined);
 }
 
 export const newCycleRecord = (ws: string, kind: CycleKind, title: string, extra?: CyclePatch) => guarded(() => createCycleRecord(ws, kind, title, extra));

@@ -13,27 +13,17 @@ import type { AiSystemPatch } from '../domain/ai-system-schema';
 import type { ImpactAssessmentPatch } from '../domain/impact-assessment-schema';
 import type { OwnControlPatch } from '../domain/own-control-schema';
 import type { RiskPatch } from '../domain/risk-schema';
-import { app } from './app.svelte';
-import { queueSave } from './autosave';
+import { guarded, report } from './commands';
+import { checkedSave, type EditMeta } from './edit-sessions';
 
 /**
  * Commands the register pages call. Field edits autosave through keyed queues; everything
  * else returns the repository's Result so the page can show a code-based message.
  */
-const report = (e: unknown) => app.report(e);
-
-async function guarded<T>(work: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await work();
-  } catch (e) {
-    report(e);
-    return undefined;
-  }
-}
-
-function fieldSaver<P extends object>(kind: string, write: (id: string, patch: P) => Promise<unknown>) {
-  return (id: string, patch: P): void => {
-    void queueSave(`${kind}|${id}|${Object.keys(patch).sort().join(',')}`, (p: P) => write(id, p), patch, report);
+/** `edit` (from an editor) makes the save check that another tab did not change the field meanwhile. */
+function fieldSaver<P extends object>(kind: string, write: (id: string, patch: P, expected?: Record<string, unknown>) => Promise<unknown>) {
+  return (id: string, patch: P, edit?: EditMeta): void => {
+    checkedSave(`${kind}|${id}|${Object.keys(patch).sort().join(',')}`, patch as Record<string, unknown>, edit, (p, expected) => write(id, p as P, expected), report);
   };
 }
 

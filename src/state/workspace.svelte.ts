@@ -5,7 +5,8 @@ import { listAssessments, saveAssessment } from '../db/assessments-repo';
 import { listEvidence } from '../db/evidence-repo';
 import { getWorkspace, setLastWorkspaceId } from '../db/workspaces-repo';
 import { app } from './app.svelte';
-import { onSavingChange, queueSave } from './autosave';
+import { onSavingChange } from './autosave';
+import { checkedSave, type EditMeta } from './edit-sessions';
 import { live } from './live.svelte';
 
 export interface WorkspaceData {
@@ -16,7 +17,7 @@ export interface WorkspaceData {
   readonly evidence: readonly Evidence[];
   readonly saving: boolean;
   /** Autosaves one field of one item; rapid edits coalesce into the newest value. */
-  save(itemId: string, patch: AssessmentPatch): void;
+  save(itemId: string, patch: AssessmentPatch, edit?: EditMeta): void;
 }
 
 /** Everything the workspace pages show, kept live. Create during component initialisation. */
@@ -52,10 +53,10 @@ export function workspaceData(id: () => string): WorkspaceData {
     get saving() {
       return busy;
     },
-    save(itemId, patch) {
+    save(itemId, patch, edit) {
       const wsId = id();
       const key = `${wsId}|${itemId}|${Object.keys(patch).sort().join(',')}`;
-      void queueSave(key, (p: AssessmentPatch) => saveAssessment(wsId, itemId, p), patch, (e) => app.report(e));
+      checkedSave(key, patch as Record<string, unknown>, edit, (p, expected) => saveAssessment(wsId, itemId, p as AssessmentPatch, expected), (e) => app.report(e));
     },
   };
 }

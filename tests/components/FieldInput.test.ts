@@ -2,6 +2,7 @@
 import '@testing-library/svelte/vitest';
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
+import type { EditMeta } from '../../src/state/edit-sessions';
 import { assessmentFields, soaFields } from '../../src/domain/assessment-schema';
 import type { FieldDef } from '../../src/domain/fields';
 import { profileFields } from '../../src/domain/workspace-schema';
@@ -22,7 +23,7 @@ const size = field(profileFields, 'size'); // nullable enum
 const aiRoles = field(profileFields, 'aiRoles'); // multi-enum with help
 
 function setup(f: FieldDef, value: unknown, extra: { error?: string | null; only?: readonly string[] } = {}) {
-  const onchange = vi.fn<(value: unknown) => void>();
+  const onchange = vi.fn<(value: unknown, edit: EditMeta) => void>();
   const result = render(FieldInput, { field: f, value, idPrefix: 't', onchange, ...extra });
   return { onchange, ...result };
 }
@@ -95,19 +96,19 @@ describe('FieldInput changes', () => {
     const input = screen.getByRole('textbox', { name: 'Owner' });
     await fireEvent.input(input, { target: { value: 'Priya' } });
     expect(onchange).toHaveBeenCalledTimes(1);
-    expect(onchange).toHaveBeenLastCalledWith('Priya');
+    expect(onchange).toHaveBeenLastCalledWith('Priya', expect.objectContaining({ session: expect.any(Number) }));
   });
 
   it('calls onchange with textarea text', async () => {
     const { onchange } = setup(field(profileFields, 'climateNote'), '');
     await fireEvent.input(screen.getByRole('textbox', { name: 'Reasoning for the climate change decision' }), { target: { value: 'Data centres' } });
-    expect(onchange).toHaveBeenLastCalledWith('Data centres');
+    expect(onchange).toHaveBeenLastCalledWith('Data centres', expect.objectContaining({ session: expect.any(Number) }));
   });
 
   it('calls onchange with the chosen option', async () => {
     const { onchange } = setup(size, null);
     await fireEvent.change(screen.getByRole('combobox', { name: 'Size' }), { target: { value: 'medium' } });
-    expect(onchange).toHaveBeenLastCalledWith('medium');
+    expect(onchange).toHaveBeenLastCalledWith('medium', expect.objectContaining({ session: expect.any(Number) }));
   });
 
   it('calls onchange(null) when the empty option of a nullable enum is chosen', async () => {
@@ -116,32 +117,32 @@ describe('FieldInput changes', () => {
     expect(select.value).toBe('contractual');
     await fireEvent.change(select, { target: { value: '' } });
     expect(onchange).toHaveBeenCalledTimes(1);
-    expect(onchange).toHaveBeenLastCalledWith(null);
+    expect(onchange).toHaveBeenLastCalledWith(null, expect.objectContaining({ session: expect.any(Number) }));
   });
 
   it('calls onchange with a picked date and onchange(null) when the date is cleared', async () => {
     const { onchange } = setup(targetDate, '2025-03-01');
     const input = screen.getByLabelText('Target date');
     await fireEvent.change(input, { target: { value: '2025-04-15' } });
-    expect(onchange).toHaveBeenLastCalledWith('2025-04-15');
+    expect(onchange).toHaveBeenLastCalledWith('2025-04-15', expect.objectContaining({ session: expect.any(Number) }));
     await fireEvent.change(input, { target: { value: '' } });
     expect(onchange).toHaveBeenCalledTimes(2);
-    expect(onchange).toHaveBeenLastCalledWith(null);
+    expect(onchange).toHaveBeenLastCalledWith(null, expect.objectContaining({ session: expect.any(Number) }));
   });
 
   it('ticking and unticking checkboxes reports the values in declaration order', async () => {
     const { onchange, rerender } = setup(aiRoles, ['ai-customer']);
     // Tick an option declared before the one already ticked.
     await fireEvent.click(screen.getByRole('checkbox', { name: 'AI provider' }));
-    expect(onchange).toHaveBeenLastCalledWith(['ai-provider', 'ai-customer']);
+    expect(onchange).toHaveBeenLastCalledWith(['ai-provider', 'ai-customer'], expect.objectContaining({ session: expect.any(Number) }));
 
     await rerender({ value: ['ai-provider', 'ai-customer'] });
     await fireEvent.click(screen.getByRole('checkbox', { name: 'Relevant authority' }));
-    expect(onchange).toHaveBeenLastCalledWith(['ai-provider', 'ai-customer', 'relevant-authority']);
+    expect(onchange).toHaveBeenLastCalledWith(['ai-provider', 'ai-customer', 'relevant-authority'], expect.objectContaining({ session: expect.any(Number) }));
 
     await rerender({ value: ['ai-provider', 'ai-customer', 'relevant-authority'] });
     await fireEvent.click(screen.getByRole('checkbox', { name: 'AI customer' }));
-    expect(onchange).toHaveBeenLastCalledWith(['ai-provider', 'relevant-authority']);
+    expect(onchange).toHaveBeenLastCalledWith(['ai-provider', 'relevant-authority'], expect.objectContaining({ session: expect.any(Number) }));
     expect(onchange).toHaveBeenCalledTimes(3);
   });
 
@@ -150,7 +151,7 @@ describe('FieldInput changes', () => {
     const box = screen.getByRole('checkbox', { name: 'AI subject' }) as HTMLInputElement;
     expect(box.checked).toBe(true);
     await fireEvent.click(box);
-    expect(onchange).toHaveBeenLastCalledWith([]);
+    expect(onchange).toHaveBeenLastCalledWith([], expect.objectContaining({ session: expect.any(Number) }));
   });
 
   // Regression: the list used to be computed from the `value` prop, which lags behind while the
@@ -163,7 +164,7 @@ describe('FieldInput changes', () => {
     expect((screen.getByRole('checkbox', { name: 'AI producer' }) as HTMLInputElement).checked).toBe(true);
     expect((screen.getByRole('checkbox', { name: 'AI partner' }) as HTMLInputElement).checked).toBe(true);
     // ...so the value saved last must contain both. Actual: ['ai-partner'].
-    expect(onchange).toHaveBeenLastCalledWith(['ai-producer', 'ai-partner']);
+    expect(onchange).toHaveBeenLastCalledWith(['ai-producer', 'ai-partner'], expect.objectContaining({ session: expect.any(Number) }));
   });
 });
 
@@ -243,5 +244,36 @@ describe('FieldInput while typing', () => {
     const { rerender } = setup(owner, 'Before');
     await rerender({ value: 'After' });
     expect((screen.getByRole('textbox', { name: 'Owner' }) as HTMLInputElement).value).toBe('After');
+  });
+
+  it('tells each save which stored value the typing started from, and keeps it while another tab changes the field', async () => {
+    const { onchange, rerender } = setup(owner, 'Old owner');
+    const input = screen.getByLabelText(/Owner/) as HTMLInputElement;
+    await fireEvent.focus(input);
+    await fireEvent.input(input, { target: { value: 'Old owner, Priya' } });
+    const first = onchange.mock.lastCall![1];
+    expect(first).toMatchObject({ base: 'Old owner', label: expect.stringMatching(/Owner/) });
+    // Another tab saves a different owner: the field keeps what is being typed, and so does the base.
+    await rerender({ field: owner, value: 'Someone else', idPrefix: 't', onchange });
+    expect(input.value).toBe('Old owner, Priya');
+    await fireEvent.input(input, { target: { value: 'Old owner, Priya K.' } });
+    expect(onchange.mock.lastCall![1]).toEqual(first);
+    // A new focus is a new edit, from what is stored now.
+    await fireEvent.blur(input);
+    await fireEvent.focus(input);
+    await fireEvent.input(input, { target: { value: 'Someone else!' } });
+    const second = onchange.mock.lastCall![1];
+    expect(second.base).toBe('Someone else');
+    expect(second.session).not.toBe(first.session);
+  });
+
+  it('makes every pick an edit of its own, from the value shown', async () => {
+    const { onchange } = setup(field(assessmentFields, 'status'), 'not-started');
+    const select = screen.getByLabelText(/Status/) as HTMLSelectElement;
+    await fireEvent.change(select, { target: { value: 'implemented' } });
+    await fireEvent.change(select, { target: { value: 'in-progress' } });
+    const [a, b] = onchange.mock.calls.map((c) => c[1]);
+    expect(a!.base).toBe('not-started');
+    expect(a!.session).not.toBe(b!.session);
   });
 });

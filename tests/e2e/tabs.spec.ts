@@ -53,3 +53,55 @@ test('a newer database version opened in another tab is not blocked: this tab cl
   await expect(page.getByRole('button', { name: 'Reload' })).toBeVisible();
   await other.close();
 });
+
+test('two tabs typing in the same field: the second writer is asked which version to keep, nothing is lost silently', async ({ watched: { page } }) => {
+  await createWorkspace(page, 'Conflict Co');
+  const ws = page.url();
+  await page.goto(ws + '/risks');
+  await page.getByLabel('Title of the new risk').fill('Model drift');
+  await page.getByRole('button', { name: 'Add risk' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'R-001 Model drift' })).toBeVisible();
+  const riskUrl = page.url();
+  const other = await page.context().newPage();
+  await other.goto(riskUrl);
+
+  // This tab starts typing the owner.
+  const mine = page.getByLabel('Risk owner', { exact: true });
+  await mine.click();
+  await mine.pressSequentially('Alice');
+  await settled(page);
+  // The other tab, seeing "Alice", changes it.
+  const theirs = other.getByLabel('Risk owner', { exact: true });
+  await expect(theirs).toHaveValue('Alice');
+  await theirs.click();
+  await theirs.press('End');
+  await theirs.pressSequentially(' and Bob');
+  await theirs.blur();
+  await expect(other.locator('.save-state')).toHaveText('Saved');
+
+  // This tab, still in its field, types on: its save is held and the user is asked.
+  await mine.pressSequentially('!');
+  const dialog = page.getByRole('alertdialog', { name: 'Changed in another tab' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId('conflict-theirs')).toHaveText('Alice and Bob');
+  await expect(dialog.getByTestId('conflict-mine')).toHaveText('Alice!');
+  await expect(dialog.getByRole('button', { name: 'Keep mine' })).toBeFocused();
+  await dialog.getByRole('button', { name: 'Keep theirs' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(mine).toHaveValue('Alice and Bob');
+  await expect(theirs).toHaveValue('Alice and Bob');
+
+  // Keeping mine writes mine everywhere.
+  await mine.click();
+  await mine.press('End');
+  await theirs.click();
+  await theirs.press('End');
+  await theirs.pressSequentially(' (legal)');
+  await theirs.blur();
+  await expect(other.locator('.save-state')).toHaveText('Saved');
+  await mine.pressSequentially(' (risk)');
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Keep mine' }).click();
+  await expect(theirs).toHaveValue('Alice and Bob (risk)');
+  await other.close();
+});
