@@ -1,4 +1,5 @@
 import { createWorkspace, expect, settled, test } from './fixtures';
+import { pdfText } from './pdf';
 
 test('a workspace survives a reload: walkthrough answers, exclusion, evidence, SoA and dashboard', async ({ watched: { page } }) => {
   await createWorkspace(page, 'Acme Robotics');
@@ -145,8 +146,15 @@ test('the SoA prints as a clean document with every control', async ({ watched: 
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
   await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeHidden();
   await expect(page.locator('tbody tr')).toHaveCount(38);
-  const pdf = await page.pdf({ format: 'A4', landscape: true });
+  const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
   expect(pdf.byteLength).toBeGreaterThan(10_000);
+  expect(pdfText(pdf).sizes[0]).toEqual([297, 210]);
+  // The SoA's landscape page rule is its own: the dashboard, printed after it in the same page, stays portrait.
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard — Print Co' })).toBeVisible();
+  const dashboard = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+  expect(pdfText(dashboard).sizes[0]).toEqual([210, 297]);
 });
 
 test('an HTML or SVG evidence file is only ever downloaded, never opened in the app', async ({ watched: { page } }) => {
