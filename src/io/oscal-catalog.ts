@@ -1,0 +1,180 @@
+import type { Catalog, CatalogItem } from '../domain/catalog-model';
+import { AIMS_NS, compact, OSCAL_FILES, OSCAL_VERSION, oscalControlId, prose, uuidV5, type OscalProp } from './oscal-common';
+
+/**
+ * The catalog as an OSCAL catalog: ISO/IEC 42001 clause and control numbers and titles, with the
+ * guidance written for this project (summary, questions, evidence examples) as parts. Groups are
+ * clauses 4–10 and the Annex A objectives (with their sub-groups); every assessable item (32
+ * clause items, 38 Annex A controls) is a control. No sentence of the standard is exported.
+ */
+
+export interface OscalPart {
+  id: string;
+  name: string;
+  ns?: string;
+  title?: string;
+  prose?: string;
+  parts?: OscalPart[];
+}
+
+export interface OscalLink {
+  href: string;
+  rel?: string;
+  text?: string;
+}
+
+export interface OscalControl {
+  id: string;
+  class: string;
+  title: string;
+  props: OscalProp[];
+  links?: OscalLink[];
+  parts?: OscalPart[];
+}
+
+export interface OscalGroup {
+  id: string;
+  class: string;
+  title: string;
+  props: OscalProp[];
+  parts?: OscalPart[];
+  groups?: OscalGroup[];
+  controls?: OscalControl[];
+}
+
+export interface OscalMetadata {
+  title: string;
+  published?: string;
+  'last-modified': string;
+  version: string;
+  'oscal-version': string;
+  props?: OscalProp[];
+  links?: OscalLink[];
+  roles?: { id: string; title: string }[];
+  parties?: { uuid: string; type: 'person' | 'organization'; name: string }[];
+  'responsible-parties'?: { 'role-id': string; 'party-uuids': string[] }[];
+  remarks?: string;
+}
+
+export interface OscalCatalogDocument {
+  catalog: { uuid: string; metadata: OscalMetadata; groups: OscalGroup[] };
+}
+
+export interface OscalProfileDocument {
+  profile: {
+    uuid: string;
+    metadata: OscalMetadata;
+    imports: { href: string; 'include-all': Record<string, never> }[];
+    merge: { 'as-is': true };
+  };
+}
+
+export const CATALOG_REMARKS =
+  'Clause and control numbers and titles are those of ISO/IEC 42001:2023 (with Amendment 1:2024), published by ISO and IEC. ' +
+  'The summaries, questions and evidence examples are guidance written for AIMS Workbench: they are not the text of the standard ' +
+  'and do not replace it. Read the standard itself for its requirements.';
+
+const GROUP_CLASS: Record<string, string> = { 'clause-group': 'clause', objective: 'objective', 'control-group': 'objective' };
+
+/**
+ * The item's number as a label, and its place in the standard as a sort-id: in JSON a group's
+ * sub-groups and controls are two arrays, so clause 7 lists 7.5's group apart from 7.1–7.4;
+ * sort-id (OSCAL's own prop for this) restores the order of the standard.
+ */
+function labels(catalog: Catalog, item: CatalogItem): OscalProp[] {
+  return [
+    { name: 'label', value: item.id },
+    { name: 'sort-id', value: String(catalog.items.indexOf(item) + 1).padStart(3, '0') },
+  ];
+}
+
+function guidanceParts(item: CatalogItem): OscalPart[] {
+  const id = oscalControlId(item.id);
+  const list = (suffix: string, name: string, title: string, entries: readonly string[]): OscalPart[] => {
+    const items = entries.flatMap((e, i) => {
+      const p = prose(e);
+      return p === null ? [] : [{ id: `${id}_${suffix}.${i + 1}`, name: 'item', ns: AIMS_NS, prose: p }];
+    });
+    return items.length ? [{ id: `${id}_${suffix}`, name, ns: AIMS_NS, title, parts: items }] : [];
+  };
+  const summary = prose(item.summary);
+  return [
+    ...(summary === null ? [] : [{ id: `${id}_gdn`, name: 'guidance', prose: summary }]),
+    ...list('qst', 'questions', 'Questions to answer', item.questions),
+    ...list('evd', 'evidence-examples', 'Evidence an auditor could ask to see', item.evidence),
+  ];
+}
+
+function control(catalog: Catalog, item: CatalogItem): OscalControl {
+  const links = item.related.filter((r) => catalog.byId.get(r)?.assessable).map((r) => ({ href: `#${oscalControlId(r)}`, rel: 'related' }));
+  return compact({
+    id: oscalControlId(item.id),
+    class: item.isControl ? 'control' : 'requirement',
+    title: item.title,
+    props: labels(catalog, item),
+    links,
+    parts: guidanceParts(item),
+  });
+}
+
+function group(catalog: Catalog, item: CatalogItem): OscalGroup {
+  const children = catalog.children.get(item.id) ?? [];
+  const summary = prose(item.summary);
+  const id = oscalControlId(item.id);
+  return compact({
+    id,
+    class: GROUP_CLASS[item.kind] ?? 'group',
+    title: item.title,
+    props: labels(catalog, item),
+    parts: summary === null ? [] : [{ id: `${id}_gdn`, name: 'overview', ns: AIMS_NS, prose: summary }],
+    groups: children.filter((c) => !c.assessable).map((c) => group(catalog, c)),
+    controls: children.filter((c) => c.assessable).map((c) => control(catalog, c)),
+  });
+}
+
+export interface OscalExportOptions {
+  /** ISO timestamp with time zone: becomes metadata last-modified. */
+  exportedAt: string;
+}
+
+export async function buildOscalCatalog(catalog: Catalog, options: OscalExportOptions): Promise<OscalCatalogDocument> {
+  return {
+    catalog: {
+      uuid: await uuidV5(`catalog/${catalog.frameworkId}/${catalog.locale}`),
+      metadata: {
+        title: `${catalog.frameworkName}:2023 — clauses and Annex A controls, with AIMS Workbench guidance`,
+        'last-modified': options.exportedAt,
+        version: catalog.catalogVersion,
+        'oscal-version': OSCAL_VERSION,
+        props: [
+          { name: 'framework', ns: AIMS_NS, value: catalog.frameworkId },
+          { name: 'locale', ns: AIMS_NS, value: catalog.locale },
+        ],
+        remarks: CATALOG_REMARKS,
+      },
+      groups: catalog.topGroups.map((g) => group(catalog, g)),
+    },
+  };
+}
+
+/**
+ * The baseline an SSP imports: every control of the catalog. The SoA's exclusions stay in the
+ * SSP, as implementation status "not-applicable" with their justification, rather than being
+ * tailored away here, where their reasons would be lost.
+ */
+export async function buildOscalProfile(catalog: Catalog, options: OscalExportOptions): Promise<OscalProfileDocument> {
+  return {
+    profile: {
+      uuid: await uuidV5(`profile/${catalog.frameworkId}/${catalog.locale}/all`),
+      metadata: {
+        title: `${catalog.frameworkName}:2023 — every clause item and Annex A control (baseline for the Statement of Applicability)`,
+        'last-modified': options.exportedAt,
+        version: catalog.catalogVersion,
+        'oscal-version': OSCAL_VERSION,
+        remarks: `Selects all ${catalog.assessable.length} controls of ${OSCAL_FILES.catalog} unchanged. ${CATALOG_REMARKS}`,
+      },
+      imports: [{ href: OSCAL_FILES.catalog, 'include-all': {} }],
+      merge: { 'as-is': true },
+    },
+  };
+}

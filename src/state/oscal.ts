@@ -1,0 +1,34 @@
+import { readWorkspaceSnapshot } from '../db/snapshot';
+import type { Assessment } from '../domain/assessment-schema';
+import type { Catalog } from '../domain/catalog-model';
+import type { OwnControl } from '../domain/own-control-schema';
+import type { Risk } from '../domain/risk-schema';
+import type { OscalKind } from '../io/oscal-export';
+import { APP_VERSION } from './bundles';
+import { downloadBlob } from './download';
+
+export type { OscalKind };
+
+/**
+ * OSCAL downloads. The builders (src/io/oscal-*.ts) load on the first click as their own chunk;
+ * the SSP reads the SoA's registers (answers, risks for the treatment links, own controls) in
+ * one read transaction. Returns the file's name and size for the status line.
+ */
+export async function downloadOscal(kind: OscalKind, workspaceId: string, catalog: Catalog): Promise<{ fileName: string; size: number }> {
+  const { exportOscal } = await import('../io/oscal-export');
+  const exportedAt = new Date().toISOString();
+  let ssp;
+  if (kind === 'ssp') {
+    const snapshot = await readWorkspaceSnapshot(workspaceId, ['assessments', 'risks', 'ownControls'], false);
+    ssp = {
+      workspace: snapshot.workspace,
+      assessments: (snapshot.tables.assessments ?? []) as unknown as Assessment[],
+      risks: (snapshot.tables.risks ?? []) as unknown as Risk[],
+      ownControls: (snapshot.tables.ownControls ?? []) as unknown as OwnControl[],
+    };
+  }
+  const file = await exportOscal(kind, catalog, { exportedAt, appVersion: APP_VERSION, ...(ssp ? { ssp } : {}) });
+  const blob = new Blob([file.text], { type: 'application/json' });
+  downloadBlob(blob, file.fileName);
+  return { fileName: file.fileName, size: blob.size };
+}
