@@ -5,7 +5,7 @@ import type { WorkbookData } from '../io/workbook-data';
  * Apart from workbook-read.ts, which uses Dexie: the spreadsheet worker imports only this, so Dexie
  * stays out of its bundle (about 100 KB less to load and evaluate before every job).
  */
-const TABLES = ['assessments', 'aiSystems', 'risks', 'ownControls', 'impactAssessments'] as const;
+const TABLES = ['assessments', 'aiSystems', 'risks', 'ownControls', 'impactAssessments', 'cycleRecords'] as const;
 
 export interface DirectRead {
   /** Settles once the requests are in flight: from then on the read needs no turn of this thread's event loop until its results arrive. */
@@ -48,8 +48,8 @@ export function readWorkbookDataDirect(dbName: string, workspaceId: string, cata
         rows[rows.length - 1]!.onsuccess = () => {
           const ws = workspace.result as WorkbookData['workspace'] | undefined;
           if (!ws) return reject(new Error(`workspace ${workspaceId} not found`));
-          const [assessments, aiSystems, risks, ownControls, impactAssessments] = rows.map((r) => r.result as never[]);
-          resolve({ catalog, workspace: ws, assessments: assessments!, aiSystems: aiSystems!, risks: risks!, ownControls: ownControls!, impactAssessments: impactAssessments! });
+          const [assessments, aiSystems, risks, ownControls, impactAssessments, cycleRecords] = rows.map((r) => r.result as never[]);
+          resolve({ catalog, workspace: ws, assessments: assessments!, aiSystems: aiSystems!, risks: risks!, ownControls: ownControls!, impactAssessments: impactAssessments!, cycleRecords: cycleRecords! });
         };
         tx.onabort = () => reject(tx.error ?? new Error('the read was aborted'));
         tx.onerror = () => reject(tx.error ?? new Error('the read failed'));

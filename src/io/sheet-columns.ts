@@ -26,9 +26,27 @@ export interface SheetColumn<R, C = unknown> {
    * "not known": the import then calls `set`.
    */
   same?(cell: CellValue, record: R, ctx: C): boolean;
+  /** How a stored value reads in the import preview (absent: as stored), e.g. a linked record's ref instead of its id. */
+  show?(value: unknown, ctx: C): string;
 }
 
-const widthFor = (f: FieldDef) => (f.kind === 'textarea' ? 50 : f.kind === 'date' ? 12 : f.kind === 'multi-enum' ? 40 : 24);
+const widthFor = (f: FieldDef) => (f.kind === 'textarea' ? 50 : f.kind === 'date' || f.kind === 'number' ? 12 : f.kind === 'multi-enum' ? 40 : 24);
+
+/** Plain decimal notation, as people type it and as CSV exports write it: "12", "-3.5", "1e3". */
+const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/** A number cell back to a number: a numeric cell, or text that is a plain number; empty is null. */
+export function cellToNumber(cell: CellValue): Parsed<number | null> {
+  if (cell === null) return { ok: true, value: null };
+  if (typeof cell === 'number') return Number.isFinite(cell) ? { ok: true, value: cell } : { ok: false, message: `"${String(cell)}" is not a finite number` };
+  if (typeof cell === 'string') {
+    const text = cell.trim();
+    if (text === '') return { ok: true, value: null };
+    const n = Number(text);
+    if (NUMBER_TEXT.test(text) && Number.isFinite(n)) return { ok: true, value: n };
+  }
+  return { ok: false, message: `"${cellToText(cell)}" is not a number (write digits with a point for decimals, e.g. 12.5, or leave the cell empty)` };
+}
 
 export function fieldColumn<R extends Record<string, unknown>, C>(f: FieldDef): SheetColumn<R, C> {
   const key = f.key;
@@ -76,6 +94,19 @@ export function fieldColumn<R extends Record<string, unknown>, C>(f: FieldDef): 
           return v.ok ? { ok: true, value: { [key]: v.value } } : v;
         },
       };
+    case 'number':
+      return {
+        header: f.column,
+        field: key,
+        width: widthFor(f),
+        get: (r) => (typeof r[key] === 'number' ? (r[key] as number) : null),
+        pure: true,
+        same: (cell, r) => (cell === null ? r[key] === null || r[key] === undefined : typeof cell === 'number' && cell === r[key]),
+        set: (cell) => {
+          const v = cellToNumber(cell);
+          return v.ok ? { ok: true, value: { [key]: v.value } } : v;
+        },
+      };
     default:
       return {
         header: f.column,
@@ -114,6 +145,7 @@ export function referenceColumn<R extends Record<string, unknown>, C>(
     field: key,
     width: 40,
     get: (r, ctx) => joinList(((r[key] as string[]) ?? []).map((id) => names(ctx).byId.get(id) ?? id)),
+    show: (value, ctx) => (Array.isArray(value) ? joinList(value.map((id) => names(ctx).byId.get(String(id)) ?? String(id))) : ''),
     pure: true,
     // The cell as the export writes it, for a list whose every entry reads back as itself.
     same: (cell, r, ctx) => {

@@ -1,6 +1,7 @@
 import type { AiSystem } from '../domain/ai-system-schema';
 import { blankAssessment, type Assessment } from '../domain/assessment-schema';
 import type { Catalog } from '../domain/catalog-model';
+import type { CycleKind, CycleRecord } from '../domain/cycle/registry';
 import type { ImpactAssessment } from '../domain/impact-assessment-schema';
 import type { OwnControl } from '../domain/own-control-schema';
 import { compareRefs, type Risk } from '../domain/risk-schema';
@@ -17,6 +18,8 @@ export interface WorkbookData {
   risks: Risk[];
   ownControls: OwnControl[];
   impactAssessments: ImpactAssessment[];
+  /** The management-system registers' records, every kind. */
+  cycleRecords: CycleRecord[];
 }
 
 function names(records: readonly { id: string; name: string }[]) {
@@ -35,7 +38,28 @@ export function sheetContext(d: WorkbookData): SheetContext {
     // Risks in register order: each control's list then comes out already sorted, and the sort
     // treatmentLinks makes of it costs one comparison per entry instead of a collator sort.
     links: treatmentLinks(risksByRef(d.risks), d.ownControls),
+    cycle: cycleRefs(d.cycleRecords),
   };
+}
+
+function cycleRefs(records: readonly CycleRecord[]): SheetContext['cycle'] {
+  const byId = new Map<string, { ref: string; kind: CycleKind }>();
+  const byRef = new Map<string, { id: string; kind: CycleKind }>();
+  const shared = new Set<string>();
+  for (const r of records) {
+    byId.set(r.id, { ref: r.ref, kind: r.kind });
+    const ref = r.ref.toUpperCase();
+    if (byRef.has(ref)) shared.add(ref);
+    byRef.set(ref, { id: r.id, kind: r.kind });
+  }
+  // A ref two records share (possible after merging bundles) names neither: links to them show ids.
+  for (const ref of shared) byRef.delete(ref);
+  return { byId, byRef };
+}
+
+/** One kind's records, in register order (CTX-001, CTX-002 …). */
+export function cycleRecordsOf(d: WorkbookData, kind: CycleKind): CycleRecord[] {
+  return d.cycleRecords.filter((r) => r.kind === kind).sort(compareRefs);
 }
 
 const PLAIN_REF = /^R-(\d{1,15})$/;

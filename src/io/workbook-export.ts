@@ -2,8 +2,8 @@ import { tOption } from '../i18n/i18n';
 import { impactFields } from '../domain/impact-assessment-schema';
 import { cellToDate, dateToSerial, type CellValue } from './sheet-cells';
 import { byId } from './canonical-json';
-import { aiSystemSheet, clauseSheet, ownControlSheet, riskSheet, soaSheet, type RegisterSheet, type SheetContext } from './sheet-registers';
-import { answersFor, risksByRef, sheetContext, type WorkbookData } from './workbook-data';
+import { aiSystemSheet, clauseSheet, cycleKindOf, cycleSheet, cycleSheets, isCycleSheet, ownControlSheet, riskSheet, soaSheet, type CycleSheetKey, type RegisterSheet, type SheetContext, type SheetKey } from './sheet-registers';
+import { answersFor, cycleRecordsOf, risksByRef, sheetContext, type WorkbookData } from './workbook-data';
 import { buildWorkbook, type SheetSpec } from './sheet-write';
 import { toCsv } from './csv';
 
@@ -46,7 +46,8 @@ function aboutSheet(d: WorkbookData, exportedAt: string, appVersion: string): Sh
     ['New rows', 'Add a row with an empty id to create a record. Rows you delete are reported on import, never deleted from the app.'],
     ['Lists', 'Several values in one cell are separated by semicolons, e.g. "A.6.2.4; A.6.2.5".'],
     ['Choices', 'Cells with a fixed set of values take the wording used in the export (e.g. "In progress").'],
-    ['Read-only columns', 'Title, Ref, levels, Risk treatment and the impact assessment sheets are shown for reading; edits there are ignored.'],
+    ['Read-only columns', 'Title (in the clause and SoA sheets), Ref, levels, Risk treatment, the lists summarised in the management-system sheets and the impact assessment sheets are shown for reading; edits there are ignored.'],
+    ['Management system', 'The sheets from Context issues to AI incidents edit each record\'s own fields, its clauses and controls, its AI systems and its link to another record (a finding\'s Audit, a nonconformity\'s Source record), written as that record\'s Ref. New rows get their Ref from the app. Nested lists (readings, measurements, checklist, version history, review inputs and actions, scope exclusions) are edited in the app only: their columns are summaries, and an import leaves the lists as they are.'],
     ['Re-import', 'In AIMS Workbench: open the workspace, then Export / import → Import a spreadsheet. You see every change before anything is saved.'],
   ];
   return { name: 'About', header: ['Item', 'Value'], rows, widths: [24, 100] };
@@ -86,6 +87,7 @@ export async function exportWorkbook(d: WorkbookData, exportedAt: string, appVer
     spec(aiSystemSheet, byId(d.aiSystems) as never[], ctx),
     spec(riskSheet, risksByRef(d.risks) as never[], ctx),
     spec(ownControlSheet, byId(d.ownControls) as never[], ctx),
+    ...cycleSheets.map((sheet) => spec(sheet, cycleRecordsOf(d, cycleKindOf(sheet.key as CycleSheetKey)) as never[], ctx)),
     ...impactSheets(d),
   ];
   return buildWorkbook(sheets, { title: d.workspace.name });
@@ -93,10 +95,11 @@ export async function exportWorkbook(d: WorkbookData, exportedAt: string, appVer
 
 /** The blank "consultant workbook": the same sheets with every catalog item and no answers, for a client to fill in. */
 export async function exportTemplate(d: WorkbookData, exportedAt: string, appVersion: string): Promise<Uint8Array> {
-  return exportWorkbook({ ...d, assessments: [], aiSystems: [], risks: [], ownControls: [], impactAssessments: [] }, exportedAt, appVersion);
+  return exportWorkbook({ ...d, assessments: [], aiSystems: [], risks: [], ownControls: [], impactAssessments: [], cycleRecords: [] }, exportedAt, appVersion);
 }
 
-export type SingleRegister = 'clauses' | 'soa' | 'aiSystems' | 'risks' | 'ownControls';
+/** Any register sheet can be exported on its own: the built-in ones and every `cycle:<kind>`. */
+export type SingleRegister = SheetKey;
 
 function single(d: WorkbookData, which: SingleRegister): SheetSpec {
   const ctx = sheetContext(d);
@@ -111,6 +114,9 @@ function single(d: WorkbookData, which: SingleRegister): SheetSpec {
       return spec(riskSheet, risksByRef(d.risks) as never[], ctx);
     case 'ownControls':
       return spec(ownControlSheet, byId(d.ownControls) as never[], ctx);
+    default:
+      if (!isCycleSheet(which)) throw new Error(`unknown register ${String(which)}`);
+      return spec(cycleSheet(which), cycleRecordsOf(d, cycleKindOf(which)) as never[], ctx);
   }
 }
 

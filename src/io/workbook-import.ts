@@ -3,10 +3,14 @@ import { aiSystemSchema, blankAiSystem } from '../domain/ai-system-schema';
 import { assessmentSchema, blankAssessment } from '../domain/assessment-schema';
 import { blankOwnControl, ownControlSchema } from '../domain/own-control-schema';
 import { blankRisk, riskSchema } from '../domain/risk-schema';
+import { blankCycleRecord } from '../domain/cycle/records';
+import { registerOf } from '../domain/cycle/registry';
+import { hasMessage, t } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages-en';
 import type { IoProblem } from './problems';
 import { cellToText, type CellValue } from './sheet-cells';
 import { readWorkbook, type ReadWorkbookOptions } from './sheet-read';
-import { registerSheets, type RegisterSheet, type SheetContext, type SheetKey } from './sheet-registers';
+import { cycleKindOf, isCycleSheet, registerSheets, type RegisterSheet, type SheetContext, type SheetKey } from './sheet-registers';
 import { answersFor, sheetContext, type WorkbookData } from './workbook-data';
 
 export interface SheetProblem {
@@ -69,7 +73,14 @@ export async function checkWorkbookFile(bytes: Uint8Array, fileName: string, dat
   return { ok: true, plan: planWorkbookImport(read.sheets, await data), warnings: read.warnings };
 }
 
-const SCHEMAS: Record<SheetKey, ZodType> = { clauses: assessmentSchema, soa: assessmentSchema, aiSystems: aiSystemSchema, risks: riskSchema, ownControls: ownControlSchema };
+const SCHEMAS: Record<Exclude<SheetKey, `cycle:${string}`>, ZodType> = { clauses: assessmentSchema, soa: assessmentSchema, aiSystems: aiSystemSchema, risks: riskSchema, ownControls: ownControlSchema };
+const schemaOf = (key: SheetKey): ZodType => (isCycleSheet(key) ? registerOf(cycleKindOf(key)).schema : SCHEMAS[key]);
+
+/** A cross-field rule's message (closing a nonconformity without an effectiveness check), as the app words it. */
+function ruleMessage(code: string): string {
+  const key = `cycle.rule.${code}`;
+  return hasMessage(key) ? t(key as MessageKey) : code;
+}
 const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 /** Empty text and an unset value are the same cell; lists compare by content. */
 function sameValue(a: unknown, b: unknown): boolean {
@@ -96,10 +107,19 @@ function records(d: WorkbookData, key: SheetKey): Record<string, unknown>[] {
       return answersFor(d, false) as never[];
     case 'soa':
       return answersFor(d, true) as never[];
-    default:
+    case 'aiSystems':
+    case 'risks':
+    case 'ownControls':
       return d[key] as never[];
+    default: {
+      const kind = cycleKindOf(key);
+      return d.cycleRecords.filter((r) => r.kind === kind) as never[];
+    }
   }
 }
+
+/** A valid id for placeholder records and rows (the write assigns real ones). */
+const PLACEHOLDER_ID = '00000000-0000-4000-8000-000000000000';
 
 /** A blank record to validate a new row against (ids are placeholders; the write assigns real ones). */
 function blankFor(d: WorkbookData, key: SheetKey, id: string | null): Record<string, unknown> {
@@ -114,6 +134,11 @@ function blankFor(d: WorkbookData, key: SheetKey, id: string | null): Record<str
       return blankRisk({ ...base, ref: 'R-000' }, 'New risk') as never;
     case 'ownControls':
       return blankOwnControl(base, 'New control') as never;
+    default: {
+      // The kind's defaults (catalog items, starting rows); the title must come from the row.
+      const record = blankCycleRecord(cycleKindOf(key), { ...base, id: PLACEHOLDER_ID }, 'New record', [], () => PLACEHOLDER_ID);
+      return { ...record, title: '' };
+    }
   }
 }
 
@@ -145,13 +170,17 @@ function byColumns(rows: readonly CellValue[][]): (typeof registerSheets)[number
   const header = rows.find((r) => r.some((c) => cellToText(c).trim() !== ''))?.map((c) => norm(cellToText(c))) ?? [];
   let best: (typeof registerSheets)[number] | undefined;
   let bestScore = 0.5;
+  let bestMatched = 0;
   for (const reg of registerSheets) {
     if (!header.includes(norm(reg.idHeader))) continue;
     const cols = reg.columns.map((c) => norm(c.header));
-    const score = cols.filter((c) => header.includes(c)).length / cols.length;
-    if (score > bestScore) {
+    const matched = cols.filter((c) => header.includes(c)).length;
+    const score = matched / cols.length;
+    // Equal shares: the register that explains more of the header (one whose columns another's include loses).
+    if (score > bestScore || (best && score === bestScore && matched > bestMatched)) {
       best = reg;
       bestScore = score;
+      bestMatched = matched;
     }
   }
   return best;
@@ -239,7 +268,10 @@ function planSheet(register: RegisterSheet<Record<string, unknown>>, sheet: { na
   const existing = new Map(records(d, register.key).map((r) => [register.idOf(r), r]));
   const isCatalogSheet = register.key === 'clauses' || register.key === 'soa';
   const seen = new Set<string>();
-  const schema = SCHEMAS[register.key];
+  const schema = schemaOf(register.key);
+  const rules = isCycleSheet(register.key) ? registerOf(cycleKindOf(register.key)).rules : null;
+  // A register of at most one record (the scope): how many the workspace would hold.
+  let count = existing.size;
 
   for (let r = headerIndex + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r]!;
@@ -258,6 +290,7 @@ function planSheet(register: RegisterSheet<Record<string, unknown>>, sheet: { na
       if (!record) problems.push({ sheet: sheet.name, row: rowNo, column: register.idHeader, message: `no record has the id "${rawId}"; leave the id empty to create one` });
     }
     if (id && seen.has(id)) problems.push({ sheet: sheet.name, row: rowNo, column: register.idHeader, message: `"${rawId}" appears on more than one row` });
+    if (register.singleton && !id && count >= 1) problems.push({ sheet: sheet.name, row: rowNo, column: register.idHeader, message: `a workspace has one ${register.name.toLowerCase()} record; fill in the existing row instead of adding one` });
     if (id) seen.add(id);
     // Most rows of a re-imported export change nothing: settle those without building a patch.
     if (record && problems.length === 0 && rowUnchanged(row, settable, record, ctx)) {
@@ -278,9 +311,18 @@ function planSheet(register: RegisterSheet<Record<string, unknown>>, sheet: { na
     // A row that changes nothing in an existing record is not written, so there is nothing to
     // validate (zod on every unchanged row of a 10,000-risk sheet cost over 100 ms in the page).
     if (problems.length === 0 && !(record && changed.length === 0)) {
-      const check = schema.safeParse({ ...base, ...patch });
+      const candidate = { ...base, ...patch };
+      // A cross-field rule names its field: the problem is on that column (as the app refuses the same edit).
+      const broken = rules?.(candidate);
+      if (broken) {
+        const col = register.columns.find((c) => c.field === broken.field);
+        problems.push({ sheet: sheet.name, row: rowNo, column: col?.header ?? broken.field, message: ruleMessage(broken.code) });
+      }
+      const check = schema.safeParse(candidate);
       if (!check.success) {
         for (const issue of check.error.issues) {
+          // The schema repeats the rule's own issue, already reported above in words.
+          if (broken && issue.message === broken.code) continue;
           const field = String(issue.path[0] ?? '');
           const col = register.columns.find((c) => c.field === field);
           problems.push({ sheet: sheet.name, row: rowNo, column: col?.header ?? field, message: issue.message });
@@ -293,15 +335,18 @@ function planSheet(register: RegisterSheet<Record<string, unknown>>, sheet: { na
       continue;
     }
     const creating = isCatalogSheet ? false : !record;
-    if (creating) part.create += 1;
-    else if (changed.length === 0) {
+    if (creating) {
+      part.create += 1;
+      count += 1;
+    } else if (changed.length === 0) {
       part.unchanged += 1;
       continue;
     } else part.update += 1;
     const shownId = isCatalogSheet ? rawId : (record?.id as string | undefined) ?? `row ${rowNo}`;
     for (const [k, v] of changed) {
       const col = register.columns.find((c) => c.field === k);
-      plan.changes.push({ sheet: sheet.name, row: rowNo, id: shownId, column: col?.header ?? k, from: show(base[k]), to: show(v) });
+      const text = (x: unknown) => (col?.show ? col.show(x, ctx) : show(x));
+      plan.changes.push({ sheet: sheet.name, row: rowNo, id: shownId, column: col?.header ?? k, from: text(base[k]), to: text(v) });
     }
     plan.writes.push({ sheet: register.key, row: rowNo, id: isCatalogSheet ? rawId : (record?.id as string | undefined) ?? null, patch: Object.fromEntries(changed) });
   }

@@ -1,6 +1,8 @@
 import { database } from '../db/database';
 import { applyWorkbookPlan } from '../db/workbook-write';
 import type { Catalog } from '../domain/catalog-model';
+import { cycleKindNames } from '../domain/cycle/kind-names';
+import type { MessageKey } from '../i18n/i18n';
 import type { SheetCheck, WorkbookPlan } from '../io/workbook-import';
 import type { SingleRegister } from '../io/workbook-export';
 import { app } from './app.svelte';
@@ -9,6 +11,16 @@ import type { SheetsWorkerReply, SheetsWorkerRequest } from './sheets-jobs';
 
 export type { SheetCheck, WorkbookPlan, SingleRegister };
 export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+/** The registers one can export on their own: the assessment and risk ones, then every management-system register. */
+export const builtInRegisters: SingleRegister[] = ['clauses', 'soa', 'aiSystems', 'risks', 'ownControls'];
+export const cycleSheetRegisters: SingleRegister[] = cycleKindNames.map((k) => `cycle:${k}` as const);
+
+/** `sheets.register.risks`, `sheets.register.cycle.audit` … */
+export const registerLabel = (r: SingleRegister) => `sheets.register.${r.replace(':', '.')}` as MessageKey;
+
+/** The register's part of a download's file name: "risks", "nonconformity" (no colon: Windows refuses it). */
+export const registerFileName = (r: SingleRegister) => r.replace(/^cycle:/, '');
 
 /** The spreadsheet worker for one job: messages go in, one reply settles it; cancelling terminates it at once. */
 function sheetsWorker<T>(pick: (reply: SheetsWorkerReply) => T | undefined): Running<T> & { send(request: SheetsWorkerRequest, transfer?: Transferable[]): void } {

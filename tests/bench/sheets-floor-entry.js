@@ -20,6 +20,30 @@ const APP_DB = 'aims-workbench';
 /** Not shown in any sheet. */
 const HOUSEKEEPING = new Set(['workspaceId', 'createdAt', 'updatedAt']);
 
+/**
+ * The management-system registers' sheets (src/io/sheet-registers.ts cycleSheetNames) by record
+ * kind: the floor writes each kind's records there (none in the benchmark's workload).
+ */
+const CYCLE_SHEETS = {
+  issue: 'Context issues',
+  party: 'Interested parties',
+  scope: 'Scope',
+  document: 'Documents',
+  raci: 'Roles (RACI)',
+  objective: 'AI objectives',
+  change: 'Changes',
+  competence: 'Competence',
+  awareness: 'Awareness',
+  communication: 'Communication',
+  metric: 'Monitoring metrics',
+  audit: 'Internal audits',
+  finding: 'Audit findings',
+  review: 'Management reviews',
+  nonconformity: 'Nonconformities',
+  improvement: 'Improvements',
+  incident: 'AI incidents',
+};
+
 /** @typedef {string | number | boolean | null} Cell */
 /** @typedef {{ name: string, rows: number, cols: number, header: Cell[] }} SheetShape */
 
@@ -44,7 +68,7 @@ function fit(row, cols) {
 
 /**
  * The records behind each of the app's sheets, by sheet name.
- * @param {{ workspace: Record<string, unknown>, assessments: Record<string, unknown>[], aiSystems: Record<string, unknown>[], risks: Record<string, unknown>[], ownControls: Record<string, unknown>[], impactAssessments: Record<string, unknown>[] }} d
+ * @param {{ workspace: Record<string, unknown>, assessments: Record<string, unknown>[], aiSystems: Record<string, unknown>[], risks: Record<string, unknown>[], ownControls: Record<string, unknown>[], impactAssessments: Record<string, unknown>[], cycleRecords: Record<string, unknown>[] }} d
  * @returns {Record<string, Cell[][]>}
  */
 function bodies(d) {
@@ -67,6 +91,7 @@ function bodies(d) {
     'Own controls': d.ownControls.map((r) => rowOf(r)),
     'Impact assessments': d.impactAssessments.map((r) => rowOf(r)),
     Impacts: d.impactAssessments.flatMap((a) => /** @type {Record<string, unknown>[]} */ (a.impacts).map((i) => [cellOf(a.id), ...rowOf(i)])),
+    ...Object.fromEntries(Object.entries(CYCLE_SHEETS).map(([kind, name]) => [name, d.cycleRecords.filter((r) => r.kind === kind).map((r) => rowOf(r))])),
   };
 }
 
@@ -88,7 +113,7 @@ async function prepareExport(workspaceId, shape) {
   let d;
   try {
     await db.open();
-    const tables = ['assessments', 'aiSystems', 'risks', 'ownControls', 'impactAssessments'];
+    const tables = ['assessments', 'aiSystems', 'risks', 'ownControls', 'impactAssessments', 'cycleRecords'];
     d = await db.transaction('r', ['workspaces', ...tables], async () => {
       const all = /** @type {Record<string, Record<string, unknown>[]>} */ ({});
       for (const t of tables) all[t] = await db.table(t).where('workspaceId').equals(workspaceId).toArray();

@@ -5,6 +5,7 @@ import { applyWorkbookPlan } from '../../src/db/workbook-write';
 import { readWorkspaceSnapshot } from '../../src/db/snapshot';
 import { readWorkbook } from '../../src/io/sheet-read';
 import { planWorkbookImport } from '../../src/io/workbook-import';
+import { cycleSheetNames } from '../../src/io/sheet-registers';
 import { exportRegisterCsv, exportWorkbook } from '../../src/io/workbook-export';
 import type { WorkbookData } from '../../src/io/workbook-data';
 import { aiObjectiveIds } from '../../src/domain/annex-c';
@@ -20,9 +21,9 @@ beforeEach(async () => {
 });
 
 async function data(): Promise<WorkbookData> {
-  const s = await readWorkspaceSnapshot(wsId, ['assessments', 'aiSystems', 'risks', 'ownControls', 'impactAssessments'], false);
+  const s = await readWorkspaceSnapshot(wsId, ['assessments', 'aiSystems', 'risks', 'ownControls', 'impactAssessments', 'cycleRecords'], false);
   const t = s.tables as never as Omit<WorkbookData, 'catalog' | 'workspace'>;
-  return { catalog, workspace: s.workspace, assessments: t.assessments, aiSystems: t.aiSystems, risks: t.risks, ownControls: t.ownControls, impactAssessments: t.impactAssessments };
+  return { catalog, workspace: s.workspace, assessments: t.assessments, aiSystems: t.aiSystems, risks: t.risks, ownControls: t.ownControls, impactAssessments: t.impactAssessments, cycleRecords: t.cycleRecords };
 }
 
 async function sheetsOf(bytes: Uint8Array, name = 'workbook.xlsx') {
@@ -51,7 +52,7 @@ describe('workbook round trip', () => {
     expect(plan.parts.map((p) => p.problems)).toEqual(plan.parts.map(() => []));
     expect(plan.writes).toEqual([]);
     expect(plan.changes).toEqual([]);
-    expect(plan.parts.map((p) => p.name).sort()).toEqual(['AI systems', 'Clauses 4-10', 'Own controls', 'Risks', 'Statement of Applicability']);
+    expect(plan.parts.map((p) => p.name).sort()).toEqual(['AI systems', 'Clauses 4-10', 'Own controls', 'Risks', 'Statement of Applicability', ...Object.values(cycleSheetNames)].sort());
     expect(plan.ignoredSheets.sort()).toEqual(['About', 'Impact assessments', 'Impacts']);
     expect(plan.parts.find((p) => p.key === 'risks')?.unchanged).toBe(15);
   });
