@@ -14,6 +14,7 @@ import { historyMessages } from './en/history';
 import { printMessages } from './en/print';
 import { conflictMessages } from './en/conflict';
 import { oscalMessages } from './en/oscal';
+import { crosswalkMessages } from './en/crosswalk';
 
 /**
  * Every UI string, English. Parameters are named ({name}) so that a translation can move them
@@ -22,7 +23,7 @@ import { oscalMessages } from './en/oscal';
  * report's strings (./en/report.ts) are used only inside the export worker, so they stay out of
  * the page's catalogue and its first-screen weight.
  */
-export const en = { ...core, ...registers, ...registerUi, ...criteria, ...impact, ...exchange, ...sheets, ...mapping, ...cycle, ...cycleUi, ...readinessMessages, ...tasksMessages, ...printMessages, ...historyMessages, ...conflictMessages, ...oscalMessages } as const;
+export const en = { ...core, ...registers, ...registerUi, ...criteria, ...impact, ...exchange, ...sheets, ...mapping, ...cycle, ...cycleUi, ...readinessMessages, ...tasksMessages, ...printMessages, ...historyMessages, ...conflictMessages, ...oscalMessages, ...crosswalkMessages } as const;
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;

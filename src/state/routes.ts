@@ -20,6 +20,7 @@ import { isCycleKind, type CycleKindName as CycleKind } from '../domain/cycle/ki
  * #/w/<id>/readiness/print            the gap and readiness report (A4)
  * #/w/<id>/history                    the workspace's change history
  * #/w/<id>/trash                      deleted records, to restore or delete for good
+ * #/w/<id>/crosswalks                 what the implemented items touch in NIST AI RMF and the EU AI Act
  * #/import                            import a bundle as a new workspace
  */
 export type Route =
@@ -49,7 +50,8 @@ export type Route =
   | { name: 'risks-print'; ws: string }
   | { name: 'readiness-print'; ws: string }
   | { name: 'history'; ws: string }
-  | { name: 'trash'; ws: string };
+  | { name: 'trash'; ws: string }
+  | { name: 'crosswalks'; ws: string };
 
 export type WorkspaceRoute = Exclude<Route, { name: 'home' } | { name: 'import' }>;
 
@@ -74,6 +76,7 @@ export function parseRoute(hash: string): Route {
       return { name: section, ws };
     case 'history':
     case 'trash':
+    case 'crosswalks':
       return { name: section, ws };
     case 'cycle':
       if (!id || !isCycleKind(id)) return { name: 'cycle', ws };
@@ -135,6 +138,7 @@ export function href(route: Route): string {
       return `${base}/readiness/print`;
     case 'history':
     case 'trash':
+    case 'crosswalks':
       return `${base}/${route.name}`;
   }
 }

@@ -229,4 +229,5 @@ export const core = {
   'userName.save': 'Save my name',
   'userName.saved': 'Your name is saved: changes are now signed "{name}".',
   'userName.cleared': 'Your name is cleared: changes are now unsigned.',
+  'nav.crosswalks': 'Crosswalks',
 } as const;
