@@ -88,6 +88,7 @@ test('two tabs typing in the same field: the second writer is asked which versio
   await expect(dialog.getByRole('button', { name: 'Keep mine' })).toBeFocused();
   await dialog.getByRole('button', { name: 'Keep theirs' }).click();
   await expect(dialog).toHaveCount(0);
+  await expect(mine).toBeFocused();
   await expect(mine).toHaveValue('Alice and Bob');
   await expect(theirs).toHaveValue('Alice and Bob');
 
