@@ -7,45 +7,20 @@ import type { Catalog } from '../domain/catalog-model';
 import type { ParseResult } from '../io/bundle-import';
 import type { WorkerReply, WorkerRequest } from '../io/bundle.worker';
 import { app } from './app.svelte';
+import { workerJob, type Running } from './worker-job';
 
 export const APP_VERSION = '0.1.0';
 
 /** The registers a bundle must carry (with its files) to count as a backup of the workspace. */
 export const BACKUP_TABLES: readonly SnapshotTable[] = ['assessments', 'evidence', 'aiSystems', 'risks', 'ownControls', 'impactAssessments', 'cycleRecords'];
 
-export interface Running<T> {
-  done: Promise<T>;
-  cancel(): void;
-}
+export type { Running };
 
 /** Starts the bundle worker for one job; cancelling terminates it at once. */
 export function runWorker<T>(request: WorkerRequest, onProgress: (f: number) => void, pick: (reply: WorkerReply) => T | undefined, transfer: Transferable[] = []): Running<T> {
-  const worker = new Worker(new URL('../io/bundle.worker.ts', import.meta.url), { type: 'module' });
-  let settle: { resolve: (v: T) => void; reject: (e: unknown) => void } | undefined;
-  const done = new Promise<T>((resolve, reject) => (settle = { resolve, reject }));
-  worker.onmessage = (ev: MessageEvent<WorkerReply>) => {
-    const reply = ev.data;
-    if (reply.type === 'progress') return onProgress(reply.fraction);
-    worker.terminate();
-    if (reply.type === 'failed') settle?.reject(new Error(reply.message));
-    else {
-      const value = pick(reply);
-      if (value === undefined) settle?.reject(new Error(`unexpected worker reply ${reply.type}`));
-      else settle?.resolve(value);
-    }
-  };
-  worker.onerror = (ev) => {
-    worker.terminate();
-    settle?.reject(new Error(ev.message || 'the bundle worker failed'));
-  };
-  worker.postMessage(request, transfer);
-  return {
-    done,
-    cancel() {
-      worker.terminate();
-      settle?.reject(new DOMException('cancelled', 'AbortError'));
-    },
-  };
+  const job = workerJob<T, WorkerRequest, WorkerReply>(new Worker(new URL('../io/bundle.worker.ts', import.meta.url), { type: 'module' }), 'the bundle worker', pick, onProgress);
+  job.send(request, transfer);
+  return job;
 }
 
 export interface ExportChoice {

@@ -6,7 +6,8 @@ import type { MessageKey } from '../i18n/i18n';
 import type { SheetCheck, WorkbookPlan } from '../io/workbook-import';
 import type { SingleRegister } from '../io/workbook-export';
 import { app } from './app.svelte';
-import { APP_VERSION, type Running } from './bundles';
+import { APP_VERSION } from './bundles';
+import { workerJob, type Running, type WorkerJob } from './worker-job';
 import type { SheetsWorkerReply, SheetsWorkerRequest } from './sheets-jobs';
 
 export type { SheetCheck, WorkbookPlan, SingleRegister };
@@ -23,32 +24,8 @@ export const registerLabel = (r: SingleRegister) => `sheets.register.${r.replace
 export const registerFileName = (r: SingleRegister) => r.replace(/^cycle:/, '');
 
 /** The spreadsheet worker for one job: messages go in, one reply settles it; cancelling terminates it at once. */
-function sheetsWorker<T>(pick: (reply: SheetsWorkerReply) => T | undefined): Running<T> & { send(request: SheetsWorkerRequest, transfer?: Transferable[]): void } {
-  const worker = new Worker(new URL('./sheets.worker.ts', import.meta.url), { type: 'module' });
-  let settle: { resolve: (v: T) => void; reject: (e: unknown) => void } | undefined;
-  const done = new Promise<T>((resolve, reject) => (settle = { resolve, reject }));
-  worker.onmessage = (ev: MessageEvent<SheetsWorkerReply>) => {
-    const reply = ev.data;
-    worker.terminate();
-    if (reply.type === 'failed') settle?.reject(new Error(reply.message));
-    else {
-      const value = pick(reply);
-      if (value === undefined) settle?.reject(new Error(`unexpected worker reply ${reply.type}`));
-      else settle?.resolve(value);
-    }
-  };
-  worker.onerror = (ev) => {
-    worker.terminate();
-    settle?.reject(new Error(ev.message || 'the spreadsheet worker failed'));
-  };
-  return {
-    done,
-    send: (request, transfer = []) => worker.postMessage(request, transfer),
-    cancel() {
-      worker.terminate();
-      settle?.reject(new DOMException('cancelled', 'AbortError'));
-    },
-  };
+function sheetsWorker<T>(pick: (reply: SheetsWorkerReply) => T | undefined): WorkerJob<T, SheetsWorkerRequest> {
+  return workerJob<T, SheetsWorkerRequest, SheetsWorkerReply>(new Worker(new URL('./sheets.worker.ts', import.meta.url), { type: 'module' }), 'the spreadsheet worker', pick);
 }
 
 /** Builds a workbook or CSV in the worker, which reads the workspace itself; SheetJS never loads in the page. */
