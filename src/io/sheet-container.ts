@@ -52,7 +52,8 @@ export async function prepareZip(bytes: Uint8Array, fileName: string, maxCells: 
         if (xml === null) return refuse('sheet-corrupt', 'the file is damaged (not-utf8): content.xml is not valid UTF-8');
         if (odsCellEstimate(xml, maxCells) > maxCells) return refuse('sheet-too-many-cells', `its repeated cells expand to more than ${maxCells} cells`);
       }
-      out.add(entry.name, data);
+      // zip.read has checked that `data` hashes to the directory's CRC-32: no need to hash it again.
+      out.add(entry.name, data, entry.crc32);
     }
   } catch (e) {
     if (e instanceof ZipReadError) return { ok: false, problems: [fromZipProblem(e.problem, fileName)] };

@@ -41,6 +41,9 @@ export class WarningList {
   }
 }
 
+/** Arrays up to this length are walked by index in usedExtent. */
+const NARROW_ROW = 256;
+
 /**
  * Rows and columns up to the last cell that `used` accepts. Sparse rows (SheetJS stores a lone cell
  * in column XFD as an array of length 16,384) are walked by their present indices only, so the
@@ -52,6 +55,19 @@ export function usedExtent<T>(rows: ArrayLike<ArrayLike<T> | null | undefined>, 
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     if (!row || row.length === 0) continue;
+    // A row no wider than the most columns a read keeps is walked by index (holes skipped, as
+    // Object.keys would): the keys of 10,000 rows as strings cost more than the walk.
+    if (Array.isArray(row) && row.length <= NARROW_ROW) {
+      for (let c = row.length - 1; c >= 0; c--) {
+        if (!(c in row)) continue;
+        if (used(row[c]!)) {
+          lastRow = r;
+          if (c > lastCol) lastCol = c;
+          break;
+        }
+      }
+      continue;
+    }
     const keys = Object.keys(row);
     for (let k = keys.length - 1; k >= 0; k--) {
       const c = Number(keys[k]);

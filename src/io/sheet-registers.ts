@@ -3,8 +3,7 @@ import { assessmentFields, soaFields, type Assessment } from '../domain/assessme
 import type { Catalog } from '../domain/catalog-model';
 import { ownControlFields, type OwnControl } from '../domain/own-control-schema';
 import { soaApplicable } from '../domain/progress';
-import { evaluateRisk } from '../domain/risk-evaluation';
-import type { RiskMatrix } from '../domain/risk-matrix';
+import { levelOf, type RiskMatrix } from '../domain/risk-matrix';
 import { acceptanceFields, riskFields, type Risk } from '../domain/risk-schema';
 import { refsText, type TreatmentLink } from '../domain/soa-links';
 import { cycleKinds, recordLinks, registerOf, type CycleKind, type CycleRecord } from '../domain/cycle/registry';
@@ -18,6 +17,8 @@ export interface SheetContext {
   systems: { byId: ReadonlyMap<string, string>; byName: ReadonlyMap<string, string> };
   ownControls: { byId: ReadonlyMap<string, string>; byName: ReadonlyMap<string, string> };
   links: ReadonlyMap<string, readonly TreatmentLink[]>;
+  /** The controls `links` has an entry for (a risk that is not closed relies on them): what an import needs, far cheaper than the links themselves. */
+  treated: ReadonlySet<string>;
   /** The workspace's management-system records, by id and by upper-case ref (each kind has its own prefix; a ref two records share is left out). */
   cycle: { byId: ReadonlyMap<string, { ref: string; kind: CycleKind }>; byRef: ReadonlyMap<string, { id: string; kind: CycleKind }> };
 }
@@ -46,6 +47,28 @@ export interface RegisterSheet<R> {
 type A = Assessment & Record<string, unknown>;
 const pick = <K extends string>(fields: readonly { key: K }[], ...keys: K[]) => keys.map((k) => fields.find((f) => f.key === k)! as never);
 
+type Levels = RiskMatrix['probability'];
+
+/** The level `set` reads trimmed, non-empty text as: by name or abbreviation, ignoring case; -1 for none. */
+function levelIndex(levels: Levels, text: string): number {
+  const lower = text.toLowerCase();
+  return levels.findIndex((l) => l.name.toLowerCase() === lower || (l.abbreviation && l.abbreviation.toLowerCase() === lower));
+}
+
+/** Per scale (one matrix): for each level, whether `set` reads its own name, as the export writes it, back as that level. */
+const levelsReadBack = new WeakMap<Levels, boolean[]>();
+function readsBackAsItself(levels: Levels, i: number): boolean {
+  let known = levelsReadBack.get(levels);
+  if (!known) {
+    known = levels.map((l, j) => {
+      const text = l.name.trim();
+      return text !== '' && levelIndex(levels, text) === j;
+    });
+    levelsReadBack.set(levels, known);
+  }
+  return known[i] === true;
+}
+
 /** A rating column shows the scale level's name and reads a name (or 1-based number) back. */
 function ratingColumn(header: string, key: 'inherentLikelihood' | 'inherentImpact' | 'residualLikelihood' | 'residualImpact', scale: 'probability' | 'impact'): SheetColumn<Risk & Record<string, unknown>, SheetContext> {
   return {
@@ -56,11 +79,19 @@ function ratingColumn(header: string, key: 'inherentLikelihood' | 'inherentImpac
       const i = r[key];
       return i === null ? '' : (ctx.matrix[scale][i]?.name ?? `Level ${i + 1}`);
     },
+    // The cell as the export writes it, for a level whose name reads back as that level (anything else: `set`).
+    same: (cell, r, ctx) => {
+      const i: unknown = r[key];
+      if (i === null) return cell === null;
+      if (typeof i !== 'number' || typeof cell !== 'string') return false;
+      const levels = ctx.matrix[scale];
+      return levels[i] !== undefined && cell === levels[i].name && readsBackAsItself(levels, i);
+    },
     set: (cell, ctx, record): Parsed<Record<string, unknown>> => {
       const text = cellToText(cell).trim();
       if (!text) return { ok: true, value: { [key]: null } };
       const levels = ctx.matrix[scale];
-      const i = levels.findIndex((l) => l.name.toLowerCase() === text.toLowerCase() || (l.abbreviation && l.abbreviation.toLowerCase() === text.toLowerCase()));
+      const i = levelIndex(levels, text);
       if (i >= 0) return { ok: true, value: { [key]: i } };
       // A stored rating the matrix no longer covers exports as "Level N" and must survive a round trip.
       const kept = /^level (\d+)$/i.exec(text);
@@ -70,13 +101,40 @@ function ratingColumn(header: string, key: 'inherentLikelihood' | 'inherentImpac
   };
 }
 
+const normalizeControlId = (s: string) => s.toUpperCase().replace(/^A(?=\d)/, 'A.');
+
+/** Per catalog: whether an id, written in a list cell, reads back by `set` as exactly itself and is an Annex A control. */
+const controlReadBack = new WeakMap<Catalog, Map<string, boolean>>();
+function controlReadsBack(catalog: Catalog, id: string): boolean {
+  let known = controlReadBack.get(catalog);
+  if (!known) controlReadBack.set(catalog, (known = new Map()));
+  let ok = known.get(id);
+  if (ok === undefined) {
+    ok = id !== '' && id === id.trim() && !/[;\n]/.test(id) && normalizeControlId(id) === id && catalog.byId.get(id)?.isControl === true;
+    known.set(id, ok);
+  }
+  return ok;
+}
+
 const annexAColumn = <R extends { annexAControls: string[] }>(): SheetColumn<R, SheetContext> => ({
   header: 'Annex A controls',
   field: 'annexAControls',
   width: 30,
   get: (r) => joinList(r.annexAControls),
+  // The cell as the export writes it, for a list of distinct controls that each read back as themselves.
+  same: (cell, r, ctx) => {
+    const ids: unknown = r.annexAControls;
+    if (!Array.isArray(ids)) return false;
+    if (ids.length === 0) return cell === null;
+    if (typeof cell !== 'string') return false;
+    for (let i = 0; i < ids.length; i++) {
+      const id: unknown = ids[i];
+      if (typeof id !== 'string' || ids.indexOf(id) !== i || !controlReadsBack(ctx.catalog, id)) return false;
+    }
+    return cell === joinList(ids as string[]);
+  },
   set: (cell, ctx) => {
-    const ids = [...new Set(splitList(cell).map((s) => s.toUpperCase().replace(/^A(?=\d)/, 'A.')))];
+    const ids = [...new Set(splitList(cell).map(normalizeControlId))];
     const bad = ids.find((id) => !ctx.catalog.byId.get(id)?.isControl);
     return bad ? { ok: false, message: `"${bad}" is not an Annex A control` } : { ok: true, value: { annexAControls: ids } };
   },
@@ -108,10 +166,12 @@ export const soaSheet: RegisterSheet<A> = {
         const v = soaApplicable(a, ctx.links.get(a.itemId) ?? []);
         return v === true ? 'Yes' : v === false ? 'No' : '';
       },
+      // A decision as the export writes it; an undecided control's "Yes" (which may come from the risks) is left to `set`.
+      same: (cell, a) => (a.applicable === true ? cell === 'Yes' : a.applicable === false ? cell === 'No' : a.applicable === null && cell === null),
       set: (cell, ctx, a) => {
         const text = cellToText(cell).trim().toLowerCase();
         // A "Yes" that only comes from the risk register is not a decision of the user's.
-        if (text === 'yes' && a?.applicable === null && (ctx.links.get(a.itemId)?.length ?? 0) > 0) return { ok: true, value: {} };
+        if (text === 'yes' && a?.applicable === null && ctx.treated.has(a.itemId)) return { ok: true, value: {} };
         if (text === 'yes') return { ok: true, value: { applicable: true } };
         if (text === 'no') return { ok: true, value: { applicable: false } };
         if (text === '') return { ok: true, value: { applicable: null } };
@@ -146,14 +206,15 @@ export const riskSheet: RegisterSheet<R> = {
     ...pick(riskFields, 'riskSource', 'riskSourceOther', 'objectives', 'consequenceOrganization', 'consequenceIndividuals', 'consequenceSociety').map((f) => fieldColumn<R, SheetContext>(f)),
     ratingColumn('Inherent likelihood', 'inherentLikelihood', 'probability'),
     ratingColumn('Inherent impact', 'inherentImpact', 'impact'),
-    computedColumn('Inherent level', 14, (r, ctx) => evaluateRisk(r, ctx.matrix).inherent?.level.name ?? ''),
+    // What evaluateRisk(r, matrix).inherent gives, without the residual level and the flags it also works out.
+    computedColumn('Inherent level', 14, (r, ctx) => levelOf(ctx.matrix, r.inherentLikelihood, r.inherentImpact)?.level.name ?? ''),
     ...pick(riskFields, 'owner', 'treatment').map((f) => fieldColumn<R, SheetContext>(f)),
     annexAColumn<R>(),
     referenceColumn<R, SheetContext>('Own controls', 'ownControlIds', (ctx) => ctx.ownControls),
     ...pick(riskFields, 'treatmentPlan', 'treatmentDue').map((f) => fieldColumn<R, SheetContext>(f)),
     ratingColumn('Residual likelihood', 'residualLikelihood', 'probability'),
     ratingColumn('Residual impact', 'residualImpact', 'impact'),
-    computedColumn('Residual level', 14, (r, ctx) => evaluateRisk(r, ctx.matrix).residual?.level.name ?? ''),
+    computedColumn('Residual level', 14, (r, ctx) => levelOf(ctx.matrix, r.residualLikelihood, r.residualImpact)?.level.name ?? ''),
     ...acceptanceFields.map((f) => fieldColumn<R, SheetContext>(f)),
     ...pick(riskFields, 'nextReview', 'status').map((f) => fieldColumn<R, SheetContext>(f)),
   ],

@@ -25,9 +25,12 @@ export class StoredZipWriter {
     this.#view = new DataView(this.#out.buffer);
   }
 
-  add(name: string, data: Uint8Array): void {
+  /**
+   * `crc`: the entry's CRC-32 when the caller has just verified it against `data` (the zip reader
+   * does for every entry it returns), so it is not computed a second time; otherwise computed here.
+   */
+  add(name: string, data: Uint8Array, crc: number = crc32(data)): void {
     const raw = new TextEncoder().encode(name);
-    const crc = crc32(data);
     const v = this.#view;
     const at = this.#pos;
     v.setUint32(at, 0x04034b50, true);

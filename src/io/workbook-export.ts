@@ -79,13 +79,15 @@ function impactSheets(d: WorkbookData): SheetSpec[] {
 export async function exportWorkbook(d: WorkbookData, exportedAt: string, appVersion: string): Promise<Uint8Array> {
   // SheetJS (which buildWorkbook imports) starts loading while the rows are built.
   import('xlsx').catch(() => undefined);
-  const ctx = sheetContext(d);
+  // Register order once, for the risk sheet and the SoA's treatment links.
+  const risks = risksByRef(d.risks);
+  const ctx = sheetContext(d, risks);
   const sheets: SheetSpec[] = [
     aboutSheet(d, exportedAt, appVersion),
     spec(clauseSheet, answersFor(d, false) as never[], ctx),
     spec(soaSheet, answersFor(d, true) as never[], ctx),
     spec(aiSystemSheet, byId(d.aiSystems) as never[], ctx),
-    spec(riskSheet, risksByRef(d.risks) as never[], ctx),
+    spec(riskSheet, risks as never[], ctx),
     spec(ownControlSheet, byId(d.ownControls) as never[], ctx),
     ...cycleSheets.map((sheet) => spec(sheet, cycleRecordsOf(d, cycleKindOf(sheet.key as CycleSheetKey)) as never[], ctx)),
     ...impactSheets(d),

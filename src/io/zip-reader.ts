@@ -26,6 +26,8 @@ export interface ZipEntryInfo {
   compressedSize: number;
   size: number;
   method: number;
+  /** The directory's CRC-32, which `read` checks the entry's bytes against before returning them. */
+  crc32: number;
 }
 
 export interface SafeZip {
@@ -72,7 +74,7 @@ class Reader implements SafeZip {
   ) {
     const files = entries.filter((e) => !e.isDirectory);
     for (const e of files) this.#byName.set(e.name, e);
-    this.entries = files.map((e) => ({ name: e.name, compressedSize: e.compressedSize, size: e.size, method: e.method }));
+    this.entries = files.map((e) => ({ name: e.name, compressedSize: e.compressedSize, size: e.size, method: e.method, crc32: e.crc32 }));
   }
 
   has(name: string): boolean {
