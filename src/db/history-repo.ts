@@ -30,13 +30,27 @@ export class HistoryWriter {
     return historyEntry({ id: newId(), workspaceId: String(table === 'workspaces' ? row.id : row.workspaceId), table, recordId: String(row.id), label: recordLabel(table, row), at, user: this.user, action, changes });
   }
 
+  /**
+   * One record's entries keep a strict order: two writes in the same millisecond would otherwise
+   * tie, and "newest first" (and coalescing, which merges into the newest) would pick at random.
+   */
+  async #newest(recordId: string): Promise<HistoryEntry | undefined> {
+    return newestEntry(await this.db.history.where('recordId').equals(recordId).toArray());
+  }
+  #after(previous: HistoryEntry | undefined, at: string): string {
+    if (!previous || previous.at < at) return at;
+    return new Date(Date.parse(previous.at) + 1).toISOString();
+  }
+
   /** A record was created (or restored, or imported): the record itself is the change. */
   async created(table: HistoryTable, row: object, action: 'create' | 'restore' | 'import' = 'create', at = now(), changes: HistoryChange[] = []): Promise<void> {
-    await this.db.history.add(this.#entry(table, row as Record<string, unknown>, action, changes, at));
+    const previous = action === 'create' ? undefined : await this.#newest(String((row as { id?: unknown }).id));
+    await this.db.history.add(this.#entry(table, row as Record<string, unknown>, action, changes, this.#after(previous, at)));
   }
 
   async deleted(table: HistoryTable, row: object, at = now()): Promise<void> {
-    await this.db.history.add(this.#entry(table, row as Record<string, unknown>, 'delete', [], at));
+    const previous = await this.#newest(String((row as { id?: unknown }).id));
+    await this.db.history.add(this.#entry(table, row as Record<string, unknown>, 'delete', [], this.#after(previous, at)));
   }
 
   /**
@@ -46,9 +60,10 @@ export class HistoryWriter {
   async updated(table: HistoryTable, before: object, after: object, opts: { expand?: readonly string[]; coalesce?: boolean; at?: string } = {}): Promise<void> {
     const changes = diffRecords(before as Record<string, unknown>, after as Record<string, unknown>, opts.expand);
     if (changes.length === 0) return;
-    const entry = this.#entry(table, after as Record<string, unknown>, 'update', changes, opts.at ?? now());
+    const recordId = String((after as { id?: unknown }).id);
+    const previous = await this.#newest(recordId);
+    const entry = this.#entry(table, after as Record<string, unknown>, 'update', changes, this.#after(previous, opts.at ?? now()));
     if (opts.coalesce !== false) {
-      const previous = newestEntry(await this.db.history.where('recordId').equals(entry.recordId).toArray());
       const merged = coalesce(previous, entry);
       if (merged) {
         if (merged.changes.length === 0) await this.db.history.delete(merged.id);

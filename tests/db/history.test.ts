@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AimsDatabase } from '../../src/db/database';
 import { createAiSystem, saveAiSystem } from '../../src/db/ai-systems-repo';
 import { saveAssessment } from '../../src/db/assessments-repo';
@@ -182,6 +182,22 @@ describe('coalescing autosaves', () => {
     const entries = await listRecordHistory(risk.id);
     expect(entries.length).toBe(5);
     expect(entries[0]!.changes).toEqual([{ field: 'owner', before: 'Sam Kay', after: 'Sam Kaye' }]);
+  });
+
+  it("keeps one record's entries in order even when writes share a millisecond (the clock stands still here)", async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-27T10:00:00.000Z') });
+    try {
+      const risk = unwrap(await createRisk(ws.id, 'Drift'));
+      for (const text of ['T', 'Ty', 'Typing']) await saveRisk(risk.id, { description: text });
+      await saveRisk(risk.id, { owner: 'Sam' });
+      const entries = await listRecordHistory(risk.id);
+      expect(entries.map((e) => e.action)).toEqual(['update', 'update', 'create']);
+      expect(entries[1]!.changes).toEqual([{ field: 'description', before: '', after: 'Typing' }]);
+      expect(entries[0]!.changes).toEqual([{ field: 'owner', before: '', after: 'Sam' }]);
+      expect(new Set(entries.map((e) => e.at)).size).toBe(3);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('removes the entry when the burst ends where it started', async () => {
