@@ -4,6 +4,7 @@ import {
   duplicateWorkspace,
   listWorkspaces,
   renameWorkspace,
+  setLastWorkspaceId,
 } from '../db/workspaces-repo';
 import type { Workspace } from '../domain/workspace-schema';
 import { t, type MessageKey } from '../i18n/i18n';
@@ -50,6 +51,8 @@ export function homeState() {
       app.announce(t('workspaces.created', { name: r.value.name }));
       // Ask once there is something worth keeping; browsers may grant it silently.
       void app.askPersistence();
+      // Stored before the dashboard shows, so a reload right away reopens it (the shell's own write comes later).
+      await guarded(() => setLastWorkspaceId(r.value.id));
       router.go({ name: 'dashboard', ws: r.value.id });
       return true;
     },
