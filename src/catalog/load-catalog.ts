@@ -1,21 +1,38 @@
-import { catalogStructureSchema, catalogTextSchema } from '../domain/catalog-schema';
+import { catalogStructureSchema, catalogTextSchema, type CatalogText } from '../domain/catalog-schema';
 import { buildCatalog, type Catalog } from '../domain/catalog-model';
+
+/** The languages the catalog text ships in. English is complete; any other language falls back to it. */
+export type CatalogLocale = 'en' | 'zh-CN';
+export const CATALOG_LOCALES: readonly CatalogLocale[] = ['en', 'zh-CN'];
 
 /**
  * The catalog is fetched as its own lazily loaded chunk and validated on every load:
  * a broken catalog build must fail loudly, never show half a walkthrough.
+ *
+ * A translation is its own lazy chunk too (never part of the first screen when English is shown),
+ * and is laid over the English text item by item and field by field: whatever the translation
+ * leaves out is shown in English (see merge-catalog-text.ts).
  */
-export async function loadCatalog(locale = 'en'): Promise<Catalog> {
-  const [structure, text] = await Promise.all([
+export async function loadCatalog(locale: CatalogLocale = 'en'): Promise<Catalog> {
+  const [structure, text, translate] = await Promise.all([
     import('../../catalog/iso42001/structure.json').then((m) => m.default as unknown),
-    loadText(locale),
+    import('../../catalog/iso42001/en.json').then((m) => m.default as unknown),
+    loadTranslation(locale),
   ]);
-  return buildCatalog(catalogStructureSchema.parse(structure), catalogTextSchema.parse(text));
+  const base = catalogTextSchema.parse(text);
+  return buildCatalog(catalogStructureSchema.parse(structure), translate ? translate(base) : base);
 }
 
-async function loadText(locale: string): Promise<unknown> {
+async function loadTranslation(locale: CatalogLocale): Promise<((base: CatalogText) => CatalogText) | null> {
   switch (locale) {
-    default:
-      return (await import('../../catalog/iso42001/en.json')).default;
+    case 'zh-CN': {
+      // Through modules, not the JSON itself: the first-screen budget counts every catalog/*.json the
+      // entry can import, and the Chinese text and the merge code are fetched only when Chinese is chosen.
+      const [{ zhCnText }, { mergeCatalogText, catalogTextOverlaySchema }] = await Promise.all([import('./zh-cn-text'), import('./merge-catalog-text')]);
+      const overlay = catalogTextOverlaySchema.parse(zhCnText);
+      return (base) => mergeCatalogText(base, overlay);
+    }
+    case 'en':
+      return null;
   }
 }

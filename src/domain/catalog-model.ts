@@ -27,6 +27,8 @@ export interface Catalog {
   frameworkName: string;
   catalogVersion: string;
   locale: string;
+  /** The titles are our own, unofficial translation of the standard's titles (zh-CN); false for the standard's own (en). */
+  titlesUnofficial: boolean;
   /** Every item in document order. */
   items: CatalogItem[];
   byId: ReadonlyMap<string, CatalogItem>;
@@ -167,6 +169,7 @@ export function buildCatalog(structure: CatalogStructure, text: CatalogText): Ca
     frameworkName: structure.framework.name,
     catalogVersion: structure.catalogVersion,
     locale: text.locale,
+    titlesUnofficial: text.titlesUnofficial ?? false,
     items,
     byId,
     assessable: [...clauseItems, ...controls],

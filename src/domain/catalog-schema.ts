@@ -55,7 +55,12 @@ export const catalogTextSchema = z.strictObject({
   framework: z.string().min(1),
   locale: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/),
   catalogVersion: z.string().regex(/^\d+\.\d+\.\d+$/),
-  /** Titles of clauses and controls are the standard's; everything else is our own writing. */
+  /**
+   * True when the titles are this project's own translation of the standard's titles, not an
+   * official translation (zh-CN). Absent or false: the titles are the standard's own (en).
+   */
+  titlesUnofficial: z.boolean().optional(),
+  /** Titles of clauses and controls are the standard's (or, with titlesUnofficial, our translation of them); everything else is our own writing. */
   items: z.record(itemIdSchema, itemTextSchema),
   pickLists: z.record(z.string(), z.record(z.string(), pickListTextSchema)),
 });
