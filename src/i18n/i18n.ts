@@ -3,28 +3,134 @@ import type { MessageKey } from './messages-en';
 
 export type { MessageKey };
 
+/** The UI languages. English is built in (its core strings are static); every other locale loads on demand. */
+export const locales = ['en', 'zh-CN'] as const;
+export type Locale = (typeof locales)[number];
+
+type Table = Partial<Record<MessageKey, string>>;
+
+/** Where the chosen language is remembered, per browser. */
+export const LOCALE_STORAGE_KEY = 'aims.locale';
+
 /**
- * The first screen carries only the core strings; the rest of the catalogue (every register,
+ * The first screen carries only the English core strings; the rest of the catalogue (every register,
  * exchange and mapping string) is one lazy chunk that the pages needing it await through
  * `loadMessages` before they render. Keys stay typed over the whole catalogue.
+ *
+ * Another locale is two lazy chunks of its own: its core strings (loaded by `setLocale`) and the rest
+ * (loaded with `loadMessages`). Its strings lie over the English ones, so a key it lacks shows in
+ * English, never as a raw key.
  */
-let active: Partial<Record<MessageKey, string>> = core;
-let loading: Promise<void> | null = null;
-let activeLocale = 'en';
+let english: Table = core;
+let translated: Partial<Record<Locale, Table>> = {};
+let active: Table = core;
+let activeLocale: Locale = 'en';
+let englishLoading: Promise<void> | null = null;
+let fullRequested = false;
+let switchSeq = 0;
 const reported = new Set<string>();
 
+/** Each translated locale: its core strings, and the whole catalogue (core included). */
+const packs: Record<Exclude<Locale, 'en'>, { core: () => Promise<Table>; all: () => Promise<Table> }> = {
+  'zh-CN': {
+    core: () => import('./zh-CN/core').then((m) => m.core),
+    all: () => import('./messages-zh-CN').then((m) => m.zhCN),
+  },
+};
+const packLoading = new Map<string, Promise<void>>();
+
+function rebuild(): void {
+  const over = activeLocale === 'en' ? undefined : translated[activeLocale];
+  active = over ? { ...english, ...over } : english;
+}
+
+function loadPack(l: Locale, part: 'core' | 'all'): Promise<void> {
+  if (l === 'en') return Promise.resolve();
+  const id = `${l}:${part}`;
+  let p = packLoading.get(id);
+  if (!p) {
+    p = packs[l][part]().then((table) => {
+      translated = { ...translated, [l]: { ...translated[l], ...table } };
+      rebuild();
+    });
+    packLoading.set(id, p);
+    // A failed chunk (offline before it was cached) may be retried later.
+    p.catch(() => packLoading.delete(id));
+  }
+  return p;
+}
+
 export function loadMessages(): Promise<void> {
-  loading ??= import('./messages-en').then((m) => {
-    active = m.en;
+  fullRequested = true;
+  englishLoading ??= import('./messages-en').then((m) => {
+    english = m.en;
+    rebuild();
   });
-  return loading;
+  return Promise.all([englishLoading, loadPack(activeLocale, 'all')]).then(() => undefined);
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (locales as readonly string[]).includes(value);
+}
+
+/**
+ * Switches the UI language: loads that locale's strings (its core, and the rest too if the full
+ * catalogue was already asked for), makes it active, sets the page's lang attribute and, unless told
+ * not to, remembers the choice in this browser. Calls overlapping in time: the last one wins.
+ */
+export async function setLocale(l: Locale, options: { remember?: boolean } = {}): Promise<void> {
+  const seq = ++switchSeq;
+  await loadPack(l, 'core');
+  if (fullRequested) await Promise.all([loadMessages(), loadPack(l, 'all')]);
+  if (seq !== switchSeq) return;
+  activeLocale = l;
+  rebuild();
+  if (typeof document !== 'undefined') document.documentElement.lang = l;
+  if (options.remember !== false) writeStoredLocale(l);
+}
+
+function readStoredLocale(): Locale | null {
+  try {
+    const v = typeof localStorage === 'undefined' ? null : localStorage.getItem(LOCALE_STORAGE_KEY);
+    return isLocale(v) ? v : null;
+  } catch {
+    return null; // storage blocked: no remembered choice
+  }
+}
+
+function writeStoredLocale(l: Locale): void {
+  try {
+    if (typeof localStorage !== 'undefined') localStorage.setItem(LOCALE_STORAGE_KEY, l);
+  } catch {
+    // storage blocked: the choice holds for this visit only
+  }
+}
+
+/** The remembered choice or, the first time, the browser's preferred language (Chinese → zh-CN, else English). */
+export function preferredLocale(): Locale {
+  const stored = readStoredLocale();
+  if (stored) return stored;
+  if (typeof navigator === 'undefined') return 'en';
+  const wanted = navigator.languages?.length ? navigator.languages : [navigator.language];
+  for (const tag of wanted) {
+    const lower = (tag ?? '').toLowerCase();
+    if (lower.startsWith('zh')) return 'zh-CN';
+    if (lower.startsWith('en')) return 'en';
+  }
+  return 'en';
+}
+
+/** Applies the preferred locale at start-up without writing it down (only an explicit choice is remembered). */
+export function applyPreferredLocale(): Promise<void> {
+  const l = preferredLocale();
+  return l === activeLocale ? Promise.resolve() : setLocale(l, { remember: false });
 }
 
 export function hasMessage(key: string): key is MessageKey {
   return key in active;
 }
 
-export function locale(): string {
+export function locale(): Locale {
   return activeLocale;
 }
 

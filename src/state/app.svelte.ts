@@ -4,7 +4,7 @@ import { openDatabase } from '../db/database';
 import { StorageFullError } from '../db/errors';
 import { readStorageInfo, requestPersistence, type StorageInfo } from '../db/storage-info';
 import { getLastWorkspaceId, getWorkspace } from '../db/workspaces-repo';
-import { formatBytes, t } from '../i18n/i18n';
+import { applyPreferredLocale, formatBytes, locale, setLocale, t, type Locale } from '../i18n/i18n';
 import { router } from './router.svelte';
 import type { ConflictPrompt } from './edit-sessions';
 
@@ -20,6 +20,8 @@ class AppState {
   #notice = $state('');
   #storage = $state.raw<StorageInfo>({ persisted: null, usage: null, quota: null });
   #conflict = $state.raw<ConflictPrompt | null>(null);
+  #localeVersion = $state(0);
+  #localeSwitch = 0;
 
   get phase() {
     return this.#phase;
@@ -38,6 +40,10 @@ class AppState {
   }
   get notice() {
     return this.#notice;
+  }
+  /** Bumped on every language switch: App.svelte re-keys the page on it, so every string is looked up again. */
+  get localeVersion() {
+    return this.#localeVersion;
   }
   get storage() {
     return this.#storage;
@@ -59,10 +65,13 @@ class AppState {
 
   async start(): Promise<void> {
     try {
+      // The remembered (or the browser's preferred) language applies before the first page renders.
+      const localeReady = applyPreferredLocale().catch((e: unknown) => console.error(e));
       await openDatabase(() => {
         this.#versionChanged = true;
       });
-      this.#catalog = await loadCatalog();
+      await localeReady;
+      this.#catalog = await loadCatalog(locale());
     } catch (e) {
       this.#fatalDetail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
       this.#phase = 'fatal';
@@ -71,6 +80,15 @@ class AppState {
     this.#phase = 'ready';
     await this.#reopenLastWorkspace();
     void this.refreshStorage();
+  }
+
+  /** Switches the UI language (strings and catalog text), remembers it in this browser and re-renders the page. */
+  async switchLocale(l: Locale): Promise<void> {
+    const seq = ++this.#localeSwitch;
+    const [catalog] = await Promise.all([loadCatalog(l), setLocale(l)]);
+    if (seq !== this.#localeSwitch) return; // a later switch wins
+    this.#catalog = catalog;
+    this.#localeVersion += 1;
   }
 
   /** The last-opened workspace reopens on start, unless the address already names a page. */

@@ -61,7 +61,7 @@ test('an impact assessment is drafted, approved and frozen, versioned, and print
 
   await expect(page.getByText('Approved version — frozen')).toBeVisible();
   await expect(page.getByRole('textbox')).toHaveCount(0);
-  await expect(page.getByRole('combobox')).toHaveCount(0);
+  await expect(page.getByRole('main').getByRole('combobox')).toHaveCount(0);
   // The frozen content reads as text (the change history below mentions it inside a longer line).
   await expect(page.getByText('Rank job applications for recruiters', { exact: true })).toBeVisible();
   expect(await seriousViolations(page), 'approved page').toEqual([]);

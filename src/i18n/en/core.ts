@@ -230,4 +230,8 @@ export const core = {
   'userName.saved': 'Your name is saved: changes are now signed "{name}".',
   'userName.cleared': 'Your name is cleared: changes are now unsigned.',
   'nav.crosswalks': 'Crosswalks',
+  // The language switch (issue 8): the label is bilingual and each language is named in itself, so anyone can find theirs.
+  'language.label': 'Language / 语言',
+  'language.en': 'English',
+  'language.zh-CN': '中文（简体）',
 } as const;
