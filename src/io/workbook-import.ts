@@ -1,64 +1,20 @@
 import type { ZodType } from 'zod';
-import { aiSystemSchema, blankAiSystem } from '../domain/ai-system-schema';
-import { assessmentSchema, blankAssessment } from '../domain/assessment-schema';
-import { blankOwnControl, ownControlSchema } from '../domain/own-control-schema';
-import { blankRisk, riskSchema } from '../domain/risk-schema';
-import { blankCycleRecord } from '../domain/cycle/records';
+import { aiSystemSchema } from '../domain/ai-system-schema';
+import { assessmentSchema } from '../domain/assessment-schema';
+import { ownControlSchema } from '../domain/own-control-schema';
+import { riskSchema } from '../domain/risk-schema';
 import { registerOf } from '../domain/cycle/registry';
 import { hasMessage, t } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages-en';
-import type { IoProblem } from './problems';
 import { cellToText, type CellValue } from './sheet-cells';
 import { readWorkbook, type ReadWorkbookOptions } from './sheet-read';
 import { cycleKindOf, isCycleSheet, registerSheets, type RegisterSheet, type SheetContext, type SheetKey } from './sheet-registers';
-import { answersFor, sheetContext, type WorkbookData } from './workbook-data';
+import { sheetContext, type WorkbookData } from './workbook-data';
+import type { SheetCheck, SheetPart, SheetProblem, WorkbookPlan } from './workbook-plan';
+import { blankFor, records } from './workbook-records';
 
-export interface SheetProblem {
-  sheet: string;
-  /** 1-based, as the spreadsheet shows it. */
-  row: number;
-  column: string;
-  message: string;
-}
+export type { CellChange, RowWrite, SheetCheck, SheetPart, SheetProblem, WorkbookPlan } from './workbook-plan';
 
-export interface CellChange {
-  sheet: string;
-  row: number;
-  id: string;
-  column: string;
-  from: string;
-  to: string;
-}
-
-export interface SheetPart {
-  key: SheetKey;
-  name: string;
-  create: number;
-  update: number;
-  unchanged: number;
-  /** Records in the app that the sheet no longer lists: reported, never deleted. */
-  missing: string[];
-  problems: SheetProblem[];
-  warnings: string[];
-}
-
-export interface RowWrite {
-  sheet: SheetKey;
-  row: number;
-  /** Record id, or catalog item id for the walkthrough and SoA sheets; null creates. */
-  id: string | null;
-  patch: Record<string, unknown>;
-}
-
-export interface WorkbookPlan {
-  parts: SheetPart[];
-  changes: CellChange[];
-  writes: RowWrite[];
-  rowsWithErrors: number;
-  ignoredSheets: string[];
-}
-
-export type SheetCheck = { ok: true; plan: WorkbookPlan; warnings: IoProblem[] } | { ok: false; problems: IoProblem[] };
 
 /**
  * Reads a file and plans its import against the workspace, in the worker: the page then receives
@@ -101,46 +57,6 @@ function samePrimitiveList(a: unknown, b: unknown): boolean {
 }
 const show = (v: unknown) => (v === null || v === undefined ? '' : Array.isArray(v) ? v.join('; ') : String(v));
 
-function records(d: WorkbookData, key: SheetKey): Record<string, unknown>[] {
-  switch (key) {
-    case 'clauses':
-      return answersFor(d, false) as never[];
-    case 'soa':
-      return answersFor(d, true) as never[];
-    case 'aiSystems':
-    case 'risks':
-    case 'ownControls':
-      return d[key] as never[];
-    default: {
-      const kind = cycleKindOf(key);
-      return d.cycleRecords.filter((r) => r.kind === kind) as never[];
-    }
-  }
-}
-
-/** A valid id for placeholder records and rows (the write assigns real ones). */
-const PLACEHOLDER_ID = '00000000-0000-4000-8000-000000000000';
-
-/** A blank record to validate a new row against (ids are placeholders; the write assigns real ones). */
-function blankFor(d: WorkbookData, key: SheetKey, id: string | null): Record<string, unknown> {
-  const base = { id: 'new', workspaceId: d.workspace.id, createdAt: d.workspace.updatedAt, updatedAt: d.workspace.updatedAt };
-  switch (key) {
-    case 'clauses':
-    case 'soa':
-      return blankAssessment(d.workspace.id, id ?? '', 'new', d.workspace.updatedAt) as never;
-    case 'aiSystems':
-      return blankAiSystem(base, 'New AI system') as never;
-    case 'risks':
-      return blankRisk({ ...base, ref: 'R-000' }, 'New risk') as never;
-    case 'ownControls':
-      return blankOwnControl(base, 'New control') as never;
-    default: {
-      // The kind's defaults (catalog items, starting rows); the title must come from the row.
-      const record = blankCycleRecord(cycleKindOf(key), { ...base, id: PLACEHOLDER_ID }, 'New record', [], () => PLACEHOLDER_ID);
-      return { ...record, title: '' };
-    }
-  }
-}
 
 /**
  * Compares an edited workbook with the workspace and says, per sheet and row, what would be
