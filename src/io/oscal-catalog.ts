@@ -1,5 +1,5 @@
 import type { Catalog, CatalogItem } from '../domain/catalog-model';
-import { AIMS_NS, compact, OSCAL_FILES, OSCAL_VERSION, oscalControlId, prose, uuidV5, type OscalProp } from './oscal-common';
+import { aimsProp, AIMS_NS, compact, OSCAL_FILES, OSCAL_VERSION, oscalControlId, prose, uuidV5, type OscalProp, type OscalVersion } from './oscal-common';
 
 /**
  * The catalog as an OSCAL catalog: ISO/IEC 42001 clause and control numbers and titles, with the
@@ -77,9 +77,8 @@ export const CATALOG_REMARKS =
 const GROUP_CLASS: Record<string, string> = { 'clause-group': 'clause', objective: 'objective', 'control-group': 'objective' };
 
 /**
- * The item's number as a label, and its place in the standard as a sort-id: in JSON a group's
- * sub-groups and controls are two arrays, so clause 7 lists 7.5's group apart from 7.1–7.4;
- * sort-id (OSCAL's own prop for this) restores the order of the standard.
+ * The item's number as a label, and its place in the standard as a sort-id (OSCAL's own prop for
+ * the order, which tools use when they merge or re-sort controls).
  */
 function labels(catalog: Catalog, item: CatalogItem): OscalProp[] {
   return [
@@ -117,24 +116,43 @@ function control(catalog: Catalog, item: CatalogItem): OscalControl {
   });
 }
 
+/**
+ * A group holds either sub-groups or controls, never both: the OSCAL metaschema makes them a
+ * choice, and the 1.2.1 JSON schema enforces it. Clauses 6, 7 and 9 mix sub-clause headings
+ * (6.1, 7.5, 9.2, 9.3) with requirements (6.2, 7.1 …): there the headings are flattened, so
+ * clause 6 lists 6.1.1 … 6.1.4, 6.2, 6.3 in the standard's order, and each control taken out of a
+ * heading names it in the prop `part-of` ("6.1 Actions to address …").
+ */
 function group(catalog: Catalog, item: CatalogItem): OscalGroup {
   const children = catalog.children.get(item.id) ?? [];
   const summary = prose(item.summary);
   const id = oscalControlId(item.id);
+  const mixed = children.some((c) => c.assessable) && children.some((c) => !c.assessable);
   return compact({
     id,
     class: GROUP_CLASS[item.kind] ?? 'group',
     title: item.title,
     props: labels(catalog, item),
     parts: summary === null ? [] : [{ id: `${id}_gdn`, name: 'overview', ns: AIMS_NS, prose: summary }],
-    groups: children.filter((c) => !c.assessable).map((c) => group(catalog, c)),
-    controls: children.filter((c) => c.assessable).map((c) => control(catalog, c)),
+    groups: mixed ? [] : children.filter((c) => !c.assessable).map((c) => group(catalog, c)),
+    controls: mixed ? flatControls(catalog, children, []) : children.filter((c) => c.assessable).map((c) => control(catalog, c)),
+  });
+}
+
+/** The assessable items under these children, in the standard's order, each naming the headings it sat under. */
+function flatControls(catalog: Catalog, children: readonly CatalogItem[], headings: readonly CatalogItem[]): OscalControl[] {
+  return children.flatMap((c) => {
+    if (!c.assessable) return flatControls(catalog, catalog.children.get(c.id) ?? [], [...headings, c]);
+    const ctl = control(catalog, c);
+    return [{ ...ctl, props: [...ctl.props, ...headings.flatMap((h) => aimsProp('part-of', `${h.id} ${h.title}`))] }];
   });
 }
 
 export interface OscalExportOptions {
   /** ISO timestamp with time zone: becomes metadata last-modified. */
   exportedAt: string;
+  /** metadata oscal-version; the content is the same for every supported version. Default OSCAL_VERSION. */
+  oscalVersion?: OscalVersion;
 }
 
 export async function buildOscalCatalog(catalog: Catalog, options: OscalExportOptions): Promise<OscalCatalogDocument> {
@@ -145,7 +163,7 @@ export async function buildOscalCatalog(catalog: Catalog, options: OscalExportOp
         title: `${catalog.frameworkName}:2023 — clauses and Annex A controls, with AIMS Workbench guidance`,
         'last-modified': options.exportedAt,
         version: catalog.catalogVersion,
-        'oscal-version': OSCAL_VERSION,
+        'oscal-version': options.oscalVersion ?? OSCAL_VERSION,
         props: [
           { name: 'framework', ns: AIMS_NS, value: catalog.frameworkId },
           { name: 'locale', ns: AIMS_NS, value: catalog.locale },
@@ -170,7 +188,7 @@ export async function buildOscalProfile(catalog: Catalog, options: OscalExportOp
         title: `${catalog.frameworkName}:2023 — every clause item and Annex A control (baseline for the Statement of Applicability)`,
         'last-modified': options.exportedAt,
         version: catalog.catalogVersion,
-        'oscal-version': OSCAL_VERSION,
+        'oscal-version': options.oscalVersion ?? OSCAL_VERSION,
         remarks: `Selects all ${catalog.assessable.length} controls of ${OSCAL_FILES.catalog} unchanged. ${CATALOG_REMARKS}`,
       },
       imports: [{ href: OSCAL_FILES.catalog, 'include-all': {} }],

@@ -4,8 +4,7 @@
  * serializer that is safe to paste anywhere. Pure: no Dexie, no DOM, only WebCrypto.
  */
 
-/** The OSCAL release whose JSON schemas the tests validate every export against. */
-export const OSCAL_VERSION = '1.1.3';
+export { OSCAL_VERSION, OSCAL_VERSIONS, type OscalVersion } from './oscal-versions';
 
 /** Namespace of our own props and parts (a URN: we own no web domain to put a namespace under). */
 export const AIMS_NS = 'urn:aims-workbench:oscal';

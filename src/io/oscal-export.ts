@@ -1,6 +1,6 @@
 import type { Catalog } from '../domain/catalog-model';
 import { buildOscalCatalog, buildOscalProfile } from './oscal-catalog';
-import { OSCAL_FILES, oscalJson } from './oscal-common';
+import { OSCAL_FILES, oscalJson, type OscalVersion } from './oscal-common';
 import { buildOscalSsp, type OscalSspInput } from './oscal-ssp';
 
 /**
@@ -14,7 +14,7 @@ export interface OscalFile {
   text: string;
 }
 
-export async function exportOscal(kind: OscalKind, catalog: Catalog, options: { exportedAt: string; appVersion: string; ssp?: OscalSspInput }): Promise<OscalFile> {
+export async function exportOscal(kind: OscalKind, catalog: Catalog, options: { exportedAt: string; appVersion: string; oscalVersion?: OscalVersion; ssp?: OscalSspInput }): Promise<OscalFile> {
   if (kind === 'catalog') return { fileName: OSCAL_FILES.catalog, text: oscalJson(await buildOscalCatalog(catalog, options)) };
   if (kind === 'profile') return { fileName: OSCAL_FILES.profile, text: oscalJson(await buildOscalProfile(catalog, options)) };
   if (!options.ssp) throw new Error('the SSP export needs the workspace data');

@@ -6,7 +6,7 @@ import type { Risk } from '../domain/risk-schema';
 import { refsText, treatmentLinks, type TreatmentLink } from '../domain/soa-links';
 import type { Workspace } from '../domain/workspace-schema';
 import type { OscalMetadata } from './oscal-catalog';
-import { aimsProp, AIMS_NS, compact, oneLine, OSCAL_FILES, OSCAL_VERSION, oscalControlId, prose, uuidFactory, type OscalProp } from './oscal-common';
+import { aimsProp, AIMS_NS, compact, oneLine, OSCAL_FILES, OSCAL_VERSION, oscalControlId, prose, uuidFactory, type OscalProp, type OscalVersion } from './oscal-common';
 
 /**
  * The Statement of Applicability and implementation status as an OSCAL system security plan
@@ -32,6 +32,8 @@ export interface OscalSspInput {
 export interface OscalSspOptions {
   exportedAt: string;
   appVersion: string;
+  /** metadata oscal-version (default OSCAL_VERSION): the content does not depend on it. */
+  oscalVersion?: OscalVersion;
 }
 
 type OscalState = 'implemented' | 'partial' | 'planned' | 'alternative' | 'not-applicable';
@@ -241,7 +243,7 @@ export async function buildOscalSsp(catalog: Catalog, input: OscalSspInput, opti
         published: ws.soaMeta.date ? `${ws.soaMeta.date}T00:00:00Z` : undefined,
         'last-modified': options.exportedAt,
         version: oneLine(ws.soaMeta.version) ?? 'draft',
-        'oscal-version': OSCAL_VERSION,
+        'oscal-version': options.oscalVersion ?? OSCAL_VERSION,
         props: [
           { name: 'catalog-version', ns: AIMS_NS, value: catalog.catalogVersion },
           { name: 'generator', ns: AIMS_NS, value: `AIMS Workbench ${options.appVersion}` },

@@ -3,18 +3,21 @@ import type { Assessment } from '../domain/assessment-schema';
 import type { Catalog } from '../domain/catalog-model';
 import type { OwnControl } from '../domain/own-control-schema';
 import type { Risk } from '../domain/risk-schema';
+import { OSCAL_VERSION, OSCAL_VERSIONS, type OscalVersion } from '../io/oscal-versions';
 import type { OscalKind } from '../io/oscal-export';
 import { APP_VERSION } from './bundles';
 import { downloadBlob } from './download';
 
-export type { OscalKind };
+export type { OscalKind, OscalVersion };
+export { OSCAL_VERSION, OSCAL_VERSIONS };
 
 /**
  * OSCAL downloads. The builders (src/io/oscal-*.ts) load on the first click as their own chunk;
  * the SSP reads the SoA's registers (answers, risks for the treatment links, own controls) in
- * one read transaction. Returns the file's name and size for the status line.
+ * one read transaction. `oscalVersion` only sets metadata oscal-version: the documents are valid
+ * against both supported releases (docs/oscal.md). Returns the file's name and size for the status line.
  */
-export async function downloadOscal(kind: OscalKind, workspaceId: string, catalog: Catalog): Promise<{ fileName: string; size: number }> {
+export async function downloadOscal(kind: OscalKind, workspaceId: string, catalog: Catalog, oscalVersion: OscalVersion = OSCAL_VERSION): Promise<{ fileName: string; size: number }> {
   const { exportOscal } = await import('../io/oscal-export');
   const exportedAt = new Date().toISOString();
   let ssp;
@@ -27,7 +30,7 @@ export async function downloadOscal(kind: OscalKind, workspaceId: string, catalo
       ownControls: (snapshot.tables.ownControls ?? []) as unknown as OwnControl[],
     };
   }
-  const file = await exportOscal(kind, catalog, { exportedAt, appVersion: APP_VERSION, ...(ssp ? { ssp } : {}) });
+  const file = await exportOscal(kind, catalog, { exportedAt, appVersion: APP_VERSION, oscalVersion, ...(ssp ? { ssp } : {}) });
   const blob = new Blob([file.text], { type: 'application/json' });
   downloadBlob(blob, file.fileName);
   return { fileName: file.fileName, size: blob.size };

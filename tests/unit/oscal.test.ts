@@ -1,32 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import Ajv, { type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
 import type { Assessment } from '../../src/domain/assessment-schema';
 import { generateWorkspace } from '../../src/domain/generate-workspace';
 import { buildOscalCatalog, buildOscalProfile, CATALOG_REMARKS, type OscalControl, type OscalGroup } from '../../src/io/oscal-catalog';
 import { AIMS_NS, OSCAL_FILES, OSCAL_VERSION, oscalControlId, oscalJson, uuidV5 } from '../../src/io/oscal-common';
 import { exportOscal, sspFileName } from '../../src/io/oscal-export';
 import { buildOscalSsp, type OscalImplementedRequirement, type OscalSspInput } from '../../src/io/oscal-ssp';
+import { SCHEMA_VERSIONS, schemaErrors, type SchemaModel } from '../fixtures/oscal/schemas';
 import { shippedCatalog } from '../support/catalog';
 import { makeAssessment, makeOwnControl, makeRisk, makeWorkspace } from '../support/factories';
 
 /**
- * Every OSCAL export validates against NIST's official JSON schemas (OSCAL 1.1.3, copied into
- * tests/fixtures/oscal/, see the README there). Ajv's draft-07 class with its default
- * unicodeRegExp (the token pattern uses \p{L}); ajv-formats for uri, date-time and the like.
+ * Every OSCAL export validates against NIST's official JSON schemas of both OSCAL 1.1.3 and
+ * 1.2.1 (copied into tests/fixtures/oscal/, see the README and schemas.ts there). That a broken
+ * document is rejected, and the declared oscal-version, are tested in oscal-schemas.test.ts.
  */
-function validator(model: 'catalog' | 'profile' | 'ssp'): ValidateFunction {
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  addFormats(ajv);
-  return ajv.compile(JSON.parse(readFileSync(`tests/fixtures/oscal/oscal_${model}_schema.json`, 'utf8')));
-}
-const validate = { catalog: validator('catalog'), profile: validator('profile'), ssp: validator('ssp') };
-
-function expectValid(model: keyof typeof validate, doc: unknown) {
-  const ok = validate[model](doc);
-  expect(validate[model].errors ?? [], JSON.stringify(validate[model].errors?.slice(0, 5), null, 1)).toEqual([]);
-  expect(ok).toBe(true);
+function expectValid(model: SchemaModel, doc: unknown) {
+  for (const version of SCHEMA_VERSIONS) {
+    const errors = schemaErrors(version, model, doc);
+    expect(errors, `OSCAL ${version} ${model}: ${JSON.stringify(errors.slice(0, 5), null, 1)}`).toEqual([]);
+  }
 }
 
 const catalog = shippedCatalog();
@@ -37,7 +29,7 @@ const OPTS = { exportedAt: AT, appVersion: '0.1.0' };
 type Control = OscalControl;
 type Group = OscalGroup;
 function allControls(groups: Group[]): Control[] {
-  // Sub-groups first: clause 6 holds group 6.1 (6.1.1 … 6.1.4) and then controls 6.2 and 6.3.
+  // A group has sub-groups or controls, never both (see the flattening test).
   return groups.flatMap((g) => [...allControls(g.groups ?? []), ...(g.controls ?? [])]);
 }
 
@@ -75,7 +67,7 @@ describe('OSCAL UUIDs', () => {
 });
 
 describe('OSCAL catalog export', () => {
-  it('validates against the OSCAL 1.1.3 catalog schema', async () => {
+  it('validates against the OSCAL 1.1.3 and 1.2.1 catalog schemas', async () => {
     expectValid('catalog', await buildOscalCatalog(catalog, OPTS));
   });
 
@@ -97,6 +89,23 @@ describe('OSCAL catalog export', () => {
     const a6 = doc.groups.find((g) => g.id === 'a.6')!;
     expect(a6.groups?.map((g) => g.id)).toEqual(['a.6.1', 'a.6.2']);
     expect(controls.find((c) => c.id === 'a.6.2.4')?.title).toBe(catalog.byId.get('A.6.2.4')!.title);
+  });
+
+  it('gives every group sub-groups or controls, never both: headings inside clauses 6, 7 and 9 are flattened', async () => {
+    const doc = (await buildOscalCatalog(catalog, OPTS)).catalog;
+    const everyGroup = (gs: Group[]): Group[] => gs.flatMap((g) => [g, ...everyGroup(g.groups ?? [])]);
+    const mixed = everyGroup(doc.groups).filter((g) => g.groups?.length && g.controls?.length);
+    expect(mixed.map((g) => g.id)).toEqual([]);
+    const group = (id: string) => doc.groups.find((g) => g.id === id)!;
+    const ids = (g: Group) => g.controls?.map((c) => c.id);
+    expect(ids(group('c-6'))).toEqual(['c-6.1.1', 'c-6.1.2', 'c-6.1.3', 'c-6.1.4', 'c-6.2', 'c-6.3']);
+    expect(ids(group('c-7'))?.slice(3)).toEqual(['c-7.4', 'c-7.5.1', 'c-7.5.2', 'c-7.5.3']);
+    expect(group('c-9').groups).toBeUndefined();
+    const partOf = (g: Group, id: string) => g.controls?.find((c) => c.id === id)?.props.filter((p) => p.name === 'part-of').map((p) => [p.ns, p.value]);
+    expect(partOf(group('c-6'), 'c-6.1.3')).toEqual([[AIMS_NS, `6.1 ${catalog.byId.get('6.1')!.title}`]]);
+    expect(partOf(group('c-6'), 'c-6.2')).toEqual([]);
+    // Annex A objectives hold only sub-groups or only controls, so they keep their structure.
+    expect(group('a.6').controls).toBeUndefined();
   });
 
   it('carries the metadata: version, export time, OSCAL version and whose text is whose', async () => {
@@ -137,7 +146,7 @@ describe('OSCAL profile export', () => {
 });
 
 describe('OSCAL SSP export (Statement of Applicability and implementation status)', () => {
-  it('validates against the OSCAL 1.1.3 SSP schema and points to the profile', async () => {
+  it('validates against the OSCAL 1.1.3 and 1.2.1 SSP schemas and points to the profile', async () => {
     const doc = await buildOscalSsp(catalog, workspaceInput(), OPTS);
     expectValid('ssp', doc);
     const ssp = doc['system-security-plan'];
