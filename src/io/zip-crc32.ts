@@ -20,9 +20,12 @@ const T = (() => {
   return t;
 })();
 
-/** CRC-32 (ISO 3309, the zip one) of `data`, as an unsigned number. */
-export function crc32(data: Uint8Array): number {
-  let c = -1;
+/**
+ * CRC-32 (ISO 3309, the zip one) of `data`, as an unsigned number. `previous`: the CRC of the bytes
+ * before `data`, to hash a stream in pieces (crc32(b, crc32(a)) === crc32(a then b)).
+ */
+export function crc32(data: Uint8Array, previous = 0): number {
+  let c = previous ^ -1;
   let i = 0;
   const n = data.length;
   const end8 = n - (n % 8);

@@ -66,6 +66,22 @@ describe('buildWorkbook', () => {
     expect(wb.Workbook!.Names).toEqual([expect.objectContaining({ Name: '_xlnm._FilterDatabase', Ref: 'Risks!$A$1:$F$4' })]);
   });
 
+  it('makes the header row bold and frozen, and types dates with the ISO formats in styles.xml', async () => {
+    const zip = await new JSZip().loadAsync(await buildWorkbook([RISKS]));
+    const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    const styles = await zip.file('xl/styles.xml')!.async('string');
+    expect(sheet).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
+    // Header cells use the bold style, body cells not.
+    const bold = styles.match(/<cellXfs[^>]*>(.*)<\/cellXfs>/)![1]!.match(/<xf [^>]*\/>/g)!;
+    const boldIndex = bold.findIndex((xf) => xf.includes('fontId="1"'));
+    expect(styles).toMatch(/<fonts count="2"><font>.*?<\/font><font><b\/>/);
+    expect(sheet).toContain(`<c r="A1" s="${boldIndex}" t="s">`);
+    expect(sheet).toMatch(/<c r="A2" t="s">/);
+    expect(styles).toContain('formatCode="yyyy-mm-dd"');
+    // Every entry deflated, at a fixed time.
+    for (const f of Object.values(zip.files)) expect(f.date.getFullYear()).toBe(1980); // DOS times are local
+  });
+
   it('leaves the autofilter and widths out when not asked for', async () => {
     const ws = (await readBack(await buildWorkbook([{ name: 'Plain', header: ['a'], rows: [['x']] }]))).Sheets.Plain!;
     expect(ws['!autofilter']).toBeUndefined();
