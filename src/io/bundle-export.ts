@@ -1,6 +1,7 @@
 import type { Catalog } from '../domain/catalog-model';
 import { safeFileName, type Evidence } from '../domain/evidence-schema';
 import type { WorkspaceSnapshot } from '../db/snapshot';
+import type { Locale } from '../i18n/i18n';
 import { byId, canonicalJson } from './canonical-json';
 import {
   attachmentPath,
@@ -25,6 +26,11 @@ export interface ExportOptions {
   exportedAt: string;
   appVersion: string;
   catalog: Catalog;
+  /**
+   * The UI language chosen when exporting: README.txt and report.html are written in it (the data
+   * files are language-neutral). The report's shared labels come from i18n, which must be set to it.
+   */
+  locale?: Locale;
   passphrase?: string;
   onProgress?: (fraction: number) => void;
 }
@@ -81,7 +87,7 @@ export async function buildBundle(snapshot: WorkspaceSnapshot, options: ExportOp
     attachments,
   });
   zip.file(MANIFEST_PATH, canonicalJson(manifest), { date, compression: 'DEFLATE' });
-  zip.file(README_PATH, renderReadme({ workspaceName: snapshot.workspace.name, exportedAt: options.exportedAt, appVersion: options.appVersion, formatVersion: BUNDLE_FORMAT_VERSION }), { date, compression: 'DEFLATE' });
+  zip.file(README_PATH, renderReadme({ workspaceName: snapshot.workspace.name, exportedAt: options.exportedAt, appVersion: options.appVersion, formatVersion: BUNDLE_FORMAT_VERSION, locale: options.locale ?? 'en' }), { date, compression: 'DEFLATE' });
   zip.file(REPORT_PATH, renderReportHtml(reportInput(snapshot, options)), { date, compression: 'DEFLATE' });
 
   let bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' }, (meta) =>
@@ -104,6 +110,7 @@ function reportInput(snapshot: WorkspaceSnapshot, options: ExportOptions): Param
     exportedAt: options.exportedAt,
     appVersion: options.appVersion,
     included: { soa: Boolean(t.assessments), risks: Boolean(t.risks), aiSystems: Boolean(t.aiSystems), walkthrough: Boolean(t.assessments) },
+    locale: options.locale ?? 'en',
   };
 }
 

@@ -1,16 +1,15 @@
-import { report as m } from '../i18n/en/report';
+import type { Locale } from '../i18n/i18n';
+import { displayWidth, fmt, formatStamp, reportMessages } from './report-text';
 
 export interface ReadmeInput {
   workspaceName: string;
   exportedAt: string;
   appVersion: string;
   formatVersion: number;
+  /** The UI language chosen when exporting; the README is written in it. */
+  locale: Locale;
   /** An encrypted bundle carries no readable README; the field only documents that this one is plain. */
   encrypted?: false;
-}
-
-function fmt(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 /** Control characters (a pasted newline, a tab) would break the plain-text layout: one line per name. */
@@ -20,13 +19,14 @@ function oneLine(value: string): string {
 
 /** README.txt of a bundle: what it is, that it is sensitive, how to open it, what each file holds. */
 export function renderReadme(input: ReadmeInput): string {
+  const m = reportMessages(input.locale);
   const name = oneLine(input.workspaceName);
   const title = fmt(m['report.readme.title'], { name });
   const lines = [
     title,
-    '='.repeat(Math.min(title.length, 78)),
+    '='.repeat(Math.min(displayWidth(title), 78)),
     '',
-    fmt(m['report.readme.what'], { name, date: oneLine(input.exportedAt), version: oneLine(input.appVersion), format: input.formatVersion }),
+    fmt(m['report.readme.what'], { name, date: oneLine(formatStamp(input.exportedAt, input.locale)), version: oneLine(input.appVersion), format: input.formatVersion }),
     '',
     m['report.readme.sensitive'],
     '',

@@ -8,8 +8,8 @@ import type { CellLevel } from '../domain/risk-matrix';
 import type { Risk } from '../domain/risk-schema';
 import { refsText, treatmentLinks } from '../domain/soa-links';
 import type { Workspace } from '../domain/workspace-schema';
-import { report as m } from '../i18n/en/report';
-import { t, tOption } from '../i18n/i18n';
+import { locale as activeLocale, t, tOption, type Locale } from '../i18n/i18n';
+import { fmt, formatCount, formatDay, formatStamp, reportMessages, type ReportMessages } from './report-text';
 
 export interface ReportInput {
   catalog: Catalog;
@@ -23,6 +23,29 @@ export interface ReportInput {
   appVersion: string;
   /** Sections a selective export left out say so instead of showing an empty table. */
   included: { soa: boolean; risks: boolean; aiSystems: boolean; walkthrough: boolean };
+  /**
+   * The UI language chosen when exporting. The report's own strings come from its table, the shared
+   * UI labels (statuses, column names) from i18n's t(), so it must be the active locale too.
+   */
+  locale: Locale;
+}
+
+/** What every section needs to write in the report's language. */
+interface Lang {
+  m: ReportMessages;
+  day: (isoDate: string | null | undefined) => string;
+  n: (value: number) => string;
+  list: (items: readonly string[]) => string;
+}
+
+function lang(locale: Locale): Lang {
+  const m = reportMessages(locale);
+  return {
+    m,
+    day: (d) => (d ? formatDay(d, locale) : ''),
+    n: (v) => formatCount(v, locale),
+    list: (items) => items.join(m['report.listSeparator']),
+  };
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '=': '&#61;', '`': '&#96;' };
@@ -53,22 +76,10 @@ function html(strings: TemplateStringsArray, ...parts: Part[]): Html {
   return new Html(strings.reduce((out, s, i) => out + render(parts[i - 1]) + s));
 }
 
-/** Fills {named} parameters, like i18n's t(), for the report's own messages (kept out of the page's catalogue: only the export worker needs them). */
-function fmt(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
-
 /** Level colours come from user-editable risk criteria: only a plain #rrggbb ever reaches a style. */
 const HEX = /^#[0-9a-f]{6}$/i;
 
-/** Calendar dates stay ISO (unambiguous for any reader); a timestamp shows as UTC. */
-function stamp(iso: string): string {
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
-  return match && iso.endsWith('Z') ? `${match[1]} ${match[2]} UTC` : iso;
-}
-
 const text = (value: string) => html`<span class="pre">${value}</span>`;
-const orNone = (value: string | null | undefined) => (value ? value : m['report.none']);
 
 /** `widths`: column shares in percent, constants of this module (never user data). */
 function table(headers: string[], rows: Part, widths: readonly number[] = []): Html {
@@ -76,8 +87,8 @@ function table(headers: string[], rows: Part, widths: readonly number[] = []): H
   return html`<table>${cols}<thead><tr>${headers.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead><tbody>${rows}</tbody></table>`;
 }
 
-function section(id: string, title: string, included: boolean, body: () => Part): Html {
-  return html`<section id="${id}"><h2>${title}</h2>${included ? body() : html`<p class="excluded">${m['report.notIncluded']}</p>`}</section>`;
+function section(l: Lang, id: string, title: string, included: boolean, body: () => Part): Html {
+  return html`<section id="${id}"><h2>${title}</h2>${included ? body() : html`<p class="excluded">${l.m['report.notIncluded']}</p>`}</section>`;
 }
 
 function level(cell: CellLevel | null): Html {
@@ -86,7 +97,7 @@ function level(cell: CellLevel | null): Html {
   return html`${colour ? html`<span class="swatch" style="background:${colour}"></span>` : ''}${cell.level.name}`;
 }
 
-function soaSection(input: ReportInput, answers: ReadonlyMap<string, Assessment>): Html {
+function soaSection(l: Lang, input: ReportInput, answers: ReadonlyMap<string, Assessment>): Html {
   const { catalog, workspace } = input;
   const links = treatmentLinks(input.risks, input.ownControls);
   const summary = soaCompleteness(catalog, answers, links);
@@ -94,22 +105,23 @@ function soaSection(input: ReportInput, answers: ReadonlyMap<string, Assessment>
   const notSet = t('soa.notSet');
   const rows = catalog.controls.map((control) => {
     const a = answers.get(control.id);
-    const l = links.get(control.id) ?? [];
-    const gaps = soaGaps(a, l);
-    const applicable = soaApplicable(a, l);
+    const treated = links.get(control.id) ?? [];
+    const gaps = soaGaps(a, treated);
+    const applicable = soaApplicable(a, treated);
     const decided = a?.applicable ?? null;
     const applicableText =
-      applicable === null ? t('soa.applicable.undecided') : !applicable ? t('soa.applicable.no') : decided === null ? m['report.soa.derived'] : t('soa.applicable.yes');
+      applicable === null ? t('soa.applicable.undecided') : !applicable ? t('soa.applicable.no') : decided === null ? l.m['report.soa.derived'] : t('soa.applicable.yes');
+    const flag = fmt(l.m['report.soa.flag'], { flag: t('soa.flagged'), gaps: gaps.map((g) => t(`soa.gap.${g}`)).join(l.m['report.gapSeparator']) });
     return html`<tr${gaps.length > 0 ? html` class="flagged"` : ''}>
-<th scope="row"><strong>${control.id}</strong> ${control.title}${gaps.length > 0 ? html`<span class="flag">${t('soa.flagged')}: ${gaps.map((g) => t(`soa.gap.${g}`)).join('; ')}</span>` : ''}</th>
+<th scope="row"><strong>${control.id}</strong> ${control.title}${gaps.length > 0 ? html`<span class="flag">${flag}</span>` : ''}</th>
 <td>${applicableText}</td>
-<td>${a?.justificationCategory ? html`<strong>${tOption('justification', a.justificationCategory)}</strong>` : ''}${l.length > 0 ? html`<span class="block">${t('soa.riskTreatment', { refs: refsText(l) })}</span>` : ''}${text(a?.justification ?? '')}</td>
+<td>${a?.justificationCategory ? html`<strong>${tOption('justification', a.justificationCategory)}</strong>` : ''}${treated.length > 0 ? html`<span class="block">${t('soa.riskTreatment', { refs: refsText(treated) })}</span>` : ''}${text(a?.justification ?? '')}</td>
 <td>${t(`status.${effectiveStatus(a, true)}`)}</td>
 <td>${text(a?.implementation ?? '')}</td>
 <td>${a?.owner ?? ''}</td></tr>`;
   });
-  return html`<p>${t('soa.printMeta', { version: meta.version || notSet, date: meta.date ?? notSet, approver: meta.approver || notSet })}</p>
-<p><strong>${t('soa.completeness', { complete: summary.complete, total: summary.total })}</strong> · ${t('soa.summary', { applicable: summary.applicable, excluded: summary.excluded, undecided: summary.undecided })}</p>
+  return html`<p>${t('soa.printMeta', { version: meta.version || notSet, date: meta.date ? l.day(meta.date) : notSet, approver: meta.approver || notSet })}</p>
+<p><strong>${t('soa.completeness', { complete: l.n(summary.complete), total: l.n(summary.total) })}</strong> · ${t('soa.summary', { applicable: l.n(summary.applicable), excluded: l.n(summary.excluded), undecided: l.n(summary.undecided) })}</p>
 ${table([t('soa.col.control'), t('soa.col.applicable'), t('soa.col.justification'), t('soa.col.status'), t('soa.col.implementation'), t('soa.col.owner')], rows, [22, 9, 25, 11, 23, 10])}`;
 }
 
@@ -123,11 +135,12 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function riskSection(input: ReportInput): Html {
+function riskSection(l: Lang, input: ReportInput): Html {
+  const m = l.m;
   const matrix = input.workspace.riskMatrix;
   const systems = new Map(input.aiSystems.map((s) => [s.id, s.name]));
   const own = new Map(input.ownControls.map((c) => [c.id, c.name]));
-  const threshold = matrix.risk[matrix.acceptanceThreshold]?.name ?? String(matrix.acceptanceThreshold + 1);
+  const threshold = matrix.risk[matrix.acceptanceThreshold]?.name ?? l.n(matrix.acceptanceThreshold + 1);
   const criteria = html`<p>${fmt(m['report.risks.criteria'], { name: matrix.name, threshold })}</p>`;
   if (input.risks.length === 0) return html`${criteria}<p>${m['report.risks.empty']}</p>`;
   const rows = [...input.risks].sort(byRef).map((r) => {
@@ -135,18 +148,18 @@ function riskSection(input: ReportInput): Html {
     const ownNames = r.ownControlIds.map((id) => own.get(id)).filter((n): n is string => n !== undefined);
     const acceptance =
       r.acceptedBy.trim() && r.acceptedOn
-        ? fmt(m['report.risks.accepted'], { name: r.acceptedBy, date: r.acceptedOn })
+        ? fmt(m['report.risks.accepted'], { name: r.acceptedBy, date: l.day(r.acceptedOn) })
         : ev.acceptanceRequired
           ? m['report.risks.acceptanceMissing']
           : m['report.risks.acceptanceNotRequired'];
     return html`<tr${ev.flags.length > 0 ? html` class="flagged"` : ''}>
 <th scope="row" class="ref">${r.ref}</th>
-<td>${r.title}${ev.flags.length > 0 ? html`<span class="flag">${ev.flags.map((f) => t(`risks.flag.${f}`)).join('; ')}</span>` : ''}</td>
-<td>${r.aiSystemIds.map((id) => systems.get(id) ?? m['report.risks.unknownSystem']).join(', ')}</td>
+<td>${r.title}${ev.flags.length > 0 ? html`<span class="flag">${ev.flags.map((f) => t(`risks.flag.${f}`)).join(m['report.gapSeparator'])}</span>` : ''}</td>
+<td>${l.list(r.aiSystemIds.map((id) => systems.get(id) ?? m['report.risks.unknownSystem']))}</td>
 <td>${level(ev.inherent)}</td>
 <td>${level(ev.residual)}</td>
 <td>${r.treatment ? tOption('risk.treatmentValue', r.treatment) : ''}</td>
-<td>${r.annexAControls.join(', ')}${ownNames.length > 0 ? html`<span class="block">${fmt(m['report.risks.ownControls'], { names: ownNames.join(', ') })}</span>` : ''}</td>
+<td>${l.list(r.annexAControls)}${ownNames.length > 0 ? html`<span class="block">${fmt(m['report.risks.ownControls'], { names: l.list(ownNames) })}</span>` : ''}</td>
 <td>${r.owner}</td>
 <td>${tOption('risk.statusValue', r.status)}</td>
 <td>${acceptance}${r.acceptanceNote ? html`<span class="pre note">${r.acceptanceNote}</span>` : ''}</td></tr>`;
@@ -155,8 +168,8 @@ function riskSection(input: ReportInput): Html {
   return html`${criteria}${table(headers, rows)}`;
 }
 
-function systemSection(input: ReportInput): Html {
-  if (input.aiSystems.length === 0) return html`<p>${m['report.systems.empty']}</p>`;
+function systemSection(l: Lang, input: ReportInput): Html {
+  if (input.aiSystems.length === 0) return html`<p>${l.m['report.systems.empty']}</p>`;
   const sorted = [...input.aiSystems].sort((a, b) => cmp(a.name, b.name) || cmp(a.id, b.id));
   const rows = sorted.map(
     (s) => html`<tr><th scope="row">${s.name}</th>
@@ -173,14 +186,14 @@ function systemSection(input: ReportInput): Html {
   return html`<p class="note">${t('systems.euNote')}</p>${table(headers, rows)}`;
 }
 
-function walkthroughSection(catalog: Catalog, answers: ReadonlyMap<string, Assessment>): Html {
+function walkthroughSection(l: Lang, catalog: Catalog, answers: ReadonlyMap<string, Assessment>): Html {
   const groups = catalog.topGroups.filter((g) => catalog.clauseItems.some((i) => i.topGroup === g.id));
   const row = (item: CatalogItem) => {
     const a = answers.get(item.id);
-    return html`<tr><th scope="row">${item.id}</th><td>${item.title}</td><td>${t(`status.${effectiveStatus(a, false)}`)}</td><td>${a?.owner ?? ''}</td><td>${a?.targetDate ?? ''}</td></tr>`;
+    return html`<tr><th scope="row">${item.id}</th><td>${item.title}</td><td>${t(`status.${effectiveStatus(a, false)}`)}</td><td>${a?.owner ?? ''}</td><td>${l.day(a?.targetDate)}</td></tr>`;
   };
   const rows = groups.map((g) => html`<tr class="group"><th colspan="5" scope="colgroup">${g.id} ${g.title}</th></tr>${catalog.clauseItems.filter((i) => i.topGroup === g.id).map(row)}`);
-  return table([m['report.walkthrough.col.item'], m['report.walkthrough.col.title'], t('assessment.status'), t('assessment.owner'), t('assessment.targetDate')], rows);
+  return table([l.m['report.walkthrough.col.item'], l.m['report.walkthrough.col.title'], t('assessment.status'), t('assessment.owner'), t('assessment.targetDate')], rows);
 }
 
 const STYLE = `
@@ -207,18 +220,23 @@ footer { margin-top: 2rem; font-size: 0.85em; color: #555; }
 
 /** report.html of a bundle: a read-only, offline, script-free view for readers without the app. */
 export function renderReportHtml(input: ReportInput): string {
+  // The shared labels come from t(): a report in one language with another's column names is a bug, not a fallback.
+  if (input.locale !== activeLocale()) throw new Error(`report in ${input.locale}, but the UI strings are ${activeLocale()}: call setLocale first`);
+  const l = lang(input.locale);
+  const m = l.m;
   const { catalog, workspace } = input;
   const answers = new Map(input.assessments.map((a) => [a.itemId, a]));
   const org = workspace.profile.organizationName;
   const sections: [string, string, boolean, () => Part][] = [
-    ['soa', t('soa.title'), input.included.soa, () => soaSection(input, answers)],
-    ['risks', t('risks.title'), input.included.risks, () => riskSection(input)],
-    ['ai-systems', t('systems.title'), input.included.aiSystems, () => systemSection(input)],
-    ['walkthrough', m['report.walkthrough.title'], input.included.walkthrough, () => walkthroughSection(catalog, answers)],
+    ['soa', t('soa.title'), input.included.soa, () => soaSection(l, input, answers)],
+    ['risks', t('risks.title'), input.included.risks, () => riskSection(l, input)],
+    ['ai-systems', t('systems.title'), input.included.aiSystems, () => systemSection(l, input)],
+    ['walkthrough', m['report.walkthrough.title'], input.included.walkthrough, () => walkthroughSection(l, catalog, answers)],
   ];
-  const exported = fmt(m['report.exported'], { date: stamp(input.exportedAt), version: input.appVersion, catalog: `${catalog.frameworkName} ${catalog.catalogVersion}` });
+  const exportedAt = formatStamp(input.exportedAt, input.locale);
+  const exported = fmt(m['report.exported'], { date: exportedAt, version: input.appVersion, catalog: `${catalog.frameworkName} ${catalog.catalogVersion}` });
   const doc = html`<!DOCTYPE html>
-<html lang="en">
+<html lang="${input.locale}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
@@ -232,12 +250,13 @@ export function renderReportHtml(input: ReportInput): string {
 ${org ? html`<p>${fmt(m['report.organization'], { org })}</p>` : ''}
 <p>${exported}</p>
 <div class="notice"><p>${m['report.snapshot']}</p><p>${m['report.sensitive']}</p></div>
+${catalog.titlesUnofficial ? html`<p class="note" id="titles-unofficial">${m['report.titlesUnofficial']}</p>` : ''}
 </header>
 <nav><h2>${m['report.contents']}</h2><ol>${sections.map(([id, title]) => html`<li><a href="#${id}">${title}</a></li>`)}</ol></nav>
 <main>
-${sections.map(([id, title, included, body]) => section(id, title, included, body))}
+${sections.map(([id, title, included, body]) => section(l, id, title, included, body))}
 </main>
-<footer><p>${fmt(m['report.footer'], { version: input.appVersion, date: stamp(input.exportedAt) })}</p></footer>
+<footer><p>${fmt(m['report.footer'], { version: input.appVersion, date: exportedAt })}</p></footer>
 </body>
 </html>
 `;

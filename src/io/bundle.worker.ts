@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import type { Catalog } from '../domain/catalog-model';
 import type { WorkspaceSnapshot } from '../db/snapshot';
-import { loadMessages } from '../i18n/i18n';
+import { loadMessages, setLocale, type Locale } from '../i18n/i18n';
 import { buildBundle } from './bundle-export';
 import { parseBundle } from './bundle-import';
 import { readWorkbook } from './sheet-read';
@@ -12,7 +12,7 @@ import { readWorkbook } from './sheet-read';
  * workspace run in src/state/sheets.worker.ts, which reads the workspace itself.)
  */
 export type WorkerRequest =
-  | { type: 'export'; snapshot: WorkspaceSnapshot; catalog: Catalog; exportedAt: string; appVersion: string; passphrase?: string }
+  | { type: 'export'; snapshot: WorkspaceSnapshot; catalog: Catalog; exportedAt: string; appVersion: string; locale: Locale; passphrase?: string }
   | { type: 'parse'; bytes: Uint8Array; fileName: string; catalog: Catalog; passphrase?: string }
   | { type: 'read-sheets'; bytes: Uint8Array; fileName: string; csvEncoding?: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' };
 
@@ -28,13 +28,16 @@ const post = (reply: WorkerReply, transfer: Transferable[] = []) => (self as unk
 self.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
   const req = ev.data;
   try {
-    // A worker starts with the first screen's strings only; the report's labels need the rest.
+    // A worker starts in English with the first screen's strings only. The README and report follow
+    // the UI language chosen when exporting, and the report's labels need the whole catalogue.
+    if (req.type === 'export') await setLocale(req.locale, { remember: false });
     await loadMessages();
     if (req.type === 'export') {
       const built = await buildBundle(req.snapshot, {
         exportedAt: req.exportedAt,
         appVersion: req.appVersion,
         catalog: req.catalog,
+        locale: req.locale,
         ...(req.passphrase ? { passphrase: req.passphrase } : {}),
         onProgress: (fraction) => post({ type: 'progress', fraction }),
       });

@@ -4,6 +4,7 @@ export type { ImportMode, ImportPlan } from '../db/bundle-write';
 export type { SnapshotTable } from '../db/snapshot';
 import { readWorkspaceSnapshot, type SnapshotTable } from '../db/snapshot';
 import type { Catalog } from '../domain/catalog-model';
+import { locale } from '../i18n/i18n';
 import type { ParseResult } from '../io/bundle-import';
 import type { WorkerReply, WorkerRequest } from '../io/bundle.worker';
 import { app } from './app.svelte';
@@ -35,7 +36,8 @@ export function startExport(workspaceId: string, catalog: Catalog, choice: Expor
   const done = (async () => {
     const snapshot = await readWorkspaceSnapshot(workspaceId, choice.tables, choice.attachments && choice.tables.includes('evidence'));
     if (cancelled) throw new DOMException('cancelled', 'AbortError');
-    const request: WorkerRequest = { type: 'export', snapshot, catalog, exportedAt: new Date().toISOString(), appVersion: APP_VERSION, ...(choice.passphrase ? { passphrase: choice.passphrase } : {}) };
+    // README.txt and report.html are written in the language the UI shows now (the data files are language-neutral).
+    const request: WorkerRequest = { type: 'export', snapshot, catalog, exportedAt: new Date().toISOString(), appVersion: APP_VERSION, locale: locale(), ...(choice.passphrase ? { passphrase: choice.passphrase } : {}) };
     inner = runWorker(request, onProgress, (r) => (r.type === 'exported' ? { bytes: r.bytes, fileName: r.fileName } : undefined));
     const result = await inner.done;
     // A full bundle (every register, files included) counts as a backup for the reminder.

@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../src/catalog/load-catalog';
+import { setLocale } from '../../src/i18n/i18n';
 import { renderReadme } from '../../src/io/bundle-readme';
 import { escapeHtml, renderReportHtml, type ReportInput } from '../../src/io/bundle-report';
+import { displayWidth } from '../../src/io/report-text';
 import { shippedCatalog } from '../support/catalog';
 import { makeAiSystem, makeAssessment, makeOwnControl, makeRisk, makeWorkspace } from '../support/factories';
 
@@ -24,6 +27,7 @@ function input(overrides: Partial<ReportInput> = {}): ReportInput {
     exportedAt: '2025-02-01T09:30:00.000Z',
     appVersion: '0.1.0',
     included: { soa: true, risks: true, aiSystems: true, walkthrough: true },
+    locale: 'en',
     ...overrides,
   };
 }
@@ -66,10 +70,12 @@ describe('renderReportHtml', () => {
     expect(found).toEqual(catalog.controls.map((c) => c.id));
     expect(found).toHaveLength(38);
     expect(out).toContain('AIMS Workbench report: Acme AI');
-    expect(out).toContain('2025-02-01 09:30 UTC');
+    expect(out).toContain('February 1, 2025 at 09:30 UTC');
     expect(out).toContain('AIMS Workbench 0.1.0');
     expect(out).toContain(catalog.catalogVersion);
-    expect(out).toContain('Version 1.0 · Date 2025-01-10 · Approved by CISO');
+    expect(out).toContain('Version 1.0 · Date Jan 10, 2025 · Approved by CISO');
+    // The English titles are the standard's own: no note about a translation.
+    expect(out).not.toContain('unofficial translation');
   });
 
   it('shows a risk-treated control as applicable for that reason, and sorts risks by number', () => {
@@ -151,13 +157,13 @@ describe('renderReportHtml', () => {
     const out = renderReportHtml(input({ workspace: ws, assessments: [makeAssessment(ws.id, { itemId: '4.1', status: 'implemented', owner: 'Quinn', targetDate: '2025-03-31' })] }));
     const section = /<section id="walkthrough">[\s\S]*?<\/section>/.exec(out)?.[0] ?? '';
     for (const item of catalog.clauseItems) expect(section).toContain(`<th scope="row">${item.id}</th>`);
-    expect(section).toMatch(/<th scope="row">4\.1<\/th><td>[^<]+<\/td><td>Implemented<\/td><td>Quinn<\/td><td>2025-03-31<\/td>/);
+    expect(section).toMatch(/<th scope="row">4\.1<\/th><td>[^<]+<\/td><td>Implemented<\/td><td>Quinn<\/td><td>Mar 31, 2025<\/td>/);
   });
 });
 
 describe('renderReadme', () => {
   it('names the workspace, the report and the import path', () => {
-    const text = renderReadme({ workspaceName: 'Acme\nAI', exportedAt: '2025-02-01T09:30:00.000Z', appVersion: '0.1.0', formatVersion: 1 });
+    const text = renderReadme({ workspaceName: 'Acme\nAI', exportedAt: '2025-02-01T09:30:00.000Z', appVersion: '0.1.0', formatVersion: 1, locale: 'en' });
     expect(text).toContain('Acme AI');
     expect(text).toContain('report.html');
     expect(text).toContain('Workspaces → Import bundle');
@@ -166,5 +172,77 @@ describe('renderReadme', () => {
     expect(text).toContain('attachments/');
     expect(text).toContain('docs/bundle-format.md');
     expect(text).toMatch(/sensitive/i);
+  });
+});
+
+describe('in Simplified Chinese (the UI language chosen when exporting)', () => {
+  afterEach(async () => {
+    await setLocale('en', { remember: false });
+  });
+
+  async function chineseInput(overrides: Partial<ReportInput> = {}): Promise<ReportInput> {
+    await setLocale('zh-CN', { remember: false });
+    const ws = makeWorkspace({ name: '示例公司' });
+    const system = makeAiSystem(ws.id, { name: '理赔分拣', purpose: '对理赔进行分类' });
+    const own = makeOwnControl(ws.id, { name: '人工复核' });
+    return input({
+      catalog: await loadCatalog('zh-CN'),
+      workspace: ws,
+      assessments: [makeAssessment(ws.id, { itemId: '4.1', status: 'implemented', owner: '王芳', targetDate: '2025-03-31' })],
+      risks: [makeRisk(ws.id, { ref: 'R-001', title: '训练数据偏差', aiSystemIds: [system.id], ownControlIds: [own.id], annexAControls: ['A.6.2.4', 'A.7.2'], acceptedBy: '李雷', acceptedOn: '2025-01-20' })],
+      aiSystems: [system],
+      ownControls: [own],
+      locale: 'zh-CN',
+      ...overrides,
+    });
+  }
+
+  it('writes report.html in Chinese: lang attribute, headings, labels, dates and lists', async () => {
+    const out = renderReportHtml(await chineseInput());
+    expect(out).toContain('<html lang="zh-CN">');
+    expect(out).toContain('AIMS Workbench 报告：示例公司');
+    expect(out).toContain('<h2>适用性声明</h2>');
+    expect(out).toContain('<h2>条款 4–10：逐项检查摘要</h2>');
+    // The timestamp in Chinese, in UTC whatever the machine's time zone.
+    expect(out).toContain('2025年2月1日');
+    expect(out).toContain('09:30');
+    expect(out).not.toContain('February');
+    // Calendar dates, word order of the templates and the list separator follow the language.
+    expect(out).toContain('由 李雷 于 2025年1月20日 接受');
+    expect(out).toContain('A.6.2.4、A.7.2');
+    expect(out).toContain('自有控制措施：人工复核');
+    const walk = /<section id="walkthrough">[\s\S]*?<\/section>/.exec(out)?.[0] ?? '';
+    expect(walk).toMatch(/<th scope="row">4\.1<\/th><td>[^<]+<\/td><td>已实施<\/td><td>王芳<\/td><td>2025年3月31日<\/td>/);
+    // Shared UI labels come from the Chinese catalogue too: no English column name or status is left.
+    for (const english of ['Statement of Applicability', 'Implemented', 'Not included', 'Accepted by', 'Contents', 'Exported']) expect(out).not.toContain(english);
+  });
+
+  it('shows the Chinese clause and control titles, with the note that they are an unofficial translation', async () => {
+    const zh = await chineseInput();
+    expect(zh.catalog.titlesUnofficial).toBe(true);
+    const out = renderReportHtml(zh);
+    const control = zh.catalog.byId.get('A.6.2.4')!;
+    expect(control.title).not.toBe(catalog.byId.get('A.6.2.4')!.title);
+    expect(out).toContain(`<strong>A.6.2.4</strong> ${escapeHtml(control.title)}`);
+    expect(out).toMatch(/<p class="note" id="titles-unofficial">[^<]*非官方[^<]*<\/p>/);
+  });
+
+  it('refuses a report language that is not the active UI language (its labels would be mixed)', async () => {
+    const zh = await chineseInput();
+    await setLocale('en', { remember: false });
+    expect(() => renderReportHtml(zh)).toThrow(/setLocale/);
+  });
+
+  it('writes README.txt in Chinese, underlined to the width of its Chinese title', () => {
+    const text = renderReadme({ workspaceName: '示例公司', exportedAt: '2025-02-01T09:30:00.000Z', appVersion: '0.1.0', formatVersion: 1, locale: 'zh-CN' });
+    const [title, rule] = text.split('\n');
+    expect(title).toBe('AIMS Workbench 工作区数据包：示例公司');
+    expect(rule).toBe('='.repeat(displayWidth(title!)));
+    expect(rule!.length).toBeGreaterThan(title!.length);
+    expect(text).toContain('“示例公司”');
+    expect(text).toContain('2025年2月1日');
+    expect(text).toContain('report.html');
+    expect(text).toContain('导入数据包');
+    expect(text).not.toMatch(/How to open|SENSITIVE|February/);
   });
 });

@@ -12,6 +12,8 @@ export const printMessages = {
   'print.meta.appValue': 'AIMS Workbench {version}',
   'print.meta.catalog': 'Catalog',
   'print.none': 'None',
+  'print.titlesUnofficial': 'Clause and control titles are shown in our own unofficial translation, for orientation only; the titles published in ISO/IEC 42001 are the authoritative ones.',
+  'print.titleUnofficial': 'Title: our unofficial translation',
 
   'print.soa.title': 'Statement of Applicability',
   'print.soa.table': 'Annex A controls',

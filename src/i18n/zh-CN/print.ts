@@ -13,6 +13,8 @@ export const printMessages: { [K in keyof typeof en]: string } = {
   'print.meta.appValue': 'AIMS Workbench {version}',
   'print.meta.catalog': '目录',
   'print.none': '无',
+  'print.titlesUnofficial': '条款和控制措施标题为本工具自行翻译的非官方译文，仅供参考；以 ISO/IEC 42001 正式发布的标题为准。',
+  'print.titleUnofficial': '标题为非官方译文，仅供参考',
 
   'print.soa.title': '适用性声明',
   'print.soa.table': '附录 A 控制措施',
