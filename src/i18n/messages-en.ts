@@ -5,6 +5,7 @@ import { impact } from './en/impact';
 import { registerUi } from './en/register-ui';
 import { exchange } from './en/exchange';
 import { sheets } from './en/sheets';
+import { sheetHeaders } from './en/sheet-headers';
 import { mapping } from './en/mapping';
 import { cycle } from './en/cycle';
 import { cycleUi } from './en/cycle-ui';
@@ -23,7 +24,7 @@ import { crosswalkMessages } from './en/crosswalk';
  * report's strings (./en/report.ts) are used only inside the export worker, so they stay out of
  * the page's catalogue and its first-screen weight.
  */
-export const en = { ...core, ...registers, ...registerUi, ...criteria, ...impact, ...exchange, ...sheets, ...mapping, ...cycle, ...cycleUi, ...readinessMessages, ...tasksMessages, ...printMessages, ...historyMessages, ...conflictMessages, ...oscalMessages, ...crosswalkMessages } as const;
+export const en = { ...core, ...registers, ...registerUi, ...criteria, ...impact, ...exchange, ...sheets, ...sheetHeaders, ...mapping, ...cycle, ...cycleUi, ...readinessMessages, ...tasksMessages, ...printMessages, ...historyMessages, ...conflictMessages, ...oscalMessages, ...crosswalkMessages } as const;
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;

@@ -1,4 +1,5 @@
 import { hasMessage, locale, tOption } from '../i18n/i18n';
+import { optionLabels, sameStrings, stringsState, type StringsState } from './sheet-labels';
 
 /** A spreadsheet cell as SheetJS gives it (arrays only, cached values, never formulas). */
 export type CellValue = string | number | boolean | Date | null;
@@ -78,28 +79,34 @@ export function optionLabel(prefix: string, value: string): string {
   return label;
 }
 
-/** Per option list: per language and prefix, lower-cased value or label → the first option that has it. */
-const optionLookups = new WeakMap<readonly string[], Map<string, Map<string, string>>>();
+/** Per option list and prefix: the lookup, and the state of the strings it was built from. */
+const optionLookups = new WeakMap<readonly string[], Map<string, { state: StringsState; lookup: ReadonlyMap<string, string> }>>();
 
-/** The lookup enumFromCell uses, built once per option list, prefix and language (labels follow the language). */
+/**
+ * The lookup enumFromCell uses, built once per option list, prefix and set of loaded strings: every
+ * option's value and its label in the active language first (in the options' order), then its labels
+ * in every other loaded language, which never take a text an earlier entry has. A workbook exported
+ * in any language thus reads back, whatever the UI's language now.
+ */
 function optionLookup(options: readonly string[], prefix: string): ReadonlyMap<string, string> {
-  let byKey = optionLookups.get(options);
-  if (!byKey) optionLookups.set(options, (byKey = new Map()));
-  // Whether the labels have loaded is part of the key: a lookup built from the first screen's
+  let byPrefix = optionLookups.get(options);
+  if (!byPrefix) optionLookups.set(options, (byPrefix = new Map()));
+  // Whether the labels have loaded is part of the state: a lookup built from the first screen's
   // strings alone (values only) must not outlive the rest of the catalogue's arrival.
-  const key = `${locale()}\u0000${prefix}\u0000${options.length > 0 && hasMessage(`${prefix}.${options[0]}`)}`;
-  let lookup = byKey.get(key);
-  if (!lookup) {
-    lookup = new Map();
-    for (const o of options) {
-      for (const k of [o.toLowerCase(), tOption(prefix, o).toLowerCase()]) if (!lookup.has(k)) lookup.set(k, o);
-    }
-    byKey.set(key, lookup);
+  const probe = `${prefix}.${options[0] ?? ''}`;
+  const known = byPrefix.get(prefix);
+  if (known && sameStrings(known.state, probe)) return known.lookup;
+  const state = stringsState(probe);
+  const lookup = new Map<string, string>();
+  for (const o of options) {
+    for (const k of [o.toLowerCase(), tOption(prefix, o).toLowerCase()]) if (!lookup.has(k)) lookup.set(k, o);
   }
+  for (const o of options) for (const label of optionLabels(prefix, o)) if (!lookup.has(label.toLowerCase())) lookup.set(label.toLowerCase(), o);
+  byPrefix.set(prefix, { state, lookup });
   return lookup;
 }
 
-/** Enum cells carry the English label; the raw value and any case are accepted back. */
+/** Enum cells carry the label in the export's language; the raw value, a label in any loaded language and any case are accepted back. */
 export function enumFromCell<T extends string>(cell: CellValue, options: readonly T[], prefix: string, nullable: boolean): Parsed<T | null> {
   const text = cellToText(cell).trim();
   if (!text) return nullable ? { ok: true, value: null } : { ok: false, message: `a value is required; use one of: ${options.map((o) => tOption(prefix, o)).join(', ')}` };

@@ -7,6 +7,7 @@ import { cellToDate, cellToText, dateToSerial, enumFromCell, joinList, optionLab
  * so adding a field to a schema adds its column.
  */
 export interface SheetColumn<R, C = unknown> {
+  /** The stable English header; exports write its translation (sheet-labels.ts), imports accept any. */
   header: string;
   width: number;
   date?: boolean;

@@ -2,13 +2,15 @@ import { cycleKinds, recordLinks, registerOf, type CycleKind, type CycleRecord }
 import { TEXT_MAX, type FieldDef } from '../domain/fields';
 import { cellToText, joinList, splitList } from './sheet-cells';
 import { computedColumn, fieldColumn, referenceColumn, type SheetColumn } from './sheet-columns';
+import { sheetNameText } from './sheet-labels';
 import type { CycleSheetKey, RegisterSheet, SheetContext } from './sheet-types';
 
 /** The management-system registers as sheets, built from their declarations (no per-register code). */
 
 /**
- * The management-system sheets' names: stable English, like the column headers (a workbook edited
- * in any language finds its sheets again). At most 31 characters, none of [ ] : * ? / \.
+ * The management-system sheets' names: stable English, like the column headers; an export writes
+ * their translation (sheet-labels.ts) and an import recognises either. At most 31 characters, none
+ * of [ ] : * ? / \ (the translations too).
  */
 export const cycleSheetNames: Record<CycleKind, string> = {
   issue: 'Context issues',
@@ -79,7 +81,8 @@ function defaultOnCreate(col: SheetColumn<C, SheetContext>): SheetColumn<C, Shee
 
 /** A link to another management-system record, shown and set by its ref ("IA-001"); empty clears it. */
 function linkColumn(key: string, kinds: readonly CycleKind[]): SheetColumn<C, SheetContext> {
-  const allowed = kinds.map((k) => cycleSheetNames[k]).join(', ');
+  // The sheets' names as the UI's language writes them (only problems need them).
+  const allowed = () => kinds.map((k) => sheetNameText(cycleSheetNames[k])).join(', ');
   // The target's ref when it reads back as that record; otherwise (gone, or a ref two records share) its id.
   const refOf = (id: unknown, ctx: SheetContext) => {
     if (typeof id !== 'string' || !id) return '';
@@ -97,8 +100,8 @@ function linkColumn(key: string, kinds: readonly CycleKind[]): SheetColumn<C, Sh
       const text = cellToText(cell).trim();
       if (!text) return { ok: true, value: { [key]: null } };
       const hit = ctx.cycle.byRef.get(text.toUpperCase()) ?? (ctx.cycle.byId.has(text) ? { id: text, kind: ctx.cycle.byId.get(text)!.kind } : undefined);
-      if (!hit) return { ok: false, message: `"${text}" is not the Ref of a record in the workspace; use the Ref of a row of: ${allowed}` };
-      if (!kinds.includes(hit.kind)) return { ok: false, message: `"${text}" is in ${cycleSheetNames[hit.kind]}; use the Ref of a row of: ${allowed}` };
+      if (!hit) return { ok: false, message: `"${text}" is not the Ref of a record in the workspace; use the Ref of a row of: ${allowed()}` };
+      if (!kinds.includes(hit.kind)) return { ok: false, message: `"${text}" is in ${sheetNameText(cycleSheetNames[hit.kind])}; use the Ref of a row of: ${allowed()}` };
       return { ok: true, value: { [key]: hit.id } };
     },
   };

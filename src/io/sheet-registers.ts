@@ -8,6 +8,7 @@ import { acceptanceFields, riskFields, type Risk } from '../domain/risk-schema';
 import { refsText, type TreatmentLink } from '../domain/soa-links';
 import { cellToText, joinList, splitList, type CellValue, type Parsed } from './sheet-cells';
 import { computedColumn, fieldColumn, referenceColumn, type SheetColumn } from './sheet-columns';
+import { noText, yesNoWords, yesText } from './sheet-labels';
 import { cycleSheets } from './sheet-registers-cycle';
 import type { RegisterSheet, SheetContext } from './sheet-types';
 
@@ -134,18 +135,25 @@ export const soaSheet: RegisterSheet<A> = {
       width: 12,
       get: (a, ctx) => {
         const v = soaApplicable(a, ctx.links.get(a.itemId) ?? []);
-        return v === true ? 'Yes' : v === false ? 'No' : '';
+        return v === true ? yesText() : v === false ? noText() : '';
       },
-      // A decision as the export writes it; an undecided control's "Yes" (which may come from the risks) is left to `set`.
-      same: (cell, a) => (a.applicable === true ? cell === 'Yes' : a.applicable === false ? cell === 'No' : a.applicable === null && cell === null),
+      // A decision as an export (in any language) writes it; an undecided control's "Yes" (which may come from the risks) is left to `set`.
+      same: (cell, a) => {
+        if (a.applicable === null) return cell === null;
+        if (typeof cell !== 'string') return false;
+        const words = yesNoWords();
+        return a.applicable === true ? words.exactYes.has(cell) : a.applicable === false && words.exactNo.has(cell);
+      },
       set: (cell, ctx, a) => {
         const text = cellToText(cell).trim().toLowerCase();
+        const words = yesNoWords();
+        const yes = words.yes.has(text);
         // A "Yes" that only comes from the risk register is not a decision of the user's.
-        if (text === 'yes' && a?.applicable === null && ctx.treated.has(a.itemId)) return { ok: true, value: {} };
-        if (text === 'yes') return { ok: true, value: { applicable: true } };
-        if (text === 'no') return { ok: true, value: { applicable: false } };
+        if (yes && a?.applicable === null && ctx.treated.has(a.itemId)) return { ok: true, value: {} };
+        if (yes) return { ok: true, value: { applicable: true } };
+        if (words.no.has(text)) return { ok: true, value: { applicable: false } };
         if (text === '') return { ok: true, value: { applicable: null } };
-        return { ok: false, message: `"${cellToText(cell)}" is not one of: Yes, No (or empty for not decided)` };
+        return { ok: false, message: `"${cellToText(cell)}" is not one of: ${yesText()}, ${noText()} (or empty for not decided)` };
       },
     },
     ...soaFields.map((f) => fieldColumn<A, SheetContext>(f)),

@@ -1,11 +1,12 @@
-import { tOption } from '../i18n/i18n';
+import { locale, t, tOption } from '../i18n/i18n';
 import { impactFields } from '../domain/impact-assessment-schema';
-import { cellToDate, dateToSerial, type CellValue } from './sheet-cells';
+import { cellToDate, dateToSerial, optionLabel, type CellValue } from './sheet-cells';
 import { byId } from './canonical-json';
 import { aiSystemSheet, clauseSheet, cycleKindOf, cycleSheet, cycleSheets, isCycleSheet, ownControlSheet, riskSheet, soaSheet, type CycleSheetKey, type RegisterSheet, type SheetContext, type SheetKey } from './sheet-registers';
 import { answersFor, cycleRecordsOf, risksByRef, sheetContext, type WorkbookData } from './workbook-data';
 import { buildWorkbook, type SheetSpec } from './sheet-write';
 import { toCsv } from './csv';
+import { headerText, sheetNameText } from './sheet-labels';
 
 export const WORKBOOK_FORMAT_VERSION = 1;
 
@@ -21,10 +22,11 @@ function rowsOf<T>(sheet: RegisterSheet<T>, records: readonly T[], ctx: SheetCon
   });
 }
 
+/** Sheet names, headers and choice labels follow the active language (the import reads any). */
 function spec<T>(sheet: RegisterSheet<T>, records: readonly T[], ctx: SheetContext): SheetSpec {
-  const header = [sheet.idHeader, ...sheet.columns.map((c) => c.header)];
+  const header = [headerText(sheet.idHeader), ...sheet.columns.map((c) => headerText(c.header))];
   return {
-    name: sheet.name,
+    name: sheetNameText(sheet.name),
     header,
     rows: rowsOf(sheet, records, ctx),
     widths: [sheet.idHeader === 'Id' ? 38 : 10, ...sheet.columns.map((c) => c.width)],
@@ -35,22 +37,23 @@ function spec<T>(sheet: RegisterSheet<T>, records: readonly T[], ctx: SheetConte
 
 function aboutSheet(d: WorkbookData, exportedAt: string, appVersion: string): SheetSpec {
   const rows: CellValue[][] = [
-    ['Workspace', d.workspace.name],
-    ['Organization', d.workspace.profile.organizationName],
-    ['Exported', exportedAt],
-    ['App version', appVersion],
-    ['Workbook format version', WORKBOOK_FORMAT_VERSION],
-    ['Catalog', `${d.catalog.frameworkName} ${d.catalog.catalogVersion}`],
+    [t('sheets.about.workspace'), d.workspace.name],
+    [t('sheets.about.organization'), d.workspace.profile.organizationName],
+    [t('sheets.about.exported'), exportedAt],
+    [t('sheets.about.appVersion'), appVersion],
+    [t('sheets.about.formatVersion'), WORKBOOK_FORMAT_VERSION],
+    [t('sheets.about.catalog'), `${d.catalog.frameworkName} ${d.catalog.catalogVersion}`],
+    [t('sheets.about.language'), `${locale()}: ${t('sheets.about.languageValue')}`],
     ['', ''],
-    ['How to edit', 'Change cells in the register sheets. Keep the first column (the id) as it is: it is how each row finds its record again.'],
-    ['New rows', 'Add a row with an empty id to create a record. Rows you delete are reported on import, never deleted from the app.'],
-    ['Lists', 'Several values in one cell are separated by semicolons, e.g. "A.6.2.4; A.6.2.5".'],
-    ['Choices', 'Cells with a fixed set of values take the wording used in the export (e.g. "In progress").'],
-    ['Read-only columns', 'Title (in the clause and SoA sheets), Ref, levels, Risk treatment, the lists summarised in the management-system sheets and the impact assessment sheets are shown for reading; edits there are ignored.'],
-    ['Management system', 'The sheets from Context issues to AI incidents edit each record\'s own fields, its clauses and controls, its AI systems and its link to another record (a finding\'s Audit, a nonconformity\'s Source record), written as that record\'s Ref. New rows get their Ref from the app. Nested lists (readings, measurements, checklist, version history, review inputs and actions, scope exclusions) are edited in the app only: their columns are summaries, and an import leaves the lists as they are.'],
-    ['Re-import', 'In AIMS Workbench: open the workspace, then Export / import → Import a spreadsheet. You see every change before anything is saved.'],
+    [t('sheets.about.edit'), t('sheets.about.edit.text')],
+    [t('sheets.about.newRows'), t('sheets.about.newRows.text')],
+    [t('sheets.about.lists'), t('sheets.about.lists.text')],
+    [t('sheets.about.choices'), t('sheets.about.choices.text')],
+    [t('sheets.about.readOnly'), t('sheets.about.readOnly.text')],
+    [t('sheets.about.cycle'), t('sheets.about.cycle.text')],
+    [t('sheets.about.reimport'), t('sheets.about.reimport.text')],
   ];
-  return { name: 'About', header: ['Item', 'Value'], rows, widths: [24, 100] };
+  return { name: sheetNameText('About'), header: [headerText('Item'), headerText('Value')], rows, widths: [24, 100] };
 }
 
 /** Impact assessments are read-only here: approved versions are frozen and drafts are edited in the app. */
@@ -58,17 +61,17 @@ function impactSheets(d: WorkbookData): SheetSpec[] {
   const systemName = new Map(d.aiSystems.map((s) => [s.id, s.name]));
   const ias = byId(d.impactAssessments);
   const assessments: SheetSpec = {
-    name: 'Impact assessments',
-    header: ['Id', 'AI system', 'Version', 'State', 'Decision', 'Assessor', 'Approver', 'Approved on', 'Next review', 'Impacts'],
-    rows: ias.map((a) => [a.id, systemName.get(a.aiSystemId) ?? a.aiSystemId, a.version, a.state, a.decision ? tOption('ia.decisionValue', a.decision) : '', a.assessor, a.approver, dateToSerial(a.approvedOn), dateToSerial(a.nextReview), a.impacts.length]),
+    name: sheetNameText('Impact assessments'),
+    header: ['Id', 'AI system', 'Version', 'State', 'Decision', 'Assessor', 'Approver', 'Approved on', 'Next review', 'Impacts'].map(headerText),
+    rows: ias.map((a) => [a.id, systemName.get(a.aiSystemId) ?? a.aiSystemId, a.version, tOption('ia.state', a.state), a.decision ? tOption('ia.decisionValue', a.decision) : '', a.assessor, a.approver, dateToSerial(a.approvedOn), dateToSerial(a.nextReview), a.impacts.length]),
     widths: [38, 30, 8, 10, 24, 20, 20, 12, 12, 8],
     autofilter: true,
     dateColumns: [7, 8],
   };
   const impacts: SheetSpec = {
-    name: 'Impacts',
-    header: ['Assessment id', 'Impact id', ...impactFields.map((f) => f.column)],
-    rows: ias.flatMap((a) => a.impacts.map((i) => [a.id, i.id, ...impactFields.map((f) => { const v = (i as Record<string, unknown>)[f.key]; return f.kind === 'enum' ? (v ? tOption(f.optionPrefix ?? '', String(v)) : '') : String(v ?? ''); })])),
+    name: sheetNameText('Impacts'),
+    header: ['Assessment id', 'Impact id', ...impactFields.map((f) => f.column)].map(headerText),
+    rows: ias.flatMap((a) => a.impacts.map((i) => [a.id, i.id, ...impactFields.map((f) => { const v = (i as Record<string, unknown>)[f.key]; return f.kind === 'enum' ? (v ? optionLabel(f.optionPrefix ?? '', String(v)) : '') : String(v ?? ''); })])),
     widths: [38, 38, ...impactFields.map((f) => (f.kind === 'textarea' ? 50 : 20))],
     autofilter: true,
   };

@@ -12,6 +12,7 @@ import { cycleKindOf, isCycleSheet, registerSheets, type RegisterSheet, type She
 import { sheetContext, type WorkbookData } from './workbook-data';
 import type { SheetCheck, SheetPart, SheetProblem, WorkbookPlan } from './workbook-plan';
 import { blankFor, records } from './workbook-records';
+import { headerAliases, headerText, sheetNameAliases, sheetNameText } from './sheet-labels';
 
 export type { CellChange, RowWrite, SheetCheck, SheetPart, SheetProblem, WorkbookPlan } from './workbook-plan';
 
@@ -66,7 +67,9 @@ const show = (v: unknown) => (v === null || v === undefined ? '' : Array.isArray
 export function planWorkbookImport(sheets: readonly { name: string; rows: CellValue[][] }[], d: WorkbookData): WorkbookPlan {
   const ctx = sheetContext(d);
   const plan: WorkbookPlan = { parts: [], changes: [], writes: [], rowsWithErrors: 0, ignoredSheets: [] };
-  const known = new Map(registerSheets.map((s) => [norm(s.name), s]));
+  // A sheet is known by its name in any language (the English one wins a clash).
+  const known = new Map<string, (typeof registerSheets)[number]>();
+  for (const s of registerSheets) for (const name of sheetNameAliases(s.name)) if (!known.has(norm(name))) known.set(norm(name), s);
   for (const sheet of sheets) {
     const register = known.get(norm(sheet.name)) ?? byColumns(sheet.rows);
     if (!register) {
@@ -79,19 +82,29 @@ export function planWorkbookImport(sheets: readonly { name: string; rows: CellVa
 }
 
 /**
+ * A register's headers as a file may write them, in any loaded language, normalised: built once per
+ * sheet, so recognising a header costs one map lookup. The English header wins a clash.
+ */
+function headerIndex<C extends { header: string }>(idHeader: string, columns: readonly C[]): { id: ReadonlySet<string>; columns: ReadonlyMap<string, C> } {
+  const byHeader = new Map<string, C>();
+  for (const c of columns) if (!byHeader.has(norm(c.header))) byHeader.set(norm(c.header), c);
+  for (const c of columns) for (const alias of headerAliases(c.header)) if (!byHeader.has(norm(alias))) byHeader.set(norm(alias), c);
+  return { id: new Set(headerAliases(idHeader).map(norm)), columns: byHeader };
+}
+
+/**
  * A sheet whose name is not a register's (a CSV, a renamed tab) is matched by its header row:
- * the register whose id column it has and most of whose columns it carries.
+ * the register whose id column it has and most of whose columns it carries, headers in any language.
  */
 function byColumns(rows: readonly CellValue[][]): (typeof registerSheets)[number] | undefined {
-  const header = rows.find((r) => r.some((c) => cellToText(c).trim() !== ''))?.map((c) => norm(cellToText(c))) ?? [];
+  const header = new Set(rows.find((r) => r.some((c) => cellToText(c).trim() !== ''))?.map((c) => norm(cellToText(c))) ?? []);
   let best: (typeof registerSheets)[number] | undefined;
   let bestScore = 0.5;
   let bestMatched = 0;
   for (const reg of registerSheets) {
-    if (!header.includes(norm(reg.idHeader))) continue;
-    const cols = reg.columns.map((c) => norm(c.header));
-    const matched = cols.filter((c) => header.includes(c)).length;
-    const score = matched / cols.length;
+    if (!headerAliases(reg.idHeader).some((h) => header.has(norm(h)))) continue;
+    const matched = reg.columns.filter((c) => headerAliases(c.header).some((h) => header.has(norm(h)))).length;
+    const score = matched / reg.columns.length;
     // Equal shares: the register that explains more of the header (one whose columns another's include loses).
     if (score > bestScore || (best && score === bestScore && matched > bestMatched)) {
       best = reg;
@@ -167,16 +180,19 @@ function rowUnchanged(row: readonly CellValue[], settable: readonly SettableColu
 
 function planSheet(register: RegisterSheet<Record<string, unknown>>, sheet: { name: string; rows: CellValue[][] }, d: WorkbookData, ctx: SheetContext, plan: WorkbookPlan): SheetPart {
   const part: SheetPart = { key: register.key, name: sheet.name, create: 0, update: 0, unchanged: 0, missing: [], problems: [], warnings: [] };
-  const headerIndex = sheet.rows.findIndex((r) => r.some((c) => cellToText(c).trim() !== ''));
-  if (headerIndex < 0) return part;
-  const header = sheet.rows[headerIndex]!.map((c) => cellToText(c));
-  const byHeader = new Map(register.columns.map((c) => [norm(c.header), c]));
-  const idCol = header.findIndex((h) => norm(h) === norm(register.idHeader));
+  const headerRow = sheet.rows.findIndex((r) => r.some((c) => cellToText(c).trim() !== ''));
+  if (headerRow < 0) return part;
+  const header = sheet.rows[headerRow]!.map((c) => cellToText(c));
+  const index = headerIndex(register.idHeader, register.columns);
+  // Problems and changes name columns in the UI's language, whatever the file's.
+  const idHeader = headerText(register.idHeader);
+  const shown = new Map(register.columns.map((c) => [c, headerText(c.header)]));
+  const idCol = header.findIndex((h) => index.id.has(norm(h)));
   if (idCol < 0) {
-    part.problems.push({ sheet: sheet.name, row: headerIndex + 1, column: register.idHeader, message: `the id column "${register.idHeader}" is missing` });
+    part.problems.push({ sheet: sheet.name, row: headerRow + 1, column: idHeader, message: `the id column "${idHeader}" is missing` });
     return part;
   }
-  const columns = header.map((h, i) => (i === idCol ? null : byHeader.get(norm(h)) ?? null));
+  const columns = header.map((h, i) => (i === idCol ? null : index.columns.get(norm(h)) ?? null));
   header.forEach((h, i) => {
     if (i !== idCol && h.trim() && !columns[i]) part.warnings.push(`column "${h}" is not known and is ignored`);
   });
@@ -189,7 +205,7 @@ function planSheet(register: RegisterSheet<Record<string, unknown>>, sheet: { na
   // A register of at most one record (the scope): how many the workspace would hold.
   let count = existing.size;
 
-  for (let r = headerIndex + 1; r < sheet.rows.length; r++) {
+  for (let r = headerRow + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r]!;
     if (!row.some((c) => cellToText(c).trim() !== '')) continue;
     const rowNo = r + 1;
@@ -199,14 +215,14 @@ function planSheet(register: RegisterSheet<Record<string, unknown>>, sheet: { na
     let record: Record<string, unknown> | undefined;
     if (isCatalogSheet) {
       const item = ctx.catalog.byId.get(rawId);
-      if (!item || !item.assessable || item.isControl !== (register.key === 'soa')) problems.push({ sheet: sheet.name, row: rowNo, column: register.idHeader, message: `"${rawId}" is not ${register.key === 'soa' ? 'an Annex A control' : 'a clause of 4–10'}` });
+      if (!item || !item.assessable || item.isControl !== (register.key === 'soa')) problems.push({ sheet: sheet.name, row: rowNo, column: idHeader, message: `"${rawId}" is not ${register.key === 'soa' ? 'an Annex A control' : 'a clause of 4–10'}` });
       record = existing.get(rawId);
     } else if (id) {
       record = existing.get(id);
-      if (!record) problems.push({ sheet: sheet.name, row: rowNo, column: register.idHeader, message: `no record has the id "${rawId}"; leave the id empty to create one` });
+      if (!record) problems.push({ sheet: sheet.name, row: rowNo, column: idHeader, message: `no record has the id "${rawId}"; leave the id empty to create one` });
     }
-    if (id && seen.has(id)) problems.push({ sheet: sheet.name, row: rowNo, column: register.idHeader, message: `"${rawId}" appears on more than one row` });
-    if (register.singleton && !id && count >= 1) problems.push({ sheet: sheet.name, row: rowNo, column: register.idHeader, message: `a workspace has one ${register.name.toLowerCase()} record; fill in the existing row instead of adding one` });
+    if (id && seen.has(id)) problems.push({ sheet: sheet.name, row: rowNo, column: idHeader, message: `"${rawId}" appears on more than one row` });
+    if (register.singleton && !id && count >= 1) problems.push({ sheet: sheet.name, row: rowNo, column: idHeader, message: `a workspace has one ${sheetNameText(register.name).toLowerCase()} record; fill in the existing row instead of adding one` });
     if (id) seen.add(id);
     // Most rows of a re-imported export change nothing: settle those without building a patch.
     if (record && problems.length === 0 && rowUnchanged(row, settable, record, ctx)) {
@@ -217,7 +233,7 @@ function planSheet(register: RegisterSheet<Record<string, unknown>>, sheet: { na
     columns.forEach((col, i) => {
       if (!col?.set) return;
       const v = col.set(row[i] ?? null, ctx, record);
-      if (!v.ok) problems.push({ sheet: sheet.name, row: rowNo, column: col.header, message: v.message });
+      if (!v.ok) problems.push({ sheet: sheet.name, row: rowNo, column: shown.get(col) ?? col.header, message: v.message });
       else Object.assign(patch, v.value);
     });
     const base = record ?? blankFor(d, register.key, isCatalogSheet ? rawId : null);
@@ -232,7 +248,7 @@ function planSheet(register: RegisterSheet<Record<string, unknown>>, sheet: { na
       const broken = rules?.(candidate);
       if (broken) {
         const col = register.columns.find((c) => c.field === broken.field);
-        problems.push({ sheet: sheet.name, row: rowNo, column: col?.header ?? broken.field, message: ruleMessage(broken.code) });
+        problems.push({ sheet: sheet.name, row: rowNo, column: (col && shown.get(col)) ?? broken.field, message: ruleMessage(broken.code) });
       }
       const check = schema.safeParse(candidate);
       if (!check.success) {
@@ -241,7 +257,7 @@ function planSheet(register: RegisterSheet<Record<string, unknown>>, sheet: { na
           if (broken && issue.message === broken.code) continue;
           const field = String(issue.path[0] ?? '');
           const col = register.columns.find((c) => c.field === field);
-          problems.push({ sheet: sheet.name, row: rowNo, column: col?.header ?? field, message: issue.message });
+          problems.push({ sheet: sheet.name, row: rowNo, column: (col && shown.get(col)) ?? field, message: issue.message });
         }
       }
     }
@@ -262,7 +278,7 @@ function planSheet(register: RegisterSheet<Record<string, unknown>>, sheet: { na
     for (const [k, v] of changed) {
       const col = register.columns.find((c) => c.field === k);
       const text = (x: unknown) => (col?.show ? col.show(x, ctx) : show(x));
-      plan.changes.push({ sheet: sheet.name, row: rowNo, id: shownId, column: col?.header ?? k, from: text(base[k]), to: text(v) });
+      plan.changes.push({ sheet: sheet.name, row: rowNo, id: shownId, column: (col && shown.get(col)) ?? k, from: text(base[k]), to: text(v) });
     }
     plan.writes.push({ sheet: register.key, row: rowNo, id: isCatalogSheet ? rawId : (record?.id as string | undefined) ?? null, patch: Object.fromEntries(changed) });
   }

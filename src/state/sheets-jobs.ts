@@ -1,6 +1,7 @@
 import { readWorkbookDataDirect } from '../db/workbook-read-direct';
 import type { Catalog } from '../domain/catalog-model';
-import { loadMessages } from '../i18n/i18n';
+import { loadMessages, setLocale, type Locale } from '../i18n/i18n';
+import { loadLocaleTables } from '../i18n/locale-tables';
 import type { TextEncodingName } from '../io/text-decode';
 import { exportRegisterCsv, exportRegisterXlsx, exportTemplate, exportWorkbook, type SingleRegister } from '../io/workbook-export';
 import { checkWorkbookFile, type SheetCheck } from '../io/workbook-import';
@@ -12,11 +13,15 @@ import { checkWorkbookFile, type SheetCheck } from '../io/workbook-import';
  * bytes. Check: the read goes out as soon as the database has opened, while the file's zip is
  * checked, and the browser carries it out while the worker parses the file; then the import is
  * planned and only the plan returns (no grid of cells crosses threads). SheetJS loads only here.
+ *
+ * A worker starts in English: each request carries the page's language. An export writes its sheet
+ * names, headers, choice labels and About sheet in it; a check words its problems in it and, with
+ * every language's strings loaded, recognises a workbook exported in any of them.
  */
 export type SheetsWorkerRequest =
   | { type: 'preload'; xlsx: boolean }
-  | { type: 'export'; dbName: string; workspaceId: string; catalog: Catalog; what: 'full' | 'template' | { register: SingleRegister; format: 'xlsx' | 'csv' }; exportedAt: string; appVersion: string }
-  | { type: 'check'; dbName: string; workspaceId: string; catalog: Catalog; bytes: Uint8Array; fileName: string; csvEncoding?: TextEncodingName };
+  | { type: 'export'; dbName: string; workspaceId: string; catalog: Catalog; what: 'full' | 'template' | { register: SingleRegister; format: 'xlsx' | 'csv' }; exportedAt: string; appVersion: string; locale?: Locale }
+  | { type: 'check'; dbName: string; workspaceId: string; catalog: Catalog; bytes: Uint8Array; fileName: string; csvEncoding?: TextEncodingName; locale?: Locale };
 
 export type SheetsWorkerReply = { type: 'workbook'; bytes: Uint8Array } | { type: 'checked'; result: SheetCheck } | { type: 'failed'; message: string };
 
@@ -25,12 +30,15 @@ export async function runSheetsJob(req: SheetsWorkerRequest): Promise<{ reply: S
   try {
     if (req.type === 'preload') {
       if (req.xlsx) import('xlsx').catch(() => undefined);
+      // A check follows: it reads files in any language.
       loadMessages().catch(() => undefined);
+      loadLocaleTables().catch(() => undefined);
       return null;
     }
-    // A worker starts with the first screen's strings only: enum labels ("In progress") and the
-    // messages of problems come from the rest of the catalogue, which loads meanwhile.
-    const messages = loadMessages();
+    // A worker starts with the first screen's English strings only: the page's language, enum labels
+    // ("In progress"), headers and the messages of problems load meanwhile (a check loads every
+    // language, to read a file exported in any of them).
+    const messages = Promise.all([setLocale(req.locale ?? 'en', { remember: false }).then(loadMessages), req.type === 'check' ? loadLocaleTables() : undefined]);
     const read = readWorkbookDataDirect(req.dbName, req.workspaceId, req.catalog);
     if (req.type === 'export') {
       const what = req.what;

@@ -2,7 +2,7 @@ import { database } from '../db/database';
 import { applyWorkbookPlan } from '../db/workbook-write';
 import type { Catalog } from '../domain/catalog-model';
 import { cycleKindNames } from '../domain/cycle/kind-names';
-import type { MessageKey } from '../i18n/i18n';
+import { locale, type MessageKey } from '../i18n/i18n';
 import type { SheetCheck, WorkbookPlan } from '../io/workbook-import';
 import type { SingleRegister } from '../io/workbook-export';
 import { app } from './app.svelte';
@@ -31,7 +31,7 @@ function sheetsWorker<T>(pick: (reply: SheetsWorkerReply) => T | undefined): Wor
 /** Builds a workbook or CSV in the worker, which reads the workspace itself; SheetJS never loads in the page. */
 export function startWorkbookExport(workspaceId: string, catalog: Catalog, what: 'full' | 'template' | { register: SingleRegister; format: 'xlsx' | 'csv' }): Running<Uint8Array> {
   const job = sheetsWorker((r) => (r.type === 'workbook' ? r.bytes : undefined));
-  job.send({ type: 'export', dbName: database().name, workspaceId, catalog, what, exportedAt: new Date().toISOString(), appVersion: APP_VERSION });
+  job.send({ type: 'export', dbName: database().name, workspaceId, catalog, what, exportedAt: new Date().toISOString(), appVersion: APP_VERSION, locale: locale() });
   return job;
 }
 
@@ -47,7 +47,7 @@ export async function checkSpreadsheet(workspaceId: string, catalog: Catalog, fi
     job.send({ type: 'preload', xlsx: true });
     const bytes = new Uint8Array(await file.arrayBuffer());
     // The bytes move to the worker rather than being copied.
-    job.send({ type: 'check', dbName: database().name, workspaceId, catalog, bytes, fileName: file.name, ...(csvEncoding ? { csvEncoding } : {}) }, [bytes.buffer]);
+    job.send({ type: 'check', dbName: database().name, workspaceId, catalog, bytes, fileName: file.name, locale: locale(), ...(csvEncoding ? { csvEncoding } : {}) }, [bytes.buffer]);
     return await job.done;
   } catch (e) {
     job?.cancel();

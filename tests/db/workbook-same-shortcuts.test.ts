@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import type { AimsDatabase } from '../../src/db/database';
 import { readWorkspaceSnapshot } from '../../src/db/snapshot';
@@ -9,6 +9,9 @@ import type { CellValue } from '../../src/io/sheet-cells';
 import { exportWorkbook } from '../../src/io/workbook-export';
 import { answersFor, sheetContext, treatedControls, type WorkbookData } from '../../src/io/workbook-data';
 import { planWorkbookImport } from '../../src/io/workbook-import';
+import { setLocale } from '../../src/i18n/i18n';
+import { loadLocaleTables } from '../../src/i18n/locale-tables';
+import { headerText, sheetNameText } from '../../src/io/sheet-labels';
 import { freshDatabase } from '../support/db';
 import { catalog, seedWorkspace } from '../support/bundles';
 
@@ -17,6 +20,11 @@ let wsId: string;
 beforeEach(async () => {
   db = await freshDatabase();
   wsId = (await seedWorkspace(db, 33, { aiSystems: 4, risks: 30, ownControls: 4, impactAssessments: 1 })).ws.id;
+  // Files exported in either language are read whatever the UI's language: every language's strings load.
+  await loadLocaleTables();
+});
+afterEach(async () => {
+  await setLocale('en', { remember: false });
 });
 
 async function data(): Promise<WorkbookData> {
@@ -104,6 +112,9 @@ describe('the rating, Annex A and Applicable columns settle unchanged cells with
       'Yes',
       'No',
       'yes',
+      '是',
+      '否',
+      ' 是 ',
       'A.5.2',
       'A.5.2; A.5.2',
       'A.5.2; A.5.3',
@@ -138,7 +149,11 @@ describe('the rating, Annex A and Applicable columns settle unchanged cells with
     expect(sameCount).toBeGreaterThan(100);
   });
 
-  it('an exported and edited workbook gives the same plan with and without the shortcuts', async () => {
+  // A workbook exported in Chinese (its labels and Yes/No differ) is read with the UI in English, and the other way round.
+  it.each([
+    ['en', 'zh-CN'],
+    ['zh-CN', 'en'],
+  ] as const)('an exported (%s) and edited workbook gives the same plan with and without the shortcuts, read with the UI in %s', async (exportLocale, importLocale) => {
     const d = await data();
     trickyMatrix(d);
     d.risks[0]!.inherentLikelihood = 1;
@@ -156,19 +171,26 @@ describe('the rating, Annex A and Applicable columns settle unchanged cells with
       { ...answers[1]!, applicable: false },
       { ...answers[2]!, applicable: null },
     ];
+    await setLocale(exportLocale, { remember: false });
     const bytes = await exportWorkbook(d, '2026-11-27T10:00:00.000Z', '0.1.0');
-    const edited = edit(bytes, 'Risks', [
-      { row: 9, column: 'Inherent likelihood', value: d.workspace.riskMatrix.probability[0]!.name.toLowerCase() },
-      { row: 10, column: 'Annex A controls', value: 'A.5.2;A.5.3' },
-      { row: 11, column: 'Residual impact', value: null },
-      { row: 12, column: 'Annex A controls', value: null },
+    const edited = edit(bytes, sheetNameText('Risks'), [
+      { row: 9, column: headerText('Inherent likelihood'), value: d.workspace.riskMatrix.probability[0]!.name.toLowerCase() },
+      { row: 10, column: headerText('Annex A controls'), value: 'A.5.2;A.5.3' },
+      { row: 11, column: headerText('Residual impact'), value: null },
+      { row: 12, column: headerText('Annex A controls'), value: null },
     ]);
+    expect(XLSX.read(bytes, { type: 'array' }).SheetNames).toContain(exportLocale === 'en' ? 'Risks' : '风险');
+    await setLocale(importLocale, { remember: false });
     for (const file of [bytes, edited]) {
       const sheets = await sheetsOf(file);
       const fast = planWorkbookImport(sheets, d);
       expect(fast).toEqual(planWithoutShortcuts(sheets, d));
       const risks = fast.parts.find((p) => p.key === 'risks')!;
       expect(risks.update + risks.problems.length).toBeGreaterThan(0);
+      // Every register sheet was recognised, and the SoA's decisions settled without a difference.
+      expect(fast.parts.length).toBe(registerSheets.length);
+      const soa = fast.parts.find((p) => p.key === 'soa')!;
+      expect([soa.update, soa.problems]).toEqual([0, []]);
     }
   });
 });
