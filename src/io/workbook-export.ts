@@ -5,6 +5,7 @@ import { byId } from './canonical-json';
 import { aiSystemSheet, clauseSheet, cycleKindOf, cycleSheet, cycleSheets, isCycleSheet, ownControlSheet, riskSheet, soaSheet, type CycleSheetKey, type RegisterSheet, type SheetContext, type SheetKey } from './sheet-registers';
 import { answersFor, cycleRecordsOf, risksByRef, sheetContext, type WorkbookData } from './workbook-data';
 import { buildWorkbook, type SheetSpec } from './sheet-write';
+import type { Deflater } from './zip-write';
 import { toCsv } from './csv';
 import { headerText, sheetNameText } from './sheet-labels';
 
@@ -79,9 +80,8 @@ function impactSheets(d: WorkbookData): SheetSpec[] {
 }
 
 /** The full workbook: About, then one sheet per register, id column first. */
-export async function exportWorkbook(d: WorkbookData, exportedAt: string, appVersion: string): Promise<Uint8Array> {
-  // SheetJS (which buildWorkbook imports) starts loading while the rows are built.
-  import('xlsx').catch(() => undefined);
+/** `deflater`: where the zip is compressed (buildWorkbook's option; default this thread). */
+export async function exportWorkbook(d: WorkbookData, exportedAt: string, appVersion: string, deflater?: Deflater): Promise<Uint8Array> {
   // Register order once, for the risk sheet and the SoA's treatment links.
   const risks = risksByRef(d.risks);
   const ctx = sheetContext(d, risks);
@@ -95,12 +95,12 @@ export async function exportWorkbook(d: WorkbookData, exportedAt: string, appVer
     ...cycleSheets.map((sheet) => spec(sheet, cycleRecordsOf(d, cycleKindOf(sheet.key as CycleSheetKey)) as never[], ctx)),
     ...impactSheets(d),
   ];
-  return buildWorkbook(sheets, { title: d.workspace.name });
+  return buildWorkbook(sheets, { title: d.workspace.name, ...(deflater ? { deflater } : {}) });
 }
 
 /** The blank "consultant workbook": the same sheets with every catalog item and no answers, for a client to fill in. */
-export async function exportTemplate(d: WorkbookData, exportedAt: string, appVersion: string): Promise<Uint8Array> {
-  return exportWorkbook({ ...d, assessments: [], aiSystems: [], risks: [], ownControls: [], impactAssessments: [], cycleRecords: [] }, exportedAt, appVersion);
+export async function exportTemplate(d: WorkbookData, exportedAt: string, appVersion: string, deflater?: Deflater): Promise<Uint8Array> {
+  return exportWorkbook({ ...d, assessments: [], aiSystems: [], risks: [], ownControls: [], impactAssessments: [], cycleRecords: [] }, exportedAt, appVersion, deflater);
 }
 
 /** Any register sheet can be exported on its own: the built-in ones and every `cycle:<kind>`. */
@@ -126,8 +126,8 @@ function single(d: WorkbookData, which: SingleRegister): SheetSpec {
 }
 
 /** One register as its own .xlsx (e.g. just the SoA). */
-export async function exportRegisterXlsx(d: WorkbookData, which: SingleRegister): Promise<Uint8Array> {
-  return buildWorkbook([single(d, which)], { title: d.workspace.name });
+export async function exportRegisterXlsx(d: WorkbookData, which: SingleRegister, deflater?: Deflater): Promise<Uint8Array> {
+  return buildWorkbook([single(d, which)], { title: d.workspace.name, ...(deflater ? { deflater } : {}) });
 }
 
 /** One register as CSV: UTF-8 with BOM, RFC 4180, formula-like text neutralised; dates as YYYY-MM-DD. */

@@ -5,12 +5,14 @@ import { loadLocaleTables } from '../i18n/locale-tables';
 import type { TextEncodingName } from '../io/text-decode';
 import { exportRegisterCsv, exportRegisterXlsx, exportTemplate, exportWorkbook, type SingleRegister } from '../io/workbook-export';
 import { checkWorkbookFile, type SheetCheck } from '../io/workbook-import';
+import { remoteDeflater } from '../io/deflate-remote';
+import { localDeflater, type Deflater } from '../io/zip-write';
 
 /**
  * The spreadsheet jobs, run in src/state/sheets.worker.ts, off the page. The worker reads the
  * workspace from IndexedDB itself, so no record is cloned between threads and the page does no
- * work at all. Export: it loads SheetJS while it reads, builds the workbook or CSV and returns the
- * bytes. Check: the read goes out as soon as the database has opened, while the file's zip is
+ * work at all. Export: it builds the workbook (our own writer, no SheetJS) or CSV and returns the
+ * bytes; the zip is compressed by a worker of its own while the XML is made. Check: the read goes out as soon as the database has opened, while the file's zip is
  * checked, and the browser carries it out while the worker parses the file; then the import is
  * planned and only the plan returns (no grid of cells crosses threads). SheetJS loads only here.
  *
@@ -25,11 +27,29 @@ export type SheetsWorkerRequest =
 
 export type SheetsWorkerReply = { type: 'workbook'; bytes: Uint8Array } | { type: 'checked'; result: SheetCheck } | { type: 'failed'; message: string };
 
+/**
+ * The compression of an export runs in a worker of its own, started by the first request (the
+ * preload when the Exchange page opens), so it is warm when an export comes; where no worker can
+ * start here, in this thread.
+ */
+let deflater: Deflater | undefined;
+function exportDeflater(): Deflater {
+  if (!deflater) {
+    try {
+      deflater = typeof Worker === 'undefined' ? localDeflater : remoteDeflater(new Worker(new URL('../io/deflate.worker.ts', import.meta.url), { type: 'module', name: 'deflate' }));
+    } catch {
+      deflater = localDeflater;
+    }
+  }
+  return deflater;
+}
+
 /** One request's reply (null for 'preload', which has none) and the buffers to transfer with it. */
 export async function runSheetsJob(req: SheetsWorkerRequest): Promise<{ reply: SheetsWorkerReply; transfer: Transferable[] } | null> {
   try {
     if (req.type === 'preload') {
       if (req.xlsx) import('xlsx').catch(() => undefined);
+      exportDeflater();
       // A check follows: it reads files in any language.
       loadMessages().catch(() => undefined);
       loadLocaleTables().catch(() => undefined);
@@ -42,15 +62,14 @@ export async function runSheetsJob(req: SheetsWorkerRequest): Promise<{ reply: S
     const read = readWorkbookDataDirect(req.dbName, req.workspaceId, req.catalog);
     if (req.type === 'export') {
       const what = req.what;
-      if (!(typeof what === 'object' && what.format === 'csv')) import('xlsx').catch(() => undefined);
       const [data] = await Promise.all([read.data, messages]);
       const bytes =
         what === 'full'
-          ? await exportWorkbook(data, req.exportedAt, req.appVersion)
+          ? await exportWorkbook(data, req.exportedAt, req.appVersion, exportDeflater())
           : what === 'template'
-            ? await exportTemplate(data, req.exportedAt, req.appVersion)
+            ? await exportTemplate(data, req.exportedAt, req.appVersion, exportDeflater())
             : what.format === 'xlsx'
-              ? await exportRegisterXlsx(data, what.register)
+              ? await exportRegisterXlsx(data, what.register, exportDeflater())
               : new TextEncoder().encode(exportRegisterCsv(data, what.register));
       return { reply: { type: 'workbook', bytes }, transfer: [bytes.buffer] };
     }
