@@ -70,10 +70,11 @@ export class ZipBuilder {
     this.#deflater = deflater;
   }
 
-  entry(name: string): ZipEntryWriter {
+  /** `deflater`: this entry's own (e.g. this thread's while the builder's runs in another). */
+  entry(name: string, deflater: Deflater = this.#deflater): ZipEntryWriter {
     if (this.#names.has(name)) throw new ZipWriteError(`duplicate zip entry ${name}`);
     this.#names.add(name);
-    const sink = this.#deflater();
+    const sink = deflater();
     let ended = false;
     const entry: Entry = { name: this.#encoder.encode(name), crc: 0, size: 0, data: Promise.resolve(new Uint8Array()) };
     this.#entries.push(entry);
@@ -95,8 +96,8 @@ export class ZipBuilder {
   }
 
   /** A whole entry at once. */
-  add(name: string, data: Uint8Array | string): void {
-    const w = this.entry(name);
+  add(name: string, data: Uint8Array | string, deflater: Deflater = this.#deflater): void {
+    const w = this.entry(name, deflater);
     w.write(typeof data === 'string' ? this.#encoder.encode(data) : data);
     w.end();
   }

@@ -62,6 +62,8 @@ export async function runSheetsJob(req: SheetsWorkerRequest): Promise<{ reply: S
     const read = readWorkbookDataDirect(req.dbName, req.workspaceId, req.catalog);
     if (req.type === 'export') {
       const what = req.what;
+      // A worker that was not preloaded starts its compression worker while the workspace is read.
+      if (!(typeof what === 'object' && what.format === 'csv')) exportDeflater();
       const [data] = await Promise.all([read.data, messages]);
       const bytes =
         what === 'full'

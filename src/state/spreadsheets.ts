@@ -23,9 +23,48 @@ export const registerLabel = (r: SingleRegister) => `sheets.register.${r.replace
 /** The register's part of a download's file name: "risks", "nonconformity" (no colon: Windows refuses it). */
 export const registerFileName = (r: SingleRegister) => r.replace(/^cycle:/, '');
 
-/** The spreadsheet worker for one job: messages go in, one reply settles it; cancelling terminates it at once. */
+const newSheetsWorker = () => new Worker(new URL('./sheets.worker.ts', import.meta.url), { type: 'module' });
+
+/** A worker started ahead of the next job, while a page that offers spreadsheets is open. */
+let spare: Worker | null = null;
+let holders = 0;
+
+function warm(): void {
+  if (spare || holders === 0 || typeof Worker === 'undefined') return;
+  spare = newSheetsWorker();
+  // It loads SheetJS, every language's strings and its compression worker while nobody waits.
+  spare.postMessage({ type: 'preload', xlsx: true } satisfies SheetsWorkerRequest);
+}
+
+/**
+ * Keeps one spreadsheet worker started ahead of the next export or check while the caller (a page
+ * with the spreadsheet tools) is open, so a job finds SheetJS, the messages and the compression
+ * worker loaded: a fresh worker spent 50–100 ms of every job starting. Returns the release; the
+ * spare ends when the last holder has released it.
+ */
+export function keepSpreadsheetWorkerWarm(): () => void {
+  holders += 1;
+  warm();
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    holders -= 1;
+    if (holders === 0 && spare) {
+      spare.terminate();
+      spare = null;
+    }
+  };
+}
+
+/** The spreadsheet worker for one job (the spare when there is one): messages go in, one reply settles it; cancelling terminates it at once. */
 function sheetsWorker<T>(pick: (reply: SheetsWorkerReply) => T | undefined): WorkerJob<T, SheetsWorkerRequest> {
-  return workerJob<T, SheetsWorkerRequest, SheetsWorkerReply>(new Worker(new URL('./sheets.worker.ts', import.meta.url), { type: 'module' }), 'the spreadsheet worker', pick);
+  const worker = spare ?? newSheetsWorker();
+  spare = null;
+  const job = workerJob<T, SheetsWorkerRequest, SheetsWorkerReply>(worker, 'the spreadsheet worker', pick);
+  // The next spare starts once this job is over, not alongside it (two cores are common).
+  job.done.then(warm, warm);
+  return job;
 }
 
 /** Builds a workbook or CSV in the worker, which reads the workspace itself; SheetJS never loads in the page. */

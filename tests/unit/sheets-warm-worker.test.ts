@@ -1,0 +1,83 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+/** A stand-in for Worker: records what it was sent; a test answers for it. */
+class FakeWorker {
+  static made: FakeWorker[] = [];
+  sent: { type: string }[] = [];
+  terminated = false;
+  onmessage: ((ev: MessageEvent) => void) | null = null;
+  onerror: ((ev: ErrorEvent) => void) | null = null;
+  constructor() {
+    FakeWorker.made.push(this);
+  }
+  postMessage(m: { type: string }) {
+    this.sent.push(m);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  reply(data: unknown) {
+    this.onmessage?.({ data } as MessageEvent);
+  }
+}
+
+const catalog = {} as never;
+
+describe('the spare spreadsheet worker', () => {
+  beforeEach(() => {
+    FakeWorker.made = [];
+    vi.stubGlobal('Worker', FakeWorker);
+    vi.resetModules();
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  async function load() {
+    vi.doMock('../../src/db/database', () => ({ database: () => ({ name: 'aims-test' }) }));
+    return import('../../src/state/spreadsheets');
+  }
+
+  it('starts one preloaded worker while held, hands it to the next job, and starts the next spare only when that job is over', async () => {
+    const s = await load();
+    const release = s.keepSpreadsheetWorkerWarm();
+    expect(FakeWorker.made).toHaveLength(1);
+    const spare = FakeWorker.made[0]!;
+    expect(spare.sent).toEqual([{ type: 'preload', xlsx: true }]);
+
+    const job = s.startWorkbookExport('ws-1', catalog, 'full');
+    // The export went to the spare: no worker was started for it.
+    expect(FakeWorker.made).toHaveLength(1);
+    expect(spare.sent.map((m) => m.type)).toEqual(['preload', 'export']);
+
+    spare.reply({ type: 'workbook', bytes: new Uint8Array([1, 2]) });
+    expect(await job.done).toEqual(new Uint8Array([1, 2]));
+    expect(spare.terminated).toBe(true);
+    await Promise.resolve();
+    expect(FakeWorker.made).toHaveLength(2);
+    expect(FakeWorker.made[1]!.sent).toEqual([{ type: 'preload', xlsx: true }]);
+
+    release();
+    expect(FakeWorker.made[1]!.terminated).toBe(true);
+    release(); // twice is harmless
+  });
+
+  it('keeps no spare when nobody holds one, and a job still gets its own worker', async () => {
+    const s = await load();
+    const job = s.startWorkbookExport('ws-1', catalog, 'template');
+    expect(FakeWorker.made).toHaveLength(1);
+    FakeWorker.made[0]!.reply({ type: 'failed', message: 'boom' });
+    await expect(job.done).rejects.toThrow('boom');
+    await Promise.resolve();
+    expect(FakeWorker.made).toHaveLength(1);
+  });
+
+  it('ends the spare only when the last holder releases it', async () => {
+    const s = await load();
+    const a = s.keepSpreadsheetWorkerWarm();
+    const b = s.keepSpreadsheetWorkerWarm();
+    expect(FakeWorker.made).toHaveLength(1);
+    a();
+    expect(FakeWorker.made[0]!.terminated).toBe(false);
+    b();
+    expect(FakeWorker.made[0]!.terminated).toBe(true);
+  });
+});
