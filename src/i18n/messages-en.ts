@@ -6,6 +6,7 @@ import { registerUi } from './en/register-ui';
 import { exchange } from './en/exchange';
 import { sheets } from './en/sheets';
 import { sheetHeaders } from './en/sheet-headers';
+import { sheetProblems } from './en/sheet-problems';
 import { mapping } from './en/mapping';
 import { cycle } from './en/cycle';
 import { cycleUi } from './en/cycle-ui';
@@ -24,7 +25,7 @@ import { crosswalkMessages } from './en/crosswalk';
  * report's strings (./en/report.ts) are used only inside the export worker, so they stay out of
  * the page's catalogue and its first-screen weight.
  */
-export const en = { ...core, ...registers, ...registerUi, ...criteria, ...impact, ...exchange, ...sheets, ...sheetHeaders, ...mapping, ...cycle, ...cycleUi, ...readinessMessages, ...tasksMessages, ...printMessages, ...historyMessages, ...conflictMessages, ...oscalMessages, ...crosswalkMessages } as const;
+export const en = { ...core, ...registers, ...registerUi, ...criteria, ...impact, ...exchange, ...sheets, ...sheetHeaders, ...sheetProblems, ...mapping, ...cycle, ...cycleUi, ...readinessMessages, ...tasksMessages, ...printMessages, ...historyMessages, ...conflictMessages, ...oscalMessages, ...crosswalkMessages } as const;
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;

@@ -9,6 +9,7 @@ import { isListKind, isValueMapped, requiredTarget, targetOf, type MappingTarget
 import { normHeader, normValue } from './mapping-text';
 import { hasValue, suggestValueMap, withValue, type ValueMap } from './mapping-values';
 import type { CellValue } from './sheet-cells';
+import { schemaIssueText } from './sheet-problem-text';
 import type { RowWrite, SheetProblem, WorkbookPlan } from './workbook-import';
 
 export { hasValue, suggestValueMap, withValue, type MappedValue, type ValueMap } from './mapping-values';
@@ -163,7 +164,7 @@ export function applyMapping(rows: readonly (readonly CellValue[])[], mapping: S
       if (!check.success) {
         for (const issue of check.error.issues) {
           const col = mapping.columns.indexOf(String(issue.path[0] ?? ''));
-          problems.push({ sheet: ctx.sheet, row: r + 1, column: col >= 0 ? columnName(headers, col) : String(issue.path[0] ?? ''), message: issue.message });
+          problems.push({ sheet: ctx.sheet, row: r + 1, column: col >= 0 ? columnName(headers, col) : String(issue.path[0] ?? ''), message: schemaIssueText(issue) });
         }
       }
     }

@@ -1,5 +1,6 @@
 import { hasMessage, locale, tOption } from '../i18n/i18n';
 import { optionLabels, sameStrings, stringsState, type StringsState } from './sheet-labels';
+import { listText, problemText } from './sheet-problem-text';
 
 /** A spreadsheet cell as SheetJS gives it (arrays only, cached values, never formulas). */
 export type CellValue = string | number | boolean | Date | null;
@@ -41,12 +42,12 @@ export function cellToDate(cell: CellValue): Parsed<string | null> {
     m = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/.exec(s);
     if (m) return validDate(+m[3]!, +m[2]!, +m[1]!, cell);
   }
-  return { ok: false, message: `"${String(cell)}" is not a date (use YYYY-MM-DD)` };
+  return { ok: false, message: problemText('sheetProblem.notDate', { value: String(cell) }) };
 }
 
 function validDate(y: number, m: number, d: number, original: CellValue): Parsed<string> {
   const dt = new Date(Date.UTC(y, m - 1, d));
-  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return { ok: false, message: `"${String(original)}" is not a real date` };
+  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return { ok: false, message: problemText('sheetProblem.notRealDate', { value: String(original) }) };
   return { ok: true, value: iso(y, m, d) };
 }
 
@@ -109,11 +110,11 @@ function optionLookup(options: readonly string[], prefix: string): ReadonlyMap<s
 /** Enum cells carry the label in the export's language; the raw value, a label in any loaded language and any case are accepted back. */
 export function enumFromCell<T extends string>(cell: CellValue, options: readonly T[], prefix: string, nullable: boolean): Parsed<T | null> {
   const text = cellToText(cell).trim();
-  if (!text) return nullable ? { ok: true, value: null } : { ok: false, message: `a value is required; use one of: ${options.map((o) => tOption(prefix, o)).join(', ')}` };
+  if (!text) return nullable ? { ok: true, value: null } : { ok: false, message: problemText('sheetProblem.valueRequired', { options: listText(options.map((o) => tOption(prefix, o))) }) };
   // The first option whose value or label matches, in the options' order (a lookup built once).
   const hit = optionLookup(options, prefix).get(text.toLowerCase()) as T | undefined;
   if (hit) return { ok: true, value: hit };
-  return { ok: false, message: `"${text}" is not one of: ${options.map((o) => tOption(prefix, o)).join(', ')}` };
+  return { ok: false, message: problemText('sheetProblem.notOneOf', { value: text, options: listText(options.map((o) => tOption(prefix, o))) }) };
 }
 
 /** Lists travel as "a; b; c". */

@@ -5,6 +5,7 @@
  */
 import { problem, type IoProblem } from './problems';
 import { odsCellEstimate } from './sheet-ods-guard';
+import { wordedProblem, type SheetProblemKey } from './sheet-problem-text';
 import { StoredZipWriter } from './sheet-zip-store';
 import { openZip, ZipReadError, type ZipLimits } from './zip-reader';
 
@@ -21,7 +22,7 @@ const SIZE_CODES = new Set(['too-large', 'entry-too-large', 'ratio-too-high', 't
 function fromZipProblem(p: IoProblem, fileName: string): IoProblem {
   const detail = p.detail ?? p.code;
   if (SIZE_CODES.has(p.code)) return problem(p.code, { file: fileName, detail });
-  return problem('sheet-corrupt', { file: fileName, detail: `the file is damaged (${p.code}): ${detail}` });
+  return wordedProblem('sheet-corrupt', { file: fileName }, 'sheetProblem.zipDamaged', { code: p.code, detail });
 }
 
 export type PreparedZip = { ok: true; bytes: Uint8Array } | { ok: false; problems: IoProblem[] };
@@ -36,12 +37,12 @@ export async function prepareZip(bytes: Uint8Array, fileName: string, maxCells: 
   const opened = await openZip(bytes, fileName, limits);
   if (!opened.ok) return { ok: false, problems: opened.problems.map((p) => fromZipProblem(p, fileName)) };
   const zip = opened.zip;
-  const refuse = (code: string, detail: string): PreparedZip => ({ ok: false, problems: [problem(code, { file: fileName, detail })] });
+  const refuse = (code: string, key: SheetProblemKey, params?: Record<string, number>): PreparedZip => ({ ok: false, problems: [wordedProblem(code, { file: fileName }, key, params)] });
   // SheetJS's own tests, which ignore case: an ODS manifest, or OOXML's content types; nothing
   // else (Apple Numbers' Snappy streams and a nested Index.zip would be inflated past our checks).
   const names = new Set(zip.entries.map((e) => e.name.toLowerCase()));
   const known = ['meta-inf/manifest.xml', 'objectdata.xml', '[content_types].xml'].some((n) => names.has(n));
-  if (!known) return refuse('sheet-unreadable', 'a zip archive, but not an .xlsx or .ods workbook');
+  if (!known) return refuse('sheet-unreadable', 'sheetProblem.notWorkbookZip');
 
   const out = new StoredZipWriter(zip.entries);
   try {
@@ -49,8 +50,8 @@ export async function prepareZip(bytes: Uint8Array, fileName: string, maxCells: 
       const data = await zip.read(entry.name);
       if (entry.name.toLowerCase() === 'content.xml') {
         const xml = strictUtf8(data);
-        if (xml === null) return refuse('sheet-corrupt', 'the file is damaged (not-utf8): content.xml is not valid UTF-8');
-        if (odsCellEstimate(xml, maxCells) > maxCells) return refuse('sheet-too-many-cells', `its repeated cells expand to more than ${maxCells} cells`);
+        if (xml === null) return refuse('sheet-corrupt', 'sheetProblem.contentNotUtf8');
+        if (odsCellEstimate(xml, maxCells) > maxCells) return refuse('sheet-too-many-cells', 'sheetProblem.repeatedCells', { max: maxCells });
       }
       // zip.read has checked that `data` hashes to the directory's CRC-32: no need to hash it again.
       out.add(entry.name, data, entry.crc32);
@@ -98,7 +99,7 @@ export function inspectCfb(XLSX: Xlsx, bytes: Uint8Array): 'encrypted' | 'corrup
 export function fromSheetJsError(e: unknown, fileName: string): IoProblem {
   const message = e instanceof Error ? e.message : String(e);
   if (/password|encrypt/i.test(message)) {
-    return problem('sheet-password-protected', { file: fileName, detail: 'the file is protected with a password; save a copy without one and import that' });
+    return wordedProblem('sheet-password-protected', { file: fileName }, 'sheetProblem.password');
   }
-  return problem('sheet-unreadable', { file: fileName, detail: `not a spreadsheet this app can read (${message.slice(0, 200)})` });
+  return wordedProblem('sheet-unreadable', { file: fileName }, 'sheetProblem.unreadable', { message: message.slice(0, 200) });
 }

@@ -3,7 +3,8 @@
  * and to the limits, turn every value into a plain Cell, cap long text, and say where (sheet, row,
  * column) each problem was, 1-based, columns also as letters.
  */
-import { problem, type IoProblem } from './problems';
+import type { IoProblem } from './problems';
+import { wordedProblem } from './sheet-problem-text';
 
 export type Cell = string | number | boolean | Date | null;
 
@@ -17,10 +18,10 @@ export function columnLetters(index: number): string {
   return out;
 }
 
-/** Where a cell is, as problem fields: record = sheet name, field = A1 address, plus a sentence. */
-export function cellWhere(file: string, sheet: string, row: number, col: number): { file: string; record: string; field: string; detail: string } {
+/** Where a cell is, as problem fields: record = sheet name, field = A1 address. */
+export function cellWhere(file: string, sheet: string, row: number, col: number): { file: string; record: string; field: string } {
   const letters = columnLetters(col);
-  return { file, record: sheet, field: `${letters}${row + 1}`, detail: `sheet ${sheet}, row ${row + 1}, column ${letters}` };
+  return { file, record: sheet, field: `${letters}${row + 1}` };
 }
 
 /** Collects warnings up to MAX_SHEET_WARNINGS. */
@@ -33,7 +34,7 @@ export class WarningList {
   add(p: IoProblem): void {
     if (this.#full) return;
     if (this.items.length === MAX_SHEET_WARNINGS - 1) {
-      this.items.push(problem('too-many-problems', { file: this.file, detail: `only the first ${MAX_SHEET_WARNINGS - 1} problems are listed` }));
+      this.items.push(wordedProblem('too-many-problems', { file: this.file }, 'sheetProblem.tooManyProblems', { count: MAX_SHEET_WARNINGS - 1 }));
       this.#full = true;
       return;
     }
@@ -111,7 +112,8 @@ export function toGrid(raw: ArrayLike<ArrayLike<unknown> | null | undefined>, ro
       let cell = toCell(src ? src[c] : null);
       if (typeof cell === 'string' && cell.length > ctx.maxCellChars) {
         const where = cellWhere(ctx.file, ctx.sheet, r, c);
-        ctx.warnings.add(problem('cell-too-long', { ...where, detail: `${where.detail}: ${cell.length} characters, only the first ${ctx.maxCellChars} were kept` }));
+        const params = { sheet: ctx.sheet, row: r + 1, column: columnLetters(c), length: cell.length, max: ctx.maxCellChars };
+        ctx.warnings.add(wordedProblem('cell-too-long', where, 'sheetProblem.cellTooLong', params));
         cell = capText(cell, ctx.maxCellChars);
       }
       line[c] = cell;

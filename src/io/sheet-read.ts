@@ -12,7 +12,8 @@
  * time zone of the machine.
  */
 import { detectDelimiter, parseCsv, restoreNeutralised } from './csv';
-import { problem, type IoProblem } from './problems';
+import type { IoProblem } from './problems';
+import { wordedProblem, type SheetProblemKey } from './sheet-problem-text';
 import { fromSheetJsError, inspectCfb, prepareZip } from './sheet-container';
 import { toGrid, usedExtent, WarningList, type Cell } from './sheet-grid';
 import { extensionOf, isTextExtension, looksLikeMarkup, sniffContainer } from './sheet-sniff';
@@ -52,15 +53,15 @@ export interface ReadWorkbookOptions {
 
 export async function readWorkbook(bytes: Uint8Array, fileName: string, limits: Partial<SheetLimits> = {}, opts: ReadWorkbookOptions = {}): Promise<ReadWorkbookResult> {
   const lim: SheetLimits = { ...DEFAULT_SHEET_LIMITS, ...limits };
-  const fail = (code: string, detail: string): ReadWorkbookResult => ({ ok: false, problems: [problem(code, { file: fileName, detail })] });
-  if (bytes.length > lim.maxBytes) return fail('file-too-large', `${bytes.length} bytes, limit ${lim.maxBytes}`);
+  const fail = (code: string, key: SheetProblemKey, params?: Record<string, string | number>): ReadWorkbookResult => ({ ok: false, problems: [wordedProblem(code, { file: fileName }, key, params)] });
+  if (bytes.length > lim.maxBytes) return fail('file-too-large', 'sheetProblem.fileTooLarge', { size: bytes.length, limit: lim.maxBytes });
 
   const container = sniffContainer(bytes);
-  if (container === 'binary') return fail('sheet-unreadable', 'not a spreadsheet: expected .xlsx, .ods, .xls or .csv content');
+  if (container === 'binary') return fail('sheet-unreadable', 'sheetProblem.binary');
   // .xlsx and .ods are always zip files: text under those names is a renamed file, not a CSV.
   // (Old web apps do save CSV as .xls, so .xls text is still read as CSV.)
   if (container === 'text' && ['xlsx', 'xlsm', 'xlsb', 'ods'].includes(extensionOf(fileName))) {
-    return fail('sheet-unreadable', `the file is named .${extensionOf(fileName)} but holds plain text: save it as .csv or as a real workbook`);
+    return fail('sheet-unreadable', 'sheetProblem.textNamedAsWorkbook', { ext: extensionOf(fileName) });
   }
   if (container === 'text') return readCsv(bytes, fileName, lim, opts);
   // SheetJS loads while the zip is checked (its fetch and the inflating overlap).
@@ -77,8 +78,8 @@ export async function readWorkbook(bytes: Uint8Array, fileName: string, limits: 
   if (opts.beforeParse) await opts.beforeParse.catch(() => undefined);
   if (container === 'cfb') {
     const kind = inspectCfb(XLSX, bytes);
-    if (kind === 'corrupt') return fail('sheet-corrupt', 'the file is damaged: its compound-file structure cannot be read');
-    if (kind === 'encrypted') return fail('sheet-password-protected', 'the file is protected with a password; save a copy without one and import that');
+    if (kind === 'corrupt') return fail('sheet-corrupt', 'sheetProblem.cfbCorrupt');
+    if (kind === 'encrypted') return fail('sheet-password-protected', 'sheetProblem.password');
   }
   return readWithSheetJs(XLSX, input, fileName, lim);
 }
@@ -104,7 +105,7 @@ function readWithSheetJs(XLSX: typeof import('xlsx'), bytes: Uint8Array, fileNam
   const warnings = new WarningList(fileName);
   const names = wb.SheetNames.slice(0, lim.maxSheets);
   if (wb.SheetNames.length > lim.maxSheets) {
-    warnings.add(problem('too-many-sheets', { file: fileName, detail: `${wb.SheetNames.length} sheets; only the first ${lim.maxSheets} were read` }));
+    warnings.add(wordedProblem('too-many-sheets', { file: fileName }, 'sheetProblem.tooManySheets', { count: wb.SheetNames.length, max: lim.maxSheets }));
   }
   const sheets = names.map((name): ReadSheet => {
     const ws = sheetByName(wb, name);
@@ -154,19 +155,19 @@ function isValueCell(cell: CellObject | undefined): boolean {
 function clip(used: { rows: number; cols: number }, lim: SheetLimits, file: string, sheet: string, warnings: WarningList): { rows: number; cols: number; clipped: boolean } {
   const rows = Math.min(used.rows, lim.maxRows);
   const cols = Math.min(used.cols, lim.maxCols);
-  if (used.rows > lim.maxRows) warnings.add(problem('sheet-clipped', { file, record: sheet, detail: `sheet ${sheet} has more than ${lim.maxRows} rows; only the first ${lim.maxRows} were read` }));
-  if (used.cols > lim.maxCols) warnings.add(problem('sheet-clipped', { file, record: sheet, detail: `sheet ${sheet} has ${used.cols} columns; only the first ${lim.maxCols} were read` }));
+  if (used.rows > lim.maxRows) warnings.add(wordedProblem('sheet-clipped', { file, record: sheet }, 'sheetProblem.clippedRows', { sheet, max: lim.maxRows }));
+  if (used.cols > lim.maxCols) warnings.add(wordedProblem('sheet-clipped', { file, record: sheet }, 'sheetProblem.clippedColumns', { sheet, count: used.cols, max: lim.maxCols }));
   return { rows, cols, clipped: used.rows > lim.maxRows || used.cols > lim.maxCols };
 }
 
 function readCsv(bytes: Uint8Array, fileName: string, lim: SheetLimits, opts: ReadWorkbookOptions): ReadWorkbookResult {
   const decoded = decodeText(bytes, opts.csvEncoding);
   if (!isTextExtension(fileName) && looksLikeMarkup(decoded.text)) {
-    return { ok: false, problems: [problem('sheet-unreadable', { file: fileName, detail: 'an HTML or XML file, not a spreadsheet: save it as .xlsx or .csv' })] };
+    return { ok: false, problems: [wordedProblem('sheet-unreadable', { file: fileName }, 'sheetProblem.markup')] };
   }
   const warnings = new WarningList(fileName);
   if (!decoded.confident) {
-    warnings.add(problem('csv-encoding-guessed', { file: fileName, detail: 'not UTF-8 or UTF-16; read as windows-1252 (Western European): check accented letters' }));
+    warnings.add(wordedProblem('csv-encoding-guessed', { file: fileName }, 'sheetProblem.encodingGuessed'));
   }
   const ext = extensionOf(fileName);
   const delimiter = ext === 'tsv' || ext === 'tab' ? '\t' : detectDelimiter(decoded.text);
@@ -174,7 +175,7 @@ function readCsv(bytes: Uint8Array, fileName: string, lim: SheetLimits, opts: Re
   const name = sheetNameOf(fileName);
   if (parsed.openQuoteRow !== undefined) {
     const row = parsed.openQuoteRow;
-    warnings.add(problem('csv-unclosed-quote', { file: fileName, record: name, field: `row ${row}`, detail: `row ${row}: a quoted field is never closed, so everything after it was read into one cell` }));
+    warnings.add(wordedProblem('csv-unclosed-quote', { file: fileName, record: name }, 'sheetProblem.unclosedQuote', { row }, row));
   }
   // Our own CSV export puts an apostrophe before formula-like text; take it off again.
   const raw = parsed.rows.map((r) => r.map(restoreNeutralised));

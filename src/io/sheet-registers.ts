@@ -9,6 +9,7 @@ import { refsText, type TreatmentLink } from '../domain/soa-links';
 import { cellToText, joinList, splitList, type CellValue, type Parsed } from './sheet-cells';
 import { computedColumn, fieldColumn, referenceColumn, type SheetColumn } from './sheet-columns';
 import { noText, yesNoWords, yesText } from './sheet-labels';
+import { levelNumber, listText, problemText } from './sheet-problem-text';
 import { cycleSheets } from './sheet-registers-cycle';
 import type { RegisterSheet, SheetContext } from './sheet-types';
 
@@ -48,7 +49,7 @@ function ratingColumn(header: string, key: 'inherentLikelihood' | 'inherentImpac
     width: 16,
     get: (r, ctx) => {
       const i = r[key];
-      return i === null ? '' : (ctx.matrix[scale][i]?.name ?? `Level ${i + 1}`);
+      return i === null ? '' : (ctx.matrix[scale][i]?.name ?? problemText('sheetProblem.level', { n: i + 1 }));
     },
     // The cell as the export writes it, for a level whose name reads back as that level (anything else: `set`).
     same: (cell, r, ctx) => {
@@ -64,10 +65,10 @@ function ratingColumn(header: string, key: 'inherentLikelihood' | 'inherentImpac
       const levels = ctx.matrix[scale];
       const i = levelIndex(levels, text);
       if (i >= 0) return { ok: true, value: { [key]: i } };
-      // A stored rating the matrix no longer covers exports as "Level N" and must survive a round trip.
-      const kept = /^level (\d+)$/i.exec(text);
-      if (kept && record && record[key] === Number(kept[1]) - 1) return { ok: true, value: {} };
-      return { ok: false, message: `"${text}" is not one of: ${levels.map((l) => l.name).join(', ')}` };
+      // A stored rating the matrix no longer covers exports as "Level N" (in any language) and must survive a round trip.
+      const kept = record ? levelNumber(text) : null;
+      if (kept !== null && record && record[key] === kept - 1) return { ok: true, value: {} };
+      return { ok: false, message: problemText('sheetProblem.notOneOf', { value: text, options: listText(levels.map((l) => l.name)) }) };
     },
   };
 }
@@ -107,7 +108,7 @@ const annexAColumn = <R extends { annexAControls: string[] }>(): SheetColumn<R, 
   set: (cell, ctx) => {
     const ids = [...new Set(splitList(cell).map(normalizeControlId))];
     const bad = ids.find((id) => !ctx.catalog.byId.get(id)?.isControl);
-    return bad ? { ok: false, message: `"${bad}" is not an Annex A control` } : { ok: true, value: { annexAControls: ids } };
+    return bad ? { ok: false, message: problemText('sheetProblem.notControl', { value: bad }) } : { ok: true, value: { annexAControls: ids } };
   },
 });
 
@@ -153,7 +154,7 @@ export const soaSheet: RegisterSheet<A> = {
         if (yes) return { ok: true, value: { applicable: true } };
         if (words.no.has(text)) return { ok: true, value: { applicable: false } };
         if (text === '') return { ok: true, value: { applicable: null } };
-        return { ok: false, message: `"${cellToText(cell)}" is not one of: ${yesText()}, ${noText()} (or empty for not decided)` };
+        return { ok: false, message: problemText('sheetProblem.notYesNo', { value: cellToText(cell), options: listText([yesText(), noText()]) }) };
       },
     },
     ...soaFields.map((f) => fieldColumn<A, SheetContext>(f)),

@@ -13,6 +13,7 @@ import { sheetContext, type WorkbookData } from './workbook-data';
 import type { SheetCheck, SheetPart, SheetProblem, WorkbookPlan } from './workbook-plan';
 import { blankFor, records } from './workbook-records';
 import { headerAliases, headerText, sheetNameAliases, sheetNameText } from './sheet-labels';
+import { problemText, rewordProblems, schemaIssueText } from './sheet-problem-text';
 
 export type { CellChange, RowWrite, SheetCheck, SheetPart, SheetProblem, WorkbookPlan } from './workbook-plan';
 
@@ -25,9 +26,20 @@ export type { CellChange, RowWrite, SheetCheck, SheetPart, SheetProblem, Workboo
 export async function checkWorkbookFile(bytes: Uint8Array, fileName: string, data: Promise<WorkbookData>, opts: ReadWorkbookOptions = {}): Promise<SheetCheck> {
   data.catch(() => undefined);
   const read = await readWorkbook(bytes, fileName, undefined, opts);
-  if (!read.ok) return { ok: false, problems: read.problems };
+  // The file may be read before the UI's strings have arrived (they come with `data`): its problems
+  // are then worded again, in the UI's language.
+  if (!read.ok) {
+    await data.then(
+      () => undefined,
+      () => undefined,
+    );
+    rewordProblems(read.problems);
+    return { ok: false, problems: read.problems };
+  }
+  const d = await data;
+  rewordProblems(read.warnings);
   // A CSV has one unnamed sheet: it stands for the register its columns match.
-  return { ok: true, plan: planWorkbookImport(read.sheets, await data), warnings: read.warnings };
+  return { ok: true, plan: planWorkbookImport(read.sheets, d), warnings: read.warnings };
 }
 
 const SCHEMAS: Record<Exclude<SheetKey, `cycle:${string}`>, ZodType> = { clauses: assessmentSchema, soa: assessmentSchema, aiSystems: aiSystemSchema, risks: riskSchema, ownControls: ownControlSchema };
@@ -189,12 +201,12 @@ function planSheet(register: RegisterSheet<Record<string, unknown>>, sheet: { na
   const shown = new Map(register.columns.map((c) => [c, headerText(c.header)]));
   const idCol = header.findIndex((h) => index.id.has(norm(h)));
   if (idCol < 0) {
-    part.problems.push({ sheet: sheet.name, row: headerRow + 1, column: idHeader, message: `the id column "${idHeader}" is missing` });
+    part.problems.push({ sheet: sheet.name, row: headerRow + 1, column: idHeader, message: problemText('sheetProblem.idColumnMissing', { column: idHeader }) });
     return part;
   }
   const columns = header.map((h, i) => (i === idCol ? null : index.columns.get(norm(h)) ?? null));
   header.forEach((h, i) => {
-    if (i !== idCol && h.trim() && !columns[i]) part.warnings.push(`column "${h}" is not known and is ignored`);
+    if (i !== idCol && h.trim() && !columns[i]) part.warnings.push(problemText('sheetProblem.unknownColumn', { column: h }));
   });
   const settable = columns.flatMap((col, i): SettableColumn[] => (col?.set ? [{ index: i, col, memo: col.pure && !col.same ? new CellMemo() : null }] : []));
   const existing = new Map(records(d, register.key).map((r) => [register.idOf(r), r]));
@@ -215,14 +227,14 @@ function planSheet(register: RegisterSheet<Record<string, unknown>>, sheet: { na
     let record: Record<string, unknown> | undefined;
     if (isCatalogSheet) {
       const item = ctx.catalog.byId.get(rawId);
-      if (!item || !item.assessable || item.isControl !== (register.key === 'soa')) problems.push({ sheet: sheet.name, row: rowNo, column: idHeader, message: `"${rawId}" is not ${register.key === 'soa' ? 'an Annex A control' : 'a clause of 4–10'}` });
+      if (!item || !item.assessable || item.isControl !== (register.key === 'soa')) problems.push({ sheet: sheet.name, row: rowNo, column: idHeader, message: problemText(register.key === 'soa' ? 'sheetProblem.notControl' : 'sheetProblem.notClause', { value: rawId }) });
       record = existing.get(rawId);
     } else if (id) {
       record = existing.get(id);
-      if (!record) problems.push({ sheet: sheet.name, row: rowNo, column: idHeader, message: `no record has the id "${rawId}"; leave the id empty to create one` });
+      if (!record) problems.push({ sheet: sheet.name, row: rowNo, column: idHeader, message: problemText('sheetProblem.unknownId', { id: rawId }) });
     }
-    if (id && seen.has(id)) problems.push({ sheet: sheet.name, row: rowNo, column: idHeader, message: `"${rawId}" appears on more than one row` });
-    if (register.singleton && !id && count >= 1) problems.push({ sheet: sheet.name, row: rowNo, column: idHeader, message: `a workspace has one ${sheetNameText(register.name).toLowerCase()} record; fill in the existing row instead of adding one` });
+    if (id && seen.has(id)) problems.push({ sheet: sheet.name, row: rowNo, column: idHeader, message: problemText('sheetProblem.duplicateId', { id: rawId }) });
+    if (register.singleton && !id && count >= 1) problems.push({ sheet: sheet.name, row: rowNo, column: idHeader, message: problemText('sheetProblem.singleton', { register: sheetNameText(register.name).toLowerCase() }) });
     if (id) seen.add(id);
     // Most rows of a re-imported export change nothing: settle those without building a patch.
     if (record && problems.length === 0 && rowUnchanged(row, settable, record, ctx)) {
@@ -257,7 +269,7 @@ function planSheet(register: RegisterSheet<Record<string, unknown>>, sheet: { na
           if (broken && issue.message === broken.code) continue;
           const field = String(issue.path[0] ?? '');
           const col = register.columns.find((c) => c.field === field);
-          problems.push({ sheet: sheet.name, row: rowNo, column: (col && shown.get(col)) ?? field, message: issue.message });
+          problems.push({ sheet: sheet.name, row: rowNo, column: (col && shown.get(col)) ?? field, message: schemaIssueText(issue) });
         }
       }
     }
@@ -274,7 +286,7 @@ function planSheet(register: RegisterSheet<Record<string, unknown>>, sheet: { na
       part.unchanged += 1;
       continue;
     } else part.update += 1;
-    const shownId = isCatalogSheet ? rawId : (record?.id as string | undefined) ?? `row ${rowNo}`;
+    const shownId = isCatalogSheet ? rawId : (record?.id as string | undefined) ?? problemText('sheetProblem.row', { row: rowNo });
     for (const [k, v] of changed) {
       const col = register.columns.find((c) => c.field === k);
       const text = (x: unknown) => (col?.show ? col.show(x, ctx) : show(x));
