@@ -13,8 +13,8 @@ import { readWorkbook } from './sheet-read';
  */
 export type WorkerRequest =
   | { type: 'export'; snapshot: WorkspaceSnapshot; catalog: Catalog; exportedAt: string; appVersion: string; locale: Locale; passphrase?: string }
-  | { type: 'parse'; bytes: Uint8Array; fileName: string; catalog: Catalog; passphrase?: string }
-  | { type: 'read-sheets'; bytes: Uint8Array; fileName: string; csvEncoding?: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' };
+  | { type: 'parse'; bytes: Uint8Array; fileName: string; catalog: Catalog; locale?: Locale; passphrase?: string }
+  | { type: 'read-sheets'; bytes: Uint8Array; fileName: string; locale?: Locale; csvEncoding?: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' };
 
 export type WorkerReply =
   | { type: 'progress'; fraction: number }
@@ -29,8 +29,9 @@ self.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
   const req = ev.data;
   try {
     // A worker starts in English with the first screen's strings only. The README and report follow
-    // the UI language chosen when exporting, and the report's labels need the whole catalogue.
-    if (req.type === 'export') await setLocale(req.locale, { remember: false });
+    // the UI language chosen when exporting, the wording of a read's problems the page's language,
+    // and the report's labels need the whole catalogue.
+    await setLocale(req.locale ?? 'en', { remember: false });
     await loadMessages();
     if (req.type === 'export') {
       const built = await buildBundle(req.snapshot, {

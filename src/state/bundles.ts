@@ -58,7 +58,7 @@ export function startParse(file: File, catalog: Catalog, passphrase: string | un
   const done = (async () => {
     const bytes = new Uint8Array(await file.arrayBuffer());
     // The file's bytes move to the worker rather than being copied.
-    inner = runWorker({ type: 'parse', bytes, fileName: file.name, catalog, ...(passphrase ? { passphrase } : {}) }, onProgress, (r) => (r.type === 'parsed' ? r.result : undefined), [bytes.buffer]);
+    inner = runWorker({ type: 'parse', bytes, fileName: file.name, catalog, locale: locale(), ...(passphrase ? { passphrase } : {}) }, onProgress, (r) => (r.type === 'parsed' ? r.result : undefined), [bytes.buffer]);
     return inner.done;
   })();
   return { done, cancel: () => inner?.cancel() };

@@ -5,7 +5,7 @@ import { describeValue, mappingTargets, requiredTarget, type MappingTarget } fro
 import { applyMapping, distinctValues, fillSuggestions, hasValue, headerTexts, initialMapping, mappedColumns, mappingIssues, mappingPlan, targetOf, targetOptions, valueMappedColumns, withValue, type DistinctValue, type MappingContext, type MappingResult, type SheetMapping, type TargetRegister } from '../io/mapping';
 import { choiceOf, valueOfChoice } from '../io/mapping-values';
 import { fromSaved, SAVED_MATCH_THRESHOLD, savedMatch, toSaved, type SavedMapping } from '../io/mapping-saved';
-import { t } from '../i18n/i18n';
+import { locale, t } from '../i18n/i18n';
 import type { IoProblem } from '../io/problems';
 import type { ReadSheet } from '../io/sheet-read';
 import type { TextEncodingName } from '../io/text-decode';
@@ -111,7 +111,7 @@ export class MappingWizardState {
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
       const csvEncoding = this.#encoding === 'detect' ? undefined : this.#encoding;
-      const job = runWorker({ type: 'read-sheets', bytes, fileName: file.name, ...(csvEncoding ? { csvEncoding } : {}) }, () => {}, (r) => (r.type === 'sheets' ? r.result : undefined));
+      const job = runWorker({ type: 'read-sheets', bytes, fileName: file.name, locale: locale(), ...(csvEncoding ? { csvEncoding } : {}) }, () => {}, (r) => (r.type === 'sheets' ? r.result : undefined));
       const [read, context, saved] = await Promise.all([job.done, loadMappingContext(this.#workspaceId(), this.#catalog()), listMappings()]);
       if (!read.ok) {
         this.#readProblems = read.problems;

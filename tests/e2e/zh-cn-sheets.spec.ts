@@ -65,3 +65,18 @@ test('a workbook exported in Chinese has Chinese sheets and headers, and imports
   await checkFile(page, 'Workbook exported by AIMS Workbench (.xlsx, .xls, .ods or .csv)', 'Check the spreadsheet', { name: 'workbook-zh.xlsx', mimeType: 'application/octet-stream', buffer: await readFile(path) });
   await expect(page.getByText('The spreadsheet matches the workspace: nothing to import.')).toBeVisible();
 });
+
+test('the mapping wizard words what it found in a file in Chinese when the UI is Chinese', async ({ watched: { page } }) => {
+  await page.goto('./');
+  await page.getByLabel('Language / 语言').selectOption('zh-CN');
+  await page.getByLabel('工作区名称').fill('映射公司');
+  await page.getByRole('button', { name: '创建工作区' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '仪表板 — 映射公司' })).toBeVisible();
+  await page.goto(page.url() + '/exchange');
+  const wizard = page.getByTestId('mapping-wizard');
+  // A quote that never closes: the rest of the file lands in one cell, and the reader says so.
+  await wizard.getByLabel('您自己的电子表格（.xlsx、.xls、.ods 或 .csv）').setInputFiles({ name: 'risks.csv', mimeType: 'text/csv', buffer: Buffer.from('风险名称,负责人\n"未闭合,张三\n第二行,李四\n', 'utf8') });
+  await wizard.getByRole('button', { name: '读取文件' }).click();
+  await expect(wizard.getByText(/某个带引号的字段没有闭合/)).toBeVisible();
+  await expect(wizard.getByText(/quoted field/i)).toHaveCount(0);
+});
