@@ -74,6 +74,15 @@ export const CATALOG_REMARKS =
   'The summaries, questions and evidence examples are guidance written for AIMS Workbench: they are not the text of the standard ' +
   'and do not replace it. Read the standard itself for its requirements.';
 
+/** For a catalog whose titles are our translation (e.g. Simplified Chinese): they are not ISO's wording. */
+export const TRANSLATED_CATALOG_REMARKS =
+  'Clause and control numbers are those of ISO/IEC 42001:2023 (with Amendment 1:2024), published by ISO and IEC; the titles in this ' +
+  'catalog are an unofficial translation made for AIMS Workbench, not ISO wording. ' +
+  'The summaries, questions and evidence examples are guidance written for AIMS Workbench: they are not the text of the standard ' +
+  'and do not replace it. Read the standard itself for its requirements.';
+
+const remarksFor = (catalog: Catalog) => (catalog.titlesUnofficial ? TRANSLATED_CATALOG_REMARKS : CATALOG_REMARKS);
+
 const GROUP_CLASS: Record<string, string> = { 'clause-group': 'clause', objective: 'objective', 'control-group': 'objective' };
 
 /**
@@ -168,7 +177,7 @@ export async function buildOscalCatalog(catalog: Catalog, options: OscalExportOp
           { name: 'framework', ns: AIMS_NS, value: catalog.frameworkId },
           { name: 'locale', ns: AIMS_NS, value: catalog.locale },
         ],
-        remarks: CATALOG_REMARKS,
+        remarks: remarksFor(catalog),
       },
       groups: catalog.topGroups.map((g) => group(catalog, g)),
     },
@@ -189,7 +198,7 @@ export async function buildOscalProfile(catalog: Catalog, options: OscalExportOp
         'last-modified': options.exportedAt,
         version: catalog.catalogVersion,
         'oscal-version': options.oscalVersion ?? OSCAL_VERSION,
-        remarks: `Selects all ${catalog.assessable.length} controls of ${OSCAL_FILES.catalog} unchanged. ${CATALOG_REMARKS}`,
+        remarks: `Selects all ${catalog.assessable.length} controls of ${OSCAL_FILES.catalog} unchanged. ${remarksFor(catalog)}`,
       },
       imports: [{ href: OSCAL_FILES.catalog, 'include-all': {} }],
       merge: { 'as-is': true },

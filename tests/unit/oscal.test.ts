@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Assessment } from '../../src/domain/assessment-schema';
 import { generateWorkspace } from '../../src/domain/generate-workspace';
-import { buildOscalCatalog, buildOscalProfile, CATALOG_REMARKS, type OscalControl, type OscalGroup } from '../../src/io/oscal-catalog';
+import { buildOscalCatalog, buildOscalProfile, CATALOG_REMARKS, TRANSLATED_CATALOG_REMARKS, type OscalControl, type OscalGroup } from '../../src/io/oscal-catalog';
 import { AIMS_NS, OSCAL_FILES, OSCAL_VERSION, oscalControlId, oscalJson, uuidV5 } from '../../src/io/oscal-common';
 import { exportOscal, sspFileName } from '../../src/io/oscal-export';
 import { buildOscalSsp, type OscalImplementedRequirement, type OscalSspInput } from '../../src/io/oscal-ssp';
@@ -116,6 +116,21 @@ describe('OSCAL catalog export', () => {
     expect(m.remarks).toBe(CATALOG_REMARKS);
     expect(m.remarks).toMatch(/titles are those of ISO\/IEC 42001/);
     expect(m.remarks).toMatch(/not the text of the standard/);
+  });
+
+  it('says the titles are an unofficial translation when the catalog is the Chinese one, and still validates', async () => {
+    const { loadCatalog } = await import('../../src/catalog/load-catalog');
+    const zh = await loadCatalog('zh-CN');
+    expect(zh.titlesUnofficial).toBe(true);
+    const doc = await buildOscalCatalog(zh, OPTS);
+    expect(doc.catalog.metadata.remarks).toBe(TRANSLATED_CATALOG_REMARKS);
+    expect(doc.catalog.metadata.remarks).toMatch(/unofficial translation/);
+    expect(doc.catalog.metadata.props).toContainEqual({ name: 'locale', ns: AIMS_NS, value: 'zh-CN' });
+    const a22 = allControls(doc.catalog.groups).find((x) => x.id === 'a.2.2')!;
+    expect(a22.title).toBe(zh.byId.get('A.2.2')!.title);
+    expect(a22.title).not.toBe(catalog.byId.get('A.2.2')!.title);
+    expectValid('catalog', doc);
+    expect((await buildOscalProfile(zh, OPTS)).profile.metadata.remarks).toContain(TRANSLATED_CATALOG_REMARKS);
   });
 
   it('exports the guidance as our own parts', async () => {
