@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import type { AimsDatabase } from '../../src/db/database';
 import { applyWorkbookPlan } from '../../src/db/workbook-write';
-import { readWorkspaceSnapshot } from '../../src/db/snapshot';
 import { setLocale, tOption, type Locale } from '../../src/i18n/i18n';
 import { loadLocaleTables } from '../../src/i18n/locale-tables';
 import { readWorkbook } from '../../src/io/sheet-read';
@@ -11,7 +10,8 @@ import { cycleSheetNames, registerSheets } from '../../src/io/sheet-registers';
 import { exportRegisterCsv, exportTemplate, exportWorkbook } from '../../src/io/workbook-export';
 import type { WorkbookData } from '../../src/io/workbook-data';
 import { freshDatabase } from '../support/db';
-import { catalog, EXPORTED_AT, seedWorkspace } from '../support/bundles';
+import { EXPORTED_AT, seedWorkspace } from '../support/bundles';
+import { workbookDataOf } from '../support/workbook';
 
 /**
  * Workbooks follow the UI's language (sheet names, headers, choice labels, the About sheet) and read
@@ -29,11 +29,7 @@ afterEach(async () => {
   await setLocale('en', { remember: false });
 });
 
-async function data(): Promise<WorkbookData> {
-  const s = await readWorkspaceSnapshot(wsId, ['assessments', 'aiSystems', 'risks', 'ownControls', 'impactAssessments', 'cycleRecords'], false);
-  const t = s.tables as never as Omit<WorkbookData, 'catalog' | 'workspace'>;
-  return { catalog, workspace: s.workspace, assessments: t.assessments, aiSystems: t.aiSystems, risks: t.risks, ownControls: t.ownControls, impactAssessments: t.impactAssessments, cycleRecords: t.cycleRecords };
-}
+const data = () => workbookDataOf(wsId);
 
 async function exportIn(l: Locale, d: WorkbookData): Promise<Uint8Array> {
   await setLocale(l, { remember: false });

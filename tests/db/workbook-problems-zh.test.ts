@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import type { AimsDatabase } from '../../src/db/database';
-import { readWorkspaceSnapshot } from '../../src/db/snapshot';
 import { loadMessages, setLocale, type Locale } from '../../src/i18n/i18n';
 import { loadLocaleTables } from '../../src/i18n/locale-tables';
 import { readWorkbook } from '../../src/io/sheet-read';
@@ -11,6 +10,7 @@ import { checkWorkbookFile, planWorkbookImport } from '../../src/io/workbook-imp
 import { describeProblem } from '../../src/state/io-messages';
 import { freshDatabase } from '../support/db';
 import { catalog, EXPORTED_AT, seedWorkspace } from '../support/bundles';
+import { workbookDataOf } from '../support/workbook';
 
 /**
  * The problems and warnings of a spreadsheet import follow the UI's language, with the cells' own
@@ -28,11 +28,7 @@ afterEach(async () => {
   await setLocale('en', { remember: false });
 });
 
-async function data(): Promise<WorkbookData> {
-  const s = await readWorkspaceSnapshot(wsId, ['assessments', 'aiSystems', 'risks', 'ownControls', 'impactAssessments', 'cycleRecords'], false);
-  const t = s.tables as never as Omit<WorkbookData, 'catalog' | 'workspace'>;
-  return { catalog, workspace: s.workspace, assessments: t.assessments, aiSystems: t.aiSystems, risks: t.risks, ownControls: t.ownControls, impactAssessments: t.impactAssessments, cycleRecords: t.cycleRecords };
-}
+const data = () => workbookDataOf(wsId);
 
 async function inLocale<T>(l: Locale, run: () => Promise<T>): Promise<T> {
   await setLocale(l, { remember: false });

@@ -2,16 +2,15 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import type { AimsDatabase } from '../../src/db/database';
 import { applyWorkbookPlan } from '../../src/db/workbook-write';
-import { readWorkspaceSnapshot } from '../../src/db/snapshot';
 import { readWorkbook } from '../../src/io/sheet-read';
 import { planWorkbookImport } from '../../src/io/workbook-import';
 import { cycleSheetNames } from '../../src/io/sheet-registers';
 import { exportRegisterCsv, exportWorkbook } from '../../src/io/workbook-export';
-import type { WorkbookData } from '../../src/io/workbook-data';
 import { aiObjectiveIds } from '../../src/domain/annex-c';
 import { TEXT_MAX } from '../../src/domain/fields';
 import { freshDatabase } from '../support/db';
-import { catalog, seedWorkspace } from '../support/bundles';
+import { seedWorkspace } from '../support/bundles';
+import { workbookDataOf } from '../support/workbook';
 
 let db: AimsDatabase;
 let wsId: string;
@@ -20,11 +19,7 @@ beforeEach(async () => {
   wsId = (await seedWorkspace(db, 21, { aiSystems: 4, risks: 15, ownControls: 3, impactAssessments: 2 })).ws.id;
 });
 
-async function data(): Promise<WorkbookData> {
-  const s = await readWorkspaceSnapshot(wsId, ['assessments', 'aiSystems', 'risks', 'ownControls', 'impactAssessments', 'cycleRecords'], false);
-  const t = s.tables as never as Omit<WorkbookData, 'catalog' | 'workspace'>;
-  return { catalog, workspace: s.workspace, assessments: t.assessments, aiSystems: t.aiSystems, risks: t.risks, ownControls: t.ownControls, impactAssessments: t.impactAssessments, cycleRecords: t.cycleRecords };
-}
+const data = () => workbookDataOf(wsId);
 
 async function sheetsOf(bytes: Uint8Array, name = 'workbook.xlsx') {
   const r = await readWorkbook(bytes, name);

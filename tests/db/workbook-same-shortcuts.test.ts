@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import type { AimsDatabase } from '../../src/db/database';
-import { readWorkspaceSnapshot } from '../../src/db/snapshot';
 import { treatmentLinks } from '../../src/domain/soa-links';
 import { readWorkbook } from '../../src/io/sheet-read';
 import { ownControlSheet, registerSheets, riskSheet, soaSheet } from '../../src/io/sheet-registers';
@@ -13,7 +12,8 @@ import { setLocale } from '../../src/i18n/i18n';
 import { loadLocaleTables } from '../../src/i18n/locale-tables';
 import { headerText, sheetNameText } from '../../src/io/sheet-labels';
 import { freshDatabase } from '../support/db';
-import { catalog, seedWorkspace } from '../support/bundles';
+import { seedWorkspace } from '../support/bundles';
+import { workbookDataOf } from '../support/workbook';
 
 let db: AimsDatabase;
 let wsId: string;
@@ -27,11 +27,7 @@ afterEach(async () => {
   await setLocale('en', { remember: false });
 });
 
-async function data(): Promise<WorkbookData> {
-  const s = await readWorkspaceSnapshot(wsId, ['assessments', 'aiSystems', 'risks', 'ownControls', 'impactAssessments', 'cycleRecords'], false);
-  const t = s.tables as never as Omit<WorkbookData, 'catalog' | 'workspace'>;
-  return { catalog, workspace: s.workspace, assessments: t.assessments, aiSystems: t.aiSystems, risks: t.risks, ownControls: t.ownControls, impactAssessments: t.impactAssessments, cycleRecords: t.cycleRecords };
-}
+const data = () => workbookDataOf(wsId);
 
 async function sheetsOf(bytes: Uint8Array) {
   const r = await readWorkbook(bytes, 'workbook.xlsx');
