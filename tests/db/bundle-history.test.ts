@@ -36,7 +36,7 @@ async function withHistory() {
 }
 
 describe('the change history in bundles', () => {
-  it('travels: export → import in another browser keeps every entry and adds one import entry per record', async () => {
+  it('travels: export → import as a new workspace in another browser keeps every entry and adds one import entry for the workspace', async () => {
     const { ws } = await withHistory();
     const original = await listWorkspaceHistory(ws.id);
     expect(original).toHaveLength(4);
@@ -51,7 +51,8 @@ describe('the change history in bundles', () => {
     const after = await listWorkspaceHistory(ws.id);
     for (const e of original) expect(after).toContainEqual(e);
     const imported = after.filter((e) => e.action === 'import');
-    expect(imported.map((e) => e.table).sort()).toEqual(['aiSystems', 'risks', 'workspaces']);
+    expect(imported.map((e) => e.table)).toEqual(['workspaces']);
+    expect(imported[0]).toMatchObject({ recordId: ws.id, action: 'import' });
     expect(imported.every((e) => e.user === 'Importer' && e.changes.length === 0)).toBe(true);
     other.close();
   });
@@ -80,6 +81,29 @@ describe('the change history in bundles', () => {
     expect(after.find((e) => e.action === 'import' && e.table === 'risks')).toMatchObject({ changes: [{ field: 'owner', before: 'Sam', after: 'Kim' }] });
   });
 
+  it('a merge records each record it creates, and a replace only its workspace entry', async () => {
+    const { ws } = await withHistory();
+    const built = await exportBundle(ws.id, { exportedAt: new Date().toISOString() });
+    const other = await otherBrowser();
+    await applyImport(await planImport(await parse(built.bytes), { kind: 'new' }));
+    const added = await createRisk(ws.id, 'Vendor lock-in');
+    if (!added.ok) throw new Error(added.code);
+    const back = await exportBundle(ws.id, { exportedAt: new Date(Date.now() + 1000).toISOString() });
+    other.close();
+
+    const { useDatabase } = await import('../../src/db/database');
+    useDatabase(db);
+    await setUserName('Merger');
+    await applyImport(await planImport(await parse(back.bytes), { kind: 'merge', targetId: ws.id }));
+    const merged = (await listWorkspaceHistory(ws.id)).filter((e) => e.action === 'import' && e.user === 'Merger');
+    expect(merged.map((e) => [e.table, e.recordId])).toEqual([['risks', added.value.id]]);
+
+    await setUserName('Replacer');
+    await applyImport(await planImport(await parse(back.bytes), { kind: 'replace', targetId: ws.id }));
+    const replaced = (await listWorkspaceHistory(ws.id)).filter((e) => e.user === 'Replacer');
+    expect(replaced.map((e) => [e.action, e.table])).toEqual([['import', 'workspaces']]);
+  });
+
   it('a selective export carries only the history of what it carries', async () => {
     const { ws } = await withHistory();
     const built = await exportBundle(ws.id, { tables: ['aiSystems'] });
@@ -88,7 +112,7 @@ describe('the change history in bundles', () => {
     expect(rows.map((r) => r.table).sort()).toEqual(['aiSystems', 'workspaces']);
   });
 
-  it('a bundle without history (an older one) still imports; the import starts the history', async () => {
+  it('a bundle without history (an older one) still imports; the import starts the history with its workspace entry', async () => {
     const { ws } = await seedWorkspace(db);
     const built = await exportBundle(ws.id);
     expect(built.manifest.tables.history).toBeUndefined();
@@ -97,8 +121,7 @@ describe('the change history in bundles', () => {
     expect(plan.summary.some((s) => s.table === 'history')).toBe(false);
     await applyImport(plan);
     const history = await listWorkspaceHistory(ws.id);
-    expect(history.length).toBeGreaterThan(10);
-    expect(history.every((e) => e.action === 'import')).toBe(true);
+    expect(history).toEqual([expect.objectContaining({ action: 'import', table: 'workspaces', recordId: ws.id, changes: [] })]);
     other.close();
   });
 
