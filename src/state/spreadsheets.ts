@@ -31,9 +31,25 @@ let holders = 0;
 
 function warm(): void {
   if (spare || holders === 0 || typeof Worker === 'undefined') return;
-  spare = newSheetsWorker();
+  let w: Worker;
+  try {
+    w = newSheetsWorker();
+  } catch {
+    return; // no worker here (a sandboxed frame): each job starts its own and reports why it cannot
+  }
+  // A spare that fails while it waits (its script gone after an update, a module that throws) is
+  // dropped: nobody listens to it yet, and a job on it would wait for ever. The next job starts a
+  // fresh worker, which reports its own failure.
+  const drop = (ev: Event) => {
+    ev.preventDefault();
+    w.terminate();
+    if (spare === w) spare = null;
+  };
+  w.onerror = drop;
+  w.onmessageerror = drop;
+  spare = w;
   // It loads SheetJS, every language's strings and its compression worker while nobody waits.
-  spare.postMessage({ type: 'preload', xlsx: true } satisfies SheetsWorkerRequest);
+  w.postMessage({ type: 'preload', xlsx: true } satisfies SheetsWorkerRequest);
 }
 
 /**

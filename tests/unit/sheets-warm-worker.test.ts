@@ -7,6 +7,7 @@ class FakeWorker {
   terminated = false;
   onmessage: ((ev: MessageEvent) => void) | null = null;
   onerror: ((ev: ErrorEvent) => void) | null = null;
+  onmessageerror: ((ev: MessageEvent) => void) | null = null;
   constructor() {
     FakeWorker.made.push(this);
   }
@@ -68,6 +69,31 @@ describe('the spare spreadsheet worker', () => {
     await expect(job.done).rejects.toThrow('boom');
     await Promise.resolve();
     expect(FakeWorker.made).toHaveLength(1);
+  });
+
+  it('drops a spare that fails while it waits, so the next job gets a fresh worker that answers', async () => {
+    const s = await load();
+    const release = s.keepSpreadsheetWorkerWarm();
+    const broken = FakeWorker.made[0]!;
+    broken.onerror!({ message: 'script gone', preventDefault: () => undefined } as ErrorEvent);
+    expect(broken.terminated).toBe(true);
+    const job = s.startWorkbookExport('ws-1', catalog, 'full');
+    expect(FakeWorker.made).toHaveLength(2);
+    const fresh = FakeWorker.made[1]!;
+    expect(fresh.sent.map((m) => m.type)).toEqual(['export']);
+    fresh.reply({ type: 'workbook', bytes: new Uint8Array([7]) });
+    expect(await job.done).toEqual(new Uint8Array([7]));
+    release();
+  });
+
+  it('keeps going without a spare where no worker can be made', async () => {
+    const s = await load();
+    vi.stubGlobal('Worker', class {
+      constructor() {
+        throw new DOMException('blocked', 'SecurityError');
+      }
+    });
+    expect(() => s.keepSpreadsheetWorkerWarm()()).not.toThrow();
   });
 
   it('ends the spare only when the last holder releases it', async () => {
