@@ -63,12 +63,14 @@ function dateCell(d: Date): XlsxCell {
 }
 
 /**
- * OOXML writes characters XML cannot hold as _xHHHH_ (SheetJS does that for control characters),
- * so text that literally contains "_x0041_" would come back as "A". Its underscore is escaped
- * (_x005F_), as Excel does.
+ * OOXML writes characters XML cannot hold as _xHHHH_ (xlsx-sheet.ts does so for control characters),
+ * so text that literally contains "_x0041_" would come back as "A". The underscore of every such run
+ * is escaped (_x005F_), as Excel does: each one, also where two runs share an underscore
+ * ("_x0041_x0042_"), and with a capital X too (readers decode either).
  */
+const ESCAPE_SHAPED = /_(?=[xX][0-9A-Fa-f]{4}_)/g;
 function escapeOoxmlText(text: string): string {
-  return text.includes('_x') ? text.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1') : text;
+  return text.includes('_') ? text.replace(ESCAPE_SHAPED, '_x005F_') : text;
 }
 
 type Where = { sheet: string; row: number; col: number };
@@ -78,9 +80,9 @@ function toCell(value: Value, at: Where, isDateColumn: boolean): XlsxCell {
   const where = () => describe(at);
   if (value === null || value === undefined) return undefined;
   if (typeof value === 'string') {
-    const text = escapeOoxmlText(value);
-    if (text.length > MAX_CELL_TEXT) throw new SheetWriteError(`${where()}: ${value.length} characters, Excel holds at most ${MAX_CELL_TEXT} in a cell`);
-    return text === '' ? undefined : { t: 's', v: text };
+    // Excel's limit counts the characters of the text, not of its escaped form.
+    if (value.length > MAX_CELL_TEXT) throw new SheetWriteError(`${where()}: ${value.length} characters, Excel holds at most ${MAX_CELL_TEXT} in a cell`);
+    return value === '' ? undefined : { t: 's', v: escapeOoxmlText(value) };
   }
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return undefined;

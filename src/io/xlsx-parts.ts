@@ -14,9 +14,17 @@ const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 /** Style indexes (cellXfs) the sheets use. */
 export const STYLE = { none: 0, date: 1, dateTime: 2, header: 3 } as const;
 
-/** Text for XML content and attribute values. */
+/** Characters XML 1.0 cannot hold at all (not even as references). */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+/**
+ * Text for XML content and attribute values: markup characters escaped, characters XML cannot hold
+ * left out (a workspace name pasted with a control character must not break the document title).
+ * Cell text keeps them, as _xHHHH_ (xlsx-sheet.ts).
+ */
 export function escapeXml(text: string): string {
-  return /[&<>"]/.test(text) ? text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;') : text;
+  const clean = text.replace(NOT_XML, '');
+  return /[&<>"]/.test(clean) ? clean.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;') : clean;
 }
 
 /**

@@ -100,6 +100,27 @@ describe('buildWorkbook', () => {
     expect(r.sheets).toEqual([{ name: '风险', clipped: false, rows: [['a', 'b', 'c', 'd', 'e', 'f'], ...rows] }]);
   });
 
+  it('keeps text shaped like OOXML escapes as it is, also where two share an underscore or the X is a capital', async () => {
+    const tricky = ['_x0041_x0042_', '_x005F_x0041_', 'A_x0041_x0041_', '_X0041_', '__x0041__', '_x004', 'x_x_'];
+    const bytes = await buildWorkbook([{ name: 'T', header: ['t'], rows: tricky.map((v) => [v]) }]);
+    const r = await readWorkbook(bytes, 't.xlsx');
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(r.sheets[0]!.rows.slice(1).map((row) => row[0])).toEqual(tricky);
+  });
+
+  it('writes only characters XML can hold, whatever the title or text holds', async () => {
+    const bytes = await buildWorkbook([{ name: 'Ctl', header: ['h'], rows: [['a\u0001b\u000bc\uffff']] }], { title: 'Work\u0001space & "co" <x>' });
+    const zip = await new JSZip().loadAsync(bytes);
+    for (const name of Object.keys(zip.files)) {
+      const xml = await zip.file(name)!.async('string');
+      expect(xml, name).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/);
+    }
+    expect((await readBack(bytes)).Props?.Title).toBe('Workspace & "co" <x>');
+    const r = await readWorkbook(bytes, 'c.xlsx');
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(r.sheets[0]!.rows[1]).toEqual(['a\u0001b\u000bc\uffff']);
+  });
+
   it('sanitises sheet names and makes them unique, ignoring case', async () => {
     const names = ['Risks', 'risks', 'A/B:C*?[x]\\', 'An extremely long register name over 31', "'Quoted'", 'History', '  ', '__proto__', "Systèmes d'IA"];
     const specs = names.map((name) => ({ name, header: ['h'], rows: [[name]] }));
