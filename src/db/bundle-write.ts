@@ -154,7 +154,17 @@ export async function planImport(bundle: ParsedBundle, mode: ImportMode): Promis
     const out: Row[] = [];
     if (mode.kind !== 'merge') {
       s.created = rows.length;
-      if (mode.kind === 'replace') s.removed = table === 'workspaces' ? 0 : await db.table(table).where('workspaceId').equals(wsId).count();
+      if (mode.kind === 'replace' && table !== 'workspaces') {
+        // The records the replace overwrites, for the history's old values (see applyImport; the
+        // workspace's own entry always says that the import happened).
+        const local = (await db.table(table).where('workspaceId').equals(wsId).toArray()) as Row[];
+        s.removed = local.length;
+        const byId = new Map(local.map((r) => [r.id, r]));
+        for (const r of rows) {
+          const mine = byId.get(r.id);
+          if (mine) previous.set(`${table}:${r.id}`, mine);
+        }
+      }
       out.push(...rows);
     } else {
       const local = (table === 'workspaces' ? [target as unknown as Row] : ((await db.table(table).where('workspaceId').equals(wsId).toArray()) as Row[]));
@@ -254,19 +264,21 @@ export async function applyImport(plan: ImportPlan, choices: ReadonlyMap<string,
   for (const c of plan.conflicts) if ((choices.get(c.key) ?? c.defaultChoice) === 'theirs') writes.get(c.table)?.push(c.theirs);
   // The Blobs come ready from the bundle: nothing but IndexedDB work happens inside the transaction.
   const fileRows = [...plan.files].map(([id, blob]) => ({ id, workspaceId: plan.workspaceId, blob }));
-  // The history entries, built before the transaction opens. A merge gets one 'import' entry per
-  // record it creates or changes (with the fields an update changed). A new or replaced workspace is
-  // one import: its workspace entry stands for every record written (their own history travels in
-  // the bundle); an entry per record doubled the rows to write, about a second for 12,000 records.
+  // The history entries, built before the transaction opens: one 'import' entry for the workspace
+  // and one per record the import changes (with the fields it changed). A record the import creates
+  // gets its own entry in a merge; in a new or replaced workspace the workspace's entry stands for
+  // them (their own history travels in the bundle): an entry each doubled the rows to write, about a
+  // second for 12,000 records.
   const user = await historyUser();
   const now = new Date().toISOString();
   const imported: ImportedRecord[] = [];
-  const perRecord = plan.mode.kind === 'merge';
+  const eachCreated = plan.mode.kind === 'merge';
   for (const [table, rows] of writes) {
-    if (table === 'history' || (!perRecord && table !== 'workspaces')) continue;
+    if (table === 'history') continue;
     for (const row of rows) {
       const after = table === 'workspaces' ? { ...row, id: plan.workspaceId } : row;
-      imported.push({ table: table as HistoryTable, before: plan.previous.get(`${table}:${after.id}`) ?? null, after });
+      const before = plan.previous.get(`${table}:${after.id}`) ?? null;
+      if (before || eachCreated || table === 'workspaces') imported.push({ table: table as HistoryTable, before, after });
     }
   }
   const entries = importEntries(plan.workspaceId, imported, user, now, newId);

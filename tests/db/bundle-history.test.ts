@@ -81,7 +81,7 @@ describe('the change history in bundles', () => {
     expect(after.find((e) => e.action === 'import' && e.table === 'risks')).toMatchObject({ changes: [{ field: 'owner', before: 'Sam', after: 'Kim' }] });
   });
 
-  it('a merge records each record it creates, and a replace only its workspace entry', async () => {
+  it('a merge records each record it creates; a replace records what it changes in records that were here, and its workspace entry', async () => {
     const { ws } = await withHistory();
     const built = await exportBundle(ws.id, { exportedAt: new Date().toISOString() });
     const other = await otherBrowser();
@@ -98,10 +98,15 @@ describe('the change history in bundles', () => {
     const merged = (await listWorkspaceHistory(ws.id)).filter((e) => e.action === 'import' && e.user === 'Merger');
     expect(merged.map((e) => [e.table, e.recordId])).toEqual([['risks', added.value.id]]);
 
+    // A replace records what it changes in records that were here; unchanged ones get nothing.
+    await saveRisk(added.value.id, { owner: 'Local owner' });
     await setUserName('Replacer');
     await applyImport(await planImport(await parse(back.bytes), { kind: 'replace', targetId: ws.id }));
     const replaced = (await listWorkspaceHistory(ws.id)).filter((e) => e.user === 'Replacer');
-    expect(replaced.map((e) => [e.action, e.table])).toEqual([['import', 'workspaces']]);
+    expect(replaced.filter((e) => e.table !== 'workspaces')).toEqual([
+      expect.objectContaining({ action: 'import', table: 'risks', recordId: added.value.id, changes: [expect.objectContaining({ field: 'owner', before: 'Local owner' })] }),
+    ]);
+    expect(replaced.filter((e) => e.table === 'workspaces')).toHaveLength(1);
   });
 
   it('a selective export carries only the history of what it carries', async () => {
