@@ -50,9 +50,12 @@ export function remoteDeflater(worker: Worker): Deflater {
     const id = next++;
     return {
       write(piece) {
-        // Transferred when the piece owns its whole buffer (a TextEncoder's output does), copied otherwise.
+        // Transferred when the piece owns its whole buffer (a TextEncoder's output does); a view into
+        // a larger buffer is copied first, so only its own bytes cross (cloning the view would copy
+        // the whole buffer behind it).
         const own = piece.byteOffset === 0 && piece.byteLength === piece.buffer.byteLength && piece.buffer instanceof ArrayBuffer;
-        worker.postMessage({ id, piece } satisfies Request, own ? [piece.buffer] : []);
+        const sent = own ? piece : piece.slice();
+        worker.postMessage({ id, piece: sent } satisfies Request, [sent.buffer as ArrayBuffer]);
       },
       end() {
         return new Promise<Uint8Array>((resolve, reject) => {
