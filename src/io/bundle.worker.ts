@@ -2,6 +2,7 @@
 import type { Catalog } from '../domain/catalog-model';
 import type { WorkspaceSnapshot } from '../db/snapshot';
 import { loadMessages, setLocale, type Locale } from '../i18n/i18n';
+import { applyZodLocale } from '../i18n/zod-locale';
 import { buildBundle } from './bundle-export';
 import { parseBundle } from './bundle-import';
 import { readWorkbook } from './sheet-read';
@@ -31,7 +32,7 @@ self.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
     // A worker starts in English with the first screen's strings only. The README and report follow
     // the UI language chosen when exporting, the wording of a read's problems the page's language,
     // and the report's labels need the whole catalogue.
-    await setLocale(req.locale ?? 'en', { remember: false });
+    await Promise.all([setLocale(req.locale ?? 'en', { remember: false }), applyZodLocale(req.locale ?? 'en')]);
     await loadMessages();
     if (req.type === 'export') {
       const built = await buildBundle(req.snapshot, {

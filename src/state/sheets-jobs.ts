@@ -2,6 +2,7 @@ import { readWorkbookDataDirect } from '../db/workbook-read-direct';
 import type { Catalog } from '../domain/catalog-model';
 import { loadMessages, setLocale, type Locale } from '../i18n/i18n';
 import { loadLocaleTables } from '../i18n/locale-tables';
+import { applyZodLocale } from '../i18n/zod-locale';
 import type { TextEncodingName } from '../io/text-decode';
 import { exportRegisterCsv, exportRegisterXlsx, exportTemplate, exportWorkbook, type SingleRegister } from '../io/workbook-export';
 import { checkWorkbookFile, type SheetCheck } from '../io/workbook-import';
@@ -58,7 +59,7 @@ export async function runSheetsJob(req: SheetsWorkerRequest): Promise<{ reply: S
     // A worker starts with the first screen's English strings only: the page's language, enum labels
     // ("In progress"), headers and the messages of problems load meanwhile (a check loads every
     // language, to read a file exported in any of them).
-    const messages = Promise.all([setLocale(req.locale ?? 'en', { remember: false }).then(loadMessages), req.type === 'check' ? loadLocaleTables() : undefined]);
+    const messages = Promise.all([setLocale(req.locale ?? 'en', { remember: false }).then(loadMessages), applyZodLocale(req.locale ?? 'en'), req.type === 'check' ? loadLocaleTables() : undefined]);
     const read = readWorkbookDataDirect(req.dbName, req.workspaceId, req.catalog);
     if (req.type === 'export') {
       const what = req.what;
