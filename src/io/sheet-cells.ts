@@ -128,3 +128,11 @@ export function splitList(cell: CellValue): string[] {
     .map((s) => s.trim())
     .filter(Boolean);
 }
+
+/**
+ * Text that differs only in its line breaks: spreadsheet readers give CRLF (and CR) back as LF, so
+ * text stored with CRLF (from a CSV or a bundle) would otherwise show as changed on every re-import.
+ */
+export function sameLines(a: string, b: string): boolean {
+  return (a.includes('\r') || b.includes('\r')) && a.replace(/\r\n?/g, '\n') === b.replace(/\r\n?/g, '\n');
+}

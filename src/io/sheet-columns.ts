@@ -1,5 +1,5 @@
 import type { FieldDef } from '../domain/fields';
-import { cellToDate, cellToText, dateToSerial, enumFromCell, joinList, optionLabel, splitList, type CellValue, type Parsed } from './sheet-cells';
+import { cellToDate, cellToText, dateToSerial, enumFromCell, joinList, optionLabel, sameLines, splitList, type CellValue, type Parsed } from './sheet-cells';
 import { problemText } from './sheet-problem-text';
 
 /**
@@ -120,7 +120,7 @@ export function fieldColumn<R extends Record<string, unknown>, C>(f: FieldDef): 
         same: (cell, r) => {
           const v = r[key];
           if (cell === null) return v === null || v === undefined || v === '';
-          return typeof cell === 'string' && cell === v && !(f.maxLength && cell.length > f.maxLength);
+          return typeof cell === 'string' && (cell === v || (typeof v === 'string' && sameLines(cell, v))) && !(f.maxLength && cell.length > f.maxLength);
         },
         set: (cell) => {
           const text = cellToText(cell);

@@ -6,7 +6,7 @@ import { riskSchema } from '../domain/risk-schema';
 import { registerOf } from '../domain/cycle/registry';
 import { hasMessage, t } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages-en';
-import { cellToText, type CellValue } from './sheet-cells';
+import { cellToText, sameLines, type CellValue } from './sheet-cells';
 import { readWorkbook, type ReadWorkbookOptions } from './sheet-read';
 import { cycleKindOf, isCycleSheet, registerSheets, type RegisterSheet, type SheetContext, type SheetKey } from './sheet-registers';
 import { sheetContext, type WorkbookData } from './workbook-data';
@@ -53,11 +53,13 @@ function ruleMessage(code: string): string {
 const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 /** Empty text and an unset value are the same cell; lists compare by content. */
 function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
   const empty = (x: unknown) => x === null || x === undefined || x === '';
   if (empty(a) && empty(b)) return true;
   if (Array.isArray(a) || Array.isArray(b)) return samePrimitiveList(a ?? [], b ?? []) || JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
-  return a === b;
+  return typeof a === 'string' && typeof b === 'string' && sameLines(a, b);
 }
+
 
 /** Equal lists of text or numbers, element by element: what comparing their JSON would say, without building it. */
 function samePrimitiveList(a: unknown, b: unknown): boolean {

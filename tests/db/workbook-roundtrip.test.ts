@@ -52,6 +52,23 @@ describe('workbook round trip', () => {
     expect(plan.parts.find((p) => p.key === 'risks')?.unchanged).toBe(15);
   });
 
+  it('text stored with CRLF line breaks (from a CSV or a bundle) reads back unchanged, though the file gives LF', async () => {
+    const risk = (await db.risks.where('workspaceId').equals(wsId).first())!;
+    await db.risks.put({ ...risk, description: 'First line\r\nsecond line\rthird' });
+    const d = await data();
+    const sheets = await sheetsOf(await exportWorkbook(d, '2026-11-27T10:00:00.000Z', '0.1.0'));
+    const riskRows = sheets.find((s) => s.name === 'Risks')!.rows;
+    // SheetJS gives CRLF back as LF (a lone CR stays).
+    const shown = riskRows.flat().find((c) => typeof c === 'string' && c.startsWith('First line'));
+    expect(shown).toBe('First line\nsecond line\rthird');
+    const plan = planWorkbookImport(sheets, d);
+    expect(plan.changes).toEqual([]);
+    expect(plan.parts.find((p) => p.key === 'risks')?.unchanged).toBe(15);
+    // A real edit of that text still counts.
+    const edited = sheets.map((s) => (s.name === 'Risks' ? { ...s, rows: s.rows.map((r) => r.map((c) => (c === shown ? 'First line\nchanged' : c))) } : s));
+    expect(planWorkbookImport(edited, d).changes).toEqual([expect.objectContaining({ column: 'Description', to: 'First line\nchanged' })]);
+  });
+
   it('export → edit three cells → import gives exactly those three changes', async () => {
     const d = await data();
     const bytes = await exportWorkbook(d, '2026-11-27T10:00:00.000Z', '0.1.0');
