@@ -1,22 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import { readinessMessages } from '../../src/i18n/en/readiness';
 import { createWorkspace, expect, settled, test } from './fixtures';
 import { pdfText } from './pdf';
+import { seriousViolations } from './axe';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** Serious and critical axe-core findings on the current page. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    type V = { id: string; impact: string | null; nodes: { target: string[] }[] };
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: V[] }> } }).axe;
-    return (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })).violations;
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 const structure = JSON.parse(readFileSync(new URL('../../catalog/iso42001/structure.json', import.meta.url), 'utf8')) as { items: { id: string; kind: string }[] };
 const CONTROL_IDS = structure.items.filter((i) => i.kind === 'control').map((i) => i.id);

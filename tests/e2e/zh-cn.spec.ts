@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import JSZip from 'jszip';
 import { expect, test } from './fixtures';
+import { seriousViolations } from './axe';
 
 test('the UI switches to Simplified Chinese on the start page, stays Chinese after a reload, and switches back', async ({ watched: { page } }) => {
   await page.goto('./');
@@ -56,18 +56,7 @@ const zhCatalog = JSON.parse(readFileSync(new URL('../../catalog/iso42001/zh-CN.
 const zhTitle = (id: string): string => zhCatalog.items[id]!.title;
 const NOTE_ITEM = '标题为非官方译文，仅供参考';
 const NOTE_LINE = /条款和控制措施标题为本工具自行翻译的非官方译文/;
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** Serious and critical axe-core findings on the current page (as in impact-assessments.spec.ts). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    type V = { id: string; impact: string | null; nodes: { target: string[] }[] };
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: V[] }> } }).axe;
-    return (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })).violations;
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 async function startInChinese(page: Page): Promise<void> {
   await page.goto('./');
