@@ -111,6 +111,30 @@ export async function recordImportHistory(db: AimsDatabase, workspaceId: string,
   return entries.length;
 }
 
+/**
+ * A bundle import's own entries: one 'import' entry for the workspace and one per record the import
+ * changes (with the fields it changed; `previous` holds the records as they were, by `table:id`). A
+ * record the import creates gets its own entry in a merge; in a new or replaced workspace the
+ * workspace's entry stands for them (their own history travels in the bundle): an entry each doubled
+ * the rows to write, about a second for 12,000 records.
+ */
+export function bundleImportHistory(
+  i: { merge: boolean; workspaceId: string; previous: ReadonlyMap<string, object>; writes: ReadonlyMap<string, readonly { id: string }[]> },
+  user: string,
+  at: string,
+): HistoryEntry[] {
+  const imported: ImportedRecord[] = [];
+  for (const [table, rows] of i.writes) {
+    if (table === 'history') continue;
+    for (const row of rows) {
+      const after = (table === 'workspaces' ? { ...row, id: i.workspaceId } : row) as Record<string, unknown>;
+      const before = (i.previous.get(`${table}:${String(after.id)}`) ?? null) as Record<string, unknown> | null;
+      if (before || i.merge || table === 'workspaces') imported.push({ table: table as HistoryTable, before, after });
+    }
+  }
+  return importEntries(i.workspaceId, imported, user, at, newId);
+}
+
 const newestFirst = (a: HistoryEntry, b: HistoryEntry) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.id < b.id ? 1 : -1);
 
 /** One record's history, newest first. */

@@ -6,7 +6,8 @@ import { riskSchema } from '../domain/risk-schema';
 import { registerOf } from '../domain/cycle/registry';
 import { hasMessage, t } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages-en';
-import { cellToText, sameLines, type CellValue } from './sheet-cells';
+import { cellToText, type CellValue } from './sheet-cells';
+import { sameValue, show } from './workbook-values';
 import { readWorkbook, type ReadWorkbookOptions } from './sheet-read';
 import { cycleKindOf, isCycleSheet, registerSheets, type RegisterSheet, type SheetContext, type SheetKey } from './sheet-registers';
 import { sheetContext, type WorkbookData } from './workbook-data';
@@ -16,7 +17,6 @@ import { headerAliases, headerText, sheetNameAliases, sheetNameText } from './sh
 import { problemText, rewordProblems, schemaIssueText } from './sheet-problem-text';
 
 export type { CellChange, RowWrite, SheetCheck, SheetPart, SheetProblem, WorkbookPlan } from './workbook-plan';
-
 
 /**
  * Reads a file and plans its import against the workspace, in the worker: the page then receives
@@ -51,27 +51,6 @@ function ruleMessage(code: string): string {
   return hasMessage(key) ? t(key as MessageKey) : code;
 }
 const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
-/** Empty text and an unset value are the same cell; lists compare by content. */
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  const empty = (x: unknown) => x === null || x === undefined || x === '';
-  if (empty(a) && empty(b)) return true;
-  if (Array.isArray(a) || Array.isArray(b)) return samePrimitiveList(a ?? [], b ?? []) || JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
-  return typeof a === 'string' && typeof b === 'string' && sameLines(a, b);
-}
-
-
-/** Equal lists of text or numbers, element by element: what comparing their JSON would say, without building it. */
-function samePrimitiveList(a: unknown, b: unknown): boolean {
-  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const v: unknown = a[i];
-    if (v !== b[i] || (typeof v !== 'string' && typeof v !== 'number')) return false;
-  }
-  return true;
-}
-const show = (v: unknown) => (v === null || v === undefined ? '' : Array.isArray(v) ? v.join('; ') : String(v));
-
 
 /**
  * Compares an edited workbook with the workspace and says, per sheet and row, what would be
