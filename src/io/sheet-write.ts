@@ -13,7 +13,8 @@
  */
 import { uniqueSheetNames } from './sheet-names';
 import { appXml, contentTypes, coreXml, rootRels, STYLE, stylesXml, workbookRels, workbookXml, type SheetPart } from './xlsx-parts';
-import { columnLetters, SharedStrings, sheetXmlPieces, type XlsxCell } from './xlsx-sheet';
+import { columnLetters } from './sheet-grid';
+import { SharedStrings, sheetXmlPieces, type XlsxCell } from './xlsx-sheet';
 import { localDeflater, ZipBuilder, type Deflater } from './zip-write';
 
 export interface SheetSpec {

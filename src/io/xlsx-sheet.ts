@@ -3,6 +3,7 @@
  * string per row, no cell objects. Text is always a shared-string cell (t="s"), so nothing a user
  * typed can become a formula; there is no <f> element anywhere.
  */
+import { columnLetters } from './sheet-grid';
 import { escapeXml, NS_MAIN, NS_REL, STYLE, XML_DECL } from './xlsx-parts';
 
 /** A cell as the writer takes it: already typed and checked by sheet-write.ts. */
@@ -47,11 +48,6 @@ function siXml(text: string): string {
   return EDGE_SPACE.test(text) ? `<si><t xml:space="preserve">${body}</t></si>` : `<si><t>${body}</t></si>`;
 }
 
-export function columnLetters(index: number): string {
-  let out = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
-  return out;
-}
 
 /** SheetJS's width for a column of `wch` characters (maximum digit width 6 px), so it reads `wch` back. */
 function columnWidth(wch: number): number {
