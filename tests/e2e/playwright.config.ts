@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test';
 /** Debian's Chromium by default; CHROMIUM_PATH points at any other Chromium or Chrome. */
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const port = Number(process.env.E2E_PORT ?? 4317);
+/** The built app to serve: `dist` unless E2E_OUTDIR names another build (parallel runs on one machine). */
+const outDir = process.env.E2E_OUTDIR ?? 'dist';
 
 export default defineConfig({
   testDir: '.',
@@ -30,7 +32,7 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    command: `npx vite preview --port ${port} --strictPort --host 127.0.0.1`,
+    command: `npx vite preview --outDir ${outDir} --port ${port} --strictPort --host 127.0.0.1`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,
