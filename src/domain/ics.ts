@@ -18,6 +18,11 @@ export interface IcsTask {
 export interface IcsOptions {
   /** DTSTAMP of every event. */
   now: Date;
+  /**
+   * The workspace the tasks come from: part of every UID, so the same item in two workspaces (two
+   * clients) makes two events, while exporting one workspace again updates its events in place.
+   */
+  workspaceId: string;
   calendarName: string;
   /** The right-hand side of every UID; default 'aims-workbench.local'. */
   uidDomain?: string;
@@ -57,8 +62,13 @@ function uidPart(value: string, keep: RegExp): string {
   return out;
 }
 
-export function icsUid(id: string, domain = DEFAULT_UID_DOMAIN): string {
-  return `${uidPart(id, /^[A-Za-z0-9\-._~:]$/)}@${uidPart(domain, /^[A-Za-z0-9\-.]$/) || DEFAULT_UID_DOMAIN}`;
+/**
+ * `<workspace id>:<task id>@<domain>`. The workspace part keeps no ':' of its own (it is encoded), so
+ * the first ':' always ends it and two different pairs never give one UID.
+ */
+export function icsUid(workspaceId: string, id: string, domain = DEFAULT_UID_DOMAIN): string {
+  const ws = uidPart(workspaceId, /^[A-Za-z0-9\-._~]$/);
+  return `${ws}:${uidPart(id, /^[A-Za-z0-9\-._~:]$/)}@${uidPart(domain, /^[A-Za-z0-9\-.]$/) || DEFAULT_UID_DOMAIN}`;
 }
 
 /** 20261127T101500Z */
@@ -103,7 +113,7 @@ export function tasksToIcs(tasks: readonly IcsTask[], options: IcsOptions): stri
     if (!isIsoDate(task.date)) throw new RangeError(`task ${task.id}: not a date: ${JSON.stringify(task.date)}`);
     lines.push(
       'BEGIN:VEVENT',
-      `UID:${icsUid(task.id, domain)}`,
+      `UID:${icsUid(options.workspaceId, task.id, domain)}`,
       `DTSTAMP:${stamp}`,
       `DTSTART;VALUE=DATE:${icsDate(task.date)}`,
       `DTEND;VALUE=DATE:${icsDate(addDays(task.date, 1))}`,

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { escapeText, foldLine, icsUid, tasksToIcs, type IcsTask } from '../../src/domain/ics';
 import { collectTasks } from '../../src/domain/tasks';
-import { makeCycleRecord, makeRisk } from '../support/factories';
+import { makeAssessment, makeCycleRecord, makeRisk } from '../support/factories';
 
 const NOW = new Date('2026-11-27T10:15:00.000Z');
-const OPTIONS = { now: NOW, calendarName: 'AIMS tasks' };
+const OPTIONS = { now: NOW, calendarName: 'AIMS tasks', workspaceId: 'ws-1' };
 
 function t(overrides: Partial<IcsTask> = {}): IcsTask {
   return { id: 'risk:r1:nextReview', date: '2026-05-04', title: 'Review R-001', owner: 'Sam', ...overrides };
@@ -59,7 +59,7 @@ describe('tasksToIcs: calendar structure', () => {
         'METHOD:PUBLISH',
         'X-WR-CALNAME:AIMS tasks',
         'BEGIN:VEVENT',
-        'UID:risk:r1:nextReview@aims-workbench.local',
+        'UID:ws-1:risk:r1:nextReview@aims-workbench.local',
         'DTSTAMP:20261127T101500Z',
         'DTSTART;VALUE=DATE:20260504',
         'DTEND;VALUE=DATE:20260505',
@@ -67,7 +67,7 @@ describe('tasksToIcs: calendar structure', () => {
         'TRANSP:TRANSPARENT',
         'END:VEVENT',
         'BEGIN:VEVENT',
-        'UID:item:A.6.2.4:targetDate@aims-workbench.local',
+        'UID:ws-1:item:A.6.2.4:targetDate@aims-workbench.local',
         'DTSTAMP:20261127T101500Z',
         'DTSTART;VALUE=DATE:20261231',
         'DTEND;VALUE=DATE:20270101',
@@ -137,20 +137,48 @@ describe('tasksToIcs: dates', () => {
 
 describe('tasksToIcs: UIDs', () => {
   it('appends the domain, default or given', () => {
-    expect(property(tasksToIcs([t({ id: 'cycle:abc:due' })], OPTIONS), 'UID')).toEqual(['cycle:abc:due@aims-workbench.local']);
-    expect(property(tasksToIcs([t({ id: 'cycle:abc:due' })], { ...OPTIONS, uidDomain: 'acme.example' }), 'UID')).toEqual(['cycle:abc:due@acme.example']);
+    expect(property(tasksToIcs([t({ id: 'cycle:abc:due' })], OPTIONS), 'UID')).toEqual(['ws-1:cycle:abc:due@aims-workbench.local']);
+    expect(property(tasksToIcs([t({ id: 'cycle:abc:due' })], { ...OPTIONS, uidDomain: 'acme.example' }), 'UID')).toEqual(['ws-1:cycle:abc:due@acme.example']);
   });
 
   it('encodes characters a UID should not hold, keeping distinct ids distinct', () => {
     const ids = ['a b', 'a%20b', 'a_b', 'a@b', 'a;b', 'a,b', 'x\r\nBEGIN:VEVENT', 'ä', '😀', 'a\\b', 'a/b'];
-    const uids = ids.map((id) => icsUid(id));
+    const uids = ids.map((id) => icsUid('ws-1', id));
     for (const uid of uids) expect(uid).toMatch(/^[A-Za-z0-9\-._~:%]+@aims-workbench\.local$/);
     expect(new Set(uids).size).toBe(ids.length);
-    expect(icsUid('a b')).toBe('a%20b@aims-workbench.local');
-    expect(icsUid('a%20b')).toBe('a%2520b@aims-workbench.local');
-    expect(icsUid('ä')).toBe('%C3%A4@aims-workbench.local');
-    expect(icsUid('x', 'evil.example\r\nBEGIN:VEVENT')).toMatch(/^x@[A-Za-z0-9.%-]+$/);
-    expect(icsUid('x', '')).toBe('x@aims-workbench.local');
+    expect(icsUid('ws-1', 'a b')).toBe('ws-1:a%20b@aims-workbench.local');
+    expect(icsUid('ws-1', 'a%20b')).toBe('ws-1:a%2520b@aims-workbench.local');
+    expect(icsUid('ws-1', 'ä')).toBe('ws-1:%C3%A4@aims-workbench.local');
+    expect(icsUid('ws-1', 'x', 'evil.example\r\nBEGIN:VEVENT')).toMatch(/^ws-1:x@[A-Za-z0-9.%-]+$/);
+    expect(icsUid('ws-1', 'x', '')).toBe('ws-1:x@aims-workbench.local');
+  });
+});
+
+describe('tasksToIcs: UIDs per workspace', () => {
+  const item = collectTasks({ cycle: [], risks: [], assessments: [makeAssessment('ws', { itemId: '4.1', targetDate: '2026-09-30' })], itemTitle: () => 'Context' });
+
+  it('gives the same walkthrough item distinct UIDs in two workspaces, so two calendars never overwrite each other', () => {
+    const [a, b] = ['ws-acme', 'ws-globex'].map((workspaceId) => property(tasksToIcs(item, { ...OPTIONS, workspaceId }), 'UID'));
+    expect(item.map((x) => x.id)).toEqual(['item:4.1:targetDate']);
+    expect(a).toHaveLength(1);
+    expect(a).not.toEqual(b);
+    expect(a[0]).toContain('ws-acme');
+    expect(b[0]).toContain('ws-globex');
+  });
+
+  it('keeps every UID of a workspace the same from one export to the next', () => {
+    const risk = makeRisk('ws', { nextReview: '2026-06-30' });
+    const tasks = collectTasks({ cycle: [], risks: [risk], assessments: [makeAssessment('ws', { itemId: '4.1', targetDate: '2026-09-30' })], itemTitle: () => 'Context' });
+    const first = tasksToIcs(tasks, { ...OPTIONS, workspaceId: 'ws-acme' });
+    const later = tasksToIcs(tasks.map((x) => ({ ...x, title: `${x.title} (renamed)` })), { ...OPTIONS, now: new Date('2027-03-01T08:00:00Z'), workspaceId: 'ws-acme' });
+    expect(property(later, 'UID')).toEqual(property(first, 'UID'));
+    expect(new Set(property(first, 'UID')).size).toBe(2);
+  });
+
+  it('cannot confuse a workspace id with the start of a task id', () => {
+    expect(icsUid('a:b', 'c')).not.toBe(icsUid('a', 'b:c'));
+    expect(icsUid('a:b', 'c')).toBe('a%3Ab:c@aims-workbench.local');
+    expect(icsUid('ws 1', 'x')).toMatch(/^[A-Za-z0-9\-._~:%]+@aims-workbench\.local$/);
   });
 });
 
@@ -247,7 +275,7 @@ describe('tasksToIcs with collected tasks', () => {
     const nc = makeCycleRecord('nonconformity', 'ws', { title: 'Policy not reviewed', due: '2028-02-29' });
     const tasks = collectTasks({ cycle: [nc], risks: [risk], assessments: [], itemTitle: () => '' });
     const ics = tasksToIcs(tasks.map((x) => ({ ...x, description: `Owner: ${x.owner}` })), OPTIONS);
-    expect(property(ics, 'UID')).toEqual(tasks.map((x) => `${x.id}@aims-workbench.local`));
+    expect(property(ics, 'UID')).toEqual(tasks.map((x) => `ws-1:${x.id}@aims-workbench.local`));
     expect(property(ics, 'DTSTART')).toEqual(['20260531', '20260630', '20280229']);
     expect(property(ics, 'DTEND')).toEqual(['20260601', '20260701', '20280301']);
     expect(property(ics, 'SUMMARY')).toEqual(['Drift\\, unnoticed', 'Drift\\, unnoticed', 'Policy not reviewed']);
