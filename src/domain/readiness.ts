@@ -1,10 +1,9 @@
 import type { MessageKey } from '../i18n/messages-en';
 import { registerOf, type CycleKind, type CycleRecord, type CycleRecordOf } from './cycle/registry';
 import type { Evidence } from './evidence-schema';
-import type { ImpactAssessment } from './impact-assessment-schema';
-import type { OwnControl } from './own-control-schema';
 import { countStatuses, soaCompleteness } from './progress';
-import { compareRefs, type Risk } from './risk-schema';
+import { impactCheck, riskCriteriaCheck, riskResultsCheck, riskTreatmentCheck, soaCheck, type CheckResult } from './readiness-risks';
+import { compareRefs } from './risk-schema';
 import { treatmentLinks } from './soa-links';
 
 /**
@@ -14,7 +13,19 @@ import { treatmentLinks } from './soa-links';
  */
 
 export * from './readiness-types';
-import { readinessCheckIds, type Readiness, type ReadinessCheck, type ReadinessCheckId, type ReadinessCoverage, type ReadinessInput, type ReadinessLink, type ReadinessWhy } from './readiness-types';
+import {
+  readinessCheckIds,
+  type GapParam,
+  type Readiness,
+  type ReadinessCheck,
+  type ReadinessCheckId,
+  type ReadinessCoverage,
+  type ReadinessGap,
+  type ReadinessGapCode,
+  type ReadinessInput,
+  type ReadinessLink,
+  type ReadinessWhy,
+} from './readiness-types';
 
 const CHECK_ITEMS: Record<ReadinessCheckId, readonly string[]> = {
   scope: ['4.3'],
@@ -45,16 +56,16 @@ function ofKind<K extends CycleKind>(cycle: readonly CycleRecord[], kind: K): Cy
 
 const recordLink = (kind: CycleKind, id: string): ReadinessLink => ({ page: 'cycle-record', kind, id });
 const registerLink = (kind: CycleKind): ReadinessLink => ({ page: 'cycle-register', kind });
-/** The first qualifying record, else the first near miss, else the register. */
-const bestLink = (kind: CycleKind, ...candidates: readonly { id: string }[][]): ReadinessLink => {
-  for (const list of candidates) if (list[0]) return recordLink(kind, list[0].id);
-  return registerLink(kind);
-};
+const named = (r: { ref: unknown; title: unknown }) => ({ ref: String(r.ref), title: String(r.title ?? '') });
+const gapOn = (code: ReadinessGapCode, kind: CycleKind, r: CycleRecord, params: Record<string, GapParam> = {}): ReadinessGap => ({ code, params: { ...named(r), ...params }, link: recordLink(kind, r.id) });
+const emptyGap = (code: ReadinessGapCode, kind: CycleKind): ReadinessGap => ({ code, params: {}, link: registerLink(kind) });
 
 type Draft = Omit<ReadinessCheck, 'id' | 'items' | 'label'>;
 
-const met = (count: number, link: ReadinessLink): Draft => ({ met: true, why: null, link, count });
-const unmet = (why: ReadinessWhy, link: ReadinessLink, count = 0): Draft => ({ met: false, why, link, count });
+const met = (count: number, link: ReadinessLink): Draft => ({ met: true, why: null, link, count, gaps: [] });
+/** Not met: the summary code, and every gap (the first one's link is where to act). */
+const unmet = (why: ReadinessWhy, gaps: ReadinessGap[], count = 0): Draft => ({ met: false, why, link: gaps[0]!.link, count, gaps });
+const fromResult = (r: CheckResult, why: ReadinessWhy): Draft => (r.met ? met(r.count, r.link) : { met: false, why, link: r.link, count: r.count, gaps: r.gaps });
 
 /** A document in force: any status but retired. */
 const inForce = (d: CycleRecordOf<'document'>) => d.status !== 'retired';
@@ -63,68 +74,35 @@ function scopeCheck(cycle: readonly CycleRecord[]): Draft {
   const scopes = ofKind(cycle, 'scope');
   const good = scopes.filter((s) => filled(s.statement));
   if (good.length) return met(good.length, recordLink('scope', good[0]!.id));
-  return unmet(scopes.length ? 'no-statement' : 'missing', bestLink('scope', scopes));
+  return scopes.length ? unmet('no-statement', [gapOn('scope-no-statement', 'scope', scopes[0]!)]) : unmet('missing', [emptyGap('scope-missing', 'scope')]);
 }
+
+/** A title that names an AI policy, in either language ("AI Policy", "Responsible AI policy", "人工智能政策", "AI 方针"). */
+const AI_POLICY_TITLE = /\b(AI|artificial intelligence)\b[^\n]*\bpolic(y|ies)\b|(人工智能|AI)\s*(政策|方针)/i;
 
 function aiPolicyCheck(docs: CycleRecordOf<'document'>[]): Draft {
   const policies = docs.filter((d) => d.type === 'ai-policy' && inForce(d));
   const approved = policies.filter((d) => d.status === 'approved');
   if (approved.length) return met(approved.length, recordLink('document', approved[0]!.id));
-  return unmet(policies.length ? 'not-approved' : 'missing', bestLink('document', policies));
-}
-
-/** 6.1.2: the documented risk assessment process (the matrix always exists, so it alone proves nothing). */
-function riskCriteriaCheck(docs: CycleRecordOf<'document'>[]): Draft {
-  const processes = docs.filter((d) => (d.type === 'process' || d.type === 'procedure') && inForce(d) && itemsOf(d).includes('6.1.2'));
-  const good = processes.filter((d) => d.status === 'approved' || d.status === 'in-review');
-  if (good.length) return met(good.length, recordLink('document', good[0]!.id));
-  return unmet(processes.length ? 'not-approved' : 'missing', bestLink('document', processes));
-}
-
-function riskResultsCheck(risks: readonly Risk[]): Draft {
-  const rated = risks.filter((r) => isNumber(r.inherentLikelihood) && isNumber(r.inherentImpact));
-  if (rated.length) return met(rated.length, { page: 'risks' });
-  return unmet(risks.length ? 'not-rated' : 'none-recorded', { page: 'risks' });
-}
-
-function riskTreatmentCheck(risks: readonly Risk[], ownControls: readonly OwnControl[]): Draft {
-  const known = new Set(ownControls.map((c) => c.id));
-  const treated = risks.filter(
-    (r) =>
-      r.treatment !== null &&
-      r.treatment !== undefined &&
-      ((Array.isArray(r.annexAControls) && r.annexAControls.length > 0) || (Array.isArray(r.ownControlIds) && r.ownControlIds.some((id) => known.has(id))) || filled(r.treatmentPlan)),
-  );
-  if (treated.length) return met(treated.length, { page: 'risks' });
-  return unmet(risks.length ? 'no-treatment' : 'none-recorded', { page: 'risks' });
-}
-
-function impactCheck(assessments: readonly ImpactAssessment[]): Draft {
-  const approved = assessments.filter((a) => a.state === 'approved');
-  if (approved.length) {
-    const series = new Set(approved.map((a) => a.seriesId));
-    // Link the newest approved version of the first series (by creation order).
-    const first = [...approved].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || b.version - a.version)[0]!;
-    const newest = approved.filter((a) => a.seriesId === first.seriesId).sort((a, b) => b.version - a.version)[0]!;
-    return met(series.size, { page: 'assessment', id: newest.id });
-  }
-  if (!assessments.length) return unmet('none-recorded', { page: 'assessments' });
-  const draft = [...assessments].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || b.version - a.version)[0]!;
-  return unmet('not-approved', { page: 'assessment', id: draft.id });
+  const gaps = policies.map((d) => gapOn('policy-not-approved', 'document', d, { status: { option: 'cycle.document.status', value: d.status } }));
+  // An AI policy filed under another type is the usual reason for "nothing recorded": say so.
+  for (const d of docs) if (d.type !== 'ai-policy' && inForce(d) && AI_POLICY_TITLE.test(String(d.title))) gaps.push(gapOn('policy-misfiled', 'document', d, { type: { option: 'cycle.document.type', value: d.type } }));
+  if (!gaps.length) gaps.push(emptyGap('policy-missing', 'document'));
+  return unmet(policies.length ? 'not-approved' : 'missing', gaps);
 }
 
 function objectivesCheck(cycle: readonly CycleRecord[]): Draft {
   const objectives = ofKind(cycle, 'objective').filter((o) => o.status !== 'dropped');
   const good = objectives.filter((o) => filled(o.measure) && isNumber(o.target));
   if (good.length) return met(good.length, recordLink('objective', good[0]!.id));
-  return unmet(objectives.length ? 'no-target' : 'none-recorded', bestLink('objective', objectives));
+  return objectives.length ? unmet('no-target', objectives.map((o) => gapOn('objective-no-target', 'objective', o))) : unmet('none-recorded', [emptyGap('objectives-none', 'objective')]);
 }
 
 function competenceCheck(cycle: readonly CycleRecord[]): Draft {
   const records = ofKind(cycle, 'competence');
   const good = records.filter((c) => filled(c.evidence));
   if (good.length) return met(good.length, recordLink('competence', good[0]!.id));
-  return unmet(records.length ? 'no-evidence' : 'none-recorded', bestLink('competence', records));
+  return records.length ? unmet('no-evidence', records.map((c) => gapOn('competence-no-evidence', 'competence', c))) : unmet('none-recorded', [emptyGap('competence-none', 'competence')]);
 }
 
 function operationCheck(docs: CycleRecordOf<'document'>[], evidence: readonly Evidence[]): Draft {
@@ -132,22 +110,23 @@ function operationCheck(docs: CycleRecordOf<'document'>[], evidence: readonly Ev
   const files = evidence.filter((e) => e.itemId === '8.1');
   const count = planning.length + files.length;
   const link: ReadinessLink = planning[0] ? recordLink('document', planning[0].id) : { page: 'item', itemId: '8.1' };
-  return count ? met(count, link) : unmet('no-evidence', link);
+  return count ? met(count, link) : unmet('no-evidence', [{ code: 'operation-none', params: {}, link }]);
 }
 
 function monitoringCheck(cycle: readonly CycleRecord[]): Draft {
   const metrics = ofKind(cycle, 'metric');
   const good = metrics.filter((m) => rowsOf(m.readings).some((r) => isNumber(r.value)));
   if (good.length) return met(good.length, recordLink('metric', good[0]!.id));
-  return unmet(metrics.length ? 'no-readings' : 'none-recorded', bestLink('metric', metrics));
+  return metrics.length ? unmet('no-readings', metrics.map((m) => gapOn('metric-no-readings', 'metric', m))) : unmet('none-recorded', [emptyGap('metrics-none', 'metric')]);
 }
 
 function auditCheck(cycle: readonly CycleRecord[]): Draft {
   const audits = ofKind(cycle, 'audit');
   const done = audits.filter((a) => a.status === 'completed');
   if (done.length) return met(done.length, recordLink('audit', done[0]!.id));
+  if (!audits.length) return unmet('none-recorded', [emptyGap('audits-none', 'audit')]);
   const running = audits.filter((a) => a.status === 'in-progress' || a.status === 'planned');
-  return unmet(audits.length ? 'not-completed' : 'none-recorded', bestLink('audit', running, audits));
+  return unmet('not-completed', (running.length ? running : audits).map((a) => gapOn('audit-not-completed', 'audit', a, { status: { option: 'cycle.audit.status', value: String(a.status) } })));
 }
 
 function reviewCheck(cycle: readonly CycleRecord[]): Draft {
@@ -155,18 +134,18 @@ function reviewCheck(cycle: readonly CycleRecord[]): Draft {
   const held = reviews.filter((r) => r.status === 'held');
   const good = held.filter((r) => filled(r.minutes) || filled(r.decisions));
   if (good.length) return met(good.length, recordLink('review', good[0]!.id));
-  const why: ReadinessWhy = held.length ? 'no-minutes' : reviews.length ? 'not-held' : 'none-recorded';
-  return unmet(why, bestLink('review', held, reviews));
+  if (held.length) return unmet('no-minutes', held.map((r) => gapOn('review-no-minutes', 'review', r)));
+  return reviews.length ? unmet('not-held', reviews.map((r) => gapOn('review-not-held', 'review', r))) : unmet('none-recorded', [emptyGap('reviews-none', 'review')]);
 }
 
 function nonconformityCheck(cycle: readonly CycleRecord[], today: string): Draft {
   const ncs = ofKind(cycle, 'nonconformity');
-  if (!ncs.length) return unmet('none-recorded', registerLink('nonconformity'));
+  if (!ncs.length) return unmet('none-recorded', [emptyGap('ncs-none', 'nonconformity')]);
   const closed = registerOf('nonconformity').closed;
   const overdue = ncs
     .filter((n) => typeof n.due === 'string' && n.due < today && !closed(n as unknown as Record<string, unknown>))
     .sort((a, b) => String(a.due).localeCompare(String(b.due)) || compareRefs(a, b));
-  if (overdue.length) return unmet('overdue', recordLink('nonconformity', overdue[0]!.id), ncs.length);
+  if (overdue.length) return unmet('overdue', overdue.map((n) => gapOn('nc-overdue', 'nonconformity', n, { date: { date: String(n.due) } })), ncs.length);
   return met(ncs.length, registerLink('nonconformity'));
 }
 
@@ -183,17 +162,18 @@ export function readiness(input: ReadinessInput): Readiness {
     total,
     percent: total ? Math.round(((counts.implemented + counts['not-applicable']) / total) * 100) : 0,
   };
-  const soa = soaCompleteness(catalog, answers, treatmentLinks(input.risks, input.ownControls));
+  const links = treatmentLinks(input.risks, input.ownControls);
+  const soa = soaCompleteness(catalog, answers, links);
   const docs = ofKind(input.cycle, 'document');
 
   const drafts: Record<ReadinessCheckId, Draft> = {
     scope: scopeCheck(input.cycle),
     'ai-policy': aiPolicyCheck(docs),
-    'risk-criteria': riskCriteriaCheck(docs),
-    'risk-results': riskResultsCheck(input.risks),
-    'risk-treatment': riskTreatmentCheck(input.risks, input.ownControls),
-    soa: soa.total > 0 && soa.complete === soa.total ? met(soa.complete, { page: 'soa' }) : unmet('incomplete', { page: 'soa' }, soa.complete),
-    impact: impactCheck(input.impactAssessments),
+    'risk-criteria': fromResult(riskCriteriaCheck(input.risks, input.matrix), 'not-rated'),
+    'risk-results': fromResult(riskResultsCheck(input.risks, input.matrix, input.today), input.risks.length ? 'not-rated' : 'none-recorded'),
+    'risk-treatment': fromResult(riskTreatmentCheck(input.risks, input.ownControls, input.matrix), input.risks.length ? 'no-treatment' : 'none-recorded'),
+    soa: fromResult(soaCheck(catalog, answers, links), 'incomplete'),
+    impact: fromResult(impactCheck(input.aiSystems, input.impactAssessments, input.today), 'systems-uncovered'),
     objectives: objectivesCheck(input.cycle),
     competence: competenceCheck(input.cycle),
     operation: operationCheck(docs, input.evidence),

@@ -1,9 +1,11 @@
+import { listAiSystems } from '../db/ai-systems-repo';
 import { listAssessments } from '../db/assessments-repo';
 import { listCycleRecords } from '../db/cycle-repo';
 import { listEvidence } from '../db/evidence-repo';
 import { listImpactAssessments } from '../db/impact-assessments-repo';
 import { listOwnControls } from '../db/own-controls-repo';
 import { listRisks } from '../db/risks-repo';
+import type { AiSystem } from '../domain/ai-system-schema';
 import type { Assessment } from '../domain/assessment-schema';
 import type { CycleRecord } from '../domain/cycle/registry';
 import type { Evidence } from '../domain/evidence-schema';
@@ -14,7 +16,7 @@ import type { Risk } from '../domain/risk-schema';
 import { live } from '../state/live.svelte';
 import type { Route } from '../state/routes';
 
-/** Everything the tasks and readiness views read, as one live query (it re-runs when any of these tables changes). */
+/** Everything the dashboard, tasks and readiness views read, as one live query (it re-runs when any of these tables changes). */
 export interface WorkspaceRecords {
   assessments: Assessment[];
   evidence: Evidence[];
@@ -22,23 +24,25 @@ export interface WorkspaceRecords {
   risks: Risk[];
   ownControls: OwnControl[];
   impactAssessments: ImpactAssessment[];
+  aiSystems: AiSystem[];
 }
 
-const EMPTY: WorkspaceRecords = { assessments: [], evidence: [], cycle: [], risks: [], ownControls: [], impactAssessments: [] };
+const EMPTY: WorkspaceRecords = { assessments: [], evidence: [], cycle: [], risks: [], ownControls: [], impactAssessments: [], aiSystems: [] };
 
 export function liveWorkspaceRecords(ws: () => string) {
   return live(
     ws,
     async (w): Promise<WorkspaceRecords> => {
-      const [assessments, evidence, cycle, risks, ownControls, impactAssessments] = await Promise.all([
+      const [assessments, evidence, cycle, risks, ownControls, impactAssessments, aiSystems] = await Promise.all([
         listAssessments(w),
         listEvidence(w),
         listCycleRecords(w),
         listRisks(w),
         listOwnControls(w),
         listImpactAssessments(w),
+        listAiSystems(w),
       ]);
-      return { assessments, evidence, cycle, risks, ownControls, impactAssessments };
+      return { assessments, evidence, cycle, risks, ownControls, impactAssessments, aiSystems };
     },
     EMPTY,
   );
@@ -53,6 +57,10 @@ export function readinessRoute(ws: string, link: ReadinessLink): Route {
       return { name: 'register', ws, kind: link.kind };
     case 'assessment':
       return { name: 'assessment', ws, id: link.id };
+    case 'risk':
+      return { name: 'risk', ws, id: link.id };
+    case 'system':
+      return { name: 'system', ws, id: link.id };
     case 'item':
       return { name: 'item', ws, itemId: link.itemId };
     default:

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CycleRecord } from '../../src/domain/cycle/registry';
-import { readiness, readinessCheckIds, readinessWhyCodes, type ReadinessCheck, type ReadinessInput } from '../../src/domain/readiness';
+import { readiness, readinessCheckIds, readinessGapCodes, readinessWhyCodes, type ReadinessCheck, type ReadinessInput } from '../../src/domain/readiness';
+import { DEFAULT_PRESET, presetMatrix } from '../../src/domain/risk-matrix-presets';
 import { shippedCatalog } from '../support/catalog';
 import { buildCycleRecord, cycleRow, makeAiSystem, makeAssessment, makeImpactAssessment, makeLinkEvidence, makeOwnControl, makeRisk } from '../support/factories';
 
@@ -8,8 +9,10 @@ const catalog = shippedCatalog();
 const WS = crypto.randomUUID();
 const TODAY = '2026-03-01';
 
+const MATRIX = presetMatrix(DEFAULT_PRESET);
+
 function run(input: Partial<Omit<ReadinessInput, 'catalog'>> = {}) {
-  return readiness({ catalog, assessments: [], cycle: [], risks: [], ownControls: [], impactAssessments: [], evidence: [], today: TODAY, ...input });
+  return readiness({ catalog, assessments: [], cycle: [], risks: [], ownControls: [], impactAssessments: [], evidence: [], aiSystems: [], matrix: MATRIX, today: TODAY, ...input });
 }
 
 function check(id: ReadinessCheck['id'], input: Partial<Omit<ReadinessInput, 'catalog'>> = {}): ReadinessCheck {
@@ -41,6 +44,16 @@ describe('readiness: shape', () => {
     expect(new Set(r.checks.map((c) => c.id)).size).toBe(14);
   });
 
+  it('words every gap code in both languages, with the parameters its rule gives', async () => {
+    const en: Record<string, string> = (await import('../../src/i18n/messages-en')).en;
+    const zh: Record<string, string | undefined> = (await import('../../src/i18n/messages-zh-CN')).zhCN;
+    for (const code of readinessGapCodes) {
+      expect(en[`readiness.gap.${code}`], code).toBeTypeOf('string');
+      expect(zh[`readiness.gap.${code}`], code).toBeTypeOf('string');
+    }
+    for (const code of readinessWhyCodes) expect(en[`readiness.why.${code}`], code).toBeTypeOf('string');
+  });
+
   it('names only assessable catalog items as the clauses a check evidences', () => {
     const assessable = new Set(catalog.assessable.map((i) => i.id));
     for (const c of run().checks) {
@@ -54,8 +67,8 @@ describe('readiness: shape', () => {
 
   it('counts met checks', () => {
     const r = run({ ...cycle(buildCycleRecord(WS, 'scope', { statement: 'All AI systems of the claims unit' })), risks: [makeRisk(WS)] });
-    expect(r.checks.filter((c) => c.met).map((c) => c.id)).toEqual(['scope', 'risk-results']);
-    expect(r.met).toBe(2);
+    expect(r.checks.filter((c) => c.met).map((c) => c.id)).toEqual(['scope', 'risk-criteria', 'risk-results']);
+    expect(r.met).toBe(3);
   });
 });
 
@@ -99,60 +112,76 @@ describe('scope (4.3)', () => {
 
 describe('AI policy (5.2)', () => {
   it('needs an approved document of type ai-policy', () => {
-    expect(check('ai-policy')).toMatchObject({ met: false, why: 'missing', link: { page: 'cycle-register', kind: 'document' } });
+    expect(check('ai-policy')).toMatchObject({ met: false, why: 'missing', link: { page: 'cycle-register', kind: 'document' }, gaps: [{ code: 'policy-missing' }] });
     const draft = doc({ type: 'ai-policy', status: 'draft' });
     expect(check('ai-policy', cycle(draft))).toMatchObject({ met: false, why: 'not-approved', link: { page: 'cycle-record', kind: 'document', id: draft.id } });
+    expect(check('ai-policy', cycle(draft)).gaps).toEqual([{ code: 'policy-not-approved', params: { ref: draft.ref, title: draft.title, status: { option: 'cycle.document.status', value: 'draft' } }, link: { page: 'cycle-record', kind: 'document', id: draft.id } }]);
     const inReview = doc({ type: 'ai-policy', status: 'in-review' });
     expect(check('ai-policy', cycle(inReview)).why).toBe('not-approved');
-    const otherPolicy = doc({ type: 'policy', status: 'approved', itemIds: ['5.2'] });
-    expect(check('ai-policy', cycle(otherPolicy)).why).toBe('missing');
+    const otherPolicy = doc({ type: 'policy', status: 'approved', itemIds: ['5.2'], title: 'Information security policy' });
+    expect(check('ai-policy', cycle(otherPolicy))).toMatchObject({ why: 'missing', gaps: [{ code: 'policy-missing' }] });
     const retired = doc({ type: 'ai-policy', status: 'retired' });
     expect(check('ai-policy', cycle(retired))).toMatchObject({ met: false, why: 'missing' });
     const approved = doc({ ref: 'DOC-002', type: 'ai-policy', status: 'approved', approvedOn: '2026-01-10' });
-    expect(check('ai-policy', cycle(draft, approved))).toEqual(expect.objectContaining({ met: true, why: null, count: 1, link: { page: 'cycle-record', kind: 'document', id: approved.id } }));
+    expect(check('ai-policy', cycle(draft, approved))).toEqual(expect.objectContaining({ met: true, why: null, count: 1, gaps: [], link: { page: 'cycle-record', kind: 'document', id: approved.id } }));
+  });
+
+  it('names an approved "AI Policy" filed under another type instead of saying nothing is recorded', () => {
+    for (const title of ['AI Policy', 'Responsible AI use policy', '人工智能政策', 'AI 方针']) {
+      const misfiled = doc({ ref: 'DOC-003', type: 'policy', status: 'approved', title });
+      const c = check('ai-policy', cycle(misfiled));
+      expect(c.met, title).toBe(false);
+      expect(c.gaps, title).toEqual([{ code: 'policy-misfiled', params: { ref: 'DOC-003', title, type: { option: 'cycle.document.type', value: 'policy' } }, link: { page: 'cycle-record', kind: 'document', id: misfiled.id } }]);
+    }
+    expect(check('ai-policy', cycle(doc({ type: 'policy', status: 'approved', title: 'Privacy policy' }))).gaps.map((g) => g.code)).toEqual(['policy-missing']);
   });
 });
 
 describe('risk assessment process and criteria (6.1.2)', () => {
-  it('needs an approved or in-review process or procedure linked to 6.1.2', () => {
-    expect(check('risk-criteria')).toMatchObject({ met: false, why: 'missing', link: { page: 'cycle-register', kind: 'document' } });
-    const unlinked = doc({ type: 'process', status: 'approved', itemIds: ['7.5.2'] });
-    expect(check('risk-criteria', cycle(unlinked)).why).toBe('missing');
-    const wrongType = doc({ type: 'policy', status: 'approved', itemIds: ['6.1.2'] });
-    expect(check('risk-criteria', cycle(wrongType)).why).toBe('missing');
-    const retired = doc({ type: 'process', status: 'retired', itemIds: ['6.1.2'] });
-    expect(check('risk-criteria', cycle(retired)).why).toBe('missing');
-    const draft = doc({ type: 'procedure', status: 'draft', itemIds: ['6.1.2'] });
-    expect(check('risk-criteria', cycle(draft))).toMatchObject({ met: false, why: 'not-approved', link: { page: 'cycle-record', kind: 'document', id: draft.id } });
-
-    const inReview = doc({ type: 'procedure', status: 'in-review', itemIds: ['6.1.2', '8.2'] });
-    expect(check('risk-criteria', cycle(inReview))).toMatchObject({ met: true, why: null, count: 1, link: { page: 'cycle-record', id: inReview.id } });
-    const approved = doc({ type: 'process', status: 'approved', itemIds: ['6.1.2'] });
-    expect(check('risk-criteria', cycle(approved)).met).toBe(true);
+  it('is met by the defined risk criteria plus a risk assessed against them', () => {
+    expect(check('risk-criteria')).toMatchObject({ met: false, link: { page: 'risks' }, gaps: [{ code: 'criteria-no-assessed-risk', params: { matrix: MATRIX.name } }] });
+    const unrated = makeRisk(WS, { inherentLikelihood: null, inherentImpact: null });
+    expect(check('risk-criteria', { risks: [unrated] }).met).toBe(false);
+    const outside = makeRisk(WS, { ref: 'R-002', inherentLikelihood: 6, inherentImpact: 1 });
+    expect(check('risk-criteria', { risks: [outside] }).met, 'a rating the 5x5 matrix does not hold is not an assessment').toBe(false);
+    const rated = makeRisk(WS, { ref: 'R-003' });
+    expect(check('risk-criteria', { risks: [unrated, rated] })).toMatchObject({ met: true, count: 1, gaps: [], link: { page: 'criteria' } });
   });
 
-  it('is not satisfied by the risk register or the matrix alone', () => {
-    expect(check('risk-criteria', { risks: [makeRisk(WS, { treatment: 'modify', annexAControls: ['A.6.2.4'] })] }).met).toBe(false);
+  it('is met for the nine assessed risks of a 5×5 matrix without any process document (the reported false "nothing recorded")', () => {
+    const risks = Array.from({ length: 9 }, (_, i) => makeRisk(WS, { ref: `R-00${i + 1}`, inherentLikelihood: i % 5, inherentImpact: (i + 2) % 5 }));
+    expect(check('risk-criteria', { risks })).toMatchObject({ met: true, count: 9 });
   });
 });
 
 describe('risk assessment results (8.2)', () => {
-  it('needs a risk with both inherent ratings', () => {
-    expect(check('risk-results')).toMatchObject({ met: false, why: 'none-recorded', link: { page: 'risks' } });
+  it('needs every open risk assessed, and names each one that is not', () => {
+    expect(check('risk-results')).toMatchObject({ met: false, why: 'none-recorded', link: { page: 'risks' }, gaps: [{ code: 'risks-none' }] });
     const unrated = makeRisk(WS, { inherentLikelihood: null, inherentImpact: null, status: 'identified' });
-    expect(check('risk-results', { risks: [unrated] }).why).toBe('not-rated');
+    expect(check('risk-results', { risks: [unrated] })).toMatchObject({ why: 'not-rated', gaps: [{ code: 'risk-unrated', params: { ref: 'R-001', title: unrated.title }, link: { page: 'risk', id: unrated.id } }] });
     const half = makeRisk(WS, { ref: 'R-002', inherentLikelihood: 1, inherentImpact: null });
-    expect(check('risk-results', { risks: [unrated, half] }).why).toBe('not-rated');
     const rated = makeRisk(WS, { ref: 'R-003', inherentLikelihood: 0, inherentImpact: 0 });
-    expect(check('risk-results', { risks: [unrated, half, rated] })).toMatchObject({ met: true, why: null, count: 1, link: { page: 'risks' } });
+    const r = check('risk-results', { risks: [rated, half, unrated] });
+    expect(r).toMatchObject({ met: false, count: 1 });
+    expect(r.gaps.map((g) => g.params.ref)).toEqual(['R-001', 'R-002']);
+    expect(check('risk-results', { risks: [rated, { ...unrated, status: 'closed' }] })).toMatchObject({ met: true, why: null, count: 1, gaps: [] });
+  });
+
+  it('names a risk whose planned review has passed', () => {
+    const late = makeRisk(WS, { nextReview: '2026-02-01' });
+    expect(check('risk-results', { risks: [late] }).gaps).toEqual([{ code: 'risk-review-overdue', params: { ref: 'R-001', title: late.title, date: { date: '2026-02-01' } }, link: { page: 'risk', id: late.id } }]);
+    expect(check('risk-results', { risks: [{ ...late, nextReview: TODAY }] }).met).toBe(true);
   });
 });
 
 describe('risk treatment (6.1.3, 8.3)', () => {
-  it('needs a risk with a treatment option and a control, an own control or a plan', () => {
+  it('needs a treatment for each risk above the acceptance threshold, with a control, an own control or a plan', () => {
     expect(check('risk-treatment')).toMatchObject({ met: false, why: 'none-recorded', link: { page: 'risks' } });
     const noOption = makeRisk(WS, { treatment: null, annexAControls: ['A.6.2.4'], treatmentPlan: 'Bias testing' });
-    expect(check('risk-treatment', { risks: [noOption] }).why).toBe('no-treatment');
+    expect(check('risk-treatment', { risks: [noOption] })).toMatchObject({
+      why: 'no-treatment',
+      gaps: [{ code: 'risk-untreated', params: { ref: 'R-001', title: noOption.title, level: 'High', threshold: 'Low' }, link: { page: 'risk', id: noOption.id } }],
+    });
     const nothingBehind = makeRisk(WS, { treatment: 'modify', treatmentPlan: '  ' });
     expect(check('risk-treatment', { risks: [nothingBehind] }).why).toBe('no-treatment');
     const dangling = makeRisk(WS, { treatment: 'modify', ownControlIds: ['no-such-control'] });
@@ -163,13 +192,26 @@ describe('risk treatment (6.1.3, 8.3)', () => {
     expect(check('risk-treatment', { risks: [makeRisk(WS, { treatment: 'modify', ownControlIds: [own.id] })], ownControls: [own] }).met).toBe(true);
     expect(check('risk-treatment', { risks: [makeRisk(WS, { treatment: 'retain', treatmentPlan: 'Accepted by the board; reviewed yearly' })] }).met).toBe(true);
   });
+
+  it('needs no treatment for a risk within the threshold, but an acceptance for a residual level above it', () => {
+    expect(check('risk-treatment', { risks: [makeRisk(WS, { inherentLikelihood: 0, inherentImpact: 0 })] })).toMatchObject({ met: true });
+    const residualHigh = makeRisk(WS, { treatment: 'modify', annexAControls: ['A.6.2.4'], residualLikelihood: 3, residualImpact: 3 });
+    expect(check('risk-treatment', { risks: [residualHigh] }).gaps).toEqual([
+      { code: 'risk-not-accepted', params: { ref: 'R-001', title: residualHigh.title, level: 'High', threshold: 'Low' }, link: { page: 'risk', id: residualHigh.id } },
+    ]);
+    expect(check('risk-treatment', { risks: [{ ...residualHigh, acceptedBy: 'Board', acceptedOn: '2026-02-01' }] }).met).toBe(true);
+  });
 });
 
 describe('Statement of Applicability (6.1.3)', () => {
   it('is green only when every control is decided and justified', () => {
     expect(check('soa')).toMatchObject({ met: false, why: 'incomplete', link: { page: 'soa' }, count: 0 });
+    expect(check('soa').gaps).toHaveLength(catalog.controls.length);
     const almost = fullSoa(['A.10.4']);
     expect(check('soa', { assessments: almost })).toMatchObject({ met: false, why: 'incomplete', count: catalog.controls.length - 1 });
+    expect(check('soa', { assessments: almost }).gaps).toEqual([
+      { code: 'soa-control', params: { id: 'A.10.4', title: catalog.byId.get('A.10.4')!.title, missing: { options: 'soa.gap', values: ['undecided', 'no-category', 'no-justification'] } }, link: { page: 'soa' } },
+    ]);
     const unjustified = [...almost, makeAssessment(WS, { itemId: 'A.10.4', applicable: false, justificationCategory: 'other', justification: '' })];
     expect(check('soa', { assessments: unjustified }).met).toBe(false);
     const r = run({ assessments: fullSoa() });
@@ -188,19 +230,42 @@ describe('Statement of Applicability (6.1.3)', () => {
 });
 
 describe('impact assessment (6.1.4, 8.4)', () => {
-  const system = makeAiSystem(WS);
-  it('needs an approved version', () => {
-    expect(check('impact')).toMatchObject({ met: false, why: 'none-recorded', link: { page: 'assessments' } });
+  const system = makeAiSystem(WS, { name: 'ClaimSort' });
+  const approvedOf = (s: { id: string }, overrides = {}) => makeImpactAssessment(WS, s.id, { state: 'approved', approver: 'CISO', approvedOn: '2026-02-01', ...overrides });
+
+  it('needs an AI system in scope', () => {
+    expect(check('impact')).toMatchObject({ met: false, link: { page: 'systems' }, gaps: [{ code: 'systems-none-in-scope' }] });
+    const outOfScope = makeAiSystem(WS, { inScope: 'no' });
+    expect(check('impact', { aiSystems: [outOfScope], impactAssessments: [approvedOf(outOfScope)] }).gaps.map((g) => g.code)).toEqual(['systems-none-in-scope']);
+  });
+
+  it('needs an approved version for the system', () => {
+    expect(check('impact', { aiSystems: [system] })).toMatchObject({ met: false, gaps: [{ code: 'system-no-assessment', params: { name: 'ClaimSort' }, link: { page: 'system', id: system.id } }] });
     const draft = makeImpactAssessment(WS, system.id);
-    expect(check('impact', { impactAssessments: [draft] })).toMatchObject({ met: false, why: 'not-approved', link: { page: 'assessment', id: draft.id } });
-    const approved = makeImpactAssessment(WS, system.id, { state: 'approved', approver: 'CISO', approvedOn: '2026-02-01' });
-    expect(check('impact', { impactAssessments: [draft, approved] })).toMatchObject({ met: true, why: null, count: 1, link: { page: 'assessment', id: approved.id } });
+    expect(check('impact', { aiSystems: [system], impactAssessments: [draft] })).toMatchObject({ met: false, link: { page: 'assessment', id: draft.id }, gaps: [{ code: 'system-not-approved', params: { name: 'ClaimSort', version: 1 } }] });
+    const approved = approvedOf(system);
+    expect(check('impact', { aiSystems: [system], impactAssessments: [draft, approved] })).toMatchObject({ met: true, why: null, count: 1, gaps: [], link: { page: 'assessment', id: approved.id } });
   });
 
   it('stays green while a newer draft version is being edited, and links the approved one', () => {
-    const v1 = makeImpactAssessment(WS, system.id, { state: 'approved' });
+    const v1 = approvedOf(system);
     const v2 = makeImpactAssessment(WS, system.id, { id: crypto.randomUUID(), seriesId: v1.seriesId, version: 2, updatedAt: '2026-02-01T00:00:00.000Z' });
-    expect(check('impact', { impactAssessments: [v2, v1] })).toMatchObject({ met: true, count: 1, link: { page: 'assessment', id: v1.id } });
+    expect(check('impact', { aiSystems: [system], impactAssessments: [v2, v1] })).toMatchObject({ met: true, count: 1, link: { page: 'assessment', id: v1.id } });
+  });
+
+  it('is red while a second in-scope, high-risk system has none, and says which (the reported false green)', () => {
+    const talent = makeAiSystem(WS, { name: 'TalentSift', euAiActCategory: 'high-risk' });
+    const c = check('impact', { aiSystems: [system, talent], impactAssessments: [approvedOf(system)] });
+    expect(c).toMatchObject({ met: false, why: 'systems-uncovered', count: 1, link: { page: 'system', id: talent.id } });
+    expect(c.gaps).toEqual([{ code: 'system-no-assessment-eu', params: { name: 'TalentSift', category: { option: 'ai.eu', value: 'high-risk' } }, link: { page: 'system', id: talent.id } }]);
+    expect(check('impact', { aiSystems: [system, { ...talent, status: 'retired' }], impactAssessments: [approvedOf(system)] }).met).toBe(true);
+  });
+
+  it('is red when the approved version in force is past its next review', () => {
+    const late = approvedOf(system, { nextReview: '2026-02-15' });
+    expect(check('impact', { aiSystems: [system], impactAssessments: [late] }).gaps).toEqual([
+      { code: 'system-review-overdue', params: { name: 'ClaimSort', version: 1, date: { date: '2026-02-15' } }, link: { page: 'assessment', id: late.id } },
+    ]);
   });
 });
 
@@ -334,6 +399,7 @@ describe('readiness: robustness', () => {
       risks: [makeRisk(WS, { treatment: 'modify', ownControlIds: [own.id] })],
       ownControls: [own],
       impactAssessments: [makeImpactAssessment(WS, system.id, { state: 'approved' })],
+      aiSystems: [system],
       evidence: [makeLinkEvidence(WS, { itemId: '8.1' })],
       cycle: [
         buildCycleRecord(WS, 'scope', { statement: 'Claims unit' }),
