@@ -1,4 +1,5 @@
 import type { MessageKey } from '../i18n/messages-en';
+import { AI_POLICY_TITLE } from './cycle/document-type';
 import { registerOf, type CycleKind, type CycleRecord, type CycleRecordOf } from './cycle/registry';
 import type { Evidence } from './evidence-schema';
 import { countStatuses, soaCompleteness } from './progress';
@@ -76,9 +77,6 @@ function scopeCheck(cycle: readonly CycleRecord[]): Draft {
   if (good.length) return met(good.length, recordLink('scope', good[0]!.id));
   return scopes.length ? unmet('no-statement', [gapOn('scope-no-statement', 'scope', scopes[0]!)]) : unmet('missing', [emptyGap('scope-missing', 'scope')]);
 }
-
-/** A title that names an AI policy, in either language ("AI Policy", "Responsible AI policy", "人工智能政策", "AI 方针"). */
-const AI_POLICY_TITLE = /\b(AI|artificial intelligence)\b[^\n]*\bpolic(y|ies)\b|(人工智能|AI)\s*(政策|方针)/i;
 
 function aiPolicyCheck(docs: CycleRecordOf<'document'>[]): Draft {
   const policies = docs.filter((d) => d.type === 'ai-policy' && inForce(d));

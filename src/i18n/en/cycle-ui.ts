@@ -52,4 +52,8 @@ export const cycleUi = {
   'cycleUi.scope.replaceTitle': 'Replace the scope statement?',
   'cycleUi.scope.replaceBody': 'The current statement will be replaced by one composed from the parts. Edits made to it by hand are lost.',
   'cycleUi.scope.replace': 'Replace',
+  'cycleUi.documentType.choose': 'Choose the type…',
+  'cycleUi.documentType.suggested': 'Suggested from the title: check it before adding.',
+  'cycleUi.documentType.help': 'An AI policy needs the type "AI policy" to count as one.',
+  'cycleUi.documentType.required': 'Choose the document\'s type (next to the title) before adding it.',
 } as const;

@@ -53,4 +53,8 @@ export const cycleUi: { [K in keyof typeof en]: string } = {
   'cycleUi.scope.replaceTitle': '替换范围声明？',
   'cycleUi.scope.replaceBody': '当前声明将被根据各部分生成的声明替换。手动所做的修改将会丢失。',
   'cycleUi.scope.replace': '替换',
+  'cycleUi.documentType.choose': '选择类型……',
+  'cycleUi.documentType.suggested': '根据标题建议：添加前请确认。',
+  'cycleUi.documentType.help': 'AI 方针须选择类型“AI方针”才会计为 AI 方针。',
+  'cycleUi.documentType.required': '添加前请先选择文件类型（在标题旁）。',
 };
