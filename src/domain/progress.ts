@@ -37,25 +37,6 @@ export function groupProgress(catalog: Catalog, answers: AssessmentLookup): Grou
   });
 }
 
-export interface OverdueItem {
-  item: CatalogItem;
-  targetDate: string;
-  owner: string;
-}
-
-/** Past its target date and neither implemented nor excluded. */
-export function overdueItems(catalog: Catalog, answers: AssessmentLookup, today: string): OverdueItem[] {
-  const out: OverdueItem[] = [];
-  for (const item of catalog.assessable) {
-    const a = answers.get(item.id);
-    if (!a?.targetDate || a.targetDate >= today) continue;
-    const status = effectiveStatus(a, item.isControl);
-    if (status === 'implemented' || status === 'not-applicable') continue;
-    out.push({ item, targetDate: a.targetDate, owner: a.owner });
-  }
-  return out.sort((x, y) => x.targetDate.localeCompare(y.targetDate));
-}
-
 export type SoaGap = 'undecided' | 'no-category' | 'no-justification' | 'excluded-but-treating';
 
 /**

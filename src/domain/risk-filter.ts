@@ -5,16 +5,20 @@ export type RatingKind = 'inherent' | 'residual';
 
 export interface RiskFilter {
   query: string;
-  /** Risk level index of the current level, or 'all' / 'unrated'. */
+  /** Which rating `level` looks at: the current one (residual once rated, else inherent), or one of the two. */
+  rating: 'current' | RatingKind;
+  /** Risk level index of that rating, or 'all' / 'unrated'. */
   level: string;
   status: string;
   owner: string;
   system: string;
   flaggedOnly: boolean;
+  /** Only risks whose residual level is above the acceptance threshold without a recorded acceptance. */
+  awaitingAcceptance: boolean;
   cell: { kind: RatingKind; likelihood: number; impact: number } | null;
 }
 
-export const NO_RISK_FILTER: RiskFilter = { query: '', level: 'all', status: 'all', owner: 'all', system: 'all', flaggedOnly: false, cell: null };
+export const NO_RISK_FILTER: RiskFilter = { query: '', rating: 'current', level: 'all', status: 'all', owner: 'all', system: 'all', flaggedOnly: false, awaitingAcceptance: false, cell: null };
 
 function rating(risk: Risk, kind: RatingKind): [number | null, number | null] {
   return kind === 'inherent' ? [risk.inherentLikelihood, risk.inherentImpact] : [risk.residualLikelihood, risk.residualImpact];
@@ -28,8 +32,10 @@ export function filterRisks(risks: readonly Risk[], evaluations: ReadonlyMap<str
     if (f.status !== 'all' && r.status !== f.status) return false;
     if (f.owner !== 'all' && r.owner.trim() !== f.owner) return false;
     if (f.system !== 'all' && !r.aiSystemIds.includes(f.system)) return false;
-    if (f.level === 'unrated' ? ev?.current : f.level !== 'all' && String(ev?.current?.index ?? '') !== f.level) return false;
+    const level = f.rating === 'current' ? ev?.current : ev?.[f.rating];
+    if (f.level === 'unrated' ? level : f.level !== 'all' && String(level?.index ?? '') !== f.level) return false;
     if (f.flaggedOnly && !ev?.flags.length) return false;
+    if (f.awaitingAcceptance && !ev?.flags.includes('acceptance-missing')) return false;
     if (f.cell) {
       const [l, i] = rating(r, f.cell.kind);
       if (l !== f.cell.likelihood || i !== f.cell.impact) return false;

@@ -1,5 +1,6 @@
 import type { MessageKey } from '../i18n/messages-en';
 import type { Assessment } from './assessment-schema';
+import type { ImpactAssessment } from './impact-assessment-schema';
 import type { KindDef, TaskDef } from './cycle/define';
 import { registerOf, type CycleKind, type CycleRecord } from './cycle/registry';
 import type { Risk } from './risk-schema';
@@ -13,10 +14,11 @@ import type { Risk } from './risk-schema';
 export type TaskSource =
   | { register: 'cycle'; kind: CycleKind; recordId: string; ref: string; rowId?: string }
   | { register: 'risk'; recordId: string; ref: string }
+  | { register: 'assessment'; recordId: string; version: number }
   | { register: 'item'; itemId: string };
 
 export interface Task {
-  /** Stable and unique: `cycle:<recordId>:<field>`, `cycle:<recordId>:<rows>:<rowId>:<field>`, `risk:<id>:<field>`, `item:<itemId>:targetDate`. */
+  /** Stable and unique: `cycle:<recordId>:<field>`, `cycle:<recordId>:<rows>:<rowId>:<field>`, `risk:<id>:<field>`, `assessment:<id>:nextReview`, `item:<itemId>:targetDate`. */
   id: string;
   /** YYYY-MM-DD */
   date: string;
@@ -156,6 +158,27 @@ function itemTask(a: Assessment, itemTitle: (itemId: string) => string, out: Tas
   });
 }
 
+/** The next review of each impact assessment in force (the newest approved version of a series, 8.4). */
+function assessmentTasks(assessments: readonly ImpactAssessment[], systemName: (id: string) => string, out: Task[]): void {
+  const inForce = new Map<string, ImpactAssessment>();
+  for (const a of assessments) {
+    if (a.state !== 'approved') continue;
+    const best = inForce.get(a.seriesId);
+    if (!best || a.version > best.version) inForce.set(a.seriesId, a);
+  }
+  for (const a of inForce.values()) {
+    if (!isIsoDate(a.nextReview)) continue;
+    out.push({
+      id: `assessment:${a.id}:nextReview`,
+      date: a.nextReview,
+      title: systemName(a.aiSystemId),
+      what: 'tasks.assessmentReview',
+      owner: text(a.approver),
+      source: { register: 'assessment', recordId: a.id, version: a.version },
+    });
+  }
+}
+
 /**
  * Every open task (a valid date is set and the register does not count it as done), sorted by date
  * then title. Ids are unique even for damaged data (two rows sharing an id get `#2`, `#3` …).
@@ -165,10 +188,14 @@ export function collectTasks(input: {
   risks: readonly Risk[];
   assessments: readonly Assessment[];
   itemTitle: (itemId: string) => string;
+  /** Impact assessments with the names of their AI systems; both optional together. */
+  impactAssessments?: readonly ImpactAssessment[];
+  systemName?: (aiSystemId: string) => string;
 }): Task[] {
   const out: Task[] = [];
   for (const record of input.cycle) cycleTasks(record, out);
   for (const risk of input.risks) riskTasks(risk, out);
+  if (input.impactAssessments) assessmentTasks(input.impactAssessments, input.systemName ?? (() => ''), out);
   for (const a of input.assessments) itemTask(a, input.itemTitle, out);
   const seen = new Map<string, number>();
   for (const task of out) {

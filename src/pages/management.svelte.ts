@@ -7,6 +7,8 @@ import { listOwnControls } from '../db/own-controls-repo';
 import { listRisks } from '../db/risks-repo';
 import type { AiSystem } from '../domain/ai-system-schema';
 import type { Assessment } from '../domain/assessment-schema';
+import type { Catalog } from '../domain/catalog-model';
+import { collectTasks, type Task } from '../domain/tasks';
 import type { CycleRecord } from '../domain/cycle/registry';
 import type { Evidence } from '../domain/evidence-schema';
 import type { ImpactAssessment } from '../domain/impact-assessment-schema';
@@ -46,6 +48,22 @@ export function liveWorkspaceRecords(ws: () => string) {
     },
     EMPTY,
   );
+}
+
+/**
+ * Every open dated thing of the workspace: the one list behind My tasks, the dashboard's overdue
+ * and due-soon counts and the calendar file, so they always count the same things.
+ */
+export function workspaceTasks(records: WorkspaceRecords, catalog: Catalog): Task[] {
+  const names = new Map(records.aiSystems.map((s) => [s.id, s.name]));
+  return collectTasks({
+    cycle: records.cycle,
+    risks: records.risks,
+    assessments: records.assessments,
+    itemTitle: (id) => `${id} ${catalog.byId.get(id)?.title ?? ''}`.trim(),
+    impactAssessments: records.impactAssessments,
+    systemName: (id) => names.get(id) ?? '',
+  });
 }
 
 /** Where a readiness check points, as an app route. */

@@ -22,6 +22,9 @@ import { isCycleKind, type CycleKindName as CycleKind } from '../domain/cycle/ki
  * #/w/<id>/trash                      deleted records, to restore or delete for good
  * #/w/<id>/crosswalks                 what the implemented items touch in NIST AI RMF and the EU AI Act
  * #/import                            import a bundle as a new workspace
+ *
+ * Lists the dashboard links to take a filter after `?` (values as a person reads them: levels 1-based):
+ * risks?rating=residual&level=4, risks?awaiting=acceptance, tasks?show=overdue, cycle/<kind>?show=open.
  */
 export type Route =
   | { name: 'home' }
@@ -33,7 +36,7 @@ export type Route =
   | { name: 'profile'; ws: string }
   | { name: 'systems'; ws: string }
   | { name: 'system'; ws: string; id: string }
-  | { name: 'risks'; ws: string }
+  | { name: 'risks'; ws: string; filter?: RiskListQuery }
   | { name: 'risk'; ws: string; id: string }
   | { name: 'criteria'; ws: string }
   | { name: 'controls'; ws: string }
@@ -42,9 +45,9 @@ export type Route =
   | { name: 'assessment'; ws: string; id: string }
   | { name: 'assessment-print'; ws: string; id: string }
   | { name: 'cycle'; ws: string }
-  | { name: 'register'; ws: string; kind: CycleKind }
+  | { name: 'register'; ws: string; kind: CycleKind; openOnly?: boolean }
   | { name: 'record'; ws: string; kind: CycleKind; id: string }
-  | { name: 'tasks'; ws: string }
+  | { name: 'tasks'; ws: string; show?: TaskStateName }
   | { name: 'readiness'; ws: string }
   | { name: 'soa-print'; ws: string }
   | { name: 'risks-print'; ws: string }
@@ -53,11 +56,56 @@ export type Route =
   | { name: 'trash'; ws: string }
   | { name: 'crosswalks'; ws: string };
 
+/** A risk-list filter a link can carry: the level (1-based) of one rating, or the risks awaiting acceptance. */
+export interface RiskListQuery {
+  rating?: 'inherent' | 'residual';
+  level?: number;
+  awaiting?: 'acceptance';
+}
+type TaskStateName = 'overdue' | 'soon' | 'later';
+const TASK_STATES: readonly string[] = ['overdue', 'soon', 'later'];
+
+function riskQuery(q: URLSearchParams): RiskListQuery | undefined {
+  const out: RiskListQuery = {};
+  const rating = q.get('rating');
+  if (rating === 'inherent' || rating === 'residual') out.rating = rating;
+  const level = Number(q.get('level'));
+  if (out.rating && Number.isInteger(level) && level >= 1 && level <= 20) out.level = level;
+  if (q.get('awaiting') === 'acceptance') out.awaiting = 'acceptance';
+  return Object.keys(out).length ? out : undefined;
+}
+
+function queryString(route: Route): string {
+  const q = new URLSearchParams();
+  if (route.name === 'risks' && route.filter) {
+    if (route.filter.rating) q.set('rating', route.filter.rating);
+    if (route.filter.rating && route.filter.level) q.set('level', String(route.filter.level));
+    if (route.filter.awaiting) q.set('awaiting', route.filter.awaiting);
+  }
+  if (route.name === 'tasks' && route.show) q.set('show', route.show);
+  if (route.name === 'register' && route.openOnly) q.set('show', 'open');
+  const text = q.toString();
+  return text ? `?${text}` : '';
+}
+
 export type WorkspaceRoute = Exclude<Route, { name: 'home' } | { name: 'import' }>;
 
 const LISTS = { systems: 'system', risks: 'risk', controls: 'control', assessments: 'assessment' } as const;
 
 export function parseRoute(hash: string): Route {
+  const [path = '', search = ''] = hash.split('?', 2);
+  const route = parsePath(path);
+  const q = new URLSearchParams(search);
+  if (route.name === 'risks') {
+    const filter = riskQuery(q);
+    if (filter) return { ...route, filter };
+  }
+  if (route.name === 'tasks' && TASK_STATES.includes(q.get('show') ?? '')) return { ...route, show: q.get('show') as TaskStateName };
+  if (route.name === 'register' && q.get('show') === 'open') return { ...route, openOnly: true };
+  return route;
+}
+
+function parsePath(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'import' && parts.length === 1) return { name: 'import' };
   if (parts[0] !== 'w' || !parts[1]) return { name: 'home' };
@@ -95,6 +143,10 @@ export function parseRoute(hash: string): Route {
 }
 
 export function href(route: Route): string {
+  return pathOf(route) + queryString(route);
+}
+
+function pathOf(route: Route): string {
   const enc = encodeURIComponent;
   if (route.name === 'home') return '#/';
   if (route.name === 'import') return '#/import';

@@ -44,7 +44,7 @@ describe('messages', () => {
       }
     }
     // Keys built in templates from a value: `status.${s}`, `soa.gap.${g}` …
-    const dynamicPrefixes = ['status.', 'soa.gap.', 'soa.applicable.', 'validation.', 'risks.flag.', 'state.', 'export.table.', 'import.note.', 'io.problem.', 'sheets.register.', 'cycleUi.create.', 'cycleUi.link.', 'cycle.rule.', 'readiness.check.', 'readiness.why.', 'readiness.gap.', 'tasks.state.', 'sheetCol.', 'sheetName.'];
+    const dynamicPrefixes = ['status.', 'soa.gap.', 'soa.applicable.', 'validation.', 'risks.flag.', 'state.', 'export.table.', 'import.note.', 'io.problem.', 'sheets.register.', 'cycleUi.create.', 'cycleUi.link.', 'cycle.rule.', 'readiness.check.', 'readiness.why.', 'readiness.gap.', 'dashboard.iaState.', 'dashboard.rating.', 'tasks.state.', 'sheetCol.', 'sheetName.'];
     // The management-system registers' labels, options and names come from their declarations.
     for (const k of declarationKeys()) optionKeys.add(k);
     const unused = Object.keys(en).filter((k) => !source.includes(`'${k}'`) && !optionKeys.has(k) && !dynamicPrefixes.some((p) => k.startsWith(p)));

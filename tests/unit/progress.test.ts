@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blankAssessment, type Assessment } from '../../src/domain/assessment-schema';
-import { groupProgress, overdueItems, percentDone, soaCompleteness, soaGaps } from '../../src/domain/progress';
+import { groupProgress, percentDone, soaCompleteness, soaGaps } from '../../src/domain/progress';
 import { shippedCatalog } from '../support/catalog';
 
 const catalog = shippedCatalog();
@@ -30,21 +30,6 @@ describe('group progress', () => {
 
   it('calls a group with everything excluded 100% done', () => {
     expect(percentDone({ 'not-started': 0, 'in-progress': 0, implemented: 0, 'not-applicable': 3 })).toBe(100);
-  });
-});
-
-describe('overdue items', () => {
-  it('lists items past their target date that are neither implemented nor excluded, oldest first', () => {
-    const a = answers([
-      ['4.1', { targetDate: '2026-02-01', owner: 'Ana' }],
-      ['4.2', { targetDate: '2026-01-15', status: 'in-progress' }],
-      ['4.3', { targetDate: '2026-01-01', status: 'implemented' }],
-      ['A.2.2', { targetDate: '2026-01-01', applicable: false }],
-      ['4.4', { targetDate: '2026-03-01' }],
-    ]);
-    const overdue = overdueItems(catalog, a, '2026-03-01');
-    expect(overdue.map((o) => o.item.id)).toEqual(['4.2', '4.1']);
-    expect(overdue[1]?.owner).toBe('Ana');
   });
 });
 

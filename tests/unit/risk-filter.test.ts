@@ -19,6 +19,21 @@ const risks = [
 const evals = new Map(risks.map((r) => [r.id, evaluateRisk(r, matrix)]));
 
 describe('risk filters', () => {
+  it('filters by the level of one rating (inherent or residual), as the dashboard tiles link to', () => {
+    expect(filterRisks(risks, evals, { ...NO_RISK_FILTER, rating: 'inherent', level: '3' }).map((r) => r.ref)).toEqual(['R-001']);
+    expect(filterRisks(risks, evals, { ...NO_RISK_FILTER, rating: 'inherent', level: '0' }).map((r) => r.ref)).toEqual(['R-002']);
+    expect(filterRisks(risks, evals, { ...NO_RISK_FILTER, rating: 'residual', level: '0' }).map((r) => r.ref)).toEqual(['R-002']);
+    expect(filterRisks(risks, evals, { ...NO_RISK_FILTER, rating: 'residual', level: 'unrated' }).map((r) => r.ref)).toEqual(['R-001', 'R-003']);
+  });
+
+  it('keeps only the risks awaiting acceptance of a residual level above the threshold', () => {
+    const waiting = risk(4, { inherentLikelihood: 4, inherentImpact: 4, residualLikelihood: 3, residualImpact: 3 });
+    const accepted = risk(5, { inherentLikelihood: 4, inherentImpact: 4, residualLikelihood: 3, residualImpact: 3, acceptedBy: 'Board', acceptedOn: '2026-01-02' });
+    const all = [...risks, waiting, accepted];
+    const ev = new Map(all.map((r) => [r.id, evaluateRisk(r, matrix)]));
+    expect(filterRisks(all, ev, { ...NO_RISK_FILTER, awaitingAcceptance: true }).map((r) => r.ref)).toEqual(['R-004']);
+  });
+
   it('filters by text, owner, system and status', () => {
     expect(filterRisks(risks, evals, { ...NO_RISK_FILTER, query: 'drift' }).map((r) => r.ref)).toEqual(['R-002']);
     expect(filterRisks(risks, evals, { ...NO_RISK_FILTER, query: 'r-003' }).map((r) => r.ref)).toEqual(['R-003']);

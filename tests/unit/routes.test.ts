@@ -30,4 +30,20 @@ describe('hash routes', () => {
     expect(parseRoute('#/w/abc/unknown')).toEqual({ name: 'dashboard', ws: 'abc' });
     expect(parseRoute('#/w/abc/item')).toEqual({ name: 'dashboard', ws: 'abc' });
   });
+
+  it('carries the list filters the dashboard links to, with levels counted from 1, and drops what it cannot read', () => {
+    for (const route of [
+      { name: 'risks', ws: 'abc', filter: { rating: 'residual', level: 4 } },
+      { name: 'risks', ws: 'abc', filter: { awaiting: 'acceptance' } },
+      { name: 'tasks', ws: 'abc', show: 'overdue' },
+      { name: 'register', ws: 'abc', kind: 'nonconformity', openOnly: true },
+    ] as const) {
+      expect(parseRoute(href(route))).toEqual(route);
+    }
+    expect(href({ name: 'risks', ws: 'abc', filter: { rating: 'inherent', level: 1 } })).toBe('#/w/abc/risks?rating=inherent&level=1');
+    expect(parseRoute('#/w/abc/risks?level=0&rating=inherent')).toEqual({ name: 'risks', ws: 'abc', filter: { rating: 'inherent' } });
+    expect(parseRoute('#/w/abc/risks?level=3')).toEqual({ name: 'risks', ws: 'abc' });
+    expect(parseRoute('#/w/abc/tasks?show=everything')).toEqual({ name: 'tasks', ws: 'abc' });
+    expect(parseRoute('#/w/abc/soa?show=open')).toEqual({ name: 'soa', ws: 'abc' });
+  });
 });

@@ -2,6 +2,7 @@
 export const tasksMessages = {
   'tasks.intro':
     'Every dated item across the workspace in one list: walkthrough target dates, risk treatments and reviews, document reviews, objectives, audits, management reviews and their actions, nonconformities and more. Finished items drop off the list. Download the list as a calendar file to put the dates into your own calendar.',
+  'tasks.assessmentReview': 'Impact assessment review',
   'tasks.owner': 'Owner',
   'tasks.everybody': 'Everybody',
   'tasks.nobody': 'Nobody assigned',

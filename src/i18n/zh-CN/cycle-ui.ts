@@ -29,7 +29,7 @@ export const cycleUi: { [K in keyof typeof en]: string } = {
   'cycleUi.link.auditId': '审核',
   'cycleUi.link.sourceId': '来源',
   'cycleUi.deleteTitle': '删除 {ref}？',
-  'cycleUi.deleteBody': '将删除 {ref}“{title}”。其他记录中指向它的链接将被清除。',
+  'cycleUi.deleteBody': '这会将 {ref}“{title}”连同其附带的证据移至回收站；其他记录中指向它的链接将被清除。在清空回收站之前，您可以从回收站（位于此工作区的菜单中）将其连同链接一起恢复。',
   'cycleUi.findings': '本次审核的审核发现',
   'cycleUi.addFinding': '添加审核发现',
   'cycleUi.fromAudit': '发现于审核',
@@ -57,4 +57,5 @@ export const cycleUi: { [K in keyof typeof en]: string } = {
   'cycleUi.documentType.suggested': '根据标题建议：添加前请确认。',
   'cycleUi.documentType.help': 'AI 方针须选择类型“AI方针”才会计为 AI 方针。',
   'cycleUi.documentType.required': '添加前请先选择文件类型（在标题旁）。',
+  'cycleUi.openOnly': '仅显示未关闭的记录',
 };

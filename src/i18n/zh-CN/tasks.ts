@@ -3,6 +3,7 @@ import type { tasksMessages as en } from '../en/tasks';
 export const tasksMessages: { [K in keyof typeof en]: string } = {
   'tasks.intro':
     '将整个工作区中所有带日期的事项汇总到一个列表中：逐项检查的目标日期、风险处置及其评审、文件评审、目标、审核、管理评审及其措施、不符合项等。已完成的事项会从列表中移除。可将列表下载为日历文件，把这些日期导入您自己的日历。',
+  'tasks.assessmentReview': '影响评估复审',
   'tasks.owner': '负责人',
   'tasks.everybody': '所有人',
   'tasks.nobody': '未指派',
