@@ -1,12 +1,13 @@
 import { loadCatalog } from '../catalog/load-catalog';
 import type { Catalog } from '../domain/catalog-model';
-import { openDatabase } from '../db/database';
+import { database, openDatabase } from '../db/database';
 import { StorageFullError } from '../db/errors';
 import { readStorageInfo, requestPersistence, type StorageInfo } from '../db/storage-info';
 import { getLastWorkspaceId, getWorkspace } from '../db/workspaces-repo';
 import { applyPreferredLocale, formatBytes, locale, setLocale, t, type Locale } from '../i18n/i18n';
 import { router } from './router.svelte';
 import type { ConflictPrompt } from './edit-sessions';
+import { saveJournal } from './autosave';
 
 export type Phase = 'loading' | 'ready' | 'fatal';
 
@@ -77,6 +78,7 @@ class AppState {
       this.#phase = 'fatal';
       return;
     }
+    await this.#keepUnsaved();
     this.#phase = 'ready';
     await this.#reopenLastWorkspace();
     void this.refreshStorage();
@@ -89,6 +91,32 @@ class AppState {
     if (seq !== this.#localeSwitch) return; // a later switch wins
     this.#catalog = catalog;
     this.#localeVersion += 1;
+  }
+
+  /**
+   * Edits typed just before a tab closed may not have reached the database: when the page hides,
+   * the pending ones go to a journal in localStorage, and the next start writes them (see save-journal.ts).
+   */
+  async #keepUnsaved(): Promise<void> {
+    let storage: Storage | null = null;
+    try {
+      storage = window.localStorage;
+    } catch {
+      // storage blocked: only the IndexedDB writes under way can land
+    }
+    saveJournal.attach(storage, database().name);
+    window.addEventListener('pagehide', () => saveJournal.persist());
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') saveJournal.persist();
+    });
+    const unsaved = saveJournal.take();
+    if (unsaved.length === 0) return;
+    try {
+      const { replayUnsaved } = await import('./save-replay');
+      await replayUnsaved(unsaved);
+    } catch (e) {
+      this.report(e);
+    }
   }
 
   /** The last-opened workspace reopens on start, unless the address already names a page. */

@@ -1,3 +1,5 @@
+import { SaveJournal, type Describe } from './save-journal';
+
 /**
  * Saves every change at once without piling up writes: while one write runs, only the
  * newest pending value is kept and written next. `flush()` resolves when all is stored.
@@ -42,7 +44,10 @@ export class AutosaveQueue<T> {
   }
 }
 
-const queues = new Map<string, AutosaveQueue<unknown>>();
+/** This tab's autosaves not yet committed, kept for the next start should the tab close first (see save-journal.ts). */
+export const saveJournal = new SaveJournal();
+
+const queues = new Map<string, AutosaveQueue<{ value: unknown; token: Describe | null }>>();
 let pending = 0;
 const listeners = new Set<(busy: boolean) => void>();
 
@@ -54,16 +59,24 @@ export function onSavingChange(listener: (busy: boolean) => void): () => void {
 
 /**
  * One queue per key (record + field): typing fast never reorders writes, and different
- * fields of one record save independently, each in its own transaction.
+ * fields of one record save independently, each in its own transaction. `describe` (a save a
+ * command can replay) puts the value in the journal until its write has finished.
  */
-export function queueSave<T>(key: string, write: (value: T) => Promise<unknown>, value: T, onError: (e: unknown) => void): Promise<void> {
-  let q = queues.get(key) as AutosaveQueue<T> | undefined;
+export function queueSave<T>(key: string, write: (value: T) => Promise<unknown>, value: T, onError: (e: unknown) => void, describe?: Describe): Promise<void> {
+  let q = queues.get(key);
   if (!q) {
-    q = new AutosaveQueue<T>(write, onError);
-    queues.set(key, q as AutosaveQueue<unknown>);
+    q = new AutosaveQueue(async ({ value: v, token }: { value: unknown; token: Describe | null }) => {
+      try {
+        await write(v as T);
+      } finally {
+        if (token) saveJournal.done(key, token);
+      }
+    }, onError);
+    queues.set(key, q);
   }
+  const token = describe ? saveJournal.note(key, describe) : null;
   if (pending++ === 0) for (const l of listeners) l(true);
-  return q.push(value).finally(() => {
+  return q.push({ value, token }).finally(() => {
     if (--pending === 0) for (const l of listeners) l(false);
   });
 }

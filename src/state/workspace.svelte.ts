@@ -54,9 +54,13 @@ export function workspaceData(id: () => string): WorkspaceData {
       return busy;
     },
     save(itemId, patch, edit) {
-      const wsId = id();
-      const key = `${wsId}|${itemId}|${Object.keys(patch).sort().join(',')}`;
-      checkedSave(key, patch as Record<string, unknown>, edit, (p, expected) => saveAssessment(wsId, itemId, p as AssessmentPatch, expected), (e) => app.report(e));
+      saveAnswer(id(), itemId, patch, edit);
     },
   };
+}
+
+/** Autosaves one field of one walkthrough answer (and replays one after a closed tab, see save-replay.ts). */
+export function saveAnswer(wsId: string, itemId: string, patch: AssessmentPatch, edit?: EditMeta): void {
+  const key = `${wsId}|${itemId}|${Object.keys(patch).sort().join(',')}`;
+  checkedSave(key, patch as Record<string, unknown>, edit, (p, expected) => saveAssessment(wsId, itemId, p as AssessmentPatch, expected), (e) => app.report(e), undefined, { op: 'answer', target: [wsId, itemId] });
 }
