@@ -48,7 +48,7 @@ export const impact = {
   'ia.approvedNotice': 'Version {version} approved.',
   'ia.deleteDraft': 'Delete this draft',
   'ia.deleteTitle': 'Delete draft version {version}?',
-  'ia.deleteBody': 'This removes draft version {version} of the impact assessment for {system} from this browser. Approved versions stay. It cannot be undone.',
+  'ia.deleteBody': 'This moves draft version {version} of the impact assessment for {system} to the Trash. Approved versions stay. You can restore it from the Trash (in this workspace\'s menu) until the trash is emptied.',
   'ia.deleted': 'Draft version {version} deleted.',
   'ia.error.approverRequired': 'Enter who approves this version.',
   'ia.error.approvalDateRequired': 'Enter the date of approval.',
