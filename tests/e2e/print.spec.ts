@@ -166,7 +166,10 @@ test('the four reports print as clean A4 documents with everything in them', asy
   await expect(page).toHaveURL(/\/readiness\/print$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Gap and readiness report' })).toBeVisible();
   await expect(page.locator('[data-testid^="print-check-"]')).toHaveCount(14);
-  await expect(page.getByTestId('print-check-risk-results')).toContainText('Met');
+  // R-003 was added without a rating: the results check names it instead of passing on R-001 alone.
+  await expect(page.getByTestId('print-check-risk-results')).toContainText('Not met');
+  await expect(page.getByTestId('print-check-risk-results')).toContainText('R-003 "Model drift goes unnoticed" is not assessed');
+  await expect(page.getByTestId('print-check-risk-criteria')).toContainText('Met');
   await expect(page.getByTestId('print-check-scope')).toContainText('Not met');
   await expect(page.getByTestId('print-gap-4.2')).toContainText('In progress');
   await expect(page.getByTestId('print-gap-4.1')).toHaveCount(0);
