@@ -3,9 +3,11 @@ import {
   blankImpactAssessment,
   impactAssessmentSchema,
   signOffFields,
+  type CopiedScopeKey,
   type ImpactAssessment,
   type ImpactAssessmentPatch,
 } from '../domain/impact-assessment-schema';
+import { approvalProblem, scopeFromSystem, type ApprovalCode } from '../domain/impact-assessment-rules';
 import { fail, ok, type Result } from '../domain/result';
 import { blankRisk, nextRiskRef, riskSchema, type Risk } from '../domain/risk-schema';
 import { database } from './database';
@@ -19,23 +21,45 @@ const repo = registerRepo<ImpactAssessment, ImpactAssessmentPatch>('impactAssess
 export const listImpactAssessments = repo.list;
 export const getImpactAssessment = repo.get;
 
-export type AssessmentCode = 'frozen' | 'draft-exists' | 'approver-required' | 'approval-date-required' | 'decision-required' | 'not-found';
+export type AssessmentCode = 'frozen' | 'draft-exists' | ApprovalCode | 'not-found';
+type Refusal = { ok: false; code: AssessmentCode; field?: string };
 
-/** A new assessment for an AI system starts as version 1, a draft. */
-export async function createImpactAssessment(workspaceId: string, aiSystemId: string): Promise<ImpactAssessment> {
+const newestOf = (list: readonly ImpactAssessment[]) => list.reduce<ImpactAssessment | undefined>((a, b) => (!a || b.createdAt > a.createdAt ? b : a), undefined);
+
+/**
+ * "Start an assessment" of an AI system. A system without one gets version 1 of a new series, a
+ * draft whose scope is copied from the system's record and marked for review. A system that has
+ * one gets it back instead (its draft, else its newest version): changes go into a new version of
+ * it, never into a second, parallel series. One transaction, so two tabs starting at once make one series.
+ */
+export async function startImpactAssessment(workspaceId: string, aiSystemId: string): Promise<{ assessment: ImpactAssessment; started: boolean }> {
   const db = database();
-  const system = await db.aiSystems.get(aiSystemId);
-  if (system?.workspaceId !== workspaceId) throw new Error(`AI system ${aiSystemId} not found`);
-  return repo.create(workspaceId, (base) => blankImpactAssessment({ ...base, aiSystemId }));
+  const history = await historyWriter();
+  return guardWrite(() =>
+    db.transaction('rw', [db.aiSystems, db.impactAssessments, db.workspaces, db.history], async () => {
+      const system = await db.aiSystems.get(aiSystemId);
+      if (system?.workspaceId !== workspaceId) throw new Error(`AI system ${aiSystemId} not found`);
+      const existing = await db.impactAssessments.where('aiSystemId').equals(aiSystemId).toArray();
+      const open = existing.find((a) => a.state === 'draft') ?? newestOf(existing);
+      if (open) return { assessment: open, started: false };
+      if (!(await db.workspaces.get(workspaceId))) throw new Error(`workspace ${workspaceId} not found`);
+      const now = new Date().toISOString();
+      const blank = blankImpactAssessment({ id: newId(), workspaceId, aiSystemId, createdAt: now, updatedAt: now });
+      const assessment = impactAssessmentSchema.parse({ ...blank, ...scopeFromSystem(system) });
+      await db.impactAssessments.add(assessment);
+      await history.created('impactAssessments', assessment, 'create', now);
+      await db.workspaces.update(workspaceId, { updatedAt: now });
+      return { assessment, started: true };
+    }),
+  );
 }
 
 /**
- * Only drafts change; an approved version is frozen documented information (A.5.3). The check and
- * the write share one transaction, so a save racing an approval cannot land on the approved version.
- * Risk links are written only by raiseRiskFromImpact and deleteRisk: a saved impacts array keeps
- * the stored link of each impact, so a copy read before a raise cannot drop it.
+ * The one way a version changes: only drafts do; an approved version is frozen documented
+ * information (A.5.3). The check and the write share one transaction, so a write racing an
+ * approval cannot land on the approved version.
  */
-export async function saveImpactAssessment(id: string, patch: ImpactAssessmentPatch): Promise<Result<ImpactAssessment, AssessmentCode>> {
+async function writeDraft(id: string, change: (current: ImpactAssessment) => ImpactAssessment | Refusal, coalesce = true): Promise<Result<ImpactAssessment, AssessmentCode>> {
   const db = database();
   const history = await historyWriter();
   return guardWrite(() =>
@@ -43,49 +67,66 @@ export async function saveImpactAssessment(id: string, patch: ImpactAssessmentPa
       const current = await db.impactAssessments.get(id);
       if (!current) return fail('not-found');
       if (current.state !== 'draft') return fail('frozen');
-      const links = new Map(current.impacts.map((i) => [i.id, i.riskId]));
-      const impacts = patch.impacts?.map((i) => ({ ...i, riskId: links.get(i.id) ?? null }));
+      const changed = change(current);
+      if ('ok' in changed) return changed;
       const now = new Date().toISOString();
-      const next = impactAssessmentSchema.parse({
-        ...current,
-        ...patch,
-        ...(impacts ? { impacts } : {}),
-        id,
-        workspaceId: current.workspaceId,
-        aiSystemId: current.aiSystemId,
-        seriesId: current.seriesId,
-        version: current.version,
-        state: current.state,
-        createdAt: current.createdAt,
-        updatedAt: now,
-      });
+      const next = impactAssessmentSchema.parse({ ...changed, updatedAt: now });
       await db.impactAssessments.put(next);
-      await history.updated('impactAssessments', current, next, { at: now });
+      await history.updated('impactAssessments', current, next, { coalesce, at: now });
       await db.workspaces.update(current.workspaceId, { updatedAt: now });
       return ok(next);
     }),
   );
 }
 
-/** Approval needs an approver, a date and a decision; it freezes this version. Checked and written in one transaction. */
+/**
+ * Saves fields of a draft. A copied scope field that is saved counts as reviewed: the assessor
+ * edited it. Risk links are written only by raiseRiskFromImpact and deleteRisk: a saved impacts
+ * array keeps the stored link of each impact, so a copy read before a raise cannot drop it.
+ */
+export async function saveImpactAssessment(id: string, patch: ImpactAssessmentPatch): Promise<Result<ImpactAssessment, AssessmentCode>> {
+  return writeDraft(id, (current) => {
+    const links = new Map(current.impacts.map((i) => [i.id, i.riskId]));
+    const impacts = patch.impacts?.map((i) => ({ ...i, riskId: links.get(i.id) ?? null }));
+    return {
+      ...current,
+      ...patch,
+      ...(impacts ? { impacts } : {}),
+      ...(current.copiedFromSystem ? { copiedFromSystem: current.copiedFromSystem.filter((k) => !(k in patch)) } : {}),
+      id,
+      workspaceId: current.workspaceId,
+      aiSystemId: current.aiSystemId,
+      seriesId: current.seriesId,
+      version: current.version,
+      state: current.state,
+      createdAt: current.createdAt,
+    };
+  });
+}
+
+/** The assessor confirms copied scope fields as they are: their "copied, review" mark goes. */
+export async function markCopiesReviewed(id: string, keys: readonly CopiedScopeKey[]): Promise<Result<ImpactAssessment, AssessmentCode>> {
+  return writeDraft(id, (current) => ({ ...current, copiedFromSystem: (current.copiedFromSystem ?? []).filter((k) => !keys.includes(k)) }));
+}
+
+/** Whether this version could be approved now (read only): asked before the confirmation, answered again by the approval itself. */
+export async function checkApproval(id: string): Promise<Result<ImpactAssessment, AssessmentCode>> {
+  const current = await getImpactAssessment(id);
+  if (!current) return fail('not-found');
+  if (current.state !== 'draft') return fail('frozen');
+  const problem = approvalProblem(current);
+  return problem ? fail(problem.code, problem.field) : ok(current);
+}
+
+/** Approval needs an approver, a date, a decision and no unreviewed copied text; it freezes this version. */
 export async function approveImpactAssessment(id: string): Promise<Result<ImpactAssessment, AssessmentCode>> {
-  const db = database();
-  const history = await historyWriter();
-  return guardWrite(() =>
-    db.transaction('rw', db.impactAssessments, db.workspaces, db.history, async (): Promise<Result<ImpactAssessment, AssessmentCode>> => {
-      const current = await db.impactAssessments.get(id);
-      if (!current) return fail('not-found');
-      if (current.state !== 'draft') return fail('frozen');
-      if (!current.approver.trim()) return fail('approver-required', 'approver');
-      if (!current.approvedOn) return fail('approval-date-required', 'approvedOn');
-      if (!current.decision) return fail('decision-required', 'decision');
-      const now = new Date().toISOString();
-      const approved = impactAssessmentSchema.parse({ ...current, state: 'approved', updatedAt: now });
-      await db.impactAssessments.put(approved);
-      await history.updated('impactAssessments', current, approved, { coalesce: false, at: now });
-      await db.workspaces.update(current.workspaceId, { updatedAt: now });
-      return ok(approved);
-    }),
+  return writeDraft(
+    id,
+    (current) => {
+      const problem = approvalProblem(current);
+      return problem ? fail(problem.code, problem.field) : { ...current, state: 'approved' };
+    },
+    false,
   );
 }
 
@@ -146,19 +187,23 @@ export async function deleteDraftAssessment(id: string): Promise<Result<null, As
   );
 }
 
+export type RaiseCode = 'not-found' | 'already-linked' | 'frozen';
+
 /**
  * Turns one impact into a risk in one action: the risk is pre-filled from the impact and points
- * back to it, and the impact points to the risk. Linking is allowed on an approved version too:
- * it records follow-up, it does not change what was assessed.
+ * back to it, and the impact points to the risk. Only a draft takes the link: an approved version
+ * never changes, not even to record follow-up (its impacts keep their ids in the next version, so
+ * the page raises from the draft's copy of the impact instead).
  */
-export async function raiseRiskFromImpact(assessmentId: string, impactId: string): Promise<Result<Risk, 'not-found' | 'already-linked'>> {
+export async function raiseRiskFromImpact(assessmentId: string, impactId: string): Promise<Result<Risk, RaiseCode>> {
   const db = database();
   const history = await historyWriter();
   return guardWrite(() =>
-    db.transaction('rw', db.impactAssessments, db.risks, db.workspaces, db.history, async (): Promise<Result<Risk, 'not-found' | 'already-linked'>> => {
+    db.transaction('rw', db.impactAssessments, db.risks, db.workspaces, db.history, async (): Promise<Result<Risk, RaiseCode>> => {
       const assessment = await db.impactAssessments.get(assessmentId);
       const impact = assessment?.impacts.find((i) => i.id === impactId);
       if (!assessment || !impact) return fail('not-found');
+      if (assessment.state !== 'draft') return fail('frozen');
       if (impact.riskId && (await db.risks.get(impact.riskId))) return fail('already-linked');
       const refs = await riskRefs(assessment.workspaceId);
       const now = new Date().toISOString();

@@ -28,6 +28,9 @@ export const impactScales = ['one-person', 'some-people', 'many-people', 'popula
 export const residualRatings = ['low', 'medium', 'high'] as const;
 export const decisions = ['proceed', 'proceed-with-conditions', 'do-not-proceed'] as const;
 export const assessmentStates = ['draft', 'approved'] as const;
+/** Scope fields a new assessment fills from its AI system's record (see impact-assessment-rules.ts). */
+export const copiedScopeKeys = ['intendedUse', 'dataUsed', 'deploymentEnvironment', 'affectedParties'] as const;
+export type CopiedScopeKey = (typeof copiedScopeKeys)[number];
 
 export const impactSchema = z.strictObject({
   id: idSchema,
@@ -56,8 +59,15 @@ export const impactAssessmentSchema = z.strictObject({
   state: z.enum(assessmentStates),
   intendedUse: z.string().max(LONG_TEXT_MAX),
   foreseeableMisuse: z.string().max(LONG_TEXT_MAX),
+  /** Optional: versions stored before it existed have none (absent reads as empty, no Dexie upgrade). */
+  dataUsed: z.string().max(LONG_TEXT_MAX).optional(),
   deploymentEnvironment: z.string().max(LONG_TEXT_MAX),
   affectedParties: z.string().max(LONG_TEXT_MAX),
+  /**
+   * Scope fields copied from the AI system's record that the assessor has not edited or marked
+   * reviewed yet; approval waits for them. Optional: older versions copied nothing.
+   */
+  copiedFromSystem: z.array(z.enum(copiedScopeKeys)).max(copiedScopeKeys.length).optional(),
   impacts: z.array(impactSchema).max(500),
   residualSummary: z.string().max(LONG_TEXT_MAX),
   conclusion: z.string().max(LONG_TEXT_MAX),
@@ -72,7 +82,7 @@ export const impactAssessmentSchema = z.strictObject({
   nextReview: isoDateSchema.nullable(),
 });
 export type ImpactAssessment = z.infer<typeof impactAssessmentSchema>;
-export type ImpactAssessmentPatch = Partial<Omit<ImpactAssessment, 'id' | 'workspaceId' | 'createdAt' | 'updatedAt' | 'aiSystemId' | 'seriesId' | 'version' | 'state'>>;
+export type ImpactAssessmentPatch = Partial<Omit<ImpactAssessment, 'id' | 'workspaceId' | 'createdAt' | 'updatedAt' | 'aiSystemId' | 'seriesId' | 'version' | 'state' | 'copiedFromSystem'>>;
 
 export function blankImpactAssessment(base: Pick<ImpactAssessment, 'id' | 'workspaceId' | 'createdAt' | 'updatedAt' | 'aiSystemId'>): ImpactAssessment {
   return impactAssessmentSchema.parse({
@@ -82,8 +92,10 @@ export function blankImpactAssessment(base: Pick<ImpactAssessment, 'id' | 'works
     state: 'draft',
     intendedUse: '',
     foreseeableMisuse: '',
+    dataUsed: '',
     deploymentEnvironment: '',
     affectedParties: '',
+    copiedFromSystem: [],
     impacts: [],
     residualSummary: '',
     conclusion: '',
@@ -120,6 +132,7 @@ export function blankImpact(id: string): Impact {
 export const scopeFields = defineFields<keyof ImpactAssessmentPatch>([
   { key: 'intendedUse', kind: 'textarea', label: 'ia.intendedUse', column: 'Intended use', maxLength: LONG_TEXT_MAX },
   { key: 'foreseeableMisuse', kind: 'textarea', label: 'ia.foreseeableMisuse', help: 'ia.foreseeableMisuse.help', column: 'Reasonably foreseeable misuse', maxLength: LONG_TEXT_MAX },
+  { key: 'dataUsed', kind: 'textarea', label: 'ia.dataUsed', help: 'ia.dataUsed.help', column: 'Data used', maxLength: LONG_TEXT_MAX },
   { key: 'deploymentEnvironment', kind: 'textarea', label: 'ia.deploymentEnvironment', column: 'Deployment environment', maxLength: LONG_TEXT_MAX },
   { key: 'affectedParties', kind: 'textarea', label: 'ia.affectedParties', column: 'Who is affected', maxLength: LONG_TEXT_MAX },
 ]);

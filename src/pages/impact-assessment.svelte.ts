@@ -1,22 +1,24 @@
 import { listAiSystems } from '../db/ai-systems-repo';
-import { listImpactAssessments, type AssessmentCode } from '../db/impact-assessments-repo';
+import { listImpactAssessments, type AssessmentCode, type RaiseCode } from '../db/impact-assessments-repo';
 import { listRisks } from '../db/risks-repo';
 import type { AiSystem } from '../domain/ai-system-schema';
 import { newId } from '../domain/ids';
-import { blankImpact, type Impact, type ImpactAssessment, type ImpactAssessmentPatch } from '../domain/impact-assessment-schema';
+import { unreviewedCopies } from '../domain/impact-assessment-rules';
+import { blankImpact, type CopiedScopeKey, type Impact, type ImpactAssessment, type ImpactAssessmentPatch } from '../domain/impact-assessment-schema';
 import type { Risk } from '../domain/risk-schema';
 import { t, type MessageKey } from '../i18n/i18n';
 import { app } from '../state/app.svelte';
 import { onSavingChange } from '../state/autosave';
 import { live } from '../state/live.svelte';
-import { approveAssessment, newAssessmentVersion, removeDraftAssessment, riskFromImpact, saveAssessmentField } from '../state/register-commands';
+import { approveAssessment, checkAssessmentApproval, newAssessmentVersion, removeDraftAssessment, reviewCopiedFields, riskFromImpact, saveAssessmentField } from '../state/register-commands';
 import { router } from '../state/router.svelte';
 
 /** Message for each code the repository can return; literal keys so unused ones are caught. */
-export const IA_ERRORS: Record<AssessmentCode | 'already-linked', MessageKey> = {
+export const IA_ERRORS: Record<AssessmentCode | RaiseCode, MessageKey> = {
   'approver-required': 'ia.error.approverRequired',
   'approval-date-required': 'ia.error.approvalDateRequired',
   'decision-required': 'ia.error.decisionRequired',
+  'copied-unreviewed': 'ia.error.copiedUnreviewed',
   frozen: 'ia.error.frozen',
   'not-found': 'ia.error.notFound',
   'draft-exists': 'ia.draftExists',
@@ -36,6 +38,17 @@ function savedSignal() {
   return (): Promise<void> => (busy ? new Promise((resolve) => waiting.push(resolve)) : Promise.resolve());
 }
 
+/** A risk raised from an impact; `inVersion` when the link is held by the draft version of the series. */
+export interface ImpactLink {
+  riskId: string;
+  ref: string;
+  inVersion?: number;
+}
+/** "Raise as risk" is offered; `inVersion` when the risk will be linked in the draft version, not here. */
+export interface ImpactRaise {
+  inVersion?: number;
+}
+
 /** One version of an impact assessment with its series, and the commands of its page. */
 export function impactAssessmentState(ws: () => string, id: () => string) {
   // A derived id changes only when the id does: the workspace object itself changes on every save,
@@ -49,6 +62,9 @@ export function impactAssessmentState(ws: () => string, id: () => string) {
   const versions = $derived(record ? all.current.filter((a) => a.seriesId === record.seriesId).sort((a, b) => a.version - b.version) : []);
   const system = $derived(record ? systems.current.find((s) => s.id === record.aiSystemId) : undefined);
   const riskRefs = $derived(new Map(risks.current.map((r) => [r.id, r.ref])));
+  /** The series' draft. On an approved version, work that links to this assessment goes there. */
+  const draft = $derived(versions.find((v) => v.state === 'draft'));
+  const frozen = $derived(record?.state !== 'draft');
 
   // Once edited here, the impacts of a draft are kept in this view and saved whole from it, so
   // quick edits always build on each other, never on a copy the live query has not refreshed yet
@@ -67,6 +83,7 @@ export function impactAssessmentState(ws: () => string, id: () => string) {
   // Messages belong to the version they were raised on: navigating to another version hides them.
   let error = $state<{ on: string; code: AssessmentCode; field?: string } | null>(null);
   let draftExists = $state<{ on: string; draft: ImpactAssessment | null } | null>(null);
+  let confirming = $state<string | null>(null);
   let impactErrors = $state<{ on: string; byImpact: Record<string, string> }>({ on: '', byImpact: {} });
   const setImpactError = (on: string, impactId: string, message: string | null) => {
     const byImpact = impactErrors.on === on ? { ...impactErrors.byImpact } : {};
@@ -77,6 +94,21 @@ export function impactAssessmentState(ws: () => string, id: () => string) {
   const failed = (on: string, r: { code: AssessmentCode; field?: string }) => {
     error = { on, code: r.code, ...(r.field ? { field: r.field } : {}) };
   };
+
+  /**
+   * The risk raised from this impact when it exists: this version's own link, or on an approved
+   * version the link its draft holds for the same impact (impacts keep their ids across versions).
+   */
+  function linkOf(impact: Impact): ImpactLink | null {
+    const own = refOf(impact.riskId);
+    if (own || !frozen || !draft) return own;
+    const held = refOf(draft.impacts.find((i) => i.id === impact.id)?.riskId);
+    return held ? { ...held, inVersion: draft.version } : null;
+  }
+  function refOf(riskId: string | null | undefined): ImpactLink | null {
+    const ref = riskId ? riskRefs.get(riskId) : undefined;
+    return riskId && ref ? { riskId, ref } : null;
+  }
 
   function writeImpacts(next: Impact[]) {
     if (!record) return;
@@ -111,12 +143,24 @@ export function impactAssessmentState(ws: () => string, id: () => string) {
     impactError(impactId: string): string | null {
       return impactErrors.on === id() ? (impactErrors.byImpact[impactId] ?? null) : null;
     },
-    /** The linked risk's ref, or null when the impact has no (existing) risk. */
-    riskRef(impact: Impact): string | null {
-      return impact.riskId ? (riskRefs.get(impact.riskId) ?? null) : null;
+    /** The series' draft, when this version is approved and a draft exists. */
+    get draft() {
+      return frozen ? draft : undefined;
     },
-    canRaise(impact: Impact): boolean {
-      return risks.loaded && !(impact.riskId && riskRefs.has(impact.riskId));
+    /** Copied scope fields of this draft still waiting for review. */
+    get copied(): CopiedScopeKey[] {
+      return record && !frozen ? unreviewedCopies(record) : [];
+    },
+    linked: linkOf,
+    /** Whether "raise as risk" is offered, and into which draft on an approved version (never while risks load). */
+    raisable(impact: Impact): ImpactRaise | null {
+      if (!risks.loaded || linkOf(impact)) return null;
+      if (!frozen) return {};
+      return draft?.impacts.some((i) => i.id === impact.id) ? { inVersion: draft.version } : null;
+    },
+    /** This version's own link only: the print view shows what the version records. */
+    ownLink(impact: Impact): ImpactLink | null {
+      return refOf(impact.riskId);
     },
     saveField(key: string, value: unknown) {
       if (!record) return;
@@ -134,29 +178,63 @@ export function impactAssessmentState(ws: () => string, id: () => string) {
     removeImpact(impactId: string) {
       writeImpacts(impacts.filter((i) => i.id !== impactId));
     },
+    /** Raises into this draft, or from an approved version into the series' draft (which says so). */
     async raise(impact: Impact, n: number): Promise<void> {
       if (!record) return;
+      const shownOn = record.id;
+      const target = frozen ? draft : record;
+      if (!target) return;
+      await whenSaved();
+      const r = await riskFromImpact(target.id, impact.id);
+      if (!r) return;
+      setImpactError(shownOn, impact.id, r.ok ? null : t(IA_ERRORS[r.code]));
+      if (!r.ok) return;
+      app.announce(target.id === shownOn ? t('impact.raised', { ref: r.value.ref, n }) : t('impact.raisedInDraft', { ref: r.value.ref, n, version: target.version }));
+    },
+    reviewCopied(key: CopiedScopeKey) {
+      if (!record) return;
+      if (error?.field === key) error = null;
+      void reviewCopiedFields(record.id, [key]);
+    },
+    /** True while the approval confirmation is open for this version. */
+    get confirming() {
+      return confirming === id();
+    },
+    cancelApproval() {
+      confirming = null;
+    },
+    /**
+     * First step of approval: checks the stored draft (after pending saves) and opens the
+     * confirmation, or returns the field to focus when something is missing.
+     */
+    async requestApproval(): Promise<string | undefined> {
+      if (!record) return undefined;
       const assessmentId = record.id;
       await whenSaved();
-      const r = await riskFromImpact(assessmentId, impact.id);
-      if (!r) return;
-      setImpactError(assessmentId, impact.id, r.ok ? null : t(IA_ERRORS[r.code]));
-      if (r.ok) app.announce(t('impact.raised', { ref: r.value.ref, n }));
-    },
-    /** Returns the field to focus when approval is refused for a missing value. */
-    async approve(): Promise<string | undefined> {
-      if (!record) return undefined;
-      const { id: assessmentId, version } = record;
-      await whenSaved();
-      const r = await approveAssessment(assessmentId);
+      const r = await checkAssessmentApproval(assessmentId);
       if (!r) return undefined;
       if (!r.ok) {
         failed(assessmentId, r);
         return r.field;
       }
       error = null;
-      app.announce(t('ia.approvedNotice', { version }));
+      confirming = assessmentId;
       return undefined;
+    },
+    /** Approves after confirmation: approved, or the field to focus when approval was refused meanwhile. */
+    async approve(): Promise<{ approved: boolean; field?: string }> {
+      if (!record) return { approved: false };
+      const { id: assessmentId, version } = record;
+      await whenSaved();
+      const r = await approveAssessment(assessmentId);
+      if (!r) return { approved: false };
+      if (!r.ok) {
+        failed(assessmentId, r);
+        return { approved: false, ...(r.field ? { field: r.field } : {}) };
+      }
+      error = null;
+      app.announce(t('ia.approvedNotice', { version }));
+      return { approved: true };
     },
     async newVersion(): Promise<void> {
       if (!record) return;

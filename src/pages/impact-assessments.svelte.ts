@@ -66,11 +66,20 @@ export function impactAssessmentsState(ws: () => string) {
     get groups() {
       return groups;
     },
+    /** The version "start" opens for a system that already has an assessment: its draft, else its newest version. */
+    existingFor(systemId: string): ImpactAssessment | undefined {
+      const latest = groups.find((g) => g.systemId === systemId)?.series.map((s) => s.latest) ?? [];
+      return latest.find((a) => a.state === 'draft') ?? latest.reduce<ImpactAssessment | undefined>((a, b) => (!a || b.createdAt > a.createdAt ? b : a), undefined);
+    },
+    /** Starts version 1, or opens the system's assessment when it has one (never a second series). */
     async start(systemId: string): Promise<void> {
-      const created = await newImpactAssessment(ws(), systemId);
-      if (!created) return;
-      app.announce(t('ia.created', { system: systems.current.find((s) => s.id === systemId)?.name ?? '' }));
-      router.go({ name: 'assessment', ws: ws(), id: created.id });
+      const r = await newImpactAssessment(ws(), systemId);
+      if (!r) return;
+      const system = systems.current.find((s) => s.id === systemId)?.name ?? '';
+      const { assessment, started } = r;
+      if (!started) app.announce(t('ia.opened', { system, version: assessment.version }));
+      else app.announce(t((assessment.copiedFromSystem?.length ?? 0) > 0 ? 'ia.createdCopied' : 'ia.created', { system }));
+      router.go({ name: 'assessment', ws: ws(), id: assessment.id });
     },
   };
 }

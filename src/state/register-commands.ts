@@ -1,16 +1,18 @@
 import { createAiSystem, deleteAiSystem, saveAiSystem } from '../db/ai-systems-repo';
 import {
   approveImpactAssessment,
-  createImpactAssessment,
+  checkApproval,
   deleteDraftAssessment,
+  markCopiesReviewed,
   raiseRiskFromImpact,
   saveImpactAssessment,
+  startImpactAssessment,
   startNewVersion,
 } from '../db/impact-assessments-repo';
 import { createOwnControl, deleteOwnControl, saveOwnControl } from '../db/own-controls-repo';
 import { createRisk, deleteRisk, saveRisk } from '../db/risks-repo';
 import type { AiSystemPatch } from '../domain/ai-system-schema';
-import type { ImpactAssessmentPatch } from '../domain/impact-assessment-schema';
+import type { CopiedScopeKey, ImpactAssessmentPatch } from '../domain/impact-assessment-schema';
 import type { OwnControlPatch } from '../domain/own-control-schema';
 import type { RiskPatch } from '../domain/risk-schema';
 import { guarded, report } from './commands';
@@ -41,8 +43,11 @@ export const newRisk = (ws: string, title: string, extra?: RiskPatch) => guarded
 export const removeRisk = (id: string) => guarded(() => deleteRisk(id));
 export const newOwnControl = (ws: string, name: string) => guarded(() => createOwnControl(ws, name));
 export const removeOwnControl = (id: string) => guarded(() => deleteOwnControl(id));
-export const newImpactAssessment = (ws: string, aiSystemId: string) => guarded(() => createImpactAssessment(ws, aiSystemId));
+/** Opens the system's assessment when it has one (`started` false), else starts version 1. */
+export const newImpactAssessment = (ws: string, aiSystemId: string) => guarded(() => startImpactAssessment(ws, aiSystemId));
+export const checkAssessmentApproval = (id: string) => guarded(() => checkApproval(id));
 export const approveAssessment = (id: string) => guarded(() => approveImpactAssessment(id));
+export const reviewCopiedFields = (id: string, keys: readonly CopiedScopeKey[]) => guarded(() => markCopiesReviewed(id, keys));
 export const newAssessmentVersion = (id: string) => guarded(() => startNewVersion(id));
 export const removeDraftAssessment = (id: string) => guarded(() => deleteDraftAssessment(id));
 export const riskFromImpact = (assessmentId: string, impactId: string) => guarded(() => raiseRiskFromImpact(assessmentId, impactId));

@@ -43,6 +43,7 @@ const OTHER_FIELDS: Record<string, MessageKey> = {
   annexAControls: 'history.field.annexAControls',
   sourceImpact: 'history.field.sourceImpact',
   impacts: 'history.field.impacts',
+  copiedFromSystem: 'history.field.copiedFromSystem',
   inherentLikelihood: 'history.field.inherentLikelihood',
   inherentImpact: 'history.field.inherentImpact',
   residualLikelihood: 'history.field.residualLikelihood',
@@ -97,7 +98,9 @@ export function fieldLabel(table: HistoryTable, field: string): string {
 export function valueText(table: HistoryTable, field: string, value: unknown): string {
   const prefix = defOf(table, field)?.optionPrefix;
   let text: string;
-  if (prefix && typeof value === 'string') text = tOption(prefix, value);
+  // An assessment's copied-field marks name fields: read them by their labels.
+  if (table === 'impactAssessments' && field === 'copiedFromSystem' && Array.isArray(value)) text = value.map((k) => fieldLabel(table, String(k))).join(', ');
+  else if (prefix && typeof value === 'string') text = tOption(prefix, value);
   else if (prefix && Array.isArray(value) && value.every((v) => typeof v === 'string')) text = (value as string[]).map((v) => tOption(prefix, v)).join(', ');
   else text = historyValueText(value);
   return text === '' ? t('history.emptyValue') : text;

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AimsDatabase } from '../../src/db/database';
 import { createAiSystem, deleteAiSystem, getAiSystem, listAiSystems, saveAiSystem } from '../../src/db/ai-systems-repo';
-import { createImpactAssessment } from '../../src/db/impact-assessments-repo';
+import { startImpactAssessment } from '../../src/db/impact-assessments-repo';
 import { createRisk, getRisk, saveRisk } from '../../src/db/risks-repo';
 import { createWorkspace, getWorkspace } from '../../src/db/workspaces-repo';
 import type { AiSystem, AiSystemPatch } from '../../src/domain/ai-system-schema';
@@ -116,7 +116,7 @@ describe('deleteAiSystem', () => {
   it('refuses with has-impact-assessments while the system has an assessment, changing nothing', async () => {
     const s = await system('Chatbot');
     const r = await risk('Linked', [s.id]);
-    await createImpactAssessment(ws.id, s.id);
+    await startImpactAssessment(ws.id, s.id);
     expect(await deleteAiSystem(s.id)).toEqual({ ok: false, code: 'has-impact-assessments' });
     expect(await getAiSystem(s.id)).toEqual(s);
     expect((await getRisk(r.id))?.aiSystemIds).toEqual([s.id]);

@@ -5,7 +5,7 @@ import { saveAssessment } from '../../src/db/assessments-repo';
 import { createCycleRecord, saveCycleRecord } from '../../src/db/cycle-repo';
 import { addFileEvidence, addLinkEvidence } from '../../src/db/evidence-repo';
 import { listRecordHistory, listWorkspaceHistory, recordImportHistory } from '../../src/db/history-repo';
-import { approveImpactAssessment, createImpactAssessment, raiseRiskFromImpact, saveImpactAssessment, startNewVersion } from '../../src/db/impact-assessments-repo';
+import { approveImpactAssessment, raiseRiskFromImpact, saveImpactAssessment, startImpactAssessment, startNewVersion } from '../../src/db/impact-assessments-repo';
 import { createOwnControl, saveOwnControl } from '../../src/db/own-controls-repo';
 import { createRisk, saveRisk } from '../../src/db/risks-repo';
 import { getUserName, setUserName } from '../../src/db/settings-repo';
@@ -129,7 +129,7 @@ describe('change history of each register', () => {
 
   it('impact assessments: saves, approval and a new version', async () => {
     const system = unwrap(await createAiSystem(ws.id, 'Claims model'));
-    const ia = await createImpactAssessment(ws.id, system.id);
+    const ia = (await startImpactAssessment(ws.id, system.id)).assessment;
     const impact = makeImpact();
     unwrap(await saveImpactAssessment(ia.id, { approver: 'CRO', approvedOn: '2026-01-10', decision: 'proceed', impacts: [impact] } as never));
     unwrap(await approveImpactAssessment(ia.id));
@@ -137,9 +137,11 @@ describe('change history of each register', () => {
     expect(approval).toMatchObject({ action: 'update', label: 'v1', changes: [{ field: 'state', before: 'draft', after: 'approved' }] });
     const v2 = unwrap(await startNewVersion(ia.id));
     expect(await newest(v2.id)).toMatchObject({ action: 'create', label: 'v2' });
-    const risk = unwrap(await raiseRiskFromImpact(ia.id, impact.id));
+    // Only the draft takes the link: the approved version's newest entry is still its approval.
+    const risk = unwrap(await raiseRiskFromImpact(v2.id, impact.id));
     expect(await newest(risk.id)).toMatchObject({ table: 'risks', action: 'create' });
-    expect((await newest(ia.id)).changes.map((c) => c.field)).toEqual(['impacts']);
+    expect((await newest(v2.id)).changes.map((c) => c.field)).toEqual(['impacts']);
+    expect(await newest(ia.id)).toEqual(approval);
   });
 });
 

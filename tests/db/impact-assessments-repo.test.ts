@@ -1,14 +1,17 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createAiSystem } from '../../src/db/ai-systems-repo';
+import { createAiSystem, saveAiSystem } from '../../src/db/ai-systems-repo';
+import { listRecordHistory } from '../../src/db/history-repo';
 import type { AimsDatabase } from '../../src/db/database';
 import {
   approveImpactAssessment,
-  createImpactAssessment,
+  checkApproval,
   deleteDraftAssessment,
   getImpactAssessment,
   listImpactAssessments,
+  markCopiesReviewed,
   raiseRiskFromImpact,
   saveImpactAssessment,
+  startImpactAssessment,
   startNewVersion,
 } from '../../src/db/impact-assessments-repo';
 import { deleteRisk, getRisk, listRisks } from '../../src/db/risks-repo';
@@ -39,7 +42,7 @@ function impact(overrides: Partial<Impact> = {}): Impact {
 
 /** A draft with content, ready to approve. */
 async function readyDraft(): Promise<{ draft: ImpactAssessment; harm: Impact }> {
-  const created = await createImpactAssessment(ws.id, system.id);
+  const created = (await startImpactAssessment(ws.id, system.id)).assessment;
   const harm = impact({ area: 'fairness', affected: 'groups', affectedWho: 'Applicants over 50', description: 'Older applicants are ranked lower.\nSeen in the pilot.', plannedMitigations: 'Re-weight the training data' });
   const draft = value(
     await saveImpactAssessment(created.id, {
@@ -65,15 +68,51 @@ beforeEach(async () => {
   system = value(await createAiSystem(ws.id, 'CV screener'));
 });
 
-describe('createImpactAssessment', () => {
+describe('startImpactAssessment', () => {
   it('starts version 1 of a new series as an empty draft for the AI system', async () => {
-    const a = await createImpactAssessment(ws.id, system.id);
-    expect(a).toMatchObject({ workspaceId: ws.id, aiSystemId: system.id, seriesId: a.id, version: 1, state: 'draft', impacts: [], decision: null, approver: '', approvedOn: null });
+    const { assessment: a, started } = await startImpactAssessment(ws.id, system.id);
+    expect(started).toBe(true);
+    expect(a).toMatchObject({ workspaceId: ws.id, aiSystemId: system.id, seriesId: a.id, version: 1, state: 'draft', impacts: [], decision: null, approver: '', approvedOn: null, copiedFromSystem: [] });
     expect(await listImpactAssessments(ws.id)).toEqual([a]);
   });
 
+  it('copies the scope from the AI system record and marks each copied field for review', async () => {
+    await saveAiSystem(system.id, { purpose: 'Rank job applications', dataSources: 'CVs and past hiring decisions', deploymentContext: 'Used by recruiters in the EU', affectedParties: '' });
+    const { assessment: a } = await startImpactAssessment(ws.id, system.id);
+    expect(a).toMatchObject({ intendedUse: 'Rank job applications', dataUsed: 'CVs and past hiring decisions', deploymentEnvironment: 'Used by recruiters in the EU', affectedParties: '', foreseeableMisuse: '' });
+    // Only fields that had text were copied: an empty one has nothing to review.
+    expect(a.copiedFromSystem).toEqual(['intendedUse', 'dataUsed', 'deploymentEnvironment']);
+    expect(await getImpactAssessment(a.id)).toEqual(a);
+  });
+
+  // Regression: a second start made a second, parallel series for the same system.
+  it('opens the system\'s assessment instead of starting a second series: its draft, else its newest version', async () => {
+    const { draft } = await readyDraft();
+    expect(await startImpactAssessment(ws.id, system.id)).toEqual({ assessment: draft, started: false });
+    const v1 = value(await approveImpactAssessment(draft.id));
+    expect(await startImpactAssessment(ws.id, system.id)).toEqual({ assessment: v1, started: false });
+    const v2 = value(await startNewVersion(v1.id));
+    expect(await startImpactAssessment(ws.id, system.id)).toEqual({ assessment: v2, started: false });
+    expect(new Set((await listImpactAssessments(ws.id)).map((a) => a.seriesId))).toEqual(new Set([v1.seriesId]));
+  });
+
+  it('two starts at once make one series', async () => {
+    const [a, b] = await Promise.all([startImpactAssessment(ws.id, system.id), startImpactAssessment(ws.id, system.id)]);
+    expect(a.assessment.id).toBe(b.assessment.id);
+    expect([a.started, b.started].sort()).toEqual([false, true]);
+    expect(await listImpactAssessments(ws.id)).toHaveLength(1);
+  });
+
+  it('starts a series per system', async () => {
+    const other = value(await createAiSystem(ws.id, 'Chatbot'));
+    const a = await startImpactAssessment(ws.id, system.id);
+    const b = await startImpactAssessment(ws.id, other.id);
+    expect(b.started).toBe(true);
+    expect(b.assessment.seriesId).not.toBe(a.assessment.seriesId);
+  });
+
   it('refuses an AI system that does not exist', async () => {
-    await expect(createImpactAssessment(ws.id, 'no-such-system')).rejects.toThrow(/not found/);
+    await expect(startImpactAssessment(ws.id, 'no-such-system')).rejects.toThrow(/not found/);
     expect(await listImpactAssessments(ws.id)).toEqual([]);
   });
 
@@ -81,14 +120,14 @@ describe('createImpactAssessment', () => {
   it('refuses an AI system of another workspace', async () => {
     const other = await newWorkspace('Other');
     const foreign = value(await createAiSystem(other.id, 'Their bot'));
-    await expect(createImpactAssessment(ws.id, foreign.id)).rejects.toThrow(/not found/);
+    await expect(startImpactAssessment(ws.id, foreign.id)).rejects.toThrow(/not found/);
     expect(await listImpactAssessments(ws.id)).toEqual([]);
   });
 });
 
 describe('saveImpactAssessment', () => {
   it('saves patches into a draft, field by field, and bumps the workspace', async () => {
-    const a = await createImpactAssessment(ws.id, system.id);
+    const a = (await startImpactAssessment(ws.id, system.id)).assessment;
     value(await saveImpactAssessment(a.id, { intendedUse: 'Rank applications' }));
     const saved = value(await saveImpactAssessment(a.id, { foreseeableMisuse: 'Used to reject without review' }));
     expect(saved).toMatchObject({ intendedUse: 'Rank applications', foreseeableMisuse: 'Used to reject without review', state: 'draft', version: 1 });
@@ -97,7 +136,7 @@ describe('saveImpactAssessment', () => {
   });
 
   it('saves the whole impacts array', async () => {
-    const a = await createImpactAssessment(ws.id, system.id);
+    const a = (await startImpactAssessment(ws.id, system.id)).assessment;
     const one = impact({ description: 'Privacy leak' });
     const two = impact({ area: 'economic', description: 'Lost income', severity: 'major' });
     value(await saveImpactAssessment(a.id, { impacts: [one, two] }));
@@ -110,7 +149,7 @@ describe('saveImpactAssessment', () => {
   });
 
   it('rejects an invalid value and leaves the record unchanged', async () => {
-    const a = await createImpactAssessment(ws.id, system.id);
+    const a = (await startImpactAssessment(ws.id, system.id)).assessment;
     await expect(saveImpactAssessment(a.id, { assessedOn: '2025-02-30' })).rejects.toThrow();
     expect(await getImpactAssessment(a.id)).toEqual(a);
   });
@@ -128,16 +167,41 @@ describe('saveImpactAssessment', () => {
     expect(stored.riskId).toBe(risk.id);
   });
 
+  it('a saved copied field counts as reviewed: its mark goes, the others stay', async () => {
+    await saveAiSystem(system.id, { purpose: 'Rank job applications', dataSources: 'CVs' });
+    const { assessment: a } = await startImpactAssessment(ws.id, system.id);
+    const saved = value(await saveImpactAssessment(a.id, { intendedUse: 'Rank applications for recruiters' }));
+    expect(saved.copiedFromSystem).toEqual(['dataUsed']);
+    // A field that was not copied changes nothing.
+    expect(value(await saveImpactAssessment(a.id, { foreseeableMisuse: 'Automatic rejection' })).copiedFromSystem).toEqual(['dataUsed']);
+  });
+
+  it('cannot set the copied marks through a save', async () => {
+    const a = (await startImpactAssessment(ws.id, system.id)).assessment;
+    value(await saveImpactAssessment(a.id, { copiedFromSystem: ['intendedUse'] } as never));
+    expect((await getImpactAssessment(a.id))!.copiedFromSystem).toEqual([]);
+  });
+
   it('cannot set a risk link through a save', async () => {
-    const a = await createImpactAssessment(ws.id, system.id);
+    const a = (await startImpactAssessment(ws.id, system.id)).assessment;
     value(await saveImpactAssessment(a.id, { impacts: [impact({ riskId: 'made-up' })] }));
     expect((await getImpactAssessment(a.id))!.impacts[0]!.riskId).toBeNull();
   });
 });
 
+describe('markCopiesReviewed', () => {
+  it('removes the marks of the fields named, keeping their text', async () => {
+    await saveAiSystem(system.id, { purpose: 'Rank job applications', dataSources: 'CVs', affectedParties: 'Applicants' });
+    const { assessment: a } = await startImpactAssessment(ws.id, system.id);
+    const reviewed = value(await markCopiesReviewed(a.id, ['dataUsed']));
+    expect(reviewed).toMatchObject({ copiedFromSystem: ['intendedUse', 'affectedParties'], dataUsed: 'CVs' });
+    expect(value(await markCopiesReviewed(a.id, ['intendedUse', 'affectedParties'])).copiedFromSystem).toEqual([]);
+  });
+});
+
 describe('approveImpactAssessment', () => {
   it('requires an approver, then an approval date, then a decision, naming the field', async () => {
-    const a = await createImpactAssessment(ws.id, system.id);
+    const a = (await startImpactAssessment(ws.id, system.id)).assessment;
     expect(await approveImpactAssessment(a.id)).toEqual({ ok: false, code: 'approver-required', field: 'approver' });
     value(await saveImpactAssessment(a.id, { approver: '   ' }));
     expect(await approveImpactAssessment(a.id)).toEqual({ ok: false, code: 'approver-required', field: 'approver' });
@@ -148,6 +212,22 @@ describe('approveImpactAssessment', () => {
     expect((await getImpactAssessment(a.id))!.state).toBe('draft');
     value(await saveImpactAssessment(a.id, { decision: 'proceed' }));
     expect(value(await approveImpactAssessment(a.id)).state).toBe('approved');
+  });
+
+  it('waits until every copied field is reviewed, naming the first one; checkApproval answers the same without writing', async () => {
+    await saveAiSystem(system.id, { purpose: 'Rank job applications', deploymentContext: 'EU recruiters' });
+    const { assessment: a } = await startImpactAssessment(ws.id, system.id);
+    value(await saveImpactAssessment(a.id, { approver: 'Carla', approvedOn: '2025-03-10', decision: 'proceed' }));
+    const before = await getImpactAssessment(a.id);
+    expect(await checkApproval(a.id)).toEqual({ ok: false, code: 'copied-unreviewed', field: 'intendedUse' });
+    expect(await approveImpactAssessment(a.id)).toEqual({ ok: false, code: 'copied-unreviewed', field: 'intendedUse' });
+    expect(await getImpactAssessment(a.id)).toEqual(before);
+    value(await markCopiesReviewed(a.id, ['intendedUse']));
+    expect(await approveImpactAssessment(a.id)).toEqual({ ok: false, code: 'copied-unreviewed', field: 'deploymentEnvironment' });
+    value(await saveImpactAssessment(a.id, { deploymentEnvironment: 'Recruiters in the EU and the UK' }));
+    expect(value(await checkApproval(a.id)).state).toBe('draft');
+    expect(value(await approveImpactAssessment(a.id)).state).toBe('approved');
+    expect(await checkApproval(a.id)).toEqual({ ok: false, code: 'frozen' });
   });
 
   it('freezes the version: a later save returns frozen and the record stays as approved', async () => {
@@ -277,15 +357,25 @@ describe('raiseRiskFromImpact', () => {
     expect(await listRisks(ws.id)).toHaveLength(2);
   });
 
-  it('works on an approved version too, which stays approved with its content', async () => {
+  // Regression: the raise wrote the link (and a history entry) into the approved version.
+  it('refuses an approved version: no risk, and the version and its history stay exactly as approved', async () => {
     const { draft, harm } = await readyDraft();
     const approved = value(await approveImpactAssessment(draft.id));
-    const risk = value(await raiseRiskFromImpact(approved.id, harm.id));
-    expect(risk.ref).toBe('R-001');
-    const stored = (await getImpactAssessment(approved.id))!;
-    expect(stored.state).toBe('approved');
-    expect(stored.impacts).toEqual([{ ...harm, riskId: risk.id }]);
-    expect(stored.intendedUse).toBe(approved.intendedUse);
+    const history = await listRecordHistory(approved.id);
+    expect(await raiseRiskFromImpact(approved.id, harm.id)).toEqual({ ok: false, code: 'frozen' });
+    expect(await getImpactAssessment(approved.id)).toEqual(approved);
+    expect(await listRecordHistory(approved.id)).toEqual(history);
+    expect(await listRisks(ws.id)).toEqual([]);
+  });
+
+  it('raises from the same impact in the next version\'s draft, leaving the approved version alone', async () => {
+    const { draft, harm } = await readyDraft();
+    const v1 = value(await approveImpactAssessment(draft.id));
+    const v2 = value(await startNewVersion(v1.id));
+    const risk = value(await raiseRiskFromImpact(v2.id, harm.id));
+    expect(risk.sourceImpact).toEqual({ assessmentId: v2.id, impactId: harm.id });
+    expect((await getImpactAssessment(v2.id))!.impacts[0]!.riskId).toBe(risk.id);
+    expect(await getImpactAssessment(v1.id)).toEqual(v1);
   });
 
   it('raises again once the linked risk was deleted', async () => {
@@ -298,7 +388,7 @@ describe('raiseRiskFromImpact', () => {
   });
 
   it('titles the risk from who is affected when the description is empty', async () => {
-    const a = await createImpactAssessment(ws.id, system.id);
+    const a = (await startImpactAssessment(ws.id, system.id)).assessment;
     const bare = impact({ affectedWho: '  Night-shift staff  ' });
     value(await saveImpactAssessment(a.id, { impacts: [bare] }));
     expect(value(await raiseRiskFromImpact(a.id, bare.id)).title).toBe('Night-shift staff');
@@ -306,7 +396,7 @@ describe('raiseRiskFromImpact', () => {
 
   // Regression: a blank description and a whitespace-only "who" made an empty title, and the raise threw.
   it('falls back to the area when neither description nor who says anything', async () => {
-    const a = await createImpactAssessment(ws.id, system.id);
+    const a = (await startImpactAssessment(ws.id, system.id)).assessment;
     const bare = impact({ area: 'privacy', affectedWho: '   ' });
     value(await saveImpactAssessment(a.id, { impacts: [bare] }));
     expect(value(await raiseRiskFromImpact(a.id, bare.id)).title).toBe('privacy');
@@ -320,9 +410,30 @@ describe('raiseRiskFromImpact', () => {
   });
 });
 
+describe('an approved version', () => {
+  it('no write changes it or adds to its history', async () => {
+    await saveAiSystem(system.id, { purpose: 'Rank job applications' });
+    const { draft, harm } = await readyDraft();
+    value(await markCopiesReviewed(draft.id, ['intendedUse']));
+    const v1 = value(await approveImpactAssessment(draft.id));
+    value(await startNewVersion(v1.id));
+    const history = await listRecordHistory(v1.id);
+    const refusals = [
+      await saveImpactAssessment(v1.id, { conclusion: 'Changed' }),
+      await markCopiesReviewed(v1.id, ['intendedUse', 'dataUsed']),
+      await approveImpactAssessment(v1.id),
+      await raiseRiskFromImpact(v1.id, harm.id),
+      await deleteDraftAssessment(v1.id),
+    ];
+    expect(refusals.map((r) => !r.ok && r.code)).toEqual(['frozen', 'frozen', 'frozen', 'frozen', 'frozen']);
+    expect(await getImpactAssessment(v1.id)).toEqual(v1);
+    expect(await listRecordHistory(v1.id)).toEqual(history);
+  });
+});
+
 describe('deleteDraftAssessment', () => {
   it('deletes a draft', async () => {
-    const a = await createImpactAssessment(ws.id, system.id);
+    const a = (await startImpactAssessment(ws.id, system.id)).assessment;
     expect(await deleteDraftAssessment(a.id)).toEqual({ ok: true, value: null });
     expect(await listImpactAssessments(ws.id)).toEqual([]);
   });

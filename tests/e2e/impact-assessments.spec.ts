@@ -13,6 +13,12 @@ test('an impact assessment is drafted, approved and frozen, versioned, and print
   await page.getByRole('button', { name: 'Add AI system' }).click();
   await expect(page.getByText('CV screener', { exact: true }).first()).toBeVisible();
   await settled(page);
+  // What the inventory says about it becomes the assessment's starting point.
+  await expect(page.getByRole('heading', { level: 1, name: 'CV screener' })).toBeVisible();
+  await page.getByLabel('Intended purpose').fill('Rank job applications');
+  await page.getByLabel('Data used (sources)').fill('CVs and past hiring decisions');
+  await page.getByLabel('Deployment context').fill('Recruiters in the EU');
+  await settled(page);
 
   // Start an assessment for it.
   await page.goto(`${ws}/assessments`);
@@ -24,8 +30,19 @@ test('an impact assessment is drafted, approved and frozen, versioned, and print
   await expect(page.getByRole('heading', { level: 1, name: 'Impact assessment: CV screener' })).toBeVisible();
   const v1Url = page.url();
 
-  // Scope, one impact raised as a risk, then sign-off.
-  await page.getByLabel('Intended use').fill('Rank job applications for recruiters');
+  // The scope is pre-filled from the AI system record, each copied field marked for review.
+  await expect(page.getByRole('textbox', { name: 'Intended use' })).toHaveValue('Rank job applications');
+  await expect(page.getByRole('textbox', { name: 'Data used' })).toHaveValue('CVs and past hiring decisions');
+  await expect(page.getByRole('textbox', { name: 'Deployment environment' })).toHaveValue('Recruiters in the EU');
+  await expect(page.getByLabel('Who is affected')).toHaveValue('');
+  await expect(page.getByText('Copied from the AI system', { exact: true })).toHaveCount(3);
+  await expect(page.getByRole('textbox', { name: 'Intended use' })).toHaveAccessibleDescription(/Copied from the AI system/);
+  await page.getByRole('button', { name: 'Mark as reviewed: Data used' }).click();
+  await expect(page.getByText('Copied from the AI system', { exact: true })).toHaveCount(2);
+
+  // Scope, one impact raised as a risk, then sign-off. Editing a copied field reviews it.
+  await page.getByRole('textbox', { name: 'Intended use' }).fill('Rank job applications for recruiters');
+  await expect(page.getByText('Copied from the AI system', { exact: true })).toHaveCount(1);
   await page.getByRole('button', { name: 'Add impact' }).click();
   const impact = page.getByRole('article', { name: /^Impact 1:/ });
   await expect(impact.getByLabel('Area')).toBeFocused();
@@ -44,7 +61,23 @@ test('an impact assessment is drafted, approved and frozen, versioned, and print
   await page.getByLabel('Approved on').fill('2025-03-10');
   await page.getByLabel('Decision').selectOption('proceed-with-conditions');
   await settled(page);
+  // A copied field not reviewed yet holds the approval, before any confirmation.
   await page.getByRole('button', { name: 'Approve this version' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'This text was copied from the AI system record' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Deployment environment' })).toBeFocused();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Mark as reviewed: Deployment environment' }).click();
+  await expect(page.getByText('Copied from the AI system', { exact: true })).toHaveCount(0);
+
+  // Approval asks first, naming what becomes frozen.
+  await page.getByRole('button', { name: 'Approve this version' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Approve version 1?' });
+  await expect(confirm).toContainText('Approving freezes version 1 of the impact assessment for CV screener: its scope and context, impacts, conclusion and sign-off can no longer change. Later changes need a new version.');
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Approve this version' })).toBeVisible();
+  await page.getByRole('button', { name: 'Approve this version' }).click();
+  await confirm.getByRole('button', { name: 'Approve version 1' }).click();
 
   await expect(page.getByText('Approved version — frozen')).toBeVisible();
   await expect(page.getByRole('textbox')).toHaveCount(0);
@@ -57,9 +90,9 @@ test('an impact assessment is drafted, approved and frozen, versioned, and print
   await page.getByRole('button', { name: 'Start a new version' }).click();
   await expect(page).not.toHaveURL(v1Url);
   await expect(page.getByText('Version 2', { exact: true }).first()).toBeVisible();
-  await expect(page.getByLabel('Intended use')).toHaveValue('Rank job applications for recruiters');
+  await expect(page.getByRole('textbox', { name: 'Intended use' })).toHaveValue('Rank job applications for recruiters');
   await expect(page.getByLabel('Approver', { exact: true })).toHaveValue('');
-  await page.getByLabel('Intended use').fill('Rank and explain job applications');
+  await page.getByRole('textbox', { name: 'Intended use' }).fill('Rank and explain job applications');
   await settled(page);
 
   const versions = page.getByRole('navigation', { name: 'Versions' });
@@ -71,10 +104,11 @@ test('an impact assessment is drafted, approved and frozen, versioned, and print
   await expect(page.getByText('Rank job applications for recruiters', { exact: true })).toBeVisible();
   await expect(page.getByText('Rank and explain job applications')).toHaveCount(0);
 
-  // Starting another version from version 1 points to the draft instead.
-  await page.getByRole('button', { name: 'Start a new version' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'A draft of this assessment already exists.' })).toBeVisible();
+  // Version 1 points to the draft instead of starting another version; its impact raises into the draft.
+  await expect(page.getByRole('button', { name: 'Start a new version' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Open the draft (version 2)' })).toBeVisible();
+  await expect(page.getByRole('article', { name: /^Impact 1:/ }).getByRole('link', { name: 'R-001' })).toBeVisible();
+  expect(await seriousViolations(page), 'approved page with a draft').toEqual([]);
 
   // The list shows the series: the draft on top of the approved version in force.
   await page.getByRole('link', { name: 'All impact assessments' }).click();
@@ -86,6 +120,16 @@ test('an impact assessment is drafted, approved and frozen, versioned, and print
   await expect(row).toContainText('Proceed with conditions');
   await expect(row.getByRole('cell').last()).toHaveText('1');
   await expect(page.getByRole('heading', { level: 2, name: 'CV screener' }).getByRole('link')).toHaveAttribute('href', /#\/w\/[^/]+\/systems\/[^/]+$/);
+
+  // Starting again for the same system opens its assessment (the draft) instead of a parallel one.
+  await expect(page.getByText('CV screener already has an impact assessment (latest: version 2, Draft).')).toBeVisible();
+  await page.getByRole('button', { name: 'Open its assessment' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Impact assessment: CV screener' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Intended use' })).toHaveValue('Rank and explain job applications');
+  const v2Url = page.url();
+  expect(v2Url).not.toBe(v1Url);
+  await page.getByRole('link', { name: 'All impact assessments' }).click();
+  await expect(page.getByTestId('ia-row')).toHaveCount(1);
 
   // Version 1's print view: the approved content, and no app chrome when printed.
   await page.goto(v1Url);

@@ -36,6 +36,7 @@ export const historyMessages = {
   'history.field.annexAControls': 'Annex A controls',
   'history.field.sourceImpact': 'Raised from impact',
   'history.field.impacts': 'Impacts',
+  'history.field.copiedFromSystem': 'Copied from the AI system, not reviewed',
   'history.field.inherentLikelihood': 'Inherent likelihood',
   'history.field.inherentImpact': 'Inherent impact',
   'history.field.residualLikelihood': 'Residual likelihood',

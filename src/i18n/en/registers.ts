@@ -126,6 +126,8 @@ export const registers = {
   'ia.intendedUse': 'Intended use',
   'ia.foreseeableMisuse': 'Reasonably foreseeable misuse',
   'ia.foreseeableMisuse.help': 'Ways people could use the system that it was not meant for, but that you can expect.',
+  'ia.dataUsed': 'Data used',
+  'ia.dataUsed.help': 'What data the system learns from and works on, where it comes from, how good it is, and whether it includes personal data.',
   'ia.deploymentEnvironment': 'Deployment environment',
   'ia.affectedParties': 'Who is affected',
   'ia.residualSummary': 'Residual assessment',

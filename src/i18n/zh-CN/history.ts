@@ -37,6 +37,7 @@ export const historyMessages: { [K in keyof typeof en]: string } = {
   'history.field.annexAControls': '附录 A 控制措施',
   'history.field.sourceImpact': '来源影响',
   'history.field.impacts': '影响',
+  'history.field.copiedFromSystem': '取自AI系统记录、尚未核对',
   'history.field.inherentLikelihood': '固有可能性',
   'history.field.inherentImpact': '固有影响',
   'history.field.residualLikelihood': '剩余可能性',

@@ -126,6 +126,8 @@ export const registers: { [K in keyof typeof import('../en/registers').registers
   'ia.intendedUse': '预期用途',
   'ia.foreseeableMisuse': '可合理预见的误用',
   'ia.foreseeableMisuse.help': '人们可能以非预期方式使用该系统、但您可以预料到的情况。',
+  'ia.dataUsed': '使用的数据',
+  'ia.dataUsed.help': '系统用于学习和处理的数据：来源、质量，以及是否包含个人数据。',
   'ia.deploymentEnvironment': '部署环境',
   'ia.affectedParties': '受影响者',
   'ia.residualSummary': '剩余影响评估',
