@@ -257,27 +257,3 @@ export function toCisoMatrix(m: RiskMatrix): CisoRiskMatrix {
 export function cisoFileName(m: RiskMatrix): string {
   return `${slug(m.name)}.json`;
 }
-
-/** What replacing one matrix by another changes: levels that differ at the same position, and scale lengths. */
-export function matrixChange(before: RiskMatrix, after: RiskMatrix) {
-  const same = (a: ScaleLevel & { hexcolor?: string }, b: ScaleLevel & { hexcolor?: string }) =>
-    a.abbreviation === b.abbreviation && a.name === b.name && a.description === b.description && a.hexcolor === b.hexcolor;
-  let changed = 0;
-  let total = 0;
-  for (const scale of ['probability', 'impact', 'risk'] as const) {
-    const [a, b] = [before[scale] as (ScaleLevel & { hexcolor?: string })[], after[scale] as (ScaleLevel & { hexcolor?: string })[]];
-    const longest = Math.max(a.length, b.length);
-    total += longest;
-    changed += longest - a.filter((l, i) => b[i] !== undefined && same(l, b[i])).length;
-  }
-  return {
-    changed,
-    total,
-    probability: { from: before.probability.length, to: after.probability.length },
-    impact: { from: before.impact.length, to: after.impact.length },
-    risk: { from: before.risk.length, to: after.risk.length },
-    /** A shorter likelihood or impact scale: ratings on the removed levels get flagged for review. */
-    shrinks: after.probability.length < before.probability.length || after.impact.length < before.impact.length,
-  };
-}
-export type MatrixChange = ReturnType<typeof matrixChange>;

@@ -1,7 +1,8 @@
 import { untrack } from 'svelte';
-import { checkMatrix, cisoFileName, importMatrixJson, matrixChange, MAX_IMPORT_BYTES, toCisoMatrix, type MatrixChange, type MatrixIssue, type MatrixIssueCode, type Scale } from '../domain/ciso-matrix';
+import { checkMatrix, cisoFileName, importMatrixJson, MAX_IMPORT_BYTES, toCisoMatrix, type MatrixIssue, type MatrixIssueCode, type Scale } from '../domain/ciso-matrix';
 import { MAX_SCALE, MIN_SCALE, reshapeGrid, type RiskMatrix } from '../domain/risk-matrix';
 import { presetMatrix, type PresetName } from '../domain/risk-matrix-presets';
+import { matrixChange, type MatrixChange } from '../domain/risk-matrix-diff';
 import type { Workspace } from '../domain/workspace-schema';
 import { formatBytes, t, type MessageKey } from '../i18n/i18n';
 import { app } from '../state/app.svelte';
@@ -22,11 +23,14 @@ export interface Confirmation {
   confirmLabel: string;
   run: () => void;
 }
-export interface ImportPreview {
+/** A matrix that would replace the current one, and everything that replacing it changes. */
+export interface MatrixPreview {
+  title: string;
   matrix: RiskMatrix;
   change: MatrixChange;
   notes: string[];
 }
+type Candidate = Omit<MatrixPreview, 'change'>;
 
 /**
  * The risk criteria page keeps a local draft: every edit lands there, and only a draft that
@@ -44,7 +48,11 @@ export class CriteriaEditor {
   draft = $state() as RiskMatrix;
   readonly check = $derived(checkMatrix($state.snapshot(this.draft) as RiskMatrix));
   readonly problems = $derived(this.check.issues.map((i) => describeIssue(i, 'editor')));
-  preview = $state.raw<ImportPreview | null>(null);
+  /** The imported file or the preset on preview. The change is worked out against the matrix as it stands now, so an edit made meanwhile shows too. */
+  #imported = $state.raw<Candidate | null>(null);
+  #preset = $state.raw<(Candidate & { name: PresetName }) | null>(null);
+  readonly preview = $derived(this.#against(this.#imported));
+  readonly presetPreview = $derived(this.#against(this.#preset));
   importProblems = $state.raw<string[]>([]);
   status = $state('');
 
@@ -66,7 +74,8 @@ export class CriteriaEditor {
       if (id !== this.#wsId) {
         this.#wsId = id;
         this.#sent = [];
-        this.preview = null;
+        this.#imported = null;
+        this.#preset = null;
       } else if (json === this.#storedJson) return;
       this.#storedJson = json;
       const mine = this.#sent.indexOf(json);
@@ -149,14 +158,33 @@ export class CriteriaEditor {
     return { title: t(keys.title, params), body: t(keys.body, params), confirmLabel: t('criteria.remove.confirm', params), run: () => this.removeTopLevel(scale) };
   }
 
-  preset(name: PresetName): Confirmation {
+  #against(candidate: Candidate | null): MatrixPreview | null {
+    return candidate ? { ...candidate, change: matrixChange(this.current, candidate.matrix) } : null;
+  }
+
+  /** Shows what the preset would change; nothing is replaced until applyPreset. One preview at a time. */
+  previewPreset(name: PresetName): void {
     const matrix = presetMatrix(name);
-    const params = { name: matrix.name };
-    return { title: t('criteria.preset.confirmTitle', params), body: describeChange(matrixChange(this.current, matrix)), confirmLabel: t('criteria.preset.confirm', params), run: () => this.replace(matrix) };
+    this.#imported = null;
+    this.status = '';
+    this.#preset = { name, title: t('criteria.preset.previewTitle', { name: matrix.name }), matrix, notes: [] };
+  }
+
+  applyPreset(): void {
+    const preset = this.#preset;
+    if (!preset) return;
+    this.#preset = null;
+    this.replace(presetMatrix(preset.name));
+    // The preview closes and the grid shows the preset; the page's live region says so too.
+    app.announce(t('criteria.preset.applied', { name: preset.matrix.name }));
+  }
+
+  discardPreset(): void {
+    this.#preset = null;
   }
 
   async readFile(file: File): Promise<void> {
-    this.preview = null;
+    this.#imported = null;
     this.status = '';
     try {
       // The size is checked before a single byte is read or parsed.
@@ -170,22 +198,23 @@ export class CriteriaEditor {
       const level = m.risk[m.acceptanceThreshold]?.name ?? '';
       notes.push(t(result.thresholdFromWords ? 'criteria.import.thresholdFromWords' : 'criteria.import.thresholdLowest', { level }));
       this.importProblems = [];
-      this.preview = { matrix: m, change: matrixChange(this.current, m), notes };
+      this.#preset = null;
+      this.#imported = { title: t('criteria.import.previewTitle', { name: m.name }), matrix: m, notes };
     } catch (e) {
       app.report(e);
     }
   }
 
   applyImport(): void {
-    const preview = this.preview;
+    const preview = this.#imported;
     if (!preview) return;
-    this.preview = null;
+    this.#imported = null;
     this.replace(preview.matrix);
     this.status = t('criteria.import.applied', { name: preview.matrix.name });
   }
 
   discardImport(): void {
-    this.preview = null;
+    this.#imported = null;
   }
 
   exportJson(): void {
@@ -199,12 +228,6 @@ const REMOVAL: Record<Scale, { title: MessageKey; body: MessageKey }> = {
   impact: { title: 'criteria.remove.impact.title', body: 'criteria.remove.impact.body' },
   risk: { title: 'criteria.remove.risk.title', body: 'criteria.remove.risk.body' },
 };
-
-/** How many levels a replacement changes; a shorter likelihood or impact scale adds the review warning. */
-export function describeChange(c: MatrixChange): string {
-  const params = { changed: c.changed, total: c.total, pFrom: c.probability.from, pTo: c.probability.to, iFrom: c.impact.from, iTo: c.impact.to, rFrom: c.risk.from, rTo: c.risk.to };
-  return t(c.shrinks ? 'criteria.change.summaryShrinks' : 'criteria.change.summary', params);
-}
 
 const MESSAGES: Record<MatrixIssueCode, MessageKey> = {
   'file-too-large': 'criteria.issue.fileTooLarge',

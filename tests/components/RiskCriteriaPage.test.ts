@@ -122,21 +122,52 @@ describe('RiskCriteriaPage', { timeout: 15_000 }, () => {
     expect(within(grid()).getAllByRole('row')).toHaveLength(5);
   });
 
-  it('applies a preset only after a confirmation that says how many levels change', async () => {
+  it('previews a preset with every level and cell it changes, by name, and applies it only when asked', async () => {
     setup();
     await fireEvent.change(screen.getByLabelText('Preset'), { target: { value: '3x3' } });
-    await fireEvent.click(screen.getByRole('button', { name: 'Apply preset' }));
-    const dialog = screen.getByRole('dialog', { name: 'Replace the matrix with "Simple 3×3"?' });
-    expect(text(dialog)).toContain('15 of 15 levels change: likelihood 5 → 3, impact 5 → 3, risk levels 5 → 3.');
-    expect(text(dialog)).toContain('flagged for review');
-    await fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Preview preset' }));
+    const preview = screen.getByRole('region', { name: 'Preview: Simple 3×3' });
+    expect(text(preview)).toContain('15 of 15 levels and 23 of 25 cells change: likelihood 5 → 3, impact 5 → 3, risk levels 5 → 3.');
+    expect(text(preview)).toContain('flagged for review');
+    const levels = within(preview).getByRole('list', { name: 'Levels that change (15)' });
+    expect(within(levels).getAllByRole('listitem').map(text)).toContain('Likelihood: Rare → Unlikely, with a new abbreviation and description');
+    expect(within(levels).getAllByRole('listitem').map(text)).toContain('Likelihood: "Almost certain" is removed');
+    const cells = within(preview).getByRole('list', { name: 'Cells that change (23)' });
+    expect(within(cells).getAllByRole('listitem').map(text)).toContain('Rare × Negligible: Very low → Low');
+    expect(within(cells).getAllByRole('listitem').map(text)).toContain('Almost certain × Severe: Very high, removed with its level');
+    // "Low" stays the threshold: no line for it.
+    expect(text(preview)).not.toContain('Acceptance threshold');
+    await fireEvent.click(within(preview).getByRole('button', { name: 'Keep the current matrix' }));
     expect(saved).toEqual([]);
+    expect(screen.queryByRole('region', { name: /^Preview/ })).toBeNull();
     expect(within(grid()).getAllByRole('row')).toHaveLength(6);
 
-    await fireEvent.click(screen.getByRole('button', { name: 'Apply preset' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Preview preset' }));
     await fireEvent.click(screen.getByRole('button', { name: 'Apply "Simple 3×3"' }));
     expect(saved).toEqual([presetMatrix('3x3')]);
     expect(within(grid()).getAllByRole('row')).toHaveLength(4);
+    expect(screen.queryByRole('region', { name: /^Preview/ })).toBeNull();
+  });
+
+  it('shows a cell the user edited as a change the preset would undo, where the level count alone said nothing changes', async () => {
+    setup();
+    const cell = screen.getByRole('combobox', { name: 'Likelihood 1 (Rare) × Impact 5 (Severe)' }) as HTMLSelectElement;
+    cell.value = '4';
+    await fireEvent.change(cell);
+    await fireEvent.change(screen.getByLabelText('Preset'), { target: { value: '5x5' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Preview preset' }));
+    const preview = screen.getByRole('region', { name: 'Preview: Detailed 5×5' });
+    expect(text(preview)).toContain('0 of 15 levels and 1 of 25 cells change');
+    const cells = within(preview).getByRole('list', { name: 'Cells that change (1)' });
+    expect(within(cells).getAllByRole('listitem').map(text)).toEqual(['Rare × Severe: Very high → Medium']);
+    expect(within(preview).queryByRole('list', { name: /^Levels that change/ })).toBeNull();
+    // No level number and no position anywhere in the preview: levels by their names only.
+    expect(text(preview)).not.toMatch(/level \d|\[\d|index/i);
+
+    // An edit made while the preview is open shows up in it at once.
+    cell.value = '2';
+    await fireEvent.change(cell);
+    expect(text(preview)).toContain('Nothing changes: the matrix is already the same.');
   });
 
   it('refuses an invalid file with a clear error and changes nothing', async () => {

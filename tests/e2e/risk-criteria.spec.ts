@@ -29,13 +29,17 @@ test('risk criteria: apply a preset, import a CISO Assistant matrix, export it a
   const grid = page.getByRole('region', { name: 'Matrix', exact: true }).getByRole('table');
   expect(await shape(page, grid)).toEqual([5, 5, 5, 5, 5]);
 
-  // A preset replaces the matrix only after the confirmation, which warns about shorter scales.
+  // A preset replaces the matrix only from its preview, which names every change and warns about shorter scales.
+  await page.getByRole('combobox', { name: 'Likelihood 1 (Rare) × Impact 5 (Severe)' }).selectOption({ label: 'Very high' });
   await page.getByLabel('Preset', { exact: true }).selectOption('3x3');
-  await page.getByRole('button', { name: 'Apply preset' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Replace the matrix with "Simple 3×3"?' });
-  await expect(dialog).toContainText('15 of 15 levels change');
-  await expect(dialog).toContainText('flagged for review');
-  await dialog.getByRole('button', { name: 'Apply "Simple 3×3"' }).click();
+  await page.getByRole('button', { name: 'Preview preset' }).click();
+  const presetPreview = page.getByRole('region', { name: 'Preview: Simple 3×3' });
+  await expect(presetPreview.getByRole('heading', { name: 'Preview: Simple 3×3' })).toBeFocused();
+  await expect(presetPreview).toContainText('15 of 15 levels and 23 of 25 cells change');
+  await expect(presetPreview).toContainText('flagged for review');
+  await expect(presetPreview.getByRole('list', { name: 'Cells that change (23)' })).toContainText('Rare × Severe: Very high, removed with its level');
+  await presetPreview.getByRole('button', { name: 'Apply "Simple 3×3"' }).click();
+  await expect(presetPreview).toHaveCount(0);
   await expect(grid.locator('tbody tr')).toHaveCount(3);
   expect(await shape(page, grid)).toEqual([3, 3, 3]);
   await expect(page.getByRole('combobox', { name: 'Likelihood 3 (Likely) × Impact 3 (Severe)' })).toHaveValue('2');

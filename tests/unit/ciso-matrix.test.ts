@@ -6,7 +6,6 @@ import {
   cisoRiskMatrixSchema,
   guessAcceptanceThreshold,
   importMatrixJson,
-  matrixChange,
   matrixFromCiso,
   MAX_IMPORT_BYTES,
   MAX_ISSUES,
@@ -268,24 +267,6 @@ describe('guessAcceptanceThreshold', () => {
   it('does not read a refusal as acceptance', () => {
     expect(guessAcceptanceThreshold(levels('Fine.', 'Not acceptable.', 'Unacceptable.', 'Cannot be accepted.', 'Must never be retained.'))).toEqual({ index: 0, guessed: false });
     expect(guessAcceptanceThreshold(levels('Acceptable.', 'Needs formal acceptance by the board.'))).toEqual({ index: 0, guessed: true });
-  });
-});
-
-describe('matrixChange', () => {
-  it('counts the levels that differ and notices a shorter scale', () => {
-    const c = matrixChange(presetMatrix('5x5'), presetMatrix('3x3'));
-    expect(c.total).toBe(15);
-    expect(c.changed).toBe(15);
-    expect([c.probability, c.impact, c.risk]).toEqual([{ from: 5, to: 3 }, { from: 5, to: 3 }, { from: 5, to: 3 }]);
-    expect(c.shrinks).toBe(true);
-    expect(matrixChange(presetMatrix('3x3'), presetMatrix('5x5')).shrinks).toBe(false);
-  });
-
-  it('counts only what changed', () => {
-    const m = presetMatrix('4x4');
-    expect(matrixChange(m, presetMatrix('4x4')).changed).toBe(0);
-    const renamed = { ...m, impact: m.impact.map((l, i) => (i === 2 ? { ...l, name: 'Big' } : l)), risk: m.risk.map((l, i) => (i === 0 ? { ...l, hexcolor: '#000000' } : l)) };
-    expect(matrixChange(m, renamed)).toMatchObject({ changed: 2, total: 12, shrinks: false });
   });
 });
 
