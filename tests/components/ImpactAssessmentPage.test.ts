@@ -206,7 +206,7 @@ describe('ImpactAssessmentPage, an approved version', () => {
     // Version 1 now points to the draft; there is nothing to start any more.
     const open = await screen.findByRole('link', { name: 'Open the draft (version 2)' });
     expect(open.getAttribute('href')).toBe(`#/w/${ws.id}/assessments/${v2.id}`);
-    expect(screen.getByText('Changes go into draft version 2.')).toBeTruthy();
+    expect(screen.getByText('This version stays exactly as it was approved and remains readable. Changes go into draft version 2.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Start a new version' })).toBeNull();
     expect(await listImpactAssessments(ws.id)).toHaveLength(2);
 

@@ -122,7 +122,7 @@ test('an impact assessment is drafted, approved and frozen, versioned, and print
   await expect(page.getByRole('heading', { level: 2, name: 'CV screener' }).getByRole('link')).toHaveAttribute('href', /#\/w\/[^/]+\/systems\/[^/]+$/);
 
   // Starting again for the same system opens its assessment (the draft) instead of a parallel one.
-  await expect(page.getByText('CV screener already has an impact assessment (latest: version 2, Draft).')).toBeVisible();
+  await expect(page.getByText('CV screener already has an impact assessment, latest version 2 (Draft).')).toBeVisible();
   await page.getByRole('button', { name: 'Open its assessment' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Impact assessment: CV screener' })).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Intended use' })).toHaveValue('Rank and explain job applications');

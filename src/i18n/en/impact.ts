@@ -22,7 +22,7 @@ export const impact = {
   'ia.new.addSystems': 'Add an AI system first',
   'ia.created': 'Impact assessment for {system} started.',
   'ia.createdCopied': 'Impact assessment for {system} started. Its scope was copied from the AI system record: review it.',
-  'ia.new.existing': '{system} already has an impact assessment (latest: version {version}, {state}). Changes go into a new version of it, so this opens it instead of starting a second assessment.',
+  'ia.new.existing': '{system} already has an impact assessment, latest version {version} ({state}). Changes go into a new version of it, so this opens it instead of starting a second assessment.',
   'ia.new.open': 'Open its assessment',
   'ia.opened': '{system} already has an impact assessment: version {version} opened.',
 
@@ -50,7 +50,7 @@ export const impact = {
 
   'ia.frozen': 'Approved version — frozen',
   'ia.frozen.body': 'This version stays exactly as it was approved. To change the assessment, start a new version; this one remains readable.',
-  'ia.frozen.draftOpen': 'Changes go into draft version {version}.',
+  'ia.frozen.bodyDraft': 'This version stays exactly as it was approved and remains readable. Changes go into draft version {version}.',
   'ia.newVersion': 'Start a new version',
   'ia.newVersionStarted': 'Version {version} started as a draft.',
   'ia.draftExists': 'A draft of this assessment already exists.',

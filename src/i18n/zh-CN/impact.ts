@@ -22,7 +22,7 @@ export const impact: { [K in keyof typeof import('../en/impact').impact]: string
   'ia.new.addSystems': '请先添加AI系统',
   'ia.created': '已开始 {system} 的影响评估。',
   'ia.createdCopied': '已开始 {system} 的影响评估。其范围取自AI系统记录，请核对。',
-  'ia.new.existing': '{system} 已有影响评估（最新：版本 {version}，{state}）。更改应进入该评估的新版本，因此这里会打开它，而不是另起一份评估。',
+  'ia.new.existing': '{system} 已有影响评估，最新为版本 {version}（{state}）。更改应进入该评估的新版本，因此这里会打开它，而不是另起一份评估。',
   'ia.new.open': '打开其评估',
   'ia.opened': '{system} 已有影响评估：已打开版本 {version}。',
 
@@ -50,7 +50,7 @@ export const impact: { [K in keyof typeof import('../en/impact').impact]: string
 
   'ia.frozen': '已批准版本 — 已冻结',
   'ia.frozen.body': '此版本完全保持批准时的样子。要更改评估，请开始新版本；此版本仍可查阅。',
-  'ia.frozen.draftOpen': '更改将进入草稿版本 {version}。',
+  'ia.frozen.bodyDraft': '此版本完全保持批准时的样子，仍可查阅。更改将进入草稿版本 {version}。',
   'ia.newVersion': '开始新版本',
   'ia.newVersionStarted': '已开始版本 {version}（草稿）。',
   'ia.draftExists': '此评估已有一份草稿。',
