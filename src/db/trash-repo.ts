@@ -207,6 +207,8 @@ export async function restoreFromTrash(trashId: string): Promise<Result<Restored
       for (const u of entry.unlinks) {
         const current = (await db.table(u.table).get(u.id)) as Row | undefined;
         if (!current) continue;
+        // A version approved since the delete is frozen: it does not take the link back (A.5.3).
+        if (u.table === 'impactAssessments' && current.state !== 'draft') continue;
         const next = relink(current, u);
         if (!next) continue;
         if (u.updatedAt && current.updatedAt === entry.deletedAt) next.updatedAt = u.updatedAt;

@@ -4,7 +4,7 @@ import { deleteAiSystem } from '../../src/db/ai-systems-repo';
 import { createCycleRecord, deleteCycleRecord } from '../../src/db/cycle-repo';
 import { deleteEvidence } from '../../src/db/evidence-repo';
 import { listRecordHistory } from '../../src/db/history-repo';
-import { deleteDraftAssessment } from '../../src/db/impact-assessments-repo';
+import { approveImpactAssessment, deleteDraftAssessment, saveImpactAssessment } from '../../src/db/impact-assessments-repo';
 import { deleteOwnControl } from '../../src/db/own-controls-repo';
 import { createRisk, deleteRisk } from '../../src/db/risks-repo';
 import { setUserName } from '../../src/db/settings-repo';
@@ -112,6 +112,21 @@ describe('delete → trash → restore gives back exactly the database as before
     expect(entry.unlinks).toEqual([{ table: 'impactAssessments', id: s.draft.id, field: 'riskId', value: s.risk.id, within: { list: 'impacts', id: s.impact.id } }]);
     await restore(entry.id);
     expect(await records()).toEqual(before);
+  });
+
+  // Regression: restoring the risk wrote its link back into the version approved meanwhile.
+  it('a risk restored after its draft was approved leaves the approved version exactly as approved', async () => {
+    const s = await seed();
+    await deleteRisk(s.risk.id);
+    const saved = await saveImpactAssessment(s.draft.id, { approver: 'Carla', approvedOn: '2025-03-10', decision: 'proceed' });
+    expect(saved.ok).toBe(true);
+    const approved = await approveImpactAssessment(s.draft.id);
+    if (!approved.ok) throw new Error(approved.code);
+    const history = await listRecordHistory(s.draft.id);
+    await restore((await only(s.ws)).id);
+    expect(await db.risks.get(s.risk.id)).toMatchObject({ ref: 'R-001' });
+    expect(await db.impactAssessments.get(s.draft.id)).toEqual(approved.value);
+    expect(await listRecordHistory(s.draft.id)).toEqual(history);
   });
 
   it('an own control: back in every treatment plan, at its place in the list', async () => {
