@@ -1,7 +1,7 @@
-import { evidenceSchema, MAX_EVIDENCE_FILE_BYTES, safeFileName, type Evidence } from '../domain/evidence-schema';
+import { evidenceSchema, evidenceUrlSchema, MAX_EVIDENCE_FILE_BYTES, safeFileName, type Evidence } from '../domain/evidence-schema';
 import { TEXT_MAX } from '../domain/fields';
 import { newId } from '../domain/ids';
-import { fail, ok, type Result } from '../domain/result';
+import { failAll, ok, type Failure, type Problem, type Result } from '../domain/result';
 import { database } from './database';
 import { guardWrite } from './errors';
 import { historyWriter } from './history-repo';
@@ -9,11 +9,17 @@ import { historyWriter } from './history-repo';
 export type EvidenceCode = 'title-required' | 'title-too-long' | 'url-invalid' | 'file-too-large' | 'file-required';
 
 /** Names the field a rejected entry got wrong, so the form can point at it. */
-function checkTitle(title: string): { ok: false; code: EvidenceCode; field: string } | null {
+function checkTitle(title: string): Problem<EvidenceCode> | null {
   const trimmed = title.trim();
-  if (!trimmed) return { ok: false, code: 'title-required', field: 'title' };
-  if (trimmed.length > TEXT_MAX) return { ok: false, code: 'title-too-long', field: 'title' };
+  if (!trimmed) return { code: 'title-required', field: 'title' };
+  if (trimmed.length > TEXT_MAX) return { code: 'title-too-long', field: 'title' };
   return null;
+}
+
+/** Every problem of an entry at once (a missing title and a bad address both show), in the form's order. */
+function refuse(...found: (Problem<EvidenceCode> | null)[]): Failure<EvidenceCode> | null {
+  const problems = found.filter((p): p is Problem<EvidenceCode> => p !== null);
+  return problems.length > 0 ? failAll(problems as [Problem<EvidenceCode>, ...Problem<EvidenceCode>[]]) : null;
 }
 
 export async function listEvidence(workspaceId: string): Promise<Evidence[]> {
@@ -22,11 +28,9 @@ export async function listEvidence(workspaceId: string): Promise<Evidence[]> {
 }
 
 export async function addLinkEvidence(workspaceId: string, itemId: string, title: string, url: string, recordId?: string): Promise<Result<Evidence, EvidenceCode>> {
-  const titleProblem = checkTitle(title);
-  if (titleProblem) return titleProblem;
-  const parsed = evidenceSchema.safeParse({ id: newId(), workspaceId, itemId, title, kind: 'link', url, addedAt: new Date().toISOString(), ...(recordId ? { recordId } : {}) });
-  if (!parsed.success) return fail('url-invalid', 'url');
-  const row = parsed.data;
+  const refused = refuse(checkTitle(title), evidenceUrlSchema.safeParse(url).success ? null : { code: 'url-invalid', field: 'url' });
+  if (refused) return refused;
+  const row = evidenceSchema.parse({ id: newId(), workspaceId, itemId, title, kind: 'link', url, addedAt: new Date().toISOString(), ...(recordId ? { recordId } : {}) });
   const db = database();
   const history = await historyWriter();
   await guardWrite(() =>
@@ -47,11 +51,16 @@ export interface EvidenceFileInput {
 
 /** The record and its bytes are written together or not at all. */
 export async function addFileEvidence(workspaceId: string, itemId: string, title: string, file: EvidenceFileInput | null, recordId?: string): Promise<Result<Evidence, EvidenceCode>> {
-  if (!file) return fail('file-required', 'file');
-  if (file.size > MAX_EVIDENCE_FILE_BYTES) return fail('file-too-large', 'file', { size: file.size, max: MAX_EVIDENCE_FILE_BYTES });
+  const fileProblem: Problem<EvidenceCode> | null = !file
+    ? { code: 'file-required', field: 'file' }
+    : file.size > MAX_EVIDENCE_FILE_BYTES
+      ? { code: 'file-too-large', field: 'file', params: { size: file.size, max: MAX_EVIDENCE_FILE_BYTES } }
+      : null;
+  // The title may stay empty (the file's name stands in), but not be too long.
+  const refused = refuse(fileProblem, title.trim() ? checkTitle(title) : null);
+  if (refused) return refused;
+  if (!file) throw new Error('unreachable: a missing file is refused above');
   const fileName = safeFileName(file.name);
-  const titleProblem = title.trim() ? checkTitle(title) : null;
-  if (titleProblem) return titleProblem;
   const row = evidenceSchema.parse({
     id: newId(),
     workspaceId,

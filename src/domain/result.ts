@@ -1,5 +1,15 @@
 /** Errors a user can cause are values with a string code, never thrown. */
-export type Result<T, Code extends string = string> = { ok: true; value: T } | { ok: false; code: Code; field?: string; params?: Record<string, string | number> };
+export type Result<T, Code extends string = string> = { ok: true; value: T } | Failure<Code>;
+
+/** One thing wrong with the input: a code, the field it concerns, and what the message needs. */
+export interface Problem<Code extends string = string> {
+  code: Code;
+  field?: string;
+  params?: Record<string, string | number>;
+}
+
+/** A refusal: its first problem, and (when a check finds several) all of them, so a form can show them together. */
+export type Failure<Code extends string = string> = { ok: false; code: Code; field?: string; params?: Record<string, string | number>; problems?: Problem<Code>[] };
 
 export function ok<T>(value: T): { ok: true; value: T } {
   return { ok: true, value };
@@ -7,4 +17,15 @@ export function ok<T>(value: T): { ok: true; value: T } {
 
 export function fail<Code extends string>(code: Code, field?: string, params?: Record<string, string | number>): { ok: false; code: Code; field?: string; params?: Record<string, string | number> } {
   return { ok: false, code, ...(field ? { field } : {}), ...(params ? { params } : {}) };
+}
+
+/** Every problem found at once; the first also stands as the refusal's own code and field. */
+export function failAll<Code extends string>(problems: readonly [Problem<Code>, ...Problem<Code>[]]): Failure<Code> {
+  const [first] = problems;
+  return { ...fail(first.code, first.field, first.params), problems: [...problems] };
+}
+
+/** The problems of a refusal: all it found, or its one code. */
+export function problemsOf<Code extends string>(r: Failure<Code>): Problem<Code>[] {
+  return r.problems ?? [{ code: r.code, ...(r.field ? { field: r.field } : {}), ...(r.params ? { params: r.params } : {}) }];
 }

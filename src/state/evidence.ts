@@ -1,11 +1,15 @@
 import { addFileEvidence, addLinkEvidence, deleteEvidence, getEvidenceFile, type EvidenceCode } from '../db/evidence-repo';
 import { canOpenInBrowser, MAX_EVIDENCE_FILE_BYTES, type Evidence } from '../domain/evidence-schema';
+import { problemsOf } from '../domain/result';
 import { formatBytes, t, type MessageKey } from '../i18n/i18n';
 import { app } from './app.svelte';
 import { downloadBlob } from './download';
 
-/** A user-facing message for a rejected evidence entry, or null when it was stored. */
-export type EvidenceOutcome = { field: string; message: string } | null;
+/**
+ * What was wrong with an evidence entry, field by field ('title', 'url', 'file') and every problem at
+ * once; null when it was stored. An unexpected failure goes to the error banner and leaves no message.
+ */
+export type EvidenceOutcome = Partial<Record<string, string>> | null;
 
 function message(code: EvidenceCode, params?: Record<string, string | number>): string {
   if (code === 'file-too-large') return t('validation.file-too-large', { size: formatBytes(Number(params?.size ?? 0)), max: formatBytes(MAX_EVIDENCE_FILE_BYTES) });
@@ -15,10 +19,10 @@ function message(code: EvidenceCode, params?: Record<string, string | number>): 
 async function run(work: () => ReturnType<typeof addLinkEvidence>): Promise<EvidenceOutcome> {
   try {
     const r = await work();
-    return r.ok ? null : { field: r.field ?? '', message: message(r.code, r.params) };
+    return r.ok ? null : Object.fromEntries(problemsOf(r).map((p) => [p.field ?? '', message(p.code, p.params)]));
   } catch (e) {
     app.report(e);
-    return { field: '', message: '' };
+    return {};
   }
 }
 

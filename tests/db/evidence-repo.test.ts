@@ -56,6 +56,14 @@ describe('addLinkEvidence', () => {
     await nothingWritten();
   });
 
+  it('reports a missing title and a bad address together, not one per attempt', async () => {
+    const r = await addLinkEvidence(WS, '4.1', '  ', 'javascript:alert(1)');
+    expect(r).toMatchObject({ ok: false, code: 'title-required', field: 'title' });
+    if (r.ok) return;
+    expect(r.problems?.map((p) => [p.code, p.field])).toEqual([['title-required', 'title'], ['url-invalid', 'url']]);
+    await nothingWritten();
+  });
+
   // Bug in src/db/evidence-repo.ts: any schema failure is reported as 'url-invalid' on the url
   // field, so a user with a valid URL and a long title is told to fix the URL.
   it('reports a title over 300 characters against the title, not as url-invalid', async () => {
@@ -71,7 +79,15 @@ describe('addLinkEvidence', () => {
 describe('addFileEvidence', () => {
   it('reports a title over 300 characters as a code instead of throwing', async () => {
     const r = await addFileEvidence(WS, '4.1', 't'.repeat(301), makeFileInput('hello', 'minutes.txt', 'text/plain'));
-    expect(r).toEqual({ ok: false, code: 'title-too-long', field: 'title' });
+    expect(r).toMatchObject({ ok: false, code: 'title-too-long', field: 'title' });
+    await nothingWritten();
+  });
+
+  it('reports a missing file and a title over 300 characters together', async () => {
+    const r = await addFileEvidence(WS, '4.1', 't'.repeat(301), null);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problems?.map((p) => [p.code, p.field])).toEqual([['file-required', 'file'], ['title-too-long', 'title']]);
     await nothingWritten();
   });
 

@@ -57,6 +57,12 @@ export const core = {
   'validation.title-too-long': 'Use at most 300 characters for the title.',
   'validation.file-required': 'Choose a file.',
   'validation.file-too-large': 'This file is {size}; evidence files can be at most {max}.',
+  'validation.required': '{field} is required.',
+  'validation.too-long': '{field}: use at most {max} characters.',
+  'validation.invalid': '{field}: this value cannot be saved.',
+  // The summary above a form that lists every problem at once, each a link to its field.
+  'form.problems.one': '1 problem to fix',
+  'form.problems.other': '{count} problems to fix',
 
   'profile.title': 'Organization profile',
   'profile.intro': 'Who the organization is and which roles it holds towards AI. This frames the scope (4.3) and the context analysis (4.1).',
