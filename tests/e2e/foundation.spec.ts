@@ -95,6 +95,7 @@ test('workspaces can be renamed, duplicated and deleted with a confirmation nami
   await page.getByRole('group', { name: 'Actions for Client Uno (copy)' }).getByRole('button', { name: 'Delete' }).click();
   const dialog = page.getByRole('dialog', { name: 'Delete workspace "Client Uno (copy)"?' });
   await expect(dialog).toBeVisible();
+  await dialog.getByLabel('To confirm, type the name of the workspace: Client Uno (copy)').fill('Client Uno (copy)');
   await dialog.getByRole('button', { name: 'Delete "Client Uno (copy)"' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Client Uno (copy)' })).toHaveCount(0);
   await expect(page.getByRole('heading', { level: 2, name: 'Client Uno' })).toBeVisible();

@@ -42,7 +42,7 @@ export const core = {
   'workspaces.copyName': '{name} (copy)',
   'workspaces.delete': 'Delete',
   'workspaces.deleteConfirmTitle': 'Delete workspace "{name}"?',
-  'workspaces.deleteConfirmBody': 'This removes the workspace "{name}" with all its answers, evidence files and Statement of Applicability from this browser. It cannot be undone.',
+  'workspaces.deleteConfirmBody': 'This deletes "{name}" from this browser for good, with all its answers, registers, evidence files, change history and trash. It does not go to the Trash and cannot be restored: only a backup exported beforehand can bring it back.',
   'workspaces.deleteConfirm': 'Delete "{name}"',
   'workspaces.updated': 'Last changed {date}',
   'workspaces.actionsFor': 'Actions for {name}',
