@@ -4,7 +4,10 @@ export type { ImportMode, ImportPlan } from '../db/bundle-write';
 export type { SnapshotTable } from '../db/snapshot';
 import { readWorkspaceSnapshot, type SnapshotTable } from '../db/snapshot';
 import type { Catalog } from '../domain/catalog-model';
-import { locale } from '../i18n/i18n';
+import { listWorkspaces } from '../db/workspaces-repo';
+import { localToday } from '../domain/dates';
+import { proposeImportName } from '../domain/import-name';
+import { locale, t } from '../i18n/i18n';
 import type { ParseResult } from '../io/bundle-import';
 import type { WorkerReply, WorkerRequest } from '../io/bundle.worker';
 import { app } from './app.svelte';
@@ -71,6 +74,19 @@ export async function previewImport(result: Extract<ParseResult, { ok: true }>, 
     app.report(e);
     return null;
   }
+}
+
+/** The name an import as a new workspace is proposed: the bundle's, or "… (imported <today>)" beside a workspace of that name. */
+export async function proposeName(plan: ImportPlan): Promise<string> {
+  const names = (await listWorkspaces()).map((w) => w.name);
+  return proposeImportName(plan.workspaceName, names, (name) => t('import.importedName', { name, date: localToday() }));
+}
+
+/** The plan with the new workspace named `name` (a valid name: the caller checks it). */
+export function renamePlan(plan: ImportPlan, name: string): ImportPlan {
+  const [row, ...rest] = plan.writes.get('workspaces') ?? [];
+  if (!row || plan.mode.kind !== 'new') return plan;
+  return { ...plan, workspaceName: name, writes: new Map(plan.writes).set('workspaces', [{ ...row, name }, ...rest]) };
 }
 
 export async function confirmImport(plan: ImportPlan, choices: ReadonlyMap<string, 'mine' | 'theirs'>) {

@@ -1,8 +1,9 @@
 import type { Catalog } from '../domain/catalog-model';
 import type { ParseResult } from '../io/bundle-import';
-import { t } from '../i18n/i18n';
+import { workspaceNameSchema } from '../domain/workspace-schema';
+import { t, type MessageKey } from '../i18n/i18n';
 import { app } from '../state/app.svelte';
-import { confirmImport, previewImport, startParse, type ImportMode, type ImportPlan, type Running } from '../state/bundles';
+import { confirmImport, previewImport, proposeName, renamePlan, startParse, type ImportMode, type ImportPlan, type Running } from '../state/bundles';
 import { describeProblem } from '../state/io-messages';
 import { router } from '../state/router.svelte';
 
@@ -18,6 +19,10 @@ export function importFlow(catalog: () => Catalog) {
   let progress = $state(0);
   let running: Running<ParseResult> | null = null;
   const choices = $state<Record<string, 'mine' | 'theirs'>>({});
+  // A new workspace's name: proposed (told apart from one of the same name), editable.
+  let name = $state('');
+  let nameTaken = $state<string | null>(null);
+  let nameError = $state<string | null>(null);
 
   return {
     get phase() {
@@ -37,6 +42,20 @@ export function importFlow(catalog: () => Catalog) {
     },
     get choices() {
       return choices;
+    },
+    get name() {
+      return name;
+    },
+    set name(value: string) {
+      name = value;
+      nameError = null;
+    },
+    /** The bundle's own name, when a workspace of this browser already has it. */
+    get nameTaken() {
+      return nameTaken;
+    },
+    get nameError() {
+      return nameError;
     },
     warnings() {
       return parsed?.bundle.warnings.map(describeProblem) ?? [];
@@ -75,12 +94,23 @@ export function importFlow(catalog: () => Catalog) {
       if (!parsed) return;
       plan = await previewImport(parsed, mode);
       for (const c of plan?.conflicts ?? []) choices[c.key] = c.defaultChoice;
+      if (plan?.mode.kind === 'new') {
+        name = await proposeName(plan);
+        nameTaken = name === plan.workspaceName ? null : plan.workspaceName;
+        nameError = null;
+      }
       phase = plan ? 'preview' : 'idle';
     },
     async confirm() {
       if (!plan) return;
+      let chosen = plan;
+      if (plan.mode.kind === 'new') {
+        const checked = workspaceNameSchema.safeParse(name);
+        if (!checked.success) return void (nameError = t(`validation.${checked.error.issues[0]?.message ?? 'name-required'}` as MessageKey));
+        chosen = renamePlan(plan, checked.data);
+      }
       phase = 'writing';
-      const ws = await confirmImport(plan, new Map(Object.entries(choices)));
+      const ws = await confirmImport(chosen, new Map(Object.entries(choices)));
       if (!ws) {
         phase = 'preview';
         return;

@@ -42,7 +42,7 @@ export const core: { [K in keyof typeof import('../en/core').core]: string } = {
   'workspaces.copyName': '{name}（副本）',
   'workspaces.delete': '删除',
   'workspaces.deleteConfirmTitle': '删除工作区“{name}”？',
-  'workspaces.deleteConfirmBody': '这将从此浏览器中删除工作区“{name}”及其全部答复、证据文件和适用性声明，且无法撤销。',
+  'workspaces.deleteConfirmBody': '这将从此浏览器中永久删除“{name}”及其全部答复、登记册、证据文件、变更历史和回收站。它不会进入回收站，也无法恢复：只有事先导出的备份才能将其找回。',
   'workspaces.deleteConfirm': '删除“{name}”',
   'workspaces.updated': '最后更改于 {date}',
   'workspaces.actionsFor': '{name} 的操作',
