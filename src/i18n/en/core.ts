@@ -262,6 +262,15 @@ export const core = {
   'userName.saved': 'Your name is saved: changes are now signed "{name}".',
   'userName.cleared': 'Your name is cleared: changes are now unsigned.',
   'nav.crosswalks': 'Crosswalks',
+  // The browser tab's title names the page (most reuse their menu label), then the workspace.
+  'title.item': 'Walkthrough {item}',
+  'title.system': 'AI system',
+  'title.risk': 'Risk',
+  'title.control': 'Own control',
+  'title.assessment': 'Impact assessment',
+  'title.register': 'Management-system register',
+  'title.record': 'Management-system record',
+  'title.print': '{page}, print view',
   // The language switch (issue 8): the label is bilingual and each language is named in itself, so anyone can find theirs.
   'language.label': 'Language / 语言',
   'language.en': 'English',
