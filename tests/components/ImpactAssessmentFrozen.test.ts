@@ -74,6 +74,10 @@ describe('ImpactAssessmentPage, scope copied from the AI system', () => {
     expect(document.activeElement).toBe(intendedUse);
     expect(intendedUse.value).toBe('Rank job applications');
 
+    // The history reads the marks by their field labels.
+    const history = screen.getByRole('region', { name: 'History' });
+    await waitFor(() => expect(history.textContent).toContain('Copied from the AI system, not reviewed: Intended use, Data used → Data used'));
+
     await fireEvent.input(screen.getByRole('textbox', { name: 'Data used' }), { target: { value: 'CVs only' } });
     await waitFor(async () => expect((await stored()).copiedFromSystem).toEqual([]));
     await waitFor(() => expect(screen.queryByText(/^Some fields were copied/)).toBeNull());
