@@ -1,0 +1,153 @@
+import type { MessageKey } from '../i18n/messages-en';
+import { aiSystemFields } from './ai-system-schema';
+import { assessmentFields, soaFields } from './assessment-schema';
+import { cycleKinds, registerOf } from './cycle/registry';
+import type { FieldDef } from './fields';
+import type { HistoryTable } from './history';
+import { conclusionFields, impactFields, scopeFields, signOffFields } from './impact-assessment-schema';
+import { ownControlFields } from './own-control-schema';
+import { acceptanceFields, riskFields } from './risk-schema';
+import { profileFields, soaMetaFields } from './workspace-schema';
+
+/**
+ * What every stored value of every register means, so that each view that shows one to a person
+ * (history, import and merge previews, the bundle report) words it the same way: choices by their
+ * labels, ratings by the matrix's level names, references by the other record's ref and title or
+ * name, nested rows row by row. Never an id, an index or JSON.
+ *
+ * The plain fields come from the registers' own declarations (`riskFields`, the cycle kinds …);
+ * this file adds the values those declarations leave to their own widgets (ratings, links, rows).
+ */
+
+/** Registers a reference can point into; `items` are the catalog's clauses and controls. */
+export type RefTarget = 'aiSystems' | 'risks' | 'ownControls' | 'impactAssessments' | 'cycleRecords' | 'items';
+
+export type ValueKind =
+  | { kind: 'text' }
+  | { kind: 'long' }
+  | { kind: 'choice'; optionPrefix: string }
+  | { kind: 'choices'; optionPrefix: string }
+  | { kind: 'date' }
+  | { kind: 'number' }
+  | { kind: 'flag' }
+  /** An index into the workspace matrix's likelihood or impact scale (shown 1-based, by name). */
+  | { kind: 'rating'; scale: 'probability' | 'impact' }
+  | { kind: 'ref'; target: RefTarget }
+  | { kind: 'refs'; target: RefTarget }
+  /** Nested rows with their own fields; `name` is the field that names a row, if any. */
+  | { kind: 'rows'; fields: readonly ValueField[]; name?: string }
+  /** The impact an impact-sourced risk came from: shown as the assessment it belongs to. */
+  | { kind: 'source-impact' }
+  /** A whole risk matrix (risk criteria): shown by its name and size. */
+  | { kind: 'matrix' }
+  /** Field names (the copied-from-system marks): shown by their labels. */
+  | { kind: 'field-names' };
+
+export interface ValueField {
+  key: string;
+  label: MessageKey;
+  value: ValueKind;
+}
+
+function fromDef(def: FieldDef): ValueField {
+  const optionPrefix = def.optionPrefix ?? '';
+  const value: ValueKind =
+    def.kind === 'enum'
+      ? { kind: 'choice', optionPrefix }
+      : def.kind === 'multi-enum'
+        ? { kind: 'choices', optionPrefix }
+        : def.kind === 'textarea'
+          ? { kind: 'long' }
+          : def.kind === 'date'
+            ? { kind: 'date' }
+            : def.kind === 'number'
+              ? { kind: 'number' }
+              : { kind: 'text' };
+  return { key: def.key, label: def.label, value };
+}
+
+const f = (key: string, label: MessageKey, value: ValueKind): ValueField => ({ key, label, value });
+
+const COMMON: readonly ValueField[] = [
+  f('name', 'history.field.name', { kind: 'text' }),
+  f('ref', 'history.field.ref', { kind: 'text' }),
+  f('title', 'history.field.title', { kind: 'text' }),
+  f('version', 'history.field.version', { kind: 'number' }),
+  f('itemIds', 'history.field.itemIds', { kind: 'refs', target: 'items' }),
+  f('itemId', 'history.field.itemIds', { kind: 'ref', target: 'items' }),
+];
+
+const impactRow = (): ValueKind => ({
+  kind: 'rows',
+  name: 'area',
+  fields: [...impactFields.map(fromDef), f('riskId', 'history.field.riskId', { kind: 'ref', target: 'risks' })],
+});
+
+function cycleFields(): ValueField[] {
+  const out: ValueField[] = [];
+  const seen = new Set<string>();
+  // Kinds share field names with one meaning (owner, status …): the first declaration labels them.
+  for (const kind of cycleKinds) {
+    const def = registerOf(kind);
+    for (const d of def.fields) if (!seen.has(d.key) && seen.add(d.key)) out.push(fromDef(d));
+    for (const rows of def.rows) {
+      if (seen.has(rows.key) || !seen.add(rows.key)) continue;
+      out.push(f(rows.key, rows.label, { kind: 'rows', fields: rows.fields.map(fromDef), name: rows.fields.find((x) => x.kind === 'text')?.key }));
+    }
+  }
+  out.push(f('auditId', 'history.field.auditId', { kind: 'ref', target: 'cycleRecords' }), f('sourceId', 'history.field.sourceId', { kind: 'ref', target: 'cycleRecords' }));
+  return out;
+}
+
+const DECLARED: Record<HistoryTable, () => readonly ValueField[]> = {
+  workspaces: () => [
+    ...profileFields.map((d) => ({ ...fromDef(d), key: `profile.${d.key}` })),
+    ...soaMetaFields.map((d) => ({ ...fromDef(d), key: `soaMeta.${d.key}` })),
+    f('riskMatrix', 'history.field.riskMatrix', { kind: 'matrix' }),
+  ],
+  assessments: () => [...assessmentFields, ...soaFields].map(fromDef),
+  evidence: () => [f('url', 'history.field.url', { kind: 'text' }), f('fileName', 'history.field.fileName', { kind: 'text' }), f('recordId', 'history.field.recordId', { kind: 'ref', target: 'cycleRecords' })],
+  aiSystems: () => aiSystemFields.map(fromDef),
+  risks: () => [
+    ...[...riskFields, ...acceptanceFields].map(fromDef),
+    f('aiSystemIds', 'history.field.aiSystemIds', { kind: 'refs', target: 'aiSystems' }),
+    f('ownControlIds', 'history.field.ownControlIds', { kind: 'refs', target: 'ownControls' }),
+    f('annexAControls', 'history.field.annexAControls', { kind: 'refs', target: 'items' }),
+    f('inherentLikelihood', 'history.field.inherentLikelihood', { kind: 'rating', scale: 'probability' }),
+    f('inherentImpact', 'history.field.inherentImpact', { kind: 'rating', scale: 'impact' }),
+    f('residualLikelihood', 'history.field.residualLikelihood', { kind: 'rating', scale: 'probability' }),
+    f('residualImpact', 'history.field.residualImpact', { kind: 'rating', scale: 'impact' }),
+    f('sourceImpact', 'history.field.sourceImpact', { kind: 'source-impact' }),
+  ],
+  ownControls: () => [...ownControlFields.map(fromDef), f('annexAControls', 'history.field.annexAControls', { kind: 'refs', target: 'items' })],
+  impactAssessments: () => [
+    ...[...scopeFields, ...conclusionFields, ...signOffFields].map(fromDef),
+    f('aiSystemId', 'history.field.aiSystemId', { kind: 'ref', target: 'aiSystems' }),
+    f('state', 'history.field.state', { kind: 'choice', optionPrefix: 'state' }),
+    f('impacts', 'history.field.impacts', impactRow()),
+    f('copiedFromSystem', 'history.field.copiedFromSystem', { kind: 'field-names' }),
+  ],
+  cycleRecords: cycleFields,
+};
+
+const cache = new Map<HistoryTable, Map<string, ValueField>>();
+
+/** The meaning of one stored field of a register; undefined for fields nobody shows (ids, timestamps). */
+export function valueField(table: HistoryTable, field: string): ValueField | undefined {
+  let fields = cache.get(table);
+  if (!fields) {
+    fields = new Map();
+    for (const x of [...DECLARED[table](), ...COMMON]) if (!fields.has(x.key)) fields.set(x.key, x);
+    cache.set(table, fields);
+  }
+  return fields.get(field);
+}
+
+/** Every declared field of a register, in declaration order. */
+export function valueFields(table: HistoryTable): ValueField[] {
+  valueField(table, '');
+  return [...cache.get(table)!.values()];
+}
+
+/** Internal fields that are never shown as a change (they identify or order the record). */
+export const HIDDEN_FIELDS: ReadonlySet<string> = new Set(['id', 'workspaceId', 'seriesId', 'kind', 'createdAt', 'updatedAt']);
