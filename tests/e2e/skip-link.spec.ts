@@ -37,7 +37,7 @@ async function skipFrom(page: Page, url: string): Promise<void> {
     const main = document.getElementById('main')!;
     const el = document.activeElement;
     const fromMain = (node: Element) => main.contains(node) || Boolean(main.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING);
-    const controls = [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])')];
+    const controls = Array.from(document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])'));
     // Nothing to reach in or after main (the trash when it is empty): Tab wraps round, as it should.
     if (!controls.some((c) => fromMain(c) && !c.hasAttribute('disabled') && c.getClientRects().length > 0)) return true;
     return !!el && fromMain(el);

@@ -158,7 +158,8 @@ describe('tasksToIcs: UIDs per workspace', () => {
   const item = collectTasks({ cycle: [], risks: [], assessments: [makeAssessment('ws', { itemId: '4.1', targetDate: '2026-09-30' })], itemTitle: () => 'Context' });
 
   it('gives the same walkthrough item distinct UIDs in two workspaces, so two calendars never overwrite each other', () => {
-    const [a, b] = ['ws-acme', 'ws-globex'].map((workspaceId) => property(tasksToIcs(item, { ...OPTIONS, workspaceId }), 'UID'));
+    const a = property(tasksToIcs(item, { ...OPTIONS, workspaceId: 'ws-acme' }), 'UID');
+    const b = property(tasksToIcs(item, { ...OPTIONS, workspaceId: 'ws-globex' }), 'UID');
     expect(item.map((x) => x.id)).toEqual(['item:4.1:targetDate']);
     expect(a).toHaveLength(1);
     expect(a).not.toEqual(b);
