@@ -202,6 +202,24 @@ describe('FieldInput errors', () => {
     expect(describedBy(select)).toContain(screen.getByRole('alert').id);
   });
 
+  it('stays quiet when the form announces its errors in a summary, still describing the input', () => {
+    render(FieldInput, { field: owner, value: 'x', idPrefix: 't', onchange: vi.fn(), error: 'Owner is too long', announce: false });
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByRole('textbox', { description: 'Owner is too long' }).getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('keeps a refused entry in view beside its error after focus leaves, and shows the stored value once it is fixed', async () => {
+    const { rerender } = setup(owner, 'Dana');
+    const input = screen.getByRole('textbox', { name: 'Owner' }) as HTMLInputElement;
+    await fireEvent.focus(input);
+    await fireEvent.input(input, { target: { value: '' } });
+    await rerender({ error: 'Enter an owner.' });
+    await fireEvent.blur(input);
+    expect(input.value).toBe('');
+    await rerender({ error: null });
+    expect(input.value).toBe('Dana');
+  });
+
   // Regression: the multi-enum branch pointed aria-describedby at an error element it never rendered.
   it('renders an error for a multi-enum field', () => {
     setup(aiRoles, [], { error: 'Pick at least one role' });

@@ -55,6 +55,6 @@ export const cycleUi = {
   'cycleUi.documentType.choose': 'Choose the type…',
   'cycleUi.documentType.suggested': 'Suggested from the title: check it before adding.',
   'cycleUi.documentType.help': 'An AI policy needs the type "AI policy" to count as one.',
-  'cycleUi.documentType.required': 'Choose the document\'s type (next to the title) before adding it.',
+  'cycleUi.documentType.required': 'Choose the document\'s type before adding it.',
   'cycleUi.openOnly': 'Only open records',
 } as const;

@@ -56,6 +56,6 @@ export const cycleUi: { [K in keyof typeof en]: string } = {
   'cycleUi.documentType.choose': '选择类型……',
   'cycleUi.documentType.suggested': '根据标题建议：添加前请确认。',
   'cycleUi.documentType.help': 'AI 方针须选择类型“AI方针”才会计为 AI 方针。',
-  'cycleUi.documentType.required': '添加前请先选择文件类型（在标题旁）。',
+  'cycleUi.documentType.required': '添加前请先选择文件类型。',
   'cycleUi.openOnly': '仅显示未关闭的记录',
 };
