@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
@@ -51,7 +52,7 @@ test('a new version waits for the user: a banner offers Reload, which activates 
   // A new build is deployed: the server now answers with a worker of another version (same files).
   // Playwright cannot route the browser's own service-worker script fetch, so the test rewrites the
   // served file (vite preview serves dist/ from disk) and restores it at the end.
-  const swFile = fileURLToPath(new URL('../../dist/sw.js', import.meta.url));
+  const swFile = process.env.E2E_OUTDIR ? join(process.env.E2E_OUTDIR, 'sw.js') : fileURLToPath(new URL('../../dist/sw.js', import.meta.url));
   const original = readFileSync(swFile, 'utf8');
   expect(original).toContain(`"version":"${oldVersion}"`);
   const newVersion = `${oldVersion}-next`;
