@@ -55,7 +55,7 @@ export class HistoryWriter {
 
   /**
    * A record changed: one entry with the fields that differ, none when nothing did. A burst of
-   * autosaves of the same fields by the same user merges into the newest entry (see coalesce).
+   * edits of the record by the same user, whatever the fields, merges into its newest entry (see coalesce).
    */
   async updated(table: HistoryTable, before: object, after: object, opts: { expand?: readonly string[]; coalesce?: boolean; at?: string } = {}): Promise<void> {
     const changes = diffRecords(before as Record<string, unknown>, after as Record<string, unknown>, opts.expand);

@@ -162,31 +162,28 @@ export function historyEntry(input: EntryInput): HistoryEntry {
   return { ...input, label: input.label.slice(0, 600), user: input.user.slice(0, 200), changes: input.changes ?? [] };
 }
 
-/** The set of fields an entry changed, as one comparable string. */
-export function fieldSet(changes: readonly HistoryChange[]): string {
-  return changes
-    .map((c) => c.field)
-    .sort()
-    .join('\u0000');
-}
-
 /**
- * Autosave sends a patch per burst of typing. When the newest entry of the same record is an
- * update by the same user, of the same fields, written less than COALESCE_MS before `next`, the
- * two merge: the old entry keeps its `before`, takes the new `after` and moves to the new time.
- * Returns the merged entry, or null when the two stay separate. A merge whose fields all came back
- * to where they started returns the entry with no changes: the caller removes it.
+ * One entry per editing burst per record: autosave sends a patch per field and per burst of
+ * typing, so when the newest entry of the same record is an update by the same user written less
+ * than COALESCE_MS before `next`, the two merge, whatever fields each changed. Each field keeps
+ * its first `before` and takes its last `after`; the entry moves to the new time (so a burst lasts
+ * while the edits keep coming). Returns the merged entry, or null when the two stay separate. A
+ * field that came back to where it started drops out; when all did, the entry has no changes left
+ * and the caller removes it.
  */
 export function coalesce(previous: HistoryEntry | undefined, next: HistoryEntry, windowMs = COALESCE_MS): HistoryEntry | null {
   if (!previous || previous.action !== 'update' || next.action !== 'update') return null;
   if (previous.recordId !== next.recordId || previous.table !== next.table || previous.user !== next.user) return null;
-  if (next.changes.length === 0 || fieldSet(previous.changes) !== fieldSet(next.changes)) return null;
+  if (next.changes.length === 0) return null;
   const gap = Date.parse(next.at) - Date.parse(previous.at);
   if (!(gap >= 0 && gap < windowMs)) return null;
-  const afterOf = new Map(next.changes.map((c) => [c.field, c.after]));
-  const changes = previous.changes
-    .map((c) => ({ field: c.field, before: c.before, after: afterOf.get(c.field) ?? null }))
-    .filter((c) => !sameValue(c.before, c.after));
+  const merged = new Map(previous.changes.map((c) => [c.field, { ...c }]));
+  for (const c of next.changes) {
+    const first = merged.get(c.field);
+    if (first) first.after = c.after;
+    else merged.set(c.field, { ...c });
+  }
+  const changes = [...merged.values()].filter((c) => !sameValue(c.before, c.after));
   return { ...previous, label: next.label, at: next.at, changes };
 }
 

@@ -105,18 +105,22 @@ describe('change history of each register', () => {
     const answer = await saveAssessment(ws.id, 'A.6.2.4', { status: 'in-progress' });
     expect(await newest(answer.id)).toMatchObject({ table: 'assessments', label: 'A.6.2.4', action: 'update', changes: [{ field: 'status', before: 'not-started', after: 'in-progress' }] });
     await saveAssessment(ws.id, 'A.6.2.4', { applicable: false });
-    expect((await newest(answer.id)).changes.map((c) => c.field)).toEqual(['applicable']);
+    // The same burst: one entry with both fields.
+    expect((await newest(answer.id)).changes.map((c) => c.field)).toEqual(['status', 'applicable']);
+    expect(await listRecordHistory(answer.id)).toHaveLength(1);
   });
 
   it('workspace saves: profile and SoA fields one by one, the risk criteria and the name', async () => {
     await saveProfile(ws.id, { sector: 'health' } as never);
     expect(await newest(ws.id)).toMatchObject({ table: 'workspaces', recordId: ws.id, action: 'update', changes: [{ field: 'profile.sector', before: ws.profile.sector, after: 'health' }] });
     await saveSoaMeta(ws.id, { approver: 'CEO' });
-    expect((await newest(ws.id)).changes).toEqual([{ field: 'soaMeta.approver', before: ws.soaMeta.approver, after: 'CEO' }]);
     await saveRiskMatrix(ws.id, presetMatrix('3x3'));
-    expect((await newest(ws.id)).changes.map((c) => c.field)).toEqual(['riskMatrix']);
     await renameWorkspace(ws.id, 'Acme Health');
-    expect(await newest(ws.id)).toMatchObject({ label: 'Acme Health', changes: [{ field: 'name', before: 'Acme', after: 'Acme Health' }] });
+    // One burst of edits of the workspace: one entry, field by field, under its new name.
+    expect(await newest(ws.id)).toMatchObject({ label: 'Acme Health' });
+    expect((await newest(ws.id)).changes.map((c) => c.field)).toEqual(['profile.sector', 'soaMeta.approver', 'riskMatrix', 'name']);
+    expect((await newest(ws.id)).changes.at(-1)).toEqual({ field: 'name', before: 'Acme', after: 'Acme Health' });
+    expect((await listRecordHistory(ws.id)).map((e) => e.action)).toEqual(['update', 'create']);
     expect((await listRecordHistory(ws.id)).at(-1)).toMatchObject({ action: 'create', label: 'Acme' });
   });
 
@@ -169,21 +173,45 @@ describe('coalescing autosaves', () => {
     expect(entries[0]!.changes).toEqual([{ field: 'description', before: '', after: 'Typing a paragraph' }]);
   });
 
-  it('starts a new entry for another field, another user, or after the window', async () => {
+  it('makes one entry of a burst of edits to several fields: 20 quick saves of 5 fields, each field first before → last after', async () => {
+    const risk = unwrap(await createRisk(ws.id, 'Drift'));
+    for (let i = 1; i <= 4; i++) {
+      await saveRisk(risk.id, { description: `Draft ${i}` });
+      await saveRisk(risk.id, { owner: `Sam ${i}` });
+      await saveRisk(risk.id, { status: i % 2 ? 'assessed' : 'treating' });
+      await saveRisk(risk.id, { inherentLikelihood: i - 1 });
+      await saveRisk(risk.id, { treatmentPlan: `Plan ${i}` });
+    }
+    const entries = await listRecordHistory(risk.id);
+    expect(entries.map((e) => e.action)).toEqual(['update', 'create']);
+    const byField = Object.fromEntries(entries[0]!.changes.map((c) => [c.field, [c.before, c.after]]));
+    expect(byField).toEqual({
+      description: ['', 'Draft 4'],
+      owner: ['', 'Sam 4'],
+      status: ['identified', 'treating'],
+      inherentLikelihood: [null, 3],
+      treatmentPlan: ['', 'Plan 4'],
+    });
+  });
+
+  it('starts a new entry for another user, or after the window', async () => {
     const risk = unwrap(await createRisk(ws.id, 'Drift'));
     await saveRisk(risk.id, { description: 'a' });
     await saveRisk(risk.id, { owner: 'Sam' });
     await saveRisk(risk.id, { owner: 'Sam K' });
-    expect((await listRecordHistory(risk.id)).length).toBe(3);
+    expect((await listRecordHistory(risk.id)).length).toBe(2);
     await setUserName('Bob');
     await saveRisk(risk.id, { owner: 'Sam Kay' });
-    expect((await listRecordHistory(risk.id)).length).toBe(4);
+    expect((await listRecordHistory(risk.id)).length).toBe(3);
     const last = await newest(risk.id);
     await db.history.update(last.id, { at: new Date(Date.now() - COALESCE_MS - 1000).toISOString() });
-    await saveRisk(risk.id, { owner: 'Sam Kaye' });
+    await saveRisk(risk.id, { owner: 'Sam Kaye', description: 'b' });
     const entries = await listRecordHistory(risk.id);
-    expect(entries.length).toBe(5);
-    expect(entries[0]!.changes).toEqual([{ field: 'owner', before: 'Sam Kay', after: 'Sam Kaye' }]);
+    expect(entries.length).toBe(4);
+    expect(entries[0]!.changes).toEqual([
+      { field: 'description', before: 'a', after: 'b' },
+      { field: 'owner', before: 'Sam Kay', after: 'Sam Kaye' },
+    ]);
   });
 
   it("keeps one record's entries in order even when writes share a millisecond (the clock stands still here)", async () => {
@@ -191,6 +219,7 @@ describe('coalescing autosaves', () => {
     try {
       const risk = unwrap(await createRisk(ws.id, 'Drift'));
       for (const text of ['T', 'Ty', 'Typing']) await saveRisk(risk.id, { description: text });
+      await setUserName('Bob');
       await saveRisk(risk.id, { owner: 'Sam' });
       const entries = await listRecordHistory(risk.id);
       expect(entries.map((e) => e.action)).toEqual(['update', 'update', 'create']);

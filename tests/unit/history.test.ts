@@ -87,11 +87,24 @@ describe('coalesce', () => {
     expect(coalesce(first, next)).toEqual({ ...first, at: next.at, changes: [{ field: 'description', before: '', after: 'Typed a paragraph' }] });
   });
 
-  it('keeps entries apart after the window, across users, fields, records and actions', () => {
+  it('merges edits of other fields of the same record into the same entry, each field first before → last after', () => {
+    const first = entry({ changes: [{ field: 'owner', before: '', after: 'S' }] });
+    const second = coalesce(first, entry({ at: later(1000), changes: [{ field: 'title', before: 'a', after: 'b' }] }))!;
+    const third = coalesce(second, entry({ at: later(2000), changes: [{ field: 'owner', before: 'S', after: 'Sam' }] }));
+    expect(third).toEqual({
+      ...first,
+      at: later(2000),
+      changes: [
+        { field: 'owner', before: '', after: 'Sam' },
+        { field: 'title', before: 'a', after: 'b' },
+      ],
+    });
+  });
+
+  it('keeps entries apart after the window, across users, records and actions', () => {
     const first = entry();
     expect(coalesce(first, entry({ at: later(COALESCE_MS) }))).toBeNull();
     expect(coalesce(first, entry({ at: later(1000), user: 'Sam' }))).toBeNull();
-    expect(coalesce(first, entry({ at: later(1000), changes: [{ field: 'title', before: 'a', after: 'b' }] }))).toBeNull();
     expect(coalesce(first, entry({ at: later(1000), recordId: 'r2' }))).toBeNull();
     expect(coalesce(entry({ action: 'create', changes: [] }), entry({ at: later(1000) }))).toBeNull();
     expect(coalesce(undefined, first)).toBeNull();
