@@ -7,8 +7,8 @@ import {
   type ImpactAssessment,
   type ImpactAssessmentPatch,
 } from '../domain/impact-assessment-schema';
-import { approvalProblem, scopeFromSystem, type ApprovalCode } from '../domain/impact-assessment-rules';
-import { fail, ok, type Result } from '../domain/result';
+import { approvalProblems, scopeFromSystem, type ApprovalCode } from '../domain/impact-assessment-rules';
+import { fail, failAll, ok, type Result } from '../domain/result';
 import { blankRisk, nextRiskRef, riskSchema, type Risk } from '../domain/risk-schema';
 import { database } from './database';
 import { riskRefs } from './risks-repo';
@@ -114,8 +114,8 @@ export async function checkApproval(id: string): Promise<Result<ImpactAssessment
   const current = await getImpactAssessment(id);
   if (!current) return fail('not-found');
   if (current.state !== 'draft') return fail('frozen');
-  const problem = approvalProblem(current);
-  return problem ? fail(problem.code, problem.field) : ok(current);
+  const [first, ...rest] = approvalProblems(current);
+  return first ? failAll([first, ...rest]) : ok(current);
 }
 
 /** Approval needs an approver, a date, a decision and no unreviewed copied text; it freezes this version. */
@@ -123,8 +123,8 @@ export async function approveImpactAssessment(id: string): Promise<Result<Impact
   return writeDraft(
     id,
     (current) => {
-      const problem = approvalProblem(current);
-      return problem ? fail(problem.code, problem.field) : { ...current, state: 'approved' };
+      const [first, ...rest] = approvalProblems(current);
+      return first ? failAll([first, ...rest]) : { ...current, state: 'approved' };
     },
     false,
   );

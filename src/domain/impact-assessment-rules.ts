@@ -32,12 +32,11 @@ export function unreviewedCopies(a: Pick<ImpactAssessment, 'copiedFromSystem'>):
 
 export type ApprovalCode = 'approver-required' | 'approval-date-required' | 'decision-required' | 'copied-unreviewed';
 
-/** The first thing that stops this version's approval, with the field to fix; null when it can be approved. */
-export function approvalProblem(a: ImpactAssessment): { code: ApprovalCode; field: string } | null {
-  if (!a.approver.trim()) return { code: 'approver-required', field: 'approver' };
-  if (!a.approvedOn) return { code: 'approval-date-required', field: 'approvedOn' };
-  if (!a.decision) return { code: 'decision-required', field: 'decision' };
-  const copied = unreviewedCopies(a)[0];
-  if (copied) return { code: 'copied-unreviewed', field: copied };
-  return null;
+/** Everything that stops this version's approval, each with the field to fix, in page order (copied scope first); empty when it can be approved. */
+export function approvalProblems(a: ImpactAssessment): { code: ApprovalCode; field: string }[] {
+  const out: { code: ApprovalCode; field: string }[] = unreviewedCopies(a).map((field) => ({ code: 'copied-unreviewed' as const, field }));
+  if (!a.approver.trim()) out.push({ code: 'approver-required', field: 'approver' });
+  if (!a.approvedOn) out.push({ code: 'approval-date-required', field: 'approvedOn' });
+  if (!a.decision) out.push({ code: 'decision-required', field: 'decision' });
+  return out;
 }

@@ -6,6 +6,7 @@ import { newId } from '../domain/ids';
 import { unreviewedCopies } from '../domain/impact-assessment-rules';
 import { blankImpact, type CopiedScopeKey, type Impact, type ImpactAssessment, type ImpactAssessmentPatch } from '../domain/impact-assessment-schema';
 import type { Risk } from '../domain/risk-schema';
+import { problemsOf, type Failure } from '../domain/result';
 import { t, type MessageKey } from '../i18n/i18n';
 import { app } from '../state/app.svelte';
 import { onSavingChange } from '../state/autosave';
@@ -81,7 +82,7 @@ export function impactAssessmentState(ws: () => string, id: () => string) {
   });
 
   // Messages belong to the version they were raised on: navigating to another version hides them.
-  let error = $state<{ on: string; code: AssessmentCode; field?: string } | null>(null);
+  let error = $state<{ on: string; code: AssessmentCode; field?: string; problems: { code: AssessmentCode; field?: string }[] } | null>(null);
   let draftExists = $state<{ on: string; draft: ImpactAssessment | null } | null>(null);
   let confirming = $state<string | null>(null);
   let impactErrors = $state<{ on: string; byImpact: Record<string, string> }>({ on: '', byImpact: {} });
@@ -91,8 +92,16 @@ export function impactAssessmentState(ws: () => string, id: () => string) {
     else delete byImpact[impactId];
     impactErrors = { on, byImpact };
   };
-  const failed = (on: string, r: { code: AssessmentCode; field?: string }) => {
-    error = { on, code: r.code, ...(r.field ? { field: r.field } : {}) };
+  /** A field the user has just fixed leaves the list of problems (the rest stay until approval is asked again). */
+  const fixed = (key: string) => {
+    if (!error) return;
+    const problems = error.problems.filter((p) => p.field !== key);
+    const [first] = problems;
+    error = first ? { ...error, code: first.code, ...(first.field ? { field: first.field } : {}), problems } : null;
+  };
+  /** A refusal, with every problem it found (approval reports all missing sign-off and unreviewed fields at once). */
+  const failed = (on: string, r: Failure<AssessmentCode>) => {
+    error = { on, code: r.code, ...(r.field ? { field: r.field } : {}), problems: problemsOf(r) };
   };
 
   /**
@@ -164,7 +173,7 @@ export function impactAssessmentState(ws: () => string, id: () => string) {
     },
     saveField(key: string, value: unknown) {
       if (!record) return;
-      if (error?.field === key) error = null;
+      fixed(key);
       saveAssessmentField(record.id, { [key]: value } as ImpactAssessmentPatch);
     },
     updateImpact(impactId: string, key: string, value: unknown) {
@@ -193,7 +202,7 @@ export function impactAssessmentState(ws: () => string, id: () => string) {
     },
     reviewCopied(key: CopiedScopeKey) {
       if (!record) return;
-      if (error?.field === key) error = null;
+      fixed(key);
       void reviewCopiedFields(record.id, [key]);
     },
     /** True while the approval confirmation is open for this version. */

@@ -61,16 +61,18 @@ describe('ImpactAssessmentPage, scope copied from the AI system', () => {
     // Not copied: nothing to review.
     expect(screen.getByRole('textbox', { name: 'Who is affected' }).getAttribute('aria-describedby')).toBeNull();
 
-    // Approval names the first copied field and moves focus to it, before any confirmation.
+    // Approval names every copied field still to review, and moves focus to the first, before any confirmation.
     await fireEvent.click(screen.getByRole('button', { name: 'Approve this version' }));
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('This text was copied from the AI system record: edit it or mark it as reviewed before approving.'));
+    const copiedText = 'This text was copied from the AI system record: edit it or mark it as reviewed before approving.';
+    await waitFor(() => expect(within(screen.getByRole('alert')).getAllByRole('link').map((a) => a.textContent)).toEqual([copiedText, copiedText]));
     expect(document.activeElement).toBe(intendedUse);
     expect(screen.queryByRole('dialog')).toBeNull();
 
     await fireEvent.click(screen.getByRole('button', { name: 'Mark as reviewed: Intended use' }));
     await waitFor(async () => expect((await stored()).copiedFromSystem).toEqual(['dataUsed']));
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Mark as reviewed: Intended use' })).toBeNull());
-    expect(screen.queryByRole('alert')).toBeNull();
+    // Reviewed: off the list; the other copied field stays on it.
+    expect(within(screen.getByRole('alert')).getAllByRole('link')).toHaveLength(1);
     expect(document.activeElement).toBe(intendedUse);
     expect(intendedUse.value).toBe('Rank job applications');
 

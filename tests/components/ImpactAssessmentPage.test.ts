@@ -72,26 +72,33 @@ describe('ImpactAssessmentPage, a draft', () => {
     expect(document.activeElement).toBe(intendedUse);
   });
 
-  it('refuses approval field by field with an alert, moving focus to the field at fault', async () => {
+  it('refuses approval with every missing item listed at once, each linked to its field, focus on the first', async () => {
     await openPage();
     const approve = screen.getByRole('button', { name: 'Approve this version' });
 
     await fireEvent.click(approve);
     const approver = screen.getByRole('textbox', { name: 'Approver' });
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Enter who approves this version.'));
+    const summary = await screen.findByRole('alert');
+    await waitFor(() => expect(within(summary).getAllByRole('link').map((a) => a.textContent)).toEqual(['Enter who approves this version.', 'Enter the date of approval.', 'Choose a decision before approving.']));
+    expect(summary.textContent).toContain('3 problems to fix');
     expect(document.activeElement).toBe(approver);
     expect(approver.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByLabelText('Approved on').getAttribute('aria-invalid')).toBe('true');
+    // The summary's links lead to their fields.
+    await fireEvent.click(within(summary).getByRole('link', { name: 'Choose a decision before approving.' }));
+    expect(document.activeElement).toBe(screen.getByRole('combobox', { name: 'Decision' }));
 
-    // Typing then approving at once: the approval waits for the save.
+    // Fixing a field takes it off the list; typing then approving at once: the approval waits for the save.
     await fireEvent.input(approver, { target: { value: 'Carla' } });
+    await waitFor(() => expect(within(screen.getByRole('alert')).getAllByRole('link')).toHaveLength(2));
     await fireEvent.click(approve);
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Enter the date of approval.'));
-    expect(document.activeElement).toBe(screen.getByLabelText('Approved on'));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Approved on')));
+    expect(within(screen.getByRole('alert')).getAllByRole('link').map((a) => a.textContent)).toEqual(['Enter the date of approval.', 'Choose a decision before approving.']);
 
     await fireEvent.change(screen.getByLabelText('Approved on'), { target: { value: '2025-03-10' } });
     await fireEvent.click(approve);
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Choose a decision before approving.'));
-    expect(document.activeElement).toBe(screen.getByRole('combobox', { name: 'Decision' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('combobox', { name: 'Decision' })));
+    expect(within(screen.getByRole('alert')).getAllByRole('link').map((a) => a.textContent)).toEqual(['Choose a decision before approving.']);
     expect((await stored()).state).toBe('draft');
 
     await fireEvent.change(screen.getByRole('combobox', { name: 'Decision' }), { target: { value: 'proceed' } });

@@ -107,15 +107,18 @@ describe('saveImpactAssessment', () => {
 });
 
 describe('approveImpactAssessment', () => {
-  it('requires an approver, then an approval date, then a decision, naming the field', async () => {
+  it('requires an approver, an approval date and a decision, naming every missing one at once', async () => {
     const a = (await startImpactAssessment(ws.id, system.id)).assessment;
-    expect(await approveImpactAssessment(a.id)).toEqual({ ok: false, code: 'approver-required', field: 'approver' });
+    const approver = { code: 'approver-required', field: 'approver' };
+    const date = { code: 'approval-date-required', field: 'approvedOn' };
+    const decision = { code: 'decision-required', field: 'decision' };
+    expect(await approveImpactAssessment(a.id)).toEqual({ ok: false, ...approver, problems: [approver, date, decision] });
     value(await saveImpactAssessment(a.id, { approver: '   ' }));
-    expect(await approveImpactAssessment(a.id)).toEqual({ ok: false, code: 'approver-required', field: 'approver' });
+    expect(await approveImpactAssessment(a.id)).toMatchObject({ ok: false, problems: [approver, date, decision] });
     value(await saveImpactAssessment(a.id, { approver: 'Carla' }));
-    expect(await approveImpactAssessment(a.id)).toEqual({ ok: false, code: 'approval-date-required', field: 'approvedOn' });
+    expect(await approveImpactAssessment(a.id)).toEqual({ ok: false, ...date, problems: [date, decision] });
     value(await saveImpactAssessment(a.id, { approvedOn: '2025-03-10' }));
-    expect(await approveImpactAssessment(a.id)).toEqual({ ok: false, code: 'decision-required', field: 'decision' });
+    expect(await approveImpactAssessment(a.id)).toEqual({ ok: false, ...decision, problems: [decision] });
     expect((await getImpactAssessment(a.id))!.state).toBe('draft');
     value(await saveImpactAssessment(a.id, { decision: 'proceed' }));
     expect(value(await approveImpactAssessment(a.id)).state).toBe('approved');

@@ -96,16 +96,18 @@ describe('markCopiesReviewed', () => {
 });
 
 describe('approveImpactAssessment with copied fields', () => {
-  it('waits until every copied field is reviewed, naming the first one; checkApproval answers the same without writing', async () => {
+  it('waits until every copied field is reviewed, naming each; checkApproval answers the same without writing', async () => {
     await saveAiSystem(system.id, { purpose: 'Rank job applications', deploymentContext: 'EU recruiters' });
     const { assessment: a } = await startImpactAssessment(ws.id, system.id);
     value(await saveImpactAssessment(a.id, { approver: 'Carla', approvedOn: '2025-03-10', decision: 'proceed' }));
     const before = await getImpactAssessment(a.id);
-    expect(await checkApproval(a.id)).toEqual({ ok: false, code: 'copied-unreviewed', field: 'intendedUse' });
-    expect(await approveImpactAssessment(a.id)).toEqual({ ok: false, code: 'copied-unreviewed', field: 'intendedUse' });
+    const use = { code: 'copied-unreviewed', field: 'intendedUse' };
+    const env = { code: 'copied-unreviewed', field: 'deploymentEnvironment' };
+    expect(await checkApproval(a.id)).toEqual({ ok: false, ...use, problems: [use, env] });
+    expect(await approveImpactAssessment(a.id)).toEqual({ ok: false, ...use, problems: [use, env] });
     expect(await getImpactAssessment(a.id)).toEqual(before);
     value(await markCopiesReviewed(a.id, ['intendedUse']));
-    expect(await approveImpactAssessment(a.id)).toEqual({ ok: false, code: 'copied-unreviewed', field: 'deploymentEnvironment' });
+    expect(await approveImpactAssessment(a.id)).toEqual({ ok: false, ...env, problems: [env] });
     value(await saveImpactAssessment(a.id, { deploymentEnvironment: 'Recruiters in the EU and the UK' }));
     expect(value(await checkApproval(a.id)).state).toBe('draft');
     expect(value(await approveImpactAssessment(a.id)).state).toBe('approved');
