@@ -80,6 +80,8 @@ test('readiness says exactly what is missing, and the dashboard counts what My t
   await page.getByRole('link', { name: '1 risks at residual level High' }).click();
   await expect(page.getByLabel('Level of')).toHaveValue('residual');
   await expect(page.getByTestId('risk-count')).toHaveText('1 of 1 risks');
+  // "Needs attention" says why in the list itself, not only in a tooltip.
+  await expect(page.getByRole('table').getByText('Residual High is above the acceptance threshold Low and is not accepted.')).toBeVisible();
   await page.goBack();
   await page.getByTestId('tile-overdue').click();
   await expect(page.getByRole('checkbox', { name: 'Overdue' })).toBeChecked();
