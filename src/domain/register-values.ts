@@ -1,7 +1,8 @@
 import type { MessageKey } from '../i18n/messages-en';
 import { aiSystemFields } from './ai-system-schema';
 import { assessmentFields, soaFields } from './assessment-schema';
-import { cycleKinds, registerOf } from './cycle/registry';
+import type { RowsDef } from './cycle/define';
+import { cycleKinds, recordLinks, registerOf, type CycleKind } from './cycle/registry';
 import type { FieldDef } from './fields';
 import type { HistoryTable } from './history';
 import { conclusionFields, impactFields, scopeFields, signOffFields } from './impact-assessment-schema';
@@ -83,6 +84,8 @@ const impactRow = (): ValueKind => ({
   fields: [...impactFields.map(fromDef), f('riskId', 'history.field.riskId', { kind: 'ref', target: 'risks' })],
 });
 
+const rowsField = (rows: RowsDef): ValueField => f(rows.key, rows.label, { kind: 'rows', fields: rows.fields.map(fromDef), name: rows.fields.find((x) => x.kind === 'text')?.key });
+
 function cycleFields(): ValueField[] {
   const out: ValueField[] = [];
   const seen = new Set<string>();
@@ -90,13 +93,32 @@ function cycleFields(): ValueField[] {
   for (const kind of cycleKinds) {
     const def = registerOf(kind);
     for (const d of def.fields) if (!seen.has(d.key) && seen.add(d.key)) out.push(fromDef(d));
-    for (const rows of def.rows) {
-      if (seen.has(rows.key) || !seen.add(rows.key)) continue;
-      out.push(f(rows.key, rows.label, { kind: 'rows', fields: rows.fields.map(fromDef), name: rows.fields.find((x) => x.kind === 'text')?.key }));
-    }
+    for (const rows of def.rows) if (!seen.has(rows.key) && seen.add(rows.key)) out.push(rowsField(rows));
   }
-  out.push(f('auditId', 'history.field.auditId', { kind: 'ref', target: 'cycleRecords' }), f('sourceId', 'history.field.sourceId', { kind: 'ref', target: 'cycleRecords' }));
+  out.push(
+    f('auditId', 'history.field.auditId', { kind: 'ref', target: 'cycleRecords' }),
+    f('sourceId', 'history.field.sourceId', { kind: 'ref', target: 'cycleRecords' }),
+    f('aiSystemIds', 'cycle.field.aiSystemIds', { kind: 'refs', target: 'aiSystems' }),
+  );
   return out;
+}
+
+/**
+ * One management-system kind's fields in the order its editor shows them, each with the kind's own
+ * label and choices (kinds share keys such as `status` but not their options): title, owner, the
+ * declared fields, links to other records, AI systems, nested rows, catalog items.
+ */
+export function kindValueFields(kind: CycleKind): ValueField[] {
+  const def = registerOf(kind);
+  return [
+    f('title', `cycle.${kind}.title` as MessageKey, { kind: 'text' }),
+    f('owner', 'cycle.field.owner', { kind: 'text' }),
+    ...def.fields.map(fromDef),
+    ...(recordLinks[kind] ?? []).map((link) => f(link.key, `cycleUi.link.${link.key}` as MessageKey, { kind: 'ref', target: 'cycleRecords' })),
+    ...(def.extraKeys.includes('aiSystemIds') ? [f('aiSystemIds', 'cycle.field.aiSystemIds', { kind: 'refs', target: 'aiSystems' })] : []),
+    ...def.rows.map(rowsField),
+    f('itemIds', 'cycle.field.itemIds', { kind: 'refs', target: 'items' }),
+  ];
 }
 
 const DECLARED: Record<HistoryTable, () => readonly ValueField[]> = {

@@ -18,7 +18,7 @@ import {
   type Manifest,
 } from './bundle-format';
 import { renderReadme } from './bundle-readme';
-import { renderReportHtml } from './bundle-report';
+import { renderReportHtml, type ReportInput } from './bundle-report';
 import { encryptBundle } from './crypto-container';
 import { sha256Hex } from './sha256';
 
@@ -88,7 +88,7 @@ export async function buildBundle(snapshot: WorkspaceSnapshot, options: ExportOp
   });
   zip.file(MANIFEST_PATH, canonicalJson(manifest), { date, compression: 'DEFLATE' });
   zip.file(README_PATH, renderReadme({ workspaceName: snapshot.workspace.name, exportedAt: options.exportedAt, appVersion: options.appVersion, formatVersion: BUNDLE_FORMAT_VERSION, locale: options.locale ?? 'en' }), { date, compression: 'DEFLATE' });
-  zip.file(REPORT_PATH, renderReportHtml(reportInput(snapshot, options)), { date, compression: 'DEFLATE' });
+  zip.file(REPORT_PATH, renderReportHtml(reportInput(snapshot, options, attachments)), { date, compression: 'DEFLATE' });
 
   let bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' }, (meta) =>
     options.onProgress?.(0.4 + 0.55 * (meta.percent / 100)),
@@ -98,7 +98,8 @@ export async function buildBundle(snapshot: WorkspaceSnapshot, options: ExportOp
   return { bytes, fileName: bundleFileName(snapshot.workspace.name, options.exportedAt, Boolean(options.passphrase)), manifest };
 }
 
-function reportInput(snapshot: WorkspaceSnapshot, options: ExportOptions): Parameters<typeof renderReportHtml>[0] {
+/** What report.html shows: every table the bundle carries, and the paths of the files it carries. */
+function reportInput(snapshot: WorkspaceSnapshot, options: ExportOptions, attachments: readonly AttachmentEntry[]): ReportInput {
   const t = snapshot.tables;
   return {
     catalog: options.catalog,
@@ -107,9 +108,22 @@ function reportInput(snapshot: WorkspaceSnapshot, options: ExportOptions): Param
     risks: (t.risks ?? []) as never,
     aiSystems: (t.aiSystems ?? []) as never,
     ownControls: (t.ownControls ?? []) as never,
+    impactAssessments: (t.impactAssessments ?? []) as never,
+    cycleRecords: (t.cycleRecords ?? []) as never,
+    evidence: (t.evidence ?? []) as never,
+    attachments: new Map(attachments.map((a) => [a.id, a.path])),
     exportedAt: options.exportedAt,
     appVersion: options.appVersion,
-    included: { soa: Boolean(t.assessments), risks: Boolean(t.risks), aiSystems: Boolean(t.aiSystems), walkthrough: Boolean(t.assessments) },
+    included: {
+      soa: Boolean(t.assessments),
+      risks: Boolean(t.risks),
+      aiSystems: Boolean(t.aiSystems),
+      ownControls: Boolean(t.ownControls),
+      impactAssessments: Boolean(t.impactAssessments),
+      managementSystem: Boolean(t.cycleRecords),
+      walkthrough: Boolean(t.assessments),
+      evidence: Boolean(t.evidence),
+    },
     locale: options.locale ?? 'en',
   };
 }

@@ -1,5 +1,6 @@
 import type { Locale } from '../i18n/i18n';
-import { displayWidth, fmt, formatStamp, reportMessages } from './report-text';
+import { attachmentPath, bundleTableNames, bundleTables, MANIFEST_PATH, README_PATH, REPORT_PATH } from './bundle-format';
+import { displayWidth, fmt, formatStamp, reportMessages, type ReportMessages } from './report-text';
 
 export interface ReadmeInput {
   workspaceName: string;
@@ -17,7 +18,22 @@ function oneLine(value: string): string {
   return value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
 }
 
-/** README.txt of a bundle: what it is, that it is sensitive, how to open it, what each file holds. */
+/**
+ * Every file a bundle can hold, with what it holds, in the order of the zip: the paths come from
+ * bundle-format, so a table added there is listed here (its description is a typed message key).
+ */
+export function readmeFiles(m: ReportMessages): { path: string; what: string }[] {
+  const attachments = attachmentPath(`<${m['report.readme.placeholder.evidenceId']}>`, `<${m['report.readme.placeholder.fileName']}>`);
+  return [
+    { path: MANIFEST_PATH, what: m['report.readme.file.manifest'] },
+    ...bundleTableNames.map((table) => ({ path: bundleTables[table].file, what: m[`report.readme.file.${table}`] })),
+    { path: attachments, what: m['report.readme.file.attachments'] },
+    { path: README_PATH, what: m['report.readme.file.readme'] },
+    { path: REPORT_PATH, what: m['report.readme.file.report'] },
+  ];
+}
+
+/** README.txt of a bundle: what it is, that it is sensitive, how to open it, every file it can hold. */
 export function renderReadme(input: ReadmeInput): string {
   const m = reportMessages(input.locale);
   const name = oneLine(input.workspaceName);
@@ -35,10 +51,9 @@ export function renderReadme(input: ReadmeInput): string {
     m['report.readme.openReport'],
     '',
     m['report.readme.contentsTitle'],
-    m['report.readme.manifest'],
-    m['report.readme.data'],
-    m['report.readme.attachments'],
-    m['report.readme.report'],
+    ...readmeFiles(m).map((f) => fmt(m['report.readme.fileLine'], f)),
+    '',
+    m['report.readme.partial'],
     '',
     m['report.readme.format'],
     '',

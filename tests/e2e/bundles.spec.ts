@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createWorkspace, expect, settled, test } from './fixtures';
 
 test('export a workspace with an attachment, import it as a new workspace, see the same SoA; a damaged bundle changes nothing', async ({ watched: { page } }, testInfo) => {
@@ -83,4 +85,38 @@ test('an encrypted bundle asks for its passphrase and refuses a wrong one', asyn
   await page.getByLabel('Passphrase of the encrypted bundle').fill('a long enough passphrase');
   await page.getByRole('button', { name: 'Check the file' }).click();
   await expect(page.getByTestId('import-summary')).toBeVisible();
+});
+
+test('the report in an unzipped bundle indexes the evidence and opens each file from the folder beside it', async ({ watched: { page } }, testInfo) => {
+  await createWorkspace(page, 'Report Co');
+  const ws = page.url();
+  await page.goto(ws + '/item/A.2.3');
+  const pdf = Buffer.from('%PDF-1.4 signed register\n%%EOF');
+  await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'policy register #2.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await page.getByRole('button', { name: 'Add' }).nth(1).click();
+  await expect(page.getByRole('list', { name: 'Evidence for A.2.3' })).toContainText('policy register #2.pdf');
+  await settled(page);
+  await page.goto(ws + '/exchange');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const zip = testInfo.outputPath('report.aims.zip');
+  await (await downloading).saveAs(zip);
+  const folder = testInfo.outputPath('unzipped');
+  execFileSync('unzip', ['-q', zip, '-d', folder]);
+
+  // The report is opened as a reader would: a file beside its attachments folder, nothing fetched from anywhere.
+  const reader = await page.context().newPage();
+  const requests: string[] = [];
+  reader.on('request', (r) => requests.push(r.url()));
+  await reader.goto(pathToFileURL(`${folder}/report.html`).href);
+  const index = reader.locator('#evidence');
+  await expect(index.getByRole('heading', { level: 2, name: 'Evidence index' })).toBeVisible();
+  const row = index.getByRole('row').filter({ hasText: 'policy register #2.pdf' });
+  await expect(row.getByRole('rowheader')).toHaveText(/^A\.2\.3 /);
+  const link = row.getByRole('link', { name: 'policy register #2.pdf' });
+  const target = new URL((await link.getAttribute('href'))!, reader.url());
+  expect(await readFile(fileURLToPath(target))).toEqual(pdf);
+  expect(await reader.locator('body').innerText()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
+  expect(requests.every((u) => u.startsWith(pathToFileURL(folder).href))).toBe(true);
+  await reader.close();
 });

@@ -4,33 +4,8 @@ import { setLocale } from '../../src/i18n/i18n';
 import { renderReadme } from '../../src/io/bundle-readme';
 import { escapeHtml, renderReportHtml, type ReportInput } from '../../src/io/bundle-report';
 import { displayWidth } from '../../src/io/report-text';
-import { shippedCatalog } from '../support/catalog';
 import { makeAiSystem, makeAssessment, makeOwnControl, makeRisk, makeWorkspace } from '../support/factories';
-
-const catalog = shippedCatalog();
-const HOSTILE = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', '</style>', 'javascript:alert(1)'];
-const EVIL = HOSTILE.join(' ');
-
-function input(overrides: Partial<ReportInput> = {}): ReportInput {
-  const workspace = makeWorkspace({ name: 'Acme AI' });
-  const system = makeAiSystem(workspace.id, { name: 'Claims triage', purpose: 'Sort claims' });
-  return {
-    catalog,
-    workspace,
-    assessments: [makeAssessment(workspace.id, { itemId: 'A.2.2', justification: 'Board asked for it', owner: 'Dana' })],
-    risks: [
-      makeRisk(workspace.id, { ref: 'R-010', title: 'Tenth risk' }),
-      makeRisk(workspace.id, { ref: 'R-001', title: 'First risk', annexAControls: ['A.6.2.4'], aiSystemIds: [system.id], treatment: 'modify' }),
-    ],
-    aiSystems: [system],
-    ownControls: [],
-    exportedAt: '2025-02-01T09:30:00.000Z',
-    appVersion: '0.1.0',
-    included: { soa: true, risks: true, aiSystems: true, walkthrough: true },
-    locale: 'en',
-    ...overrides,
-  };
-}
+import { ALL_INCLUDED, catalog, EVIL, HOSTILE, reportInput as input } from '../support/report';
 
 /** Every bit of user text in one place: names, notes, owners, level names. */
 function hostileInput(): ReportInput {
@@ -60,7 +35,7 @@ describe('renderReportHtml', () => {
     expect(out).toContain('<meta charset="utf-8">');
     expect(out).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`);
     expect(out).not.toMatch(/<script|<link|<img|<iframe|@import|url\(/i);
-    // Only in-page anchors.
+    // Only in-page anchors (and, with evidence files, relative links into the bundle: bundle-report-registers.test.ts).
     for (const [, target] of out.matchAll(/href="([^"]*)"/g)) expect(target).toMatch(/^#[a-z-]+$/);
   });
 
@@ -86,6 +61,16 @@ describe('renderReportHtml', () => {
     expect(out.indexOf('>R-001<')).toBeLessThan(out.indexOf('>R-010<'));
     expect(out).toContain('Claims triage');
     expect(out).toContain('Modify (reduce)');
+  });
+
+  it('says why a flagged risk needs attention, with its levels filled in', () => {
+    const base = input();
+    const matrix = base.workspace.riskMatrix;
+    const risk = makeRisk(base.workspace.id, { ref: 'R-001', residualLikelihood: matrix.probability.length - 1, residualImpact: matrix.impact.length - 1 });
+    const out = renderReportHtml({ ...base, risks: [risk] });
+    const threshold = matrix.risk[matrix.acceptanceThreshold]!.name;
+    expect(out).toMatch(new RegExp(`<span class="flag">Residual [^<{]+ is above the acceptance threshold ${threshold} and is not accepted\\.</span>`));
+    expect(out).not.toMatch(/\{(level|threshold)\}/);
   });
 
   it('flags incomplete SoA rows and reports completeness', () => {
@@ -136,7 +121,7 @@ describe('renderReportHtml', () => {
   });
 
   it('says so for sections a selective export left out', () => {
-    const out = renderReportHtml(input({ risks: [], aiSystems: [], included: { soa: true, risks: false, aiSystems: false, walkthrough: true } }));
+    const out = renderReportHtml(input({ risks: [], aiSystems: [], included: { ...ALL_INCLUDED, risks: false, aiSystems: false } }));
     expect(out.match(/Not included in this bundle\./g)).toHaveLength(2);
     const risks = /<section id="risks">[\s\S]*?<\/section>/.exec(out)?.[0] ?? '';
     expect(risks).toContain('Not included in this bundle.');
@@ -167,9 +152,9 @@ describe('renderReadme', () => {
     expect(text).toContain('Acme AI');
     expect(text).toContain('report.html');
     expect(text).toContain('Workspaces → Import bundle');
-    expect(text).toContain('manifest.json');
-    expect(text).toContain('data/*.json');
-    expect(text).toContain('attachments/');
+    expect(text).toContain('- manifest.json: ');
+    expect(text).toContain('- data/risks.json: the AI risk register.');
+    expect(text).toContain('- attachments/<evidence id>/<file name>: ');
     expect(text).toContain('docs/bundle-format.md');
     expect(text).toMatch(/sensitive/i);
   });

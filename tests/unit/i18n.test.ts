@@ -31,7 +31,8 @@ describe('messages', () => {
   });
 
   it('has no unused message keys (each is referenced from src)', () => {
-    const source = files('src').filter((f) => /\.(ts|svelte)$/.test(f) && !f.includes('/i18n/')).map((f) => readFileSync(f, 'utf8')).join('\n');
+    // The catalogues themselves do not count; the wording modules beside them (value-text …) do.
+    const source = files('src').filter((f) => /\.(ts|svelte)$/.test(f) && !/\/i18n\/(en|zh-CN)\/|\/i18n\/messages-/.test(f)).map((f) => readFileSync(f, 'utf8')).join('\n');
     // Option labels are looked up through the field declarations (optionPrefix + value).
     const modules = import.meta.glob<Record<string, unknown>>('../../src/domain/*.ts', { eager: true });
     const optionKeys = new Set<string>();

@@ -27,6 +27,7 @@ export const impact = {
   'ia.opened': '{system} already has an impact assessment: version {version} opened.',
 
   'ia.title': 'Impact assessment: {system}',
+  'ia.titleVersion': 'Impact assessment: {system}, version {version}',
   'ia.back': 'All impact assessments',
   'ia.printView': 'Print view',
   'ia.notFound': 'This impact assessment does not exist (any more) in this browser.',

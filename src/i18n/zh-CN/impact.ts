@@ -27,6 +27,7 @@ export const impact: { [K in keyof typeof import('../en/impact').impact]: string
   'ia.opened': '{system} 已有影响评估：已打开版本 {version}。',
 
   'ia.title': '影响评估：{system}',
+  'ia.titleVersion': '影响评估：{system}，版本 {version}',
   'ia.back': '所有影响评估',
   'ia.printView': '打印视图',
   'ia.notFound': '此浏览器中不存在（或已不再存在）该影响评估。',
