@@ -27,7 +27,7 @@ footer { margin-top: 2rem; font-size: 0.85em; color: #555; }
   @page { size: A4 landscape; margin: 12mm; }
   body { max-width: none; padding: 0; font-size: 9pt; }
   nav { display: none; }
-  .scroll { overflow: visible; }
+  .scroll { overflow: visible; } table { min-width: 0 !important; }
   main > section + section { break-before: page; } main > section + section h2 { margin-top: 0; }
   thead { display: table-header-group; } tr, article.record { break-inside: avoid; } h3, h4, h5 { break-after: avoid; }
   * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
