@@ -75,13 +75,34 @@ export function sameValue(a: unknown, b: unknown): boolean {
   return true;
 }
 
-/** A value as stored in an entry: undefined becomes null, and a value whose JSON is too long is cut and marked. */
+/**
+ * A value as stored in an entry: undefined becomes null, and a value whose JSON is too long is cut
+ * and marked. Nested rows (impacts, checklists …) keep their shape, ids and short fields, their
+ * long texts shortened, so the history can still say row by row what changed.
+ */
 export function clipValue(value: unknown): unknown {
   if (value === undefined) return null;
   if (typeof value === 'string') return value.length > VALUE_MAX_CHARS ? { $truncated: value.slice(0, VALUE_MAX_CHARS) } : value;
   if (value === null || typeof value !== 'object') return value;
   const json = JSON.stringify(value);
-  return json.length > VALUE_MAX_CHARS ? { $truncated: json.slice(0, VALUE_MAX_CHARS) } : value;
+  if (json.length <= VALUE_MAX_CHARS) return value;
+  if (Array.isArray(value) && value.every(isPlainObject)) {
+    for (const max of ROW_TEXT_CUTS) {
+      const rows = value.map((row) => shortenTexts(row, max));
+      if (JSON.stringify(rows).length <= ROWS_MAX_CHARS) return rows;
+    }
+  }
+  return { $truncated: json.slice(0, VALUE_MAX_CHARS) };
+}
+
+/** How far a row's texts are shortened, tried in turn, until the rows fit ROWS_MAX_CHARS. */
+const ROW_TEXT_CUTS = [200, 60];
+/** Rows may take more room than other values (the schema allows six times VALUE_MAX_CHARS). */
+const ROWS_MAX_CHARS = VALUE_MAX_CHARS * 5;
+
+/** Ids (`id`, `riskId` …) stay whole: rows are matched by them and links named by them. */
+function shortenTexts(row: Record<string, unknown>, max: number): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'string' && v.length > max && k !== 'id' && !k.endsWith('Id') ? `${v.slice(0, max)}…` : v]));
 }
 
 export function isTruncated(value: unknown): value is TruncatedValue {
@@ -192,39 +213,6 @@ export function newestEntry(entries: readonly HistoryEntry[]): HistoryEntry | un
   let best: HistoryEntry | undefined;
   for (const e of entries) if (!best || e.at > best.at || (e.at === best.at && e.id > best.id)) best = e;
   return best;
-}
-
-/** What a stored value reads as in the history: text as it is, lists joined, nothing as ''. Never HTML. */
-export function historyValueText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (isTruncated(value)) return `${value.$truncated}…`;
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) return value.join(', ');
-  return JSON.stringify(value);
-}
-
-export interface HistoryFilter {
-  table?: HistoryTable | null;
-  user?: string | null;
-  /** Inclusive dates, YYYY-MM-DD, compared with the entry's UTC date. */
-  from?: string | null;
-  to?: string | null;
-  recordId?: string | null;
-}
-
-/** Entries matching a filter, newest first. */
-export function filterHistory(entries: readonly HistoryEntry[], f: HistoryFilter): HistoryEntry[] {
-  return entries
-    .filter(
-      (e) =>
-        (!f.table || e.table === f.table) &&
-        (f.user === null || f.user === undefined || e.user === f.user) &&
-        (!f.recordId || e.recordId === f.recordId) &&
-        (!f.from || e.at.slice(0, 10) >= f.from) &&
-        (!f.to || e.at.slice(0, 10) <= f.to),
-    )
-    .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.id < b.id ? 1 : -1));
 }
 
 /** One changed record of an import: `before` is absent for a record the import created. */

@@ -80,11 +80,14 @@ const COMMON: readonly ValueField[] = [
 
 const impactRow = (): ValueKind => ({
   kind: 'rows',
-  name: 'area',
+  // Impacts are told apart by what they say ("Delayed care"): several share an area.
+  name: 'description',
   fields: [...impactFields.map(fromDef), f('riskId', 'history.field.riskId', { kind: 'ref', target: 'risks' })],
 });
 
-const rowsField = (rows: RowsDef): ValueField => f(rows.key, rows.label, { kind: 'rows', fields: rows.fields.map(fromDef), name: rows.fields.find((x) => x.kind === 'text')?.key });
+/** Rows are named by their first text (an action, an exclusion), else their first choice (a review input's topic). */
+const rowsField = (rows: RowsDef): ValueField =>
+  f(rows.key, rows.label, { kind: 'rows', fields: rows.fields.map(fromDef), name: (rows.fields.find((x) => x.kind === 'text') ?? rows.fields.find((x) => x.kind === 'enum'))?.key });
 
 function cycleFields(): ValueField[] {
   const out: ValueField[] = [];
@@ -96,6 +99,7 @@ function cycleFields(): ValueField[] {
     for (const rows of def.rows) if (!seen.has(rows.key) && seen.add(rows.key)) out.push(rowsField(rows));
   }
   out.push(
+    f('owner', 'cycle.field.owner', { kind: 'text' }),
     f('auditId', 'history.field.auditId', { kind: 'ref', target: 'cycleRecords' }),
     f('sourceId', 'history.field.sourceId', { kind: 'ref', target: 'cycleRecords' }),
     f('aiSystemIds', 'cycle.field.aiSystemIds', { kind: 'refs', target: 'aiSystems' }),
@@ -126,8 +130,9 @@ const DECLARED: Record<HistoryTable, () => readonly ValueField[]> = {
     ...profileFields.map((d) => ({ ...fromDef(d), key: `profile.${d.key}` })),
     ...soaMetaFields.map((d) => ({ ...fromDef(d), key: `soaMeta.${d.key}` })),
     f('riskMatrix', 'history.field.riskMatrix', { kind: 'matrix' }),
+    f('catalogVersion', 'history.field.catalogVersion', { kind: 'text' }),
   ],
-  assessments: () => [...assessmentFields, ...soaFields].map(fromDef),
+  assessments: () => [...[...assessmentFields, ...soaFields].map(fromDef), f('applicable', 'soa.col.applicable', { kind: 'flag' })],
   evidence: () => [f('url', 'history.field.url', { kind: 'text' }), f('fileName', 'history.field.fileName', { kind: 'text' }), f('recordId', 'history.field.recordId', { kind: 'ref', target: 'cycleRecords' })],
   aiSystems: () => aiSystemFields.map(fromDef),
   risks: () => [

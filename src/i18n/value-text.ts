@@ -34,7 +34,12 @@ function ratingText(scale: 'probability' | 'impact', v: unknown, ctx: ValueConte
 /** One value of a field as text ('' for nothing). Unknown shapes never show as JSON: text stays text, the rest is summarised. */
 export function valueText(kind: ValueKind | undefined, value: unknown, ctx: ValueContext): string {
   if (value === null || value === undefined || value === '') return '';
-  if (isTruncated(value)) return `${value.$truncated}…`;
+  // A cut text reads as its beginning; any other cut value was cut in its JSON, which nobody reads.
+  if (isTruncated(value)) {
+    const cut = value.$truncated;
+    const isText = kind === undefined ? !/^[[{]/.test(cut) : kind.kind === 'text' || kind.kind === 'long';
+    return isText ? `${cut}…` : t('history.value.clipped');
+  }
   switch (kind?.kind) {
     case 'choice':
       return typeof value === 'string' ? tOption(kind.optionPrefix, value) : '';

@@ -1,15 +1,14 @@
-import { aiSystemFields } from '../domain/ai-system-schema';
-import { assessmentFields, soaFields } from '../domain/assessment-schema';
-import { cycleKinds, registerOf } from '../domain/cycle/registry';
-import type { FieldDef } from '../domain/fields';
-import { historyValueText, type HistoryAction, type HistoryEntry, type HistoryTable } from '../domain/history';
-import { conclusionFields, scopeFields, signOffFields } from '../domain/impact-assessment-schema';
-import { ownControlFields } from '../domain/own-control-schema';
-import { acceptanceFields, riskFields } from '../domain/risk-schema';
-import { profileFields, soaMetaFields } from '../domain/workspace-schema';
-import { locale, t, tOption, type MessageKey } from '../i18n/i18n';
+import { kindLabel, type CycleKind } from '../domain/cycle/registry';
+import type { HistoryAction, HistoryChange, HistoryEntry, HistoryTable } from '../domain/history';
+import { entryKind } from '../domain/history-filter';
+import { kindValueFields, valueField, type ValueField } from '../domain/register-values';
+import { locale, t, type MessageKey } from '../i18n/i18n';
+import { rowChanges, valueText, type ValueContext } from './value-text';
 
-/** How the history reads: labels for actions, registers and fields, and values as plain text. */
+/**
+ * What only the history says: actions, registers, who and when, and each change of an entry as a
+ * line. Values are worded by the shared `value-text` from the registers' one declaration.
+ */
 
 export const ACTION_LABEL: Record<HistoryAction, MessageKey> = {
   create: 'history.action.create',
@@ -31,86 +30,57 @@ export const TABLE_LABEL: Record<HistoryTable | 'evidenceFiles', MessageKey> = {
   cycleRecords: 'history.table.cycleRecords',
 };
 
-/** Fields no declaration labels (links, ratings, versions): their own labels. */
-const OTHER_FIELDS: Record<string, MessageKey> = {
-  name: 'history.field.name',
-  ref: 'history.field.ref',
-  state: 'history.field.state',
-  version: 'history.field.version',
-  riskMatrix: 'history.field.riskMatrix',
-  aiSystemIds: 'history.field.aiSystemIds',
-  ownControlIds: 'history.field.ownControlIds',
-  annexAControls: 'history.field.annexAControls',
-  sourceImpact: 'history.field.sourceImpact',
-  impacts: 'history.field.impacts',
-  copiedFromSystem: 'history.field.copiedFromSystem',
-  inherentLikelihood: 'history.field.inherentLikelihood',
-  inherentImpact: 'history.field.inherentImpact',
-  residualLikelihood: 'history.field.residualLikelihood',
-  residualImpact: 'history.field.residualImpact',
-  itemIds: 'history.field.itemIds',
-  auditId: 'history.field.auditId',
-  sourceId: 'history.field.sourceId',
-  title: 'history.field.title',
-  url: 'history.field.url',
-  fileName: 'history.field.fileName',
-};
-
-type Defs = Map<string, FieldDef>;
-const byKey = (...lists: (readonly FieldDef[])[]): Defs => new Map(lists.flat().map((f) => [f.key, f]));
-
-let declared: Partial<Record<HistoryTable | 'profile' | 'soaMeta', Defs>> | null = null;
-
-function declarations() {
-  declared ??= {
-    aiSystems: byKey(aiSystemFields),
-    assessments: byKey(assessmentFields, soaFields),
-    risks: byKey(riskFields, acceptanceFields),
-    ownControls: byKey(ownControlFields),
-    impactAssessments: byKey(scopeFields, conclusionFields, signOffFields),
-    // Kinds share field names with the same meaning (owner, status …): the first declaration labels them.
-    cycleRecords: byKey(...cycleKinds.map((k) => registerOf(k).fields)),
-    profile: byKey(profileFields),
-    soaMeta: byKey(soaMetaFields),
-  };
-  return declared;
+/** The register an entry's record belongs to, a management-system record by its kind ("Objective"). */
+export function registerText(entry: Pick<HistoryEntry, 'table' | 'label'>): string {
+  const kind = entryKind(entry);
+  return kind ? t(kindLabel(kind)) : t(TABLE_LABEL[entry.table]);
 }
 
-function defOf(table: HistoryTable, field: string): FieldDef | undefined {
-  const d = declarations();
-  const dot = field.indexOf('.');
-  if (table === 'workspaces' && dot > 0) {
-    const group = field.slice(0, dot);
-    return group === 'profile' || group === 'soaMeta' ? d[group]?.get(field.slice(dot + 1)) : undefined;
+/** The record as people know it: a catalog answer by its item's number and title, an impact assessment by its system and version. */
+export function recordText(entry: Pick<HistoryEntry, 'table' | 'label' | 'recordId'>, ctx: ValueContext): string {
+  if (entry.table === 'assessments') return ctx.nameOf('items', entry.label) ?? entry.label;
+  if (entry.table === 'impactAssessments') {
+    const version = /^v(\d+)$/.exec(entry.label)?.[1];
+    return ctx.nameOf('impactAssessments', entry.recordId) ?? (version ? t('ia.versionN', { version }) : entry.label);
   }
-  return d[table]?.get(field);
+  return entry.label;
 }
 
-/** A field's label, or its name when nothing labels it. */
-export function fieldLabel(table: HistoryTable, field: string): string {
-  const def = defOf(table, field);
-  if (def) return t(def.label);
-  const other = OTHER_FIELDS[field];
-  return other ? t(other) : field;
+/** A field of a register; a management-system record's by its own kind (kinds share keys, not options). */
+function fieldOf(table: HistoryTable, field: string, kind: CycleKind | undefined): ValueField | undefined {
+  return (kind && kindValueFields(kind).find((f) => f.key === field)) || valueField(table, field);
 }
 
-/** A value as text: option values by their labels, nothing as "(empty)". Rendered as text, never as HTML. */
-export function valueText(table: HistoryTable, field: string, value: unknown): string {
-  const prefix = defOf(table, field)?.optionPrefix;
-  let text: string;
-  // An assessment's copied-field marks name fields: read them by their labels.
-  if (table === 'impactAssessments' && field === 'copiedFromSystem' && Array.isArray(value)) text = value.map((k) => fieldLabel(table, String(k))).join(', ');
-  else if (prefix && typeof value === 'string') text = tOption(prefix, value);
-  else if (prefix && Array.isArray(value) && value.every((v) => typeof v === 'string')) text = (value as string[]).map((v) => tOption(prefix, v)).join(', ');
-  else text = historyValueText(value);
-  return text === '' ? t('history.emptyValue') : text;
+/**
+ * One entry's changes as lines a person reads: "Status: Identified → Assessed", nested rows row by
+ * row ("Impacts: row 2 “Delayed care” added"). Never an id, an index or JSON.
+ */
+export function changeLines(entry: Pick<HistoryEntry, 'table' | 'label' | 'changes'>, ctx: ValueContext): string[] {
+  const kind = entryKind(entry);
+  return entry.changes.flatMap((c) => changeLine(entry.table, kind, c, ctx));
+}
+
+function changeLine(table: HistoryTable, kind: CycleKind | undefined, c: HistoryChange, ctx: ValueContext): string[] {
+  const field = fieldOf(table, c.field, kind);
+  if (field?.value.kind === 'rows') {
+    const rows = rowChanges(field, c.before, c.after, ctx);
+    if (rows.length > 0) return rows;
+  }
+  const empty = t('history.emptyValue');
+  return [
+    t('history.changeLine', {
+      field: field ? t(field.label) : c.field,
+      before: valueText(field?.value, c.before, ctx) || empty,
+      after: valueText(field?.value, c.after, ctx) || empty,
+    }),
+  ];
 }
 
 export function whoText(entry: Pick<HistoryEntry, 'user'>): string {
   return entry.user || t('history.nobody');
 }
 
-/** Date and time of an entry, in the reader's time zone. */
+/** Date and time of an entry, in the reader's time zone and language. */
 export function whenText(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;

@@ -4,10 +4,8 @@ import {
   coalesce,
   COALESCE_MS,
   diffRecords,
-  filterHistory,
   historyEntry,
   historyEntrySchema,
-  historyValueText,
   importEntries,
   isTruncated,
   recordLabel,
@@ -15,6 +13,7 @@ import {
   VALUE_MAX_CHARS,
   type HistoryEntry,
 } from '../../src/domain/history';
+import { dayEnd, dayStart, entryKind, filterHistory } from '../../src/domain/history-filter';
 import { href, parseRoute, type Route } from '../../src/state/routes';
 
 const AT = '2026-03-01T10:00:00.000Z';
@@ -61,7 +60,6 @@ describe('diffRecords', () => {
     const [change] = diffRecords({ notes: '' }, { notes: long });
     expect(isTruncated(change!.after)).toBe(true);
     expect((change!.after as { $truncated: string }).$truncated).toHaveLength(VALUE_MAX_CHARS);
-    expect(historyValueText(change!.after)).toBe(`${'x'.repeat(VALUE_MAX_CHARS)}…`);
     const bigList = Array.from({ length: 500 }, (_, i) => `item-${i}`);
     const clipped = clipValue(bigList);
     expect(isTruncated(clipped)).toBe(true);
@@ -126,23 +124,44 @@ describe('labels, text, filters, imports', () => {
     expect(recordLabel('ownControls', { id: 'c' })).toBe('c');
   });
 
-  it('shows values as text', () => {
-    expect(historyValueText(null)).toBe('');
-    expect(historyValueText(['a', 'b'])).toBe('a, b');
-    expect(historyValueText(3)).toBe('3');
-    expect(historyValueText({ assessmentId: 'x' })).toBe('{"assessmentId":"x"}');
-    expect(historyValueText('<b>not html</b>')).toBe('<b>not html</b>');
+  it('keeps long nested rows as rows, their ids and choices whole and their texts shortened, so they still compare row by row', () => {
+    const id = (n: number) => `3f1c2d4e-0000-4000-8000-${String(n).padStart(12, '0')}`;
+    const rows = Array.from({ length: 12 }, (_, i) => ({ id: id(i), area: 'fairness', decision: 'proceed-with-conditions', description: 'x'.repeat(400), riskId: id(100 + i) }));
+    const clipped = clipValue(rows) as typeof rows;
+    expect(isTruncated(clipped)).toBe(false);
+    expect(clipped.map((r) => [r.id, r.riskId, r.decision])).toEqual(rows.map((r) => [r.id, r.riskId, r.decision]));
+    expect(clipped[0]!.description).toBe(`${'x'.repeat(200)}…`);
+    expect(JSON.stringify(clipped).length).toBeLessThanOrEqual(VALUE_MAX_CHARS * 5);
+    // Even more rows: shorter texts; far too many: the value is cut and marked.
+    expect((clipValue([...rows, ...rows, ...rows]) as typeof rows)[0]!.description).toBe(`${'x'.repeat(60)}…`);
+    expect(isTruncated(clipValue(Array.from({ length: 200 }, () => rows[0])))).toBe(true);
   });
 
-  it('filters by register, user, dates and record, newest first', () => {
+  it('filters by register, management-system kind, user, local calendar days and record, newest first', () => {
     const a = entry({ at: '2026-01-01T10:00:00.000Z', user: 'Dana' });
     const b = entry({ at: '2026-02-01T10:00:00.000Z', user: '', table: 'aiSystems' });
     const c = entry({ at: '2026-03-01T10:00:00.000Z', user: 'Dana', recordId: 'r2' });
+    const obj = entry({ at: '2026-03-02T10:00:00.000Z', table: 'cycleRecords', label: 'OBJ-001 Model cards' });
+    const doc = entry({ at: '2026-03-03T10:00:00.000Z', table: 'cycleRecords', label: 'DOC-002 AI policy' });
     expect(filterHistory([a, b, c], {})).toEqual([c, b, a]);
     expect(filterHistory([a, b, c], { user: '' })).toEqual([b]);
     expect(filterHistory([a, b, c], { table: 'risks', user: 'Dana' })).toEqual([c, a]);
-    expect(filterHistory([a, b, c], { from: '2026-01-15', to: '2026-02-01' })).toEqual([b]);
+    expect(filterHistory([a, b, c], { fromAt: dayStart('2026-01-15'), toAt: dayEnd('2026-02-01') })).toEqual([b]);
     expect(filterHistory([a, b, c], { recordId: 'r2' })).toEqual([c]);
+    expect(filterHistory([a, obj, doc], { table: 'cycleRecords' })).toEqual([doc, obj]);
+    expect(filterHistory([a, obj, doc], { table: 'cycleRecords', kind: 'objective' })).toEqual([obj]);
+    expect(entryKind(doc)).toBe('document');
+    expect(entryKind(a)).toBeUndefined();
+  });
+
+  it('takes a period in local calendar days: "to" includes the whole of its day', () => {
+    expect(new Date(dayStart('2026-02-01')).getDate()).toBe(1);
+    expect(new Date(dayStart('2026-02-01')).getHours()).toBe(0);
+    expect(Date.parse(dayEnd('2026-02-01')) - Date.parse(dayStart('2026-02-01'))).toBe(24 * 3600 * 1000);
+    const late = entry({ at: new Date(2026, 1, 1, 23, 59).toISOString() });
+    expect(filterHistory([late], { fromAt: dayStart('2026-02-01'), toAt: dayEnd('2026-02-01') })).toEqual([late]);
+    expect(filterHistory([late], { toAt: dayEnd('2026-01-31') })).toEqual([]);
+    expect(dayStart('')).toBe('');
   });
 
   it('builds one import entry per created or changed record, none for unchanged ones', () => {
