@@ -109,15 +109,3 @@ export function targetOptions(target: MappingTarget, ctx: OptionContext): Target
 export function enumSynonyms(register: TargetRegister, key: string): Record<string, readonly string[]> {
   return enumValueSynonyms[`${register}.${key}`] ?? {};
 }
-
-/** A mapped value as the preview shows it: level and system names, option labels, lists joined. */
-export function describeValue(target: MappingTarget | undefined, value: unknown, ctx: OptionContext): string {
-  if (value === undefined || value === null) return '';
-  if (!target) return String(value);
-  if (Array.isArray(value)) return value.map((v) => describeValue(target, v, ctx)).join('; ');
-  if (target.kind === 'level' || target.kind === 'systems' || target.kind === 'enum' || target.kind === 'multi-enum') {
-    const hit = targetOptions(target, ctx).find((o) => o.value === value);
-    if (hit) return target.kind === 'level' ? ctx.matrix[target.scale ?? 'probability'][value as number]?.name ?? hit.label : hit.label;
-  }
-  return String(value);
-}

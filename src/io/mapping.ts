@@ -184,6 +184,7 @@ export function mappingPlan(result: MappingResult, register: TargetRegister, she
     writes: result.writes,
     rowsWithErrors: result.rowsWithProblems,
     ignoredSheets: [],
+    names: {},
   };
 }
 

@@ -28,8 +28,6 @@ export interface SheetColumn<R, C = unknown> {
    * "not known": the import then calls `set`.
    */
   same?(cell: CellValue, record: R, ctx: C): boolean;
-  /** How a stored value reads in the import preview (absent: as stored), e.g. a linked record's ref instead of its id. */
-  show?(value: unknown, ctx: C): string;
 }
 
 const widthFor = (f: FieldDef) => (f.kind === 'textarea' ? 50 : f.kind === 'date' || f.kind === 'number' ? 12 : f.kind === 'multi-enum' ? 40 : 24);
@@ -147,7 +145,6 @@ export function referenceColumn<R extends Record<string, unknown>, C>(
     field: key,
     width: 40,
     get: (r, ctx) => joinList(((r[key] as string[]) ?? []).map((id) => names(ctx).byId.get(id) ?? id)),
-    show: (value, ctx) => (Array.isArray(value) ? joinList(value.map((id) => names(ctx).byId.get(String(id)) ?? String(id))) : ''),
     pure: true,
     // The cell as the export writes it, for a list whose every entry reads back as itself.
     same: (cell, r, ctx) => {

@@ -95,7 +95,6 @@ function linkColumn(key: string, kinds: readonly CycleKind[]): SheetColumn<C, Sh
     field: key,
     width: 14,
     get: (r, ctx) => refOf(r[key], ctx),
-    show: (value, ctx) => refOf(value, ctx),
     pure: true,
     set: (cell, ctx) => {
       const text = cellToText(cell).trim();

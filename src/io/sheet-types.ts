@@ -1,5 +1,7 @@
 import type { Catalog } from '../domain/catalog-model';
 import type { CycleKind } from '../domain/cycle/registry';
+import type { HistoryTable } from '../domain/history';
+import type { RefTarget } from '../domain/register-values';
 import type { RiskMatrix } from '../domain/risk-matrix';
 import type { TreatmentLink } from '../domain/soa-links';
 import type { SheetColumn } from './sheet-columns';
@@ -24,6 +26,17 @@ export type SheetKey = 'clauses' | 'soa' | 'aiSystems' | 'risks' | 'ownControls'
 
 export const isCycleSheet = (key: SheetKey): key is CycleSheetKey => key.startsWith('cycle:');
 export const cycleKindOf = (key: CycleSheetKey): CycleKind => key.slice('cycle:'.length) as CycleKind;
+
+/**
+ * Where a sheet's rows live: the register whose field declarations word its values
+ * (`domain/register-values`), and what its id column names (records; catalog items on the
+ * walkthrough and SoA sheets, whose rows are the answers to them).
+ */
+export function sheetRecords(key: SheetKey): { table: HistoryTable; target: RefTarget } {
+  if (key === 'clauses' || key === 'soa') return { table: 'assessments', target: 'items' };
+  if (isCycleSheet(key)) return { table: 'cycleRecords', target: 'cycleRecords' };
+  return { table: key, target: key };
+}
 
 /**
  * A register as a sheet. `key` is the stable id column: catalog ids for the walkthrough and

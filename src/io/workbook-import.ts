@@ -7,7 +7,8 @@ import { registerOf } from '../domain/cycle/registry';
 import { hasMessage, t } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages-en';
 import { cellToText, type CellValue } from './sheet-cells';
-import { sameValue, show } from './workbook-values';
+import { sameValue } from './workbook-values';
+import { planNames } from './workbook-names';
 import { readWorkbook, type ReadWorkbookOptions } from './sheet-read';
 import { cycleKindOf, isCycleSheet, registerSheets, type RegisterSheet, type SheetContext, type SheetKey } from './sheet-registers';
 import { sheetContext, type WorkbookData } from './workbook-data';
@@ -59,7 +60,7 @@ const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
  */
 export function planWorkbookImport(sheets: readonly { name: string; rows: CellValue[][] }[], d: WorkbookData): WorkbookPlan {
   const ctx = sheetContext(d);
-  const plan: WorkbookPlan = { parts: [], changes: [], writes: [], rowsWithErrors: 0, ignoredSheets: [] };
+  const plan: WorkbookPlan = { parts: [], changes: [], writes: [], rowsWithErrors: 0, ignoredSheets: [], names: {}, matrix: d.workspace.riskMatrix };
   // A sheet is known by its name in any language (the English one wins a clash).
   const known = new Map<string, (typeof registerSheets)[number]>();
   for (const s of registerSheets) for (const name of sheetNameAliases(s.name)) if (!known.has(norm(name))) known.set(norm(name), s);
@@ -71,6 +72,7 @@ export function planWorkbookImport(sheets: readonly { name: string; rows: CellVa
     }
     plan.parts.push(planSheet(register as RegisterSheet<Record<string, unknown>>, sheet, d, ctx, plan));
   }
+  plan.names = planNames(plan, d);
   return plan;
 }
 
@@ -267,15 +269,14 @@ function planSheet(register: RegisterSheet<Record<string, unknown>>, sheet: { na
       part.unchanged += 1;
       continue;
     } else part.update += 1;
-    const shownId = isCatalogSheet ? rawId : (record?.id as string | undefined) ?? problemText('sheetProblem.row', { row: rowNo });
+    const recordId = isCatalogSheet ? rawId : (record?.id as string | undefined) ?? null;
     for (const [k, v] of changed) {
       const col = register.columns.find((c) => c.field === k);
-      const text = (x: unknown) => (col?.show ? col.show(x, ctx) : show(x));
-      plan.changes.push({ sheet: sheet.name, row: rowNo, id: shownId, column: (col && shown.get(col)) ?? k, from: text(base[k]), to: text(v) });
+      plan.changes.push({ sheet: sheet.name, key: register.key, row: rowNo, id: recordId, field: k, column: (col && shown.get(col)) ?? k, from: base[k], to: v });
     }
-    plan.writes.push({ sheet: register.key, row: rowNo, id: isCatalogSheet ? rawId : (record?.id as string | undefined) ?? null, patch: Object.fromEntries(changed) });
+    plan.writes.push({ sheet: register.key, row: rowNo, id: recordId, patch: Object.fromEntries(changed) });
   }
-  if (!isCatalogSheet) for (const [rid, rec] of existing) if (!seen.has(rid)) part.missing.push(String(rec.ref ?? rec.name ?? rid));
+  if (!isCatalogSheet) for (const rid of existing.keys()) if (!seen.has(rid)) part.missing.push(rid);
   return part;
 }
 

@@ -1,3 +1,5 @@
+import type { RecordNames } from '../domain/record-names';
+import type { RiskMatrix } from '../domain/risk-matrix';
 import type { IoProblem } from './problems';
 import type { SheetKey } from './sheet-registers';
 
@@ -11,13 +13,24 @@ export interface SheetProblem {
   message: string;
 }
 
+/**
+ * One cell that would change a record, as stored values: the page words them (`ui/value-text`,
+ * from the register's declaration) and names the record from `WorkbookPlan.names`.
+ */
 export interface CellChange {
+  /** The sheet as the file names it. */
   sheet: string;
+  key: SheetKey;
+  /** 1-based, as the spreadsheet shows it. */
   row: number;
-  id: string;
+  /** The record's id (the catalog item's on the walkthrough and SoA sheets); null for a row that creates one. */
+  id: string | null;
+  /** The record's field. */
+  field: string;
+  /** The column's header, in the UI's language. */
   column: string;
-  from: string;
-  to: string;
+  from: unknown;
+  to: unknown;
 }
 
 export interface SheetPart {
@@ -26,7 +39,7 @@ export interface SheetPart {
   create: number;
   update: number;
   unchanged: number;
-  /** Records in the app that the sheet no longer lists: reported, never deleted. */
+  /** Ids of the records in the app that the sheet no longer lists: reported, never deleted. */
   missing: string[];
   problems: SheetProblem[];
   warnings: string[];
@@ -46,6 +59,10 @@ export interface WorkbookPlan {
   writes: RowWrite[];
   rowsWithErrors: number;
   ignoredSheets: string[];
+  /** The names of the records the changes and missing rows name or point to (`domain/record-names`). */
+  names: RecordNames;
+  /** The workspace's risk criteria, for ratings' level names. */
+  matrix?: RiskMatrix;
 }
 
 export type SheetCheck = { ok: true; plan: WorkbookPlan; warnings: IoProblem[] } | { ok: false; problems: IoProblem[] };

@@ -22,5 +22,3 @@ function samePrimitiveList(a: unknown, b: unknown): boolean {
   }
   return true;
 }
-/** A stored value as the preview of a change shows it. */
-export const show = (v: unknown) => (v === null || v === undefined ? '' : Array.isArray(v) ? v.join('; ') : String(v));

@@ -1,7 +1,7 @@
 import { deleteMapping, listMappings, saveMapping } from '../db/mappings-repo';
 import type { Catalog } from '../domain/catalog-model';
 import { newId } from '../domain/ids';
-import { describeValue, mappingTargets, requiredTarget, type MappingTarget } from '../io/mapping-targets';
+import { mappingTargets, requiredTarget, type MappingTarget } from '../io/mapping-targets';
 import { applyMapping, distinctValues, fillSuggestions, hasValue, headerTexts, initialMapping, mappedColumns, mappingIssues, mappingPlan, targetOf, targetOptions, valueMappedColumns, withValue, type DistinctValue, type MappingContext, type MappingResult, type SheetMapping, type TargetRegister } from '../io/mapping';
 import { choiceOf, valueOfChoice } from '../io/mapping-values';
 import { fromSaved, SAVED_MATCH_THRESHOLD, savedMatch, toSaved, type SavedMapping } from '../io/mapping-saved';
@@ -13,6 +13,8 @@ import { app } from './app.svelte';
 import { runWorker } from './bundles';
 import { applySpreadsheet } from './spreadsheets';
 import { loadMappingContext } from './mapping-context';
+import type { ValueContext } from '../i18n/value-text';
+import { namesOf, valueContextOf } from './value-context';
 
 export type WizardStep = 'file' | 'sheet' | 'columns' | 'values' | 'preview' | 'done';
 export type EncodingChoice = 'detect' | TextEncodingName;
@@ -201,8 +203,10 @@ export class MappingWizardState {
     return this.#mapping ? mappedColumns(this.#mapping) : [];
   }
 
-  describe(target: MappingTarget, value: unknown): string {
-    return this.#context ? describeValue(target, value, this.#context) : String(value ?? '');
+
+  /** What the preview words mapped values with (ui/value-text): the matrix's levels, the systems' and controls' names. Build it once per view. */
+  valueContext(): ValueContext {
+    return valueContextOf({ aiSystems: namesOf('aiSystems', this.#context?.systems ?? []), items: namesOf('items', this.#catalog().controls) }, this.#context?.matrix);
   }
 
   /** Cached per sheet, header row, title column and target: a value choice does not rescan the sheet. */

@@ -100,7 +100,11 @@ describe('MappingWizard', () => {
     expect(screen.queryByRole('alert')).toBeNull();
     const table = screen.getByRole('table', { name: 'Rows to create (first 3 of 3)' });
     expect(table.textContent).toContain('贷款评分模型对部分人群存在偏见');
-    expect(table.textContent).toContain('Likely');
+    // Values as the app words them: a rating by its level number and name, a choice by its label, a date in the locale.
+    expect(table.textContent).toContain('4 Likely');
+    expect(table.textContent).toContain('Being treated');
+    expect(table.textContent).toContain('Mar 31, 2026');
+    expect(table.textContent).not.toMatch(/treating|identified|2026-03-31/);
 
     await fireEvent.click(screen.getByRole('button', { name: 'Import 3 risks' }));
     await step('Imported');

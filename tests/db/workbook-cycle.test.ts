@@ -155,7 +155,7 @@ describe('management-system sheets', () => {
     expect(rows('Scope')[0]).toMatchObject({ Exclusions: 'R&D lab: No production AI', 'Clauses and controls': '4.3' });
     expect(rows('Context issues')[0]).toMatchObject({ 'Internal or external': 'External', Category: t('cycle.issue.category.legal') });
     const sheetOrder = wb.SheetNames;
-    expect(sheetOrder.slice(sheetOrder.indexOf('Own controls') + 1, -2)).toEqual(Object.values(cycleSheetNames));
+    expect(sheetOrder.slice(sheetOrder.indexOf('Own controls') + 1, sheetOrder.indexOf('Impact assessments'))).toEqual(Object.values(cycleSheetNames));
   });
 
   it('edit three cells across management-system sheets → exactly those three changes; nested rows and links stay; history records them', async () => {
@@ -212,7 +212,9 @@ describe('management-system sheets', () => {
     const p = await plan(bytes);
     expect(problemsOf(p)).toEqual([]);
     expect(p.parts.find((x) => x.key === 'cycle:nonconformity')!.create).toBe(2);
-    expect(p.changes.find((c) => c.column === 'Source record')?.to).toBe('INC-001');
+    // The plan carries the linked record's id, and its name for the preview.
+    const source = p.changes.find((c) => c.column === 'Source record')?.to as string;
+    expect(p.names.cycleRecords?.[source]).toMatch(/^INC-001 /);
     await applyWorkbookPlan(wsId, p);
     const incident = (await all()).find((r) => r.kind === 'incident')!;
     expect((await one('NC-003')) as Record<string, unknown>).toMatchObject({ title: 'Found in Excel', source: 'incident', sourceId: incident.id, itemIds: ['10.2', 'A.8.4'], due: '2027-03-01', status: 'open' });
@@ -266,7 +268,7 @@ describe('management-system sheets', () => {
       { sheet: 'Awareness', ref: 'AW-001', column: 'Participants', value: '25' },
     ]));
     expect(problemsOf(p)).toEqual([]);
-    expect(p.changes.map((c) => `${c.column}|${c.to}`).sort()).toEqual(['Target or threshold|', 'Target|87.5']);
+    expect(p.changes.map((c) => `${c.column}|${String(c.to)}`).sort()).toEqual(['Target or threshold|null', 'Target|87.5']);
   });
 
   it('closing a nonconformity without an effectiveness check is refused in the preview; with one it is accepted', async () => {
@@ -295,7 +297,9 @@ describe('management-system sheets', () => {
     ]);
     const p = await plan(bytes);
     expect(problemsOf(p).map((x) => `${x.sheet}|${x.row}|${x.column}`)).toEqual(['Scope|3|Id']);
-    expect(p.changes.map((c) => `${c.sheet}|${c.column}|${c.from}|${c.to}`).sort()).toEqual(['Audit findings|Audit|IA-001|', 'Nonconformities|Source record|F-001|MR-001']);
+    // Links travel as ids; the plan names each record they point to, before and after.
+    const ref = (id: unknown) => (typeof id === 'string' ? p.names.cycleRecords?.[id]?.split(' ')[0] : '');
+    expect(p.changes.map((c) => `${c.sheet}|${c.column}|${ref(c.from)}|${ref(c.to)}`).sort()).toEqual(['Audit findings|Audit|IA-001|', 'Nonconformities|Source record|F-001|MR-001']);
     await applyWorkbookPlan(wsId, p);
     const review = await one('MR-001');
     expect([((await one('F-001')) as Record<string, unknown>).auditId, ((await one('NC-001')) as Record<string, unknown>).sourceId]).toEqual([null, review.id]);
@@ -307,7 +311,8 @@ describe('management-system sheets', () => {
     const grid = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['Nonconformities']!, { header: 1 });
     wb.Sheets['Nonconformities'] = XLSX.utils.aoa_to_sheet([grid[0]!, grid[2]!]);
     const p = await plan(new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer));
-    expect(p.parts.find((x) => x.key === 'cycle:nonconformity')!.missing).toEqual(['NC-001']);
+    const missing = p.parts.find((x) => x.key === 'cycle:nonconformity')!.missing;
+    expect(missing.map((id) => p.names.cycleRecords?.[id])).toEqual([expect.stringMatching(/^NC-001 /)]);
     await applyWorkbookPlan(wsId, p);
     expect((await all()).filter((r) => r.kind === 'nonconformity')).toHaveLength(2);
   });

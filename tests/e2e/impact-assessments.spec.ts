@@ -53,19 +53,20 @@ test('an impact assessment is drafted, approved and frozen, versioned, and print
   await expect(impact.getByRole('link', { name: 'R-001' })).toHaveAttribute('href', /#\/w\/[^/]+\/risks\/[^/]+$/);
   expect(await seriousViolations(page), 'draft page').toEqual([]);
 
-  // Approval names the missing field and moves focus to it.
+  // Approval names every missing item at once (the copied field not reviewed yet, approver, date,
+  // decision), before any confirmation, and moves focus to the first.
   await page.getByRole('button', { name: 'Approve this version' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Enter who approves this version.' })).toBeVisible();
+  const problems = page.getByRole('alert').filter({ hasText: '4 problems to fix' });
+  await expect(problems.getByRole('link')).toHaveText(['This text was copied from the AI system record: edit it or mark it as reviewed before approving.', 'Enter who approves this version.', 'Enter the date of approval.', 'Choose a decision before approving.']);
+  await expect(page.getByRole('textbox', { name: 'Deployment environment' })).toBeFocused();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await problems.getByRole('link', { name: 'Enter who approves this version.' }).click();
   await expect(page.getByLabel('Approver', { exact: true })).toBeFocused();
   await page.getByLabel('Approver', { exact: true }).fill('Carla Chief');
   await page.getByLabel('Approved on').fill('2025-03-10');
   await page.getByLabel('Decision').selectOption('proceed-with-conditions');
   await settled(page);
-  // A copied field not reviewed yet holds the approval, before any confirmation.
-  await page.getByRole('button', { name: 'Approve this version' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'This text was copied from the AI system record' })).toBeVisible();
-  await expect(page.getByRole('textbox', { name: 'Deployment environment' })).toBeFocused();
-  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByRole('alert').filter({ hasText: 'problem to fix' }).getByRole('link')).toHaveText(['This text was copied from the AI system record: edit it or mark it as reviewed before approving.']);
   await page.getByRole('button', { name: 'Mark as reviewed: Deployment environment' }).click();
   await expect(page.getByText('Copied from the AI system', { exact: true })).toHaveCount(0);
 

@@ -37,7 +37,11 @@ test('a workbook goes out, is edited in a spreadsheet program, and comes back wi
   const edited = Buffer.from(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
   await page.getByLabel('Workbook exported by AIMS Workbench (.xlsx, .xls, .ods or .csv)').setInputFiles({ name: 'edited.xlsx', mimeType: 'application/octet-stream', buffer: edited });
   await page.getByRole('button', { name: 'Check the spreadsheet' }).click();
-  await expect(page.getByTestId('sheets-changes')).toContainText('Owner: "" → "数据负责人"');
+  // The row is named by its record, the values as the app words them.
+  const changes = page.getByTestId('sheets-changes');
+  await expect(changes.locator(':scope > li')).toHaveCount(1);
+  await expect(changes).toContainText('R-001 Model drift');
+  await expect(changes).toContainText('Owner: (empty) → 数据负责人');
   await page.getByRole('button', { name: 'Import 1 rows' }).click();
   await expect(page.getByTestId('sheets-status')).toHaveText('1 rows imported.');
   await page.goto(ws + '/risks');

@@ -56,8 +56,10 @@ test('a workbook exported in Chinese has Chinese sheets and headers, and imports
   wb.Sheets['风险']![XLSX.utils.encode_cell({ r: 1, c: header.indexOf('状态') })] = { t: 's', v: '已关闭' };
   const edited = Buffer.from(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
   await checkFile(page, FILE_LABEL_ZH, '检查电子表格', { name: 'edited.xlsx', mimeType: 'application/octet-stream', buffer: edited });
-  await expect(page.getByTestId('sheets-changes')).toContainText('状态：“identified” → “closed”');
-  await expect(page.getByTestId('sheets-changes').locator('li')).toHaveCount(1);
+  const changes = page.getByTestId('sheets-changes');
+  await expect(changes.locator(':scope > li')).toHaveCount(1);
+  await expect(changes).toContainText('R-001 模型漂移');
+  await expect(changes.locator('li li')).toHaveText(['状态：已识别 → 已关闭']);
 
   // The same Chinese file with the UI switched to English: still nothing to import.
   await page.getByLabel('Language / 语言').selectOption('en');

@@ -155,7 +155,7 @@ test('the main flow of a small organization in Chinese: profile, walkthrough, So
     await expect(page.getByLabel('要评估的AI系统').locator('option', { hasText: '贷款评分模型' })).toHaveCount(1);
     await page.getByRole('button', { name: '开始评估' }).click();
     await expect(page.getByRole('heading', { level: 1, name: '影响评估：贷款评分模型' })).toBeVisible();
-    await page.getByLabel('预期用途').fill('为信贷员对贷款申请排序。');
+    await page.getByRole('textbox', { name: '预期用途' }).fill('为信贷员对贷款申请排序。');
     await page.getByRole('button', { name: '添加影响' }).click();
     const impact = page.getByRole('article', { name: /^影响 1/ });
     await impact.getByLabel('可能发生什么').fill('部分申请人被系统性地评为低分');
