@@ -17,6 +17,7 @@ import { printMessages } from './en/print';
 import { conflictMessages } from './en/conflict';
 import { oscalMessages } from './en/oscal';
 import { crosswalkMessages } from './en/crosswalk';
+import { mergeMessages } from './en/merge';
 
 /**
  * Every UI string, English. Parameters are named ({name}) so that a translation can move them
@@ -25,7 +26,7 @@ import { crosswalkMessages } from './en/crosswalk';
  * report's strings (./en/report.ts) are used only inside the export worker, so they stay out of
  * the page's catalogue and its first-screen weight.
  */
-export const en = { ...core, ...registers, ...registerUi, ...criteria, ...impact, ...exchange, ...sheets, ...sheetHeaders, ...sheetProblems, ...mapping, ...cycle, ...cycleUi, ...readinessMessages, ...tasksMessages, ...printMessages, ...historyMessages, ...conflictMessages, ...oscalMessages, ...crosswalkMessages } as const;
+export const en = { ...core, ...registers, ...registerUi, ...criteria, ...impact, ...exchange, ...sheets, ...sheetHeaders, ...sheetProblems, ...mapping, ...cycle, ...cycleUi, ...readinessMessages, ...tasksMessages, ...printMessages, ...historyMessages, ...conflictMessages, ...oscalMessages, ...crosswalkMessages, ...mergeMessages } as const;
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;

@@ -1,13 +1,19 @@
 import { setLastBackup } from '../db/backup-repo';
-import { applyImport, planImport, type ImportMode, type ImportPlan } from '../db/bundle-write';
-export type { ImportMode, ImportPlan } from '../db/bundle-write';
+import { applyImport, MergeMixError, planImport, StalePlanError, type ConflictChoice, type ImportMode, type ImportPlan } from '../db/bundle-write';
+export type { Conflict, ConflictChoice, ImportMode, ImportPlan, RecordLists } from '../db/bundle-write';
 export type { SnapshotTable } from '../db/snapshot';
 import { readWorkspaceSnapshot, type SnapshotTable } from '../db/snapshot';
 import type { Catalog } from '../domain/catalog-model';
 import { listWorkspaces } from '../db/workspaces-repo';
 import { localToday } from '../domain/dates';
 import { proposeImportName } from '../domain/import-name';
-import { locale, t } from '../i18n/i18n';
+import { hasMessage, locale, t, type MessageKey } from '../i18n/i18n';
+import { fieldLabelOf } from '../i18n/value-text';
+import type { HistoryTable } from '../domain/history';
+import type { RiskMatrix } from '../domain/risk-matrix';
+import type { Workspace } from '../domain/workspace-schema';
+import type { MixProblem } from '../db/bundle-write';
+import { namingContext, type NamingContext } from './import-names';
 import type { ParseResult } from '../io/bundle-import';
 import type { WorkerReply, WorkerRequest } from '../io/bundle.worker';
 import { app } from './app.svelte';
@@ -89,11 +95,38 @@ export function renamePlan(plan: ImportPlan, name: string): ImportPlan {
   return { ...plan, workspaceName: name, writes: new Map(plan.writes).set('workspaces', [{ ...row, name }, ...rest]) };
 }
 
-export async function confirmImport(plan: ImportPlan, choices: ReadonlyMap<string, 'mine' | 'theirs'>) {
+/**
+ * Writes the import. A mix of conflict fields that makes no valid record, or a conflicting record
+ * changed here since the preview, is refused with nothing written and said in `refused`.
+ */
+export async function confirmImport(plan: ImportPlan, choices: ReadonlyMap<string, ConflictChoice>, catalog: Catalog): Promise<{ ws: Workspace } | { refused: string[] } | null> {
   try {
-    return await applyImport(plan, choices);
+    return { ws: await applyImport(plan, choices) };
   } catch (e) {
+    if (e instanceof MergeMixError) return { refused: e.problems.map((p) => mixProblemText(p, previewContexts(plan, catalog).mine)) };
+    if (e instanceof StalePlanError) return { refused: [t('merge.stale', { record: previewContexts(plan, catalog).mine.recordName(e.conflict.table as HistoryTable, e.conflict.mine) })] };
     app.report(e);
     return null;
   }
+}
+
+/** How the preview names records and words values: mine (and the base) with this workspace's records and matrix first, theirs with the bundle's. */
+export function previewContexts(plan: ImportPlan, catalog: Catalog): { mine: NamingContext; theirs: NamingContext } {
+  const { local, incoming } = plan.sources;
+  const matrix = (rows: readonly Record<string, unknown>[] | undefined) => rows?.[0]?.riskMatrix as RiskMatrix | undefined;
+  return {
+    mine: namingContext([local, incoming], catalog, matrix(local.get('workspaces')) ?? matrix(incoming.get('workspaces'))),
+    theirs: namingContext([incoming, local], catalog, matrix(incoming.get('workspaces'))),
+  };
+}
+
+function mixProblemText(p: MixProblem, ctx: NamingContext): string {
+  const c = p.conflict;
+  const table = c.table as HistoryTable;
+  // The register's field the problem is in: a nested row's is its list's, a profile's is one level down.
+  const path = p.field.split('.');
+  const field = path[0] === 'profile' || path[0] === 'soaMeta' ? path.slice(0, 2).join('.') : (path[0] ?? '');
+  const rule = `cycle.rule.${p.code}`;
+  const problem = hasMessage(rule) ? t(rule as MessageKey) : t('validation.invalid', { field: fieldLabelOf(table, field) });
+  return t('merge.mixInvalid', { record: ctx.recordName(table, c.mine), problem });
 }

@@ -3,7 +3,9 @@ import type { ParseResult } from '../io/bundle-import';
 import { workspaceNameSchema } from '../domain/workspace-schema';
 import { t, type MessageKey } from '../i18n/i18n';
 import { app } from '../state/app.svelte';
-import { confirmImport, previewImport, proposeName, renamePlan, startParse, type ImportMode, type ImportPlan, type Running } from '../state/bundles';
+import type { Side } from '../domain/merge-fields';
+import { confirmImport, previewContexts, previewImport, proposeName, renamePlan, startParse, type ImportMode, type ImportPlan, type Running } from '../state/bundles';
+import { conflictView, listViews } from './merge-view';
 import { describeProblem } from '../state/io-messages';
 import { router } from '../state/router.svelte';
 
@@ -18,7 +20,12 @@ export function importFlow(catalog: () => Catalog) {
   let parsed = $state.raw<Extract<ParseResult, { ok: true }> | null>(null);
   let progress = $state(0);
   let running: Running<ParseResult> | null = null;
-  const choices = $state<Record<string, 'mine' | 'theirs'>>({});
+  // Per conflict, the side of each differing field (the record's own default until the user picks).
+  let choices = $state<Record<string, Record<string, Side>>>({});
+  let refused = $state<string[]>([]);
+  const contexts = $derived(plan ? previewContexts(plan, catalog()) : null);
+  const conflicts = $derived(plan && contexts ? plan.conflicts.map((c) => conflictView(c, contexts)) : []);
+  const lists = $derived(plan && contexts ? listViews(plan, contexts) : []);
   // A new workspace's name: proposed (told apart from one of the same name), editable.
   let name = $state('');
   let nameTaken = $state<string | null>(null);
@@ -40,8 +47,29 @@ export function importFlow(catalog: () => Catalog) {
     get progress() {
       return progress;
     },
+    /** Per conflict key, the side chosen for each field. */
     get choices() {
       return choices;
+    },
+    /** The conflicts and the record lists, worded. */
+    get conflicts() {
+      return conflicts;
+    },
+    get lists() {
+      return lists;
+    },
+    /** Why the last confirm wrote nothing (a mix that is no valid record, a record changed since the preview). */
+    get refused() {
+      return refused;
+    },
+    pick(key: string, field: string, side: Side) {
+      choices[key] = { ...choices[key], [field]: side };
+      refused = [];
+    },
+    all(key: string, side: Side) {
+      const c = plan?.conflicts.find((x) => x.key === key);
+      if (c) choices[key] = Object.fromEntries(c.fields.map((f) => [f.field, side]));
+      refused = [];
     },
     get name() {
       return name;
@@ -93,7 +121,8 @@ export function importFlow(catalog: () => Catalog) {
     async replan(mode: ImportMode) {
       if (!parsed) return;
       plan = await previewImport(parsed, mode);
-      for (const c of plan?.conflicts ?? []) choices[c.key] = c.defaultChoice;
+      refused = [];
+      choices = Object.fromEntries((plan?.conflicts ?? []).map((c) => [c.key, Object.fromEntries(c.fields.map((f) => [f.field, f.preferred]))]));
       if (plan?.mode.kind === 'new') {
         name = await proposeName(plan);
         nameTaken = name === plan.workspaceName ? null : plan.workspaceName;
@@ -110,11 +139,13 @@ export function importFlow(catalog: () => Catalog) {
         chosen = renamePlan(plan, checked.data);
       }
       phase = 'writing';
-      const ws = await confirmImport(chosen, new Map(Object.entries(choices)));
-      if (!ws) {
+      const result = await confirmImport(chosen, new Map(Object.entries($state.snapshot(choices))), catalog());
+      if (!result || 'refused' in result) {
+        refused = result?.refused ?? [];
         phase = 'preview';
         return;
       }
+      const ws = result.ws;
       app.announce(t('import.done', { name: ws.name }));
       phase = 'idle';
       router.go({ name: 'dashboard', ws: ws.id });

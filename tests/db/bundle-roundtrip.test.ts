@@ -164,7 +164,9 @@ describe('merge', () => {
     const { ws } = await seedWorkspace(db);
     const built = await exportBundle(ws.id, { tables: ['assessments'], attachments: false });
     const plan = await planImport(await parse(built.bytes), { kind: 'replace', targetId: ws.id });
-    expect(plan.summary.find((s) => s.table === 'assessments')?.removed).toBe(3);
+    // The answers come back as they were; every risk (a register the bundle does not carry) goes.
+    expect(plan.summary.find((s) => s.table === 'assessments')).toMatchObject({ unchanged: 3, removed: 0 });
+    expect(plan.summary.find((s) => s.table === 'risks')?.removed).toBe(12);
     await applyImport(plan);
     expect(await db.assessments.where('workspaceId').equals(ws.id).count()).toBe(3);
     expect(await db.risks.where('workspaceId').equals(ws.id).count()).toBe(0);

@@ -1,0 +1,91 @@
+import type { HistoryTable } from '../domain/history';
+import { OTHER_FIELDS, type Side } from '../domain/merge-fields';
+import { fieldValue } from '../domain/merge-fields';
+import { valueField } from '../domain/register-values';
+import { t, type MessageKey } from '../i18n/i18n';
+import { whenText } from './history-text';
+import type { Conflict, ImportPlan } from '../state/bundles';
+import type { NamingContext } from '../state/import-names';
+import { fieldLabelOf, fieldValueText, rowChanges } from './value-text';
+
+/** The preview's contexts: mine and the base worded with this workspace's records, theirs with the bundle's. */
+export interface PreviewContexts {
+  mine: NamingContext;
+  theirs: NamingContext;
+}
+
+/** One differing field of a conflict, as a person reads it. */
+export interface FieldView {
+  field: string;
+  label: string;
+  /** The value at the last exchange; null when it is not known. */
+  base: string | null;
+  mine: string;
+  theirs: string;
+  /** For nested rows: what taking theirs changes, row by row. */
+  theirsChanges: string[];
+  preferred: Side;
+}
+
+export interface ConflictView {
+  key: string;
+  legend: string;
+  dates: string;
+  fields: FieldView[];
+}
+
+/** A register's name as the export and import panels show it. */
+export const registerLabel = (table: string): string => t((table === 'workspaces' ? 'import.table.workspaces' : `export.table.${table}`) as MessageKey);
+
+const shown = (text: string) => text || t('history.emptyValue');
+
+export function conflictView(c: Conflict, ctx: PreviewContexts): ConflictView {
+  const table = c.table as HistoryTable;
+  const record = ctx.mine.recordName(table, c.mine);
+  const fields = c.fields.map((f): FieldView => {
+    if (f.field === OTHER_FIELDS) return { field: f.field, label: t('merge.field.other'), base: null, mine: t('merge.other.mine'), theirs: t('merge.other.theirs'), theirsChanges: [], preferred: f.preferred };
+    const [mine, theirs] = [fieldValue(c.mine, f.field), fieldValue(c.theirs, f.field)];
+    const def = valueField(table, f.field);
+    return {
+      field: f.field,
+      label: fieldLabelOf(table, f.field),
+      base: f.base ? shown(fieldValueText(table, f.field, f.base.value, ctx.mine)) : null,
+      mine: shown(fieldValueText(table, f.field, mine, ctx.mine)),
+      theirs: shown(fieldValueText(table, f.field, theirs, ctx.theirs)),
+      theirsChanges: def?.value.kind === 'rows' ? rowChanges(def, mine, theirs, ctx.theirs) : [],
+      preferred: f.preferred,
+    };
+  });
+  return {
+    key: c.key,
+    legend: t('merge.conflict.legend', { register: registerLabel(c.table), record }),
+    dates: t('merge.conflict.dates', { mine: whenText(String(c.mine.updatedAt ?? '')), theirs: whenText(String(c.theirs.updatedAt ?? '')) }),
+    fields,
+  };
+}
+
+export interface ListView {
+  table: string;
+  summary: string;
+  added: string[];
+  updated: string[];
+  removed: string[];
+}
+
+const byName = (a: string, b: string) => a.localeCompare(b, undefined, { numeric: true });
+
+/** Per register with any change, the records added, updated and removed, by name, sorted. */
+export function listViews(plan: ImportPlan, ctx: PreviewContexts): ListView[] {
+  return plan.lists
+    .filter((l) => l.added.length + l.updated.length + l.removed.length > 0)
+    .map((l) => {
+      const table = l.table as HistoryTable;
+      return {
+        table: l.table,
+        summary: t('merge.lists.register', { register: registerLabel(l.table), added: l.added.length, updated: l.updated.length, removed: l.removed.length }),
+        added: l.added.map((r) => ctx.theirs.recordName(table, r)).sort(byName),
+        updated: l.updated.map((r) => ctx.theirs.recordName(table, r)).sort(byName),
+        removed: l.removed.map((r) => ctx.mine.recordName(table, r)).sort(byName),
+      };
+    });
+}
