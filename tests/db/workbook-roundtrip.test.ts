@@ -157,6 +157,7 @@ describe('applyWorkbookPlan', () => {
       changes: [],
       rowsWithErrors: 0,
       ignoredSheets: [],
+      names: {},
       writes: [
         { sheet: 'risks' as const, row: 2, id: risk.id, patch: { title: 'First title' } },
         { sheet: 'clauses' as const, row: 3, id: '5.2', patch: { owner: 'Ada' } },
@@ -178,7 +179,7 @@ describe('applyWorkbookPlan', () => {
     const d = await data();
     const other = { ...d.risks[1]!, id: crypto.randomUUID(), workspaceId: 'elsewhere' };
     await db.risks.put(other);
-    const plan = { parts: [], changes: [], rowsWithErrors: 0, ignoredSheets: [], writes: [
+    const plan = { parts: [], changes: [], rowsWithErrors: 0, ignoredSheets: [], names: {}, writes: [
       { sheet: 'risks' as const, row: 2, id: d.risks[0]!.id, patch: { title: 'Changed' } },
       { sheet: 'risks' as const, row: 3, id: other.id, patch: { title: 'Not mine' } },
     ] };
