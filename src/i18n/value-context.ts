@@ -1,3 +1,4 @@
+import { recordName } from '../domain/record-names';
 import type { RefTarget } from '../domain/register-values';
 import type { RiskMatrix } from '../domain/risk-matrix';
 import { t } from './i18n';
@@ -22,14 +23,14 @@ export interface NamedRecords {
  * version. Pure: views with live queries (state) and the bundle report (io) build theirs with it.
  */
 export function recordNames(records: NamedRecords): ValueContext {
-  const refTitle = (list: readonly { id: string; ref: string; title: string }[] | undefined) => new Map((list ?? []).map((r) => [r.id, `${r.ref} ${r.title}`]));
-  const named = (list: readonly { id: string; name: string }[] | undefined) => new Map((list ?? []).map((r) => [r.id, r.name]));
-  const systems = named(records.aiSystems);
+  // The names follow the one rule of domain/record-names.
+  const byId = (target: RefTarget, list: readonly { id: string }[] | undefined) => new Map((list ?? []).map((r) => [r.id, recordName(target, r as unknown as Record<string, unknown>)]));
+  const systems = byId('aiSystems', records.aiSystems);
   const names: Record<Exclude<RefTarget, 'items' | 'impactAssessments'>, ReadonlyMap<string, string>> = {
-    risks: refTitle(records.risks),
-    cycleRecords: refTitle(records.cycleRecords),
+    risks: byId('risks', records.risks),
+    cycleRecords: byId('cycleRecords', records.cycleRecords),
     aiSystems: systems,
-    ownControls: named(records.ownControls),
+    ownControls: byId('ownControls', records.ownControls),
   };
   const assessments = new Map((records.impactAssessments ?? []).map((a) => [a.id, a]));
   const given: Record<RefTarget, boolean> = {
@@ -43,7 +44,7 @@ export function recordNames(records: NamedRecords): ValueContext {
   const known = (target: RefTarget, id: string): string | undefined => {
     if (target === 'items') {
       const item = records.items?.get(id);
-      return item ? `${id} ${item.title}` : undefined;
+      return item ? recordName('items', { id, title: item.title }) : undefined;
     }
     if (target === 'impactAssessments') {
       const a = assessments.get(id);
