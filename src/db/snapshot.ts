@@ -1,21 +1,8 @@
 import type { Workspace } from '../domain/workspace-schema';
 import { database } from './database';
-import type { WorkspaceTable } from './schema-versions';
+import type { SnapshotTable, WorkspaceSnapshot } from '../io/bundle-snapshot';
 
-/**
- * Tables a bundle can carry besides the workspace record, as chosen for an export (evidenceFiles
- * travel as attachments; the history travels by itself, for the chosen tables).
- */
-export type SnapshotTable = Exclude<WorkspaceTable, 'evidenceFiles' | 'history'>;
-
-export interface WorkspaceSnapshot {
-  workspace: Workspace;
-  /** The chosen tables, and `history` when the workspace or a chosen table has any. */
-  tables: Partial<Record<SnapshotTable | 'history', Record<string, unknown>[]>>;
-  files: { id: string; blob: Blob }[];
-  /** See exchange base below: the bundle this workspace last came from or merged with. */
-  basedOn: string | null;
-}
+export type { SnapshotTable, WorkspaceSnapshot };
 
 /** Reads everything an export needs in one read transaction, so the snapshot is consistent. */
 export async function readWorkspaceSnapshot(workspaceId: string, tables: readonly SnapshotTable[], withFiles: boolean): Promise<WorkspaceSnapshot> {

@@ -1,6 +1,6 @@
 import type { Catalog } from '../domain/catalog-model';
 import { safeFileName, type Evidence } from '../domain/evidence-schema';
-import type { WorkspaceSnapshot } from '../db/snapshot';
+import type { WorkspaceSnapshot } from './bundle-snapshot';
 import type { Locale } from '../i18n/i18n';
 import { byId, canonicalJson } from './canonical-json';
 import {

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import type { Catalog } from '../domain/catalog-model';
-import type { WorkspaceSnapshot } from '../db/snapshot';
+import type { WorkspaceSnapshot } from './bundle-snapshot';
 import { loadMessages, setLocale, type Locale } from '../i18n/i18n';
 import { applyZodLocale } from '../i18n/zod-locale';
 import { buildBundle } from './bundle-export';

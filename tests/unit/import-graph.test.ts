@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, normalize, relative } from 'node:path';
+
+/**
+ * The real import graph of src/ (static, dynamic and type-only imports alike), checked against the
+ * layers of docs/architecture.md: pages/ui → state → db/io/catalog → domain, with i18n beside the
+ * domain. A layer folder that is empty still counts: nothing is tolerated by being absent.
+ */
+
+const SRC = 'src';
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? files(p) : /\.(ts|svelte)$/.test(p) ? [p] : [];
+  });
+}
+
+function resolveImport(from: string, spec: string): string | null {
+  if (!spec.startsWith('.')) return null;
+  const base = normalize(join(dirname(from), spec));
+  for (const candidate of [base, `${base}.ts`, `${base}.svelte.ts`, join(base, 'index.ts')]) {
+    // Only code under src/ (the catalog's JSON and the stylesheet are data, not layers).
+    if (/\.(ts|svelte)$/.test(candidate) && candidate.startsWith(`${SRC}/`) && existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  }
+  return null;
+}
+
+/**
+ * Every relative import of a file, resolved to a file under src/. The one exception: the domain's
+ * type-only use of the message-key type (`import type { MessageKey } from '../i18n/messages-en'`),
+ * which names strings the domain never looks up; it is a name, not a dependency on the wording.
+ */
+function importsOf(file: string): string[] {
+  const src = readFileSync(file, 'utf8');
+  const specs = [...src.matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*|^\s*import\s+)['"]([^'"]+)['"]/gm)]
+    .filter((m) => !(layerOf(file) === 'domain' && /^import\s+type\s+\{\s*MessageKey\s*\}\s+from\s+['"][./]+i18n\/messages-en['"]/.test(lineOf(src, m.index!))))
+    .map((m) => m[1]!);
+  return specs.map((s) => resolveImport(file, s)).filter((f): f is string => f !== null);
+}
+
+function lineOf(src: string, index: number): string {
+  const start = src.lastIndexOf('\n', index) + 1;
+  const end = src.indexOf('\n', index);
+  return src.slice(start, end === -1 ? undefined : end).trim();
+}
+
+function layerOf(file: string): string {
+  return relative(SRC, file).split(/[\\/]/)[0]!.replace(/\.(ts|svelte)$/, '');
+}
+const all = files(SRC);
+const graph = new Map(all.map((f) => [f, importsOf(f)]));
+
+/** Which layers each layer may import (its own included). */
+const ALLOWED: Record<string, readonly string[]> = {
+  domain: ['domain', 'i18n'],
+  i18n: ['i18n', 'domain'],
+  catalog: ['catalog', 'domain', 'i18n'],
+  db: ['db', 'io', 'domain', 'i18n', 'catalog'],
+  io: ['io', 'domain', 'i18n', 'catalog'],
+  state: ['state', 'db', 'io', 'catalog', 'domain', 'i18n'],
+  // The UI calls io entry points and reads their result types (architecture.md), never the database.
+  ui: ['ui', 'state', 'io', 'domain', 'i18n'],
+  // Pages call repository functions (never Dexie or the database module: architecture.test.ts).
+  pages: ['pages', 'ui', 'state', 'db', 'io', 'catalog', 'domain', 'i18n'],
+  sw: ['sw', 'domain'],
+  App: ['pages', 'ui', 'state', 'i18n', 'domain'],
+  main: ['App', 'state', 'i18n'],
+};
+
+describe('the import graph of src', () => {
+  it('resolves imports (sanity: the graph is not empty and reaches every layer)', () => {
+    const layers = new Set(all.map(layerOf));
+    for (const l of ['domain', 'i18n', 'catalog', 'db', 'io', 'state', 'ui', 'pages']) expect(layers.has(l), l).toBe(true);
+    expect([...graph.values()].flat().length).toBeGreaterThan(500);
+  });
+
+  it('imports downward only: no layer reaches one above it (io never reads the database layer)', () => {
+    const upward: string[] = [];
+    for (const [file, deps] of graph) {
+      const from = layerOf(file);
+      const allowed = ALLOWED[from];
+      for (const dep of deps) if (!allowed?.includes(layerOf(dep))) upward.push(`${file} -> ${dep}`);
+    }
+    expect(upward).toEqual([]);
+  });
+
+  it('has no cycle between layer folders', () => {
+    const edges = new Set<string>();
+    for (const [file, deps] of graph) for (const dep of deps) if (layerOf(file) !== layerOf(dep)) edges.add(`${layerOf(file)}>${layerOf(dep)}`);
+    const mutual = [...edges].filter((e) => edges.has(e.split('>').reverse().join('>')));
+    expect(mutual).toEqual([]);
+  });
+});
