@@ -15,6 +15,10 @@ export interface SheetColumn<R, C = unknown> {
   /** The record field the column writes (absent on computed columns). */
   field?: string;
   get(record: R, ctx: C): CellValue;
+  /** The values a cell may take, as the export writes them (a drop-down list in the workbook); absent for free entry. */
+  choices?(ctx: C): readonly string[];
+  /** Long text: its cells wrap in the workbook. */
+  wrap?: boolean;
   /** Absent for computed, read-only columns (ignored on import). */
   set?(cell: CellValue, ctx: C, record: R | undefined): Parsed<Record<string, unknown>>;
   /**
@@ -58,6 +62,8 @@ export function fieldColumn<R extends Record<string, unknown>, C>(f: FieldDef): 
         field: key,
         width: widthFor(f),
         get: (r) => (r[key] ? optionLabel(prefix, String(r[key])) : ''),
+        // The labels `set` reads back first (enumFromCell), in the export's language.
+        choices: () => (f.options ?? []).map((o) => optionLabel(prefix, o)),
         pure: true,
         set: (cell) => {
           const v = enumFromCell(cell, f.options ?? [], prefix, Boolean(f.nullable));
@@ -113,6 +119,7 @@ export function fieldColumn<R extends Record<string, unknown>, C>(f: FieldDef): 
         field: key,
         width: widthFor(f),
         get: (r) => String(r[key] ?? ''),
+        ...(f.kind === 'textarea' ? { wrap: true } : {}),
         pure: true,
         // The text as stored (or an empty cell for an empty value), within the length limit.
         same: (cell, r) => {

@@ -51,6 +51,8 @@ function ratingColumn(header: string, key: 'inherentLikelihood' | 'inherentImpac
       const i = r[key];
       return i === null ? '' : (ctx.matrix[scale][i]?.name ?? problemText('sheetProblem.level', { n: i + 1 }));
     },
+    // The level names, as `set` reads them.
+    choices: (ctx) => ctx.matrix[scale].map((l) => l.name),
     // The cell as the export writes it, for a level whose name reads back as that level (anything else: `set`).
     same: (cell, r, ctx) => {
       const i: unknown = r[key];
@@ -138,6 +140,7 @@ export const soaSheet: RegisterSheet<A> = {
         const v = soaApplicable(a, ctx.links.get(a.itemId) ?? []);
         return v === true ? yesText() : v === false ? noText() : '';
       },
+      choices: () => [yesText(), noText()],
       // A decision as an export (in any language) writes it; an undecided control's "Yes" (which may come from the risks) is left to `set`.
       same: (cell, a) => {
         if (a.applicable === null) return cell === null;

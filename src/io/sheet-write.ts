@@ -15,6 +15,7 @@ import { uniqueSheetNames } from './sheet-names';
 import { appXml, contentTypes, coreXml, rootRels, STYLE, stylesXml, workbookRels, workbookXml, type SheetPart } from './xlsx-parts';
 import { columnLetters } from './sheet-grid';
 import { SharedStrings, sheetXmlPieces, type XlsxCell } from './xlsx-sheet';
+import { dataValidationsXml, ListSheet, planLists, sheetValidations, type ColumnList, type ListMessage } from './xlsx-validation';
 import { localDeflater, ZipBuilder, type Deflater } from './zip-write';
 
 export interface SheetSpec {
@@ -26,6 +27,10 @@ export interface SheetSpec {
   autofilter?: boolean;
   /** Columns (0-based) whose numbers are date serials (Excel day numbers): they get the date format. */
   dateColumns?: number[];
+  /** Drop-down lists: per column (0-based), the values its cells may take (xlsx-validation.ts). */
+  lists?: ColumnList[];
+  /** Columns (0-based) of long text: their cells wrap (new cells in the column too). */
+  wrapColumns?: number[];
 }
 
 /** A value Excel cannot hold; thrown, because silently cut text would be lost data. */
@@ -121,19 +126,26 @@ function typedRows(spec: SheetSpec, name: string): { rows: XlsxCell[][]; width: 
 
 export interface BuildOptions {
   title?: string;
+  /** The hidden sheet that holds lists too long for a cell's validation (default "Lists"), and what Excel says of a value not on a list. */
+  lists?: { sheetName?: string; message?: ListMessage };
   /** Where the compression runs (default: this thread); see deflate-remote.ts. */
   deflater?: Deflater;
 }
 
-export async function buildWorkbook(sheets: SheetSpec[], opts: BuildOptions = {}): Promise<Uint8Array> {
-  if (sheets.length === 0) throw new SheetWriteError('a workbook needs at least one sheet');
+export async function buildWorkbook(specs: SheetSpec[], opts: BuildOptions = {}): Promise<Uint8Array> {
+  if (specs.length === 0) throw new SheetWriteError('a workbook needs at least one sheet');
+  // Lists a validation cannot hold inline go to a hidden sheet, added last (xlsx-validation.ts).
+  const listSheet = new ListSheet();
+  for (const spec of specs) if (spec.lists) planLists(spec.lists, listSheet, (l) => spec.header[l.column] ?? '');
+  const sheets: (SheetSpec & { hidden?: boolean })[] = listSheet.size > 0 ? [...specs, { name: opts.lists?.sheetName ?? 'Lists', ...listSheet.grid(), hidden: true }] : specs;
   const names = uniqueSheetNames(sheets.map((s) => s.name));
+  const listSheetName = names[specs.length] ?? '';
   // Every cell is checked before anything is compressed: a refused value costs no work elsewhere.
   const typed = sheets.map((spec, i) => typedRows(spec, names[i]!));
   const zip = new ZipBuilder(opts.deflater);
   const parts: SheetPart[] = sheets.map((spec, i) => {
     const width = typed[i]!.width;
-    return { name: names[i]!, ...(spec.autofilter && width > 0 ? { autofilter: `A1:${columnLetters(width - 1)}${spec.rows.length + 1}` } : {}) };
+    return { name: names[i]!, ...(spec.hidden ? { hidden: true } : {}), ...(spec.autofilter && width > 0 ? { autofilter: `A1:${columnLetters(width - 1)}${spec.rows.length + 1}` } : {}) };
   });
   zip.add('[Content_Types].xml', contentTypes(sheets.length));
   zip.add('_rels/.rels', rootRels());
@@ -147,7 +159,18 @@ export async function buildWorkbook(sheets: SheetSpec[], opts: BuildOptions = {}
   sheets.forEach((spec, i) => {
     const entry = zip.entry(`xl/worksheets/sheet${i + 1}.xml`);
     const part = parts[i]!;
-    const input = { rows: typed[i]!.rows, width: typed[i]!.width, headerRow: true, ...(spec.widths ? { widths: spec.widths } : {}), ...(part.autofilter ? { autofilter: part.autofilter } : {}) };
+    const columnStyles: number[] = [];
+    for (const c of spec.wrapColumns ?? []) columnStyles[c] = STYLE.wrap;
+    const validations = spec.lists ? dataValidationsXml(sheetValidations(spec.lists, spec.rows.length, listSheet, listSheetName), opts.lists?.message) : '';
+    const input = {
+      rows: typed[i]!.rows,
+      width: typed[i]!.width,
+      headerRow: true,
+      ...(spec.widths ? { widths: spec.widths } : {}),
+      ...(part.autofilter ? { autofilter: part.autofilter } : {}),
+      ...(columnStyles.length > 0 ? { columnStyles } : {}),
+      ...(validations ? { dataValidations: validations } : {}),
+    };
     for (const piece of sheetXmlPieces(input, strings)) entry.write(encoder.encode(piece));
     entry.end();
   });

@@ -4,7 +4,7 @@ import { cellToDate, dateToSerial, optionLabel, type CellValue } from './sheet-c
 import { byId } from './canonical-json';
 import { aiSystemSheet, clauseSheet, cycleKindOf, cycleSheet, cycleSheets, isCycleSheet, ownControlSheet, riskSheet, soaSheet, type CycleSheetKey, type RegisterSheet, type SheetContext, type SheetKey } from './sheet-registers';
 import { answersFor, cycleRecordsOf, risksByRef, sheetContext, type WorkbookData } from './workbook-data';
-import { buildWorkbook, type SheetSpec } from './sheet-write';
+import { buildWorkbook, type BuildOptions, type SheetSpec } from './sheet-write';
 import type { Deflater } from './zip-write';
 import { toCsv } from './csv';
 import { headerText, sheetNameText } from './sheet-labels';
@@ -33,7 +33,15 @@ function spec<T>(sheet: RegisterSheet<T>, records: readonly T[], ctx: SheetConte
     widths: [sheet.idHeader === 'Id' ? 38 : 10, ...sheet.columns.map((c) => c.width)],
     autofilter: true,
     dateColumns: sheet.columns.flatMap((c, i) => (c.date ? [i + 1] : [])),
+    // Choice and rating columns offer their values as a drop-down (editable columns only); long text wraps.
+    lists: sheet.columns.flatMap((c, i) => (c.choices && c.set ? [{ column: i + 1, values: c.choices(ctx), label: header[i + 1]! }] : [])),
+    wrapColumns: sheet.columns.flatMap((c, i) => (c.wrap ? [i + 1] : [])),
   };
+}
+
+/** The hidden sheet the longer drop-down lists live on, and what a spreadsheet says of a value not on a list. */
+function listOptions(): BuildOptions['lists'] {
+  return { sheetName: sheetNameText('Lists'), message: { title: t('sheets.listError.title'), text: t('sheets.listError.text') } };
 }
 
 function aboutSheet(d: WorkbookData, exportedAt: string, appVersion: string): SheetSpec {
@@ -54,7 +62,7 @@ function aboutSheet(d: WorkbookData, exportedAt: string, appVersion: string): Sh
     [t('sheets.about.cycle'), t('sheets.about.cycle.text')],
     [t('sheets.about.reimport'), t('sheets.about.reimport.text')],
   ];
-  return { name: sheetNameText('About'), header: [headerText('Item'), headerText('Value')], rows, widths: [24, 100] };
+  return { name: sheetNameText('About'), header: [headerText('Item'), headerText('Value')], rows, widths: [24, 100], wrapColumns: [1] };
 }
 
 /** Impact assessments are read-only here: approved versions are frozen and drafts are edited in the app. */
@@ -74,6 +82,7 @@ function impactSheets(d: WorkbookData): SheetSpec[] {
     header: ['Assessment id', 'Impact id', ...impactFields.map((f) => f.column)].map(headerText),
     rows: ias.flatMap((a) => a.impacts.map((i) => [a.id, i.id, ...impactFields.map((f) => { const v = (i as Record<string, unknown>)[f.key]; return f.kind === 'enum' ? (v ? optionLabel(f.optionPrefix ?? '', String(v)) : '') : String(v ?? ''); })])),
     widths: [38, 38, ...impactFields.map((f) => (f.kind === 'textarea' ? 50 : 20))],
+    wrapColumns: impactFields.flatMap((f, i) => (f.kind === 'textarea' ? [i + 2] : [])),
     autofilter: true,
   };
   return [assessments, impacts];
@@ -95,7 +104,7 @@ export async function exportWorkbook(d: WorkbookData, exportedAt: string, appVer
     ...cycleSheets.map((sheet) => spec(sheet, cycleRecordsOf(d, cycleKindOf(sheet.key as CycleSheetKey)) as never[], ctx)),
     ...impactSheets(d),
   ];
-  return buildWorkbook(sheets, { title: d.workspace.name, ...(deflater ? { deflater } : {}) });
+  return buildWorkbook(sheets, { title: d.workspace.name, lists: listOptions(), ...(deflater ? { deflater } : {}) });
 }
 
 /** The blank "consultant workbook": the same sheets with every catalog item and no answers, for a client to fill in. */
@@ -127,7 +136,7 @@ function single(d: WorkbookData, which: SingleRegister): SheetSpec {
 
 /** One register as its own .xlsx (e.g. just the SoA). */
 export async function exportRegisterXlsx(d: WorkbookData, which: SingleRegister, deflater?: Deflater): Promise<Uint8Array> {
-  return buildWorkbook([single(d, which)], { title: d.workspace.name, ...(deflater ? { deflater } : {}) });
+  return buildWorkbook([single(d, which)], { title: d.workspace.name, lists: listOptions(), ...(deflater ? { deflater } : {}) });
 }
 
 /** One register as CSV: UTF-8 with BOM, RFC 4180, formula-like text neutralised; dates as YYYY-MM-DD. */

@@ -64,7 +64,10 @@ export function planWorkbookImport(sheets: readonly { name: string; rows: CellVa
   // A sheet is known by its name in any language (the English one wins a clash).
   const known = new Map<string, (typeof registerSheets)[number]>();
   for (const s of registerSheets) for (const name of sheetNameAliases(s.name)) if (!known.has(norm(name))) known.set(norm(name), s);
+  // The hidden sheet the export's drop-down lists refer to is the export's own, not the user's: skipped without a word.
+  const lists = new Set(sheetNameAliases('Lists').map(norm));
   for (const sheet of sheets) {
+    if (lists.has(norm(sheet.name))) continue;
     const register = known.get(norm(sheet.name)) ?? byColumns(sheet.rows);
     if (!register) {
       plan.ignoredSheets.push(sheet.name);

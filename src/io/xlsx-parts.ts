@@ -12,7 +12,7 @@ const CT = 'application/vnd.openxmlformats-officedocument';
 const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /** Style indexes (cellXfs) the sheets use. */
-export const STYLE = { none: 0, date: 1, dateTime: 2, header: 3 } as const;
+export const STYLE = { none: 0, date: 1, dateTime: 2, header: 3, wrap: 4 } as const;
 
 /** Characters XML 1.0 cannot hold at all (not even as references). */
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
@@ -40,6 +40,8 @@ export interface SheetPart {
   name: string;
   /** An autofilter range such as A1:F10, for the workbook's hidden _FilterDatabase name. */
   autofilter?: string;
+  /** Not shown among the tabs (the lists the drop-downs refer to). */
+  hidden?: boolean;
 }
 
 export function contentTypes(sheetCount: number): string {
@@ -79,7 +81,7 @@ export function workbookRels(sheetCount: number): string {
 }
 
 export function workbookXml(sheets: readonly SheetPart[]): string {
-  const list = sheets.map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
+  const list = sheets.map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}"${s.hidden ? ' state="hidden"' : ''} r:id="rId${i + 1}"/>`).join('');
   const names = sheets
     .map((s, i) => {
       if (!s.autofilter) return '';
@@ -95,7 +97,7 @@ export function workbookXml(sheets: readonly SheetPart[]): string {
   );
 }
 
-/** Plain cells, the two date formats (ISO order, whatever the reader's locale) and a bold header. */
+/** Plain cells, the two date formats (ISO order, whatever the reader's locale), a bold header and wrapped long text. */
 export function stylesXml(): string {
   return (
     `${XML_DECL}<styleSheet xmlns="${NS_MAIN}">` +
@@ -104,11 +106,12 @@ export function stylesXml(): string {
     `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
     `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
     `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
-    `<cellXfs count="4">` +
+    `<cellXfs count="5">` +
     `<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>` +
     `<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>` +
     `<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>` +
     `<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>` +
+    `<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>` +
     `</cellXfs>` +
     `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>` +
     `</styleSheet>`

@@ -61,6 +61,10 @@ export interface SheetXmlInput {
   autofilter?: string;
   /** Bold and frozen first row. */
   headerRow: boolean;
+  /** Per column (0-based): the style of its text cells below the header and of new cells (wrapped long text). */
+  columnStyles?: readonly (number | undefined)[];
+  /** The sheet's `<dataValidations>` element (xlsx-validation.ts). */
+  dataValidations?: string;
 }
 
 /** Rows per piece of XML: about 0.5–1 MB of text for a register sheet. */
@@ -81,7 +85,8 @@ export function* sheetXmlPieces(input: SheetXmlInput, strings: SharedStrings): G
       ? '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>'
       : '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
   head += '<sheetFormatPr defaultRowHeight="15"/>';
-  if (input.widths && input.widths.length > 0) head += `<cols>${input.widths.map((wch, i) => `<col min="${i + 1}" max="${i + 1}" width="${columnWidth(wch)}" customWidth="1"/>`).join('')}</cols>`;
+  const styles = input.columnStyles ?? [];
+  if (input.widths && input.widths.length > 0) head += `<cols>${input.widths.map((wch, i) => `<col min="${i + 1}" max="${i + 1}" width="${columnWidth(wch)}"${styles[i] ? ` style="${styles[i]}"` : ''} customWidth="1"/>`).join('')}</cols>`;
   yield `${head}<sheetData>`;
   let piece: string[] = [];
   for (let r = 0; r < rows.length; r++) {
@@ -93,8 +98,10 @@ export function* sheetXmlPieces(input: SheetXmlInput, strings: SharedStrings): G
       const cell = row[c];
       if (cell === undefined) continue;
       const ref = letters[c]! + n;
-      if (cell.t === 's') xml += `<c r="${ref}"${bold ? ` s="${STYLE.header}"` : ''} t="s"><v>${strings.indexOf(cell.v)}</v></c>`;
-      else if (cell.t === 'n') xml += `<c r="${ref}"${cell.style ? ` s="${cell.style}"` : ''}><v>${Object.is(cell.v, -0) ? 0 : cell.v}</v></c>`;
+      if (cell.t === 's') {
+        const style = bold ? STYLE.header : r > 0 ? styles[c] : undefined;
+        xml += `<c r="${ref}"${style ? ` s="${style}"` : ''} t="s"><v>${strings.indexOf(cell.v)}</v></c>`;
+      } else if (cell.t === 'n') xml += `<c r="${ref}"${cell.style ? ` s="${cell.style}"` : ''}><v>${Object.is(cell.v, -0) ? 0 : cell.v}</v></c>`;
       else xml += `<c r="${ref}" t="b"><v>${cell.v ? 1 : 0}</v></c>`;
     }
     piece.push(`${xml}</row>`);
@@ -103,5 +110,6 @@ export function* sheetXmlPieces(input: SheetXmlInput, strings: SharedStrings): G
       piece = [];
     }
   }
-  yield `${piece.join('')}</sheetData>${input.autofilter ? `<autoFilter ref="${input.autofilter}"/>` : ''}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
+  // Schema order: autoFilter, then dataValidations, then pageMargins.
+  yield `${piece.join('')}</sheetData>${input.autofilter ? `<autoFilter ref="${input.autofilter}"/>` : ''}${input.dataValidations ?? ''}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
 }

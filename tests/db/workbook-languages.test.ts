@@ -169,7 +169,8 @@ describe('a workbook exported with the UI in English', () => {
   it('keeps the stable English names and imports back with the UI in Chinese with no differences', async () => {
     const d = await data();
     const bytes = await exportIn('en', d);
-    expect(XLSX.read(bytes, { type: 'array' }).SheetNames).toEqual(['About', 'Clauses 4-10', 'Statement of Applicability', 'AI systems', 'Risks', 'Own controls', ...Object.values(cycleSheetNames), 'Impact assessments', 'Impacts']);
+    // Last, hidden: the drop-down lists too long for a cell's validation or with a comma in a label (an Annex III area's).
+    expect(XLSX.read(bytes, { type: 'array' }).SheetNames).toEqual(['About', 'Clauses 4-10', 'Statement of Applicability', 'AI systems', 'Risks', 'Own controls', ...Object.values(cycleSheetNames), 'Impact assessments', 'Impacts', 'Lists']);
     await setLocale('zh-CN', { remember: false });
     expectNoDifferences(planWorkbookImport(await sheetsOf(bytes), d));
   });

@@ -194,4 +194,5 @@ export const sheetHeaders = {
   'sheetName.AI incidents': 'AI incidents',
   'sheetName.Impact assessments': 'Impact assessments',
   'sheetName.Impacts': 'Impacts',
+  'sheetName.Lists': 'Lists',
 } as const;

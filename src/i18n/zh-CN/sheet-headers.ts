@@ -190,4 +190,5 @@ export const sheetHeaders: { [K in keyof typeof en]: string } = {
   'sheetName.AI incidents': 'AI事件',
   'sheetName.Impact assessments': '影响评估',
   'sheetName.Impacts': '影响',
+  'sheetName.Lists': '选项列表',
 };
