@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { seriousViolations } from './axe';
 import { createWorkspace, expect, settled, test } from './fixtures';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-/i;
@@ -77,6 +78,9 @@ test('a bundle edited elsewhere merges back: the preview lists the record to upd
   await expect(record.getByRole('radio', { name: 'Description: keep mine' })).toBeChecked();
   await expect(record.getByRole('radio', { name: 'Title: keep mine' })).toBeChecked();
   expect(await page.getByTestId('import-preview-card').innerText()).not.toMatch(UUID);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await seriousViolations(page)).toEqual([]);
 
   // From the keyboard: Tab from the record's buttons into the title's choice, arrow to theirs.
   await record.getByRole('button', { name: /^Take all theirs/ }).focus();
