@@ -41,8 +41,8 @@ export type ValueKind =
   | { kind: 'source-impact' }
   /** A whole risk matrix (risk criteria): shown by its name and size. */
   | { kind: 'matrix' }
-  /** Field names (the copied-from-system marks): shown by their labels. */
-  | { kind: 'field-names' };
+  /** Names of fields of a register (the copied-from-system marks): shown by their labels. */
+  | { kind: 'field-names'; table: HistoryTable };
 
 export interface ValueField {
   key: string;
@@ -152,7 +152,7 @@ const DECLARED: Record<HistoryTable, () => readonly ValueField[]> = {
     f('aiSystemId', 'history.field.aiSystemId', { kind: 'ref', target: 'aiSystems' }),
     f('state', 'history.field.state', { kind: 'choice', optionPrefix: 'state' }),
     f('impacts', 'history.field.impacts', impactRow()),
-    f('copiedFromSystem', 'history.field.copiedFromSystem', { kind: 'field-names' }),
+    f('copiedFromSystem', 'history.field.copiedFromSystem', { kind: 'field-names', table: 'impactAssessments' }),
   ],
   cycleRecords: cycleFields,
 };

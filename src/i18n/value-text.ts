@@ -65,8 +65,10 @@ export function valueText(kind: ValueKind | undefined, value: unknown, ctx: Valu
       const m = value as Partial<RiskMatrix>;
       return t('history.value.matrix', { name: String(m.name ?? ''), likelihoods: m.probability?.length ?? 0, impacts: m.impact?.length ?? 0, levels: m.risk?.length ?? 0 });
     }
-    case 'field-names':
-      return Array.isArray(value) ? list(value.map((k) => String(k))) : '';
+    case 'field-names': {
+      const table = kind.table;
+      return Array.isArray(value) ? list(value.map((k) => { const label = valueField(table, String(k))?.label; return label ? t(label) : String(k); })) : '';
+    }
     default:
       if (typeof value === 'string') return value;
       if (typeof value === 'number') return formatNumber(value);

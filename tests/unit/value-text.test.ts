@@ -26,6 +26,10 @@ describe('values as a person knows them, from the one declaration', () => {
     expect(fieldValueText('impactAssessments', 'aiSystemId', SYSTEM, ctx)).toBe('TalentSift');
   });
 
+  it('names the copied-from-system marks by the fields’ labels, not their keys', () => {
+    expect(fieldValueText('impactAssessments', 'copiedFromSystem', ['intendedUse', 'dataUsed'], ctx)).toBe('Intended use and Data used');
+  });
+
   it('shows choices by their labels', () => {
     expect(fieldValueText('risks', 'status', 'treating', ctx)).toBe('Being treated');
     expect(fieldValueText('cycleRecords', 'type', 'ai-policy', ctx)).toBe('AI policy');
