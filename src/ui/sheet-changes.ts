@@ -49,7 +49,8 @@ export function changedRows(plan: WorkbookPlan, limit = 200): ChangedRow[] {
     key,
     name: rowName(changes, ctx),
     where: t('sheets.change.where', { sheet: changes[0]!.sheet, row: changes[0]!.row }),
-    lines: changes.map((c) => {
+    // A new row's title or name already names it.
+    lines: changes.filter((c) => !(c.id === null && NAME_FIELDS.includes(c.field))).map((c) => {
       const kind = fieldOf(c.key, c.field)?.value;
       const to = valueText(kind, c.to, ctx) || t('sheets.change.empty');
       // A new row has no old values to show.
