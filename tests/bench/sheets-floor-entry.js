@@ -92,6 +92,9 @@ function bodies(d) {
     'Impact assessments': d.impactAssessments.map((r) => rowOf(r)),
     Impacts: d.impactAssessments.flatMap((a) => /** @type {Record<string, unknown>[]} */ (a.impacts).map((i) => [cellOf(a.id), ...rowOf(i)])),
     ...Object.fromEntries(Object.entries(CYCLE_SHEETS).map(([kind, name]) => [name, d.cycleRecords.filter((r) => r.kind === kind).map((r) => rowOf(r))])),
+    // The hidden sheet the app's drop-down lists refer to (choice labels from its declarations, which
+    // the floor does not have): filled below with as many short texts as the app's sheet has rows.
+    Lists: [],
   };
 }
 
@@ -134,7 +137,7 @@ async function prepareExport(workspaceId, shape) {
       return { name: s.name, aoa: [] };
     }
     // About lists the workspace's fields: as many as the app's About sheet has rows.
-    const rows = s.name === 'About' ? body.slice(0, s.rows - 1) : body;
+    const rows = s.name === 'About' ? body.slice(0, s.rows - 1) : s.name === 'Lists' ? Array.from({ length: s.rows - 1 }, (_, i) => [`Value ${i + 1}`]) : body;
     return { name: s.name, aoa: [fit(s.header, s.cols), ...rows.map((r) => fit(r, s.cols))] };
   });
   if (unknown.length) throw new Error(`the sheets floor has no records for the app's sheet(s) ${unknown.map((n) => `"${n}"`).join(', ')}`);
