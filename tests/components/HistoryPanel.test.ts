@@ -18,7 +18,7 @@ describe('HistoryPanel', () => {
     if (!risk.ok) throw new Error(risk.code);
     await saveRisk(risk.value.id, { owner: '<img src=x onerror=alert(1)>', status: 'assessed' });
 
-    render(HistoryPanel, { recordId: risk.value.id });
+    render(HistoryPanel, { recordId: risk.value.id, workspaceId: ws.value.id });
     const region = await screen.findByRole('region', { name: 'History' });
     await waitFor(() => expect(within(region).getAllByRole('listitem').length).toBeGreaterThan(2));
     const entries = within(region).getAllByRole('listitem').filter((li) => li.parentElement?.classList.contains('entries'));
@@ -31,7 +31,7 @@ describe('HistoryPanel', () => {
 
   it('says so when a record has no history', async () => {
     await freshDatabase();
-    render(HistoryPanel, { recordId: 'nothing' });
+    render(HistoryPanel, { recordId: 'nothing', workspaceId: 'nowhere' });
     expect(await screen.findByText('No changes recorded yet.')).toBeTruthy();
   });
 });

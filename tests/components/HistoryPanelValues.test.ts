@@ -28,7 +28,7 @@ beforeEach(async () => {
 /** The panel's text once it lists `entries` entries. */
 async function panelText(recordId: string, entries: number): Promise<string> {
   cleanup();
-  render(HistoryPanel, { recordId });
+  render(HistoryPanel, { recordId, workspaceId: wsId });
   const region = await screen.findByRole('region', { name: 'History' });
   await waitFor(() => expect(region.querySelectorAll('.entries > li')).toHaveLength(entries));
   const text = region.textContent ?? '';

@@ -78,7 +78,7 @@ describe('ImpactAssessmentPage, scope copied from the AI system', () => {
 
     // The history reads the marks by their field labels.
     const history = screen.getByRole('region', { name: 'History' });
-    await waitFor(() => expect(history.textContent).toContain('Copied from the AI system, not reviewed: Intended use, Data used → Data used'));
+    await waitFor(() => expect(history.textContent).toContain('Copied from the AI system, not reviewed: Intended use and Data used → Data used'));
 
     await fireEvent.input(screen.getByRole('textbox', { name: 'Data used' }), { target: { value: 'CVs only' } });
     await waitFor(async () => expect((await stored()).copiedFromSystem).toEqual([]));
