@@ -142,7 +142,7 @@ export async function planImport(bundle: ParsedBundle, mode: ImportMode): Promis
     incomingRows.set(table, rows);
     const s = emptySummary(table);
     const list: RecordLists = { table, added: [], updated: [], removed: [] };
-    let out: Row[] = [];
+    let out: Row[];
     const mine = mode.kind === 'new' ? [] : table === 'workspaces' ? [target!] : ((await db.table(table).where('workspaceId').equals(wsId).toArray()) as Row[]);
     local.set(table, mine);
     if (mode.kind === 'new') {

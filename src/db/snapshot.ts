@@ -1,4 +1,3 @@
-import type { Workspace } from '../domain/workspace-schema';
 import { database } from './database';
 import type { SnapshotTable, WorkspaceSnapshot } from '../io/bundle-snapshot';
 

@@ -43,6 +43,7 @@ const encoder = new TextEncoder();
 export function escapeText(value: string): string {
   return wellFormed(value)
     .replace(/\r\n|\u2028|\u2029/g, '\n')
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what this pattern finds
     .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '')
     .replace(/[\\;,\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`));
 }

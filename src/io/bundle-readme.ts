@@ -15,6 +15,7 @@ export interface ReadmeInput {
 
 /** Control characters (a pasted newline, a tab) would break the plain-text layout: one line per name. */
 function oneLine(value: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this pattern finds
   return value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
 }
 

@@ -7,6 +7,7 @@
 export const MAX_SHEET_NAME = 31;
 
 const FORBIDDEN = /[[\]:*?/\\]/g;
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this pattern finds
 const CONTROL = /[\u0000-\u001f\u007f]/g;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 

@@ -5,7 +5,7 @@ import { ownControlFields, type OwnControl } from '../domain/own-control-schema'
 import { soaApplicable } from '../domain/progress';
 import { levelOf, type RiskMatrix } from '../domain/risk-matrix';
 import { acceptanceFields, riskFields, type Risk } from '../domain/risk-schema';
-import { refsText, type TreatmentLink } from '../domain/soa-links';
+import { refsText } from '../domain/soa-links';
 import { cellToText, joinList, splitList, type CellValue, type Parsed } from './sheet-cells';
 import { computedColumn, fieldColumn, referenceColumn, type SheetColumn } from './sheet-columns';
 import { noText, yesNoWords, yesText } from './sheet-labels';

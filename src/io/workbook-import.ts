@@ -209,7 +209,7 @@ function planSheet(register: RegisterSheet<Record<string, unknown>>, sheet: { na
     const rowNo = r + 1;
     const problems: SheetProblem[] = [];
     const rawId = cellToText(row[idCol] ?? null).trim();
-    let id: string | null = rawId || null;
+    const id: string | null = rawId || null;
     let record: Record<string, unknown> | undefined;
     if (isCatalogSheet) {
       const item = ctx.catalog.byId.get(rawId);

@@ -15,6 +15,7 @@ const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 export const STYLE = { none: 0, date: 1, dateTime: 2, header: 3, wrap: 4 } as const;
 
 /** Characters XML 1.0 cannot hold at all (not even as references). */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this pattern finds
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 /**

@@ -38,7 +38,9 @@ export class SharedStrings {
 }
 
 // Characters XML 1.0 cannot hold, written as OOXML's _xHHHH_ (readers turn them back).
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this pattern finds
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this pattern finds
 const NEEDS_WORK = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 const EDGE_SPACE = /^\s|\s$|[\t\n\r]/;
 

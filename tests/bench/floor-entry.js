@@ -132,7 +132,9 @@ async function importFloor() {
     const schema = /** @type {import('zod').ZodType} */ (TABLES[t].schema);
     rows[t] = /** @type {unknown[]} */ (JSON.parse(await entry.async('string'))).map((r) => schema.parse(r));
   }
-  const workspaceId = String(/** @type {{ id: string }} */ (rows.workspaces?.[0]).id);
+  const first = rows.workspaces?.[0];
+  if (!first) throw new Error('the bundle has no workspace record');
+  const workspaceId = String(/** @type {{ id: string }} */ (first).id);
   /** @type {{ id: string, workspaceId: string, blob: Blob }[]} */
   const files = [];
   let fileBytes = 0;

@@ -9,7 +9,7 @@ import { exportWorkbook } from '../../src/io/workbook-export';
 import { checkWorkbookFile, planWorkbookImport } from '../../src/io/workbook-import';
 import { describeProblem } from '../../src/state/io-messages';
 import { freshDatabase } from '../support/db';
-import { catalog, EXPORTED_AT, seedWorkspace } from '../support/bundles';
+import { EXPORTED_AT, seedWorkspace } from '../support/bundles';
 import { workbookDataOf } from '../support/workbook';
 
 /**

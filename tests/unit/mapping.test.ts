@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { presetMatrix } from '../../src/domain/risk-matrix-presets';
 import { riskMatrixSchema } from '../../src/domain/risk-matrix';
-import { applyMapping, detectHeaderRow, distinctValues, fillSuggestions, headerTexts, initialMapping, mappingPlan, suggestColumns, suggestValueMap, targetOf, type MappingContext, type SheetMapping } from '../../src/io/mapping';
+import { applyMapping, detectHeaderRow, fillSuggestions, headerTexts, initialMapping, mappingPlan, suggestColumns, suggestValueMap, targetOf, type MappingContext, type SheetMapping } from '../../src/io/mapping';
 import { parseDateCell } from '../../src/io/mapping-cells';
 import { fromSaved, savedMappingSchema, savedMatch, toSaved } from '../../src/io/mapping-saved';
 import { readWorkbook } from '../../src/io/sheet-read';

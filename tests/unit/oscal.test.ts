@@ -268,6 +268,7 @@ describe('OSCAL SSP export (Statement of Applicability and implementation status
     expect(text).not.toContain('</script>');
     expect(text).not.toMatch(/[<>&]/);
     // No raw control character except the line breaks of the pretty-printing.
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what this pattern finds
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/);
     expect(JSON.parse(text)).toEqual(doc);
     const req = requirementsOf(doc).get('a.2.2')!;

@@ -113,6 +113,7 @@ describe('buildWorkbook', () => {
     const zip = await new JSZip().loadAsync(bytes);
     for (const name of Object.keys(zip.files)) {
       const xml = await zip.file(name)!.async('string');
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what this pattern finds
       expect(xml, name).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/);
     }
     expect((await readBack(bytes)).Props?.Title).toBe('Workspace & "co" <x>');
