@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
+import { workspaceWithEveryPage } from './every-page';
 import { createWorkspace, expect, test } from './fixtures';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -71,53 +72,7 @@ test('every page of the app, with a record in each register, has no serious acce
   await page.goto('./#/import');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   expect(await seriousViolations(page), 'import page').toEqual([]);
-  await createWorkspace(page, 'Every Page Co');
-  const ws = page.url();
-
-  await page.goto(ws + '/systems');
-  await page.getByLabel('Name of the new AI system').fill('Claims triage');
-  await page.getByRole('button', { name: 'Add AI system' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Claims triage' })).toBeVisible();
-  const system = page.url();
-  await page.getByRole('button', { name: 'Start an impact assessment' }).click();
-  await expect(page).toHaveURL(/\/assessments\//);
-  const assessment = page.url();
-  await page.goto(ws + '/risks');
-  await page.getByLabel('Title of the new risk').fill('Unfair refusals');
-  await page.getByRole('button', { name: 'Add risk' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'R-001 Unfair refusals' })).toBeVisible();
-  const risk = page.url();
-  await page.goto(ws + '/controls');
-  await page.getByLabel('Name of the new control').fill('Release checklist');
-  await page.getByRole('button', { name: 'Add control' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Release checklist' })).toBeVisible();
-  const control = page.url();
-
-  const pages = [
-    ws,
-    ws + '/item/6.1.2',
-    ws + '/soa',
-    ws + '/soa/print',
-    ws + '/profile',
-    ws + '/systems',
-    system,
-    ws + '/risks',
-    risk,
-    ws + '/risks/print',
-    ws + '/criteria',
-    ws + '/controls',
-    control,
-    ws + '/assessments',
-    assessment,
-    assessment + '/print',
-    ws + '/exchange',
-    ws + '/cycle',
-    ws + '/tasks',
-    ws + '/readiness',
-    ws + '/readiness/print',
-    ws + '/history',
-    ws + '/trash',
-  ];
+  const { ws, pages } = await workspaceWithEveryPage(page, 'Every Page Co');
   for (const url of pages) {
     await page.goto(url);
     await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
-import { createWorkspace, expect, test } from './fixtures';
+import { workspaceWithEveryPage } from './every-page';
+import { expect, test } from './fixtures';
 
 /**
  * "Skip to content" moves keyboard focus into the page's main region and leaves the address alone:
@@ -49,62 +50,7 @@ test('the skip link focuses the main region of every page and keeps the route', 
   test.setTimeout(180_000);
   await page.goto('./');
   await skipFrom(page, page.url());
-  await createWorkspace(page, 'Skip Co');
-  const ws = page.url();
-
-  await page.goto(ws + '/systems');
-  await page.getByLabel('Name of the new AI system').fill('Claims triage');
-  await page.getByRole('button', { name: 'Add AI system' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Claims triage' })).toBeVisible();
-  const system = page.url();
-  await page.getByRole('button', { name: 'Start an impact assessment' }).click();
-  await expect(page).toHaveURL(/\/assessments\/[^/]+$/);
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  const assessment = page.url();
-  await page.goto(ws + '/risks');
-  await page.getByLabel('Title of the new risk').fill('Unfair refusals');
-  await page.getByRole('button', { name: 'Add risk' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'R-001 Unfair refusals' })).toBeVisible();
-  const risk = page.url();
-  await page.goto(ws + '/controls');
-  await page.getByLabel('Name of the new control').fill('Release checklist');
-  await page.getByRole('button', { name: 'Add control' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Release checklist' })).toBeVisible();
-  const control = page.url();
-  await page.goto(ws + '/cycle/document');
-  await page.locator('#new-document').fill('AI policy');
-  await page.locator('#new-document').press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: /AI policy/ })).toBeVisible();
-  const record = page.url();
-
-  const pages = [
-    ws,
-    ws + '/item/6.1.2',
-    ws + '/soa',
-    ws + '/soa/print',
-    ws + '/profile',
-    ws + '/systems',
-    system,
-    ws + '/risks',
-    risk,
-    ws + '/risks/print',
-    ws + '/criteria',
-    ws + '/controls',
-    control,
-    ws + '/assessments',
-    assessment,
-    assessment + '/print',
-    ws + '/exchange',
-    ws + '/cycle',
-    ws + '/cycle/document',
-    record,
-    ws + '/tasks',
-    ws + '/readiness',
-    ws + '/readiness/print',
-    ws + '/history',
-    ws + '/trash',
-    ws + '/crosswalks',
-  ];
+  const { pages } = await workspaceWithEveryPage(page, 'Skip Co');
   for (const url of pages) await skipFrom(page, url);
   await page.goto('./#/import');
   await skipFrom(page, page.url());
