@@ -66,6 +66,21 @@ export function workspaceTasks(records: WorkspaceRecords, catalog: Catalog): Tas
   });
 }
 
+/** Where a task is done: the record, risk, assessment version or walkthrough item it comes from. */
+export function taskRoute(ws: string, task: Task): Route {
+  const s = task.source;
+  if (s.register === 'cycle') return { name: 'record', ws, kind: s.kind, id: s.recordId };
+  if (s.register === 'risk') return { name: 'risk', ws, id: s.recordId };
+  if (s.register === 'assessment') return { name: 'assessment', ws, id: s.recordId };
+  return { name: 'item', ws, itemId: s.itemId };
+}
+
+/** A task as a list names it: "R-003 Title", "DOC-001 Title", an item's "4.1 Title", an assessed system's name. */
+export function taskLabel(task: Task): string {
+  const ref = task.source.register === 'cycle' || task.source.register === 'risk' ? task.source.ref : '';
+  return [ref, task.title].filter(Boolean).join(' ');
+}
+
 /** Where a readiness check points, as an app route. */
 export function readinessRoute(ws: string, link: ReadinessLink): Route {
   switch (link.page) {

@@ -8,9 +8,6 @@ import type { ValueContext } from '../i18n/value-text';
  * `domain/record-names`, ratings by the workspace's matrix.
  */
 
-/** The ValueContext a state module hands to the UI. */
-export type ValueContextSource = ValueContext;
-
 /** Names by id of one register's records (what a worker hands the page as `RecordNames`). */
 export function namesOf(target: RefTarget, records: readonly { readonly id: string }[]): Record<string, string> {
   return Object.fromEntries(records.map((r) => [r.id, recordName(target, r as unknown as Record<string, unknown>)]));
