@@ -29,13 +29,14 @@ export function checkEntries(entries: CentralEntry[], fileName: string, limits: 
     }
     if (e.isDirectory) continue;
 
-    const rawKey = String.fromCharCode(...e.rawName);
+    // Keyed by the decoded name: two different raw names can decode to one (a UTF-8 name, a Unicode Path field).
+    const nameKey = e.name;
     const foldKey = foldName(e.name);
-    const same = exact.get(rawKey);
+    const same = exact.get(nameKey);
     const alias = folded.get(foldKey);
     if (same) report('duplicate-name', 'appears more than once');
     else if (alias) report('duplicate-name', `same file as ${quoteName(alias.name)} when case and Unicode form are ignored`);
-    exact.set(rawKey, e);
+    exact.set(nameKey, e);
     if (!alias) folded.set(foldKey, e);
 
     if (e.flags & (FLAG_ENCRYPTED | FLAG_STRONG_ENCRYPTION | FLAG_ENCRYPTED_DIRECTORY)) report('encrypted-entry', 'entry is encrypted');

@@ -1,4 +1,5 @@
 import { problem, type IoProblem } from './problems';
+import { readUnicodePath, readU64, readZip64Extra } from './zip-extra';
 import { decodeName, nameIssue, quoteName } from './zip-names';
 
 /**
@@ -16,8 +17,6 @@ const EOCD64_LOCATOR_SIZE = 20;
 const EOCD64_SIZE = 56;
 const CENTRAL_SIZE = 46;
 const MAX_COMMENT = 0xffff;
-const U16_MAX = 0xffff;
-const U32_MAX = 0xffffffff;
 
 export interface CentralEntry {
   rawName: Uint8Array;
@@ -90,8 +89,9 @@ export function readCentralDirectory(data: Uint8Array, fileName: string, maxEntr
     if (next > cdEnd) return fail('truncated', `central directory header ${i + 1} runs past the directory`);
     const flags = view.getUint16(pos + 8, true);
     const rawName = data.subarray(pos + CENTRAL_SIZE, pos + CENTRAL_SIZE + nameLen);
-    const decoded = decodeName(rawName, (flags & 0x800) !== 0);
-    const zip64 = readZip64Extra(view, pos + CENTRAL_SIZE + nameLen, extraLen, {
+    const extraStart = pos + CENTRAL_SIZE + nameLen;
+    const decoded = decodeName(rawName, (flags & 0x800) !== 0, readUnicodePath(view, extraStart, extraLen, rawName));
+    const zip64 = readZip64Extra(view, extraStart, extraLen, {
       size: view.getUint32(pos + 24, true),
       compressedSize: view.getUint32(pos + 20, true),
       localOffset: view.getUint32(pos + 42, true),
@@ -103,7 +103,7 @@ export function readCentralDirectory(data: Uint8Array, fileName: string, maxEntr
       rawName,
       name: decoded.name,
       unsafe: nameIssue(rawName, decoded),
-      isDirectory: rawName[rawName.length - 1] === 0x2f,
+      isDirectory: decoded.name.endsWith('/'),
       flags,
       method: view.getUint16(pos + 10, true),
       crc32: view.getUint32(pos + 16, true),
@@ -176,47 +176,4 @@ function findEocd(view: DataView, data: Uint8Array): number | EocdFailure {
   }
   if (fits >= 0) return fits;
   return any >= 0 ? 'truncated' : 'none';
-}
-
-interface Zip64Fields {
-  size: number;
-  compressedSize: number;
-  localOffset: number;
-  disk: number;
-}
-
-/** Replaces 0xFFFFFFFF sentinels with the ZIP64 extra field's values (APPNOTE 4.5.3); null if absent. */
-function readZip64Extra(view: DataView, start: number, length: number, f: Zip64Fields): Zip64Fields | null {
-  const needed = f.size === U32_MAX || f.compressedSize === U32_MAX || f.localOffset === U32_MAX || f.disk === U16_MAX;
-  if (!needed) return f;
-  const end = start + length;
-  for (let p = start; p + 4 <= end; ) {
-    const id = view.getUint16(p, true);
-    const len = view.getUint16(p + 2, true);
-    const body = p + 4;
-    if (body + len > end) break;
-    if (id === 0x0001) {
-      const out = { ...f };
-      let q = body;
-      const take = (): number | null => (q + 8 <= body + len ? ((q += 8), readU64(view, q - 8)) : null);
-      for (const key of ['size', 'compressedSize', 'localOffset'] as const) {
-        if (f[key] !== U32_MAX) continue;
-        const v = take();
-        if (v === null) return null;
-        out[key] = v;
-      }
-      if (f.disk === U16_MAX) {
-        if (q + 4 > body + len) return null;
-        out.disk = view.getUint32(q, true);
-      }
-      return out;
-    }
-    p = body + len;
-  }
-  return null;
-}
-
-/** Unsigned 64-bit little-endian as a number; values past 2^53 lose precision but stay huge, which every cap refuses. */
-export function readU64(view: DataView, at: number): number {
-  return view.getUint32(at + 4, true) * 2 ** 32 + view.getUint32(at, true);
 }

@@ -1,7 +1,8 @@
 /**
  * Entry names in a user's zip are hostile input. Safety is judged on the RAW bytes of the central
  * directory (never on a library's cleaned-up name: JSZip turns `a/../../manifest.json` into
- * `manifest.json`); the decoded string is for display and lookup only.
+ * `manifest.json`), and on the Unicode Path field's bytes too when that gives the name; the decoded
+ * string is for display and lookup only.
  */
 
 export const MAX_NAME_BYTES = 1024;
@@ -23,9 +24,17 @@ export interface DecodedName {
   name: string;
   /** False when bit 11 promised UTF-8 and the bytes are not. */
   valid: boolean;
+  /** The bytes `name` comes from when they are not the raw name: the Unicode Path extra field's. Judged like the raw name. */
+  bytes?: Uint8Array;
 }
 
-export function decodeName(raw: Uint8Array, isUtf8: boolean): DecodedName {
+/**
+ * Bit 11 set: UTF-8, as promised. Clear: the Unicode Path field's UTF-8 name when there is one (its
+ * CRC already checked against the raw name) and it agrees on being a folder; else the raw bytes as
+ * UTF-8 when they are valid UTF-8 (Info-ZIP `zip` and many others write UTF-8 without setting the
+ * bit); else CP437, the format's original meaning. Non-ASCII CP437 names are hardly ever valid UTF-8.
+ */
+export function decodeName(raw: Uint8Array, isUtf8: boolean, unicodePath: Uint8Array | null = null): DecodedName {
   if (isUtf8) {
     try {
       return { name: utf8.decode(raw), valid: true };
@@ -34,9 +43,24 @@ export function decodeName(raw: Uint8Array, isUtf8: boolean): DecodedName {
       return { name: utf8Lossy.decode(raw), valid: false };
     }
   }
-  let name = '';
-  for (const b of raw) name += b < 0x80 ? String.fromCharCode(b) : CP437_HIGH[b - 0x80];
-  return { name, valid: true };
+  const folder = raw[raw.length - 1] === SLASH;
+  if (unicodePath && unicodePath.length > 0 && (unicodePath[unicodePath.length - 1] === SLASH) === folder) {
+    const name = utf8OrNull(unicodePath);
+    if (name !== null) return { name, valid: true, bytes: unicodePath };
+  }
+  const name = raw.some((b) => b >= 0x80) ? utf8OrNull(raw) : null;
+  if (name !== null) return { name, valid: true };
+  let cp437 = '';
+  for (const b of raw) cp437 += b < 0x80 ? String.fromCharCode(b) : CP437_HIGH[b - 0x80];
+  return { name: cp437, valid: true };
+}
+
+function utf8OrNull(bytes: Uint8Array): string | null {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return null;
+  }
 }
 
 /** C1 controls, line/paragraph separators and bidi overrides: they let a name hide or reorder text. */
@@ -47,9 +71,17 @@ const UNICODE_CONTROL = /[\u0080-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
  * '/' marks a directory entry and is not an empty segment.
  */
 export function nameIssue(raw: Uint8Array, decoded: DecodedName): string | null {
+  if (!decoded.valid) return 'name is flagged UTF-8 but is not valid UTF-8';
+  // The Unicode Path name is the one used, the raw name the one another tool may use: both must be safe.
+  const issue = bytesIssue(raw) ?? (decoded.bytes ? bytesIssue(decoded.bytes) : null);
+  if (issue !== null) return decoded.bytes && bytesIssue(raw) === null ? `${issue} (in the Unicode Path field)` : issue;
+  if (UNICODE_CONTROL.test(decoded.name)) return 'Unicode control character';
+  return null;
+}
+
+function bytesIssue(raw: Uint8Array): string | null {
   if (raw.length === 0) return 'empty name';
   if (raw.length > MAX_NAME_BYTES) return `name is ${raw.length} bytes (limit ${MAX_NAME_BYTES})`;
-  if (!decoded.valid) return 'name is flagged UTF-8 but is not valid UTF-8';
   for (const b of raw) {
     if (b < 0x20 || b === 0x7f) return `control character 0x${b.toString(16).padStart(2, '0')}`;
     if (b === BACKSLASH) return 'backslash in name';
@@ -67,7 +99,6 @@ export function nameIssue(raw: Uint8Array, decoded: DecodedName): string | null 
     if (len === 2 && raw[start] === DOT && raw[start + 1] === DOT) return 'path segment ".."';
     start = i + 1;
   }
-  if (UNICODE_CONTROL.test(decoded.name)) return 'Unicode control character';
   return null;
 }
 
