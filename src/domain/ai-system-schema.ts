@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { defineFields, LONG_TEXT_MAX, TEXT_MAX } from './fields';
-import { recordBase } from './record-base';
+import { defineRegister, field } from './register';
 
 export const aiSystemRoles = ['provider', 'developer', 'deployer', 'user', 'importer', 'distributor', 'other'] as const;
 export const aiSystemTypes = ['in-house-model', 'fine-tuned-model', 'third-party-service', 'embedded', 'rule-based', 'other'] as const;
@@ -12,68 +11,37 @@ export const euAiActCategories = ['not-assessed', 'prohibited', 'high-risk', 'tr
 export const annexIIIAreas = ['biometrics', 'critical-infrastructure', 'education', 'employment', 'essential-services', 'law-enforcement', 'migration-border', 'justice-democracy'] as const;
 export const aiSystemStatuses = ['planned', 'active', 'suspended', 'retired'] as const;
 
-export const aiSystemSchema = z.strictObject({
-  ...recordBase,
-  name: z.string().trim().min(1).max(TEXT_MAX),
-  description: z.string().max(LONG_TEXT_MAX),
-  purpose: z.string().max(LONG_TEXT_MAX),
-  role: z.enum(aiSystemRoles).nullable(),
-  systemType: z.enum(aiSystemTypes).nullable(),
-  lifecycleStage: z.enum(lifecycleStages).nullable(),
-  inScope: z.enum(['yes', 'no', 'undecided']),
-  owner: z.string().max(TEXT_MAX),
-  suppliers: z.string().max(LONG_TEXT_MAX),
-  dataSources: z.string().max(LONG_TEXT_MAX),
-  personalData: z.enum(personalDataKinds),
-  affectedParties: z.string().max(LONG_TEXT_MAX),
-  deploymentContext: z.string().max(LONG_TEXT_MAX),
-  euAiActCategory: z.enum(euAiActCategories),
-  annexIIIArea: z.enum(annexIIIAreas).nullable(),
-  euAiActNote: z.string().max(LONG_TEXT_MAX),
-  status: z.enum(aiSystemStatuses),
+/** The AI system inventory, declared once (schema, editor, list, sheet, history, report). */
+export const aiSystemRegister = defineRegister({
+  table: 'aiSystems',
+  fields: {
+    name: field.text('ai.name', 'Name', { required: true, section: 'main' }),
+    description: field.long('ai.description', 'Description', { section: 'main' }),
+    purpose: field.long('ai.purpose', 'Intended purpose', { help: 'ai.purpose.help', section: 'main' }),
+    role: field.maybe('ai.role', 'Our role', aiSystemRoles, 'ai.role', { section: 'main' }),
+    systemType: field.maybe('ai.systemType', 'Type', aiSystemTypes, 'ai.type', { section: 'main' }),
+    lifecycleStage: field.maybe('ai.lifecycleStage', 'Life-cycle stage', lifecycleStages, 'ai.stage', { section: 'main' }),
+    inScope: field.choice('ai.inScope', 'In AIMS scope', ['undecided', 'yes', 'no'], 'ai.inScope', 'undecided', { section: 'main' }),
+    status: field.choice('ai.status', 'Status', aiSystemStatuses, 'ai.statusValue', 'planned', { section: 'main' }),
+    owner: field.text('ai.owner', 'Owner', { section: 'main' }),
+    suppliers: field.long('ai.suppliers', 'Suppliers and third-party components', { help: 'ai.suppliers.help', section: 'main' }),
+    dataSources: field.long('ai.dataSources', 'Data used', { section: 'main' }),
+    personalData: field.choice('ai.personalData', 'Personal data', personalDataKinds, 'ai.personal', 'unknown', { section: 'main' }),
+    affectedParties: field.long('ai.affectedParties', 'Users and affected parties', { section: 'main' }),
+    deploymentContext: field.long('ai.deploymentContext', 'Deployment context', { section: 'main' }),
+    euAiActCategory: field.choice('ai.euAiActCategory', 'EU AI Act category (indicative)', euAiActCategories, 'ai.eu', 'not-assessed', { help: 'ai.euAiActCategory.help', section: 'main' }),
+    annexIIIArea: field.maybe('ai.annexIIIArea', 'Annex III area', annexIIIAreas, 'ai.annexIII', { section: 'main' }),
+    euAiActNote: field.long('ai.euAiActNote', 'EU AI Act note', { section: 'main' }),
+  },
+  list: ['name', 'systemType', 'lifecycleStage', 'role', 'euAiActCategory', 'inScope', 'owner', 'status'],
 });
+
+export const aiSystemSchema = aiSystemRegister.schema;
 export type AiSystem = z.infer<typeof aiSystemSchema>;
 export type AiSystemPatch = Partial<Omit<AiSystem, 'id' | 'workspaceId' | 'createdAt' | 'updatedAt'>>;
 
 export function blankAiSystem(base: Pick<AiSystem, 'id' | 'workspaceId' | 'createdAt' | 'updatedAt'>, name: string): AiSystem {
-  return aiSystemSchema.parse({
-    ...base,
-    name,
-    description: '',
-    purpose: '',
-    role: null,
-    systemType: null,
-    lifecycleStage: null,
-    inScope: 'undecided',
-    owner: '',
-    suppliers: '',
-    dataSources: '',
-    personalData: 'unknown',
-    affectedParties: '',
-    deploymentContext: '',
-    euAiActCategory: 'not-assessed',
-    annexIIIArea: null,
-    euAiActNote: '',
-    status: 'planned',
-  });
+  return aiSystemSchema.parse({ ...aiSystemRegister.blank(), ...base, name });
 }
 
-export const aiSystemFields = defineFields<keyof AiSystemPatch>([
-  { key: 'name', kind: 'text', label: 'ai.name', column: 'Name', maxLength: TEXT_MAX },
-  { key: 'description', kind: 'textarea', label: 'ai.description', column: 'Description', maxLength: LONG_TEXT_MAX },
-  { key: 'purpose', kind: 'textarea', label: 'ai.purpose', help: 'ai.purpose.help', column: 'Intended purpose', maxLength: LONG_TEXT_MAX },
-  { key: 'role', kind: 'enum', label: 'ai.role', options: aiSystemRoles, optionPrefix: 'ai.role', column: 'Our role', nullable: true },
-  { key: 'systemType', kind: 'enum', label: 'ai.systemType', options: aiSystemTypes, optionPrefix: 'ai.type', column: 'Type', nullable: true },
-  { key: 'lifecycleStage', kind: 'enum', label: 'ai.lifecycleStage', options: lifecycleStages, optionPrefix: 'ai.stage', column: 'Life-cycle stage', nullable: true },
-  { key: 'inScope', kind: 'enum', label: 'ai.inScope', options: ['undecided', 'yes', 'no'], optionPrefix: 'ai.inScope', column: 'In AIMS scope' },
-  { key: 'status', kind: 'enum', label: 'ai.status', options: aiSystemStatuses, optionPrefix: 'ai.statusValue', column: 'Status' },
-  { key: 'owner', kind: 'text', label: 'ai.owner', column: 'Owner', maxLength: TEXT_MAX },
-  { key: 'suppliers', kind: 'textarea', label: 'ai.suppliers', help: 'ai.suppliers.help', column: 'Suppliers and third-party components', maxLength: LONG_TEXT_MAX },
-  { key: 'dataSources', kind: 'textarea', label: 'ai.dataSources', column: 'Data used', maxLength: LONG_TEXT_MAX },
-  { key: 'personalData', kind: 'enum', label: 'ai.personalData', options: personalDataKinds, optionPrefix: 'ai.personal', column: 'Personal data' },
-  { key: 'affectedParties', kind: 'textarea', label: 'ai.affectedParties', column: 'Users and affected parties', maxLength: LONG_TEXT_MAX },
-  { key: 'deploymentContext', kind: 'textarea', label: 'ai.deploymentContext', column: 'Deployment context', maxLength: LONG_TEXT_MAX },
-  { key: 'euAiActCategory', kind: 'enum', label: 'ai.euAiActCategory', help: 'ai.euAiActCategory.help', options: euAiActCategories, optionPrefix: 'ai.eu', column: 'EU AI Act category (indicative)' },
-  { key: 'annexIIIArea', kind: 'enum', label: 'ai.annexIIIArea', options: annexIIIAreas, optionPrefix: 'ai.annexIII', column: 'Annex III area', nullable: true },
-  { key: 'euAiActNote', kind: 'textarea', label: 'ai.euAiActNote', column: 'EU AI Act note', maxLength: LONG_TEXT_MAX },
-]);
+export const aiSystemFields = aiSystemRegister.inputs;

@@ -1,13 +1,13 @@
 import type { MessageKey } from '../i18n/messages-en';
-import { aiSystemFields } from './ai-system-schema';
+import { aiSystemRegister } from './ai-system-schema';
 import { assessmentFields, soaFields } from './assessment-schema';
 import type { RowsDef } from './cycle/define';
 import { cycleKinds, recordLinks, registerOf, type CycleKind } from './cycle/registry';
 import type { FieldDef } from './fields';
 import type { HistoryTable } from './history';
 import { conclusionFields, impactFields, scopeFields, signOffFields } from './impact-assessment-schema';
-import { ownControlFields } from './own-control-schema';
-import { acceptanceFields, riskFields } from './risk-schema';
+import { ownControlRegister } from './own-control-schema';
+import { riskRegister } from './risk-schema';
 import { profileFields, soaMetaFields } from './workspace-schema';
 
 /**
@@ -16,39 +16,13 @@ import { profileFields, soaMetaFields } from './workspace-schema';
  * labels, ratings by the matrix's level names, references by the other record's ref and title or
  * name, nested rows row by row. Never an id, an index or JSON.
  *
- * The plain fields come from the registers' own declarations (`riskFields`, the cycle kinds …);
- * this file adds the values those declarations leave to their own widgets (ratings, links, rows).
+ * Risks, AI systems and own controls declare every field in their register (`domain/register.ts`);
+ * the management-system kinds in `domain/cycle`; this file assembles them and adds the values the
+ * remaining declarations leave to their own widgets (impacts, profile, evidence links).
  */
 
-/** Registers a reference can point into; `items` are the catalog's clauses and controls. */
-export type RefTarget = 'aiSystems' | 'risks' | 'ownControls' | 'impactAssessments' | 'cycleRecords' | 'items';
-
-export type ValueKind =
-  | { kind: 'text' }
-  | { kind: 'long' }
-  | { kind: 'choice'; optionPrefix: string }
-  | { kind: 'choices'; optionPrefix: string }
-  | { kind: 'date' }
-  | { kind: 'number' }
-  | { kind: 'flag' }
-  /** An index into the workspace matrix's likelihood or impact scale (shown 1-based, by name). */
-  | { kind: 'rating'; scale: 'probability' | 'impact' }
-  | { kind: 'ref'; target: RefTarget }
-  | { kind: 'refs'; target: RefTarget }
-  /** Nested rows with their own fields; `name` is the field that names a row, if any. */
-  | { kind: 'rows'; fields: readonly ValueField[]; name?: string }
-  /** The impact an impact-sourced risk came from: shown as the assessment it belongs to. */
-  | { kind: 'source-impact' }
-  /** A whole risk matrix (risk criteria): shown by its name and size. */
-  | { kind: 'matrix' }
-  /** Names of fields of a register (the copied-from-system marks): shown by their labels. */
-  | { kind: 'field-names'; table: HistoryTable };
-
-export interface ValueField {
-  key: string;
-  label: MessageKey;
-  value: ValueKind;
-}
+export type { RefTarget, ValueField, ValueKind } from './value-kinds';
+import type { ValueField, ValueKind } from './value-kinds';
 
 function fromDef(def: FieldDef): ValueField {
   const optionPrefix = def.optionPrefix ?? '';
@@ -134,19 +108,9 @@ const DECLARED: Record<HistoryTable, () => readonly ValueField[]> = {
   ],
   assessments: () => [...[...assessmentFields, ...soaFields].map(fromDef), f('applicable', 'soa.col.applicable', { kind: 'flag' })],
   evidence: () => [f('url', 'history.field.url', { kind: 'text' }), f('fileName', 'history.field.fileName', { kind: 'text' }), f('recordId', 'history.field.recordId', { kind: 'ref', target: 'cycleRecords' })],
-  aiSystems: () => aiSystemFields.map(fromDef),
-  risks: () => [
-    ...[...riskFields, ...acceptanceFields].map(fromDef),
-    f('aiSystemIds', 'history.field.aiSystemIds', { kind: 'refs', target: 'aiSystems' }),
-    f('ownControlIds', 'history.field.ownControlIds', { kind: 'refs', target: 'ownControls' }),
-    f('annexAControls', 'history.field.annexAControls', { kind: 'refs', target: 'items' }),
-    f('inherentLikelihood', 'history.field.inherentLikelihood', { kind: 'rating', scale: 'probability' }),
-    f('inherentImpact', 'history.field.inherentImpact', { kind: 'rating', scale: 'impact' }),
-    f('residualLikelihood', 'history.field.residualLikelihood', { kind: 'rating', scale: 'probability' }),
-    f('residualImpact', 'history.field.residualImpact', { kind: 'rating', scale: 'impact' }),
-    f('sourceImpact', 'history.field.sourceImpact', { kind: 'source-impact' }),
-  ],
-  ownControls: () => [...ownControlFields.map(fromDef), f('annexAControls', 'history.field.annexAControls', { kind: 'refs', target: 'items' })],
+  aiSystems: () => aiSystemRegister.valueFields,
+  risks: () => riskRegister.valueFields,
+  ownControls: () => ownControlRegister.valueFields,
   impactAssessments: () => [
     ...[...scopeFields, ...conclusionFields, ...signOffFields].map(fromDef),
     f('aiSystemId', 'history.field.aiSystemId', { kind: 'ref', target: 'aiSystems' }),

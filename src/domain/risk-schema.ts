@@ -1,105 +1,74 @@
 import { z } from 'zod';
 import { aiObjectiveIds, riskSourceIds } from './annex-c';
-import { isoDateSchema } from './dates';
-import { defineFields, LONG_TEXT_MAX, TEXT_MAX } from './fields';
-import { controlIdSchema, idSchema, recordBase } from './record-base';
+import { idSchema } from './record-base';
+import { field, defineRegister } from './register';
+import { levelOf, type RiskMatrix } from './risk-matrix';
 
 /** Risk treatment options (ISO 31000 family). */
 export const treatmentOptions = ['modify', 'avoid', 'share', 'retain'] as const;
 export const riskStatuses = ['identified', 'assessed', 'treating', 'monitoring', 'closed'] as const;
 
-const rating = z.number().int().min(0).max(20).nullable();
-
 export const riskRefSchema = z.string().regex(/^R-\d{3,}$/, 'expected an id like R-001');
 
-export const riskSchema = z.strictObject({
-  ...recordBase,
-  ref: riskRefSchema,
-  title: z.string().trim().min(1).max(TEXT_MAX),
-  description: z.string().max(LONG_TEXT_MAX),
-  aiSystemIds: z.array(idSchema).max(1000),
-  riskSource: z.enum([...riskSourceIds, 'other']).nullable(),
-  riskSourceOther: z.string().max(TEXT_MAX),
-  objectives: z.array(z.enum(aiObjectiveIds)).max(aiObjectiveIds.length),
-  consequenceOrganization: z.string().max(LONG_TEXT_MAX),
-  consequenceIndividuals: z.string().max(LONG_TEXT_MAX),
-  consequenceSociety: z.string().max(LONG_TEXT_MAX),
-  /** Indexes into the workspace matrix scales; kept as stored even when a scale shrinks. */
-  inherentLikelihood: rating,
-  inherentImpact: rating,
-  owner: z.string().max(TEXT_MAX),
-  treatment: z.enum(treatmentOptions).nullable(),
-  annexAControls: z.array(controlIdSchema).max(60),
-  ownControlIds: z.array(idSchema).max(1000),
-  treatmentPlan: z.string().max(LONG_TEXT_MAX),
-  treatmentDue: isoDateSchema.nullable(),
-  residualLikelihood: rating,
-  residualImpact: rating,
-  acceptedBy: z.string().max(TEXT_MAX),
-  acceptedOn: isoDateSchema.nullable(),
-  acceptanceNote: z.string().max(LONG_TEXT_MAX),
-  nextReview: isoDateSchema.nullable(),
-  status: z.enum(riskStatuses),
-  /** Set when the risk was raised from an impact of an impact assessment. */
-  sourceImpact: z.strictObject({ assessmentId: idSchema, impactId: idSchema }).nullable(),
+const levelText = (likelihood: string, impact: string) => (r: Record<string, unknown>, matrix: RiskMatrix) => {
+  const cell = levelOf(matrix, r[likelihood] as number | null, r[impact] as number | null);
+  return { text: cell?.level.name ?? '', order: cell?.index ?? -1 };
+};
+
+/**
+ * The risk register (6.1.2, 6.1.3, 8.2, 8.3), declared once: schema, blank record, editor
+ * sections, list columns, spreadsheet columns, history and report wording, reference checks.
+ */
+export const riskRegister = defineRegister({
+  table: 'risks',
+  fields: {
+    ref: field.number('history.field.ref', 'Ref', riskRefSchema),
+    title: field.text('risk.title', 'Title', { required: true, section: 'identify' }),
+    description: field.long('risk.description', 'Description', { section: 'identify' }),
+    aiSystemIds: field.refs('risk.aiSystems', 'AI systems', 'aiSystems', 1000, { section: 'identify', short: 'risks.col.systems' }),
+    riskSource: field.maybe('risk.riskSource', 'Risk source', [...riskSourceIds, 'other'] as const, 'riskSource', { help: 'risk.riskSource.help', section: 'identify' }),
+    riskSourceOther: field.text('risk.riskSourceOther', 'Other risk source', { section: 'identify' }),
+    objectives: field.choices('risk.objectives', 'Affected objectives', aiObjectiveIds, 'objective', { help: 'risk.objectives.help', section: 'identify' }),
+    consequenceOrganization: field.long('risk.consequenceOrganization', 'Consequences for the organization', { section: 'identify' }),
+    consequenceIndividuals: field.long('risk.consequenceIndividuals', 'Consequences for individuals', { section: 'identify' }),
+    consequenceSociety: field.long('risk.consequenceSociety', 'Consequences for society', { section: 'identify' }),
+    inherentLikelihood: field.rating('history.field.inherentLikelihood', 'Inherent likelihood', 'probability', { section: 'inherent' }),
+    inherentImpact: field.rating('history.field.inherentImpact', 'Inherent impact', 'impact', { section: 'inherent' }),
+    owner: field.text('risk.owner', 'Owner', { section: 'treatment' }),
+    treatment: field.maybe('risk.treatment', 'Treatment option', treatmentOptions, 'risk.treatmentValue', { section: 'treatment' }),
+    treatmentPlan: field.long('risk.treatmentPlan', 'Treatment plan', { section: 'treatment' }),
+    treatmentDue: field.date('risk.treatmentDue', 'Treatment due', { section: 'treatment' }),
+    annexAControls: field.refs('risk.annexAControls', 'Annex A controls', 'items', 60, { help: 'risk.annexAControls.help', section: 'treatment' }),
+    ownControlIds: field.refs('risk.ownControls', 'Own controls', 'ownControls', 1000, { section: 'treatment' }),
+    residualLikelihood: field.rating('history.field.residualLikelihood', 'Residual likelihood', 'probability', { section: 'residual' }),
+    residualImpact: field.rating('history.field.residualImpact', 'Residual impact', 'impact', { section: 'residual' }),
+    acceptedBy: field.text('risk.acceptedBy', 'Accepted by', { section: 'acceptance' }),
+    acceptedOn: field.date('risk.acceptedOn', 'Accepted on', { section: 'acceptance' }),
+    acceptanceNote: field.long('risk.acceptanceNote', 'Acceptance note', { section: 'acceptance' }),
+    status: field.choice('risk.status', 'Status', riskStatuses, 'risk.statusValue', 'identified', { section: 'review' }),
+    nextReview: field.date('risk.nextReview', 'Next review', { section: 'review' }),
+    /** Set when the risk was raised from an impact of an impact assessment. */
+    sourceImpact: field.internal('history.field.sourceImpact', { kind: 'source-impact' }, z.strictObject({ assessmentId: idSchema, impactId: idSchema }).nullable(), null),
+  },
+  derived: {
+    inherentLevel: { label: 'risks.col.inherent', column: 'Inherent level', after: 'inherentImpact', text: levelText('inherentLikelihood', 'inherentImpact') },
+    residualLevel: { label: 'risks.col.residual', column: 'Residual level', after: 'residualImpact', text: levelText('residualLikelihood', 'residualImpact') },
+  },
+  list: ['ref', 'title', 'aiSystemIds', 'inherentLevel', 'residualLevel', 'treatment', 'owner', 'status', 'nextReview'],
 });
+
+export const riskSchema = riskRegister.schema;
 export type Risk = z.infer<typeof riskSchema>;
 export type RiskPatch = Partial<Omit<Risk, 'id' | 'workspaceId' | 'createdAt' | 'updatedAt' | 'ref'>>;
 
 export function blankRisk(base: Pick<Risk, 'id' | 'workspaceId' | 'createdAt' | 'updatedAt' | 'ref'>, title: string): Risk {
-  return riskSchema.parse({
-    ...base,
-    title,
-    description: '',
-    aiSystemIds: [],
-    riskSource: null,
-    riskSourceOther: '',
-    objectives: [],
-    consequenceOrganization: '',
-    consequenceIndividuals: '',
-    consequenceSociety: '',
-    inherentLikelihood: null,
-    inherentImpact: null,
-    owner: '',
-    treatment: null,
-    annexAControls: [],
-    ownControlIds: [],
-    treatmentPlan: '',
-    treatmentDue: null,
-    residualLikelihood: null,
-    residualImpact: null,
-    acceptedBy: '',
-    acceptedOn: null,
-    acceptanceNote: '',
-    nextReview: null,
-    status: 'identified',
-    sourceImpact: null,
-  });
+  return riskSchema.parse({ ...riskRegister.blank(), ...base, title });
 }
 
+const inputsOf = (...sections: string[]) => riskRegister.inputs.filter((f) => sections.includes(riskRegister.fields.find((x) => x.key === f.key)!.section ?? ''));
 /** Plain fields the generic editor renders; ratings, links and acceptance have their own widgets. */
-export const riskFields = defineFields<keyof RiskPatch>([
-  { key: 'title', kind: 'text', label: 'risk.title', column: 'Title', maxLength: TEXT_MAX },
-  { key: 'description', kind: 'textarea', label: 'risk.description', column: 'Description', maxLength: LONG_TEXT_MAX },
-  { key: 'riskSource', kind: 'enum', label: 'risk.riskSource', help: 'risk.riskSource.help', options: [...riskSourceIds, 'other'], optionPrefix: 'riskSource', column: 'Risk source', nullable: true },
-  { key: 'riskSourceOther', kind: 'text', label: 'risk.riskSourceOther', column: 'Other risk source', maxLength: TEXT_MAX },
-  { key: 'objectives', kind: 'multi-enum', label: 'risk.objectives', help: 'risk.objectives.help', options: aiObjectiveIds, optionPrefix: 'objective', column: 'Affected objectives' },
-  { key: 'consequenceOrganization', kind: 'textarea', label: 'risk.consequenceOrganization', column: 'Consequences for the organization', maxLength: LONG_TEXT_MAX },
-  { key: 'consequenceIndividuals', kind: 'textarea', label: 'risk.consequenceIndividuals', column: 'Consequences for individuals', maxLength: LONG_TEXT_MAX },
-  { key: 'consequenceSociety', kind: 'textarea', label: 'risk.consequenceSociety', column: 'Consequences for society', maxLength: LONG_TEXT_MAX },
-  { key: 'owner', kind: 'text', label: 'risk.owner', column: 'Owner', maxLength: TEXT_MAX },
-  { key: 'status', kind: 'enum', label: 'risk.status', options: riskStatuses, optionPrefix: 'risk.statusValue', column: 'Status' },
-  { key: 'treatment', kind: 'enum', label: 'risk.treatment', options: treatmentOptions, optionPrefix: 'risk.treatmentValue', column: 'Treatment option', nullable: true },
-  { key: 'treatmentPlan', kind: 'textarea', label: 'risk.treatmentPlan', column: 'Treatment plan', maxLength: LONG_TEXT_MAX },
-  { key: 'treatmentDue', kind: 'date', label: 'risk.treatmentDue', column: 'Treatment due' },
-  { key: 'nextReview', kind: 'date', label: 'risk.nextReview', column: 'Next review' },
-]);
-
-export const acceptanceFields = defineFields<keyof RiskPatch>([
-  { key: 'acceptedBy', kind: 'text', label: 'risk.acceptedBy', column: 'Accepted by', maxLength: TEXT_MAX },
-  { key: 'acceptedOn', kind: 'date', label: 'risk.acceptedOn', column: 'Accepted on' },
-  { key: 'acceptanceNote', kind: 'textarea', label: 'risk.acceptanceNote', column: 'Acceptance note', maxLength: LONG_TEXT_MAX },
-]);
+export const riskFields = inputsOf('identify', 'treatment', 'review');
+export const acceptanceFields = inputsOf('acceptance');
 
 const REF_ORDER = new Intl.Collator('en', { numeric: true });
 

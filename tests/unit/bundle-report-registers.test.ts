@@ -130,7 +130,7 @@ describe('report.html: every register the bundle carries', () => {
     const out = renderReportHtml({ ...full, included: { ...ALL_INCLUDED, ownControls: false, managementSystem: false }, ownControls: [], cycleRecords: [] });
     expect(sectionOf(out, 'own-controls')).toContain('Not included in this bundle.');
     expect(sectionOf(out, 'management-system')).toContain('Not included in this bundle.');
-    expect(sectionOf(out, 'risks')).toMatch(/<dt>Own controls<\/dt><dd>\(not in this bundle\)<\/dd>/);
+    expect(sectionOf(out, 'risks')).toMatch(/<dt>Own controls that treat it<\/dt><dd>\(not in this bundle\)<\/dd>/);
     expect(sectionOf(out, 'evidence')).toContain(`5.2 ${escapeHtml(full.catalog.byId.get('5.2')!.title)}</th><td>Signed AI policy`);
     expect(out).not.toContain('(deleted)');
   });
