@@ -30,6 +30,22 @@ let fullRequested = false;
 let switchSeq = 0;
 const reported = new Set<string>();
 
+/**
+ * How a rendered page learns that the strings changed: every lookup reads the signal and every change
+ * of the table fires it, so a t() reached from markup, a $derived or an $effect runs again after a
+ * language switch (no remount). Nothing listens by default (a worker, a test in Node): the page
+ * installs a Svelte signal (locale-signal.svelte.ts), so this module stays plain TypeScript that a
+ * worker's build (without the Svelte compiler) bundles too.
+ */
+export interface LocaleSignal {
+  read(): void;
+  changed(): void;
+}
+let signal: LocaleSignal = { read: () => {}, changed: () => {} };
+export function followLocale(s: LocaleSignal): void {
+  signal = s;
+}
+
 /** Each translated locale: its core strings, and the whole catalogue (core included). */
 const packs: Record<Exclude<Locale, 'en'>, { core: () => Promise<Table>; all: () => Promise<Table> }> = {
   'zh-CN': {
@@ -42,6 +58,7 @@ const packLoading = new Map<string, Promise<void>>();
 function rebuild(): void {
   const over = activeLocale === 'en' ? undefined : translated[activeLocale];
   active = over ? { ...english, ...over } : english;
+  signal.changed();
 }
 
 function loadPack(l: Locale, part: 'core' | 'all'): Promise<void> {
@@ -51,7 +68,7 @@ function loadPack(l: Locale, part: 'core' | 'all'): Promise<void> {
   if (!p) {
     p = packs[l][part]().then((table) => {
       translated = { ...translated, [l]: { ...translated[l], ...table } };
-      rebuild();
+      if (l === activeLocale) rebuild();
     });
     packLoading.set(id, p);
     // A failed chunk (offline before it was cached) may be retried later.
@@ -127,15 +144,18 @@ export function applyPreferredLocale(): Promise<void> {
 }
 
 export function hasMessage(key: string): key is MessageKey {
+  signal.read();
   return key in active;
 }
 
 export function locale(): Locale {
+  signal.read();
   return activeLocale;
 }
 
 /** Looks a message up and fills its {named} parameters. */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
+  signal.read();
   const template = active[key];
   if (template === undefined) {
     // A page used a key before its messages loaded: show the key, and say so once (the e2e suite fails on console errors).
@@ -157,11 +177,11 @@ export function formatDate(isoDate: string | null): string {
   if (!isoDate) return '';
   const d = new Date(isoDate.length === 10 ? `${isoDate}T00:00:00` : isoDate);
   if (Number.isNaN(d.getTime())) return isoDate;
-  return new Intl.DateTimeFormat(activeLocale, { year: 'numeric', month: 'short', day: 'numeric' }).format(d);
+  return new Intl.DateTimeFormat(locale(), { year: 'numeric', month: 'short', day: 'numeric' }).format(d);
 }
 
 export function formatNumber(value: number): string {
-  return new Intl.NumberFormat(activeLocale, { maximumFractionDigits: 4 }).format(value);
+  return new Intl.NumberFormat(locale(), { maximumFractionDigits: 4 }).format(value);
 }
 
 export function formatBytes(bytes: number): string {
@@ -172,6 +192,6 @@ export function formatBytes(bytes: number): string {
     v /= 1024;
     u += 1;
   }
-  const n = new Intl.NumberFormat(activeLocale, { maximumFractionDigits: v < 10 && u > 0 ? 1 : 0 }).format(v);
+  const n = new Intl.NumberFormat(locale(), { maximumFractionDigits: v < 10 && u > 0 ? 1 : 0 }).format(v);
   return `${n} ${units[u]}`;
 }

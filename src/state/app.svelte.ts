@@ -5,6 +5,8 @@ import { StorageFullError } from '../db/errors';
 import { readStorageInfo, requestPersistence, type StorageInfo } from '../db/storage-info';
 import { getLastWorkspaceId, getWorkspace } from '../db/workspaces-repo';
 import { applyPreferredLocale, formatBytes, locale, setLocale, t, type Locale } from '../i18n/i18n';
+// Every string the page shows follows the language from here on (see locale-signal.svelte.ts).
+import '../i18n/locale-signal.svelte';
 import { router } from './router.svelte';
 import type { ConflictPrompt } from './edit-sessions';
 import { saveJournal } from './autosave';
@@ -21,7 +23,6 @@ class AppState {
   #notice = $state('');
   #storage = $state.raw<StorageInfo>({ persisted: null, usage: null, quota: null });
   #conflict = $state.raw<ConflictPrompt | null>(null);
-  #localeVersion = $state(0);
   #localeSwitch = 0;
 
   get phase() {
@@ -41,10 +42,6 @@ class AppState {
   }
   get notice() {
     return this.#notice;
-  }
-  /** Bumped on every language switch: App.svelte re-keys the page on it, so every string is looked up again. */
-  get localeVersion() {
-    return this.#localeVersion;
   }
   get storage() {
     return this.#storage;
@@ -84,13 +81,15 @@ class AppState {
     void this.refreshStorage();
   }
 
-  /** Switches the UI language (strings and catalog text), remembers it in this browser and re-renders the page. */
+  /**
+   * Switches the UI language (strings and catalog text) and remembers it in this browser. Nothing is
+   * re-mounted: every string shown follows the language where it is looked up, so focus and what was typed stay.
+   */
   async switchLocale(l: Locale): Promise<void> {
     const seq = ++this.#localeSwitch;
     const [catalog] = await Promise.all([loadCatalog(l), setLocale(l)]);
     if (seq !== this.#localeSwitch) return; // a later switch wins
     this.#catalog = catalog;
-    this.#localeVersion += 1;
   }
 
   /**

@@ -7,7 +7,7 @@ import type { Route } from './routes';
 
 /**
  * Keeps the browser tab's title on the page shown (see pageTitle): follows the route, the workspace's
- * name (a rename shows at once) and the language. Call once, during the root component's initialisation.
+ * name (a rename shows at once) and the language (pageTitle's strings are tracked). Call once, during the root component's initialisation.
  */
 export function keepDocumentTitle(route: () => Route): void {
   const ws = live(
@@ -17,7 +17,6 @@ export function keepDocumentTitle(route: () => Route): void {
   );
   let shown = 0;
   $effect(() => {
-    void app.localeVersion;
     const mine = ++shown;
     const r = route();
     // The name of the workspace this route is in, never the previous one's while the new one loads.
