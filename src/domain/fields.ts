@@ -1,4 +1,5 @@
 import type { MessageKey } from '../i18n/messages-en';
+import type { RefTarget } from './value-kinds';
 
 /**
  * Field metadata declared once beside each schema. Editors, tables and (later)
@@ -19,6 +20,8 @@ export interface FieldDef<K extends string = string> {
   nullable?: boolean;
   /** Stable column header for spreadsheet exchange. */
   column: string;
+  /** The value names a record of another register or a catalog item (shown by its ref and title). */
+  ref?: RefTarget;
 }
 
 export function defineFields<K extends string>(fields: readonly FieldDef<K>[]): readonly FieldDef<K>[] {

@@ -26,8 +26,9 @@ import type { ValueField, ValueKind } from './value-kinds';
 
 function fromDef(def: FieldDef): ValueField {
   const optionPrefix = def.optionPrefix ?? '';
-  const value: ValueKind =
-    def.kind === 'enum'
+  const value: ValueKind = def.ref
+    ? { kind: 'ref', target: def.ref }
+    : def.kind === 'enum'
       ? { kind: 'choice', optionPrefix }
       : def.kind === 'multi-enum'
         ? { kind: 'choices', optionPrefix }

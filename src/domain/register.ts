@@ -86,9 +86,9 @@ export const field = {
   /** A position on the workspace matrix's likelihood or impact scale (kept as stored when a scale shrinks). */
   rating: (label: MessageKey, column: string, scale: 'probability' | 'impact', o: Opts = {}) =>
     withOpts({ label, column, value: { kind: 'rating', scale }, zod: z.number().int().min(0).max(20).nullable(), blank: null as number | null }, o),
-  /** Links to records of another register (or to Annex A controls, `items`). */
+  /** Links to records of another register; into `items`, to Annex A controls (a treatment's controls). */
   refs: (label: MessageKey, column: string | undefined, target: RefTarget, max: number, o: Opts = {}) =>
-    withOpts({ label, ...(column ? { column } : {}), value: { kind: 'refs', target }, zod: z.array(target === 'items' ? controlIdSchema : idSchema).max(max), blank: [] as string[] }, o),
+    withOpts({ label, ...(column ? { column } : {}), value: { kind: 'refs', target, ...(target === 'items' ? { controls: true } : {}) }, zod: z.array(target === 'items' ? controlIdSchema : idSchema).max(max), blank: [] as string[] }, o),
   /** A link to one record of another register, or none. */
   ref: (label: MessageKey, column: string | undefined, target: RefTarget, o: Opts = {}) =>
     withOpts({ label, ...(column ? { column } : {}), value: { kind: 'ref', target }, zod: idSchema.nullable(), blank: null as string | null }, o),

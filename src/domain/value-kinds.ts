@@ -21,7 +21,8 @@ export type ValueKind =
   /** An index into the workspace matrix's likelihood or impact scale (shown 1-based, by name). */
   | { kind: 'rating'; scale: 'probability' | 'impact' }
   | { kind: 'ref'; target: RefTarget }
-  | { kind: 'refs'; target: RefTarget }
+  /** `controls`: catalog items that must be Annex A controls (a treatment's controls). */
+  | { kind: 'refs'; target: RefTarget; controls?: boolean }
   /** Nested rows with their own fields; `name` is the field that names a row, if any. */
   | { kind: 'rows'; fields: readonly ValueField[]; name?: string }
   /** The impact an impact-sourced risk came from: shown as the assessment it belongs to. */

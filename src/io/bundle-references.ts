@@ -1,82 +1,96 @@
 import type { Catalog } from '../domain/catalog-model';
-import type { AiSystem } from '../domain/ai-system-schema';
-import type { Assessment } from '../domain/assessment-schema';
-import type { Evidence } from '../domain/evidence-schema';
-import type { ImpactAssessment } from '../domain/impact-assessment-schema';
-import type { OwnControl } from '../domain/own-control-schema';
-import type { Risk } from '../domain/risk-schema';
-import { recordLinks, type CycleRecord } from '../domain/cycle/registry';
+import { cycleKinds, recordLinks, type CycleKind } from '../domain/cycle/registry';
+import type { HistoryTable } from '../domain/history';
+import { kindValueFields, valueFields, type ValueField, type ValueKind } from '../domain/register-values';
 import { bundleTables, type BundleTable } from './bundle-format';
 import { problem, type IoProblem } from './problems';
 
 type Records = { [T in BundleTable]: Record<string, unknown>[] };
+type Target = 'aiSystems' | 'risks' | 'ownControls' | 'impactAssessments' | 'cycleRecords';
+
+/** The registers whose records a bundle's links may name, walked with their declared fields. */
+const LINKED: readonly (BundleTable & HistoryTable)[] = ['assessments', 'evidence', 'aiSystems', 'risks', 'ownControls', 'impactAssessments', 'cycleRecords'];
 
 /**
- * Every link between records must land. A link into a table the bundle carries must find its
- * record (an error otherwise); a link into a table the bundle left out is reported as a warning,
- * since the target may already exist where the bundle is merged.
+ * Every link between records must land. The links are found from the registers' declarations
+ * (`domain/register-values`: references, lists of references, nested rows, catalog items), so a new
+ * reference field is checked without code here. A link into a table the bundle carries must find
+ * its record (an error otherwise); a link into a table the bundle left out is reported as a
+ * warning, since the target may already exist where the bundle is merged.
  */
 export function checkReferences(records: Records, included: ReadonlySet<BundleTable>, catalog: Catalog): { errors: IoProblem[]; warnings: IoProblem[] } {
   const errors: IoProblem[] = [];
   const warnings: IoProblem[] = [];
-  const ids = (t: BundleTable) => new Set(records[t].map((r) => String(r.id)));
-  const sets = { aiSystems: ids('aiSystems'), risks: ids('risks'), ownControls: ids('ownControls'), impactAssessments: ids('impactAssessments'), cycleRecords: ids('cycleRecords') };
+  const ids = (t: Target) => new Set(records[t].map((r) => String(r.id)));
+  const sets: Record<Target, Set<string>> = { aiSystems: ids('aiSystems'), risks: ids('risks'), ownControls: ids('ownControls'), impactAssessments: ids('impactAssessments'), cycleRecords: ids('cycleRecords') };
 
-  const check = (from: BundleTable, record: string, field: string, target: keyof typeof sets, id: string) => {
-    if (sets[target].has(id)) return;
-    const where = { file: bundleTables[from].file, record, field, detail: id };
-    if (included.has(target)) errors.push(problem('dangling-reference', where));
-    else warnings.push(problem('reference-outside-bundle', where));
-  };
-  const catalogItem = (from: BundleTable, record: string, itemId: string, control: boolean, field = control ? 'annexAControls' : 'itemId') => {
-    const item = catalog.byId.get(itemId);
-    if (!item || !item.assessable || (control && !item.isControl)) errors.push(problem('unknown-catalog-item', { file: bundleTables[from].file, record, field, detail: itemId }));
-  };
-
-  const unique = (table: BundleTable, field: string, values: [string, string][]) => {
-    const seen = new Set<string>();
-    for (const [id, v] of values) {
-      if (seen.has(v)) errors.push(problem('duplicate-value', { file: bundleTables[table].file, record: id, field, detail: v }));
-      seen.add(v);
+  const visit = (from: BundleTable, record: string, kind: ValueKind, path: string, value: unknown): void => {
+    const file = bundleTables[from].file;
+    const link = (target: Target, id: unknown, field: string) => {
+      if (typeof id !== 'string' || sets[target].has(id)) return;
+      const where = { file, record, field, detail: id };
+      if (included.has(target)) errors.push(problem('dangling-reference', where));
+      else warnings.push(problem('reference-outside-bundle', where));
+    };
+    const item = (id: unknown, field: string, control: boolean) => {
+      const found = typeof id === 'string' ? catalog.byId.get(id) : undefined;
+      if (!found || !found.assessable || (control && !found.isControl)) errors.push(problem('unknown-catalog-item', { file, record, field, detail: String(id) }));
+    };
+    switch (kind.kind) {
+      case 'ref':
+        if (value === null || value === undefined) return;
+        if (kind.target === 'items') item(value, path, false);
+        else link(kind.target, value, path);
+        return;
+      case 'refs':
+        if (!Array.isArray(value)) return;
+        value.forEach((id, i) => (kind.target === 'items' ? item(id, `${path}.${i}`, kind.controls === true) : link(kind.target as Target, id, `${path}.${i}`)));
+        return;
+      case 'source-impact':
+        if (value && typeof value === 'object') link('impactAssessments', (value as { assessmentId?: unknown }).assessmentId, `${path}.assessmentId`);
+        return;
+      case 'rows':
+        if (!Array.isArray(value)) return;
+        value.forEach((row, i) => {
+          if (row && typeof row === 'object') for (const f of kind.fields) visit(from, record, f.value, `${path}.${i}.${f.key}`, (row as Record<string, unknown>)[f.key]);
+        });
+        return;
+      default:
+        return;
     }
   };
-  // The database keeps one answer per catalog item and one risk per R-number.
-  unique('assessments', 'itemId', (records.assessments as Assessment[]).map((a) => [a.id, a.itemId]));
-  unique('risks', 'ref', (records.risks as Risk[]).map((r) => [r.id, r.ref]));
-  for (const a of records.assessments as Assessment[]) catalogItem('assessments', a.id, a.itemId, false);
-  for (const e of records.evidence as Evidence[]) {
-    catalogItem('evidence', e.id, e.itemId, false);
-    if (e.recordId) check('evidence', e.id, 'recordId', 'cycleRecords', e.recordId);
-  }
-  for (const r of records.risks as Risk[]) {
-    r.aiSystemIds.forEach((s, i) => check('risks', r.id, `aiSystemIds.${i}`, 'aiSystems', s));
-    r.ownControlIds.forEach((c, i) => check('risks', r.id, `ownControlIds.${i}`, 'ownControls', c));
-    for (const c of r.annexAControls) catalogItem('risks', r.id, c, true);
-    if (r.sourceImpact) check('risks', r.id, 'sourceImpact.assessmentId', 'impactAssessments', r.sourceImpact.assessmentId);
-  }
-  for (const c of records.ownControls as OwnControl[]) for (const a of c.annexAControls) catalogItem('ownControls', c.id, a, true);
-  for (const a of records.impactAssessments as ImpactAssessment[]) {
-    check('impactAssessments', a.id, 'aiSystemId', 'aiSystems', a.aiSystemId);
-    a.impacts.forEach((impact, i) => {
-      if (impact.riskId) check('impactAssessments', a.id, `impacts.${i}.riskId`, 'risks', impact.riskId);
-    });
-  }
-  const cycleKindOf = new Map((records.cycleRecords as CycleRecord[]).map((r) => [r.id, r.kind]));
-  for (const r of records.cycleRecords as CycleRecord[]) {
-    const row = r as unknown as Record<string, unknown>;
-    r.itemIds.forEach((itemId, i) => catalogItem('cycleRecords', r.id, itemId, false, `itemIds.${i}`));
-    if (Array.isArray(row.aiSystemIds)) (row.aiSystemIds as string[]).forEach((s, i) => check('cycleRecords', r.id, `aiSystemIds.${i}`, 'aiSystems', s));
-    if (Array.isArray(row.checklist)) (row.checklist as { itemId: string }[]).forEach((c, i) => catalogItem('cycleRecords', r.id, c.itemId, false, `checklist.${i}.itemId`));
-    for (const link of recordLinks[r.kind] ?? []) {
-      const target = row[link.key];
-      if (typeof target !== 'string') continue;
-      check('cycleRecords', r.id, link.key, 'cycleRecords', target);
-      const kind = cycleKindOf.get(target);
-      if (kind && !link.kinds.includes(kind)) errors.push(problem('dangling-reference', { file: bundleTables.cycleRecords.file, record: r.id, field: link.key, detail: target }));
+  const fieldsOf = (table: HistoryTable, row: Record<string, unknown>): readonly ValueField[] =>
+    table === 'cycleRecords' && cycleKinds.includes(row.kind as CycleKind) ? [...kindValueFields(row.kind as CycleKind), ...valueFields(table)] : valueFields(table);
+  for (const table of LINKED) {
+    for (const row of records[table]) {
+      const seen = new Set<string>();
+      for (const f of fieldsOf(table, row)) {
+        if (seen.has(f.key) || !(f.key in row)) continue;
+        seen.add(f.key);
+        visit(table, String(row.id), f.value, f.key, row[f.key]);
+      }
     }
   }
-  unique('cycleRecords', 'ref', (records.cycleRecords as CycleRecord[]).map((r) => [r.id, r.ref]));
-  // Unused but typed, so a new reference field gets a compile-time nudge here.
-  void (records.aiSystems as AiSystem[]);
+
+  // A link between management-system records must also name a record of a kind it allows (an audit, not an objective).
+  const kindOf = new Map(records.cycleRecords.map((r) => [String(r.id), r.kind as CycleKind]));
+  for (const r of records.cycleRecords) {
+    for (const link of recordLinks[r.kind as CycleKind] ?? []) {
+      const kind = typeof r[link.key] === 'string' ? kindOf.get(r[link.key] as string) : undefined;
+      if (kind && !link.kinds.includes(kind)) errors.push(problem('dangling-reference', { file: bundleTables.cycleRecords.file, record: String(r.id), field: link.key, detail: String(r[link.key]) }));
+    }
+  }
+
+  // The database keeps one answer per catalog item, one risk per R-number and one record per management-system ref.
+  const unique = (table: BundleTable, field: string) => {
+    const seen = new Set<unknown>();
+    for (const r of records[table]) {
+      if (seen.has(r[field])) errors.push(problem('duplicate-value', { file: bundleTables[table].file, record: String(r.id), field, detail: String(r[field]) }));
+      seen.add(r[field]);
+    }
+  };
+  unique('assessments', 'itemId');
+  unique('risks', 'ref');
+  unique('cycleRecords', 'ref');
   return { errors, warnings };
 }

@@ -3,6 +3,7 @@ import { isoDateSchema } from '../dates';
 import { LONG_TEXT_MAX, TEXT_MAX, type FieldDef, type FieldKind } from '../fields';
 import type { MessageKey } from '../../i18n/messages-en';
 import { idSchema, recordBase } from '../record-base';
+import type { RefTarget } from '../value-kinds';
 
 /**
  * The management-system registers (clauses 4–10, plus the A.3.3/A.8.4 incident log) share one
@@ -31,6 +32,8 @@ export interface FieldSpec<Z extends z.ZodType = z.ZodType> {
   nullable?: boolean;
   maxLength?: number;
   help?: boolean;
+  /** The value names a catalog item or a record (shown by its ref and title, checked in bundles). */
+  ref?: RefTarget;
 }
 
 export const yesNo = ['yes', 'no'] as const;
@@ -38,6 +41,8 @@ export const yesNo = ['yes', 'no'] as const;
 export const spec = {
   text: (column: string, help = false): FieldSpec<z.ZodString> => ({ kind: 'text', zod: z.string().max(TEXT_MAX), blank: '', column, maxLength: TEXT_MAX, help }),
   long: (column: string, help = false): FieldSpec<z.ZodString> => ({ kind: 'textarea', zod: z.string().max(LONG_TEXT_MAX), blank: '', column, maxLength: LONG_TEXT_MAX, help }),
+  /** A catalog item (clause or control) by its number. */
+  item: (column: string): FieldSpec<typeof itemIdSchema> => ({ kind: 'text', zod: itemIdSchema, blank: '4.1', column, ref: 'items' }),
   date: (column: string, help = false) => ({ kind: 'date', zod: isoDateSchema.nullable(), blank: null, column, nullable: true, help }) satisfies FieldSpec,
   number: (column: string, help = false) => ({ kind: 'number', zod: z.number().finite().nullable(), blank: null, column, nullable: true, help }) satisfies FieldSpec,
   /** A required choice with a default. */
@@ -100,6 +105,7 @@ export function fieldDefs(kind: string, specs: Record<string, FieldSpec>, prefix
     ...(s.options ? { options: s.options, optionPrefix: s.optionPrefix ?? `${prefix}.${key}` } : {}),
     ...(s.nullable ? { nullable: true } : {}),
     ...(s.maxLength ? { maxLength: s.maxLength } : {}),
+    ...(s.ref ? { ref: s.ref } : {}),
     column: s.column,
   }));
 }

@@ -1,4 +1,4 @@
-import { defineKind, itemIdSchema, nullableRef, spec } from './define';
+import { defineKind, nullableRef, spec } from './define';
 
 /** 9.1: what is monitored, how and how often, with its readings. */
 export const metricKind = defineKind({
@@ -48,7 +48,7 @@ export const auditKind = defineKind({
   rows: {
     checklist: {
       column: 'Checklist',
-      fields: { itemId: { ...spec.text('Item'), zod: itemIdSchema, blank: '4.1' }, result: spec.choice('Result', auditResults, 'not-checked'), note: spec.long('Audit evidence') },
+      fields: { itemId: spec.item('Item'), result: spec.choice('Result', auditResults, 'not-checked'), note: spec.long('Audit evidence') },
       summary: (r: Record<string, unknown>) => `${r.itemId}: ${r.result}`,
     },
   },
