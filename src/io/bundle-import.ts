@@ -11,6 +11,8 @@ import {
   type BundleTable,
   type Manifest,
 } from './bundle-format';
+import { readAttachments } from './bundle-attachments';
+import { findBundleRoot, isSystemFile } from './bundle-folder';
 import { checkReferences } from './bundle-references';
 import { decryptBundle, isEncryptedContainer } from './crypto-container';
 import { problem, type IoProblem } from './problems';
@@ -68,8 +70,10 @@ async function readJson(zip: SafeZip, path: string): Promise<{ ok: true; value: 
   return parseJsonSafely(text, { file: path });
 }
 
-async function readBundle(zip: SafeZip, fileName: string, catalog: Catalog): Promise<ParseResult> {
-  if (!zip.has(MANIFEST_PATH)) return { ok: false, problems: [problem('manifest-missing', { file: fileName })] };
+async function readBundle(file: SafeZip, fileName: string, catalog: Catalog): Promise<ParseResult> {
+  const root = findBundleRoot(file, fileName);
+  if (!root.ok) return { ok: false, problems: root.problems };
+  const zip = root.zip;
   const rawManifest = await readJson(zip, MANIFEST_PATH);
   if (!rawManifest.ok) return { ok: false, problems: rawManifest.problems };
   const head = manifestHeadSchema.safeParse(rawManifest.value);
@@ -90,7 +94,7 @@ async function readBundle(zip: SafeZip, fileName: string, catalog: Catalog): Pro
   }
   const manifest = parsed.data;
   const problems: IoProblem[] = [];
-  const warnings: IoProblem[] = [];
+  const warnings: IoProblem[] = [...root.warnings];
   const records = Object.fromEntries(bundleTableNames.map((t) => [t, []])) as unknown as BundleRecords;
   const included = new Set<BundleTable>();
 
@@ -110,10 +114,10 @@ async function readBundle(zip: SafeZip, fileName: string, catalog: Catalog): Pro
     problems.push(...refs.errors);
     warnings.push(...refs.warnings);
   }
-  const attachments = problems.length === 0 ? await readAttachments(zip, manifest, records, problems, warnings) : new Map<string, Blob>();
+  const listed = new Set([MANIFEST_PATH, 'README.txt', 'report.html', ...Object.values(manifest.tables).map((e) => e.file)]);
+  const attachments = problems.length === 0 ? await readAttachments(zip, manifest, records, problems, warnings, listed) : new Map<string, Blob>();
   if (problems.length > 0) return { ok: false, problems: problems.slice(0, MAX_PROBLEMS) };
-  const listed = new Set([MANIFEST_PATH, 'README.txt', 'report.html', ...Object.values(manifest.tables).map((e) => e.file), ...manifest.attachments.map((a) => a.path)]);
-  const unlisted = zip.entries.filter((e) => !listed.has(e.name)).length;
+  const unlisted = zip.entries.filter((e) => !listed.has(e.name) && !isSystemFile(e.name)).length;
   if (unlisted > 0) warnings.push(problem('entries-ignored', { file: fileName, detail: String(unlisted) }));
   return { ok: true, bundle: { manifest, records, included, attachments, warnings } };
 }
@@ -166,29 +170,4 @@ async function readTable(zip: SafeZip, table: BundleTable, entry: Manifest['tabl
 function recordLabel(row: unknown, index: number): string {
   const id = row && typeof row === 'object' && typeof (row as { id?: unknown }).id === 'string' ? (row as { id: string }).id : null;
   return id ? `${id} (#${index + 1})` : `#${index + 1}`;
-}
-
-async function readAttachments(zip: SafeZip, manifest: Manifest, records: BundleRecords, problems: IoProblem[], warnings: IoProblem[]): Promise<Map<string, Blob>> {
-  const out = new Map<string, Blob>();
-  const fileEvidence = new Map(records.evidence.filter((e) => e.kind === 'file').map((e) => [String(e.id), e]));
-  for (const a of manifest.attachments) {
-    const ev = fileEvidence.get(a.id);
-    if (!ev) {
-      problems.push(problem('attachment-orphan', { file: a.path, record: a.id }));
-      continue;
-    }
-    if (!a.path.startsWith(`attachments/${a.id}/`)) problems.push(problem('manifest-invalid', { file: MANIFEST_PATH, record: a.id, field: 'attachments.path', detail: a.path }));
-    else if (!zip.has(a.path)) problems.push(problem('attachment-missing', { file: a.path, record: a.id }));
-    else {
-      const bytes = await zip.read(a.path);
-      if (bytes.byteLength !== a.size || bytes.byteLength !== ev.size) problems.push(problem('attachment-size-mismatch', { file: a.path, record: a.id, detail: `${bytes.byteLength} bytes, expected ${a.size}` }));
-      else if ((await sha256Hex(bytes)) !== a.sha256) problems.push(problem('attachment-checksum-mismatch', { file: a.path, record: a.id }));
-      else out.set(a.id, new Blob([bytes as Uint8Array<ArrayBuffer>]));
-    }
-    if (problems.length >= MAX_PROBLEMS) break;
-  }
-  const missing = [...fileEvidence.keys()].filter((id) => !manifest.attachments.some((a) => a.id === id));
-  if (missing.length > 0 && manifest.attachments.length > 0) for (const id of missing) problems.push(problem('attachment-missing', { file: bundleTables.evidence.file, record: id }));
-  else if (missing.length > 0) warnings.push(problem('attachments-not-included', { file: MANIFEST_PATH, detail: String(missing.length) }));
-  return out;
 }
