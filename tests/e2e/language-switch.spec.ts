@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { createWorkspace, expect, test } from './fixtures';
+import { workspaceWithEveryPage } from './every-page';
 
 /** The language switch in the header: its label is the same in both languages. */
 const languageSelect = (page: Page) => page.getByLabel('Language / 语言');
@@ -27,4 +28,57 @@ test('switching the language keeps what was typed and leaves the keyboard on the
   await expect(page.getByLabel('Title of the new risk')).toHaveValue('Half-typed risk title');
   await expect(page.locator('select[data-probe="the one the user used"]')).toBeFocused();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+});
+
+/** What a person reads on the page: its visible text, the names given to controls, the tab's title. */
+const reading = (page: Page): Promise<string[]> =>
+  page.evaluate(() => {
+    const named = [...document.querySelectorAll('[aria-label], [title], [placeholder]')].map((el) =>
+      ['aria-label', 'title', 'placeholder'].map((a) => el.getAttribute(a) ?? '').join(' | '),
+    );
+    return [`title: ${document.title}`, `lang: ${document.documentElement.lang}`, ...document.body.innerText.split('\n').filter((l) => l.trim()), ...named];
+  });
+
+/** The page once it stops changing (its lazy parts loaded). */
+async function settledReading(page: Page): Promise<string[]> {
+  let last: string[] = [];
+  await expect
+    .poll(async () => {
+      const before = last;
+      await page.waitForTimeout(300);
+      last = await reading(page);
+      return JSON.stringify(last) === JSON.stringify(before);
+    })
+    .toBe(true);
+  return last;
+}
+
+async function switchTo(page: Page, l: 'en' | 'zh-CN'): Promise<void> {
+  await languageSelect(page).selectOption(l);
+  await expect(page.locator('html')).toHaveAttribute('lang', l);
+}
+
+test('every page switched live reads exactly as the same page opened in that language, in both directions', async ({ watched: { page } }) => {
+  test.setTimeout(420_000);
+  const { pages } = await workspaceWithEveryPage(page, 'Every Page Co');
+  for (const url of pages) {
+    // Opened afresh: no announcement of the last action lingers in the status region.
+    await page.goto(url);
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const shown = (await page.locator('html').getAttribute('lang')) === 'zh-CN' ? 'zh-CN' : 'en';
+    const other = shown === 'en' ? 'zh-CN' : 'en';
+    const asOpened = await settledReading(page);
+    await switchTo(page, other);
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const otherAsOpened = await settledReading(page);
+    expect(otherAsOpened, `${url} reads differently in ${other}`).not.toEqual(asOpened);
+
+    // Soft: one run names every page that keeps a stale word.
+    await switchTo(page, shown);
+    await expect.configure({ soft: true }).poll(() => reading(page), { message: `${url} switched to ${shown} without a reload` }).toEqual(asOpened);
+    await switchTo(page, other);
+    await expect.configure({ soft: true }).poll(() => reading(page), { message: `${url} switched to ${other} without a reload` }).toEqual(otherAsOpened);
+  }
 });
