@@ -1,8 +1,9 @@
-import { aiSystemFields } from '../domain/ai-system-schema';
+import { aiSystemRegister } from '../domain/ai-system-schema';
 import type { FieldDef, FieldKind } from '../domain/fields';
 import type { RiskMatrix } from '../domain/risk-matrix';
-import { acceptanceFields, riskFields } from '../domain/risk-schema';
-import { locale, t, tOption } from '../i18n/i18n';
+import type { RegisterDecl } from '../domain/register';
+import { riskRegister } from '../domain/risk-schema';
+import { locale, t, tOption } from './words';
 import { aiSystemHeaderSynonyms, enumValueSynonyms, riskHeaderSynonyms } from './mapping-synonyms';
 import { normHeader } from './mapping-text';
 
@@ -46,37 +47,33 @@ function synonymsOf(words: readonly string[] | undefined, extra: string[]): Read
   return new Set([...(words ?? []), ...extra].map(normHeader).filter(Boolean));
 }
 
-function fromField(f: FieldDef, words: Record<string, readonly string[]>, required: string): MappingTarget {
-  return { key: f.key, kind: f.kind, label: t(f.label), field: f, required: f.key === required, synonyms: synonymsOf(words[f.key], [f.column, t(f.label)]) };
+/** A declared field as a mapping target: plain fields by their kind, ratings to the matrix's levels, AI systems by name, Annex A controls by number. */
+function fromDeclared(f: RegisterDecl['fields'][number], words: Record<string, readonly string[]>, required: string): MappingTarget | null {
+  if (f.readOnly) return null;
+  const v = f.value;
+  const base = (kind: TargetKind, label: string) => ({ key: f.key, kind, label, required: f.key === required, synonyms: synonymsOf(words[f.key], [...(f.column ? [f.column] : []), t(f.label)]) });
+  if (f.input) return { ...base(f.input.kind, t(f.label)), field: { key: f.key, label: f.label, column: f.column ?? f.key, ...f.input } };
+  if (v.kind === 'rating') return { ...base('level', t(f.label)), scale: v.scale };
+  if (v.kind === 'refs' && v.target === 'aiSystems') return base('systems', t('mapping.target.byName', { label: t(f.label) }));
+  if (v.kind === 'refs' && v.target === 'items') return base('controls', t('mapping.target.controls', { label: t(f.label) }));
+  // Links into other registers (own controls) are made in the app.
+  return null;
 }
 
-function special(key: string, kind: TargetKind, label: string, scale?: 'probability' | 'impact'): MappingTarget {
-  return { key, kind, label, required: false, synonyms: synonymsOf(riskHeaderSynonyms[key], [label]), ...(scale ? { scale } : {}) };
-}
+const REGISTERS: Record<TargetRegister, { decl: RegisterDecl; words: Record<string, readonly string[]>; required: string }> = {
+  risks: { decl: riskRegister, words: riskHeaderSynonyms, required: 'title' },
+  aiSystems: { decl: aiSystemRegister, words: aiSystemHeaderSynonyms, required: 'name' },
+};
 
 const cache = new Map<string, MappingTarget[]>();
 
-/**
- * What a column can be mapped to: the register's declared fields, plus for risks the four ratings
- * (to levels of the workspace matrix), the AI systems it affects (by name) and Annex A controls.
- */
+/** What a column can be mapped to: the register's declared fields, in declaration order. */
 export function mappingTargets(register: TargetRegister): MappingTarget[] {
   const cacheKey = `${locale()}:${register}`;
   const hit = cache.get(cacheKey);
   if (hit) return hit;
-  const list =
-    register === 'aiSystems'
-      ? aiSystemFields.map((f) => fromField(f, aiSystemHeaderSynonyms, 'name'))
-      : [
-          ...riskFields.map((f) => fromField(f, riskHeaderSynonyms, 'title')),
-          special('inherentLikelihood', 'level', t('mapping.target.inherentLikelihood'), 'probability'),
-          special('inherentImpact', 'level', t('mapping.target.inherentImpact'), 'impact'),
-          special('residualLikelihood', 'level', t('mapping.target.residualLikelihood'), 'probability'),
-          special('residualImpact', 'level', t('mapping.target.residualImpact'), 'impact'),
-          special('aiSystemIds', 'systems', t('mapping.target.aiSystemIds')),
-          special('annexAControls', 'controls', t('mapping.target.annexAControls')),
-          ...acceptanceFields.map((f) => fromField(f, riskHeaderSynonyms, 'title')),
-        ];
+  const { decl, words, required } = REGISTERS[register];
+  const list = decl.fields.flatMap((f) => fromDeclared(f, words, required) ?? []);
   cache.set(cacheKey, list);
   return list;
 }

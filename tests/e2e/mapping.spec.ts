@@ -49,7 +49,7 @@ test('a Chinese CSV risk register imports through the mapping wizard and shows i
   await expect(wizard.getByRole('heading', { level: 3, name: 'Values' })).toBeVisible();
   const likelihood = wizard.getByRole('group', { name: 'Column 可能性 → Inherent likelihood' });
   await expect(likelihood.getByLabel('"高" (rows: 1)').locator('option:checked')).toHaveText('4 · Likely');
-  const systems = wizard.getByRole('group', { name: 'Column 系统名称 → AI systems (by name)' });
+  const systems = wizard.getByRole('group', { name: 'Column 系统名称 → AI systems affected (by name)' });
   await systems.getByLabel('"贷款评分模型" (rows: 2)').selectOption('empty');
   await systems.getByLabel('"智能客服" (rows: 1)').selectOption('empty');
   expect(await wizardViolations(page)).toEqual([]);
