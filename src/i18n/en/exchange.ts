@@ -116,7 +116,7 @@ export const exchange = {
   'io.problem.attachment-missing': 'An evidence file is missing.',
   'io.problem.attachment-renamed': 'This evidence file is stored in the zip file under another name, {detail} (another zip tool wrote it); it is the only file in its folder and has the listed size, so it is read from there and its checksum checked.',
   'io.problem.attachment-name-differs': 'This evidence file is not in the zip file under its name; its folder holds {detail} instead.',
-  'io.problem.bundle-in-folder': 'The bundle is inside the folder {detail} of the zip file (the folder was compressed as a whole): it is read from there, and the files macOS or Windows adds (__MACOSX, .DS_Store) are skipped.',
+  'io.problem.bundle-in-folder': 'The bundle is inside the folder {detail} of the zip file (the folder was compressed as a whole, as Finder or Explorer does): it is read from inside that folder.',
   'io.problem.bundle-folder-too-deep': 'manifest.json is more than one folder down ({detail}). A bundle is read at the top of the zip file or in one folder there: compress the folder that holds manifest.json itself.',
   'io.problem.bundle-folders-several': 'The zip file holds several folders or files at its top ({detail}), so which one is the bundle is not clear. Compress the folder that holds manifest.json on its own.',
   'io.problem.attachment-orphan': 'An evidence file has no evidence record.',
