@@ -53,6 +53,9 @@ async function otherName(zip: SafeZip, a: AttachmentEntry, problems: IoProblem[]
     problems.push(problem('attachment-missing', { file: a.path, record: a.id }));
     return null;
   }
+  // macOS writes names decomposed (NFD: "u" + combining diaeresis): the same name to a person and to the file system.
+  const same = there.find((e) => e.name.normalize('NFC') === a.path.normalize('NFC'));
+  if (same) return same.name;
   const found = there.map((e) => quoteName(e.name.slice(folder.length))).join(', ');
   if (there.length === 1 && there[0]!.size === a.size) {
     warnings.push(problem('attachment-renamed', { file: a.path, detail: found }));

@@ -85,6 +85,15 @@ describe('an evidence file under a name decoded differently', () => {
     expect(new TextDecoder().decode(await r.bundle.attachments.get(EVIDENCE_ID)!.arrayBuffer())).toBe(CONTENT);
   });
 
+  it('is read without a note when the name differs only in Unicode form (macOS writes names decomposed)', async () => {
+    const nfd = `attachments/${EVIDENCE_ID}/${FILE_NAME.normalize('NFD')}`;
+    expect(nfd).not.toBe(`attachments/${EVIDENCE_ID}/${FILE_NAME}`);
+    const r = await parse(await withAttachmentAs([new TextEncoder().encode(nfd)]), 'nfd.aims.zip');
+    if (!r.ok) throw new Error(said(r.problems));
+    expect(r.bundle.warnings).toEqual([]);
+    expect(r.bundle.attachments.has(EVIDENCE_ID)).toBe(true);
+  });
+
   it('is never called missing when its folder holds other names: the names found are given', async () => {
     const r = await parse(await withAttachmentAs([latin1, `attachments/${EVIDENCE_ID}/copy.txt`]), 'two.aims.zip');
     const problems = r.ok ? [] : r.problems;
