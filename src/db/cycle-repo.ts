@@ -1,10 +1,9 @@
-import { blankCycleRecord, ncSourceOf, patchCycleRecord, type CyclePatch } from '../domain/cycle/records';
-import { recordLinks, registerOf, type CycleKind, type CycleRecord } from '../domain/cycle/registry';
+import { blankCycleRecord, ncSourceOf, type CyclePatch } from '../domain/cycle/records';
+import { recordLinks, type CycleKind, type CycleRecord } from '../domain/cycle/registry';
 import { newId } from '../domain/ids';
 import { fail, ok, type Result } from '../domain/result';
 import { database } from './database';
-import { guardWrite, assertNoConflict } from './errors';
-import { historyWriter } from './history-repo';
+import { tryWrite, write } from './write-path';
 
 /** The management-system registers: one table, one write path, the kind's schema on every write. */
 
@@ -21,40 +20,29 @@ export type CreateCode = 'name-required' | 'singleton-exists';
 
 export async function createCycleRecord(workspaceId: string, kind: CycleKind, title: string, extra: CyclePatch = {}): Promise<Result<CycleRecord, CreateCode>> {
   if (!title.trim()) return fail('name-required', 'title');
-  const db = database();
-  const history = await historyWriter();
-  return guardWrite(() =>
-    db.transaction('rw', db.workspaces, db.cycleRecords, db.history, async (): Promise<Result<CycleRecord, CreateCode>> => {
-      if (!(await db.workspaces.get(workspaceId))) throw new Error(`workspace ${workspaceId} not found`);
-      const existing = await db.cycleRecords.where('[workspaceId+kind]').equals([workspaceId, kind]).toArray();
-      if (registerOf(kind).singleton && existing.length > 0) return fail('singleton-exists');
-      const now = new Date().toISOString();
-      const record = blankCycleRecord(kind, { id: newId(), workspaceId, createdAt: now, updatedAt: now }, title.trim(), existing.map((r) => r.ref), newId, extra);
-      await db.cycleRecords.add(record);
-      await history.created('cycleRecords', record, 'create', now);
-      await db.workspaces.update(workspaceId, { updatedAt: now });
-      return ok(record);
-    }),
+  return tryWrite<Result<CycleRecord, CreateCode>, CreateCode>(() =>
+    write(
+      (db) => [db.cycleRecords],
+      async (w) => {
+        const existing = await w.db.cycleRecords.where('[workspaceId+kind]').equals([workspaceId, kind]).toArray();
+        const record = blankCycleRecord(kind, { id: newId(), workspaceId, createdAt: w.now, updatedAt: w.now }, title.trim(), existing.map((r) => r.ref), newId, extra);
+        return ok(await w.create('cycleRecords', record));
+      },
+    ),
   );
 }
 
 /** Saves a patch; a cross-field rule that fails (closing a nonconformity unchecked) is a code, and nothing is written. */
 export async function saveCycleRecord(id: string, patch: CyclePatch, expected?: Record<string, unknown>): Promise<Result<CycleRecord>> {
-  const db = database();
-  const history = await historyWriter();
-  return guardWrite(() =>
-    db.transaction('rw', db.workspaces, db.cycleRecords, db.history, async (): Promise<Result<CycleRecord>> => {
-      const current = await db.cycleRecords.get(id);
-      if (!current) throw new Error(`record ${id} not found`);
-      assertNoConflict(current, patch, expected, id, `${current.ref} ${current.title}`);
-      const now = new Date().toISOString();
-      const next = patchCycleRecord(current, patch, now);
-      if (!next.ok) return fail(next.code, next.field);
-      await db.cycleRecords.put(next.value);
-      await history.updated('cycleRecords', current, next.value, { at: now });
-      await db.workspaces.update(current.workspaceId, { updatedAt: now });
-      return ok(next.value);
-    }),
+  return tryWrite(() =>
+    write(
+      (db) => [db.cycleRecords],
+      async (w) => {
+        const current = await w.db.cycleRecords.get(id);
+        if (!current) throw new Error(`record ${id} not found`);
+        return ok(await w.update('cycleRecords', current, patch, { expected }));
+      },
+    ),
   );
 }
 
@@ -63,40 +51,34 @@ export async function saveCycleRecord(id: string, patch: CyclePatch, expected?: 
  * records hold to it (a finding's audit, a nonconformity's source); restoring puts them back.
  */
 export async function deleteCycleRecord(id: string): Promise<void> {
-  const db = database();
   // The trash loads with the first delete: the first screen reads these repositories, but never deletes.
-  const { trashBuilder, trashScope } = await import('./trash-repo');
-  const trash = await trashBuilder();
-  await guardWrite(() =>
-    db.transaction('rw', trashScope(db), async () => {
-      const record = await db.cycleRecords.get(id);
-      if (!record) return;
-      const t = trash(db);
-      t.remove('cycleRecords', record);
-      const attached = await db.evidence.where('workspaceId').equals(record.workspaceId).filter((e) => e.recordId === id).toArray();
-      const files = await db.evidenceFiles.bulkGet(attached.map((e) => e.id));
-      attached.forEach((e, i) => {
-        t.remove('evidence', e);
-        const file = files[i];
-        if (file) t.remove('evidenceFiles', file);
-      });
-      for (const [kind, links] of Object.entries(recordLinks)) {
-        for (const link of links) {
-          if (!link.kinds.includes(record.kind)) continue;
-          const linking = await db.cycleRecords
-            .where('[workspaceId+kind]')
-            .equals([record.workspaceId, kind])
-            .filter((r) => (r as Record<string, unknown>)[link.key] === id)
-            .toArray();
-          await t.unlink('cycleRecords', linking, link.key, id, { bump: true });
-        }
+  const { TrashBuilder, trashScope } = await import('./write-trash');
+  await write(trashScope, async (w) => {
+    const db = w.db;
+    const record = await db.cycleRecords.get(id);
+    if (!record) return;
+    const t = new TrashBuilder(w);
+    t.remove('cycleRecords', record);
+    const attached = await db.evidence.where('workspaceId').equals(record.workspaceId).filter((e) => e.recordId === id).toArray();
+    const files = await db.evidenceFiles.bulkGet(attached.map((e) => e.id));
+    attached.forEach((e, i) => {
+      t.remove('evidence', e);
+      const file = files[i];
+      if (file) t.remove('evidenceFiles', file);
+    });
+    for (const [kind, links] of Object.entries(recordLinks)) {
+      for (const link of links) {
+        if (!link.kinds.includes(record.kind)) continue;
+        const linking = await db.cycleRecords
+          .where('[workspaceId+kind]')
+          .equals([record.workspaceId, kind])
+          .filter((r) => (r as Record<string, unknown>)[link.key] === id)
+          .toArray();
+        await t.unlink('cycleRecords', linking, link.key, id, { bump: true });
       }
-      const ws = await db.workspaces.get(record.workspaceId);
-      t.workspaceUpdatedAt = ws?.updatedAt;
-      await t.commit();
-      await db.workspaces.update(record.workspaceId, { updatedAt: t.deletedAt });
-    }),
-  );
+    }
+    await t.commit();
+  });
 }
 
 /** A finding of an audit: linked to it, evidencing the audited items it is about. */

@@ -3,8 +3,7 @@ import { TEXT_MAX } from '../domain/fields';
 import { newId } from '../domain/ids';
 import { failAll, ok, type Failure, type Problem, type Result } from '../domain/result';
 import { database } from './database';
-import { guardWrite } from './errors';
-import { historyWriter } from './history-repo';
+import { write } from './write-path';
 
 export type EvidenceCode = 'title-required' | 'title-too-long' | 'url-invalid' | 'file-too-large' | 'file-required';
 
@@ -31,13 +30,9 @@ export async function addLinkEvidence(workspaceId: string, itemId: string, title
   const refused = refuse(checkTitle(title), evidenceUrlSchema.safeParse(url).success ? null : { code: 'url-invalid', field: 'url' });
   if (refused) return refused;
   const row = evidenceSchema.parse({ id: newId(), workspaceId, itemId, title, kind: 'link', url, addedAt: new Date().toISOString(), ...(recordId ? { recordId } : {}) });
-  const db = database();
-  const history = await historyWriter();
-  await guardWrite(() =>
-    db.transaction('rw', db.evidence, db.history, async () => {
-      await db.evidence.add(row);
-      await history.created('evidence', row, 'create', row.addedAt);
-    }),
+  await write(
+    (db) => [db.evidence],
+    (w) => w.create('evidence', row),
   );
   return ok(row);
 }
@@ -73,16 +68,13 @@ export async function addFileEvidence(workspaceId: string, itemId: string, title
     addedAt: new Date().toISOString(),
     ...(recordId ? { recordId } : {}),
   });
-  const db = database();
-  const history = await historyWriter();
-  await guardWrite(
-    () =>
-      db.transaction('rw', db.evidence, db.evidenceFiles, db.history, async () => {
-        await db.evidence.add(row);
-        await db.evidenceFiles.add({ id: row.id, workspaceId, blob: file.blob });
-        await history.created('evidence', row, 'create', row.addedAt);
-      }),
-    file.size,
+  await write(
+    (db) => [db.evidence, db.evidenceFiles],
+    async (w) => {
+      await w.create('evidence', row);
+      await w.putRaw('evidenceFiles', [{ id: row.id, workspaceId, blob: file.blob }]);
+    },
+    { neededBytes: file.size },
   );
   return ok(row);
 }
@@ -93,23 +85,19 @@ export async function getEvidenceFile(id: string): Promise<Blob | null> {
 
 /** Moves the evidence record and its file's bytes to the trash, together. */
 export async function deleteEvidence(id: string): Promise<void> {
-  const db = database();
   // The trash loads with the first delete: the first screen reads these repositories, but never deletes.
-  const { trashBuilder, trashScope } = await import('./trash-repo');
-  const trash = await trashBuilder();
-  await guardWrite(() =>
-    db.transaction('rw', trashScope(db), async () => {
-      const row = await db.evidence.get(id);
-      if (!row) {
-        // Bytes without their record are nobody's: nothing to restore them to.
-        await db.evidenceFiles.delete(id);
-        return;
-      }
-      const t = trash(db);
-      t.remove('evidence', row);
-      const file = await db.evidenceFiles.get(id);
-      if (file) t.remove('evidenceFiles', file);
-      await t.commit();
-    }),
-  );
+  const { TrashBuilder, trashScope } = await import('./write-trash');
+  await write(trashScope, async (w) => {
+    const row = await w.db.evidence.get(id);
+    const file = await w.db.evidenceFiles.get(id);
+    if (!row) {
+      // Bytes without their record are nobody's: nothing to restore them to.
+      if (file) await w.remove('evidenceFiles', file);
+      return;
+    }
+    const t = new TrashBuilder(w);
+    t.remove('evidence', row);
+    if (file) t.remove('evidenceFiles', file);
+    await t.commit();
+  });
 }

@@ -1,7 +1,6 @@
 import { newId } from '../domain/ids';
 import {
   blankImpactAssessment,
-  impactAssessmentSchema,
   signOffFields,
   type CopiedScopeKey,
   type ImpactAssessment,
@@ -9,14 +8,12 @@ import {
 } from '../domain/impact-assessment-schema';
 import { approvalProblems, scopeFromSystem, type ApprovalCode } from '../domain/impact-assessment-rules';
 import { fail, failAll, ok, type Result } from '../domain/result';
-import { blankRisk, nextRiskRef, riskSchema, type Risk } from '../domain/risk-schema';
-import { database } from './database';
+import { blankRisk, nextRiskRef, type Risk } from '../domain/risk-schema';
 import { riskRefs } from './risks-repo';
-import { guardWrite } from './errors';
-import { historyWriter } from './history-repo';
 import { registerRepo } from './register-repo';
+import { tryWrite, write } from './write-path';
 
-const repo = registerRepo<ImpactAssessment, ImpactAssessmentPatch>('impactAssessments', impactAssessmentSchema);
+const repo = registerRepo<ImpactAssessment, ImpactAssessmentPatch>('impactAssessments');
 
 export const listImpactAssessments = repo.list;
 export const getImpactAssessment = repo.get;
@@ -33,24 +30,17 @@ const newestOf = (list: readonly ImpactAssessment[]) => list.reduce<ImpactAssess
  * it, never into a second, parallel series. One transaction, so two tabs starting at once make one series.
  */
 export async function startImpactAssessment(workspaceId: string, aiSystemId: string): Promise<{ assessment: ImpactAssessment; started: boolean }> {
-  const db = database();
-  const history = await historyWriter();
-  return guardWrite(() =>
-    db.transaction('rw', [db.aiSystems, db.impactAssessments, db.workspaces, db.history], async () => {
-      const system = await db.aiSystems.get(aiSystemId);
+  return write(
+    (db) => [db.aiSystems, db.impactAssessments],
+    async (w) => {
+      const system = await w.db.aiSystems.get(aiSystemId);
       if (system?.workspaceId !== workspaceId) throw new Error(`AI system ${aiSystemId} not found`);
-      const existing = await db.impactAssessments.where('aiSystemId').equals(aiSystemId).toArray();
+      const existing = await w.db.impactAssessments.where('aiSystemId').equals(aiSystemId).toArray();
       const open = existing.find((a) => a.state === 'draft') ?? newestOf(existing);
       if (open) return { assessment: open, started: false };
-      if (!(await db.workspaces.get(workspaceId))) throw new Error(`workspace ${workspaceId} not found`);
-      const now = new Date().toISOString();
-      const blank = blankImpactAssessment({ id: newId(), workspaceId, aiSystemId, createdAt: now, updatedAt: now });
-      const assessment = impactAssessmentSchema.parse({ ...blank, ...scopeFromSystem(system) });
-      await db.impactAssessments.add(assessment);
-      await history.created('impactAssessments', assessment, 'create', now);
-      await db.workspaces.update(workspaceId, { updatedAt: now });
-      return { assessment, started: true };
-    }),
+      const blank = blankImpactAssessment({ id: newId(), workspaceId, aiSystemId, createdAt: w.now, updatedAt: w.now });
+      return { assessment: await w.create('impactAssessments', { ...blank, ...scopeFromSystem(system) }), started: true };
+    },
   );
 }
 
@@ -60,22 +50,19 @@ export async function startImpactAssessment(workspaceId: string, aiSystemId: str
  * approval cannot land on the approved version.
  */
 async function writeDraft(id: string, change: (current: ImpactAssessment) => ImpactAssessment | Refusal, coalesce = true): Promise<Result<ImpactAssessment, AssessmentCode>> {
-  const db = database();
-  const history = await historyWriter();
-  return guardWrite(() =>
-    db.transaction('rw', db.impactAssessments, db.workspaces, db.history, async (): Promise<Result<ImpactAssessment, AssessmentCode>> => {
-      const current = await db.impactAssessments.get(id);
-      if (!current) return fail('not-found');
-      if (current.state !== 'draft') return fail('frozen');
-      const changed = change(current);
-      if ('ok' in changed) return changed;
-      const now = new Date().toISOString();
-      const next = impactAssessmentSchema.parse({ ...changed, updatedAt: now });
-      await db.impactAssessments.put(next);
-      await history.updated('impactAssessments', current, next, { coalesce, at: now });
-      await db.workspaces.update(current.workspaceId, { updatedAt: now });
-      return ok(next);
-    }),
+  return tryWrite<Result<ImpactAssessment, AssessmentCode>, AssessmentCode>(() =>
+    write(
+      (db) => [db.impactAssessments],
+      async (w): Promise<Result<ImpactAssessment, AssessmentCode>> => {
+        const current = await w.db.impactAssessments.get(id);
+        if (!current) return fail('not-found');
+        // A frozen version is refused by the write path before any change is worked out.
+        w.check('impactAssessments', current, {});
+        const changed = change(current);
+        if ('ok' in changed) return changed;
+        return ok(await w.update('impactAssessments', current, changed, { coalesce }));
+      },
+    ),
   );
 }
 
@@ -138,48 +125,32 @@ const clearedSignOff = Object.fromEntries(signOffFields.map((f) => [f.key, f.kin
  * versions stay readable as they were. Sign-off fields start empty again.
  */
 export async function startNewVersion(id: string): Promise<Result<ImpactAssessment, AssessmentCode>> {
-  const db = database();
-  const history = await historyWriter();
-  const result = await guardWrite(() =>
-    db.transaction('rw', db.impactAssessments, db.workspaces, db.history, async (): Promise<Result<ImpactAssessment, AssessmentCode>> => {
-      const source = await db.impactAssessments.get(id);
+  return write(
+    (db) => [db.impactAssessments],
+    async (w): Promise<Result<ImpactAssessment, AssessmentCode>> => {
+      const source = await w.db.impactAssessments.get(id);
       if (!source) return fail('not-found');
-      const series = await db.impactAssessments.where('seriesId').equals(source.seriesId).toArray();
+      const series = await w.db.impactAssessments.where('seriesId').equals(source.seriesId).toArray();
       if (series.some((a) => a.state === 'draft')) return fail('draft-exists');
       const latest = series.reduce((a, b) => (b.version > a.version ? b : a));
-      const now = new Date().toISOString();
-      const draft = impactAssessmentSchema.parse({
-        ...latest,
-        id: newId(),
-        version: latest.version + 1,
-        state: 'draft',
-        createdAt: now,
-        updatedAt: now,
-        ...clearedSignOff,
-      });
-      await db.impactAssessments.add(draft);
-      await history.created('impactAssessments', draft, 'create', now);
-      await db.workspaces.update(source.workspaceId, { updatedAt: now });
-      return ok(draft);
-    }),
+      const draft = { ...latest, id: newId(), version: latest.version + 1, state: 'draft' as const, createdAt: w.now, updatedAt: w.now, ...clearedSignOff };
+      return ok(await w.create('impactAssessments', draft));
+    },
   );
-  return result;
 }
 
 /** Moves a draft to the trash; risks raised from it forget their source, so no link points at nothing (restore puts it back). */
 export async function deleteDraftAssessment(id: string): Promise<Result<null, AssessmentCode>> {
-  const db = database();
   // The trash loads with the first delete: the first screen reads these repositories, but never deletes.
-  const { trashBuilder, trashScope } = await import('./trash-repo');
-  const trash = await trashBuilder();
-  return guardWrite(() =>
-    db.transaction('rw', trashScope(db), async (): Promise<Result<null, AssessmentCode>> => {
-      const current = await db.impactAssessments.get(id);
+  const { TrashBuilder, trashScope } = await import('./write-trash');
+  return tryWrite<Result<null, AssessmentCode>, AssessmentCode>(() =>
+    write(trashScope, async (w): Promise<Result<null, AssessmentCode>> => {
+      const current = await w.db.impactAssessments.get(id);
       if (!current) return fail('not-found');
-      if (current.state !== 'draft') return fail('frozen');
-      const t = trash(db);
+      w.check('impactAssessments', current, {});
+      const t = new TrashBuilder(w);
       t.remove('impactAssessments', current);
-      const risks = await db.risks.where('workspaceId').equals(current.workspaceId).filter((r) => r.sourceImpact?.assessmentId === id).toArray();
+      const risks = await w.db.risks.where('workspaceId').equals(current.workspaceId).filter((r) => r.sourceImpact?.assessmentId === id).toArray();
       for (const r of risks) await t.unlink('risks', [r], 'sourceImpact', r.sourceImpact);
       await t.commit();
       return ok(null);
@@ -196,36 +167,31 @@ export type RaiseCode = 'not-found' | 'already-linked' | 'frozen';
  * the page raises from the draft's copy of the impact instead).
  */
 export async function raiseRiskFromImpact(assessmentId: string, impactId: string): Promise<Result<Risk, RaiseCode>> {
-  const db = database();
-  const history = await historyWriter();
-  return guardWrite(() =>
-    db.transaction('rw', db.impactAssessments, db.risks, db.workspaces, db.history, async (): Promise<Result<Risk, RaiseCode>> => {
-      const assessment = await db.impactAssessments.get(assessmentId);
-      const impact = assessment?.impacts.find((i) => i.id === impactId);
-      if (!assessment || !impact) return fail('not-found');
-      if (assessment.state !== 'draft') return fail('frozen');
-      if (impact.riskId && (await db.risks.get(impact.riskId))) return fail('already-linked');
-      const refs = await riskRefs(assessment.workspaceId);
-      const now = new Date().toISOString();
-      const firstLine = impact.description.split('\n')[0]!.trim();
-      const title = (firstLine || impact.affectedWho.trim() || impact.area).slice(0, 300);
-      const risk = riskSchema.parse({
-        ...blankRisk({ id: newId(), workspaceId: assessment.workspaceId, createdAt: now, updatedAt: now, ref: nextRiskRef(refs) }, title),
-        description: impact.description,
-        aiSystemIds: [assessment.aiSystemId],
-        consequenceIndividuals: impact.affected === 'society' ? '' : impact.description,
-        consequenceSociety: impact.affected === 'society' ? impact.description : '',
-        treatmentPlan: impact.plannedMitigations,
-        sourceImpact: { assessmentId, impactId },
-      });
-      await db.risks.add(risk);
-      await history.created('risks', risk, 'create', now);
-      const impacts = assessment.impacts.map((i) => (i.id === impactId ? { ...i, riskId: risk.id } : i));
-      const linked = impactAssessmentSchema.parse({ ...assessment, impacts, updatedAt: now });
-      await db.impactAssessments.put(linked);
-      await history.updated('impactAssessments', assessment, linked, { coalesce: false, at: now });
-      await db.workspaces.update(assessment.workspaceId, { updatedAt: now });
-      return ok(risk);
-    }),
+  return tryWrite<Result<Risk, RaiseCode>, RaiseCode>(() =>
+    write(
+      (db) => [db.impactAssessments, db.risks],
+      async (w): Promise<Result<Risk, RaiseCode>> => {
+        const assessment = await w.db.impactAssessments.get(assessmentId);
+        const impact = assessment?.impacts.find((i) => i.id === impactId);
+        if (!assessment || !impact) return fail('not-found');
+        w.check('impactAssessments', assessment, {});
+        if (impact.riskId && (await w.db.risks.get(impact.riskId))) return fail('already-linked');
+        const refs = await riskRefs(assessment.workspaceId);
+        const firstLine = impact.description.split('\n')[0]!.trim();
+        const title = (firstLine || impact.affectedWho.trim() || impact.area).slice(0, 300);
+        const risk = await w.create('risks', {
+          ...blankRisk({ id: newId(), workspaceId: assessment.workspaceId, createdAt: w.now, updatedAt: w.now, ref: nextRiskRef(refs) }, title),
+          description: impact.description,
+          aiSystemIds: [assessment.aiSystemId],
+          consequenceIndividuals: impact.affected === 'society' ? '' : impact.description,
+          consequenceSociety: impact.affected === 'society' ? impact.description : '',
+          treatmentPlan: impact.plannedMitigations,
+          sourceImpact: { assessmentId, impactId },
+        });
+        const impacts = assessment.impacts.map((i) => (i.id === impactId ? { ...i, riskId: risk.id } : i));
+        await w.update('impactAssessments', assessment, { impacts }, { coalesce: false });
+        return ok(risk);
+      },
+    ),
   );
 }

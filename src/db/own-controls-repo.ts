@@ -1,10 +1,9 @@
-import { blankOwnControl, ownControlSchema, type OwnControl, type OwnControlPatch } from '../domain/own-control-schema';
+import { blankOwnControl, type OwnControl, type OwnControlPatch } from '../domain/own-control-schema';
 import { fail, ok, type Result } from '../domain/result';
-import { database } from './database';
-import { guardWrite } from './errors';
 import { registerRepo } from './register-repo';
+import { write } from './write-path';
 
-const repo = registerRepo<OwnControl, OwnControlPatch>('ownControls', ownControlSchema);
+const repo = registerRepo<OwnControl, OwnControlPatch>('ownControls');
 
 export const listOwnControls = repo.list;
 export const getOwnControl = repo.get;
@@ -17,19 +16,15 @@ export async function createOwnControl(workspaceId: string, name: string): Promi
 
 /** Moves the control to the trash and removes its place in every risk treatment plan, together. */
 export async function deleteOwnControl(id: string): Promise<void> {
-  const db = database();
   // The trash loads with the first delete: the first screen reads these repositories, but never deletes.
-  const { trashBuilder, trashScope } = await import('./trash-repo');
-  const trash = await trashBuilder();
-  await guardWrite(() =>
-    db.transaction('rw', trashScope(db), async () => {
-      const control = await db.ownControls.get(id);
-      if (!control) return;
-      const t = trash(db);
-      t.remove('ownControls', control);
-      const risks = await db.risks.where('workspaceId').equals(control.workspaceId).filter((r) => r.ownControlIds.includes(id)).toArray();
-      await t.unlink('risks', risks, 'ownControlIds', id);
-      await t.commit();
-    }),
-  );
+  const { TrashBuilder, trashScope } = await import('./write-trash');
+  await write(trashScope, async (w) => {
+    const control = await w.db.ownControls.get(id);
+    if (!control) return;
+    const t = new TrashBuilder(w);
+    t.remove('ownControls', control);
+    const risks = await w.db.risks.where('workspaceId').equals(control.workspaceId).filter((r) => r.ownControlIds.includes(id)).toArray();
+    await t.unlink('risks', risks, 'ownControlIds', id);
+    await t.commit();
+  });
 }

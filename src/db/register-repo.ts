@@ -1,11 +1,8 @@
 import type { Table } from 'dexie';
-import type { ZodType } from 'zod';
 import { newId } from '../domain/ids';
 import type { RegisterRecord } from '../domain/record-base';
 import { database, type AimsDatabase } from './database';
-import { assertNoConflict, guardWrite } from './errors';
-import { historyWriter } from './history-repo';
-import { recordLabel } from '../domain/history';
+import { write } from './write-path';
 
 type TableName = 'aiSystems' | 'risks' | 'ownControls' | 'impactAssessments';
 
@@ -19,16 +16,12 @@ export interface RegisterRepo<T extends RegisterRecord, P> {
 }
 
 /**
- * The one write path of every register: validate the whole record with its schema, in one
- * transaction with the workspace it belongs to and the record's history entry, and bump the
- * workspace's updatedAt.
+ * A register's reads, and its creates and updates through the write path (write-path.ts), which
+ * validates the whole record with its schema and rules, checks for a conflicting edit, writes the
+ * history entry and bumps the workspace's updatedAt, in one transaction. The schema, and the fields
+ * a patch never changes (a risk's ref), are the register's own (domain/register-schemas).
  */
-export function registerRepo<T extends RegisterRecord, P extends object>(
-  name: TableName,
-  schema: ZodType<T>,
-  /** Fields beyond id, workspaceId and createdAt that a patch never changes (a risk's ref). */
-  fixed: readonly (keyof T & string)[] = [],
-): RegisterRepo<T, P> {
+export function registerRepo<T extends RegisterRecord, P extends object>(name: TableName): RegisterRepo<T, P> {
   const table = (db: AimsDatabase) => db.table(name) as Table<T, string>;
   return {
     async list(workspaceId) {
@@ -38,36 +31,19 @@ export function registerRepo<T extends RegisterRecord, P extends object>(
       return table(database()).get(id);
     },
     async create(workspaceId, build) {
-      const db = database();
-      const now = new Date().toISOString();
-      const record = schema.parse(build({ id: newId(), workspaceId, createdAt: now, updatedAt: now }));
-      const history = await historyWriter();
-      return guardWrite(() =>
-        db.transaction('rw', db.workspaces, table(db), db.history, async () => {
-          if (!(await db.workspaces.get(workspaceId))) throw new Error(`workspace ${workspaceId} not found`);
-          await table(db).add(record);
-          await history.created(name, record, 'create', now);
-          await db.workspaces.update(workspaceId, { updatedAt: now });
-          return record;
-        }),
+      return write(
+        (db) => [table(db)],
+        async (w) => w.create(name, build({ id: newId(), workspaceId, createdAt: w.now, updatedAt: w.now })),
       );
     },
     async update(id, patch, expected) {
-      const db = database();
-      const history = await historyWriter();
-      return guardWrite(() =>
-        db.transaction('rw', db.workspaces, table(db), db.history, async () => {
-          const current = await table(db).get(id);
+      return write(
+        (db) => [table(db)],
+        async (w) => {
+          const current = await table(w.db).get(id);
           if (!current) throw new Error(`${name} ${id} not found`);
-          assertNoConflict(current, patch, expected, id, recordLabel(name, current as unknown as Record<string, unknown>));
-          const now = new Date().toISOString();
-          const kept = Object.fromEntries(fixed.map((k) => [k, current[k]]));
-          const next = schema.parse({ ...current, ...patch, ...kept, id, workspaceId: current.workspaceId, createdAt: current.createdAt, updatedAt: now });
-          await table(db).put(next);
-          await history.updated(name, current, next, { at: now });
-          await db.workspaces.update(current.workspaceId, { updatedAt: now });
-          return next;
-        }),
+          return w.update(name, current, patch, { expected });
+        },
       );
     },
   };

@@ -15,7 +15,7 @@ import { database } from './database';
 import { workspaceTables } from './schema-versions';
 import { remapIds } from './remap-ids';
 import { guardWrite } from './errors';
-import { historyWriter } from './history-repo';
+import { write } from './write-path';
 
 type NameCode = 'name-required' | 'name-too-long';
 
@@ -48,13 +48,9 @@ export async function createWorkspace(name: string, catalogVersion: string, now 
     soaMeta: soaMetaSchema.parse({}),
     riskMatrix: presetMatrix(DEFAULT_PRESET),
   });
-  const db = database();
-  const history = await historyWriter();
-  await guardWrite(() =>
-    db.transaction('rw', db.workspaces, db.history, async () => {
-      await db.workspaces.add(ws);
-      await history.created('workspaces', ws, 'create', ts);
-    }),
+  await write(
+    () => [],
+    (w) => w.create('workspaces', ws),
   );
   return ok(ws);
 }
@@ -83,18 +79,13 @@ export async function saveRiskMatrix(id: string, matrix: RiskMatrix): Promise<Wo
 const EXPANDED = ['profile', 'soaMeta'] as const;
 
 async function updateWorkspace(id: string, change: (ws: Workspace) => Workspace): Promise<Workspace> {
-  const db = database();
-  const history = await historyWriter();
-  return guardWrite(() =>
-    db.transaction('rw', db.workspaces, db.history, async () => {
-      const ws = await db.workspaces.get(id);
+  return write(
+    () => [],
+    async (w) => {
+      const ws = await w.db.workspaces.get(id);
       if (!ws) throw new Error(`workspace ${id} not found`);
-      const now = new Date().toISOString();
-      const next = workspaceSchema.parse({ ...change(ws), updatedAt: now });
-      await db.workspaces.put(next);
-      await history.updated('workspaces', ws, next, { expand: EXPANDED, at: now });
-      return next;
-    }),
+      return w.update('workspaces', ws, change(ws), { expand: EXPANDED });
+    },
   );
 }
 
@@ -105,40 +96,40 @@ async function updateWorkspace(id: string, change: (ws: Workspace) => Workspace)
 export async function duplicateWorkspace(id: string, name: string): Promise<Result<Workspace, NameCode>> {
   const checked = checkName(name);
   if (!checked.ok) return checked;
-  const db = database();
-  const tables = workspaceTables.map((t) => db.table(t));
-  const history = await historyWriter();
-  const copy = await guardWrite(() =>
-    db.transaction('rw', [db.workspaces, ...tables], async () => {
-      const ws = await db.workspaces.get(id);
+  const copy = await write(
+    (db) => workspaceTables.map((t) => db.table(t)),
+    async (w) => {
+      const ws = await w.db.workspaces.get(id);
       if (!ws) throw new Error(`workspace ${id} not found`);
-      const now = new Date().toISOString();
-      const target = workspaceSchema.parse({ ...ws, id: newId(), name: checked.value, createdAt: now, updatedAt: now });
-      const rows = await Promise.all(tables.map((t) => t.where('workspaceId').equals(id).toArray() as Promise<Record<string, unknown>[]>));
+      const target = { ...ws, id: newId(), name: checked.value, createdAt: w.now, updatedAt: w.now };
+      const rows = await Promise.all(workspaceTables.map((t) => w.db.table(t).where('workspaceId').equals(id).toArray() as Promise<Record<string, unknown>[]>));
       const ids = new Map<string, string>([[id, target.id]]);
       for (const list of rows) for (const row of list) if (typeof row.id === 'string' && !ids.has(row.id)) ids.set(row.id, newId());
-      await db.workspaces.add(target);
-      // Evidence files share their evidence record's id, so both map to the same new id.
-      await Promise.all(tables.map((t, i) => t.bulkAdd(rows[i]!.map((row) => remapIds(row, ids)))));
       // The copy's history is the original's (ids follow), then the copy itself; its trash starts empty.
-      await history.created('workspaces', target, 'create', now);
-      return target;
-    }),
+      const created = await w.create('workspaces', target);
+      // Evidence files share their evidence record's id, so both map to the same new id.
+      for (const [i, t] of workspaceTables.entries()) {
+        const copied = rows[i]!.map((row) => remapIds(row, ids));
+        if (t === 'evidenceFiles' || t === 'history') await w.putRaw(t, copied);
+        else await w.putAll(t, copied);
+      }
+      return created;
+    },
   );
   return ok(copy);
 }
 
 /** Deletes the workspace with everything in it: its records, its history and its trash. */
 export async function deleteWorkspace(id: string): Promise<void> {
-  const db = database();
-  const tables = workspaceTables.map((t) => db.table(t));
-  await db.transaction('rw', [db.workspaces, db.settings, db.trash, ...tables], async () => {
-    for (const t of tables) await t.where('workspaceId').equals(id).delete();
-    await db.trash.where('workspaceId').equals(id).delete();
-    await db.workspaces.delete(id);
-    const last = await db.settings.get(LAST_WORKSPACE_KEY);
-    if (last?.value === id) await db.settings.delete(LAST_WORKSPACE_KEY);
-  });
+  await write(
+    (db) => [db.settings, db.trash, ...workspaceTables.map((t) => db.table(t))],
+    async (w) => {
+      await w.clearWorkspace(id, true);
+      await w.db.trash.where('workspaceId').equals(id).delete();
+      const last = await w.db.settings.get(LAST_WORKSPACE_KEY);
+      if (last?.value === id) await w.db.settings.delete(LAST_WORKSPACE_KEY);
+    },
+  );
 }
 
 const LAST_WORKSPACE_KEY = 'lastWorkspaceId';

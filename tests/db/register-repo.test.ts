@@ -3,13 +3,13 @@ import type { AimsDatabase } from '../../src/db/database';
 import { registerRepo } from '../../src/db/register-repo';
 import { createRisk, saveRisk } from '../../src/db/risks-repo';
 import { createWorkspace, getWorkspace } from '../../src/db/workspaces-repo';
-import { aiSystemSchema, blankAiSystem, type AiSystem, type AiSystemPatch } from '../../src/domain/ai-system-schema';
+import { blankAiSystem, type AiSystem, type AiSystemPatch } from '../../src/domain/ai-system-schema';
 import type { RiskPatch } from '../../src/domain/risk-schema';
 import type { Workspace } from '../../src/domain/workspace-schema';
 import { freshDatabase } from '../support/db';
 
 /** The generic write path, exercised on the AI system register. */
-const repo = registerRepo<AiSystem, AiSystemPatch>('aiSystems', aiSystemSchema);
+const repo = registerRepo<AiSystem, AiSystemPatch>('aiSystems');
 
 let db: AimsDatabase;
 let ws: Workspace;
