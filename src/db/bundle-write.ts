@@ -1,13 +1,12 @@
 import type { ZodType } from 'zod';
 import { mixRecord, type ConflictChoice } from '../domain/merge-fields';
-import { workspaceSchema, type Workspace } from '../domain/workspace-schema';
-import { bundleTables } from '../io/bundle-format';
-import { DATA_TABLES, slices, type Conflict, type ImportPlan, type Row } from './bundle-plan';
-import { database } from './database';
-import { guardWrite } from './errors';
-import { addHistoryEntries, bundleImportHistory } from './history-repo';
+import type { Workspace } from '../domain/workspace-schema';
+import { registerSchemas, type RegisterTable } from '../domain/register-schemas';
+import { DATA_TABLES, type Conflict, type ImportPlan, type Row } from './bundle-plan';
+import { bundleImportHistory } from './history-repo';
 import { historyUser } from './settings-repo';
 import { exchangeKey } from './snapshot';
+import { write } from './write-path';
 
 export { planImport, type Conflict, type ImportMode, type ImportPlan, type RecordLists, type TableSummary } from './bundle-plan';
 export type { ConflictChoice } from '../domain/merge-fields';
@@ -48,7 +47,7 @@ export function resolveConflicts(plan: ImportPlan, choices: ReadonlyMap<string, 
     const row = mixRecord(c.mine, c.theirs, c.fields, choices.get(c.key), at);
     if (!row) continue;
     if (row !== c.theirs) {
-      const checked = (bundleTables[c.table].schema as ZodType).safeParse(row);
+      const checked = (registerSchemas[c.table as RegisterTable] as ZodType).safeParse(row);
       if (!checked.success) {
         for (const issue of checked.error.issues.slice(0, 3)) problems.push({ conflict: c, field: issue.path.map(String).join('.'), code: issue.message });
         continue;
@@ -65,7 +64,6 @@ export function resolveConflicts(plan: ImportPlan, choices: ReadonlyMap<string, 
  * and fields take their default. A conflicting record changed here since the preview stops the write.
  */
 export async function applyImport(plan: ImportPlan, choices: ReadonlyMap<string, ConflictChoice> = new Map()): Promise<Workspace> {
-  const db = database();
   const now = new Date().toISOString();
   const resolved = resolveConflicts(plan, choices, now);
   if (resolved.problems.length > 0) throw new MergeMixError(resolved.problems);
@@ -76,35 +74,36 @@ export async function applyImport(plan: ImportPlan, choices: ReadonlyMap<string,
   // The history entries, built before the transaction opens.
   const user = await historyUser();
   const entries = bundleImportHistory({ merge: plan.mode.kind === 'merge', workspaceId: plan.workspaceId, previous: plan.previous, writes }, user, now);
-  const tables = [db.workspaces, db.settings, db.evidenceFiles, db.history, ...DATA_TABLES.map((t) => db.table(t))];
-  return guardWrite(
-    () =>
-      db.transaction('rw', tables, async () => {
-        // A record written from a conflict was resolved against the version the preview showed.
-        for (const { conflict } of resolved.rows) {
-          const stored = (await db.table(conflict.table).get(conflict.id)) as Row | undefined;
-          if (stored?.updatedAt !== conflict.mine.updatedAt) throw new StalePlanError(conflict);
-        }
-        if (plan.remove) {
-          for (const t of DATA_TABLES) await db.table(t).where('workspaceId').equals(plan.workspaceId).delete();
-          await db.evidenceFiles.where('workspaceId').equals(plan.workspaceId).delete();
-        }
-        for (const [table, rows] of writes) {
-          if (rows.length === 0) continue;
-          if (table === 'workspaces') await db.workspaces.put(workspaceRow(rows[0]!, plan.workspaceId, await db.workspaces.get(plan.workspaceId)));
-          else for (const slice of slices(rows)) await db.table(table).bulkPut(slice);
-        }
-        for (const slice of slices(fileRows)) await db.evidenceFiles.bulkPut(slice);
-        await addHistoryEntries(db, entries);
-        await db.settings.put({ key: exchangeKey(plan.workspaceId), value: plan.exportedAt });
-        const ws = await db.workspaces.get(plan.workspaceId);
-        if (!ws) throw new Error('import wrote no workspace');
-        return ws;
-      }),
-    plan.bytes,
+  // A merge changes stored records: a register's refusal of such a change (a frozen version) stops it.
+  const previous = plan.remove ? undefined : (table: string) => (row: Record<string, unknown>) => plan.previous.get(`${table}:${String(row.id)}`);
+  return write(
+    (db) => [db.settings, db.evidenceFiles, ...DATA_TABLES.map((t) => db.table(t))],
+    async (w) => {
+      const db = w.db;
+      // A record written from a conflict was resolved against the version the preview showed.
+      for (const { conflict } of resolved.rows) {
+        const stored = (await db.table(conflict.table).get(conflict.id)) as Row | undefined;
+        if (stored?.updatedAt !== conflict.mine.updatedAt) throw new StalePlanError(conflict);
+      }
+      if (plan.remove) await w.clearWorkspace(plan.workspaceId, false);
+      for (const [table, rows] of writes) {
+        if (rows.length === 0) continue;
+        if (table === 'history') await w.putRaw('history', rows);
+        else if (table === 'workspaces') await w.putAll('workspaces', [workspaceRow(rows[0]!, plan.workspaceId, await db.workspaces.get(plan.workspaceId))]);
+        else await w.putAll(table, rows, previous?.(table));
+      }
+      await w.putRaw('evidenceFiles', fileRows);
+      await w.addHistory(entries);
+      await db.settings.put({ key: exchangeKey(plan.workspaceId), value: plan.exportedAt });
+      const ws = await db.workspaces.get(plan.workspaceId);
+      if (!ws) throw new Error('import wrote no workspace');
+      return ws;
+    },
+    { neededBytes: plan.bytes },
   );
 }
 
-function workspaceRow(row: Row, id: string, existing: Workspace | undefined): Workspace {
-  return workspaceSchema.parse({ ...row, id, createdAt: existing?.createdAt ?? row.createdAt });
+/** The workspace record the import writes: this browser's id, and the createdAt it has here. */
+function workspaceRow(row: Row, id: string, existing: Workspace | undefined): Row {
+  return { ...row, id, createdAt: existing?.createdAt ?? row.createdAt };
 }

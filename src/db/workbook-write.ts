@@ -1,22 +1,15 @@
-import { aiSystemSchema, blankAiSystem } from '../domain/ai-system-schema';
-import { assessmentSchema, blankAssessment } from '../domain/assessment-schema';
-import { blankCycleRecord, patchCycleRecord } from '../domain/cycle/records';
-import { recordLinks, registerOf, type CycleKind, type CycleRecord } from '../domain/cycle/registry';
+import { blankAiSystem } from '../domain/ai-system-schema';
+import { blankAssessment } from '../domain/assessment-schema';
+import { blankCycleRecord } from '../domain/cycle/records';
+import { recordLinks, type CycleKind, type CycleRecord } from '../domain/cycle/registry';
 import type { ImportedRecord } from '../domain/history';
 import { newId } from '../domain/ids';
-import { blankOwnControl, ownControlSchema } from '../domain/own-control-schema';
-import { blankRisk, nextRiskRef, riskSchema } from '../domain/risk-schema';
-import type { Table } from 'dexie';
-import type { AiSystem } from '../domain/ai-system-schema';
-import type { Assessment } from '../domain/assessment-schema';
-import type { OwnControl } from '../domain/own-control-schema';
-import type { Risk } from '../domain/risk-schema';
+import { blankOwnControl } from '../domain/own-control-schema';
+import { blankRisk, nextRiskRef } from '../domain/risk-schema';
+import type { Table as DexieTable } from 'dexie';
 import type { RowWrite, WorkbookPlan } from '../io/workbook-import';
-import { database } from './database';
-import { guardWrite } from './errors';
-import { recordImportHistory } from './history-repo';
 import { riskRefs } from './risks-repo';
-import { historyUser } from './settings-repo';
+import { write } from './write-path';
 
 /**
  * Writes the rows of a confirmed workbook plan (rows with problems were left out of it) in one
@@ -25,21 +18,21 @@ import { historyUser } from './settings-repo';
  * back in one per table; in between, the writes apply in plan order to those copies, so a record
  * two rows change gets both, as one put after another would.
  *
- * Management-system rows go through the same path as the app's own edits: a new record gets the
- * next free ref of its kind and the kind's starting rows, and every write passes the kind's
- * cross-field rules (patchCycleRecord). Nested lists are never in a patch, so they stay as stored.
+ * Every row goes through the write path (write-path.ts) as the app's own edits do: its register's
+ * schema, fixed fields and rules (a management-system kind's cross-field rules, one scope per
+ * workspace). A new record gets the next free ref of its kind and the kind's starting rows. Nested
+ * lists are never in a patch, so they stay as stored.
  */
 export async function applyWorkbookPlan(workspaceId: string, plan: WorkbookPlan): Promise<number> {
-  const db = database();
-  const user = await historyUser();
-  return guardWrite(() =>
-    db.transaction('rw', [db.workspaces, db.assessments, db.aiSystems, db.risks, db.ownControls, db.cycleRecords, db.history], async () => {
+  return write(
+    (db) => [db.assessments, db.aiSystems, db.risks, db.ownControls, db.cycleRecords],
+    async (w) => {
+      const db = w.db;
       if (!(await db.workspaces.get(workspaceId))) throw new Error(`workspace ${workspaceId} not found`);
-      const now = new Date().toISOString();
-      const base = () => ({ id: newId(), workspaceId, createdAt: now, updatedAt: now });
+      const base = () => ({ id: newId(), workspaceId, createdAt: w.now, updatedAt: w.now });
       const idsOf = (pick: (sheet: RowWrite['sheet']) => boolean) => [...new Set(plan.writes.flatMap((w) => (pick(w.sheet) && w.id ? [w.id] : [])))];
       const itemIds = idsOf((s) => s === 'clauses' || s === 'soa');
-      const [answers, systems, controls, risks, cycle] = await Promise.all([
+      const [answers, ...stored] = await Promise.all([
         itemIds.length ? db.assessments.where('[workspaceId+itemId]').anyOf(itemIds.map((id) => [workspaceId, id])).toArray() : [],
         byId(db.aiSystems, idsOf((s) => s === 'aiSystems')),
         byId(db.ownControls, idsOf((s) => s === 'ownControls')),
@@ -47,104 +40,59 @@ export async function applyWorkbookPlan(workspaceId: string, plan: WorkbookPlan)
         byId(db.cycleRecords, idsOf(isCycleSheet)),
       ]);
       // The current state of every record touched so far, by item id (answers) or record id.
-      const answerOf = new Map(answers.map((a) => [a.itemId, a]));
-      const out = { assessments: new Map<string, Assessment>(), aiSystems: new Map<string, AiSystem>(), ownControls: new Map<string, OwnControl>(), risks: new Map<string, Risk>(), cycleRecords: new Map<string, CycleRecord>() };
+      const answerOf = new Map(answers.map((a) => [a.itemId, a as Row]));
+      const current = new Map<Table, Map<string, Row>>(TABLES.slice(1).map((t, i) => [t, stored[i] as Map<string, Row>]));
+      const out = new Map<Table, Map<string, Row>>(TABLES.map((t) => [t, new Map()]));
       // Each touched record as stored before the import (absent: created by it), for the history.
-      const before = new Map<string, object>();
-      const keepBefore = (record: { id: string } | undefined) => {
-        if (record && !before.has(record.id)) before.set(record.id, record);
-      };
+      const before = new Map<string, Row>();
       // Read only when a row creates a risk (10,000 refs are not free), or a record of a kind.
       let refs: string[] | null = null;
-      const kindRecords = new Map<CycleKind, CycleRecord[]>();
-      const ofKind = async (kind: CycleKind) => {
-        let list = kindRecords.get(kind);
-        if (!list) kindRecords.set(kind, (list = await db.cycleRecords.where('[workspaceId+kind]').equals([workspaceId, kind]).toArray()));
-        return list;
-      };
-      let written = 0;
-      for (const w of plan.writes) {
-        switch (w.sheet) {
-          case 'clauses':
-          case 'soa': {
-            const stored = answerOf.get(w.id!);
-            keepBefore(stored);
-            const current = stored ?? blankAssessment(workspaceId, w.id!, newId(), now);
-            const next = assessmentSchema.parse({ ...current, ...w.patch, updatedAt: now });
-            answerOf.set(next.itemId, next);
-            out.assessments.set(next.id, next);
-            break;
-          }
-          case 'aiSystems': {
-            const current = w.id ? systems.get(w.id) : blankAiSystem(base(), 'New AI system');
-            if (!current || current.workspaceId !== workspaceId) throw new Error(`AI system ${w.id} not found`);
-            if (w.id) keepBefore(current);
-            const next = aiSystemSchema.parse({ ...current, ...w.patch, updatedAt: now });
-            systems.set(next.id, next);
-            out.aiSystems.set(next.id, next);
-            break;
-          }
-          case 'ownControls': {
-            const current = w.id ? controls.get(w.id) : blankOwnControl(base(), 'New control');
-            if (!current || current.workspaceId !== workspaceId) throw new Error(`own control ${w.id} not found`);
-            if (w.id) keepBefore(current);
-            const next = ownControlSchema.parse({ ...current, ...w.patch, updatedAt: now });
-            controls.set(next.id, next);
-            out.ownControls.set(next.id, next);
-            break;
-          }
-          case 'risks': {
-            let current = w.id ? risks.get(w.id) : undefined;
-            if (!w.id) {
-              refs ??= await riskRefs(workspaceId);
-              const ref = nextRiskRef(refs);
-              refs.push(ref);
-              current = blankRisk({ ...base(), ref }, 'New risk');
-            } else keepBefore(current);
-            if (!current || current.workspaceId !== workspaceId) throw new Error(`risk ${w.id} not found`);
-            const next = riskSchema.parse({ ...current, ...w.patch, updatedAt: now });
-            risks.set(next.id, next);
-            out.risks.set(next.id, next);
-            break;
-          }
-          default: {
-            const kind = cycleKindOf(w.sheet);
-            let current = w.id ? cycle.get(w.id) : undefined;
-            if (!w.id) {
-              const list = await ofKind(kind);
-              if (registerOf(kind).singleton && list.length > 0) throw new Error(`the workspace already has a ${kind} record (${list[0]!.ref})`);
-              const title = typeof w.patch.title === 'string' && w.patch.title.trim() ? w.patch.title : 'New record';
-              current = blankCycleRecord(kind, base(), title, list.map((r) => r.ref), newId);
-              list.push(current);
-            } else keepBefore(current);
-            if (!current || current.workspaceId !== workspaceId || current.kind !== kind) throw new Error(`${kind} record ${w.id} not found`);
-            await checkLinks(kind, w.patch, async (id) => cycle.get(id) ?? out.cycleRecords.get(id) ?? db.cycleRecords.get(id), workspaceId);
-            const next = patchCycleRecord(current, w.patch, now);
-            if (!next.ok) throw new Error(`${current.ref}: ${next.code}${next.field ? ` (${next.field})` : ''}`);
-            cycle.set(next.value.id, next.value);
-            out.cycleRecords.set(next.value.id, next.value);
-            break;
-          }
-        }
-        written += 1;
+      const kindRefs = new Map<CycleKind, string[]>();
+      for (const row of plan.writes) {
+        const table = tableOf(row.sheet);
+        let record: Row | undefined;
+        if (table === 'assessments') record = answerOf.get(row.id!) ?? (blankAssessment(workspaceId, row.id!, newId(), w.now) as Row);
+        else if (row.id) record = current.get(table)!.get(row.id);
+        else if (table === 'risks') {
+          refs ??= await riskRefs(workspaceId);
+          const ref = nextRiskRef(refs);
+          refs.push(ref);
+          record = blankRisk({ ...base(), ref }, 'New risk') as Row;
+        } else if (table === 'cycleRecords') {
+          const kind = cycleKindOf(row.sheet);
+          let taken = kindRefs.get(kind);
+          if (!taken) kindRefs.set(kind, (taken = (await db.cycleRecords.where('[workspaceId+kind]').equals([workspaceId, kind]).toArray()).map((r) => r.ref)));
+          const title = typeof row.patch.title === 'string' && row.patch.title.trim() ? row.patch.title : 'New record';
+          const blank = blankCycleRecord(kind, base(), title, taken, newId);
+          taken.push(blank.ref);
+          record = blank as Row;
+        } else record = (table === 'aiSystems' ? blankAiSystem(base(), 'New AI system') : blankOwnControl(base(), 'New control')) as Row;
+        if (!record || record.workspaceId !== workspaceId || (table === 'cycleRecords' && record.kind !== cycleKindOf(row.sheet))) throw new Error(`${notFound(row.sheet)} ${row.id} not found`);
+        if (row.id && !before.has(String(record.id)) && (table !== 'assessments' || answerOf.has(row.id))) before.set(String(record.id), record);
+        if (table === 'cycleRecords') await checkLinks(cycleKindOf(row.sheet), row.patch, async (id) => (current.get('cycleRecords')!.get(id) ?? (await db.cycleRecords.get(id))) as CycleRecord | undefined, workspaceId);
+        // The register's schema and rules, as for an edit in the app (a frozen or rule-breaking row stops the import).
+        const next = w.check<Row>(table, record, row.patch);
+        if (table === 'assessments') answerOf.set(String(next.itemId), next);
+        else current.get(table)!.set(String(next.id), next);
+        out.get(table)!.set(String(next.id), next);
       }
-      await Promise.all([
-        out.assessments.size ? db.assessments.bulkPut([...out.assessments.values()]) : null,
-        out.aiSystems.size ? db.aiSystems.bulkPut([...out.aiSystems.values()]) : null,
-        out.ownControls.size ? db.ownControls.bulkPut([...out.ownControls.values()]) : null,
-        out.risks.size ? db.risks.bulkPut([...out.risks.values()]) : null,
-        out.cycleRecords.size ? db.cycleRecords.bulkPut([...out.cycleRecords.values()]) : null,
-      ]);
       const history: ImportedRecord[] = [];
-      for (const table of ['assessments', 'aiSystems', 'ownControls', 'risks', 'cycleRecords'] as const) {
-        for (const after of out[table].values()) history.push({ table, before: (before.get(after.id) as Record<string, unknown> | undefined) ?? null, after: after as unknown as Record<string, unknown> });
+      for (const [table, rows] of out) {
+        await w.putAll(table, [...rows.values()]);
+        for (const after of rows.values()) history.push({ table, before: before.get(String(after.id)) ?? null, after });
       }
-      await recordImportHistory(db, workspaceId, history, user, now);
-      await db.workspaces.update(workspaceId, { updatedAt: now });
-      return written;
-    }),
+      await w.importHistory(workspaceId, history);
+      w.touch(workspaceId);
+      return plan.writes.length;
+    },
   );
 }
+
+type Row = Record<string, unknown>;
+const TABLES = ['assessments', 'aiSystems', 'ownControls', 'risks', 'cycleRecords'] as const;
+type Table = (typeof TABLES)[number];
+const notFound = (sheet: RowWrite['sheet']) => (isCycleSheet(sheet) ? `${cycleKindOf(sheet)} record` : ({ aiSystems: 'AI system', ownControls: 'own control', risks: 'risk' } as Record<string, string>)[sheet] ?? sheet);
+const tableOf = (sheet: RowWrite['sheet']): Table => (sheet === 'clauses' || sheet === 'soa' ? 'assessments' : isCycleSheet(sheet) ? 'cycleRecords' : (sheet as Table));
 
 /** A link a row sets (a finding's audit, a nonconformity's source) must name a record of this workspace and of an allowed kind. */
 async function checkLinks(kind: CycleKind, patch: Record<string, unknown>, find: (id: string) => Promise<CycleRecord | undefined>, workspaceId: string): Promise<void> {
@@ -160,7 +108,7 @@ const isCycleSheet = (sheet: RowWrite['sheet']) => sheet.startsWith('cycle:');
 const cycleKindOf = (sheet: RowWrite['sheet']) => sheet.slice('cycle:'.length) as CycleKind;
 
 /** The rows with these ids, by id (ids with no row are left out). */
-async function byId<T extends { id: string }>(table: Table<T, string>, ids: string[]): Promise<Map<string, T>> {
+async function byId<T extends { id: string }>(table: DexieTable<T, string>, ids: string[]): Promise<Map<string, T>> {
   if (ids.length === 0) return new Map();
   const rows = await table.bulkGet(ids);
   return new Map(rows.flatMap((r) => (r ? [[r.id, r] as [string, T]] : [])));
