@@ -1,29 +1,13 @@
-import { z } from 'zod';
+import { readTranslations } from './ciso-translations';
 import { MAX_SCALE, MIN_SCALE, riskMatrixSchema, scaleLevelSchema, type RiskLevel, type RiskMatrix, type ScaleLevel } from './risk-matrix';
 
 /**
- * Exchange of risk criteria (6.1.2) with CISO Assistant's `risk_matrix` library objects:
- * probability and impact ascending, grid[probability][impact] = index into `risk`.
- *
- * The acceptance threshold is NOT written: CISO Assistant's library checker is strict and rejects
- * any field of a risk_matrix object outside {urn, ref_id, name, description, translations,
- * probability, impact, risk, grid} ("libraryErrorInvalidFields"), so an `acceptance_threshold`
- * extension would make our export unloadable there. On import the threshold is guessed instead
- * (guessAcceptanceThreshold) and the page tells the user to check it. Level `id`s are not written
- * either: without them CISO Assistant reads grid values as list positions, which is what we mean.
+ * Reading risk criteria (6.1.2) from CISO Assistant's `risk_matrix` objects, and checking the
+ * editor's draft in the same words: probability and impact ascending, grid[probability][impact] =
+ * index into `risk`. Fields we do not know are ignored, as CISO Assistant's own library loader
+ * ignores them; the shapes a matrix comes in are found by ciso-import, the library written back by
+ * ciso-export (see docs/ciso-assistant.md).
  */
-const cisoLevelSchema = z.strictObject({ abbreviation: z.string(), name: z.string(), description: z.string() });
-export const cisoRiskMatrixSchema = z.strictObject({
-  urn: z.string(),
-  ref_id: z.string(),
-  name: z.string(),
-  description: z.string(),
-  probability: z.array(cisoLevelSchema),
-  impact: z.array(cisoLevelSchema),
-  risk: z.array(cisoLevelSchema.extend({ hexcolor: z.string() })),
-  grid: z.array(z.array(z.number().int())),
-});
-export type CisoRiskMatrix = z.infer<typeof cisoRiskMatrixSchema>;
 
 /** A matrix file larger than this is refused before it is read. */
 export const MAX_IMPORT_BYTES = 1024 * 1024;
@@ -32,35 +16,36 @@ export const MAX_ISSUES = 20;
 
 export type Scale = 'probability' | 'impact' | 'risk';
 export type MatrixIssueCode =
-  | 'file-too-large' | 'not-json' | 'no-matrix' | 'list-empty' | 'text-missing' | 'text-type' | 'text-too-long'
+  | 'file-too-large' | 'not-json' | 'not-yaml' | 'too-deep' | 'yaml-aliases' | 'yaml-tag' | 'no-matrix' | 'list-empty' | 'text-missing' | 'text-type' | 'text-too-long'
   | 'scale-not-list' | 'scale-size' | 'level-not-object' | 'level-text-missing' | 'level-text-type' | 'level-text-too-long'
   | 'hexcolor' | 'risk-ids' | 'grid-not-list' | 'grid-rows' | 'grid-row-cells' | 'grid-cell' | 'threshold' | 'invalid';
 
-/** A problem a user can cause; `field` is the JSON path it concerns (e.g. `risk[1].hexcolor`). */
+/** A problem a user can cause; `field` is the path it concerns in the file (e.g. `risk[1].hexcolor`). */
 export interface MatrixIssue {
   code: MatrixIssueCode;
   field: string;
   params: Record<string, string | number>;
 }
 
-const issue = (code: MatrixIssueCode, field: string, params: Record<string, string | number> = {}): MatrixIssue => ({ code, field, params });
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const issue = (code: MatrixIssueCode, field: string, params: Record<string, string | number> = {}): MatrixIssue => ({ code, field, params });
+export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** Own properties only: nothing inherited (a polluted prototype, `constructor`) is ever read. */
-const own = (o: Record<string, unknown>, key: string): unknown => (Object.hasOwn(o, key) ? o[key] : undefined);
+export const own = (o: Record<string, unknown>, key: string): unknown => (Object.hasOwn(o, key) ? o[key] : undefined);
 
 const HEX = /^#[0-9a-fA-F]{6}$/;
 
-/** `trim`: the stored schema trims this field, so its length counts without outer spaces. */
+/** `trim`: the stored schema trims this field, so its length counts without outer spaces; `numeric`: a number is read as text (YAML's unquoted `abbreviation: 1`). */
 interface TextRule {
   max: number;
   required: boolean;
   trim: boolean;
+  numeric?: boolean;
 }
 /** Limits read from the stored schemas, so the two can never disagree. */
 const RULE = {
   name: { max: riskMatrixSchema.shape.name.maxLength ?? 120, required: true, trim: true },
   description: { max: riskMatrixSchema.shape.description.unwrap().maxLength ?? 2000, required: false, trim: false },
-  abbreviation: { max: scaleLevelSchema.shape.abbreviation.unwrap().maxLength ?? 12, required: false, trim: true },
+  abbreviation: { max: scaleLevelSchema.shape.abbreviation.unwrap().maxLength ?? 12, required: false, trim: true, numeric: true },
   levelName: { max: scaleLevelSchema.shape.name.maxLength ?? 80, required: true, trim: true },
   levelDescription: { max: scaleLevelSchema.shape.description.unwrap().maxLength ?? 1000, required: false, trim: false },
 } satisfies Record<string, TextRule>;
@@ -72,6 +57,7 @@ function text(value: unknown, field: string, rule: TextRule, issues: MatrixIssue
     if (rule.required) report('missing');
     return '';
   }
+  if (rule.numeric && typeof value === 'number' && Number.isFinite(value)) value = String(value);
   if (typeof value !== 'string') {
     report('type');
     return '';
@@ -100,8 +86,11 @@ function levels(raw: unknown, scale: Scale, issues: MatrixIssue[]): AnyLevel[] |
     }
     const pick = (key: string, rule: TextRule) => text(own(item, key), `${field}.${key}`, rule, issues, { scale, n, key });
     const level: AnyLevel = { abbreviation: pick('abbreviation', RULE.abbreviation), name: pick('name', RULE.levelName), description: pick('description', RULE.levelDescription) };
-    if (scale !== 'risk') return level;
+    const translations = readTranslations(own(item, 'translations'));
+    if (translations) level.translations = translations;
     const hexcolor = own(item, 'hexcolor');
+    // Risk levels need their colour; a likelihood or impact colour is kept when there is one.
+    if (hexcolor === undefined && scale !== 'risk') return level;
     if (typeof hexcolor !== 'string' || !HEX.test(hexcolor)) issues.push(issue('hexcolor', `${field}.hexcolor`, { scale, n }));
     return { ...level, hexcolor: typeof hexcolor === 'string' ? hexcolor : '' };
   });
@@ -143,8 +132,8 @@ function grid(raw: unknown, rows: number, cols: number, riskCount: number, index
   });
 }
 
-/** Reads the matrix fields we know from any object; everything else (urn, translations, ids…) is ignored. */
-function readMatrix(raw: Record<string, unknown>, risksById: boolean): { fields: Omit<RiskMatrix, 'acceptanceThreshold'>; issues: MatrixIssue[] } {
+/** Reads the matrix fields we know from any object, with the levels' colours and translations; the rest (urn, ids…) is the caller's. */
+export function readMatrix(raw: Record<string, unknown>, risksById: boolean): { fields: Omit<RiskMatrix, 'acceptanceThreshold'>; issues: MatrixIssue[] } {
   const issues: MatrixIssue[] = [];
   const name = text(own(raw, 'name'), 'name', RULE.name, issues);
   const description = text(own(raw, 'description'), 'description', RULE.description, issues);
@@ -158,7 +147,7 @@ function readMatrix(raw: Record<string, unknown>, risksById: boolean): { fields:
 }
 
 /** The last guard: whatever the checks above missed, the stored schema refuses. */
-function finalParse(candidate: RiskMatrix): { matrix: RiskMatrix | null; issues: MatrixIssue[] } {
+export function finalParse(candidate: RiskMatrix): { matrix: RiskMatrix | null; issues: MatrixIssue[] } {
   const parsed = riskMatrixSchema.safeParse(candidate);
   if (parsed.success) return { matrix: parsed.data, issues: [] };
   return { matrix: null, issues: parsed.error.issues.map((i) => issue('invalid', i.path.join('.'), { field: i.path.join('.') || 'matrix', detail: i.message })) };
@@ -173,7 +162,8 @@ export function checkMatrix(draft: RiskMatrix): { matrix: RiskMatrix | null; iss
   if (!Number.isInteger(draft.acceptanceThreshold) || draft.acceptanceThreshold < 0 || draft.acceptanceThreshold >= draft.risk.length) {
     issues.push(issue('threshold', 'acceptanceThreshold', { n: draft.acceptanceThreshold + 1, count: draft.risk.length }));
   }
-  return issues.length > 0 ? { matrix: null, issues: issues.slice(0, MAX_ISSUES) } : finalParse({ ...fields, acceptanceThreshold: draft.acceptanceThreshold });
+  const kept = draft.ciso ? { ciso: draft.ciso } : {};
+  return issues.length > 0 ? { matrix: null, issues: issues.slice(0, MAX_ISSUES) } : finalParse({ ...fields, acceptanceThreshold: draft.acceptanceThreshold, ...kept });
 }
 
 const ACCEPTING = /\b(acceptable|accepted|accept|retain|retained)\b/i;
@@ -187,73 +177,4 @@ export function guessAcceptanceThreshold(risk: readonly Pick<RiskLevel, 'name' |
     if (ACCEPTING.test(words) && !REFUSING.test(words)) index = i;
   });
   return index >= 0 ? { index, guessed: true } : { index: 0, guessed: false };
-}
-
-export type ImportSource = 'object' | 'list' | 'library';
-export type MatrixImport =
-  | { ok: true; matrix: RiskMatrix; source: ImportSource; count: number; thresholdFromWords: boolean }
-  | { ok: false; issues: MatrixIssue[] };
-
-function locate(data: unknown): { raw: Record<string, unknown>; source: ImportSource; count: number } | MatrixIssue {
-  let source: ImportSource = 'object';
-  let list: unknown = data;
-  if (isRecord(data) && Object.hasOwn(data, 'objects')) {
-    const objects = own(data, 'objects');
-    list = isRecord(objects) ? own(objects, 'risk_matrix') : undefined;
-    source = 'library';
-    if (!Array.isArray(list)) return issue('no-matrix', 'objects.risk_matrix');
-  } else if (Array.isArray(data)) source = 'list';
-  const count = Array.isArray(list) ? list.length : 1;
-  if (Array.isArray(list) && list.length === 0) return issue('list-empty', source === 'library' ? 'objects.risk_matrix' : '[]');
-  const raw: unknown = Array.isArray(list) ? list[0] : list;
-  const known = ['probability', 'impact', 'risk', 'grid'];
-  if (!isRecord(raw) || !known.some((k) => Object.hasOwn(raw, k))) return issue('no-matrix', source === 'library' ? 'objects.risk_matrix[0]' : '');
-  return { raw, source, count };
-}
-
-/** Any matrix from outside, as parsed JSON. Nothing is changed here: callers preview, then apply. */
-export function matrixFromCiso(data: unknown): MatrixImport {
-  const found = locate(data);
-  if ('code' in found) return { ok: false, issues: [found] };
-  const { fields, issues } = readMatrix(found.raw, true);
-  if (issues.length > 0) return { ok: false, issues: issues.slice(0, MAX_ISSUES) };
-  const threshold = guessAcceptanceThreshold(fields.risk);
-  const { matrix, issues: late } = finalParse({ ...fields, acceptanceThreshold: threshold.index });
-  if (!matrix) return { ok: false, issues: late };
-  return { ok: true, matrix, source: found.source, count: found.count, thresholdFromWords: threshold.guessed };
-}
-
-/** A file's text; `bytes` is its size, checked first so a huge file is never parsed. */
-export function importMatrixJson(textContent: string, bytes: number = textContent.length): MatrixImport {
-  if (bytes > MAX_IMPORT_BYTES) return { ok: false, issues: [issue('file-too-large', '', { size: bytes, max: MAX_IMPORT_BYTES })] };
-  let data: unknown;
-  try {
-    data = JSON.parse(textContent);
-  } catch (e) {
-    return { ok: false, issues: [issue('not-json', '', { detail: e instanceof Error ? e.message : String(e) })] };
-  }
-  return matrixFromCiso(data);
-}
-
-function slug(name: string): string {
-  return name.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'risk-matrix';
-}
-
-export function toCisoMatrix(m: RiskMatrix): CisoRiskMatrix {
-  const level = (l: ScaleLevel) => ({ abbreviation: l.abbreviation, name: l.name, description: l.description });
-  const ref = slug(m.name);
-  return {
-    urn: `urn:aims-workbench:risk:matrix:${ref}`,
-    ref_id: ref,
-    name: m.name,
-    description: m.description,
-    probability: m.probability.map(level),
-    impact: m.impact.map(level),
-    risk: m.risk.map((l) => ({ ...level(l), hexcolor: l.hexcolor })),
-    grid: m.grid.map((row) => [...row]),
-  };
-}
-
-export function cisoFileName(m: RiskMatrix): string {
-  return `${slug(m.name)}.json`;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cisoSourceSchema, translationsSchema } from './ciso-source';
 
 /**
  * A workspace's risk criteria (6.1.1, 6.1.2): likelihood and impact scales, risk levels, the grid
@@ -12,6 +13,10 @@ export const scaleLevelSchema = z.strictObject({
   abbreviation: z.string().trim().max(12).default(''),
   name: z.string().trim().min(1).max(80),
   description: z.string().max(1000).default(''),
+  /** Likelihood and impact colours come with CISO Assistant matrices; kept so an export gives them back. */
+  hexcolor: hexColor.optional(),
+  /** The level's texts in other languages (CISO Assistant's `translations`), never the language shown in `name`. */
+  translations: translationsSchema.optional(),
 });
 
 export const riskLevelSchema = scaleLevelSchema.extend({ hexcolor: hexColor });
@@ -29,6 +34,8 @@ export const riskMatrixSchema = z
     grid: z.array(z.array(z.number().int().nonnegative())),
     /** Levels at or below this index may be retained without further treatment. */
     acceptanceThreshold: z.number().int().nonnegative(),
+    /** Where the matrix came from in CISO Assistant, for a round trip that updates it there. */
+    ciso: cisoSourceSchema.optional(),
   })
   .superRefine((m, ctx) => {
     if (m.grid.length !== m.probability.length) {

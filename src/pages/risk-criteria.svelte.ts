@@ -1,12 +1,12 @@
 import { untrack } from 'svelte';
-import { checkMatrix, cisoFileName, importMatrixJson, MAX_IMPORT_BYTES, toCisoMatrix, type MatrixIssue, type MatrixIssueCode, type Scale } from '../domain/ciso-matrix';
+import { checkMatrix, type Scale } from '../domain/ciso-matrix';
+import { describeIssue } from './criteria-issues';
 import { MAX_SCALE, MIN_SCALE, reshapeGrid, type RiskMatrix } from '../domain/risk-matrix';
 import { presetMatrix, type PresetName } from '../domain/risk-matrix-presets';
 import { matrixChange, type MatrixChange } from '../domain/risk-matrix-diff';
 import type { Workspace } from '../domain/workspace-schema';
-import { formatBytes, t, type MessageKey } from '../i18n/i18n';
+import { t, type MessageKey } from '../i18n/i18n';
 import { app } from '../state/app.svelte';
-import { downloadBlob } from '../state/download';
 import { saveMatrix } from '../state/workspace-commands';
 
 export type LevelKey = 'abbreviation' | 'name' | 'description' | 'hexcolor';
@@ -30,7 +30,7 @@ export interface MatrixPreview {
   change: MatrixChange;
   notes: string[];
 }
-type Candidate = Omit<MatrixPreview, 'change'>;
+export type Candidate = Omit<MatrixPreview, 'change'>;
 
 /**
  * The risk criteria page keeps a local draft: every edit lands there, and only a draft that
@@ -53,7 +53,6 @@ export class CriteriaEditor {
   #preset = $state.raw<(Candidate & { name: PresetName }) | null>(null);
   readonly preview = $derived(this.#against(this.#imported));
   readonly presetPreview = $derived(this.#against(this.#preset));
-  importProblems = $state.raw<string[]>([]);
   status = $state('');
 
   constructor(ws: () => Workspace) {
@@ -183,26 +182,11 @@ export class CriteriaEditor {
     this.#preset = null;
   }
 
-  async readFile(file: File): Promise<void> {
-    this.#imported = null;
+  /** Shows an imported matrix for preview (null: none); one preview at a time. */
+  showImport(candidate: Candidate | null): void {
+    this.#imported = candidate;
     this.status = '';
-    try {
-      // The size is checked before a single byte is read or parsed.
-      const result = file.size > MAX_IMPORT_BYTES ? importMatrixJson('', file.size) : importMatrixJson(await file.text(), file.size);
-      if (!result.ok) {
-        this.importProblems = result.issues.map((i) => describeIssue(i, 'file'));
-        return;
-      }
-      const m = result.matrix;
-      const notes = result.count > 1 ? [t('criteria.import.firstOfMany', { count: result.count, name: m.name })] : [];
-      const level = m.risk[m.acceptanceThreshold]?.name ?? '';
-      notes.push(t(result.thresholdFromWords ? 'criteria.import.thresholdFromWords' : 'criteria.import.thresholdLowest', { level }));
-      this.importProblems = [];
-      this.#preset = null;
-      this.#imported = { title: t('criteria.import.previewTitle', { name: m.name }), matrix: m, notes };
-    } catch (e) {
-      app.report(e);
-    }
+    if (candidate) this.#preset = null;
   }
 
   applyImport(): void {
@@ -216,11 +200,6 @@ export class CriteriaEditor {
   discardImport(): void {
     this.#imported = null;
   }
-
-  exportJson(): void {
-    const m = this.current;
-    downloadBlob(new Blob([`${JSON.stringify(toCisoMatrix(m), null, 2)}\n`], { type: 'application/json' }), cisoFileName(m));
-  }
 }
 
 const REMOVAL: Record<Scale, { title: MessageKey; body: MessageKey }> = {
@@ -229,39 +208,5 @@ const REMOVAL: Record<Scale, { title: MessageKey; body: MessageKey }> = {
   risk: { title: 'criteria.remove.risk.title', body: 'criteria.remove.risk.body' },
 };
 
-const MESSAGES: Record<MatrixIssueCode, MessageKey> = {
-  'file-too-large': 'criteria.issue.fileTooLarge',
-  'not-json': 'criteria.issue.notJson',
-  'no-matrix': 'criteria.issue.noMatrix',
-  'list-empty': 'criteria.issue.listEmpty',
-  'text-missing': 'criteria.issue.textMissing',
-  'text-type': 'criteria.issue.textType',
-  'text-too-long': 'criteria.issue.textTooLong',
-  'scale-not-list': 'criteria.issue.scaleNotList',
-  'scale-size': 'criteria.issue.scaleSize',
-  'level-not-object': 'criteria.issue.levelNotObject',
-  'level-text-missing': 'criteria.issue.levelTextMissing',
-  'level-text-type': 'criteria.issue.levelTextType',
-  'level-text-too-long': 'criteria.issue.levelTextTooLong',
-  hexcolor: 'criteria.issue.hexcolor',
-  'risk-ids': 'criteria.issue.riskIds',
-  'grid-not-list': 'criteria.issue.gridNotList',
-  'grid-rows': 'criteria.issue.gridRows',
-  'grid-row-cells': 'criteria.issue.gridRowCells',
-  'grid-cell': 'criteria.issue.gridCell',
-  threshold: 'criteria.issue.threshold',
-  invalid: 'criteria.issue.invalid',
-};
-const SCALE_NAME: Record<Scale, MessageKey> = { probability: 'criteria.scale.probability', impact: 'criteria.scale.impact', risk: 'criteria.scale.risk' };
 
-/**
- * One sentence per problem. For a file the JSON names stay ("probability level 2: …") so the
- * user finds the field in the file; in the editor the scales carry their on-screen names.
- */
-export function describeIssue(issue: MatrixIssue, where: 'file' | 'editor'): string {
-  const params = { ...issue.params };
-  if (issue.code === 'file-too-large') Object.assign(params, { size: formatBytes(Number(params.size)), max: formatBytes(Number(params.max)) });
-  if (where === 'editor' && typeof params.scale === 'string') params.scale = t(SCALE_NAME[params.scale as Scale]);
-  if (where === 'editor' && (issue.field === 'name' || issue.field === 'description')) params.field = t(issue.field === 'name' ? 'criteria.name' : 'criteria.description');
-  return t(MESSAGES[issue.code], params);
-}
+export { describeIssue };

@@ -60,7 +60,7 @@ const text = (el: HTMLElement) => el.textContent?.replace(/\s+/g, ' ') ?? '';
 async function pick(text: string, name = 'matrix.json', size?: number) {
   const file = new File([text], name, { type: 'application/json' });
   if (size !== undefined) Object.defineProperty(file, 'size', { value: size });
-  const input = screen.getByLabelText('Import a matrix (JSON file)') as HTMLInputElement;
+  const input = screen.getByLabelText('Import a matrix (CISO Assistant YAML or JSON)') as HTMLInputElement;
   Object.defineProperty(input, 'files', { value: [file], configurable: true });
   await fireEvent.change(input);
 }

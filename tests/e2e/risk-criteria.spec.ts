@@ -46,7 +46,7 @@ test('risk criteria: apply a preset, import a CISO Assistant matrix, export it a
   await settled(page);
 
   // Import the 4×3 fixture: preview first, then apply.
-  await page.getByLabel('Import a matrix (JSON file)').setInputFiles(fixture4x3);
+  await page.getByLabel('Import a matrix (CISO Assistant YAML or JSON)').setInputFiles(fixture4x3);
   const preview = page.getByRole('region', { name: 'Preview: Pilot 4×3 matrix' });
   expect(await shape(page, preview.getByRole('table'))).toEqual([3, 3, 3, 3]);
   expect(await shape(page, grid)).toEqual([3, 3, 3]);
@@ -66,10 +66,13 @@ test('risk criteria: apply a preset, import a CISO Assistant matrix, export it a
   expect(await shape(page, grid)).toEqual([3, 3, 3, 3]);
 
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export matrix (JSON)' }).click();
+  await page.getByRole('button', { name: 'Export as JSON' }).click();
   const file = await download;
-  expect(file.suggestedFilename()).toBe('pilot-4-3-matrix.json');
-  const exported = JSON.parse(readFileSync(await file.path(), 'utf8')) as { name: string; grid: number[][]; probability: { name: string }[] };
+  expect(file.suggestedFilename()).toBe('pilot-4x3.json');
+  // The same CISO Assistant library the YAML export writes, as JSON; the matrix keeps the URN it came with.
+  const library = JSON.parse(readFileSync(await file.path(), 'utf8')) as { objects: { risk_matrix: { urn: string; name: string; grid: number[][]; probability: { name: string }[] }[] } };
+  const exported = library.objects.risk_matrix[0]!;
+  expect(exported.urn).toBe('urn:example:risk:matrix:pilot-4x3');
   expect(exported.name).toBe('Pilot 4×3 matrix');
   expect(exported.grid).toHaveLength(4);
   for (const row of exported.grid) expect(row).toHaveLength(3);

@@ -1,27 +1,30 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  checkMatrix,
-  cisoFileName,
-  cisoRiskMatrixSchema,
-  guessAcceptanceThreshold,
-  importMatrixJson,
-  matrixFromCiso,
-  MAX_IMPORT_BYTES,
-  MAX_ISSUES,
-  toCisoMatrix,
-  type MatrixImport,
-  type MatrixIssue,
-} from '../../src/domain/ciso-matrix';
+import { cisoFileName, toCisoLibrary } from '../../src/domain/ciso-export';
+import { matrixFromCiso, type MatrixImport } from '../../src/domain/ciso-import';
+import { checkMatrix, guessAcceptanceThreshold, MAX_IMPORT_BYTES, MAX_ISSUES, type MatrixIssue } from '../../src/domain/ciso-matrix';
+import { parseMatrixFile } from '../../src/io/ciso-file';
 import { riskMatrixSchema, type RiskMatrix } from '../../src/domain/risk-matrix';
 import { presetMatrix, presetNames } from '../../src/domain/risk-matrix-presets';
 import { describeIssue } from '../../src/pages/risk-criteria.svelte';
 
 const fixture = (name: string) => readFileSync(`tests/fixtures/matrices/${name}`, 'utf8');
 
+/** The risk_matrix object of an export, as CISO Assistant holds it. */
+function toCisoMatrix(m: RiskMatrix): Record<string, unknown> {
+  const lib = toCisoLibrary(m, 'en') as { objects: { risk_matrix: Record<string, unknown>[] } };
+  return JSON.parse(JSON.stringify(lib.objects.risk_matrix[0])) as Record<string, unknown>;
+}
+
 /** A valid CISO-style object to break one field at a time. */
 function cisoObject(): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(toCisoMatrix(presetMatrix('5x5')))) as Record<string, unknown>;
+  return toCisoMatrix(presetMatrix('5x5'));
+}
+
+/** A file's text through the reader and the import, as the page does. */
+async function importMatrixJson(text: string, bytes = text.length): Promise<MatrixImport> {
+  const parsed = await parseMatrixFile(text, bytes);
+  return parsed.ok ? matrixFromCiso(parsed.data) : { ok: false, issues: parsed.issues };
 }
 
 function issuesOf(result: MatrixImport): MatrixIssue[] {
@@ -41,41 +44,45 @@ function withLevels(key: 'probability' | 'impact' | 'risk', change: (levels: Rec
 }
 
 describe('export to CISO Assistant', () => {
-  it('writes exactly the risk_matrix fields, ascending scales and grid[probability][impact]', () => {
+  it('writes the risk_matrix fields with level ids, every colour, ascending scales and grid[probability][impact]', () => {
     const m = presetMatrix('4x4');
     const out = toCisoMatrix(m);
-    expect(cisoRiskMatrixSchema.safeParse(out).success).toBe(true);
-    expect(Object.keys(out).sort()).toEqual(['description', 'grid', 'impact', 'name', 'probability', 'ref_id', 'risk', 'urn']);
-    // The acceptance threshold is left out on purpose: CISO Assistant refuses unknown fields.
+    expect(Object.keys(out)).toEqual(['urn', 'ref_id', 'name', 'description', 'probability', 'impact', 'risk', 'grid']);
+    // The acceptance threshold is left out on purpose: CISO Assistant has no such field and would drop it.
     expect(JSON.stringify(out)).not.toMatch(/threshold/i);
-    expect(out.probability.map((l) => l.name)).toEqual(['Rare', 'Unlikely', 'Possible', 'Likely']);
+    expect((out.probability as { name: string }[]).map((l) => l.name)).toEqual(['Rare', 'Unlikely', 'Possible', 'Likely']);
     expect(out.grid).toEqual(m.grid);
-    expect(out.risk[3]).toEqual({ abbreviation: 'VH', name: 'Very high', description: 'Not acceptable; treat before use.', hexcolor: '#C62828' });
+    expect((out.risk as unknown[])[3]).toEqual({ id: 3, abbreviation: 'VH', name: 'Very high', description: 'Not acceptable; treat before use.', hexcolor: '#C62828' });
+    // CISO Assistant wants a colour on likelihood and impact levels too: a ramp when the matrix has none.
+    for (const l of [...(out.probability as { hexcolor: string }[]), ...(out.impact as { hexcolor: string }[])]) expect(l.hexcolor).toMatch(/^#[0-9A-F]{6}$/);
     expect(out.urn).toBe('urn:aims-workbench:risk:matrix:standard-4-4');
     expect(out.ref_id).toBe('standard-4-4');
   });
 
   it('copies the grid, so changing the export never changes the matrix', () => {
     const m = presetMatrix('3x3');
-    toCisoMatrix(m).grid[0]![0] = 2;
+    (toCisoLibrary(m, 'en') as { objects: { risk_matrix: { grid: number[][] }[] } }).objects.risk_matrix[0]!.grid[0]![0] = 2;
     expect(m.grid[0]![0]).toBe(0);
   });
 
   it('names the file after the matrix, safely', () => {
-    expect(cisoFileName({ ...presetMatrix('3x3'), name: 'Our ../../ matrix: v2' })).toBe('our-matrix-v2.json');
-    expect(cisoFileName({ ...presetMatrix('3x3'), name: '風險' })).toBe('risk-matrix.json');
+    expect(cisoFileName({ ...presetMatrix('3x3'), name: 'Our ../../ matrix: v2' }, 'yaml')).toBe('our-matrix-v2.yaml');
+    expect(cisoFileName({ ...presetMatrix('3x3'), name: '風險' }, 'json')).toBe('risk-matrix.json');
   });
 });
 
 describe('round trip ours → CISO → ours', () => {
-  it.each(presetNames)('gives back the %s preset unchanged, threshold included', (name) => {
+  it.each(presetNames)('gives back the %s preset, threshold included, with the identity and colours the export gave it', async (name) => {
     const m = presetMatrix(name);
-    const back = importMatrixJson(JSON.stringify(toCisoMatrix(m)));
+    const back = await importMatrixJson(JSON.stringify(toCisoLibrary(m, 'en')));
     expect(back.ok).toBe(true);
-    if (back.ok) expect(back.matrix).toEqual(m);
+    if (!back.ok) return;
+    const plain = (l: { hexcolor?: string }) => ({ ...l, hexcolor: undefined });
+    expect({ ...back.matrix, ciso: undefined, probability: back.matrix.probability.map(plain), impact: back.matrix.impact.map(plain) }).toEqual({ ...m, ciso: undefined, probability: m.probability.map(plain), impact: m.impact.map(plain) });
+    expect(back.matrix.ciso).toMatchObject({ urn: `urn:aims-workbench:risk:matrix:${cisoFileName(m, 'json').replace('.json', '')}`, locale: 'en', library: { version: 1 } });
   });
 
-  it('keeps every level and cell of an edited matrix; the threshold falls back to the lowest level when no words say "acceptable"', () => {
+  it('keeps every level and cell of an edited matrix; the threshold falls back to the lowest level when no words say "acceptable"', async () => {
     const m: RiskMatrix = riskMatrixSchema.parse({
       ...presetMatrix('5x5'),
       name: 'Edited',
@@ -83,22 +90,22 @@ describe('round trip ours → CISO → ours', () => {
       grid: [[0, 1, 2, 3, 4], [4, 3, 2, 1, 0], [0, 0, 0, 0, 0], [4, 4, 4, 4, 4], [1, 2, 3, 4, 0]],
       acceptanceThreshold: 3,
     });
-    const back = matrixFromCiso(JSON.parse(JSON.stringify(toCisoMatrix(m))));
+    const back = matrixFromCiso(toCisoMatrix(m));
     expect(back.ok && back.thresholdFromWords).toBe(false);
-    if (back.ok) expect(back.matrix).toEqual({ ...m, acceptanceThreshold: 0 });
+    if (back.ok) expect({ ...back.matrix, ciso: undefined, probability: m.probability, impact: m.impact }).toEqual({ ...m, acceptanceThreshold: 0 });
   });
 });
 
 describe('import', () => {
-  it('reads a CISO Assistant library document, ignoring ids, translations and colours of the scales', () => {
-    const r = importMatrixJson(fixture('ciso-library-5x5.json'));
+  it('reads a CISO Assistant library document in JSON form, keeping the scales\' colours', async () => {
+    const r = await importMatrixJson(fixture('ciso-library-5x5.json'));
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.source).toBe('library');
     expect(r.count).toBe(1);
     expect(r.matrix.name).toBe('AI governance 5×5');
     expect(r.matrix.probability.map((l) => l.name)).toEqual(['Hardly ever', 'Seldom', 'Sometimes', 'Often', 'Constantly']);
-    expect(r.matrix.impact[0]).toEqual({ abbreviation: 'S1', name: 'Trivial', description: 'Nobody outside the team would notice.' });
+    expect(r.matrix.impact[0]).toEqual({ abbreviation: 'S1', name: 'Trivial', description: 'Nobody outside the team would notice.', hexcolor: '#D6EEF2', translations: { fr: { name: 'Trivial (fr)' } } });
     expect(r.matrix.risk.map((l) => l.hexcolor)).toEqual(['#4C9A6A', '#A7C957', '#F2A541', '#C8553D']);
     expect(r.matrix.grid[4]).toEqual([1, 2, 3, 3, 3]);
     // "May be retained if the owner signs it off" is the highest level that says so.
@@ -106,8 +113,8 @@ describe('import', () => {
     expect(r.thresholdFromWords).toBe(true);
   });
 
-  it('reads a single risk_matrix object (the 4×3 fixture)', () => {
-    const r = importMatrixJson(fixture('matrix-4x3.json'));
+  it('reads a single risk_matrix object (the 4×3 fixture)', async () => {
+    const r = await importMatrixJson(fixture('matrix-4x3.json'));
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.source).toBe('object');
@@ -117,10 +124,12 @@ describe('import', () => {
     expect(r.matrix.acceptanceThreshold).toBe(0);
   });
 
-  it('takes the first of a list and says how many there were', () => {
+  it('takes the first of a list by default, names them all, and takes another when asked', () => {
     const first = { ...cisoObject(), name: 'First' };
     const r = matrixFromCiso([first, { ...cisoObject(), name: 'Second' }]);
-    expect(r.ok && [r.source, r.count, r.matrix.name]).toEqual(['list', 2, 'First']);
+    expect(r.ok && [r.source, r.count, r.matrix.name, r.choices]).toEqual(['list', 2, 'First', ['First', 'Second']]);
+    const second = matrixFromCiso([first, { ...cisoObject(), name: 'Second' }], { index: 1 });
+    expect(second.ok && [second.index, second.matrix.name]).toEqual([1, 'Second']);
   });
 
   it('follows risk level ids when every level has one', () => {
@@ -131,22 +140,22 @@ describe('import', () => {
     expect(r.ok && r.matrix.grid).toEqual(presetMatrix('5x5').grid);
   });
 
-  it('refuses an invalid file with a message naming the field (the bad-grid fixture)', () => {
-    const r = importMatrixJson(fixture('invalid-grid-shape.json'));
+  it('refuses an invalid file with a message naming the field (the bad-grid fixture)', async () => {
+    const r = await importMatrixJson(fixture('invalid-grid-shape.json'));
     expect(issuesOf(r).map((i) => [i.code, i.field])).toEqual([['grid-row-cells', 'grid[1]']]);
     expect(describeIssue(issuesOf(r)[0]!, 'file')).toBe('grid row 2 has 2 cells; the impact scale has 3 levels.');
   });
 
   describe('errors', () => {
-    it('refuses a file over 1 MB before parsing it', () => {
-      const r = importMatrixJson('this is not JSON at all', MAX_IMPORT_BYTES + 1);
+    it('refuses a file over 1 MB before parsing it', async () => {
+      const r = await importMatrixJson('this is not JSON at all', MAX_IMPORT_BYTES + 1);
       expect(issuesOf(r).map((i) => i.code)).toEqual(['file-too-large']);
       expect(describeIssue(issuesOf(r)[0]!, 'file')).toBe('The file is 1 MB; a matrix file may be at most 1 MB. It was not read.');
-      expect(importMatrixJson(JSON.stringify(toCisoMatrix(presetMatrix('3x3'))), MAX_IMPORT_BYTES).ok).toBe(true);
+      expect((await importMatrixJson(JSON.stringify(toCisoMatrix(presetMatrix('3x3'))), MAX_IMPORT_BYTES)).ok).toBe(true);
     });
 
-    it('explains text that is not JSON', () => {
-      expect(describeIssue(issuesOf(importMatrixJson('{"name": '))[0]!, 'file')).toMatch(/^The file is not valid JSON \(.+\)\.$/);
+    it('explains text that is not JSON', async () => {
+      expect(describeIssue(issuesOf(await importMatrixJson('{"name": '))[0]!, 'file')).toMatch(/^The file is not valid JSON \(.+\)\.$/);
     });
 
     it.each([
@@ -154,7 +163,7 @@ describe('import', () => {
       ['a number', 42],
       ['null', null],
       ['a library without risk_matrix', { objects: { framework: {} } }],
-      ['a library whose risk_matrix is not a list', { objects: { risk_matrix: cisoObject() } }],
+      ['a library whose risk_matrix is text', { objects: { risk_matrix: 'matrix' } }],
       ['a list of strings', ['matrix']],
     ])('finds no matrix in %s', (_, data) => {
       expect(issuesOf(matrixFromCiso(data)).map((i) => i.code)).toEqual(['no-matrix']);
@@ -162,6 +171,7 @@ describe('import', () => {
 
     it('says when a list of matrices is empty', () => {
       expect(messages([])).toEqual(['The list of risk matrices is empty.']);
+      expect(messages({ objects: { risk_matrices: [] } })).toEqual(['The list of risk matrices is empty.']);
       expect(issuesOf(matrixFromCiso({ objects: { risk_matrix: [] } }))[0]).toMatchObject({ code: 'list-empty', field: 'objects.risk_matrix' });
     });
 
@@ -198,7 +208,7 @@ describe('import', () => {
     });
 
     it('refuses risk ids that are partial or repeated', () => {
-      expect(issuesOf(matrixFromCiso(withLevels('risk', (l) => [{ ...l[0], id: 0 }, ...l.slice(1)])))[0]?.code).toBe('risk-ids');
+      expect(issuesOf(matrixFromCiso(withLevels('risk', (l) => [{ ...l[0], id: undefined }, ...l.slice(1)])))[0]?.code).toBe('risk-ids');
       expect(messages(withLevels('risk', (l) => l.map((x) => ({ ...x, id: 1 }))))[0]).toBe('risk: either every level has a distinct whole-number id, or none has.');
     });
 
@@ -229,13 +239,13 @@ describe('import', () => {
   });
 
   describe('hostile input', () => {
-    it('never lets __proto__ or constructor keys reach any prototype', () => {
+    it('never lets __proto__ or constructor keys reach any prototype', async () => {
       const o = cisoObject();
       const level = (o.risk as Record<string, unknown>[])[0]!;
       const text = JSON.stringify({ ...o, risk: [{ ...level, polluted: 'level' }, ...(o.risk as unknown[]).slice(1)] })
         .replace('{', '{"__proto__":{"polluted":"top","isAdmin":true},"constructor":{"prototype":{"polluted":"ctor"}},')
         .replace('"polluted":"level"', '"__proto__":{"polluted":"level"},"constructor":{"prototype":{"polluted":"level-ctor"}}');
-      const r = importMatrixJson(text);
+      const r = await importMatrixJson(text);
       expect(r.ok).toBe(true);
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
       expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
@@ -245,12 +255,13 @@ describe('import', () => {
       expect(Object.getPrototypeOf(r.matrix)).toBe(Object.prototype);
       expect(Object.getPrototypeOf(r.matrix.risk[0])).toBe(Object.prototype);
       expect(Object.keys(r.matrix.risk[0]!)).toEqual(['abbreviation', 'name', 'description', 'hexcolor']);
+      expect(Object.keys(r.matrix).sort()).toEqual(['acceptanceThreshold', 'ciso', 'description', 'grid', 'impact', 'name', 'probability', 'risk']);
       expect(JSON.stringify(r.matrix)).not.toMatch(/polluted|__proto__|constructor/);
     });
 
-    it('ignores a matrix smuggled in through __proto__ rather than an own field', () => {
+    it('ignores a matrix smuggled in through __proto__ rather than an own field', async () => {
       const text = `{"__proto__": ${JSON.stringify(cisoObject())}}`;
-      expect(issuesOf(importMatrixJson(text)).map((i) => i.code)).toEqual(['no-matrix']);
+      expect(issuesOf(await importMatrixJson(text)).map((i) => i.code)).toEqual(['no-matrix']);
       expect(({} as Record<string, unknown>).grid).toBeUndefined();
     });
   });

@@ -94,14 +94,17 @@ export const criteria = {
 
   'criteria.exchange.title': 'Exchange with CISO Assistant',
   'criteria.export.help':
-    'Downloads the matrix as a CISO Assistant risk_matrix object (JSON). The acceptance threshold is left out: CISO Assistant has no such field and refuses fields it does not know.',
-  'criteria.export.button': 'Export matrix (JSON)',
-  'criteria.import.label': 'Import a matrix (JSON file)',
+    'Downloads the matrix as a CISO Assistant library (YAML) that its library upload takes: likelihood, impact and risk levels with their colours and translations, and the grid. A matrix that came from CISO Assistant keeps its URN and reference, and its library version goes up by one, so loading the file there updates that matrix. The acceptance threshold is not written: CISO Assistant has no such field. JSON holds the same library for other tools.',
+  'criteria.export.yaml': 'Export for CISO Assistant (YAML)',
+  'criteria.export.json': 'Export as JSON',
+  'criteria.import.label': 'Import a matrix (CISO Assistant YAML or JSON)',
   'criteria.import.help':
-    'A CISO Assistant risk_matrix object, a list of them (the first is used), or a library file in JSON form with objects.risk_matrix. At most {max}. You see a preview before anything changes.',
+    'A CISO Assistant library file, a stored or loaded library or a risk matrix from its API, or a bare risk_matrix object. At most {max}. You see a preview before anything changes.',
+  'criteria.import.pick': 'The file holds {count} matrices. Matrix to preview',
+  'criteria.import.origin': 'From CISO Assistant ({urn}): an export keeps this identity, so CISO Assistant updates the same matrix.',
+  'criteria.import.language': 'Names are shown from the file\'s {language} translation; the other languages are kept for an export.',
   'criteria.import.failed': 'The file was not imported; nothing changed.',
   'criteria.import.previewTitle': 'Preview: {name}',
-  'criteria.import.firstOfMany': 'The file holds {count} matrices; only the first, "{name}", is used.',
   'criteria.import.thresholdFromWords':
     'CISO Assistant matrices carry no acceptance threshold. It is set to "{level}", the highest risk level whose name or description says it may be accepted or retained. Check it after applying.',
   'criteria.import.thresholdLowest':
@@ -112,7 +115,11 @@ export const criteria = {
 
   'criteria.issue.fileTooLarge': 'The file is {size}; a matrix file may be at most {max}. It was not read.',
   'criteria.issue.notJson': 'The file is not valid JSON ({detail}).',
-  'criteria.issue.noMatrix': 'No risk matrix found: expected a risk_matrix object, a list of them, or a CISO Assistant library with objects.risk_matrix.',
+  'criteria.issue.notYaml': 'The file is neither JSON nor valid YAML ({detail}).',
+  'criteria.issue.tooDeep': 'The file is nested more than {max} levels deep; no risk matrix is. It was not read.',
+  'criteria.issue.yamlAliases': 'The file repeats its YAML aliases more than {max} times, as files built to exhaust memory do. It was not read.',
+  'criteria.issue.yamlTag': 'The file uses a YAML tag this import does not read ({detail}).',
+  'criteria.issue.noMatrix': 'No risk matrix found: expected a CISO Assistant library (objects.risk_matrix or objects.risk_matrices), a library or risk matrix from its API, or a risk_matrix object.',
   'criteria.issue.listEmpty': 'The list of risk matrices is empty.',
   'criteria.issue.textMissing': '{field} is missing or empty.',
   'criteria.issue.textType': '{field} must be text.',

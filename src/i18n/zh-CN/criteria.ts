@@ -94,14 +94,17 @@ export const criteria: { [K in keyof typeof import('../en/criteria').criteria]: 
 
   'criteria.exchange.title': '与 CISO Assistant 交换',
   'criteria.export.help':
-    '将矩阵下载为 CISO Assistant 的 risk_matrix 对象（JSON）。接受阈值不包含在内：CISO Assistant 没有此字段，并会拒绝它不认识的字段。',
-  'criteria.export.button': '导出矩阵（JSON）',
-  'criteria.import.label': '导入矩阵（JSON 文件）',
+    '将矩阵下载为 CISO Assistant 库上传功能接受的库文件（YAML）：包含可能性、影响和风险等级及其颜色和译文，以及矩阵网格。来自 CISO Assistant 的矩阵保留其 URN 和参考编号，库版本加一，因此在 CISO Assistant 中加载该文件会更新同一矩阵。接受阈值不写入：CISO Assistant 没有此字段。JSON 格式包含相同的库，供其他工具使用。',
+  'criteria.export.yaml': '导出到 CISO Assistant（YAML）',
+  'criteria.export.json': '导出为 JSON',
+  'criteria.import.label': '导入矩阵（CISO Assistant YAML 或 JSON）',
   'criteria.import.help':
-    'CISO Assistant 的 risk_matrix 对象、此类对象的列表（使用第一个），或包含 objects.risk_matrix 的 JSON 格式库文件。最大 {max}。在任何更改发生之前，您会看到预览。',
+    'CISO Assistant 库文件、其 API 返回的已存储或已加载的库或风险矩阵，或单独的 risk_matrix 对象。最大 {max}。在任何更改发生之前，您会看到预览。',
+  'criteria.import.pick': '该文件包含 {count} 个矩阵。要预览的矩阵',
+  'criteria.import.origin': '来自 CISO Assistant（{urn}）：导出时保留此标识，因此 CISO Assistant 会更新同一矩阵。',
+  'criteria.import.language': '名称取自文件中的{language}译文；其他语言会保留，供导出使用。',
   'criteria.import.failed': '文件未导入；没有任何更改。',
   'criteria.import.previewTitle': '预览：{name}',
-  'criteria.import.firstOfMany': '该文件包含 {count} 个矩阵；只使用第一个“{name}”。',
   'criteria.import.thresholdFromWords':
     'CISO Assistant 矩阵不含接受阈值。阈值已设为“{level}”，即名称或描述表明可以接受或保留的最高风险等级。应用后请检查。',
   'criteria.import.thresholdLowest':
@@ -112,7 +115,11 @@ export const criteria: { [K in keyof typeof import('../en/criteria').criteria]: 
 
   'criteria.issue.fileTooLarge': '该文件大小为 {size}；矩阵文件最大为 {max}。未读取该文件。',
   'criteria.issue.notJson': '该文件不是有效的 JSON（{detail}）。',
-  'criteria.issue.noMatrix': '未找到风险矩阵：应为 risk_matrix 对象、此类对象的列表，或包含 objects.risk_matrix 的 CISO Assistant 库。',
+  'criteria.issue.notYaml': '该文件既不是 JSON，也不是有效的 YAML（{detail}）。',
+  'criteria.issue.tooDeep': '该文件的嵌套超过 {max} 层；风险矩阵不会有这么深的嵌套。未读取该文件。',
+  'criteria.issue.yamlAliases': '该文件的 YAML 别名重复使用超过 {max} 次，这是旨在耗尽内存的文件的特征。未读取该文件。',
+  'criteria.issue.yamlTag': '该文件使用了本导入功能不读取的 YAML 标签（{detail}）。',
+  'criteria.issue.noMatrix': '未找到风险矩阵：应为 CISO Assistant 库（objects.risk_matrix 或 objects.risk_matrices）、其 API 返回的库或风险矩阵，或 risk_matrix 对象。',
   'criteria.issue.listEmpty': '风险矩阵列表为空。',
   'criteria.issue.textMissing': '{field} 缺失或为空。',
   'criteria.issue.textType': '{field} 必须是文本。',
