@@ -15,8 +15,9 @@ import { router } from '../state/router.svelte';
 /** Workspace list commands. The page only wires these to buttons. */
 export function homeState() {
   const workspaces = live(() => null, listWorkspaces, [] as Workspace[]);
-  let createError = $state<string | null>(null);
-  let renameError = $state<string | null>(null);
+  // The refused name's message key: worded where read, so it follows a language switch.
+  let createError = $state<MessageKey | null>(null);
+  let renameError = $state<MessageKey | null>(null);
 
   async function guarded<T>(work: () => Promise<T>): Promise<T | undefined> {
     try {
@@ -35,16 +36,16 @@ export function homeState() {
       return workspaces.loaded;
     },
     get createError() {
-      return createError;
+      return createError && t(createError);
     },
     get renameError() {
-      return renameError;
+      return renameError && t(renameError);
     },
     async create(name: string): Promise<boolean> {
       const r = await guarded(() => createWorkspace(name, app.catalog?.catalogVersion ?? ''));
       if (!r) return false;
       if (!r.ok) {
-        createError = t(`validation.${r.code}` as MessageKey);
+        createError = `validation.${r.code}` as MessageKey;
         return false;
       }
       createError = null;
@@ -59,7 +60,7 @@ export function homeState() {
     async rename(id: string, name: string): Promise<boolean> {
       const r = await guarded(() => renameWorkspace(id, name));
       if (!r) return false;
-      renameError = r.ok ? null : t(`validation.${r.code}` as MessageKey);
+      renameError = r.ok ? null : (`validation.${r.code}` as MessageKey);
       return r.ok;
     },
     clearRenameError() {

@@ -19,7 +19,8 @@ class AppState {
   #fatalDetail = $state('');
   #versionChanged = $state(false);
   #catalog = $state.raw<Catalog | null>(null);
-  #error = $state<string | null>(null);
+  /** How to word the error shown: worded where read, so it follows a language switch. */
+  #error = $state<(() => string) | null>(null);
   #notice = $state('');
   #storage = $state.raw<StorageInfo>({ persisted: null, usage: null, quota: null });
   #conflict = $state.raw<ConflictPrompt | null>(null);
@@ -38,7 +39,7 @@ class AppState {
     return this.#catalog;
   }
   get error() {
-    return this.#error;
+    return this.#error?.() ?? null;
   }
   get notice() {
     return this.#notice;
@@ -137,11 +138,13 @@ class AppState {
   /** Shows an error in the one alert region; unexpected errors are logged too, never swallowed. */
   report(e: unknown): void {
     if (e instanceof StorageFullError) {
-      this.#error = t('error.storage-full', { needed: e.neededBytes ? formatBytes(e.neededBytes) : '?' });
+      const needed = e.neededBytes;
+      this.#error = () => t('error.storage-full', { needed: needed ? formatBytes(needed) : '?' });
       return;
     }
     console.error(e);
-    this.#error = t('error.unexpected', { detail: e instanceof Error ? e.message : String(e) });
+    const detail = e instanceof Error ? e.message : String(e);
+    this.#error = () => t('error.unexpected', { detail });
   }
 
   dismissError(): void {

@@ -47,7 +47,8 @@ export class MappingWizardState {
   #savedInvalid = $state(0);
   #usedSaved = $state.raw<SavedMapping | null>(null);
   #imported = $state(0);
-  #status = $state('');
+  /** Worded where read, so it follows a language switch. */
+  #status = $state<(() => string) | null>(null);
   #distinct = new Map<string, DistinctValue[]>();
   #distinctRows: unknown = null;
 
@@ -83,7 +84,7 @@ export class MappingWizardState {
   get savedInvalid() { return this.#savedInvalid; }
   get usedSaved() { return this.#usedSaved; }
   get imported() { return this.#imported; }
-  get status() { return this.#status; }
+  get status() { return this.#status?.() ?? ''; }
   get sheetName() { return this.#sheets[this.#sheetIndex]?.name ?? ''; }
   get clipped() { return this.#sheets[this.#sheetIndex]?.clipped ?? false; }
   /** The first rows, to pick the header row from. */
@@ -160,7 +161,7 @@ export class MappingWizardState {
     const fallback = initialMapping(this.rows, saved.register, this.#mapping.headerRow).columns;
     this.#usedSaved = saved;
     this.#setMapping(fromSaved(saved, this.headers, this.#mapping.headerRow, fallback, this.#context));
-    this.#status = t('mapping.saved.used', { name: saved.name });
+    this.#status = () => t('mapping.saved.used', { name: saved.name });
   }
 
   async deleteSaved(id: string): Promise<void> {
@@ -256,7 +257,7 @@ export class MappingWizardState {
   }
 
   #go(step: WizardStep): void {
-    [this.#step, this.#status] = [step, ''];
+    [this.#step, this.#status] = [step, null];
   }
 
   /** Writes the rows without problems in one transaction. */
@@ -282,7 +283,7 @@ export class MappingWizardState {
       const saved = await saveMapping(toSaved(m, this.headers, { id: same?.id ?? newId(), name: trimmed, now: new Date().toISOString(), ...(same ? { createdAt: same.createdAt } : {}) }));
       this.#saved = [...this.#saved.filter((s) => s.id !== saved.id), saved];
       this.#usedSaved = saved;
-      this.#status = t('mapping.saved.done', { name: saved.name });
+      this.#status = () => t('mapping.saved.done', { name: saved.name });
       return true;
     } catch (e) {
       app.report(e);

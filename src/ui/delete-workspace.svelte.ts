@@ -10,7 +10,8 @@ import { downloadBlob } from '../state/download';
 export function backupExport(workspaceId: string) {
   let running = $state<Running<{ bytes: Uint8Array; fileName: string }> | null>(null);
   let progress = $state(0);
-  let status = $state('');
+  // How to word the status: worded where read, so it follows a language switch.
+  let status = $state<(() => string) | null>(null);
 
   return {
     get running() {
@@ -20,23 +21,23 @@ export function backupExport(workspaceId: string) {
       return progress;
     },
     get status() {
-      return status;
+      return status?.() ?? '';
     },
     async start(): Promise<void> {
       const catalog = app.catalog;
       if (running || !catalog) return;
       progress = 0;
-      status = t('export.progress');
+      status = () => t('export.progress');
       const job = startExport(workspaceId, catalog, { tables: [...BACKUP_TABLES], attachments: true }, (f) => (progress = f));
       running = job;
       try {
         const { bytes, fileName } = await job.done;
         downloadBlob(new Blob([bytes as BlobPart], { type: 'application/octet-stream' }), fileName);
-        status = t('deleteWorkspace.backupDone', { file: fileName, size: formatBytes(bytes.byteLength) });
+        status = () => t('deleteWorkspace.backupDone', { file: fileName, size: formatBytes(bytes.byteLength) });
       } catch (e) {
-        if (e instanceof DOMException && e.name === 'AbortError') status = t('export.cancelled');
+        if (e instanceof DOMException && e.name === 'AbortError') status = () => t('export.cancelled');
         else {
-          status = '';
+          status = null;
           app.report(e);
         }
       } finally {

@@ -5,13 +5,14 @@ import { fieldProblemText, type FormProblem } from './form-problems';
 /**
  * The problems an autosaved record form is showing, one per field, kept until that field is saved
  * or fixed: every field that was refused stays marked, so the summary lists them all at once.
+ * Each is kept as how to word it, and worded where it is read: a language switch rewords it.
  */
 export class FieldErrors {
-  #byKey = $state<Record<string, string>>({});
+  #byKey = $state<Record<string, () => string>>({});
 
   /** Message by field key, for the fields' own error lines. */
   get byKey(): Readonly<Record<string, string>> {
-    return this.#byKey;
+    return Object.fromEntries(Object.entries(this.#byKey).map(([k, word]) => [k, word()]));
   }
 
   /**
@@ -22,13 +23,13 @@ export class FieldErrors {
     const next = Object.fromEntries(Object.entries(this.#byKey).filter(([k]) => !(k in patch)));
     for (const p of problems) {
       const field = fields.find((f) => f.key === p.field);
-      if (field) next[p.field] = fieldProblemText(p, field);
+      if (field) next[p.field] = () => fieldProblemText(p, field);
     }
     this.#byKey = next;
     return problems.length === 0;
   }
 
-  set(key: string, message: string): void {
+  set(key: string, message: () => string): void {
     this.#byKey = { ...this.#byKey, [key]: message };
   }
 
@@ -40,7 +41,7 @@ export class FieldErrors {
   /** For the ErrorSummary: in the order the fields stand on the page (`order`), the rest after. */
   summary(order: readonly string[], idOf: (key: string) => string): FormProblem[] {
     const keys = Object.keys(this.#byKey).sort((a, b) => rank(order, a) - rank(order, b));
-    return keys.map((k) => ({ id: idOf(k), message: this.#byKey[k]! }));
+    return keys.map((k) => ({ id: idOf(k), message: this.#byKey[k]!() }));
   }
 }
 

@@ -29,7 +29,8 @@ export function importFlow(catalog: () => Catalog) {
   // A new workspace's name: proposed (told apart from one of the same name), editable.
   let name = $state('');
   let nameTaken = $state<string | null>(null);
-  let nameError = $state<string | null>(null);
+  // The refused name's message key: worded where read, so it follows a language switch.
+  let nameError = $state<MessageKey | null>(null);
 
   return {
     get phase() {
@@ -83,7 +84,7 @@ export function importFlow(catalog: () => Catalog) {
       return nameTaken;
     },
     get nameError() {
-      return nameError;
+      return nameError && t(nameError);
     },
     warnings() {
       return parsed?.bundle.warnings.map(describeProblem) ?? [];
@@ -135,7 +136,7 @@ export function importFlow(catalog: () => Catalog) {
       let chosen = plan;
       if (plan.mode.kind === 'new') {
         const checked = workspaceNameSchema.safeParse(name);
-        if (!checked.success) return void (nameError = t(`validation.${checked.error.issues[0]?.message ?? 'name-required'}` as MessageKey));
+        if (!checked.success) return void (nameError = `validation.${checked.error.issues[0]?.message ?? 'name-required'}` as MessageKey);
         chosen = renamePlan(plan, checked.data);
       }
       phase = 'writing';

@@ -1,0 +1,45 @@
+// @vitest-environment jsdom
+import '@testing-library/svelte/vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { setLocale } from '../../src/i18n/i18n';
+import { FieldErrors } from '../../src/ui/field-errors.svelte';
+import LocaleHarness from './LocaleHarness.svelte';
+
+afterEach(async () => {
+  cleanup();
+  await setLocale('en', { remember: false });
+});
+
+/** Chooses a language in the header's select as a person does: the select has the keyboard. */
+async function choose(select: HTMLSelectElement, value: string, heading: string) {
+  select.value = value;
+  await fireEvent.change(select);
+  await vi.waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(heading), { timeout: 10_000 });
+}
+
+describe('switching the language in place', () => {
+  it('rewords the page and its field error, and keeps the typed text and the focused select (the same elements)', async () => {
+    const errors = new FieldErrors();
+    render(LocaleHarness, { errors });
+    errors.check({ title: '' }, [{ code: 'required', field: 'title' }], [{ key: 'title', label: 'risk.title' }]);
+    const input = screen.getByLabelText('Title of the new risk') as HTMLInputElement;
+    await fireEvent.input(input, { target: { value: 'Half-typed risk title' } });
+    const select = screen.getByLabelText('Language / 语言') as HTMLSelectElement;
+    select.focus();
+    const englishError = screen.getByRole('alert').textContent;
+
+    await choose(select, 'zh-CN', 'AI风险登记册');
+    expect(screen.getByLabelText('新风险的标题')).toBe(input);
+    expect(input.value).toBe('Half-typed risk title');
+    expect(document.activeElement).toBe(select);
+    expect(screen.getByRole('alert').textContent).not.toBe(englishError);
+    expect(screen.getByRole('alert').textContent).toBe('请输入标题。');
+
+    await choose(select, 'en', 'AI risk register');
+    expect(screen.getByLabelText('Title of the new risk')).toBe(input);
+    expect(input.value).toBe('Half-typed risk title');
+    expect(document.activeElement).toBe(select);
+    expect(screen.getByRole('alert').textContent).toBe(englishError);
+  }, 30_000);
+});
