@@ -4,3 +4,9 @@ import 'fake-indexeddb/auto';
 // The app loads the lazy part of its message catalogue before any page that needs it; tests render those pages directly.
 import { loadMessages } from '../src/i18n/i18n';
 await loadMessages();
+
+// src/io is handed its words by its caller (the page, each worker): here, the catalogue's, with the report's tables.
+import { installIoWords } from '../src/state/io-words';
+import { report as reportEn } from '../src/i18n/en/report';
+import { report as reportZh } from '../src/i18n/zh-CN/report';
+installIoWords({ en: reportEn, 'zh-CN': reportZh });

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { fromZodIssue, type Problem } from './problem';
 
 /**
  * Why a value cannot be stored in a field, checked against the record's own schema: every field of a
@@ -6,12 +7,8 @@ import type { z } from 'zod';
  */
 export type FieldProblemCode = 'required' | 'too-long' | 'invalid';
 
-export interface FieldProblem {
-  field: string;
-  code: FieldProblemCode;
-  /** For 'too-long': the most characters the field holds. */
-  max?: number;
-}
+/** A problem of one field (the one problem shape, with its field always named); 'too-long' carries `params.max`. */
+export type FieldProblem = Problem<FieldProblemCode> & { field: string };
 
 /** One problem per refused field, in the patch's order; fields the shape does not know are left to the repository. */
 export function patchProblems(shape: Readonly<Record<string, z.ZodType>>, patch: Readonly<Record<string, unknown>>): FieldProblem[] {
@@ -22,8 +19,9 @@ export function patchProblems(shape: Readonly<Record<string, z.ZodType>>, patch:
     const r = schema.safeParse(value);
     if (r.success) continue;
     const issue = r.error.issues[0];
-    if (issue?.code === 'too_small' && issue.origin === 'string') out.push({ field, code: 'required' });
-    else if (issue?.code === 'too_big' && issue.origin === 'string') out.push({ field, code: 'too-long', max: Number(issue.maximum) });
+    const p = issue ? fromZodIssue(issue) : undefined;
+    if (p?.code === 'required') out.push({ field, code: 'required' });
+    else if (p?.code === 'too-long') out.push({ field, code: 'too-long', params: { max: p.params?.max ?? 0 } });
     else out.push({ field, code: 'invalid' });
   }
   return out;

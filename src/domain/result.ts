@@ -1,21 +1,19 @@
 /** Errors a user can cause are values with a string code, never thrown. */
 export type Result<T, Code extends string = string> = { ok: true; value: T } | Failure<Code>;
 
-/** One thing wrong with the input: a code, the field it concerns, and what the message needs. */
-export interface Problem<Code extends string = string> {
-  code: Code;
-  field?: string;
-  params?: Record<string, string | number>;
-}
+import type { Problem, ProblemParams } from './problem';
+
+/** One thing wrong with the input: the one problem shape (domain/problem.ts). */
+export type { Problem };
 
 /** A refusal: its first problem, and (when a check finds several) all of them, so a form can show them together. */
-export type Failure<Code extends string = string> = { ok: false; code: Code; field?: string; params?: Record<string, string | number>; problems?: Problem<Code>[] };
+export type Failure<Code extends string = string> = { ok: false; code: Code; field?: string; params?: ProblemParams; problems?: Problem<Code>[] };
 
 export function ok<T>(value: T): { ok: true; value: T } {
   return { ok: true, value };
 }
 
-export function fail<Code extends string>(code: Code, field?: string, params?: Record<string, string | number>): { ok: false; code: Code; field?: string; params?: Record<string, string | number> } {
+export function fail<Code extends string>(code: Code, field?: string, params?: ProblemParams): { ok: false; code: Code; field?: string; params?: ProblemParams } {
   return { ok: false, code, ...(field ? { field } : {}), ...(params ? { params } : {}) };
 }
 

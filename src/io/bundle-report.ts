@@ -1,5 +1,5 @@
 import { kindPluralLabel } from '../domain/cycle/registry';
-import { locale as activeLocale, t } from '../i18n/i18n';
+import { locale as activeLocale, t } from './words';
 import { fmt, formatStamp } from './report-text';
 import { reportOf, type Report, type ReportInput, type ReportSection } from './report/context';
 import { evidenceSection } from './report/evidence';

@@ -1,9 +1,10 @@
-import { t } from '../i18n/i18n';
+import type { Problem } from '../domain/problem';
 import { cellText, parseDateCell, splitCell } from './mapping-cells';
 import { targetOptions, type MappingTarget, type OptionContext } from './mapping-targets';
 import { normValue } from './mapping-text';
 import { hasValue, type MappedValue, type ValueMap } from './mapping-values';
 import type { CellValue } from './sheet-cells';
+import { refused } from './sheet-problem-text';
 
 /** One cell of a mapped column as a field value. */
 
@@ -12,7 +13,8 @@ export interface ConvertContext extends OptionContext {
   controlIds: ReadonlySet<string>;
 }
 
-type Converted = { ok: true; value?: unknown } | { ok: false; message: string };
+/** A value, or what is wrong with the cell (a `mapping-` code, worded as mapping.problem.*). */
+type Converted = { ok: true; value?: unknown } | { ok: false; problem: Problem };
 
 function mapped(target: MappingTarget, map: ValueMap, text: string, ctx: OptionContext): { ok: true; value: MappedValue } | { ok: false } {
   const key = normValue(text);
@@ -34,7 +36,7 @@ export function convertCell(target: MappingTarget, cell: CellValue, map: ValueMa
   switch (target.kind) {
     case 'date': {
       const d = parseDateCell(cell);
-      if (!d.ok) return { ok: false, message: t('mapping.problem.date', { value: cellText(cell) }) };
+      if (!d.ok) return refused('mapping-date', { value: cellText(cell) });
       return d.value === null ? { ok: true } : { ok: true, value: d.value };
     }
     case 'enum':
@@ -42,7 +44,7 @@ export function convertCell(target: MappingTarget, cell: CellValue, map: ValueMa
       const text = cellText(cell);
       if (!text) return { ok: true };
       const m = mapped(target, map, text, ctx);
-      if (!m.ok) return { ok: false, message: t('mapping.problem.unmapped', { value: text, field: label }) };
+      if (!m.ok) return refused('mapping-unmapped', { value: text, field: label });
       return m.value === null ? { ok: true } : { ok: true, value: m.value };
     }
     case 'multi-enum':
@@ -50,7 +52,7 @@ export function convertCell(target: MappingTarget, cell: CellValue, map: ValueMa
       const values: MappedValue[] = [];
       for (const part of splitCell(cell)) {
         const m = mapped(target, map, part, ctx);
-        if (!m.ok) return { ok: false, message: t('mapping.problem.unmapped', { value: part, field: label }) };
+        if (!m.ok) return refused('mapping-unmapped', { value: part, field: label });
         if (m.value !== null && !values.includes(m.value)) values.push(m.value);
       }
       if (values.length === 0) return { ok: true };
@@ -61,7 +63,7 @@ export function convertCell(target: MappingTarget, cell: CellValue, map: ValueMa
       const ids: string[] = [];
       for (const part of splitCell(cell)) {
         const id = controlId(part);
-        if (!ctx.controlIds.has(id)) return { ok: false, message: t('mapping.problem.control', { value: part }) };
+        if (!ctx.controlIds.has(id)) return refused('mapping-control', { value: part });
         if (!ids.includes(id)) ids.push(id);
       }
       return ids.length > 0 ? { ok: true, value: ids } : { ok: true };
@@ -70,7 +72,7 @@ export function convertCell(target: MappingTarget, cell: CellValue, map: ValueMa
       const text = cellText(cell);
       if (!text) return { ok: true };
       const max = target.field?.maxLength;
-      if (max && text.length > max) return { ok: false, message: t('mapping.problem.tooLong', { length: text.length, max }) };
+      if (max && text.length > max) return refused('mapping-too-long', { length: text.length, max });
       return { ok: true, value: text };
     }
   }

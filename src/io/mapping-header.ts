@@ -1,4 +1,4 @@
-import { t } from '../i18n/i18n';
+import { t } from './words';
 import { cellText, isTextCell } from './mapping-cells';
 import { ignoredHeaders } from './mapping-synonyms';
 import { mappingTargets, type MappingTarget, type TargetRegister } from './mapping-targets';

@@ -1,4 +1,4 @@
-import { t } from '../i18n/i18n';
+import { fromZodIssue, problemOf, type Problem } from '../domain/problem';
 import { aiSystemSchema, blankAiSystem } from '../domain/ai-system-schema';
 import { blankRisk, riskSchema } from '../domain/risk-schema';
 import { cellText, isBlankCell, isNumberLike, splitCell } from './mapping-cells';
@@ -9,7 +9,6 @@ import { isListKind, isValueMapped, requiredTarget, targetOf, type MappingTarget
 import { normHeader, normValue } from './mapping-text';
 import { hasValue, suggestValueMap, withValue, type ValueMap } from './mapping-values';
 import type { CellValue } from './sheet-cells';
-import { schemaIssueText } from './sheet-problem-text';
 import type { RowWrite, SheetProblem, WorkbookPlan } from './workbook-import';
 
 export { hasValue, suggestValueMap, withValue, type MappedValue, type ValueMap } from './mapping-values';
@@ -104,16 +103,16 @@ export function distinctValues(rows: readonly (readonly CellValue[])[], mapping:
 }
 
 /** Mapping errors that stop every row: the required field unmapped, one field fed by two columns. */
-export function mappingIssues(mapping: SheetMapping, headers: readonly string[]): string[] {
-  const issues: string[] = [];
+export function mappingIssues(mapping: SheetMapping, headers: readonly string[]): Problem[] {
+  const issues: Problem[] = [];
   const required = requiredTarget(mapping.register);
-  if (!mapping.columns.includes(required.key)) issues.push(t('mapping.problem.requiredColumn', { field: required.label }));
+  if (!mapping.columns.includes(required.key)) issues.push(problemOf('mapping-required-column', { field: required.label }));
   const seen = new Map<string, number>();
   mapping.columns.forEach((key, col) => {
     if (!key) return;
     const first = seen.get(key);
     if (first === undefined) seen.set(key, col);
-    else issues.push(t('mapping.problem.twoColumns', { field: targetOf(mapping.register, key)?.label ?? key, first: columnName(headers, first), second: columnName(headers, col) }));
+    else issues.push(problemOf('mapping-two-columns', { field: targetOf(mapping.register, key)?.label ?? key, first: columnName(headers, first), second: columnName(headers, col) }));
   });
   return issues;
 }
@@ -129,7 +128,7 @@ export function applyMapping(rows: readonly (readonly CellValue[])[], mapping: S
   const result: MappingResult = { writes: [], problems: [], rowsWithProblems: 0, skipped: [] };
   const issues = mappingIssues(mapping, headers);
   if (issues.length > 0) {
-    result.problems = issues.map((message) => ({ sheet: ctx.sheet, row: mapping.headerRow + 1, column: '', message }));
+    result.problems = issues.map((p) => ({ ...p, sheet: ctx.sheet, row: mapping.headerRow + 1, field: '' }));
     return result;
   }
   const base = { id: 'new', workspaceId: ctx.workspaceId, createdAt: PLACEHOLDER_TIME, updatedAt: PLACEHOLDER_TIME };
@@ -153,18 +152,18 @@ export function applyMapping(rows: readonly (readonly CellValue[])[], mapping: S
     columns.forEach((target, col) => {
       if (!target) return;
       const v = convertCell(target, row[col] ?? null, mapping.values[col] ?? {}, ctx);
-      if (!v.ok) problems.push({ sheet: ctx.sheet, row: r + 1, column: columnName(headers, col), message: v.message });
+      if (!v.ok) problems.push({ ...v.problem, sheet: ctx.sheet, row: r + 1, field: columnName(headers, col) });
       else if (v.value !== undefined) patch[target.key] = v.value;
     });
-    if (patch[required.key] === undefined && !problems.some((p) => p.column === columnName(headers, titleCol))) {
-      problems.push({ sheet: ctx.sheet, row: r + 1, column: columnName(headers, titleCol), message: t('mapping.problem.required', { field: required.label }) });
+    if (patch[required.key] === undefined && !problems.some((p) => p.field === columnName(headers, titleCol))) {
+      problems.push({ ...problemOf('mapping-required', { field: required.label }), sheet: ctx.sheet, row: r + 1, field: columnName(headers, titleCol) });
     }
     if (problems.length === 0) {
       const check = schema.safeParse({ ...blank, ...patch });
       if (!check.success) {
         for (const issue of check.error.issues) {
           const col = mapping.columns.indexOf(String(issue.path[0] ?? ''));
-          problems.push({ sheet: ctx.sheet, row: r + 1, column: col >= 0 ? columnName(headers, col) : String(issue.path[0] ?? ''), message: schemaIssueText(issue) });
+          problems.push({ ...fromZodIssue(issue), sheet: ctx.sheet, row: r + 1, field: col >= 0 ? columnName(headers, col) : String(issue.path[0] ?? '') });
         }
       }
     }

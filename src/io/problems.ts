@@ -1,17 +1,17 @@
+import { problemOf, type Problem, type ProblemWhere } from '../domain/problem';
+
 /**
- * Problems a user's file can cause, as values: a string code plus where it was found. Importers
- * collect them into a report instead of throwing one at a time. `file` is the path inside the
- * bundle (or the file name), `record` the record id or row, `field` the field path.
+ * Problems a user's file can cause, as values (the one shape, domain/problem.ts): a string code
+ * plus where it was found. Importers collect them into a report instead of throwing one at a time.
+ * `file` is the path inside the bundle (or the file name), `record` the record id or row, `field`
+ * the field path; `params.detail` the plain facts (sizes, limits, a name) the message shows.
  */
-export interface IoProblem {
-  code: string;
-  file?: string;
-  record?: string;
-  field?: string;
-  /** Extra facts for the message (sizes, limits, expected values). */
-  detail?: string;
+export type IoProblem = Problem;
+
+export function problem(code: string, where: ProblemWhere & { detail?: string } = {}): IoProblem {
+  const { detail, ...at } = where;
+  return problemOf(code, detail === undefined ? undefined : { detail }, at);
 }
 
-export function problem(code: string, where: Omit<IoProblem, 'code'> = {}): IoProblem {
-  return { code, ...where };
-}
+/** The plain facts of a problem ('' when it has none). */
+export const detailOf = (p: Problem): string => (typeof p.params?.detail === 'string' ? p.params.detail : '');

@@ -1,18 +1,18 @@
 import type { Locale } from '../i18n/i18n';
-import { report as en } from '../i18n/en/report';
-import { report as zhCN } from '../i18n/zh-CN/report';
+import type { report as en } from '../i18n/en/report';
+import { words } from './words';
 
 /**
  * The language of a bundle's README.txt and report.html: the UI language chosen when exporting.
- * Both tables are small and live only in the export worker's chunk, never in the page's catalogue.
+ * Both tables are small and live only in the export worker's chunk, never in the page's catalogue
+ * (src/state/io-words.ts hands them to io).
  * The bundle's data files stay language-neutral; only these two human-readable files follow it.
  */
 export type ReportMessages = { readonly [K in keyof typeof en]: string };
 
-const tables: Record<Locale, ReportMessages> = { en, 'zh-CN': zhCN };
-
+/** The tables come with the words io's caller supplies (io/words.ts). */
 export function reportMessages(locale: Locale): ReportMessages {
-  return tables[locale];
+  return words().reportMessages(locale);
 }
 
 /** Fills {named} parameters, like i18n's t(): a translation moves them to wherever its word order needs them. */

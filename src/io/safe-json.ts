@@ -95,11 +95,7 @@ export function parseJsonSafely(
       full = true;
       return;
     }
-    const p: IoProblem = { code, file };
-    const field = pathToString(path);
-    if (field !== '') p.field = field;
-    if (detail !== undefined) p.detail = detail;
-    problems.push(p);
+    problems.push(problem(code, { file, field: pathToString(path), ...(detail === undefined ? {} : { detail }) }));
   };
   const checkString = (s: string, path: PathNode | undefined): void => {
     if (s.length > lim.maxStringLength) report('string-too-long', path, `length ${s.length}, limit ${lim.maxStringLength}`);

@@ -1,11 +1,13 @@
-import { hasMessage, locale, tOption } from '../i18n/i18n';
+import { hasMessage, locale, tOption } from './words';
 import { optionLabels, sameStrings, stringsState, type StringsState } from './sheet-labels';
-import { listText, problemText } from './sheet-problem-text';
+import type { Problem } from '../domain/problem';
+import { refused } from './sheet-problem-text';
 
 /** A spreadsheet cell as SheetJS gives it (arrays only, cached values, never formulas). */
 export type CellValue = string | number | boolean | Date | null;
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+/** A cell read, or what is wrong with it: a problem code and its facts, worded where a person reads it. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: Problem };
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
@@ -42,12 +44,12 @@ export function cellToDate(cell: CellValue): Parsed<string | null> {
     m = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/.exec(s);
     if (m) return validDate(+m[3]!, +m[2]!, +m[1]!, cell);
   }
-  return { ok: false, message: problemText('sheetProblem.notDate', { value: String(cell) }) };
+  return refused('not-date', { value: String(cell) });
 }
 
 function validDate(y: number, m: number, d: number, original: CellValue): Parsed<string> {
   const dt = new Date(Date.UTC(y, m - 1, d));
-  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return { ok: false, message: problemText('sheetProblem.notRealDate', { value: String(original) }) };
+  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return refused('not-real-date', { value: String(original) });
   return { ok: true, value: iso(y, m, d) };
 }
 
@@ -110,11 +112,11 @@ function optionLookup(options: readonly string[], prefix: string): ReadonlyMap<s
 /** Enum cells carry the label in the export's language; the raw value, a label in any loaded language and any case are accepted back. */
 export function enumFromCell<T extends string>(cell: CellValue, options: readonly T[], prefix: string, nullable: boolean): Parsed<T | null> {
   const text = cellToText(cell).trim();
-  if (!text) return nullable ? { ok: true, value: null } : { ok: false, message: problemText('sheetProblem.valueRequired', { options: listText(options.map((o) => tOption(prefix, o))) }) };
+  if (!text) return nullable ? { ok: true, value: null } : refused('value-required', { options: options.map((value) => ({ prefix, value })) });
   // The first option whose value or label matches, in the options' order (a lookup built once).
   const hit = optionLookup(options, prefix).get(text.toLowerCase()) as T | undefined;
   if (hit) return { ok: true, value: hit };
-  return { ok: false, message: problemText('sheetProblem.notOneOf', { value: text, options: listText(options.map((o) => tOption(prefix, o))) }) };
+  return refused('not-one-of', { value: text, options: options.map((value) => ({ prefix, value })) });
 }
 
 /** Lists travel as "a; b; c". */

@@ -1,6 +1,6 @@
 import type { FieldDef } from '../domain/fields';
 import { cellToDate, cellToText, dateToSerial, enumFromCell, joinList, optionLabel, sameLines, splitList, type CellValue, type Parsed } from './sheet-cells';
-import { problemText } from './sheet-problem-text';
+import { refused } from './sheet-problem-text';
 
 /**
  * One spreadsheet column of a register: its stable header, how a record shows in it, and how a
@@ -42,14 +42,14 @@ const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 /** A number cell back to a number: a numeric cell, or text that is a plain number; empty is null. */
 export function cellToNumber(cell: CellValue): Parsed<number | null> {
   if (cell === null) return { ok: true, value: null };
-  if (typeof cell === 'number') return Number.isFinite(cell) ? { ok: true, value: cell } : { ok: false, message: problemText('sheetProblem.notFinite', { value: String(cell) }) };
+  if (typeof cell === 'number') return Number.isFinite(cell) ? { ok: true, value: cell } : refused('not-finite', { value: String(cell) });
   if (typeof cell === 'string') {
     const text = cell.trim();
     if (text === '') return { ok: true, value: null };
     const n = Number(text);
     if (NUMBER_TEXT.test(text) && Number.isFinite(n)) return { ok: true, value: n };
   }
-  return { ok: false, message: problemText('sheetProblem.notNumber', { value: cellToText(cell) }) };
+  return refused('not-number', { value: cellToText(cell) });
 }
 
 export function fieldColumn<R extends Record<string, unknown>, C>(f: FieldDef): SheetColumn<R, C> {
@@ -129,7 +129,7 @@ export function fieldColumn<R extends Record<string, unknown>, C>(f: FieldDef): 
         },
         set: (cell) => {
           const text = cellToText(cell);
-          if (f.maxLength && text.length > f.maxLength) return { ok: false, message: problemText('sheetProblem.tooLong', { length: text.length, max: f.maxLength }) };
+          if (f.maxLength && text.length > f.maxLength) return refused('too-long', { length: text.length, max: f.maxLength });
           return { ok: true, value: { [key]: text } };
         },
       };
@@ -176,7 +176,7 @@ export function referenceColumn<R extends Record<string, unknown>, C>(
       const ids: string[] = [];
       for (const part of splitList(cell)) {
         const id = byId.has(part) ? part : byName.get(part.toLowerCase());
-        if (!id) return { ok: false, message: problemText('sheetProblem.unknownName', { value: part }) };
+        if (!id) return refused('unknown-name', { value: part });
         if (!ids.includes(id)) ids.push(id);
       }
       return { ok: true, value: { [key]: ids } };

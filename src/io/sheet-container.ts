@@ -3,9 +3,10 @@
  * own code, without caps, so a small xlsx can expand to gigabytes in memory. Our zip reader judges
  * the central directory (sizes, ratio, names, overlaps) and inflates every entry with caps first.
  */
-import { problem, type IoProblem } from './problems';
+import { detailOf, problem, type IoProblem } from './problems';
 import { odsCellEstimate } from './sheet-ods-guard';
-import { wordedProblem, type SheetProblemKey } from './sheet-problem-text';
+import type { SheetProblemCode } from '../domain/sheet-problem-codes';
+import { sheetFileProblem } from './sheet-problem-text';
 import { StoredZipWriter } from './sheet-zip-store';
 import { openZip, ZipReadError, type ZipLimits } from './zip-reader';
 
@@ -20,9 +21,9 @@ const SIZE_CODES = new Set(['too-large', 'entry-too-large', 'ratio-too-high', 't
 
 /** A zip problem as a spreadsheet problem: size limits keep their code, damage becomes 'sheet-corrupt'. */
 function fromZipProblem(p: IoProblem, fileName: string): IoProblem {
-  const detail = p.detail ?? p.code;
+  const detail = detailOf(p) || p.code;
   if (SIZE_CODES.has(p.code)) return problem(p.code, { file: fileName, detail });
-  return wordedProblem('sheet-corrupt', { file: fileName }, 'sheetProblem.zipDamaged', { code: p.code, detail });
+  return sheetFileProblem('sheet-corrupt', { file: fileName }, 'zip-damaged', { code: p.code, detail });
 }
 
 export type PreparedZip = { ok: true; bytes: Uint8Array } | { ok: false; problems: IoProblem[] };
@@ -37,12 +38,12 @@ export async function prepareZip(bytes: Uint8Array, fileName: string, maxCells: 
   const opened = await openZip(bytes, fileName, limits);
   if (!opened.ok) return { ok: false, problems: opened.problems.map((p) => fromZipProblem(p, fileName)) };
   const zip = opened.zip;
-  const refuse = (code: string, key: SheetProblemKey, params?: Record<string, number>): PreparedZip => ({ ok: false, problems: [wordedProblem(code, { file: fileName }, key, params)] });
+  const refuse = (code: string, key: SheetProblemCode, params?: Record<string, number>): PreparedZip => ({ ok: false, problems: [sheetFileProblem(code, { file: fileName }, key, params)] });
   // SheetJS's own tests, which ignore case: an ODS manifest, or OOXML's content types; nothing
   // else (Apple Numbers' Snappy streams and a nested Index.zip would be inflated past our checks).
   const names = new Set(zip.entries.map((e) => e.name.toLowerCase()));
   const known = ['meta-inf/manifest.xml', 'objectdata.xml', '[content_types].xml'].some((n) => names.has(n));
-  if (!known) return refuse('sheet-unreadable', 'sheetProblem.notWorkbookZip');
+  if (!known) return refuse('sheet-unreadable', 'not-workbook-zip');
 
   const out = new StoredZipWriter(zip.entries);
   try {
@@ -50,8 +51,8 @@ export async function prepareZip(bytes: Uint8Array, fileName: string, maxCells: 
       const data = await zip.read(entry.name);
       if (entry.name.toLowerCase() === 'content.xml') {
         const xml = strictUtf8(data);
-        if (xml === null) return refuse('sheet-corrupt', 'sheetProblem.contentNotUtf8');
-        if (odsCellEstimate(xml, maxCells) > maxCells) return refuse('sheet-too-many-cells', 'sheetProblem.repeatedCells', { max: maxCells });
+        if (xml === null) return refuse('sheet-corrupt', 'content-not-utf8');
+        if (odsCellEstimate(xml, maxCells) > maxCells) return refuse('sheet-too-many-cells', 'repeated-cells', { max: maxCells });
       }
       // zip.read has checked that `data` hashes to the directory's CRC-32: no need to hash it again.
       out.add(entry.name, data, entry.crc32);
@@ -99,7 +100,7 @@ export function inspectCfb(XLSX: Xlsx, bytes: Uint8Array): 'encrypted' | 'corrup
 export function fromSheetJsError(e: unknown, fileName: string): IoProblem {
   const message = e instanceof Error ? e.message : String(e);
   if (/password|encrypt/i.test(message)) {
-    return wordedProblem('sheet-password-protected', { file: fileName }, 'sheetProblem.password');
+    return sheetFileProblem('sheet-password-protected', { file: fileName }, 'password');
   }
-  return wordedProblem('sheet-unreadable', { file: fileName }, 'sheetProblem.unreadable', { message: message.slice(0, 200) });
+  return sheetFileProblem('sheet-unreadable', { file: fileName }, 'unreadable', { message: message.slice(0, 200) });
 }

@@ -4,7 +4,7 @@
  * column) each problem was, 1-based, columns also as letters.
  */
 import type { IoProblem } from './problems';
-import { wordedProblem } from './sheet-problem-text';
+import { sheetFileProblem } from './sheet-problem-text';
 
 export type Cell = string | number | boolean | Date | null;
 
@@ -34,7 +34,7 @@ export class WarningList {
   add(p: IoProblem): void {
     if (this.#full) return;
     if (this.items.length === MAX_SHEET_WARNINGS - 1) {
-      this.items.push(wordedProblem('too-many-problems', { file: this.file }, 'sheetProblem.tooManyProblems', { count: MAX_SHEET_WARNINGS - 1 }));
+      this.items.push(sheetFileProblem('too-many-problems', { file: this.file }, 'too-many-problems', { count: MAX_SHEET_WARNINGS - 1 }));
       this.#full = true;
       return;
     }
@@ -113,7 +113,7 @@ export function toGrid(raw: ArrayLike<ArrayLike<unknown> | null | undefined>, ro
       if (typeof cell === 'string' && cell.length > ctx.maxCellChars) {
         const where = cellWhere(ctx.file, ctx.sheet, r, c);
         const params = { sheet: ctx.sheet, row: r + 1, column: columnLetters(c), length: cell.length, max: ctx.maxCellChars };
-        ctx.warnings.add(wordedProblem('cell-too-long', where, 'sheetProblem.cellTooLong', params));
+        ctx.warnings.add(sheetFileProblem('cell-too-long', where, 'cell-too-long', params));
         cell = capText(cell, ctx.maxCellChars);
       }
       line[c] = cell;

@@ -1,5 +1,4 @@
-import { hasMessage, locale, t, tOption } from '../i18n/i18n';
-import { localeTablesRevision, messageIn, tableLocales } from '../i18n/locale-tables';
+import { hasMessage, locale, t, tOption, localeTablesRevision, messageIn, tableLocales } from './words';
 
 /**
  * The words of a workbook in every language. Register declarations keep one stable English header
@@ -23,7 +22,7 @@ function textsOf(key: string, fallback: string | undefined): string[] {
     const text = t(key);
     if (!out.includes(text)) out.push(text);
   }
-  for (const l of tableLocales) {
+  for (const l of tableLocales()) {
     const text = messageIn(l, key);
     if (text !== undefined && !out.includes(text)) out.push(text);
   }

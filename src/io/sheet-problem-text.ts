@@ -1,58 +1,39 @@
-import { hasMessage, t } from '../i18n/i18n';
-import { sheetProblems } from '../i18n/en/sheet-problems';
-import { messageIn, tableLocales } from '../i18n/locale-tables';
-import { problem, type IoProblem } from './problems';
+import { problemOf, type Problem, type ProblemParams, type ProblemWhere } from '../domain/problem';
+import type { SheetProblemCode } from '../domain/sheet-problem-codes';
+import { hasMessage, messageIn, t, tableLocales } from './words';
 
 /**
- * The words of a spreadsheet import's problems, in the UI's language (src/i18n/<locale>/sheet-problems.ts).
- * Called only for what has a problem, never for a cell that reads fine. Before the catalogue has
- * loaded (a worker reads the file while its strings arrive) a text is the English one, filled the
- * same way, so nothing shows a raw key; `rewordProblems` words such a problem again once they are in.
+ * A spreadsheet import's problems as codes with their facts (domain/problem.ts), never words: the
+ * page words them in the reader's language (src/i18n/problem-text.ts: `not-one-of` reads as
+ * sheetProblem.notOneOf). Built only for what has a problem, never for a cell that reads fine.
  */
-export type SheetProblemKey = keyof typeof sheetProblems;
-type Params = Record<string, string | number>;
 
-const fill = (template: string, params: Params | undefined) =>
-  params ? template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : template;
-
-export function problemText(key: SheetProblemKey, params?: Params): string {
-  return hasMessage(key) ? t(key, params) : fill(sheetProblems[key], params);
+/** A cell that cannot be read: what is wrong with it. */
+export function refused(code: SheetProblemCode, params?: ProblemParams): { ok: false; problem: Problem } {
+  return { ok: false, problem: problemOf(code, params) };
 }
-
-/** Items of a list inside a message ("Rare, Unlikely" / "罕见、不太可能"), with the language's separator. */
-export function listText(items: readonly string[]): string {
-  return items.join(problemText('sheetProblem.listSeparator'));
-}
-
-/** How problems built by `wordedProblem` were worded, to word them again in the UI's language. */
-const wording = new WeakMap<IoProblem, { key: SheetProblemKey; params: Params | undefined; field?: Params }>();
 
 /**
- * A problem whose detail is a catalogue message (the code stays the same). `fieldRow` gives a
- * "row N" field, worded like the detail.
+ * A file's problem (`code`, worded as io.problem.<code>) whose reason is a spreadsheet problem
+ * (`reason`, worded like a cell's); `row` names the line it is on.
  */
-export function wordedProblem(code: string, where: Omit<IoProblem, 'code' | 'detail'>, key: SheetProblemKey, params?: Params, fieldRow?: number): IoProblem {
-  const field = fieldRow === undefined ? undefined : { row: fieldRow };
-  const p = problem(code, { ...where, ...(field ? { field: problemText('sheetProblem.row', field) } : {}), detail: problemText(key, params) });
-  wording.set(p, { key, params, ...(field ? { field } : {}) });
-  return p;
+export function sheetFileProblem(code: string, where: ProblemWhere, reason: SheetProblemCode, params?: ProblemParams, row?: number): Problem {
+  return problemOf(code, { reason, ...params }, { ...where, ...(row === undefined ? {} : { row }) });
 }
 
-/** Words again, in the UI's language as it is now, the problems `wordedProblem` built (others are left as they are). */
-export function rewordProblems(problems: readonly IoProblem[]): void {
-  for (const p of problems) {
-    const w = wording.get(p);
-    if (!w) continue;
-    p.detail = problemText(w.key, w.params);
-    if (w.field) p.field = problemText('sheetProblem.row', w.field);
-  }
+const LEVEL = 'sheetProblem.level';
+const ENGLISH_LEVEL = 'Level {n}';
+
+/** "Level 4": what a rating the matrix does not cover exports as, in the export's language. */
+export function levelText(n: number): string {
+  return hasMessage(LEVEL) ? t(LEVEL, { n }) : ENGLISH_LEVEL.replace('{n}', String(n));
 }
 
-/** Every text "Level N" has in the loaded languages (English first): what a rating the matrix does not cover exports as. */
+/** The number in a "Level N" text of any loaded language (English first), or null. */
 export function levelNumber(text: string): number | null {
-  const templates = new Set([sheetProblems['sheetProblem.level'], problemText('sheetProblem.level', { n: '{n}' })]);
-  for (const l of tableLocales) {
-    const s = messageIn(l, 'sheetProblem.level');
+  const templates = new Set([ENGLISH_LEVEL, ...(hasMessage(LEVEL) ? [t(LEVEL, { n: '{n}' })] : [])]);
+  for (const l of tableLocales()) {
+    const s = messageIn(l, LEVEL);
     if (s !== undefined) templates.add(s);
   }
   const lower = text.toLowerCase();
@@ -63,13 +44,4 @@ export function levelNumber(text: string): number | null {
     if (/^\d+$/.test(digits)) return Number(digits);
   }
   return null;
-}
-
-/**
- * A schema's own problem with a row: a required text left empty in our words; anything else as the
- * schema says it (the columns' own checks catch the rest first).
- */
-export function schemaIssueText(issue: { code: string; message: string; origin?: unknown; minimum?: unknown }): string {
-  if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1) return problemText('sheetProblem.required');
-  return issue.message;
 }

@@ -13,7 +13,8 @@
  */
 import { detectDelimiter, parseCsv, restoreNeutralised } from './csv';
 import type { IoProblem } from './problems';
-import { wordedProblem, type SheetProblemKey } from './sheet-problem-text';
+import type { SheetProblemCode } from '../domain/sheet-problem-codes';
+import { sheetFileProblem } from './sheet-problem-text';
 import { fromSheetJsError, inspectCfb, prepareZip } from './sheet-container';
 import { toGrid, usedExtent, WarningList, type Cell } from './sheet-grid';
 import { extensionOf, isTextExtension, looksLikeMarkup, sniffContainer } from './sheet-sniff';
@@ -53,15 +54,15 @@ export interface ReadWorkbookOptions {
 
 export async function readWorkbook(bytes: Uint8Array, fileName: string, limits: Partial<SheetLimits> = {}, opts: ReadWorkbookOptions = {}): Promise<ReadWorkbookResult> {
   const lim: SheetLimits = { ...DEFAULT_SHEET_LIMITS, ...limits };
-  const fail = (code: string, key: SheetProblemKey, params?: Record<string, string | number>): ReadWorkbookResult => ({ ok: false, problems: [wordedProblem(code, { file: fileName }, key, params)] });
-  if (bytes.length > lim.maxBytes) return fail('file-too-large', 'sheetProblem.fileTooLarge', { size: bytes.length, limit: lim.maxBytes });
+  const fail = (code: string, key: SheetProblemCode, params?: Record<string, string | number>): ReadWorkbookResult => ({ ok: false, problems: [sheetFileProblem(code, { file: fileName }, key, params)] });
+  if (bytes.length > lim.maxBytes) return fail('file-too-large', 'file-too-large', { size: bytes.length, limit: lim.maxBytes });
 
   const container = sniffContainer(bytes);
-  if (container === 'binary') return fail('sheet-unreadable', 'sheetProblem.binary');
+  if (container === 'binary') return fail('sheet-unreadable', 'binary');
   // .xlsx and .ods are always zip files: text under those names is a renamed file, not a CSV.
   // (Old web apps do save CSV as .xls, so .xls text is still read as CSV.)
   if (container === 'text' && ['xlsx', 'xlsm', 'xlsb', 'ods'].includes(extensionOf(fileName))) {
-    return fail('sheet-unreadable', 'sheetProblem.textNamedAsWorkbook', { ext: extensionOf(fileName) });
+    return fail('sheet-unreadable', 'text-named-as-workbook', { ext: extensionOf(fileName) });
   }
   if (container === 'text') return readCsv(bytes, fileName, lim, opts);
   // SheetJS loads while the zip is checked (its fetch and the inflating overlap).
@@ -78,8 +79,8 @@ export async function readWorkbook(bytes: Uint8Array, fileName: string, limits: 
   if (opts.beforeParse) await opts.beforeParse.catch(() => undefined);
   if (container === 'cfb') {
     const kind = inspectCfb(XLSX, bytes);
-    if (kind === 'corrupt') return fail('sheet-corrupt', 'sheetProblem.cfbCorrupt');
-    if (kind === 'encrypted') return fail('sheet-password-protected', 'sheetProblem.password');
+    if (kind === 'corrupt') return fail('sheet-corrupt', 'cfb-corrupt');
+    if (kind === 'encrypted') return fail('sheet-password-protected', 'password');
   }
   return readWithSheetJs(XLSX, input, fileName, lim);
 }
@@ -105,7 +106,7 @@ function readWithSheetJs(XLSX: typeof import('xlsx'), bytes: Uint8Array, fileNam
   const warnings = new WarningList(fileName);
   const names = wb.SheetNames.slice(0, lim.maxSheets);
   if (wb.SheetNames.length > lim.maxSheets) {
-    warnings.add(wordedProblem('too-many-sheets', { file: fileName }, 'sheetProblem.tooManySheets', { count: wb.SheetNames.length, max: lim.maxSheets }));
+    warnings.add(sheetFileProblem('too-many-sheets', { file: fileName }, 'too-many-sheets', { count: wb.SheetNames.length, max: lim.maxSheets }));
   }
   const sheets = names.map((name): ReadSheet => {
     const ws = sheetByName(wb, name);
@@ -155,19 +156,19 @@ function isValueCell(cell: CellObject | undefined): boolean {
 function clip(used: { rows: number; cols: number }, lim: SheetLimits, file: string, sheet: string, warnings: WarningList): { rows: number; cols: number; clipped: boolean } {
   const rows = Math.min(used.rows, lim.maxRows);
   const cols = Math.min(used.cols, lim.maxCols);
-  if (used.rows > lim.maxRows) warnings.add(wordedProblem('sheet-clipped', { file, record: sheet }, 'sheetProblem.clippedRows', { sheet, max: lim.maxRows }));
-  if (used.cols > lim.maxCols) warnings.add(wordedProblem('sheet-clipped', { file, record: sheet }, 'sheetProblem.clippedColumns', { sheet, count: used.cols, max: lim.maxCols }));
+  if (used.rows > lim.maxRows) warnings.add(sheetFileProblem('sheet-clipped', { file, record: sheet }, 'clipped-rows', { sheet, max: lim.maxRows }));
+  if (used.cols > lim.maxCols) warnings.add(sheetFileProblem('sheet-clipped', { file, record: sheet }, 'clipped-columns', { sheet, count: used.cols, max: lim.maxCols }));
   return { rows, cols, clipped: used.rows > lim.maxRows || used.cols > lim.maxCols };
 }
 
 function readCsv(bytes: Uint8Array, fileName: string, lim: SheetLimits, opts: ReadWorkbookOptions): ReadWorkbookResult {
   const decoded = decodeText(bytes, opts.csvEncoding);
   if (!isTextExtension(fileName) && looksLikeMarkup(decoded.text)) {
-    return { ok: false, problems: [wordedProblem('sheet-unreadable', { file: fileName }, 'sheetProblem.markup')] };
+    return { ok: false, problems: [sheetFileProblem('sheet-unreadable', { file: fileName }, 'markup')] };
   }
   const warnings = new WarningList(fileName);
   if (!decoded.confident) {
-    warnings.add(wordedProblem('csv-encoding-guessed', { file: fileName }, 'sheetProblem.encodingGuessed'));
+    warnings.add(sheetFileProblem('csv-encoding-guessed', { file: fileName }, 'encoding-guessed'));
   }
   const ext = extensionOf(fileName);
   const delimiter = ext === 'tsv' || ext === 'tab' ? '\t' : detectDelimiter(decoded.text);
@@ -175,7 +176,7 @@ function readCsv(bytes: Uint8Array, fileName: string, lim: SheetLimits, opts: Re
   const name = sheetNameOf(fileName);
   if (parsed.openQuoteRow !== undefined) {
     const row = parsed.openQuoteRow;
-    warnings.add(wordedProblem('csv-unclosed-quote', { file: fileName, record: name }, 'sheetProblem.unclosedQuote', { row }, row));
+    warnings.add(sheetFileProblem('csv-unclosed-quote', { file: fileName, record: name }, 'unclosed-quote', { row }, row));
   }
   // Our own CSV export puts an apostrophe before formula-like text; take it off again.
   const raw = parsed.rows.map((r) => r.map(restoreNeutralised));

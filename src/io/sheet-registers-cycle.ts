@@ -2,8 +2,7 @@ import { cycleKinds, recordLinks, registerOf, type CycleKind, type CycleRecord }
 import { TEXT_MAX, type FieldDef } from '../domain/fields';
 import { cellToText, joinList, splitList } from './sheet-cells';
 import { computedColumn, fieldColumn, referenceColumn, type SheetColumn } from './sheet-columns';
-import { sheetNameText } from './sheet-labels';
-import { listText, problemText } from './sheet-problem-text';
+import { refused } from './sheet-problem-text';
 import type { CycleSheetKey, RegisterSheet, SheetContext } from './sheet-types';
 
 /** The management-system registers as sheets, built from their declarations (no per-register code). */
@@ -49,8 +48,8 @@ const titleColumn: SheetColumn<C, SheetContext> = {
   same: (cell, r) => typeof cell === 'string' && cell === r.title,
   set: (cell) => {
     const text = cellToText(cell).trim();
-    if (!text) return { ok: false, message: problemText('sheetProblem.titleRequired') };
-    if (text.length > TEXT_MAX) return { ok: false, message: problemText('sheetProblem.tooLong', { length: text.length, max: TEXT_MAX }) };
+    if (!text) return refused('title-required');
+    if (text.length > TEXT_MAX) return refused('too-long', { length: text.length, max: TEXT_MAX });
     return { ok: true, value: { title: text } };
   },
 };
@@ -66,7 +65,7 @@ const itemsColumn: SheetColumn<C, SheetContext> = {
   set: (cell, ctx) => {
     const ids = [...new Set(splitList(cell).map((s) => s.toUpperCase().replace(/^A(?=\d)/, 'A.')))];
     const bad = ids.find((id) => !ctx.catalog.byId.get(id)?.assessable);
-    return bad ? { ok: false, message: problemText('sheetProblem.notCatalogItem', { value: bad }) } : { ok: true, value: { itemIds: ids } };
+    return bad ? refused('not-catalog-item', { value: bad }) : { ok: true, value: { itemIds: ids } };
   },
 };
 
@@ -83,7 +82,7 @@ function defaultOnCreate(col: SheetColumn<C, SheetContext>): SheetColumn<C, Shee
 /** A link to another management-system record, shown and set by its ref ("IA-001"); empty clears it. */
 function linkColumn(key: string, kinds: readonly CycleKind[]): SheetColumn<C, SheetContext> {
   // The sheets' names as the UI's language writes them (only problems need them).
-  const allowed = () => listText(kinds.map((k) => sheetNameText(cycleSheetNames[k])));
+  const allowed = () => kinds.map((k) => ({ prefix: 'sheetName', value: cycleSheetNames[k] }));
   // The target's ref when it reads back as that record; otherwise (gone, or a ref two records share) its id.
   const refOf = (id: unknown, ctx: SheetContext) => {
     if (typeof id !== 'string' || !id) return '';
@@ -100,8 +99,8 @@ function linkColumn(key: string, kinds: readonly CycleKind[]): SheetColumn<C, Sh
       const text = cellToText(cell).trim();
       if (!text) return { ok: true, value: { [key]: null } };
       const hit = ctx.cycle.byRef.get(text.toUpperCase()) ?? (ctx.cycle.byId.has(text) ? { id: text, kind: ctx.cycle.byId.get(text)!.kind } : undefined);
-      if (!hit) return { ok: false, message: problemText('sheetProblem.refUnknown', { value: text, sheets: allowed() }) };
-      if (!kinds.includes(hit.kind)) return { ok: false, message: problemText('sheetProblem.refElsewhere', { value: text, sheet: sheetNameText(cycleSheetNames[hit.kind]), sheets: allowed() }) };
+      if (!hit) return refused('ref-unknown', { value: text, sheets: allowed() });
+      if (!kinds.includes(hit.kind)) return refused('ref-elsewhere', { value: text, sheet: { prefix: 'sheetName', value: cycleSheetNames[hit.kind] }, sheets: allowed() });
       return { ok: true, value: { [key]: hit.id } };
     },
   };

@@ -1,4 +1,4 @@
-import { locale, t, tOption } from '../i18n/i18n';
+import { locale, t, tOption } from './words';
 import { impactFields } from '../domain/impact-assessment-schema';
 import { cellToDate, dateToSerial, optionLabel, type CellValue } from './sheet-cells';
 import { byId } from './canonical-json';

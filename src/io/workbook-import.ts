@@ -4,8 +4,8 @@ import { assessmentSchema } from '../domain/assessment-schema';
 import { ownControlSchema } from '../domain/own-control-schema';
 import { riskSchema } from '../domain/risk-schema';
 import { registerOf } from '../domain/cycle/registry';
-import { hasMessage, t } from '../i18n/i18n';
-import type { MessageKey } from '../i18n/messages-en';
+import { fromZodIssue, problemOf } from '../domain/problem';
+import type { SheetProblemCode } from '../domain/sheet-problem-codes';
 import { cellToText, type CellValue } from './sheet-cells';
 import { sameValue } from './workbook-values';
 import { planNames } from './workbook-names';
@@ -14,8 +14,7 @@ import { cycleKindOf, isCycleSheet, registerSheets, type RegisterSheet, type She
 import { sheetContext, type WorkbookData } from './workbook-data';
 import type { SheetCheck, SheetPart, SheetProblem, WorkbookPlan } from './workbook-plan';
 import { blankFor, records } from './workbook-records';
-import { headerAliases, headerText, sheetNameAliases, sheetNameText } from './sheet-labels';
-import { problemText, rewordProblems, schemaIssueText } from './sheet-problem-text';
+import { headerAliases, headerText, sheetNameAliases } from './sheet-labels';
 
 export type { CellChange, RowWrite, SheetCheck, SheetPart, SheetProblem, WorkbookPlan } from './workbook-plan';
 
@@ -27,18 +26,15 @@ export type { CellChange, RowWrite, SheetCheck, SheetPart, SheetProblem, Workboo
 export async function checkWorkbookFile(bytes: Uint8Array, fileName: string, data: Promise<WorkbookData>, opts: ReadWorkbookOptions = {}): Promise<SheetCheck> {
   data.catch(() => undefined);
   const read = await readWorkbook(bytes, fileName, undefined, opts);
-  // The file may be read before the UI's strings have arrived (they come with `data`): its problems
-  // are then worded again, in the UI's language.
+  // The file's problems are codes, worded by the page: nothing here waits for the strings.
   if (!read.ok) {
     await data.then(
       () => undefined,
       () => undefined,
     );
-    rewordProblems(read.problems);
     return { ok: false, problems: read.problems };
   }
   const d = await data;
-  rewordProblems(read.warnings);
   // A CSV has one unnamed sheet: it stands for the register its columns match.
   return { ok: true, plan: planWorkbookImport(read.sheets, d), warnings: read.warnings };
 }
@@ -46,11 +42,6 @@ export async function checkWorkbookFile(bytes: Uint8Array, fileName: string, dat
 const SCHEMAS: Record<Exclude<SheetKey, `cycle:${string}`>, ZodType> = { clauses: assessmentSchema, soa: assessmentSchema, aiSystems: aiSystemSchema, risks: riskSchema, ownControls: ownControlSchema };
 const schemaOf = (key: SheetKey): ZodType => (isCycleSheet(key) ? registerOf(cycleKindOf(key)).schema : SCHEMAS[key]);
 
-/** A cross-field rule's message (closing a nonconformity without an effectiveness check), as the app words it. */
-function ruleMessage(code: string): string {
-  const key = `cycle.rule.${code}`;
-  return hasMessage(key) ? t(key as MessageKey) : code;
-}
 const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 
 /**
@@ -187,12 +178,12 @@ function planSheet(register: RegisterSheet<Record<string, unknown>>, sheet: { na
   const shown = new Map(register.columns.map((c) => [c, headerText(c.header)]));
   const idCol = header.findIndex((h) => index.id.has(norm(h)));
   if (idCol < 0) {
-    part.problems.push({ sheet: sheet.name, row: headerRow + 1, column: idHeader, message: problemText('sheetProblem.idColumnMissing', { column: idHeader }) });
+    part.problems.push({ ...problemOf('id-column-missing', { column: idHeader }), sheet: sheet.name, row: headerRow + 1, field: idHeader });
     return part;
   }
   const columns = header.map((h, i) => (i === idCol ? null : index.columns.get(norm(h)) ?? null));
   header.forEach((h, i) => {
-    if (i !== idCol && h.trim() && !columns[i]) part.warnings.push(problemText('sheetProblem.unknownColumn', { column: h }));
+    if (i !== idCol && h.trim() && !columns[i]) part.warnings.push(problemOf('unknown-column', { column: h }));
   });
   const settable = columns.flatMap((col, i): SettableColumn[] => (col?.set ? [{ index: i, col, memo: col.pure && !col.same ? new CellMemo() : null }] : []));
   const existing = new Map(records(d, register.key).map((r) => [register.idOf(r), r]));
@@ -211,16 +202,17 @@ function planSheet(register: RegisterSheet<Record<string, unknown>>, sheet: { na
     const rawId = cellToText(row[idCol] ?? null).trim();
     const id: string | null = rawId || null;
     let record: Record<string, unknown> | undefined;
+    const onId = (code: SheetProblemCode, params: Record<string, string | { prefix: string; value: string; lower: true }>) => problems.push({ ...problemOf(code, params), sheet: sheet.name, row: rowNo, field: idHeader });
     if (isCatalogSheet) {
       const item = ctx.catalog.byId.get(rawId);
-      if (!item || !item.assessable || item.isControl !== (register.key === 'soa')) problems.push({ sheet: sheet.name, row: rowNo, column: idHeader, message: problemText(register.key === 'soa' ? 'sheetProblem.notControl' : 'sheetProblem.notClause', { value: rawId }) });
+      if (!item || !item.assessable || item.isControl !== (register.key === 'soa')) onId(register.key === 'soa' ? 'not-control' : 'not-clause', { value: rawId });
       record = existing.get(rawId);
     } else if (id) {
       record = existing.get(id);
-      if (!record) problems.push({ sheet: sheet.name, row: rowNo, column: idHeader, message: problemText('sheetProblem.unknownId', { id: rawId }) });
+      if (!record) onId('unknown-id', { id: rawId });
     }
-    if (id && seen.has(id)) problems.push({ sheet: sheet.name, row: rowNo, column: idHeader, message: problemText('sheetProblem.duplicateId', { id: rawId }) });
-    if (register.singleton && !id && count >= 1) problems.push({ sheet: sheet.name, row: rowNo, column: idHeader, message: problemText('sheetProblem.singleton', { register: sheetNameText(register.name).toLowerCase() }) });
+    if (id && seen.has(id)) onId('duplicate-id', { id: rawId });
+    if (register.singleton && !id && count >= 1) onId('singleton', { register: { prefix: 'sheetName', value: register.name, lower: true } });
     if (id) seen.add(id);
     // Most rows of a re-imported export change nothing: settle those without building a patch.
     if (record && problems.length === 0 && rowUnchanged(row, settable, record, ctx)) {
@@ -231,7 +223,7 @@ function planSheet(register: RegisterSheet<Record<string, unknown>>, sheet: { na
     columns.forEach((col, i) => {
       if (!col?.set) return;
       const v = col.set(row[i] ?? null, ctx, record);
-      if (!v.ok) problems.push({ sheet: sheet.name, row: rowNo, column: shown.get(col) ?? col.header, message: v.message });
+      if (!v.ok) problems.push({ ...v.problem, sheet: sheet.name, row: rowNo, field: shown.get(col) ?? col.header });
       else Object.assign(patch, v.value);
     });
     const base = record ?? blankFor(d, register.key, isCatalogSheet ? rawId : null);
@@ -246,7 +238,7 @@ function planSheet(register: RegisterSheet<Record<string, unknown>>, sheet: { na
       const broken = rules?.(candidate);
       if (broken) {
         const col = register.columns.find((c) => c.field === broken.field);
-        problems.push({ sheet: sheet.name, row: rowNo, column: (col && shown.get(col)) ?? broken.field, message: ruleMessage(broken.code) });
+        problems.push({ ...problemOf(`rule-${broken.code}`), sheet: sheet.name, row: rowNo, field: (col && shown.get(col)) ?? broken.field });
       }
       const check = schema.safeParse(candidate);
       if (!check.success) {
@@ -255,7 +247,7 @@ function planSheet(register: RegisterSheet<Record<string, unknown>>, sheet: { na
           if (broken && issue.message === broken.code) continue;
           const field = String(issue.path[0] ?? '');
           const col = register.columns.find((c) => c.field === field);
-          problems.push({ sheet: sheet.name, row: rowNo, column: (col && shown.get(col)) ?? field, message: schemaIssueText(issue) });
+          problems.push({ ...fromZodIssue(issue), sheet: sheet.name, row: rowNo, field: (col && shown.get(col)) ?? field });
         }
       }
     }

@@ -1,3 +1,4 @@
+import type { Problem } from '../domain/problem';
 import type { RecordNames } from '../domain/record-names';
 import type { RiskMatrix } from '../domain/risk-matrix';
 import type { IoProblem } from './problems';
@@ -5,13 +6,8 @@ import type { SheetKey } from './sheet-registers';
 
 /** What checking an edited workbook against a workspace produces: per sheet and row, what would change. */
 
-export interface SheetProblem {
-  sheet: string;
-  /** 1-based, as the spreadsheet shows it. */
-  row: number;
-  column: string;
-  message: string;
-}
+/** A problem of a row or a cell (domain/problem.ts): its sheet, its 1-based row, and the column's header as `field`. */
+export type SheetProblem = Problem & { sheet: string; row: number; field: string };
 
 /**
  * One cell that would change a record, as stored values: the page words them (`ui/value-text`,
@@ -42,7 +38,8 @@ export interface SheetPart {
   /** Ids of the records in the app that the sheet no longer lists: reported, never deleted. */
   missing: string[];
   problems: SheetProblem[];
-  warnings: string[];
+  /** About the sheet as a whole (a column it does not know). */
+  warnings: Problem[];
 }
 
 export interface RowWrite {

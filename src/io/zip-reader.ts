@@ -1,4 +1,4 @@
-import { problem, type IoProblem } from './problems';
+import { detailOf, problem, type IoProblem } from './problems';
 import { checkEntries } from './zip-checks';
 import { crc32 } from './zip-crc32';
 import { readCentralDirectory, type CentralEntry } from './zip-directory';
@@ -43,7 +43,7 @@ export interface SafeZip {
 /** A read() that the file's content made fail: the problem is a value for the import report. */
 export class ZipReadError extends Error {
   constructor(readonly problem: IoProblem) {
-    super(`${problem.code}${problem.detail ? `: ${problem.detail}` : ''}`);
+    super(`${problem.code}${detailOf(problem) ? `: ${detailOf(problem)}` : ''}`);
     this.name = 'ZipReadError';
   }
 }

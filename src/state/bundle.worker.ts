@@ -1,11 +1,17 @@
 /// <reference lib="webworker" />
 import type { Catalog } from '../domain/catalog-model';
-import type { WorkspaceSnapshot } from './bundle-snapshot';
+import type { WorkspaceSnapshot } from '../io/bundle-snapshot';
 import { loadMessages, setLocale, type Locale } from '../i18n/i18n';
+import { report as en } from '../i18n/en/report';
+import { report as zhCN } from '../i18n/zh-CN/report';
 import { applyZodLocale } from '../i18n/zod-locale';
-import { buildBundle } from './bundle-export';
-import { parseBundle } from './bundle-import';
-import { readWorkbook } from './sheet-read';
+import { buildBundle } from '../io/bundle-export';
+import { parseBundle } from '../io/bundle-import';
+import { readWorkbook } from '../io/sheet-read';
+import { installIoWords } from './io-words';
+
+// io words README.txt and report.html with these; both tables live only in this worker's chunk.
+installIoWords({ en, 'zh-CN': zhCN });
 
 /**
  * Zip, hashing, encryption and validation run here so the page never freezes. JSZip is

@@ -15,7 +15,7 @@ import type { Workspace } from '../domain/workspace-schema';
 import type { MixProblem } from '../db/bundle-write';
 import { namingContext, type NamingContext } from './import-names';
 import type { ParseResult } from '../io/bundle-import';
-import type { WorkerReply, WorkerRequest } from '../io/bundle.worker';
+import type { WorkerReply, WorkerRequest } from './bundle.worker';
 import { app } from './app.svelte';
 import { workerJob, type Running } from './worker-job';
 
@@ -28,7 +28,7 @@ export type { Running };
 
 /** Starts the bundle worker for one job; cancelling terminates it at once. */
 export function runWorker<T>(request: WorkerRequest, onProgress: (f: number) => void, pick: (reply: WorkerReply) => T | undefined, transfer: Transferable[] = []): Running<T> {
-  const job = workerJob<T, WorkerRequest, WorkerReply>(new Worker(new URL('../io/bundle.worker.ts', import.meta.url), { type: 'module' }), 'the bundle worker', pick, onProgress);
+  const job = workerJob<T, WorkerRequest, WorkerReply>(new Worker(new URL('./bundle.worker.ts', import.meta.url), { type: 'module' }), 'the bundle worker', pick, onProgress);
   job.send(request, transfer);
   return job;
 }

@@ -1,5 +1,6 @@
 import { addFileEvidence, addLinkEvidence, deleteEvidence, getEvidenceFile, type EvidenceCode } from '../db/evidence-repo';
 import { canOpenInBrowser, MAX_EVIDENCE_FILE_BYTES, type Evidence } from '../domain/evidence-schema';
+import type { ProblemParams } from '../domain/problem';
 import { problemsOf } from '../domain/result';
 import { formatBytes, t, type MessageKey } from '../i18n/i18n';
 import { app } from './app.svelte';
@@ -11,7 +12,7 @@ import { downloadBlob } from './download';
  */
 export type EvidenceOutcome = Partial<Record<string, string>> | null;
 
-function message(code: EvidenceCode, params?: Record<string, string | number>): string {
+function message(code: EvidenceCode, params?: ProblemParams): string {
   if (code === 'file-too-large') return t('validation.file-too-large', { size: formatBytes(Number(params?.size ?? 0)), max: formatBytes(MAX_EVIDENCE_FILE_BYTES) });
   return t(`validation.${code}` as MessageKey);
 }

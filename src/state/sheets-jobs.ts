@@ -8,6 +8,10 @@ import { exportRegisterCsv, exportRegisterXlsx, exportTemplate, exportWorkbook, 
 import { checkWorkbookFile, type SheetCheck } from '../io/workbook-import';
 import { remoteDeflater } from '../io/deflate-remote';
 import { localDeflater, type Deflater } from '../io/zip-write';
+import { installIoWords } from './io-words';
+
+// io writes headers and choice labels, and reads them back, with the catalogue's words in the worker's language.
+installIoWords();
 
 /**
  * The spreadsheet jobs, run in src/state/sheets.worker.ts, off the page. The worker reads the

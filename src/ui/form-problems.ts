@@ -27,6 +27,6 @@ export function fieldProblemText(p: FieldProblem, field: Pick<FieldDef, 'key' | 
     const own = `validation.${field.key}-required`;
     return hasMessage(own) ? t(own) : t('validation.required', { field: label });
   }
-  if (p.code === 'too-long') return t('validation.too-long', { field: label, max: p.max ?? 0 });
+  if (p.code === 'too-long') return t('validation.too-long', { field: label, max: Number(p.params?.max ?? 0) });
   return t('validation.invalid', { field: label });
 }

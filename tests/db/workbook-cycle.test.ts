@@ -15,6 +15,8 @@ import { builtInRegisters, cycleSheetRegisters, registerLabel } from '../../src/
 import { freshDatabase } from '../support/db';
 import { catalog, EXPORTED_AT, seedWorkspace } from '../support/bundles';
 import { buildCycleRecord, cycleRow } from '../support/factories';
+import { problemText } from '../../src/i18n/problem-text';
+import { shown } from '../support/problems';
 
 /**
  * The management-system registers in the workbook: a sheet per kind, built from the declarations,
@@ -244,7 +246,7 @@ describe('management-system sheets', () => {
       { sheet: 'Context issues', ref: 'CTX-001', column: 'Title', value: '   ' },
     ]);
     const p = await plan(edited);
-    const got = problemsOf(p).map((x) => `${x.sheet}|${x.row}|${x.column}|${x.message}`);
+    const got = problemsOf(p).map((x) => `${x.sheet}|${x.row}|${x.field}|${problemText(x)}`);
     expect(got.sort()).toEqual(
       [
         `Context issues|2|Internal or external|"Sideways" is not one of: Internal, External`,
@@ -275,7 +277,7 @@ describe('management-system sheets', () => {
     const bytes = await exportWorkbook(await data(), EXPORTED_AT, '0.1.0');
     const closed = t('cycle.nonconformity.status.closed');
     const refused = await plan(edit(bytes, [{ sheet: 'Nonconformities', ref: 'NC-001', column: 'Status', value: closed }]));
-    expect(problemsOf(refused)).toEqual([{ sheet: 'Nonconformities', row: 2, column: 'Status', message: t('cycle.rule.effectiveness-required') }]);
+    expect(problemsOf(refused).map(shown)).toEqual([{ sheet: 'Nonconformities', row: 2, column: 'Status', message: t('cycle.rule.effectiveness-required') }]);
     expect(refused.writes).toEqual([]);
     const accepted = await plan(edit(bytes, [
       { sheet: 'Nonconformities', ref: 'NC-001', column: 'Status', value: closed },
@@ -296,7 +298,7 @@ describe('management-system sheets', () => {
       { sheet: 'Nonconformities', ref: 'NC-001', column: 'Source record', value: 'mr-001' },
     ]);
     const p = await plan(bytes);
-    expect(problemsOf(p).map((x) => `${x.sheet}|${x.row}|${x.column}`)).toEqual(['Scope|3|Id']);
+    expect(problemsOf(p).map((x) => `${x.sheet}|${x.row}|${x.field}`)).toEqual(['Scope|3|Id']);
     // Links travel as ids; the plan names each record they point to, before and after.
     const ref = (id: unknown) => (typeof id === 'string' ? p.names.cycleRecords?.[id]?.split(' ')[0] : '');
     expect(p.changes.map((c) => `${c.sheet}|${c.column}|${ref(c.from)}|${ref(c.to)}`).sort()).toEqual(['Audit findings|Audit|IA-001|', 'Nonconformities|Source record|F-001|MR-001']);

@@ -12,6 +12,7 @@ import type { WorkbookData } from '../../src/io/workbook-data';
 import { freshDatabase } from '../support/db';
 import { EXPORTED_AT, seedWorkspace } from '../support/bundles';
 import { workbookDataOf } from '../support/workbook';
+import { problemText } from '../../src/i18n/problem-text';
 
 /**
  * Workbooks follow the UI's language (sheet names, headers, choice labels, the About sheet) and read
@@ -138,7 +139,7 @@ describe('a workbook exported with the UI in Chinese', () => {
     await setLocale('zh-CN', { remember: false });
     expect(planWorkbookImport(await sheetsOf(edited), after).writes).toEqual([]);
     const again = planWorkbookImport(await sheetsOf(edit(edited, [{ sheet: '风险', row: 5, column: '状态', value: '不存在' }])), after);
-    expect(again.parts.flatMap((p) => p.problems).map((p) => `${p.sheet}|${p.row}|${p.column}`)).toEqual(['风险|5|状态']);
+    expect(again.parts.flatMap((p) => p.problems).map((p) => `${p.sheet}|${p.row}|${p.field}`)).toEqual(['风险|5|状态']);
   });
 
   it('the blank consultant workbook is in Chinese too and reads back', async () => {
@@ -187,7 +188,7 @@ describe('a workbook exported with the UI in English', () => {
     rename('描述', '备注说明');
     const plan = planWorkbookImport(await sheetsOf(new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer)), d);
     const risks = plan.parts.find((p) => p.key === 'risks')!;
-    expect(risks.warnings).toEqual(['column "备注说明" is not known and is ignored']);
+    expect(risks.warnings.map((w) => problemText(w))).toEqual(['column "备注说明" is not known and is ignored']);
     expect(risks.problems).toEqual([]);
     expect(risks.unchanged).toBe(15);
     expect(plan.writes).toEqual([]);

@@ -11,6 +11,8 @@ import { describeProblem } from '../../src/state/io-messages';
 import { freshDatabase } from '../support/db';
 import { EXPORTED_AT, seedWorkspace } from '../support/bundles';
 import { workbookDataOf } from '../support/workbook';
+import { problemText } from '../../src/i18n/problem-text';
+import { worded } from '../support/problems';
 
 /**
  * The problems and warnings of a spreadsheet import follow the UI's language, with the cells' own
@@ -86,7 +88,7 @@ async function badWorkbook(l: Locale, d: WorkbookData): Promise<Uint8Array> {
 
 /** "row|column|message" per problem of a part, in order. */
 function problemsOf(plan: ReturnType<typeof planWorkbookImport>, key: string): string[] {
-  return plan.parts.find((p) => p.key === key)!.problems.map((p) => `${p.row}|${p.column}|${p.message}`);
+  return plan.parts.find((p) => p.key === key)!.problems.map((p) => `${p.row}|${p.field}|${problemText(p)}`);
 }
 
 describe('spreadsheet import problems follow the UI language', () => {
@@ -102,7 +104,7 @@ describe('spreadsheet import problems follow the UI language', () => {
       '5|ID|没有 ID 为“no-such-risk”的记录；如需新建记录，请将 ID 留空',
       `7|ID|“${duplicated}”出现在多行中`,
     ]);
-    expect(plan.parts.find((p) => p.key === 'risks')!.warnings).toEqual(['无法识别列“Notes 备注”，已忽略']);
+    expect(plan.parts.find((p) => p.key === 'risks')!.warnings.map((w) => problemText(w))).toEqual(['无法识别列“Notes 备注”，已忽略']);
     expect(problemsOf(plan, 'aiSystems')).toEqual(['1|ID|缺少 ID 列“ID”']);
   });
 
@@ -118,7 +120,7 @@ describe('spreadsheet import problems follow the UI language', () => {
       '5|Id|no record has the id "no-such-risk"; leave the id empty to create one',
       `7|Id|"${duplicated}" appears on more than one row`,
     ]);
-    expect(plan.parts.find((p) => p.key === 'risks')!.warnings).toEqual(['column "Notes 备注" is not known and is ignored']);
+    expect(plan.parts.find((p) => p.key === 'risks')!.warnings.map((w) => problemText(w))).toEqual(['column "Notes 备注" is not known and is ignored']);
     expect(problemsOf(plan, 'aiSystems')).toEqual(['1|Id|the id column "Id" is missing']);
   });
 
@@ -198,11 +200,11 @@ describe('a file that cannot be read well follows the UI language', () => {
   it('an unclosed quote and a cut cell in Chinese, in English as before', async () => {
     const csv = new TextEncoder().encode('Id,Title\n,"never closed\n');
     const zh = await inLocale('zh-CN', () => readWorkbook(csv, 'broken.csv'));
-    expect(zh.ok && zh.warnings).toEqual([{ code: 'csv-unclosed-quote', file: 'broken.csv', record: 'broken', field: '第 2 行', detail: '第 2 行：某个带引号的字段没有闭合，其后的全部内容都读进了同一个单元格' }]);
+    expect(zh.ok && zh.warnings.map(worded)).toEqual([{ code: 'csv-unclosed-quote', file: 'broken.csv', record: 'broken', field: '第 2 行', detail: '第 2 行：某个带引号的字段没有闭合，其后的全部内容都读进了同一个单元格' }]);
     const long = new TextEncoder().encode(`Id,Title\n,${'x'.repeat(40)}\n`);
     const cut = await inLocale('zh-CN', () => readWorkbook(long, 'long.csv', { maxCellChars: 10 }));
-    expect(cut.ok && cut.warnings.map((w) => w.detail)).toEqual(['工作表 long，第 2 行，B 列：共 40 个字符，仅保留了前 10 个']);
+    expect(cut.ok && cut.warnings.map((w) => worded(w).detail)).toEqual(['工作表 long，第 2 行，B 列：共 40 个字符，仅保留了前 10 个']);
     const en = await inLocale('en', () => readWorkbook(csv, 'broken.csv'));
-    expect(en.ok && en.warnings).toEqual([{ code: 'csv-unclosed-quote', file: 'broken.csv', record: 'broken', field: 'row 2', detail: 'row 2: a quoted field is never closed, so everything after it was read into one cell' }]);
+    expect(en.ok && en.warnings.map(worded)).toEqual([{ code: 'csv-unclosed-quote', file: 'broken.csv', record: 'broken', field: 'row 2', detail: 'row 2: a quoted field is never closed, so everything after it was read into one cell' }]);
   });
 });

@@ -11,6 +11,7 @@ import { TEXT_MAX } from '../../src/domain/fields';
 import { freshDatabase } from '../support/db';
 import { seedWorkspace } from '../support/bundles';
 import { workbookDataOf } from '../support/workbook';
+import { problemText } from '../../src/i18n/problem-text';
 
 let db: AimsDatabase;
 let wsId: string;
@@ -97,8 +98,8 @@ describe('workbook round trip', () => {
     const edited = edit(await exportWorkbook(d, '2026-11-27T10:00:00.000Z', '0.1.0'), [{ sheet: 'Risks', row: 14, column: 'Inherent likelihood', value: 'Very high' }]);
     const plan = planWorkbookImport(await sheetsOf(edited), d);
     const p = plan.parts.find((x) => x.key === 'risks')!.problems[0]!;
-    expect(p).toMatchObject({ sheet: 'Risks', row: 14, column: 'Inherent likelihood' });
-    expect(p.message).toBe('"Very high" is not one of: Rare, Unlikely, Possible, Likely, Almost certain');
+    expect(p).toMatchObject({ sheet: 'Risks', row: 14, field: 'Inherent likelihood' });
+    expect(problemText(p)).toBe('"Very high" is not one of: Rare, Unlikely, Possible, Likely, Almost certain');
     expect(plan.rowsWithErrors).toBe(1);
   });
 
@@ -130,7 +131,7 @@ describe('workbook round trip', () => {
     const part = plan.parts.find((p) => p.key === 'aiSystems')!;
     expect(part.problems).toEqual([]);
     expect(part.unchanged).toBe(4);
-    expect(part.warnings).toEqual(['column "My own notes" is not known and is ignored']);
+    expect(part.warnings.map((w) => problemText(w))).toEqual(['column "My own notes" is not known and is ignored']);
   });
 
   it('a register CSV round-trips, formula-like text included', async () => {
@@ -204,7 +205,7 @@ describe('unchanged rows are settled without a patch, with the same verdicts as 
     expect(sharing.length).toBeGreaterThan(0);
     const changed = plan.changes.filter((ch) => ch.sheet === 'Risks').map((ch) => `${ch.id} ${ch.column}`);
     expect(changed.sort()).toEqual([`${a!.id} Affected objectives`, ...sharing].sort());
-    expect(risks.problems.map((p) => p.column)).toEqual(['Owner']);
+    expect(risks.problems.map((p) => p.field)).toEqual(['Owner']);
     expect([risks.update, risks.unchanged]).toEqual([new Set(changed.map((x) => x.split(' ')[0])).size, 14 - new Set(changed.map((x) => x.split(' ')[0])).size]);
   });
 });

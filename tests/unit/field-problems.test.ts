@@ -7,7 +7,7 @@ describe('patchProblems', () => {
   it('names every refused field of a patch at once, with why', () => {
     expect(patchProblems(riskSchema.shape, { title: '  ', owner: 'o'.repeat(301), treatment: 'ignore', description: 'fine' })).toEqual([
       { field: 'title', code: 'required' },
-      { field: 'owner', code: 'too-long', max: 300 },
+      { field: 'owner', code: 'too-long', params: { max: 300 } },
       { field: 'treatment', code: 'invalid' },
     ]);
   });

@@ -86,6 +86,20 @@ describe('the import graph of src', () => {
     expect(upward).toEqual([]);
   });
 
+  it('keeps the message catalogue out of io: io names message keys (import type) but its caller hands it the words', () => {
+    const runtime: string[] = [];
+    for (const file of all.filter((f) => layerOf(f) === 'io')) {
+      const src = readFileSync(file, 'utf8');
+      for (const m of src.matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*|^\s*import\s+)['"]([^'"]+)['"]/gm)) {
+        const dep = resolveImport(file, m[1]!);
+        if (!dep || layerOf(dep) !== 'i18n') continue;
+        const statement = src.slice(src.lastIndexOf('\n', src.lastIndexOf('import', m.index! + m[0].length)) + 1, m.index! + m[0].length);
+        if (!/^\s*(import|export)\s+type\s/.test(statement)) runtime.push(`${file} -> ${dep}`);
+      }
+    }
+    expect(runtime).toEqual([]);
+  });
+
   it('has no cycle between layer folders', () => {
     const edges = new Set<string>();
     for (const [file, deps] of graph) for (const dep of deps) if (layerOf(file) !== layerOf(dep)) edges.add(`${layerOf(file)}>${layerOf(dep)}`);

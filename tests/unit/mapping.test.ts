@@ -8,6 +8,8 @@ import { fromSaved, savedMappingSchema, savedMatch, toSaved } from '../../src/io
 import { readWorkbook } from '../../src/io/sheet-read';
 import type { CellValue } from '../../src/io/sheet-cells';
 import { shippedCatalog } from '../support/catalog';
+import { problemText } from '../../src/i18n/problem-text';
+import { shown } from '../support/problems';
 
 const catalog = shippedCatalog();
 const matrix5 = presetMatrix('5x5');
@@ -154,7 +156,7 @@ describe('applyMapping', () => {
     expect(result.writes[1]!.patch).toMatchObject({ inherentLikelihood: 1, inherentImpact: 2, status: 'treating', treatmentDue: '2026-04-30' });
     expect(result.writes[2]!.patch).toMatchObject({ inherentLikelihood: 0, inherentImpact: 1, treatmentDue: '2026-06-01' });
     // "TBD" is no level name, number or rating word: unmapped, so its row is a problem.
-    expect(result.problems).toEqual([{ sheet: 'Risks', row: 8, column: 'Impact', message: '"TBD" is not mapped to a value of Inherent impact' }]);
+    expect(result.problems.map(shown)).toEqual([{ sheet: 'Risks', row: 8, column: 'Impact', message: '"TBD" is not mapped to a value of Inherent impact' }]);
     expect(result.rowsWithProblems).toBe(1);
     expect(result.skipped).toEqual([
       { row: 6, reason: 'blank' },
@@ -169,7 +171,7 @@ describe('applyMapping', () => {
     const impactCol = m.columns.indexOf('inherentImpact');
     const fixed = { ...m, values: m.values.map((v, i) => (i === impactCol ? { ...v, tbd: 4 } : v)) };
     const r = applyMapping(englishSheet, fixed, ctx());
-    expect(r.problems).toEqual([]);
+    expect(r.problems.map(shown)).toEqual([]);
     expect(r.writes.find((w) => w.row === 8)!.patch).toMatchObject({ title: 'Data leak', inherentImpact: 4, status: 'closed', treatmentDue: '2026-03-31' });
     const empty = { ...m, values: m.values.map((v, i) => (i === impactCol ? { ...v, tbd: null } : v)) };
     expect(applyMapping(englishSheet, empty, ctx()).writes.find((w) => w.row === 8)!.patch.inherentImpact).toBeUndefined();
@@ -188,7 +190,7 @@ describe('applyMapping', () => {
     const r = applyMapping(rows, m, ctx({ sheet: '风险' }));
     expect(r.writes).toHaveLength(1);
     expect(r.writes[0]!.patch).toEqual({ title: '模型偏见', owner: '张伟', inherentLikelihood: 3, inherentImpact: 2, status: 'treating', aiSystemIds: ['sys-bot', 'sys-loan'] });
-    expect(r.problems).toEqual([{ sheet: '风险', row: 4, column: '状态', message: '"未知状态" is not mapped to a value of Status' }]);
+    expect(r.problems.map(shown)).toEqual([{ sheet: '风险', row: 4, column: '状态', message: '"未知状态" is not mapped to a value of Status' }]);
     expect(r.skipped).toEqual([{ row: 5, reason: 'total' }]);
   });
 
@@ -197,7 +199,7 @@ describe('applyMapping', () => {
     const m: SheetMapping = { register: 'risks', headerRow: 0, columns: ['owner', 'owner'], values: [{}, {}] };
     const r = applyMapping(rows, m, ctx());
     expect(r.writes).toEqual([]);
-    expect(r.problems.map((p) => p.message)).toEqual(['Choose the column that holds the Title.', 'Risk owner is chosen for two columns (Owner and Notes); keep one.']);
+    expect(r.problems.map((p) => problemText(p))).toEqual(['Choose the column that holds the Title.', 'Risk owner is chosen for two columns (Owner and Notes); keep one.']);
   });
 
   it('reports an empty title, bad dates, unknown controls and text that is too long', () => {
@@ -210,7 +212,7 @@ describe('applyMapping', () => {
     ];
     const m: SheetMapping = { register: 'risks', headerRow: 0, columns: ['title', 'treatmentDue', 'annexAControls', 'description'], values: [{}, {}, {}, {}] };
     const r = applyMapping(rows, m, ctx());
-    expect(r.problems).toEqual([
+    expect(r.problems.map(shown)).toEqual([
       { sheet: 'Risks', row: 2, column: 'Due', message: expect.stringContaining('"2026-02-30" is not a date') },
       { sheet: 'Risks', row: 2, column: 'Title', message: 'Title is empty' },
       { sheet: 'Risks', row: 3, column: 'Controls', message: '"A.99.1" is not an Annex A control' },
@@ -227,7 +229,7 @@ describe('applyMapping', () => {
     ];
     const m = withSuggestions(rows, initialMapping(rows, 'aiSystems'), ctx());
     const r = applyMapping(rows, m, ctx({ sheet: 'Inventory' }));
-    expect(r.problems).toEqual([]);
+    expect(r.problems.map(shown)).toEqual([]);
     expect(r.writes.map((w) => w.patch)).toEqual([
       { name: 'Loan model', status: 'active', inScope: 'yes', personalData: 'sensitive' },
       { name: '客服机器人', status: 'active', inScope: 'yes', personalData: 'personal' },
@@ -248,7 +250,7 @@ describe('applyMapping', () => {
     expect(Object.getPrototypeOf(m.values[1])).toBe(Object.prototype);
     const r = applyMapping(rows, m, ctx());
     expect(r.writes).toEqual([]);
-    expect(r.problems.map((p) => p.message)).toEqual(['"__proto__" is not mapped to a value of Status', '"constructor" is not mapped to a value of Status', '"toString" is not mapped to a value of Status']);
+    expect(r.problems.map((p) => problemText(p))).toEqual(['"__proto__" is not mapped to a value of Status', '"constructor" is not mapped to a value of Status', '"toString" is not mapped to a value of Status']);
   });
 });
 
@@ -292,7 +294,7 @@ describe('foreign spreadsheet files', () => {
     expect(m.headerRow).toBe(3);
     expect(m.columns).toEqual([null, 'title', 'description', 'owner', 'inherentLikelihood', 'inherentImpact', null, 'status', 'treatment', 'treatmentDue', 'aiSystemIds']);
     const r = applyMapping(sheet.rows, m, ctx({ sheet: sheet.name }));
-    expect(r.problems).toEqual([{ sheet: 'Risk register', row: 6, column: 'AI system', message: '"Support chatbot" is not mapped to a value of AI systems (by name)' }]);
+    expect(r.problems.map(shown)).toEqual([{ sheet: 'Risk register', row: 6, column: 'AI system', message: '"Support chatbot" is not mapped to a value of AI systems affected (by name)' }]);
     expect(r.writes.map((w) => w.patch.title)).toEqual(['Biased credit decisions', 'Training data includes personal data without a basis', 'Model drift after the rate change', 'Vendor model changes without notice']);
     expect(r.writes.map((w) => w.patch.treatmentDue)).toEqual(['2026-03-31', '2026-05-15', '2026-03-31', undefined]);
     expect(r.writes.map((w) => [w.patch.inherentLikelihood, w.patch.inherentImpact])).toEqual([[3, 3], [3, 4], [1, 2], [1, 1]]);
@@ -311,7 +313,7 @@ describe('foreign spreadsheet files', () => {
     expect(m.columns).toEqual([null, 'title', 'description', 'owner', 'inherentLikelihood', 'inherentImpact', 'status', 'treatmentDue', 'aiSystemIds']);
     const r = applyMapping(rows, m, ctx({ systems: [] }));
     // No AI system exists yet in this workspace: the names are unmapped until mapped or left empty.
-    expect(r.problems.map((p) => [p.row, p.column])).toEqual([[2, '系统名称'], [3, '系统名称'], [5, '系统名称']]);
+    expect(r.problems.map((p) => [p.row, p.field])).toEqual([[2, '系统名称'], [3, '系统名称'], [5, '系统名称']]);
     const sysCol = m.columns.indexOf('aiSystemIds');
     const noSystems = { ...m, values: m.values.map((v, i) => (i === sysCol ? { 贷款评分模型: null, 智能客服: null } : v)) };
     const ok = applyMapping(rows, noSystems, ctx({ systems: [] }));
@@ -334,7 +336,7 @@ describe('foreign spreadsheet files', () => {
     const rows = read.sheets[0]!.rows;
     const m = withSuggestions(rows, initialMapping(rows, 'risks'), ctx());
     const r = applyMapping(rows, m, ctx());
-    expect(r.problems).toEqual([]);
+    expect(r.problems.map(shown)).toEqual([]);
     expect(r.writes.map((w) => w.patch)).toEqual([
       { title: 'Biais du modèle de scoring', description: 'Refus plus fréquents pour certains profils; coût estimé 50 000 €', owner: 'Hélène Garçon', inherentLikelihood: 3, inherentImpact: 3, treatmentDue: '2026-03-31' },
       { title: 'Fuite de données via le chatbot', description: 'Données clients exposées à un tiers (amende jusqu’à 20 M€)', owner: 'Stéphane Bérard', inherentLikelihood: 1, inherentImpact: 4, treatmentDue: '2026-04-15' },
@@ -360,7 +362,7 @@ describe('foreign spreadsheet files', () => {
     expect(m.headerRow).toBe(1);
     expect(m.columns).toEqual(['name', 'purpose', 'owner', 'lifecycleStage', 'status', 'inScope', 'personalData', 'suppliers']);
     const r = applyMapping(rows, m, ctx({ sheet: 'Inventory' }));
-    expect(r.problems).toEqual([]);
+    expect(r.problems.map(shown)).toEqual([]);
     expect(r.writes.map((w) => w.patch)).toEqual([
       { name: 'Loan scoring model', purpose: 'Scores consumer loan applications', owner: 'Head of Credit', lifecycleStage: 'operation-monitoring', status: 'active', inScope: 'yes', personalData: 'sensitive', suppliers: 'In-house' },
       { name: 'Support chatbot', purpose: 'Answers customer questions about fees', owner: 'Customer Service Lead', lifecycleStage: 'deployment', status: 'planned', inScope: 'yes', personalData: 'personal', suppliers: 'ChatVendor Ltd' },

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as XLSX from 'xlsx';
-import type { IoProblem } from '../../src/io/problems';
+import { worded } from '../support/problems';
 import { fromSheetJsError, prepareZip } from '../../src/io/sheet-container';
 import { columnLetters } from '../../src/io/sheet-grid';
 import { odsCellEstimate } from '../../src/io/sheet-ods-guard';
@@ -15,14 +15,15 @@ const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d))
 async function read(bytes: Uint8Array, name: string, limits?: Partial<SheetLimits>, opts?: Parameters<typeof readWorkbook>[3]) {
   const r = await readWorkbook(bytes, name, limits, opts);
   if (!r.ok) throw new Error(`${name} refused: ${JSON.stringify(r.problems)}`);
-  return r;
+  // Warnings as the page words them.
+  return { ...r, warnings: r.warnings.map(worded) };
 }
 const readFixture = (name: string, limits?: Partial<SheetLimits>, opts?: Parameters<typeof readWorkbook>[3]) => read(fixture(name), name, limits, opts);
 
-async function problemsOf(bytes: Uint8Array, name: string, limits?: Partial<SheetLimits>): Promise<IoProblem[]> {
+async function problemsOf(bytes: Uint8Array, name: string, limits?: Partial<SheetLimits>) {
   const r = await readWorkbook(bytes, name, limits);
   if (r.ok) throw new Error(`${name} was read but should have been refused`);
-  return r.problems;
+  return r.problems.map(worded);
 }
 
 const sheet = (sheets: ReadSheet[], name: string): ReadSheet => {

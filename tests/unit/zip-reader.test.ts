@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { IoProblem } from '../../src/io/problems';
+import { detailOf, type IoProblem } from '../../src/io/problems';
 import { inflateRawCapped } from '../../src/io/zip-inflate';
 import { decodeName, nameIssue } from '../../src/io/zip-names';
 import { openZip, ZipReadError, type SafeZip, type ZipLimits } from '../../src/io/zip-reader';
@@ -94,7 +94,7 @@ describe('openZip refuses broken archives', () => {
   });
 
   it('refuses entries whose data overlap (non-recursive bomb construction)', async () => {
-    expect(await problemsOf('overlap.zip')).toEqual([expect.objectContaining({ code: 'corrupt', file: 'inner.txt', detail: expect.stringContaining('overlaps') })]);
+    expect(await problemsOf('overlap.zip')).toEqual([expect.objectContaining({ code: 'corrupt', file: 'inner.txt', params: { detail: expect.stringContaining('overlaps') } })]);
   });
 });
 
@@ -109,7 +109,7 @@ describe('openZip judges names on the raw bytes', () => {
   ])('%s → unsafe-name for each entry', async (name, entryNames) => {
     const problems = await problemsOf(name);
     expect(problems).toHaveLength(entryNames.length);
-    entryNames.forEach((entry, i) => expect(problems[i]).toMatchObject({ code: 'unsafe-name', file: name, detail: expect.stringContaining(entry) }));
+    entryNames.forEach((entry, i) => expect(problems[i]).toMatchObject({ code: 'unsafe-name', file: name, params: { detail: expect.stringContaining(entry) } }));
   });
 
   it.each([
@@ -141,7 +141,7 @@ describe('openZip judges names on the raw bytes', () => {
       ['duplicate-name', 'Manifest.json'],
       ['duplicate-name', 'cafe\u0301.txt'],
     ]);
-    expect(problems[1]!.detail).toContain('"manifest.json"');
+    expect(detailOf(problems[1]!)).toContain('"manifest.json"');
   });
 });
 
@@ -151,19 +151,19 @@ describe('openZip checks flags and declared sizes before inflating', () => {
     ['unsupported-compression.zip', 'unsupported-compression', 'hello.txt'],
     ['bomb-ratio.zip', 'ratio-too-high', 'zeros.bin'],
   ])('%s → %s', async (name, code, entry) => {
-    expect(await problemsOf(name)).toEqual([expect.objectContaining({ code, file: entry, detail: expect.stringContaining(entry) })]);
+    expect(await problemsOf(name)).toEqual([expect.objectContaining({ code, file: entry, params: { detail: expect.stringContaining(entry) } })]);
   });
 
   it('reports every cap that is passed in one report, with the numbers', async () => {
     const problems = await problemsOf('bomb-ratio.zip', { maxEntryBytes: MiB, maxTotalBytes: 2 * MiB });
     expect(problems.map((p) => p.code)).toEqual(['entry-too-large', 'ratio-too-high', 'too-large']);
-    expect(problems[0]!.detail).toContain(`${200 * MiB} bytes (limit ${MiB})`);
-    expect(problems[2]).toMatchObject({ file: 'bomb-ratio.zip', detail: expect.stringContaining(`limit ${2 * MiB}`) });
+    expect(detailOf(problems[0]!)).toContain(`${200 * MiB} bytes (limit ${MiB})`);
+    expect(problems[2]).toMatchObject({ file: 'bomb-ratio.zip', params: { detail: expect.stringContaining(`limit ${2 * MiB}`) } });
   });
 
   it('takes its limits from the caller', async () => {
     expect(await problemsOf('many-entries.zip', { maxEntries: 5 })).toEqual([
-      expect.objectContaining({ code: 'too-many-entries', file: 'many-entries.zip', detail: '10 entries (limit 5)' }),
+      expect.objectContaining({ code: 'too-many-entries', file: 'many-entries.zip', params: { detail: '10 entries (limit 5)' } }),
     ]);
     expect((await openZip(fixture('many-entries.zip'), 'many-entries.zip', { maxEntries: 10 })).ok).toBe(true);
     expect((await openZip(fixture('bomb-ratio.zip'), 'bomb-ratio.zip', { maxRatio: 2000 })).ok).toBe(true);
@@ -178,9 +178,9 @@ describe('read() never trusts the declared sizes', () => {
   it('stops the lying entry right after its declared 10 bytes', async () => {
     const zip = await open('lying-size.zip');
     const p = await readError(zip.read('small.txt'));
-    expect(p).toMatchObject({ code: 'size-mismatch', file: 'small.txt', detail: expect.stringContaining('declared 10 bytes') });
+    expect(p).toMatchObject({ code: 'size-mismatch', file: 'small.txt', params: { detail: expect.stringContaining('declared 10 bytes') } });
     // The stream holds 10 MiB; the reader must give up after the first output chunk or so.
-    const stoppedAfter = Number(/stopped after (\d+)/.exec(p.detail ?? '')?.[1]);
+    const stoppedAfter = Number(/stopped after (\d+)/.exec(detailOf(p))?.[1]);
     expect(stoppedAfter).toBeGreaterThan(10);
     expect(stoppedAfter).toBeLessThanOrEqual(1.1 * MiB);
   });
@@ -211,6 +211,6 @@ describe('read() never trusts the declared sizes', () => {
     ['corrupt-deflate.zip', 'broken.txt', 'corrupt-entry'],
   ])('%s → %s', async (name, entry, code) => {
     const zip = await open(name);
-    expect(await readError(zip.read(entry))).toMatchObject({ code, file: entry, detail: expect.stringContaining(entry) });
+    expect(await readError(zip.read(entry))).toMatchObject({ code, file: entry, params: { detail: expect.stringContaining(entry) } });
   });
 });

@@ -8,7 +8,7 @@ import type { OwnControl } from '../../domain/own-control-schema';
 import type { Risk } from '../../domain/risk-schema';
 import type { Workspace } from '../../domain/workspace-schema';
 import type { Locale } from '../../i18n/i18n';
-import { recordNames } from '../../i18n/value-context';
+import { recordNames } from '../words';
 import type { ValueContext } from '../../i18n/value-text';
 import { formatCount, formatDay, reportMessages, type ReportMessages } from '../report-text';
 

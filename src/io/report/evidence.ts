@@ -1,6 +1,6 @@
 import { cycleKinds } from '../../domain/cycle/registry';
 import { canOpenInBrowser, type Evidence } from '../../domain/evidence-schema';
-import { formatBytes } from '../../i18n/i18n';
+import { formatBytes } from '../words';
 import { fmt } from '../report-text';
 import { byRef, cmp, type Report } from './context';
 import { fileHref, html, table, type Html } from './html';

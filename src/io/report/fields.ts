@@ -1,7 +1,6 @@
 import { valueFields, type ValueField, type ValueKind } from '../../domain/register-values';
 import type { HistoryTable } from '../../domain/history';
-import { t } from '../../i18n/i18n';
-import { valueText } from '../../i18n/value-text';
+import { t, valueText } from '../words';
 import type { Report } from './context';
 import { html, table, text, type Html, type Part } from './html';
 

@@ -1,8 +1,7 @@
 import { valueField, type ValueField } from '../../domain/register-values';
 import type { FieldDef } from '../../domain/fields';
 import { conclusionFields, scopeFields, signOffFields, type ImpactAssessment } from '../../domain/impact-assessment-schema';
-import { t } from '../../i18n/i18n';
-import { valueText } from '../../i18n/value-text';
+import { t, valueText } from '../words';
 import { fmt } from '../report-text';
 import { cmp, type Report } from './context';
 import { recordFields, rowsTable } from './fields';

@@ -1,6 +1,6 @@
 import { kindValueFields } from '../../domain/register-values';
 import { cycleKinds, kindPluralLabel, type CycleKind } from '../../domain/cycle/registry';
-import { t } from '../../i18n/i18n';
+import { t } from '../words';
 import { fmt } from '../report-text';
 import { byRef, type Report } from './context';
 import { recordFields } from './fields';

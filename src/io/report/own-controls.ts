@@ -1,5 +1,5 @@
 import { ownControlSchema } from '../../domain/own-control-schema';
-import { t } from '../../i18n/i18n';
+import { t } from '../words';
 import { cmp, type Report } from './context';
 import { declaredFields, value } from './fields';
 import { html, table, type Html } from './html';

@@ -1,8 +1,7 @@
 import { evaluateRisk } from '../../domain/risk-evaluation';
 import { riskSchema } from '../../domain/risk-schema';
 import type { CellLevel } from '../../domain/risk-matrix';
-import { t, tOption } from '../../i18n/i18n';
-import { riskFlagText } from '../../i18n/risk-flag-text';
+import { t, tOption, riskFlagText } from '../words';
 import { fmt } from '../report-text';
 import { byRef, type Report } from './context';
 import { declaredFields, recordCards } from './fields';

@@ -1,5 +1,5 @@
 import { aiSystemSchema } from '../../domain/ai-system-schema';
-import { t, tOption } from '../../i18n/i18n';
+import { t, tOption } from '../words';
 import { cmp, type Report } from './context';
 import { declaredFields, recordCards } from './fields';
 import { html, table, text, type Html } from './html';

@@ -1,6 +1,6 @@
 import { effectiveStatus } from '../../domain/assessment-schema';
 import type { CatalogItem } from '../../domain/catalog-model';
-import { t } from '../../i18n/i18n';
+import { t } from '../words';
 import type { Report } from './context';
 import { html, table, type Html } from './html';
 

@@ -1,0 +1,112 @@
+import type { Problem, ProblemParam } from '../domain/problem';
+import type { SheetProblemCode } from '../domain/sheet-problem-codes';
+import { sheetProblems } from './en/sheet-problems';
+import { hasMessage, t, tOption, type MessageKey } from './i18n';
+
+/**
+ * Problems (domain/problem.ts) in the reader's language, where a person reads them: a spreadsheet's
+ * or a mapping's cell and row problems, and the reasons inside a file's problems. The code names the
+ * message (KEYS): `not-one-of` → sheetProblem.notOneOf, `mapping-too-long` → mapping.problem.tooLong,
+ * `rule-effectiveness-required` → cycle.rule.effectiveness-required. Before the catalogue has loaded
+ * a spreadsheet problem reads in English, filled the same way, so nothing shows a raw key.
+ */
+type Params = Record<string, string | number>;
+
+const fill = (template: string, params: Params) => template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+
+function message(key: string, params: Params): string | undefined {
+  if (hasMessage(key)) return t(key, params);
+  const english = (sheetProblems as Record<string, string>)[key];
+  return english === undefined ? undefined : fill(english, params);
+}
+
+/** Items of a list inside a message ("Rare, Unlikely" / "罕见、不太可能"), with the language's separator. */
+export function listText(items: readonly string[]): string {
+  return items.join(message('sheetProblem.listSeparator', {}) ?? ', ');
+}
+
+/** One fact of a problem as text: words in the reader's language, lists joined. */
+export function paramText(v: ProblemParam): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return String(v);
+  if (Array.isArray(v)) return listText(v.map((item: string | ProblemParam) => paramText(item)));
+  const word = v as Exclude<ProblemParam, string | number | readonly unknown[]>;
+  const text = tOption(word.prefix, word.value);
+  return word.lower ? text.toLowerCase() : text;
+}
+
+export function paramsText(p: Pick<Problem, 'params'>): Params {
+  return Object.fromEntries(Object.entries(p.params ?? {}).map(([k, v]) => [k, paramText(v)]));
+}
+
+/** The message of each code (a typed table, so a catalogue key without a code, or a code without its message, is caught). */
+const KEYS: Record<Exclude<SheetProblemCode, `rule-${string}`>, MessageKey> = {
+  'id-column-missing': 'sheetProblem.idColumnMissing',
+  'unknown-column': 'sheetProblem.unknownColumn',
+  'not-clause': 'sheetProblem.notClause',
+  'not-control': 'sheetProblem.notControl',
+  'unknown-id': 'sheetProblem.unknownId',
+  'duplicate-id': 'sheetProblem.duplicateId',
+  singleton: 'sheetProblem.singleton',
+  'not-date': 'sheetProblem.notDate',
+  'not-real-date': 'sheetProblem.notRealDate',
+  'value-required': 'sheetProblem.valueRequired',
+  'not-one-of': 'sheetProblem.notOneOf',
+  'not-yes-no': 'sheetProblem.notYesNo',
+  'not-finite': 'sheetProblem.notFinite',
+  'not-number': 'sheetProblem.notNumber',
+  'too-long': 'sheetProblem.tooLong',
+  'unknown-name': 'sheetProblem.unknownName',
+  'title-required': 'sheetProblem.titleRequired',
+  required: 'sheetProblem.required',
+  'not-catalog-item': 'sheetProblem.notCatalogItem',
+  'ref-unknown': 'sheetProblem.refUnknown',
+  'ref-elsewhere': 'sheetProblem.refElsewhere',
+  'file-too-large': 'sheetProblem.fileTooLarge',
+  binary: 'sheetProblem.binary',
+  'text-named-as-workbook': 'sheetProblem.textNamedAsWorkbook',
+  'cfb-corrupt': 'sheetProblem.cfbCorrupt',
+  password: 'sheetProblem.password',
+  'too-many-sheets': 'sheetProblem.tooManySheets',
+  'clipped-rows': 'sheetProblem.clippedRows',
+  'clipped-columns': 'sheetProblem.clippedColumns',
+  markup: 'sheetProblem.markup',
+  'encoding-guessed': 'sheetProblem.encodingGuessed',
+  'unclosed-quote': 'sheetProblem.unclosedQuote',
+  'cell-too-long': 'sheetProblem.cellTooLong',
+  'too-many-problems': 'sheetProblem.tooManyProblems',
+  'not-workbook-zip': 'sheetProblem.notWorkbookZip',
+  'zip-damaged': 'sheetProblem.zipDamaged',
+  'content-not-utf8': 'sheetProblem.contentNotUtf8',
+  'repeated-cells': 'sheetProblem.repeatedCells',
+  unreadable: 'sheetProblem.unreadable',
+  'mapping-unmapped': 'mapping.problem.unmapped',
+  'mapping-date': 'mapping.problem.date',
+  'mapping-control': 'mapping.problem.control',
+  'mapping-too-long': 'mapping.problem.tooLong',
+  'mapping-required': 'mapping.problem.required',
+  'mapping-required-column': 'mapping.problem.requiredColumn',
+  'mapping-two-columns': 'mapping.problem.twoColumns',
+};
+
+function keyOf(code: string): string | undefined {
+  if (code.startsWith('rule-')) return `cycle.rule.${code.slice('rule-'.length)}`;
+  return Object.hasOwn(KEYS, code) ? KEYS[code as keyof typeof KEYS] : undefined;
+}
+
+/**
+ * What is wrong with a cell or a row (or, inside a file's problem, why). A schema's own problem that
+ * no message of ours words reads as the schema says it; a rule without a message reads as its code.
+ */
+export function problemText(p: Pick<Problem, 'code' | 'params'>): string {
+  const own = p.params?.schemaMessage;
+  if (own !== undefined && p.code !== 'required') return paramText(own);
+  const params = paramsText(p);
+  const key = keyOf(p.code);
+  return (key === undefined ? undefined : message(key, params)) ?? (p.code.startsWith('rule-') ? p.code.slice('rule-'.length) : p.code);
+}
+
+/** "row 3", as a file's problem names the line it is on. */
+export function rowText(row: number): string {
+  return message('sheetProblem.row', { row }) ?? `row ${row}`;
+}
