@@ -6,6 +6,7 @@ import type { ParsedBundle } from '../io/bundle-import';
 import { database } from './database';
 import { mergeTable, sameContent } from './bundle-merge';
 import { remapIds } from './remap-ids';
+import { markValidated } from './write-path';
 import type { WorkspaceTable } from './schema-versions';
 
 export type ImportMode = { kind: 'new' } | { kind: 'replace'; targetId: string } | { kind: 'merge'; targetId: string };
@@ -115,6 +116,8 @@ export async function planImport(bundle: ParsedBundle, mode: ImportMode): Promis
   if (remapped > 0) notes.push({ code: 'ids-remapped', detail: String(remapped) });
   // Nothing below changes an incoming row in place, so when no id changes the rows need no copy.
   const identity = [...ids].every(([from, to]) => from === to);
+  // The reader parsed every row with its register's schema: written as read, they are not parsed again.
+  for (const table of DATA_TABLES) markValidated(bundle.records[table]);
   const incoming = (table: BundleTable) => (identity ? (bundle.records[table] as Row[]) : (bundle.records[table] as Row[]).map((r) => remapIds(r, ids)));
 
   const summary: TableSummary[] = [];
