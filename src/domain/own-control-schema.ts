@@ -11,7 +11,7 @@ export const ownControlRegister = defineRegister({
     description: field.long('ownControl.description', 'Description', { section: 'main' }),
     owner: field.text('ownControl.owner', 'Owner', { section: 'main' }),
     status: field.choice('ownControl.status', 'Status', ownControlStatuses, 'ownControl.statusValue', 'planned', { section: 'main' }),
-    annexAControls: field.refs('history.field.annexAControls', 'Annex A controls', 'items', 60, { section: 'mapping', short: 'controls.annexA' }),
+    annexAControls: field.refs('controls.annexA', 'Annex A controls', 'items', 60, { section: 'main', short: 'history.field.annexAControls' }),
   },
   list: ['name', 'annexAControls', 'owner', 'status'],
 });

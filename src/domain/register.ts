@@ -39,6 +39,8 @@ export interface FieldSpec<Z extends z.ZodType = z.ZodType> {
   section?: string;
   /** A shorter label for list columns ("AI systems" for "AI systems affected"). */
   short?: MessageKey;
+  /** Help shown with the field's input or picker. */
+  help?: MessageKey;
 }
 
 /** A value worked out from the record (a rating's level), shown in lists, sheets and the report but never stored. */
@@ -61,6 +63,7 @@ const withOpts = <S extends FieldSpec>(s: S, o: Opts = {}): S => ({
   ...s,
   ...(o.section ? { section: o.section } : {}),
   ...(o.short ? { short: o.short } : {}),
+  ...(o.help ? { help: o.help } : {}),
   ...(o.help && s.input ? { input: { ...s.input, help: o.help } } : {}),
 });
 
@@ -93,7 +96,7 @@ export const field = {
   ref: (label: MessageKey, column: string | undefined, target: RefTarget, o: Opts = {}) =>
     withOpts({ label, ...(column ? { column } : {}), value: { kind: 'ref', target }, zod: idSchema.nullable(), blank: null as string | null }, o),
   /** The record's human number, given by the app. */
-  number: <Z extends z.ZodString>(label: MessageKey, column: string, zod: Z) => ({ label, column, value: { kind: 'text' } as ValueKind, zod, blank: '', readOnly: true }),
+  number: <Z extends z.ZodString>(label: MessageKey, column: string, zod: Z, short?: MessageKey) => ({ label, column, value: { kind: 'text' } as ValueKind, zod, blank: '', readOnly: true, ...(short ? { short } : {}) }),
   /** A value only the app sets and only history shows (where an impact-sourced risk came from). */
   internal: <Z extends z.ZodType>(label: MessageKey, value: ValueKind, zod: Z, blank: z.infer<Z>) => ({ label, value, zod, blank, readOnly: true }),
 };
@@ -108,6 +111,8 @@ export interface RegisterInput<T extends string, F extends Record<string, FieldS
   derived?: Record<string, DerivedSpec>;
   /** The list's columns, in order: stored or derived fields. */
   list?: readonly string[];
+  /** The editor's sections in order, each with its heading; fields name their section. */
+  sections?: Record<string, MessageKey>;
 }
 
 export function defineRegister<T extends string, F extends Record<string, FieldSpec>>(input: RegisterInput<T, F>) {
@@ -121,6 +126,7 @@ export function defineRegister<T extends string, F extends Record<string, FieldS
     fields,
     derived,
     list: input.list ?? [],
+    sections: Object.entries(input.sections ?? {}).map(([name, heading]) => ({ name, heading })),
     /** Every stored field's meaning, in declaration order (history, previews, merges, report). */
     valueFields: fields.map((f): ValueField => ({ key: f.key, label: f.label, value: f.value })),
     /** The plain fields as the generic editor and the field-by-field checks see them. */
@@ -139,6 +145,7 @@ export interface RegisterDecl {
   fields: readonly (FieldSpec & { key: string })[];
   derived: readonly (DerivedSpec & { key: string })[];
   list: readonly string[];
+  sections: readonly { name: string; heading: MessageKey }[];
   valueFields: readonly ValueField[];
   inputs: readonly FieldDef[];
   section(name: string): readonly (FieldSpec & { key: string })[];

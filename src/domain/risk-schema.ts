@@ -22,7 +22,7 @@ const levelText = (likelihood: string, impact: string) => (r: Record<string, unk
 export const riskRegister = defineRegister({
   table: 'risks',
   fields: {
-    ref: field.number('history.field.ref', 'Ref', riskRefSchema),
+    ref: field.number('history.field.ref', 'Ref', riskRefSchema, 'risks.col.ref'),
     title: field.text('risk.title', 'Title', { required: true, section: 'identify' }),
     description: field.long('risk.description', 'Description', { section: 'identify' }),
     aiSystemIds: field.refs('risk.aiSystems', 'AI systems', 'aiSystems', 1000, { section: 'identify', short: 'risks.col.systems' }),
@@ -42,9 +42,9 @@ export const riskRegister = defineRegister({
     ownControlIds: field.refs('risk.ownControls', 'Own controls', 'ownControls', 1000, { section: 'treatment' }),
     residualLikelihood: field.rating('history.field.residualLikelihood', 'Residual likelihood', 'probability', { section: 'residual' }),
     residualImpact: field.rating('history.field.residualImpact', 'Residual impact', 'impact', { section: 'residual' }),
-    acceptedBy: field.text('risk.acceptedBy', 'Accepted by', { section: 'acceptance' }),
-    acceptedOn: field.date('risk.acceptedOn', 'Accepted on', { section: 'acceptance' }),
-    acceptanceNote: field.long('risk.acceptanceNote', 'Acceptance note', { section: 'acceptance' }),
+    acceptedBy: field.text('risk.acceptedBy', 'Accepted by', { section: 'residual' }),
+    acceptedOn: field.date('risk.acceptedOn', 'Accepted on', { section: 'residual' }),
+    acceptanceNote: field.long('risk.acceptanceNote', 'Acceptance note', { section: 'residual' }),
     status: field.choice('risk.status', 'Status', riskStatuses, 'risk.statusValue', 'identified', { section: 'review' }),
     nextReview: field.date('risk.nextReview', 'Next review', { section: 'review' }),
     /** Set when the risk was raised from an impact of an impact assessment. */
@@ -55,6 +55,7 @@ export const riskRegister = defineRegister({
     residualLevel: { label: 'risks.col.residual', column: 'Residual level', after: 'residualImpact', text: levelText('residualLikelihood', 'residualImpact') },
   },
   list: ['ref', 'title', 'aiSystemIds', 'inherentLevel', 'residualLevel', 'treatment', 'owner', 'status', 'nextReview'],
+  sections: { identify: 'risk.sectionIdentify', inherent: 'risk.sectionInherent', treatment: 'risk.sectionTreatment', residual: 'risk.sectionResidual', review: 'risk.sectionReview' },
 });
 
 export const riskSchema = riskRegister.schema;
@@ -64,11 +65,6 @@ export type RiskPatch = Partial<Omit<Risk, 'id' | 'workspaceId' | 'createdAt' | 
 export function blankRisk(base: Pick<Risk, 'id' | 'workspaceId' | 'createdAt' | 'updatedAt' | 'ref'>, title: string): Risk {
   return riskSchema.parse({ ...riskRegister.blank(), ...base, title });
 }
-
-const inputsOf = (...sections: string[]) => riskRegister.inputs.filter((f) => sections.includes(riskRegister.fields.find((x) => x.key === f.key)!.section ?? ''));
-/** Plain fields the generic editor renders; ratings, links and acceptance have their own widgets. */
-export const riskFields = inputsOf('identify', 'treatment', 'review');
-export const acceptanceFields = inputsOf('acceptance');
 
 const REF_ORDER = new Intl.Collator('en', { numeric: true });
 
