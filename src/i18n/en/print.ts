@@ -41,7 +41,6 @@ export const printMessages = {
   'print.risks.col.status': 'Status',
   'print.risks.col.acceptance': 'Acceptance',
   'print.risks.systems': 'AI systems: {names}',
-  'print.risks.plan': 'Plan: {plan}',
   'print.risks.due': 'Due {date}',
   'print.risks.accepted': 'Accepted by {by} on {date}',
   'print.risks.acceptanceMissing': 'Not accepted',

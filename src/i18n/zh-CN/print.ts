@@ -42,7 +42,6 @@ export const printMessages: { [K in keyof typeof en]: string } = {
   'print.risks.col.status': '状态',
   'print.risks.col.acceptance': '接受',
   'print.risks.systems': 'AI系统：{names}',
-  'print.risks.plan': '计划：{plan}',
   'print.risks.due': '{date} 到期',
   'print.risks.accepted': '由 {by} 于 {date} 接受',
   'print.risks.acceptanceMissing': '未接受',

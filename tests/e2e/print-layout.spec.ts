@@ -1,0 +1,65 @@
+import type { Page } from '@playwright/test';
+import { createWorkspace, expect, settled, test } from './fixtures';
+import { pdfText } from './pdf';
+
+/**
+ * The risk register's print view with a long treatment plan: the plan had a column a few words
+ * wide (one risk ran over many pages) and "Monitoring" broke inside the word. Long texts now print
+ * on rows across the page; status words stay whole.
+ */
+
+const PLAN = Array.from({ length: 60 }, (_, i) => `Step ${i + 1}: retrain the model on balanced data, document the evaluation and have the owner sign it off.`).join('\n');
+
+async function printPdf(page: Page): Promise<{ text: string; pages: number }> {
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+  await page.emulateMedia({ media: 'screen' });
+  const { text, pages } = pdfText(pdf);
+  return { text, pages };
+}
+
+async function riskWithLongPlan(page: Page): Promise<string> {
+  await createWorkspace(page, 'Print Layout Co');
+  const ws = page.url();
+  await page.goto(`${ws}/risks`);
+  await page.getByLabel('Title of the new risk').fill('Resume model discriminates');
+  await page.getByRole('button', { name: 'Add risk' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'R-001 Resume model discriminates' })).toBeVisible();
+  await page.getByLabel('Description').fill('The ranking model learned from ten years of hiring decisions.');
+  await page.getByLabel('Treatment plan').fill(PLAN);
+  await page.getByLabel('Status', { exact: true }).selectOption('monitoring');
+  await settled(page);
+  return ws;
+}
+
+test('a long treatment plan prints across the page, and a status word is never broken', async ({ watched: { page } }) => {
+  test.setTimeout(90_000);
+  const ws = await riskWithLongPlan(page);
+  await page.goto(`${ws}/risks/print`);
+  await expect(page.getByRole('heading', { level: 1, name: 'AI risk register' })).toBeVisible();
+  const risk = page.getByTestId('print-risk-R-001');
+  await expect(risk).toContainText('Step 60: retrain');
+
+  // Laid out as on A4 paper (186 mm between the margins, at 96 px an inch).
+  await page.setViewportSize({ width: 703, height: 1000 });
+  await page.emulateMedia({ media: 'print' });
+  const table = await page.locator('table.register').boundingBox();
+  const plan = await risk.getByRole('cell').filter({ hasText: 'Step 60' }).boundingBox();
+  expect(plan!.width, 'the plan spans the table but for the reference column').toBeGreaterThan(table!.width * 0.9);
+  const status = risk.getByRole('cell', { name: 'Monitoring', exact: true });
+  const lines = await status.evaluate((cell) => {
+    const range = document.createRange();
+    range.selectNodeContents(cell);
+    return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+  });
+  expect(lines, '"Monitoring" on one line').toBe(1);
+  await page.emulateMedia({ media: 'screen' });
+
+  // The PDF: the plan's 60 lines take a page and a bit after the heat maps (it took 8 pages), and
+  // the status word is printed whole on one line.
+  const printed = await printPdf(page);
+  expect(printed.pages).toBeLessThanOrEqual(3);
+  expect(printed.text.split('\n').some((line) => /\bMonitoring\b/.test(line))).toBe(true);
+  expect(printed.text).toContain('Step 60: retrain the model on balanced data');
+  expect(printed.text.replace(/\s+/g, ' ')).toContain('Description The ranking model learned');
+});
