@@ -14,6 +14,7 @@ export const printMessages = {
   'print.none': 'None',
   'print.titlesUnofficial': 'Clause and control titles are shown in our own unofficial translation, for orientation only; the titles published in ISO/IEC 42001 are the authoritative ones.',
   'print.titleUnofficial': 'Title: our unofficial translation',
+  'print.cjkFontMissing': 'This computer has no font for Chinese characters: a printout or PDF of this page would show empty boxes instead of the text. Install a Chinese font first (on Debian or Ubuntu, the fonts-noto-cjk package), then reload this page.',
 
   'print.soa.title': 'Statement of Applicability',
   'print.soa.table': 'Annex A controls',
