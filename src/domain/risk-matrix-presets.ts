@@ -73,8 +73,35 @@ const PRESETS: Record<'3x3' | '4x4' | '5x5', () => RiskMatrix> = {
 export type PresetName = keyof typeof PRESETS;
 export const presetNames = Object.keys(PRESETS) as PresetName[];
 
-export function presetMatrix(name: PresetName): RiskMatrix {
-  return PRESETS[name]();
+/** What a preset says in one language: its name and description, and each level's (abbreviations and colours are the same in every language). */
+export interface PresetWording {
+  name: string;
+  description: string;
+  probability: LevelWords[];
+  impact: LevelWords[];
+  risk: LevelWords[];
+}
+export interface LevelWords {
+  name: string;
+  description: string;
+}
+export const wordedScales = ['probability', 'impact', 'risk'] as const;
+
+/** The preset's own (English) wording. */
+export function presetWording(name: PresetName): PresetWording {
+  const m = PRESETS[name]();
+  const words = (levels: readonly LevelWords[]) => levels.map(({ name, description }) => ({ name, description }));
+  return { name: m.name, description: m.description, probability: words(m.probability), impact: words(m.impact), risk: words(m.risk) };
+}
+
+/** The preset, in English or in the wording given (a translation of `presetWording(name)`, level for level). */
+export function presetMatrix(name: PresetName, wording?: PresetWording): RiskMatrix {
+  const m = PRESETS[name]();
+  if (!wording) return m;
+  m.name = wording.name;
+  m.description = wording.description;
+  for (const scale of wordedScales) m[scale].forEach((level, i) => Object.assign(level, wording[scale][i]));
+  return riskMatrixSchema.parse(m);
 }
 
 export const DEFAULT_PRESET: PresetName = '5x5';

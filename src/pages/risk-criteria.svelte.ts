@@ -2,10 +2,11 @@ import { untrack } from 'svelte';
 import { checkMatrix, type Scale } from '../domain/ciso-matrix';
 import { describeIssue } from './criteria-issues';
 import { MAX_SCALE, MIN_SCALE, reshapeGrid, type RiskMatrix } from '../domain/risk-matrix';
-import { presetMatrix, type PresetName } from '../domain/risk-matrix-presets';
+import type { PresetName } from '../domain/risk-matrix-presets';
 import { matrixChange, type MatrixChange } from '../domain/risk-matrix-diff';
 import type { Workspace } from '../domain/workspace-schema';
 import { t, type MessageKey } from '../i18n/i18n';
+import { localPreset } from '../i18n/preset-wordings';
 import { app } from '../state/app.svelte';
 import { saveMatrix } from '../state/workspace-commands';
 
@@ -163,7 +164,8 @@ export class CriteriaEditor {
 
   /** Shows what the preset would change; nothing is replaced until applyPreset. One preview at a time. */
   previewPreset(name: PresetName): void {
-    const matrix = presetMatrix(name);
+    // Worded in the language shown; the words then stay as applied (a later switch of language offers to change them).
+    const matrix = localPreset(name);
     this.#imported = null;
     this.status = '';
     this.#preset = { name, title: t('criteria.preset.previewTitle', { name: matrix.name }), matrix, notes: [] };
@@ -173,7 +175,7 @@ export class CriteriaEditor {
     const preset = this.#preset;
     if (!preset) return;
     this.#preset = null;
-    this.replace(presetMatrix(preset.name));
+    this.replace(preset.matrix);
     // The preview closes and the grid shows the preset; the page's live region says so too.
     app.announce(t('criteria.preset.applied', { name: preset.matrix.name }));
   }

@@ -5,7 +5,8 @@ import { pdfText } from './pdf';
 /**
  * The risk register's print view with a long treatment plan: the plan had a column a few words
  * wide (one risk ran over many pages) and "Monitoring" broke inside the word. Long texts now print
- * on rows across the page; status words stay whole.
+ * on rows across the page; status words stay whole. In Chinese, a matrix still worded by a preset in
+ * English says so, and the risk criteria page switches the words when asked.
  */
 
 const PLAN = Array.from({ length: 60 }, (_, i) => `Step ${i + 1}: retrain the model on balanced data, document the evaluation and have the owner sign it off.`).join('\n');
@@ -62,4 +63,41 @@ test('a long treatment plan prints across the page, and a status word is never b
   expect(printed.text.split('\n').some((line) => /\bMonitoring\b/.test(line))).toBe(true);
   expect(printed.text).toContain('Step 60: retrain the model on balanced data');
   expect(printed.text.replace(/\s+/g, ' ')).toContain('Description The ranking model learned');
+});
+
+test('in Chinese, a matrix still in a preset’s English words is noted on the print view and switched on the criteria page when asked', async ({ watched: { page } }) => {
+  test.setTimeout(90_000);
+  const ws = await riskWithLongPlan(page);
+  // The remembered language applies when the app starts.
+  await page.evaluate(() => localStorage.setItem('aims.locale', 'zh-CN'));
+  await page.goto(`${ws}/risks/print`);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'AI风险登记册' })).toBeVisible();
+  await expect(page.getByTestId('print-risk-R-001')).toContainText('监视中');
+  const note = page.getByTestId('print-preset-wording');
+  await expect(note).toContainText('详细 5×5');
+  await expect(note).toContainText('Very low');
+  // The note is for the screen: the print has the level names as they are, and no note.
+  await page.emulateMedia({ media: 'print' });
+  await expect(note).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
+
+  await note.getByRole('link', { name: '前往风险准则' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '风险准则' })).toBeVisible();
+  const offer = page.getByRole('region', { name: '等级名称为另一种语言' });
+  await expect(offer).toContainText('详细 5×5');
+  // Nothing changes until the user asks.
+  await expect(page.getByLabel('矩阵名称')).toHaveValue('Detailed 5×5');
+  await offer.getByRole('button', { name: '将措辞切换为当前语言' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已切换为当前显示的语言' })).toBeFocused();
+  await expect(page.getByLabel('矩阵名称')).toHaveValue('详细 5×5');
+  await expect(page.locator('.save-state')).toHaveText('已保存');
+
+  await page.goto(`${ws}/risks/print`);
+  await expect(page.getByRole('heading', { level: 1, name: 'AI风险登记册' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: '风险等级' })).toBeVisible();
+  await expect(page.getByTestId('print-preset-wording')).toHaveCount(0);
+  const printed = await printPdf(page);
+  for (const level of ['极低', '低', '中', '高', '极高', '几乎肯定', '可忽略']) expect(printed.text).toContain(level);
+  expect(printed.text).not.toContain('Very high');
 });

@@ -25,6 +25,10 @@ export const criteria = {
   'criteria.preset.confirm': 'Apply "{name}"',
   'criteria.preset.discard': 'Keep the current matrix',
   'criteria.preset.applied': 'Applied "{name}".',
+  'criteria.wording.title': 'Level names in another language',
+  'criteria.wording.body': 'This matrix still has the wording of the preset "{preset}" in another language (such as {names}): {count} names and descriptions, which the risk register, reports and prints show as they are. Switch them to the language shown here? Names and descriptions you changed yourself stay as they are; cells, colours and the acceptance threshold do not change. The change is kept in the history like any other.',
+  'criteria.wording.switch': 'Switch the wording to this language',
+  'criteria.wording.switched': 'The preset\'s level names and descriptions are now in the language shown here.',
 
   'criteria.change.summary': '{changed} of {total} levels and {cells} of {cellsTotal} cells change: likelihood {pFrom} → {pTo}, impact {iFrom} → {iTo}, risk levels {rFrom} → {rTo}.',
   'criteria.change.summaryShrinks':

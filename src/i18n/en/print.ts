@@ -47,6 +47,8 @@ export const printMessages = {
   'print.risks.acceptanceMissing': 'Not accepted',
   'print.risks.acceptanceNotNeeded': 'Not required',
   'print.risks.empty': 'No risk recorded yet.',
+  'print.risks.presetWording': 'The risk matrix still words its levels as the preset "{preset}" does in another language (such as {names}), and this report prints them so. The risk criteria page can switch them to the language shown here.',
+  'print.risks.presetWordingLink': 'Go to the risk criteria',
 
   'print.readiness.title': 'Gap and readiness report',
   'print.readiness.summary': 'Summary',

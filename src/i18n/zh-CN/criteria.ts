@@ -25,6 +25,10 @@ export const criteria: { [K in keyof typeof import('../en/criteria').criteria]: 
   'criteria.preset.confirm': '应用“{name}”',
   'criteria.preset.discard': '保留当前矩阵',
   'criteria.preset.applied': '已应用“{name}”。',
+  'criteria.wording.title': '等级名称为另一种语言',
+  'criteria.wording.body': '此矩阵仍沿用预设“{preset}”的另一种语言措辞（例如 {names}）：共 {count} 处名称和说明，风险登记册、报告和打印件都会照此显示。是否将其切换为当前显示的语言？您自己修改过的名称和说明保持不变；单元格、颜色和可接受阈值也不会改变。此次更改会像其他更改一样记入历史记录。',
+  'criteria.wording.switch': '将措辞切换为当前语言',
+  'criteria.wording.switched': '预设的等级名称和说明已切换为当前显示的语言。',
 
   'criteria.change.summary': '{total} 个等级中有 {changed} 个变化，{cellsTotal} 个单元格中有 {cells} 个变化：可能性 {pFrom} → {pTo}，影响 {iFrom} → {iTo}，风险等级 {rFrom} → {rTo}。',
   'criteria.change.summaryShrinks':

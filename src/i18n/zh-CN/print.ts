@@ -48,6 +48,8 @@ export const printMessages: { [K in keyof typeof en]: string } = {
   'print.risks.acceptanceMissing': '未接受',
   'print.risks.acceptanceNotNeeded': '不需要',
   'print.risks.empty': '尚未记录任何风险。',
+  'print.risks.presetWording': '风险矩阵的等级仍沿用预设“{preset}”的另一种语言措辞（例如 {names}），本报告也会照此打印。可在风险准则页面将其切换为当前显示的语言。',
+  'print.risks.presetWordingLink': '前往风险准则',
 
   'print.readiness.title': '差距与就绪报告',
   'print.readiness.summary': '摘要',
