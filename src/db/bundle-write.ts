@@ -1,5 +1,6 @@
 import type { ZodType } from 'zod';
 import { mixRecord, type ConflictChoice } from '../domain/merge-fields';
+import { fromZodIssue, type Problem } from '../domain/problem';
 import type { Workspace } from '../domain/workspace-schema';
 import { registerSchemas, type RegisterTable } from '../domain/register-schemas';
 import { DATA_TABLES, type Conflict, type ImportPlan, type Row } from './bundle-plan';
@@ -11,12 +12,11 @@ import { write } from './write-path';
 export { planImport, type Conflict, type ImportMode, type ImportPlan, type RecordLists, type TableSummary } from './bundle-plan';
 export type { ConflictChoice } from '../domain/merge-fields';
 
-/** A conflict's chosen fields that do not make a valid record together: the field the register refuses, and why. */
-export interface MixProblem {
-  conflict: Conflict;
-  field: string;
-  code: string;
-}
+/**
+ * A conflict's chosen fields that do not make a valid record together (the one problem shape): the
+ * field the register refuses, and why; a register's cross-field rule reads as `rule-<its code>`.
+ */
+export type MixProblem = Problem & { conflict: Conflict; field: string };
 
 /** Thrown, with nothing written, when the fields chosen for a conflict do not make a valid record. */
 export class MergeMixError extends Error {
@@ -49,7 +49,7 @@ export function resolveConflicts(plan: ImportPlan, choices: ReadonlyMap<string, 
     if (row !== c.theirs) {
       const checked = (registerSchemas[c.table as RegisterTable] as ZodType).safeParse(row);
       if (!checked.success) {
-        for (const issue of checked.error.issues.slice(0, 3)) problems.push({ conflict: c, field: issue.path.map(String).join('.'), code: issue.message });
+        for (const issue of checked.error.issues.slice(0, 3)) problems.push({ ...fromZodIssue(issue), ...(issue.code === 'custom' ? { code: `rule-${issue.message}` } : {}), conflict: c, field: issue.path.map(String).join('.') });
         continue;
       }
     }

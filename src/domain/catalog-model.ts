@@ -1,4 +1,5 @@
 import type { CatalogStructure, CatalogText, ItemKind } from './catalog-schema';
+import type { Problem } from './problem';
 
 export interface CatalogItem {
   id: string;
@@ -42,8 +43,7 @@ export interface Catalog {
   pickLists: Record<string, PickListEntry[]>;
 }
 
-export interface CatalogProblem {
-  code:
+export type CatalogProblemCode =
     | 'version-mismatch'
     | 'duplicate-id'
     | 'unknown-parent'
@@ -55,13 +55,13 @@ export interface CatalogProblem {
     | 'related-self'
     | 'guidance-too-thin'
     | 'pick-list-text-missing';
-  id: string;
-  detail?: string;
-}
+
+/** A problem of the catalog's data (the one problem shape): `record` is the item or row, `params.detail` what it names. */
+export type CatalogProblem = Problem<CatalogProblemCode> & { record: string };
 
 export class CatalogError extends Error {
   constructor(readonly problems: CatalogProblem[]) {
-    super(`catalog is invalid: ${problems.map((p) => `${p.code} ${p.id}${p.detail ? ` (${p.detail})` : ''}`).join('; ')}`);
+    super(`catalog is invalid: ${problems.map((p) => `${p.code} ${p.record}${p.params?.detail !== undefined ? ` (${String(p.params.detail)})` : ''}`).join('; ')}`);
     this.name = 'CatalogError';
   }
 }
@@ -83,41 +83,41 @@ const MAX_GUIDANCE = 6;
 export function buildCatalog(structure: CatalogStructure, text: CatalogText): Catalog {
   const problems: CatalogProblem[] = [];
   if (structure.catalogVersion !== text.catalogVersion || structure.framework.id !== text.framework) {
-    problems.push({ code: 'version-mismatch', id: text.locale, detail: `${text.framework}@${text.catalogVersion}` });
+    problems.push({ code: 'version-mismatch', record: text.locale, params: { detail: `${text.framework}@${text.catalogVersion}` } });
   }
   const kinds = new Map<string, ItemKind>();
   for (const item of structure.items) {
-    if (kinds.has(item.id)) problems.push({ code: 'duplicate-id', id: item.id });
+    if (kinds.has(item.id)) problems.push({ code: 'duplicate-id', record: item.id });
     kinds.set(item.id, item.kind);
   }
   for (const item of structure.items) {
     const parentKind = item.parent === null ? 'none' : kinds.get(item.parent);
-    if (parentKind === undefined) problems.push({ code: 'unknown-parent', id: item.id, detail: item.parent ?? '' });
-    else if (!ALLOWED_PARENT[item.kind].has(parentKind)) problems.push({ code: 'bad-parent-kind', id: item.id });
+    if (parentKind === undefined) problems.push({ code: 'unknown-parent', record: item.id, params: { detail: item.parent ?? '' } });
+    else if (!ALLOWED_PARENT[item.kind].has(parentKind)) problems.push({ code: 'bad-parent-kind', record: item.id });
     const t = text.items[item.id];
-    if (!t) problems.push({ code: 'missing-text', id: item.id });
+    if (!t) problems.push({ code: 'missing-text', record: item.id });
     else if (ASSESSABLE.has(item.kind)) {
       for (const list of [t.questions, t.evidence]) {
         if (list.length < MIN_GUIDANCE || list.length > MAX_GUIDANCE) {
-          problems.push({ code: 'guidance-too-thin', id: item.id, detail: `${list.length} entries` });
+          problems.push({ code: 'guidance-too-thin', record: item.id, params: { detail: `${list.length} entries` } });
         }
       }
     }
     for (const r of item.related) {
       const k = kinds.get(r);
-      if (r === item.id) problems.push({ code: 'related-self', id: item.id });
-      else if (!k) problems.push({ code: 'unknown-related', id: item.id, detail: r });
-      else if (!ASSESSABLE.has(k)) problems.push({ code: 'related-not-assessable', id: item.id, detail: r });
+      if (r === item.id) problems.push({ code: 'related-self', record: item.id });
+      else if (!k) problems.push({ code: 'unknown-related', record: item.id, params: { detail: r } });
+      else if (!ASSESSABLE.has(k)) problems.push({ code: 'related-not-assessable', record: item.id, params: { detail: r } });
     }
   }
   for (const id of Object.keys(text.items)) {
-    if (!kinds.has(id)) problems.push({ code: 'orphan-text', id });
+    if (!kinds.has(id)) problems.push({ code: 'orphan-text', record: id });
   }
   const pickLists: Record<string, PickListEntry[]> = {};
   for (const [name, entries] of Object.entries(structure.pickLists)) {
     pickLists[name] = entries.map((e) => {
       const t = text.pickLists[name]?.[e.id];
-      if (!t) problems.push({ code: 'pick-list-text-missing', id: `${name}/${e.id}` });
+      if (!t) problems.push({ code: 'pick-list-text-missing', record: `${name}/${e.id}` });
       return { id: e.id, label: t?.label ?? e.id, description: t?.description ?? '' };
     });
   }

@@ -11,6 +11,7 @@ import type {
   RmfFunction,
   RmfSubcategory,
 } from './crosswalk-schema';
+import type { Problem } from './problem';
 
 /**
  * Crosswalks from ISO/IEC 42001 items to NIST AI RMF 1.0 subcategories and EU AI Act articles.
@@ -31,8 +32,7 @@ export interface Crosswalk {
   mappedArticles: readonly AiActArticle[];
 }
 
-export interface CrosswalkProblem {
-  code:
+export type CrosswalkProblemCode =
     | 'duplicate-id'
     | 'unknown-function'
     | 'unknown-category'
@@ -42,13 +42,13 @@ export interface CrosswalkProblem {
     | 'unknown-article'
     | 'unknown-item'
     | 'duplicate-row';
-  id: string;
-  detail?: string;
-}
+
+/** A problem of the crosswalk's data (the one problem shape): `record` is the item or row, `params.detail` what it names. */
+export type CrosswalkProblem = Problem<CrosswalkProblemCode> & { record: string };
 
 export class CrosswalkError extends Error {
   constructor(readonly problems: CrosswalkProblem[]) {
-    super(`crosswalk is invalid: ${problems.map((p) => `${p.code} ${p.id}${p.detail ? ` (${p.detail})` : ''}`).join('; ')}`);
+    super(`crosswalk is invalid: ${problems.map((p) => `${p.code} ${p.record}${p.params?.detail !== undefined ? ` (${String(p.params.detail)})` : ''}`).join('; ')}`);
     this.name = 'CrosswalkError';
   }
 }
@@ -58,7 +58,7 @@ const targetKey = (target: CrosswalkRow['target'], id: string) => `${target}:${i
 function indexUnique<T extends { id: string }>(list: readonly T[], problems: CrosswalkProblem[]): Map<string, T> {
   const map = new Map<string, T>();
   for (const x of list) {
-    if (map.has(x.id)) problems.push({ code: 'duplicate-id', id: x.id });
+    if (map.has(x.id)) problems.push({ code: 'duplicate-id', record: x.id });
     map.set(x.id, x);
   }
   return map;
@@ -74,30 +74,30 @@ export function buildCrosswalk(rmf: RmfData, euaia: EuAiActData, mapping: Crossw
   const functionById = indexUnique(rmf.functions, problems);
   const categoryById = indexUnique(rmf.categories, problems);
   for (const c of rmf.categories) {
-    if (!functionById.has(c.function) || !c.id.startsWith(`${c.function} `)) problems.push({ code: 'unknown-function', id: c.id, detail: c.function });
+    if (!functionById.has(c.function) || !c.id.startsWith(`${c.function} `)) problems.push({ code: 'unknown-function', record: c.id, params: { detail: c.function } });
   }
   const subcategoryById = indexUnique(rmf.subcategories, problems);
   for (const s of rmf.subcategories) {
     const category = categoryById.get(s.category);
-    if (!category || category.function !== s.function || !s.id.startsWith(`${s.category}.`)) problems.push({ code: 'unknown-category', id: s.id, detail: s.category });
+    if (!category || category.function !== s.function || !s.id.startsWith(`${s.category}.`)) problems.push({ code: 'unknown-category', record: s.id, params: { detail: s.category } });
   }
   const chapterById = indexUnique(euaia.chapters, problems);
   const articleById = indexUnique(euaia.articles, problems);
   for (const a of euaia.articles) {
-    if (a.id !== `Art.${a.number}`) problems.push({ code: 'bad-article-number', id: a.id, detail: String(a.number) });
+    if (a.id !== `Art.${a.number}`) problems.push({ code: 'bad-article-number', record: a.id, params: { detail: String(a.number) } });
     const chapter = chapterById.get(a.chapter);
-    if (!chapter || a.number < chapter.articleRange[0] || a.number > chapter.articleRange[1]) problems.push({ code: 'unknown-chapter', id: a.id, detail: a.chapter });
+    if (!chapter || a.number < chapter.articleRange[0] || a.number > chapter.articleRange[1]) problems.push({ code: 'unknown-chapter', record: a.id, params: { detail: a.chapter } });
   }
   const rowsByItem = new Map<string, CrosswalkRow[]>();
   const rowsByTarget = new Map<string, CrosswalkRow[]>();
   const seen = new Set<string>();
   for (const row of mapping.rows) {
     const key = `${row.item}|${targetKey(row.target, row.targetId)}`;
-    if (seen.has(key)) problems.push({ code: 'duplicate-row', id: row.item, detail: row.targetId });
+    if (seen.has(key)) problems.push({ code: 'duplicate-row', record: row.item, params: { detail: row.targetId } });
     seen.add(key);
-    if (assessableItems && !assessableItems.has(row.item)) problems.push({ code: 'unknown-item', id: row.item });
-    if (row.target === 'rmf' && !subcategoryById.has(row.targetId)) problems.push({ code: 'unknown-rmf-subcategory', id: row.item, detail: row.targetId });
-    if (row.target === 'euaia' && !articleById.has(row.targetId)) problems.push({ code: 'unknown-article', id: row.item, detail: row.targetId });
+    if (assessableItems && !assessableItems.has(row.item)) problems.push({ code: 'unknown-item', record: row.item });
+    if (row.target === 'rmf' && !subcategoryById.has(row.targetId)) problems.push({ code: 'unknown-rmf-subcategory', record: row.item, params: { detail: row.targetId } });
+    if (row.target === 'euaia' && !articleById.has(row.targetId)) problems.push({ code: 'unknown-article', record: row.item, params: { detail: row.targetId } });
     push(rowsByItem, row.item, row);
     push(rowsByTarget, targetKey(row.target, row.targetId), row);
   }

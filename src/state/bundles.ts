@@ -126,7 +126,7 @@ function mixProblemText(p: MixProblem, ctx: NamingContext): string {
   // The register's field the problem is in: a nested row's is its list's, a profile's is one level down.
   const path = p.field.split('.');
   const field = path[0] === 'profile' || path[0] === 'soaMeta' ? path.slice(0, 2).join('.') : (path[0] ?? '');
-  const rule = `cycle.rule.${p.code}`;
-  const problem = hasMessage(rule) ? t(rule as MessageKey) : t('validation.invalid', { field: fieldLabelOf(table, field) });
+  const rule = `cycle.rule.${p.code.replace(/^rule-/, '')}`;
+  const problem = p.code.startsWith('rule-') && hasMessage(rule) ? t(rule as MessageKey) : t('validation.invalid', { field: fieldLabelOf(table, field) });
   return t('merge.mixInvalid', { record: ctx.recordName(table, c.mine), problem });
 }

@@ -97,7 +97,7 @@ describe('merge conflicts field by field', () => {
     // Closed (mine) without the effectiveness check (theirs: not done yet) is no valid nonconformity.
     const error = await applyImport(plan, new Map([[c.key, { status: 'mine', effective: 'theirs', checkedOn: 'theirs', effectivenessCheck: 'theirs' }]])).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MergeMixError);
-    expect((error as MergeMixError).problems.map((p) => [p.conflict.id, p.field, p.code])).toEqual([[nc.id, 'status', 'effectiveness-required']]);
+    expect((error as MergeMixError).problems.map((p) => [p.conflict.id, p.field, p.code])).toEqual([[nc.id, 'status', 'rule-effectiveness-required']]);
     expect(await consultant.cycleRecords.get(nc.id)).toEqual(before);
     // Said to the user by the record's number and title and the register's own rule.
     const said = await confirmImport(plan, new Map([[c.key, { status: 'mine', effective: 'theirs' }]]), catalog);

@@ -34,7 +34,7 @@ function codes(fn: () => unknown): string[] {
   try {
     fn();
   } catch (e) {
-    if (e instanceof CatalogError) return e.problems.map((p) => `${p.code}:${p.id}`);
+    if (e instanceof CatalogError) return e.problems.map((p) => `${p.code}:${p.record}`);
     throw e;
   }
   return [];

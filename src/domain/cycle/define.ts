@@ -4,6 +4,10 @@ import { LONG_TEXT_MAX, TEXT_MAX, type FieldDef, type FieldKind } from '../field
 import type { MessageKey } from '../../i18n/messages-en';
 import { idSchema, recordBase } from '../record-base';
 import type { RefTarget } from '../value-kinds';
+import type { Problem } from '../problem';
+
+/** A cross-field rule a record breaks (the one problem shape): the field it concerns and the rule's code (cycle.rule.<code>). */
+export type RuleProblem = Problem & { field: string };
 
 /**
  * The management-system registers (clauses 4–10, plus the A.3.3/A.8.4 incident log) share one
@@ -136,7 +140,7 @@ interface KindInput<K extends string, F extends Record<string, FieldSpec>, R ext
   listColumns: readonly (keyof F & string)[];
   singleton?: boolean;
   /** Cross-field rules (an NC closes only after an effectiveness check): returns the offending field and a code. */
-  rules?: (record: { [P in keyof F]: z.infer<F[P]['zod']> } & Record<string, unknown>) => { field: string; code: string } | null;
+  rules?: (record: { [P in keyof F]: z.infer<F[P]['zod']> } & Record<string, unknown>) => RuleProblem | null;
   /** Values that count as finished for lists and readiness. */
   closed?: (record: { [P in keyof F]: z.infer<F[P]['zod']> }) => boolean;
 }
@@ -186,7 +190,7 @@ export function defineKind<K extends string, F extends Record<string, FieldSpec>
     listColumns: input.listColumns as readonly string[],
     singleton: input.singleton ?? false,
     closed: (input.closed ?? (() => false)) as (record: Record<string, unknown>) => boolean,
-    rules: (rules ?? (() => null)) as (record: Record<string, unknown>) => { field: string; code: string } | null,
+    rules: (rules ?? (() => null)) as (record: Record<string, unknown>) => RuleProblem | null,
     /** Kind-specific values of a new record: every field, row list and extra at its blank value. */
     blank: (): Record<string, unknown> => ({ ...blanks(input.fields), ...Object.fromEntries(Object.keys(rowsIn).map((k) => [k, []])), ...blanks(extraIn) }),
   };
@@ -206,7 +210,7 @@ export interface KindDef {
   listColumns: readonly string[];
   singleton: boolean;
   closed(record: Record<string, unknown>): boolean;
-  rules(record: Record<string, unknown>): { field: string; code: string } | null;
+  rules(record: Record<string, unknown>): RuleProblem | null;
   blank(): Record<string, unknown>;
 }
 
