@@ -85,8 +85,9 @@ export function impactAssessmentState(ws: () => string, id: () => string) {
   let error = $state<{ on: string; code: AssessmentCode; field?: string; problems: { code: AssessmentCode; field?: string }[] } | null>(null);
   let draftExists = $state<{ on: string; draft: ImpactAssessment | null } | null>(null);
   let confirming = $state<string | null>(null);
-  let impactErrors = $state<{ on: string; byImpact: Record<string, string> }>({ on: '', byImpact: {} });
-  const setImpactError = (on: string, impactId: string, message: string | null) => {
+  // Message keys, worded where read: a language switch rewords them.
+  let impactErrors = $state<{ on: string; byImpact: Record<string, MessageKey> }>({ on: '', byImpact: {} });
+  const setImpactError = (on: string, impactId: string, message: MessageKey | null) => {
     const byImpact = impactErrors.on === on ? { ...impactErrors.byImpact } : {};
     if (message) byImpact[impactId] = message;
     else delete byImpact[impactId];
@@ -150,7 +151,8 @@ export function impactAssessmentState(ws: () => string, id: () => string) {
       return draftExists?.on === id() ? draftExists : null;
     },
     impactError(impactId: string): string | null {
-      return impactErrors.on === id() ? (impactErrors.byImpact[impactId] ?? null) : null;
+      const key = impactErrors.on === id() ? impactErrors.byImpact[impactId] : undefined;
+      return key ? t(key) : null;
     },
     /** The series' draft, when this version is approved and a draft exists. */
     get draft() {
@@ -196,7 +198,7 @@ export function impactAssessmentState(ws: () => string, id: () => string) {
       await whenSaved();
       const r = await riskFromImpact(target.id, impact.id);
       if (!r) return;
-      setImpactError(shownOn, impact.id, r.ok ? null : t(IA_ERRORS[r.code]));
+      setImpactError(shownOn, impact.id, r.ok ? null : IA_ERRORS[r.code]);
       if (!r.ok) return;
       app.announce(target.id === shownOn ? t('impact.raised', { ref: r.value.ref, n }) : t('impact.raisedInDraft', { ref: r.value.ref, n, version: target.version }));
     },
