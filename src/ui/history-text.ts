@@ -57,11 +57,15 @@ function fieldOf(table: HistoryTable, field: string, kind: CycleKind | undefined
  */
 export function changeLines(entry: Pick<HistoryEntry, 'table' | 'label' | 'changes'>, ctx: ValueContext): string[] {
   const kind = entryKind(entry);
-  return entry.changes.flatMap((c) => changeLine(entry.table, kind, c, ctx));
+  return fieldChangeLines((field) => fieldOf(entry.table, field, kind), entry.changes, ctx);
 }
 
-function changeLine(table: HistoryTable, kind: CycleKind | undefined, c: HistoryChange, ctx: ValueContext): string[] {
-  const field = fieldOf(table, c.field, kind);
+/** Changes as lines, each field's meaning found by `fieldOf` (a register's declared fields): what every register's history shares. */
+export function fieldChangeLines(fieldOf: (key: string) => ValueField | undefined, changes: readonly HistoryChange[], ctx: ValueContext): string[] {
+  return changes.flatMap((c) => changeLine(fieldOf(c.field), c, ctx));
+}
+
+function changeLine(field: ValueField | undefined, c: HistoryChange, ctx: ValueContext): string[] {
   if (field?.value.kind === 'rows') {
     const rows = rowChanges(field, c.before, c.after, ctx);
     if (rows.length > 0) return rows;

@@ -50,14 +50,17 @@ export function changedRows(plan: WorkbookPlan, limit = 200): ChangedRow[] {
     name: rowName(changes, ctx),
     where: t('sheets.change.where', { sheet: changes[0]!.sheet, row: changes[0]!.row }),
     // A new row's title or name already names it.
-    lines: changes.filter((c) => !(c.id === null && NAME_FIELDS.includes(c.field))).map((c) => {
-      const kind = fieldOf(c.key, c.field)?.value;
-      const to = valueText(kind, c.to, ctx) || t('sheets.change.empty');
-      // A new row has no old values to show.
-      if (c.id === null) return t('sheets.change.set', { column: c.column, to });
-      return t('sheets.change.field', { column: c.column, from: valueText(kind, c.from, ctx) || t('sheets.change.empty'), to });
-    }),
+    lines: changes.filter((c) => !(c.id === null && NAME_FIELDS.includes(c.field))).map((c) => cellChangeLine(fieldOf(c.key, c.field), c, ctx)),
   }));
+}
+
+/** One cell's change as the preview words it, by the meaning its register declares for the field. */
+export function cellChangeLine(field: ValueField | undefined, c: Pick<CellChange, 'id' | 'column' | 'from' | 'to'>, ctx: ValueContext): string {
+  const kind = field?.value;
+  const to = valueText(kind, c.to, ctx) || t('sheets.change.empty');
+  // A new row has no old values to show.
+  if (c.id === null) return t('sheets.change.set', { column: c.column, to });
+  return t('sheets.change.field', { column: c.column, from: valueText(kind, c.from, ctx) || t('sheets.change.empty'), to });
 }
 
 /** The first `limit` records a sheet no longer lists, by name. */
