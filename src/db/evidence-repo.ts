@@ -72,7 +72,7 @@ export async function addFileEvidence(workspaceId: string, itemId: string, title
     (db) => [db.evidence, db.evidenceFiles],
     async (w) => {
       await w.create('evidence', row);
-      await w.putRaw('evidenceFiles', [{ id: row.id, workspaceId, blob: file.blob }]);
+      await w.addFile({ id: row.id, workspaceId, blob: file.blob });
     },
     { neededBytes: file.size },
   );

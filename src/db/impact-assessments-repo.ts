@@ -57,7 +57,7 @@ async function writeDraft(id: string, change: (current: ImpactAssessment) => Imp
         const current = await w.db.impactAssessments.get(id);
         if (!current) return fail('not-found');
         // A frozen version is refused by the write path before any change is worked out.
-        w.check('impactAssessments', current, {});
+        w.writable('impactAssessments', current);
         const changed = change(current);
         if ('ok' in changed) return changed;
         return ok(await w.update('impactAssessments', current, changed, { coalesce }));
@@ -147,7 +147,7 @@ export async function deleteDraftAssessment(id: string): Promise<Result<null, As
     write(trashScope, async (w): Promise<Result<null, AssessmentCode>> => {
       const current = await w.db.impactAssessments.get(id);
       if (!current) return fail('not-found');
-      w.check('impactAssessments', current, {});
+      w.writable('impactAssessments', current);
       const t = new TrashBuilder(w);
       t.remove('impactAssessments', current);
       const risks = await w.db.risks.where('workspaceId').equals(current.workspaceId).filter((r) => r.sourceImpact?.assessmentId === id).toArray();
@@ -174,7 +174,7 @@ export async function raiseRiskFromImpact(assessmentId: string, impactId: string
         const assessment = await w.db.impactAssessments.get(assessmentId);
         const impact = assessment?.impacts.find((i) => i.id === impactId);
         if (!assessment || !impact) return fail('not-found');
-        w.check('impactAssessments', assessment, {});
+        w.writable('impactAssessments', assessment);
         if (impact.riskId && (await w.db.risks.get(impact.riskId))) return fail('already-linked');
         const refs = await riskRefs(assessment.workspaceId);
         const firstLine = impact.description.split('\n')[0]!.trim();

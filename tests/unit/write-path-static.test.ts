@@ -11,7 +11,7 @@ import { join } from 'node:path';
  */
 
 /** The write layer itself, and the schema upgrade (it runs inside Dexie's version change, before any write). */
-const WRITERS = new Set(['write-path.ts', 'write-trash.ts', 'database.ts']);
+const WRITERS = new Set(['write-path.ts', 'write-writer.ts', 'write-trash.ts', 'database.ts']);
 const CALL = /\.(put|add|bulkPut|bulkAdd|update|delete|bulkDelete|modify|clear)\(/g;
 const INTERNAL = /\.(settings|trash|history)\b/;
 
