@@ -1,5 +1,6 @@
 import { newId } from '../domain/ids';
 import type { ConflictField } from '../domain/merge-fields';
+import { problemOf, type Problem } from '../domain/problem';
 import { nextRiskRef } from '../domain/risk-schema';
 import type { BundleTable } from '../io/bundle-format';
 import type { ParsedBundle } from '../io/bundle-import';
@@ -53,7 +54,8 @@ export interface ImportPlan {
   /** The target's records as they are, and the bundle's as they would be written: what references in the preview are named by. */
   sources: { local: ReadonlyMap<BundleTable, readonly Row[]>; incoming: ReadonlyMap<BundleTable, readonly Row[]> };
   attachments: number;
-  notes: { code: string; detail: string }[];
+  /** What the import does that a person should know (ids given anew, risks renumbered): codes, worded by the page. */
+  notes: Problem<'ids-remapped' | 'risk-renumbered'>[];
   /** Rows to write per table once conflicts are resolved (conflicting ones are added then). */
   writes: Map<BundleTable, Row[]>;
   /** The local record each update or conflict replaces (`table:id`), for the history's old values. */
@@ -113,7 +115,7 @@ export async function planImport(bundle: ParsedBundle, mode: ImportMode): Promis
 
   const notes: ImportPlan['notes'] = [];
   const remapped = [...ids.keys()].filter((k) => k !== incomingWs.id).length;
-  if (remapped > 0) notes.push({ code: 'ids-remapped', detail: String(remapped) });
+  if (remapped > 0) notes.push(problemOf('ids-remapped', { detail: String(remapped) }));
   // Nothing below changes an incoming row in place, so when no id changes the rows need no copy.
   const identity = [...ids].every(([from, to]) => from === to);
   // The reader parsed every row with its register's schema: written as read, they are not parsed again.
@@ -198,7 +200,7 @@ export async function planImport(bundle: ParsedBundle, mode: ImportMode): Promis
       let row = r;
       if (owner && owner !== r.id) {
         const fresh = nextRiskRef(refs.keys());
-        notes.push({ code: 'risk-renumbered', detail: `${String(r.ref)} → ${fresh}` });
+        notes.push(problemOf('risk-renumbered', { detail: `${String(r.ref)} → ${fresh}` }));
         // A copy: the parsed bundle stays as read, so planning again (another mode) starts from it.
         row = risks[i] = { ...r, ref: fresh };
         if (list) for (const kind of ['added', 'updated'] as const) list[kind] = list[kind].map((x) => (x === r ? row : x));

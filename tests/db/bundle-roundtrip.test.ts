@@ -3,6 +3,8 @@ import JSZip from 'jszip';
 import type { AimsDatabase } from '../../src/db/database';
 import { applyImport, planImport } from '../../src/db/bundle-write';
 import { saveRisk } from '../../src/db/risks-repo';
+import { t } from '../../src/i18n/i18n';
+import { paramsText } from '../../src/i18n/problem-text';
 import { parseBundle, type ParsedBundle } from '../../src/io/bundle-import';
 import { freshDatabase } from '../support/db';
 import { catalog, dump, exportBundle, otherBrowser, seedWorkspace } from '../support/bundles';
@@ -152,6 +154,9 @@ describe('merge', () => {
     const plan = await planImport(await parse(built.bytes), { kind: 'new' });
     expect(plan.workspaceId).not.toBe(ws.id);
     expect(plan.notes.map((n) => n.code)).toContain('ids-remapped');
+    // A note is a code with its facts, worded by the preview as before.
+    const note = plan.notes.find((n) => n.code === 'ids-remapped')!;
+    expect(t('import.note.ids-remapped', paramsText(note))).toMatch(/^\d+ records already exist in another workspace of this browser and get new ids\.$/);
     await applyImport(plan);
     expect(await db.workspaces.count()).toBe(2);
     const copied = await db.risks.where('workspaceId').equals(plan.workspaceId).toArray();
