@@ -28,7 +28,7 @@ async function riskWithLongPlan(page: Page): Promise<string> {
   await expect(page.getByRole('heading', { level: 1, name: 'R-001 Resume model discriminates' })).toBeVisible();
   await page.getByLabel('Description').fill('The ranking model learned from ten years of hiring decisions.');
   await page.getByLabel('Treatment plan').fill(PLAN);
-  await page.getByLabel('Status', { exact: true }).selectOption('monitoring');
+  await page.locator('#risk-status').selectOption('monitoring');
   await settled(page);
   return ws;
 }
@@ -92,6 +92,9 @@ test('in Chinese, a matrix still in a preset’s English words is noted on the p
   await expect(page.getByRole('status').filter({ hasText: '已切换为当前显示的语言' })).toBeFocused();
   await expect(page.getByLabel('矩阵名称')).toHaveValue('详细 5×5');
   await expect(page.locator('.save-state')).toHaveText('已保存');
+  // Kept in the history like any edit of the criteria.
+  await page.goto(`${ws}/history`);
+  await expect(page.getByRole('listitem').filter({ hasText: /Detailed 5×5（5×5[^）]*）\s*→\s*详细 5×5/ }).first()).toBeVisible();
 
   await page.goto(`${ws}/risks/print`);
   await expect(page.getByRole('heading', { level: 1, name: 'AI风险登记册' })).toBeVisible();
