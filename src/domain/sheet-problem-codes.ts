@@ -51,4 +51,7 @@ export const sheetProblemCodes = [
 
 export const mappingProblemCodes = ['mapping-unmapped', 'mapping-date', 'mapping-control', 'mapping-too-long', 'mapping-required', 'mapping-required-column', 'mapping-two-columns'] as const;
 
-export type SheetProblemCode = (typeof sheetProblemCodes)[number] | (typeof mappingProblemCodes)[number] | `rule-${string}`;
+/** The facts inside a bundle's file problems (its `params.reason`), worded as io.detail.*. */
+export const fileDetailCodes = ['text-length', 'key-count', 'record-count', 'file-size', 'format-required', 'expected-file'] as const;
+
+export type SheetProblemCode = (typeof sheetProblemCodes)[number] | (typeof mappingProblemCodes)[number] | (typeof fileDetailCodes)[number] | `rule-${string}`;

@@ -87,6 +87,12 @@ const KEYS: Record<Exclude<SheetProblemCode, `rule-${string}`>, MessageKey> = {
   'mapping-required': 'mapping.problem.required',
   'mapping-required-column': 'mapping.problem.requiredColumn',
   'mapping-two-columns': 'mapping.problem.twoColumns',
+  'text-length': 'io.detail.textLength',
+  'key-count': 'io.detail.keyCount',
+  'record-count': 'io.detail.recordCount',
+  'file-size': 'io.detail.fileSize',
+  'format-required': 'io.detail.formatRequired',
+  'expected-file': 'io.detail.expectedFile',
 };
 
 function keyOf(code: string): string | undefined {

@@ -1,4 +1,5 @@
 import { bundleTables, MANIFEST_PATH, type AttachmentEntry, type BundleTable, type Manifest } from './bundle-format';
+import { problemOf } from '../domain/problem';
 import { problem, type IoProblem } from './problems';
 import { sha256Hex } from './sha256';
 import { quoteName } from './zip-names';
@@ -27,7 +28,7 @@ export async function readAttachments(zip: SafeZip, manifest: Manifest, records:
       if (name !== null) {
         used.add(name);
         const bytes = await zip.read(name);
-        if (bytes.byteLength !== a.size || bytes.byteLength !== ev.size) problems.push(problem('attachment-size-mismatch', { file: name, record: a.id, detail: `${bytes.byteLength} bytes, expected ${a.size}` }));
+        if (bytes.byteLength !== a.size || bytes.byteLength !== ev.size) problems.push(problemOf('attachment-size-mismatch', { reason: 'file-size', size: bytes.byteLength, expected: a.size }, { file: name, record: a.id }));
         else if ((await sha256Hex(bytes)) !== a.sha256) problems.push(problem('attachment-checksum-mismatch', { file: name, record: a.id }));
         else out.set(a.id, new Blob([bytes as Uint8Array<ArrayBuffer>]));
       }

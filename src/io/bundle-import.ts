@@ -15,6 +15,7 @@ import { readAttachments } from './bundle-attachments';
 import { findBundleRoot, isSystemFile } from './bundle-folder';
 import { checkReferences } from './bundle-references';
 import { decryptBundle, isEncryptedContainer } from './crypto-container';
+import { problemOf } from '../domain/problem';
 import { problem, type IoProblem } from './problems';
 import { parseJsonSafely } from './safe-json';
 import { sha256Hex } from './sha256';
@@ -77,7 +78,7 @@ async function readBundle(file: SafeZip, fileName: string, catalog: Catalog): Pr
   const rawManifest = await readJson(zip, MANIFEST_PATH);
   if (!rawManifest.ok) return { ok: false, problems: rawManifest.problems };
   const head = manifestHeadSchema.safeParse(rawManifest.value);
-  if (!head.success) return { ok: false, problems: [problem('manifest-invalid', { file: MANIFEST_PATH, field: 'format', detail: 'format and formatVersion are required' })] };
+  if (!head.success) return { ok: false, problems: [problemOf('manifest-invalid', { reason: 'format-required' }, { file: MANIFEST_PATH, field: 'format' })] };
   if (head.data.format !== BUNDLE_FORMAT) return { ok: false, problems: [problem('format-unknown', { file: MANIFEST_PATH, field: 'format', detail: head.data.format })] };
   if (head.data.formatVersion > BUNDLE_FORMAT_VERSION) {
     return { ok: false, problems: [problem('format-version-unsupported', { file: MANIFEST_PATH, field: 'formatVersion', detail: `${head.data.formatVersion} > ${BUNDLE_FORMAT_VERSION}` })] };
@@ -109,7 +110,7 @@ async function readBundle(file: SafeZip, fileName: string, catalog: Catalog): Pr
   }
   if (problems.length === 0) {
     const ws = records.workspaces;
-    if (ws.length !== 1 || ws[0]?.id !== manifest.workspace.id) problems.push(problem('workspace-mismatch', { file: bundleTables.workspaces.file, detail: 'the file must hold exactly the workspace the manifest names' }));
+    if (ws.length !== 1 || ws[0]?.id !== manifest.workspace.id) problems.push(problem('workspace-mismatch', { file: bundleTables.workspaces.file }));
     const refs = checkReferences(records, included, catalog);
     problems.push(...refs.errors);
     warnings.push(...refs.warnings);
@@ -125,7 +126,7 @@ async function readBundle(file: SafeZip, fileName: string, catalog: Catalog): Pr
 async function readTable(zip: SafeZip, table: BundleTable, entry: Manifest['tables'][BundleTable] & object, manifest: Manifest, problems: IoProblem[]): Promise<Record<string, unknown>[] | null> {
   const { file, schema } = bundleTables[table];
   if (entry.file !== file) {
-    problems.push(problem('manifest-invalid', { file: MANIFEST_PATH, field: `tables.${table}.file`, detail: `expected ${file}` }));
+    problems.push(problemOf('manifest-invalid', { reason: 'expected-file', file }, { file: MANIFEST_PATH, field: `tables.${table}.file` }));
     return null;
   }
   if (!zip.has(file)) {
@@ -146,7 +147,7 @@ async function readTable(zip: SafeZip, table: BundleTable, entry: Manifest['tabl
     problems.push(problem('table-not-array', { file }));
     return null;
   }
-  if (json.value.length !== entry.count) problems.push(problem('count-mismatch', { file, detail: `${json.value.length} records, manifest says ${entry.count}` }));
+  if (json.value.length !== entry.count) problems.push(problemOf('count-mismatch', { reason: 'record-count', count: json.value.length, expected: entry.count }, { file }));
   const seen = new Set<string>();
   const rows: Record<string, unknown>[] = [];
   json.value.forEach((row: unknown, index: number) => {

@@ -10,6 +10,7 @@
  * Problems are collected (at most MAX_JSON_PROBLEMS, the last one then being 'too-many-problems'),
  * each with `file` and, below the top level, `field` as a path such as `risks[3].title`.
  */
+import { problemOf, type ProblemParams } from '../domain/problem';
 import { problem, type IoProblem } from './problems';
 
 export interface JsonLimits {
@@ -68,7 +69,7 @@ export function parseJsonSafely(
 
   const bytes = utf8LengthOver(text, lim.maxBytes);
   if (bytes !== undefined) {
-    return { ok: false, problems: [problem('file-too-large', { file, detail: `${bytes} bytes, limit ${lim.maxBytes}` })] };
+    return { ok: false, problems: [problemOf('file-too-large', { reason: 'file-too-large', size: bytes, limit: lim.maxBytes }, { file })] };
   }
 
   // A byte order mark is not JSON, but editors on Windows like to write one.
@@ -81,24 +82,24 @@ export function parseJsonSafely(
     // Engines that parse recursively give up on very deep input: RangeError (V8, JavaScriptCore),
     // InternalError "too much recursion" (Firefox).
     if (e instanceof RangeError || (e instanceof Error && e.name === 'InternalError')) {
-      return { ok: false, problems: [problem('json-too-deep', { file, detail: `nesting too deep to parse, limit ${lim.maxDepth}` })] };
+      return { ok: false, problems: [problemOf('json-too-deep', { limit: lim.maxDepth }, { file })] };
     }
     throw e;
   }
 
   const problems: IoProblem[] = [];
   let full = false;
-  const report = (code: SafeJsonCode, path: PathNode | undefined, detail?: string): void => {
+  const report = (code: SafeJsonCode, path: PathNode | undefined, params?: ProblemParams): void => {
     if (full) return;
     if (problems.length === MAX_JSON_PROBLEMS - 1) {
-      problems.push(problem('too-many-problems', { file, detail: `only the first ${MAX_JSON_PROBLEMS - 1} problems are listed` }));
+      problems.push(problemOf('too-many-problems', { reason: 'too-many-problems', count: MAX_JSON_PROBLEMS - 1 }, { file }));
       full = true;
       return;
     }
-    problems.push(problem(code, { file, field: pathToString(path), ...(detail === undefined ? {} : { detail }) }));
+    problems.push(problemOf(code, params, { file, field: pathToString(path) }));
   };
   const checkString = (s: string, path: PathNode | undefined): void => {
-    if (s.length > lim.maxStringLength) report('string-too-long', path, `length ${s.length}, limit ${lim.maxStringLength}`);
+    if (s.length > lim.maxStringLength) report('string-too-long', path, { reason: 'text-length', length: s.length, limit: lim.maxStringLength });
   };
 
   // One frame per open array or object, resumed entry by entry, so problems come out in document order.
@@ -107,11 +108,11 @@ export function parseJsonSafely(
     if (typeof child === 'string') checkString(child, path);
     else if (typeof child === 'object' && child !== null) {
       if (depth > lim.maxDepth) {
-        report('json-too-deep', path, `depth ${depth}, limit ${lim.maxDepth}`); // nothing below it is looked at
+        report('json-too-deep', path, { depth, limit: lim.maxDepth }); // nothing below it is looked at
         return;
       }
       const keys = Array.isArray(child) ? undefined : Object.keys(child);
-      if (keys && keys.length > lim.maxKeys) report('json-too-many-keys', path, `${keys.length} keys, limit ${lim.maxKeys}`);
+      if (keys && keys.length > lim.maxKeys) report('json-too-many-keys', path, { reason: 'key-count', count: keys.length, limit: lim.maxKeys });
       stack.push({ value: child, keys, next: 0, depth, path });
     }
   };

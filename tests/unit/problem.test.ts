@@ -4,6 +4,7 @@ import { fromZodIssue } from '../../src/domain/problem';
 import { treatmentOptions } from '../../src/domain/risk-schema';
 import { loadMessages, setLocale } from '../../src/i18n/i18n';
 import { problemText } from '../../src/i18n/problem-text';
+import { parseJsonSafely } from '../../src/io/safe-json';
 import { enumFromCell } from '../../src/io/sheet-cells';
 import { sheetFileProblem } from '../../src/io/sheet-problem-text';
 import { describeProblem } from '../../src/state/io-messages';
@@ -61,5 +62,15 @@ describe('a spreadsheet problem is a code until a person reads it', () => {
     await setLocale('zh-CN', { remember: false });
     await loadMessages();
     expect(describeProblem(p)).toContain('第 2 行：某个带引号的字段没有闭合');
+  });
+
+  it("a bundle file's facts are numbers until read, then in the reader's language", async () => {
+    const r = parseJsonSafely('"abcdef"', { file: 'data/risks.json' }, { maxStringLength: 5 });
+    if (r.ok) throw new Error('refused expected');
+    expect(r.problems[0]).toEqual({ code: 'string-too-long', file: 'data/risks.json', params: { reason: 'text-length', length: 6, limit: 5 } });
+    expect(describeProblem(r.problems[0]!)).toBe('data/risks.json: A text value is too long (length 6, limit 5).');
+    await setLocale('zh-CN', { remember: false });
+    await loadMessages();
+    expect(describeProblem(r.problems[0]!)).toContain('长度 6，上限 5');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { MAX_JSON_PROBLEMS, parseJsonSafely } from '../../src/io/safe-json';
 import { detailOf } from '../../src/io/problems';
+import { worded } from '../support/problems';
 
 const where = { file: 'records/risks.json' };
 
@@ -30,17 +31,16 @@ describe('parseJsonSafely', () => {
   it('refuses a string over the limit, naming its length, the limit and its path', () => {
     const big = 'x'.repeat(10_000_000);
     const problems = problemsOf(`{"risks":[{},{},{},{"title":"${big}"}]}`);
-    expect(problems).toEqual([
-      { code: 'string-too-long', file: where.file, field: 'risks[3].title', params: { detail: 'length 10000000, limit 1000000' } },
-    ]);
+    // Facts, worded where the problem is read.
+    expect(problems.map(worded)).toEqual([{ code: 'string-too-long', file: where.file, field: 'risks[3].title', detail: 'length 10000000, limit 1000000' }]);
     expect(problemsOf(JSON.stringify({ abcdef: 1 }), { maxStringLength: 5 })[0]).toMatchObject({ code: 'string-too-long', field: 'abcdef' });
-    expect(problemsOf('"abcdef"', { maxStringLength: 5 })[0]).toEqual({ code: 'string-too-long', file: where.file, params: { detail: 'length 6, limit 5' } });
+    expect(problemsOf('"abcdef"', { maxStringLength: 5 })[0]).toEqual({ code: 'string-too-long', file: where.file, params: { reason: 'text-length', length: 6, limit: 5 } });
   });
 
   it('refuses nesting 100,000 deep without crashing', () => {
     const problems = problemsOf('['.repeat(1e5) + ']'.repeat(1e5));
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ code: 'json-too-deep', file: where.file, field: '[0]'.repeat(64), params: { detail: 'depth 65, limit 64' } });
+    expect(problems[0]).toMatchObject({ code: 'json-too-deep', file: where.file, field: '[0]'.repeat(64), params: { depth: 65, limit: 64 } });
   });
 
   it('turns a parser that gives up on deep input (RangeError, as in Safari) into json-too-deep', () => {
@@ -48,7 +48,7 @@ describe('parseJsonSafely', () => {
       throw new RangeError('Maximum call stack size exceeded.');
     });
     try {
-      expect(problemsOf('[[[]]]')).toEqual([{ code: 'json-too-deep', file: where.file, params: { detail: 'nesting too deep to parse, limit 64' } }]);
+      expect(problemsOf('[[[]]]')).toEqual([{ code: 'json-too-deep', file: where.file, params: { limit: 64 } }]);
     } finally {
       spy.mockRestore();
     }
@@ -57,7 +57,7 @@ describe('parseJsonSafely', () => {
   it('counts depth as nesting of arrays and objects', () => {
     expect(parseJsonSafely('{"a":[{"b":1}]}', where, { maxDepth: 3 }).ok).toBe(true);
     expect(problemsOf('{"a":[{"b":{}}]}', { maxDepth: 3 })).toEqual([
-      { code: 'json-too-deep', file: where.file, field: 'a[0].b', params: { detail: 'depth 4, limit 3' } },
+      { code: 'json-too-deep', file: where.file, field: 'a[0].b', params: { depth: 4, limit: 3 } },
     ]);
   });
 
@@ -92,10 +92,8 @@ describe('parseJsonSafely', () => {
   });
 
   it('enforces maxBytes in UTF-8 bytes and maxKeys per object', () => {
-    expect(problemsOf('"ééé"', { maxBytes: 7 })).toEqual([{ code: 'file-too-large', file: where.file, params: { detail: '8 bytes, limit 7' } }]);
+    expect(problemsOf('"ééé"', { maxBytes: 7 }).map(worded)).toEqual([{ code: 'file-too-large', file: where.file, detail: '8 bytes, limit 7' }]);
     expect(parseJsonSafely('"ééé"', where, { maxBytes: 8 }).ok).toBe(true);
-    expect(problemsOf('{"x":{"a":1,"b":2,"c":3}}', { maxKeys: 2 })).toEqual([
-      { code: 'json-too-many-keys', file: where.file, field: 'x', params: { detail: '3 keys, limit 2' } },
-    ]);
+    expect(problemsOf('{"x":{"a":1,"b":2,"c":3}}', { maxKeys: 2 }).map(worded)).toEqual([{ code: 'json-too-many-keys', file: where.file, field: 'x', detail: '3 keys, limit 2' }]);
   });
 });

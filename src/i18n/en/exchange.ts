@@ -137,4 +137,11 @@ export const exchange = {
   'io.problem.csv-encoding-guessed': 'The text encoding was guessed ({detail}). If letters look wrong, choose the encoding and check again.',
   'io.problem.csv-unclosed-quote': 'A quoted field is never closed: {detail}.',
   'io.problem.entries-ignored': '{detail} files in the zip are not listed in the manifest and are ignored.',
+  // The facts inside a file's problem (its params.reason; src/i18n/problem-text.ts)
+  'io.detail.textLength': 'length {length}, limit {limit}',
+  'io.detail.keyCount': '{count} keys, limit {limit}',
+  'io.detail.recordCount': '{count} records, manifest says {expected}',
+  'io.detail.fileSize': '{size} bytes, expected {expected}',
+  'io.detail.formatRequired': 'format and formatVersion are required',
+  'io.detail.expectedFile': 'expected {file}',
 } as const;

@@ -138,4 +138,10 @@ export const exchange: { [K in keyof typeof en]: string } = {
   'io.problem.csv-encoding-guessed': '文本编码是推测得出的（{detail}）。如果文字显示不正确，请选择编码后重新检查。',
   'io.problem.csv-unclosed-quote': '某个带引号的字段未闭合：{detail}。',
   'io.problem.entries-ignored': 'zip 中有 {detail} 个文件未在清单文件中列出，已忽略。',
+  'io.detail.textLength': '长度 {length}，上限 {limit}',
+  'io.detail.keyCount': '{count} 个键，上限 {limit}',
+  'io.detail.recordCount': '{count} 条记录，清单文件记载为 {expected} 条',
+  'io.detail.fileSize': '{size} 字节，应为 {expected} 字节',
+  'io.detail.formatRequired': '必须包含 format 和 formatVersion',
+  'io.detail.expectedFile': '应为 {file}',
 };
