@@ -4,7 +4,7 @@ import { affectedKinds, impactAreas, impactAssessmentSchema, impactLikelihoods, 
 import { ownControlSchema, ownControlStatuses, type OwnControl } from './own-control-schema';
 import { levelOf } from './risk-matrix';
 import { DEFAULT_PRESET, presetMatrix } from './risk-matrix-presets';
-import { riskSchema, treatmentOptions, type Risk } from './risk-schema';
+import { riskRegister, riskSchema, treatmentOptions, type Risk } from './risk-schema';
 import { profileSchema, soaMetaSchema, workspaceSchema, type Workspace } from './workspace-schema';
 
 /**
@@ -174,6 +174,8 @@ export function generateWorkspace(options: GenerateOptions = {}): GeneratedWorks
     const accepted = treatment === 'retain' || (level !== null && !level.acceptable && r.chance(0.5));
     const source = r.chance(0.9) ? r.pick([...riskSourceIds, 'other'] as const) : null;
     return {
+      // Every declared field at its blank first: a field added to the register later is generated blank.
+      ...riskRegister.blank(),
       id: id(),
       workspaceId,
       ...stamps(),
