@@ -1,5 +1,6 @@
 import type { Catalog } from '../domain/catalog-model';
 import type { ParseResult } from '../io/bundle-import';
+import type { IoProblem } from '../io/problems';
 import { workspaceNameSchema } from '../domain/workspace-schema';
 import { t, type MessageKey } from '../i18n/i18n';
 import { app } from '../state/app.svelte';
@@ -14,7 +15,8 @@ export type ModeKind = ImportMode['kind'];
 /** The import flow: check the file (in a worker), preview the plan, resolve conflicts, write once. */
 export function importFlow(catalog: () => Catalog) {
   let phase = $state<'idle' | 'checking' | 'problems' | 'preview' | 'writing'>('idle');
-  let problems = $state<string[]>([]);
+  // Kept as problems and worded where shown, so a language switch rewords them.
+  let problems = $state.raw<IoProblem[]>([]);
   let needsPassphrase = $state(false);
   let plan = $state.raw<ImportPlan | null>(null);
   let parsed = $state.raw<Extract<ParseResult, { ok: true }> | null>(null);
@@ -37,7 +39,7 @@ export function importFlow(catalog: () => Catalog) {
       return phase;
     },
     get problems() {
-      return problems;
+      return problems.map(describeProblem);
     },
     get needsPassphrase() {
       return needsPassphrase;
@@ -111,7 +113,7 @@ export function importFlow(catalog: () => Catalog) {
       }
       if (!result.ok) {
         needsPassphrase = Boolean(result.needsPassphrase);
-        problems = result.problems.map(describeProblem);
+        problems = result.problems;
         phase = 'problems';
         return;
       }
