@@ -1,6 +1,6 @@
 import { cisoFileName, toCisoLibrary } from '../domain/ciso-export';
 import { matrixFromCiso } from '../domain/ciso-import';
-import { issue, MAX_IMPORT_BYTES } from '../domain/ciso-matrix';
+import { issue, MAX_IMPORT_BYTES, type MatrixIssue } from '../domain/ciso-matrix';
 import { locale, t } from '../i18n/i18n';
 import { app } from '../state/app.svelte';
 import { downloadBlob } from '../state/download';
@@ -26,7 +26,9 @@ export class MatrixExchange {
   readonly #editor: CriteriaEditor;
   /** The last file's data, kept so another of its matrices can be picked without reading it again. */
   #data: unknown = null;
-  problems = $state.raw<string[]>([]);
+  #issues = $state.raw<MatrixIssue[]>([]);
+  /** Worded where read, so a switch of language rewords them. */
+  readonly problems = $derived(this.#issues.map((i) => describeIssue(i, 'file')));
   /** Names of the file's matrices when it holds several; empty otherwise. */
   choices = $state.raw<string[]>([]);
   picked = $state(0);
@@ -44,7 +46,7 @@ export class MatrixExchange {
       // The size is checked before a single byte is read or parsed.
       const parsed = file.size > MAX_IMPORT_BYTES ? { ok: false as const, issues: [issue('file-too-large', '', { size: file.size, max: MAX_IMPORT_BYTES })] } : await io.parseMatrixFile(await file.text(), file.size);
       if (!parsed.ok) {
-        this.problems = parsed.issues.map((i) => describeIssue(i, 'file'));
+        this.#issues = parsed.issues;
         return;
       }
       this.#data = parsed.data;
@@ -61,7 +63,7 @@ export class MatrixExchange {
     this.picked = result.index ?? 0;
     if (!result.ok) {
       this.#editor.showImport(null);
-      this.problems = result.issues.map((i) => describeIssue(i, 'file'));
+      this.#issues = result.issues;
       return;
     }
     const m = result.matrix;
@@ -70,7 +72,7 @@ export class MatrixExchange {
     if (result.shown) notes.push(t('criteria.import.language', { language: languageName(result.shown) }));
     const level = m.risk[m.acceptanceThreshold]?.name ?? '';
     notes.push(t(result.thresholdFromWords ? 'criteria.import.thresholdFromWords' : 'criteria.import.thresholdLowest', { level }));
-    this.problems = [];
+    this.#issues = [];
     this.#editor.showImport({ title: t('criteria.import.previewTitle', { name: m.name }), matrix: m, notes });
   }
 

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RiskMatrix } from '../../src/domain/risk-matrix';
 import { presetMatrix } from '../../src/domain/risk-matrix-presets';
+import { setLocale } from '../../src/i18n/i18n';
 import RiskCriteriaPage from '../../src/pages/RiskCriteriaPage.svelte';
 import { makeWorkspace } from '../support/factories';
 
@@ -177,6 +178,18 @@ describe('RiskCriteriaPage', { timeout: 15_000 }, () => {
     expect(screen.queryByRole('heading', { name: /^Preview/ })).toBeNull();
     expect(saved).toEqual([]);
     expect(within(grid()).getAllByRole('row')).toHaveLength(6);
+  });
+
+  it('rewords a refused file\'s problems when the language changes', async () => {
+    setup();
+    await pick(fixture('invalid-grid-shape.json'));
+    await waitFor(() => expect(text(screen.getByRole('alert'))).toContain('grid row 2 has 2 cells'));
+    try {
+      await setLocale('zh-CN', { remember: false });
+      await waitFor(() => expect(text(screen.getByRole('alert'))).toContain('grid 第 2 行有 2 个单元格；影响刻度有 3 个等级。'));
+    } finally {
+      await setLocale('en', { remember: false });
+    }
   });
 
   it('refuses a file over 1 MB without reading it', async () => {
