@@ -97,14 +97,18 @@ export function renamePlan(plan: ImportPlan, name: string): ImportPlan {
 
 /**
  * Writes the import. A mix of conflict fields that makes no valid record, or a conflicting record
- * changed here since the preview, is refused with nothing written and said in `refused`.
+ * changed here since the preview, is refused with nothing written and said in `refused` (each as how
+ * to word it, worded where shown so a language switch rewords it).
  */
-export async function confirmImport(plan: ImportPlan, choices: ReadonlyMap<string, ConflictChoice>, catalog: Catalog): Promise<{ ws: Workspace } | { refused: string[] } | null> {
+export async function confirmImport(plan: ImportPlan, choices: ReadonlyMap<string, ConflictChoice>, catalog: Catalog): Promise<{ ws: Workspace } | { refused: (() => string)[] } | null> {
   try {
     return { ws: await applyImport(plan, choices) };
   } catch (e) {
-    if (e instanceof MergeMixError) return { refused: e.problems.map((p) => mixProblemText(p, previewContexts(plan, catalog).mine)) };
-    if (e instanceof StalePlanError) return { refused: [t('merge.stale', { record: previewContexts(plan, catalog).mine.recordName(e.conflict.table as HistoryTable, e.conflict.mine) })] };
+    if (e instanceof MergeMixError) return { refused: e.problems.map((p) => () => mixProblemText(p, previewContexts(plan, catalog).mine)) };
+    if (e instanceof StalePlanError) {
+      const { conflict } = e;
+      return { refused: [() => t('merge.stale', { record: previewContexts(plan, catalog).mine.recordName(conflict.table as HistoryTable, conflict.mine) })] };
+    }
     app.report(e);
     return null;
   }

@@ -24,7 +24,7 @@ export function importFlow(catalog: () => Catalog) {
   let running: Running<ParseResult> | null = null;
   // Per conflict, the side of each differing field (the record's own default until the user picks).
   let choices = $state<Record<string, Record<string, Side>>>({});
-  let refused = $state<string[]>([]);
+  let refused = $state.raw<(() => string)[]>([]);
   const contexts = $derived(plan ? previewContexts(plan, catalog()) : null);
   const conflicts = $derived(plan && contexts ? plan.conflicts.map((c) => conflictView(c, contexts)) : []);
   const lists = $derived(plan && contexts ? listViews(plan, contexts) : []);
@@ -63,7 +63,7 @@ export function importFlow(catalog: () => Catalog) {
     },
     /** Why the last confirm wrote nothing (a mix that is no valid record, a record changed since the preview). */
     get refused() {
-      return refused;
+      return refused.map((word) => word());
     },
     pick(key: string, field: string, side: Side) {
       choices[key] = { ...choices[key], [field]: side };

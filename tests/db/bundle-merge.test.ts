@@ -3,6 +3,7 @@ import { useDatabase, type AimsDatabase } from '../../src/db/database';
 import { applyImport, MergeMixError, planImport, StalePlanError } from '../../src/db/bundle-write';
 import { saveCycleRecord } from '../../src/db/cycle-repo';
 import { saveRisk } from '../../src/db/risks-repo';
+import { loadMessages, setLocale } from '../../src/i18n/i18n';
 import { parseBundle, type ParsedBundle } from '../../src/io/bundle-import';
 import { confirmImport, previewContexts } from '../../src/state/bundles';
 import { freshDatabase } from '../support/db';
@@ -101,11 +102,19 @@ describe('merge conflicts field by field', () => {
     expect(await consultant.cycleRecords.get(nc.id)).toEqual(before);
     // Said to the user by the record's number and title and the register's own rule.
     const said = await confirmImport(plan, new Map([[c.key, { status: 'mine', effective: 'theirs' }]]), catalog);
-    expect(said).toEqual({
-      refused: [
-        `The fields chosen for NC-001 ${nc.title} do not make a valid record: A nonconformity can be closed only after an effectiveness check: describe the check, give its date and record that the action was effective. Take that field from the other side, or keep one version whole. Nothing was imported.`,
-      ],
-    });
+    const refused = said && 'refused' in said ? said.refused : [];
+    expect(refused.map((word) => word())).toEqual([
+      `The fields chosen for NC-001 ${nc.title} do not make a valid record: A nonconformity can be closed only after an effectiveness check: describe the check, give its date and record that the action was effective. Take that field from the other side, or keep one version whole. Nothing was imported.`,
+    ]);
+    // Worded where shown: after a switch to Chinese the same refusal reads in Chinese.
+    await setLocale('zh-CN', { remember: false });
+    await loadMessages();
+    try {
+      expect(refused[0]!()).toContain(`为 NC-001 ${nc.title} 选择的字段组合不构成有效的记录`);
+    } finally {
+      await setLocale('en', { remember: false });
+      await loadMessages();
+    }
   });
 
   it('stops, writing nothing, when a conflicting record changed here after the preview', async () => {
