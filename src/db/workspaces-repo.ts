@@ -34,7 +34,8 @@ export async function getWorkspace(id: string): Promise<Workspace | undefined> {
   return database().workspaces.get(id);
 }
 
-export async function createWorkspace(name: string, catalogVersion: string, now = new Date()): Promise<Result<Workspace, NameCode>> {
+/** A new workspace; its risk criteria are the default preset, worded as the caller gives it (the UI's language), else in English. */
+export async function createWorkspace(name: string, catalogVersion: string, now = new Date(), riskMatrix: RiskMatrix = presetMatrix(DEFAULT_PRESET)): Promise<Result<Workspace, NameCode>> {
   const checked = checkName(name);
   if (!checked.ok) return checked;
   const ts = now.toISOString();
@@ -46,7 +47,7 @@ export async function createWorkspace(name: string, catalogVersion: string, now 
     catalogVersion,
     profile: profileSchema.parse({ organizationName: checked.value }),
     soaMeta: soaMetaSchema.parse({}),
-    riskMatrix: presetMatrix(DEFAULT_PRESET),
+    riskMatrix,
   });
   await write(
     () => [],

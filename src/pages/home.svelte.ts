@@ -6,6 +6,7 @@ import {
   renameWorkspace,
   setLastWorkspaceId,
 } from '../db/workspaces-repo';
+import { DEFAULT_PRESET } from '../domain/risk-matrix-presets';
 import type { Workspace } from '../domain/workspace-schema';
 import { t, type MessageKey } from '../i18n/i18n';
 import { app } from '../state/app.svelte';
@@ -42,7 +43,8 @@ export function homeState() {
       return renameError && t(renameError);
     },
     async create(name: string): Promise<boolean> {
-      const r = await guarded(() => createWorkspace(name, app.catalog?.catalogVersion ?? ''));
+      // The default risk criteria in the language shown (a Chinese workspace printed "Very high"); loaded on use, not with the start page.
+      const r = await guarded(async () => createWorkspace(name, app.catalog?.catalogVersion ?? '', new Date(), (await import('../i18n/preset-wordings')).localPreset(DEFAULT_PRESET)));
       if (!r) return false;
       if (!r.ok) {
         createError = `validation.${r.code}` as MessageKey;

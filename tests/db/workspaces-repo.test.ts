@@ -15,6 +15,8 @@ import {
   setLastWorkspaceId,
 } from '../../src/db/workspaces-repo';
 import type { Workspace } from '../../src/domain/workspace-schema';
+import { DEFAULT_PRESET, presetMatrix } from '../../src/domain/risk-matrix-presets';
+import { presetWordings } from '../../src/i18n/preset-wordings';
 import { createRisk, listRisks } from '../../src/db/risks-repo';
 import { listAiSystems } from '../../src/db/ai-systems-repo';
 import { listOwnControls } from '../../src/db/own-controls-repo';
@@ -62,6 +64,14 @@ describe('createWorkspace', () => {
     expect(r.value.profile.size).toBeNull();
     expect(r.value.soaMeta).toEqual({ version: '', date: null, approver: '' });
     expect(await getWorkspace(r.value.id)).toEqual(r.value);
+  });
+
+  it('starts with the default preset, in English or worded as the caller gives it (the UI language)', async () => {
+    expect((await created('En')).riskMatrix).toEqual(presetMatrix(DEFAULT_PRESET));
+    const zh = presetMatrix(DEFAULT_PRESET, presetWordings['zh-CN']![DEFAULT_PRESET]);
+    const r = await createWorkspace('示例公司', '1.0.0', OLD, zh);
+    if (!r.ok) throw new Error(r.code);
+    expect((await getWorkspace(r.value.id))!.riskMatrix).toEqual(zh);
   });
 
   it('gives each workspace its own id', async () => {

@@ -104,3 +104,16 @@ test('in Chinese, a matrix still in a preset’s English words is noted on the p
   for (const level of ['极低', '低', '中', '高', '极高', '几乎肯定', '可忽略']) expect(printed.text).toContain(level);
   expect(printed.text).not.toContain('Very high');
 });
+
+test('a workspace created in Chinese starts with the default risk criteria in Chinese', async ({ watched: { page } }) => {
+  await page.goto('./');
+  await page.getByLabel('Language / 语言').selectOption('zh-CN');
+  await page.getByLabel('工作区名称').fill('示例公司');
+  await page.getByRole('button', { name: '创建工作区' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '仪表板 — 示例公司' })).toBeVisible();
+  await page.goto(`${page.url()}/risks/print`);
+  await expect(page.getByRole('heading', { level: 1, name: 'AI风险登记册' })).toBeVisible();
+  await expect(page.getByText('风险准则：详细 5×5')).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: '极高' })).toBeVisible();
+  await expect(page.getByTestId('print-preset-wording')).toHaveCount(0);
+});
