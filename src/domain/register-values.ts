@@ -5,7 +5,7 @@ import type { RowsDef } from './cycle/define';
 import { cycleKinds, recordLinks, registerOf, type CycleKind } from './cycle/registry';
 import type { FieldDef } from './fields';
 import type { HistoryTable } from './history';
-import { conclusionFields, impactFields, scopeFields, signOffFields } from './impact-assessment-schema';
+import { impactAssessmentRegister } from './impact-assessment-schema';
 import { ownControlRegister } from './own-control-schema';
 import { riskRegister } from './risk-schema';
 import { profileFields, soaMetaFields } from './workspace-schema';
@@ -52,13 +52,6 @@ const COMMON: readonly ValueField[] = [
   f('itemIds', 'history.field.itemIds', { kind: 'refs', target: 'items' }),
   f('itemId', 'history.field.itemIds', { kind: 'ref', target: 'items' }),
 ];
-
-const impactRow = (): ValueKind => ({
-  kind: 'rows',
-  // Impacts are told apart by what they say ("Delayed care"): several share an area.
-  name: 'description',
-  fields: [...impactFields.map(fromDef), f('riskId', 'history.field.riskId', { kind: 'ref', target: 'risks' })],
-});
 
 /** Rows are named by their first text (an action, an exclusion), else their first choice (a review input's topic). */
 const rowsField = (rows: RowsDef): ValueField =>
@@ -112,13 +105,7 @@ const DECLARED: Record<HistoryTable, () => readonly ValueField[]> = {
   aiSystems: () => aiSystemRegister.valueFields,
   risks: () => riskRegister.valueFields,
   ownControls: () => ownControlRegister.valueFields,
-  impactAssessments: () => [
-    ...[...scopeFields, ...conclusionFields, ...signOffFields].map(fromDef),
-    f('aiSystemId', 'history.field.aiSystemId', { kind: 'ref', target: 'aiSystems' }),
-    f('state', 'history.field.state', { kind: 'choice', optionPrefix: 'state' }),
-    f('impacts', 'history.field.impacts', impactRow()),
-    f('copiedFromSystem', 'history.field.copiedFromSystem', { kind: 'field-names', table: 'impactAssessments' }),
-  ],
+  impactAssessments: () => impactAssessmentRegister.valueFields,
   cycleRecords: cycleFields,
 };
 

@@ -97,6 +97,24 @@ export const field = {
     withOpts({ label, ...(column ? { column } : {}), value: { kind: 'ref', target }, zod: idSchema.nullable(), blank: null as string | null }, o),
   /** The record's human number (R-001), given by the app. */
   number: <Z extends z.ZodString>(label: MessageKey, column: string, zod: Z, short?: MessageKey) => ({ label, column, value: { kind: 'text' } as ValueKind, zod, blank: '', readOnly: true, ...(short ? { short } : {}) }),
+  /**
+   * Nested rows, each with an id and its own declared fields; `name` is the field that names a row
+   * in history and previews ("Impact 2 “Delayed care”").
+   */
+  rows: <F extends Record<string, FieldSpec>>(label: MessageKey, fields: F, max: number, name?: keyof F & string) => {
+    const row = z.strictObject({ id: idSchema, ...(Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.zod])) as Shape<F>) });
+    const declared = Object.entries(fields).map(([key, f]) => ({ ...f, key }));
+    return {
+      label,
+      value: { kind: 'rows', fields: declared.map((f) => ({ key: f.key, label: f.label, value: f.value })), ...(name ? { name } : {}) } as ValueKind,
+      zod: z.array(row).max(max),
+      blank: [] as z.infer<typeof row>[],
+      /** The row's declared fields, for its own editor and sheet. */
+      rowFields: declared,
+      /** A new row: every field at its blank, with this id. */
+      blankRow: (id: string) => row.parse({ ...Object.fromEntries(declared.map((f) => [f.key, structuredClone(f.blank)])), id }),
+    };
+  },
   /** A value only the app sets and only history shows (where an impact-sourced risk came from). */
   internal: <Z extends z.ZodType>(label: MessageKey, value: ValueKind, zod: Z, blank: z.infer<Z>) => ({ label, value, zod, blank, readOnly: true }),
 };
