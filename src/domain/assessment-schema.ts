@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isoDateSchema, timestampSchema } from './dates';
-import { defineFields, LONG_TEXT_MAX, TEXT_MAX } from './fields';
+import { timestampSchema } from './dates';
+import { defineRegister, field } from './register';
 
 /** Stored progress. "Not applicable" is not stored here: it is the SoA decision `applicable: false`. */
 export const storedStatuses = ['not-started', 'in-progress', 'implemented'] as const;
@@ -11,56 +11,41 @@ export type EffectiveStatus = (typeof effectiveStatuses)[number];
 /** 6.1.3: every inclusion and exclusion in the SoA needs a reason. */
 export const justificationCategories = ['risk-treatment', 'legal-regulatory', 'contractual', 'business-practice', 'other'] as const;
 
-export const assessmentSchema = z.strictObject({
-  id: z.string().min(1).max(64),
-  workspaceId: z.string().min(1).max(64),
-  itemId: z.string().min(1).max(20),
-  status: z.enum(storedStatuses),
-  notes: z.string().max(LONG_TEXT_MAX),
-  owner: z.string().max(TEXT_MAX),
-  targetDate: isoDateSchema.nullable(),
-  /** Annex A only. null: not decided yet. */
-  applicable: z.boolean().nullable(),
-  justificationCategory: z.enum(justificationCategories).nullable(),
-  justification: z.string().max(LONG_TEXT_MAX),
-  /** Where and how the control is implemented (SoA column). */
-  implementation: z.string().max(LONG_TEXT_MAX),
-  updatedAt: timestampSchema,
+/**
+ * One answer per catalog item, created on first edit: where the item stands (clauses 4–10 and the
+ * walkthrough of Annex A) and, for a control, its Statement of Applicability decision (6.1.3 d).
+ */
+export const assessmentRegister = defineRegister({
+  table: 'assessments',
+  base: { id: z.string().min(1).max(64), workspaceId: z.string().min(1).max(64), updatedAt: timestampSchema },
+  fields: {
+    itemId: field.internal('history.field.itemIds', { kind: 'ref', target: 'items' }, z.string().min(1).max(20), ''),
+    status: field.choice('assessment.status', 'Status', storedStatuses, 'status', 'not-started', { section: 'walkthrough' }),
+    owner: field.text('assessment.owner', 'Owner', { section: 'walkthrough' }),
+    targetDate: field.date('assessment.targetDate', 'Target date', { section: 'walkthrough' }),
+    notes: field.long('assessment.notes', 'Implementation notes', { help: 'assessment.notes.help', section: 'walkthrough' }),
+    /** Annex A only. null: not decided yet (the SoA's own widget sets it). */
+    applicable: field.internal('soa.col.applicable', { kind: 'flag' }, z.boolean().nullable(), null),
+    justificationCategory: field.maybe('soa.justificationCategory', 'Justification category', justificationCategories, 'justification', { section: 'soa' }),
+    justification: field.long('soa.justification', 'Justification', { help: 'soa.justification.help', section: 'soa' }),
+    /** Where and how the control is implemented (SoA column). */
+    implementation: field.long('soa.implementation', 'Where and how implemented', { section: 'soa' }),
+  },
 });
+
+export const assessmentSchema = assessmentRegister.schema;
 export type Assessment = z.infer<typeof assessmentSchema>;
 
 /** The fields a user edits; ids and timestamps are the repository's business. */
 export type AssessmentPatch = Partial<Omit<Assessment, 'id' | 'workspaceId' | 'itemId' | 'updatedAt'>>;
 
-export const assessmentFields = defineFields<keyof AssessmentPatch>([
-  { key: 'status', kind: 'enum', label: 'assessment.status', options: storedStatuses, optionPrefix: 'status', column: 'Status' },
-  { key: 'owner', kind: 'text', label: 'assessment.owner', column: 'Owner', maxLength: TEXT_MAX },
-  { key: 'targetDate', kind: 'date', label: 'assessment.targetDate', column: 'Target date' },
-  { key: 'notes', kind: 'textarea', label: 'assessment.notes', help: 'assessment.notes.help', column: 'Implementation notes', maxLength: LONG_TEXT_MAX },
-]);
-
-export const soaFields = defineFields<keyof AssessmentPatch>([
-  { key: 'justificationCategory', kind: 'enum', label: 'soa.justificationCategory', options: justificationCategories, optionPrefix: 'justification', column: 'Justification category', nullable: true },
-  { key: 'justification', kind: 'textarea', label: 'soa.justification', help: 'soa.justification.help', column: 'Justification', maxLength: LONG_TEXT_MAX },
-  { key: 'implementation', kind: 'textarea', label: 'soa.implementation', column: 'Where and how implemented', maxLength: LONG_TEXT_MAX },
-]);
+const inputsOf = (section: string) => assessmentRegister.inputs.filter((f) => assessmentRegister.section(section).some((x) => x.key === f.key));
+export const assessmentFields = inputsOf('walkthrough');
+export const soaFields = inputsOf('soa');
 
 /** What a record looks like before anyone has touched the item. */
 export function blankAssessment(workspaceId: string, itemId: string, id: string, now: string): Assessment {
-  return {
-    id,
-    workspaceId,
-    itemId,
-    status: 'not-started',
-    notes: '',
-    owner: '',
-    targetDate: null,
-    applicable: null,
-    justificationCategory: null,
-    justification: '',
-    implementation: '',
-    updatedAt: now,
-  };
+  return { ...assessmentRegister.blank(), id, workspaceId, itemId, updatedAt: now };
 }
 
 export function effectiveStatus(a: Pick<Assessment, 'status' | 'applicable'> | undefined, isControl: boolean): EffectiveStatus {

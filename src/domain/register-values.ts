@@ -1,6 +1,6 @@
 import type { MessageKey } from '../i18n/messages-en';
 import { aiSystemRegister } from './ai-system-schema';
-import { assessmentFields, soaFields } from './assessment-schema';
+import { assessmentRegister } from './assessment-schema';
 import type { RowsDef } from './cycle/define';
 import { cycleKinds, recordLinks, registerOf, type CycleKind } from './cycle/registry';
 import type { FieldDef } from './fields';
@@ -100,7 +100,7 @@ const DECLARED: Record<HistoryTable, () => readonly ValueField[]> = {
     f('riskMatrix', 'history.field.riskMatrix', { kind: 'matrix' }),
     f('catalogVersion', 'history.field.catalogVersion', { kind: 'text' }),
   ],
-  assessments: () => [...[...assessmentFields, ...soaFields].map(fromDef), f('applicable', 'soa.col.applicable', { kind: 'flag' })],
+  assessments: () => assessmentRegister.valueFields,
   evidence: () => [f('url', 'history.field.url', { kind: 'text' }), f('fileName', 'history.field.fileName', { kind: 'text' }), f('recordId', 'history.field.recordId', { kind: 'ref', target: 'cycleRecords' })],
   aiSystems: () => aiSystemRegister.valueFields,
   risks: () => riskRegister.valueFields,

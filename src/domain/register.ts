@@ -125,6 +125,8 @@ export type Declared<F extends Record<string, FieldSpec>> = FieldSpec & { key: k
 export interface RegisterInput<T extends string, F extends Record<string, FieldSpec>> {
   /** The Dexie table (and history register) its records live in. */
   table: T;
+  /** Identity and timestamps every record carries (default: id, workspace, created and updated). */
+  base?: z.ZodRawShape;
   fields: F;
   derived?: Record<string, DerivedSpec>;
   /** The list's columns, in order: stored or derived fields. */
@@ -133,10 +135,10 @@ export interface RegisterInput<T extends string, F extends Record<string, FieldS
   sections?: Record<string, MessageKey>;
 }
 
-export function defineRegister<T extends string, F extends Record<string, FieldSpec>>(input: RegisterInput<T, F>) {
+export function defineRegister<T extends string, F extends Record<string, FieldSpec>, B extends z.ZodRawShape = typeof recordBase>(input: RegisterInput<T, F> & { base?: B }) {
   const fields = Object.entries(input.fields).map(([key, s]) => ({ ...s, key })) as Declared<F>[];
   const derived = Object.entries(input.derived ?? {}).map(([key, d]) => ({ ...d, key }));
-  const schema = z.strictObject({ ...recordBase, ...(Object.fromEntries(fields.map((f) => [f.key, f.zod])) as Shape<F>) });
+  const schema = z.strictObject({ ...((input.base ?? recordBase) as B), ...(Object.fromEntries(fields.map((f) => [f.key, f.zod])) as Shape<F>) });
   const inputs: FieldDef<keyof F & string>[] = fields.flatMap((f) => (f.input && !f.readOnly ? [{ key: f.key, label: f.label, column: f.column ?? f.key, ...f.input }] : []));
   return {
     table: input.table,
