@@ -1,5 +1,6 @@
 import { valueFields, type ValueField, type ValueKind } from '../../domain/register-values';
 import type { HistoryTable } from '../../domain/history';
+import type { RegisterDecl } from '../../domain/register';
 import { t, valueText } from '../words';
 import type { Report } from './context';
 import { html, table, text, type Html, type Part } from './html';
@@ -57,4 +58,26 @@ export function recordFields(r: Report, fields: readonly ValueField[], record: R
 /** Records in full, one card each under a heading of their own: the part of a register its overview table leaves out. */
 export function recordCards(r: Report, heading: string, fields: readonly ValueField[], cards: readonly { title: Part; record: object }[]): Html {
   return html`<h3>${heading}</h3>${cards.map((c) => html`<article class="record"><h4>${c.title}</h4>${recordFields(r, fields, c.record as Record<string, unknown>)}</article>`)}`;
+}
+
+/**
+ * A register's overview table: the columns its declaration lists (as the app's list shows them),
+ * the first as the row's header; derived values (a rating's level) as the matrix names them.
+ */
+export function overviewTable(r: Report, decl: Pick<RegisterDecl, 'fields' | 'derived' | 'list'>, records: readonly object[]): Html {
+  const matrix = r.input.workspace.riskMatrix;
+  const columns = decl.list.map((key) => {
+    const d = decl.derived.find((x) => x.key === key);
+    if (d) return { label: t(d.short ?? d.label), cell: (rec: Record<string, unknown>): Part => d.text(rec, matrix).text };
+    const f = decl.fields.find((x) => x.key === key)!;
+    return { label: t(f.short ?? f.label), cell: (rec: Record<string, unknown>): Part => value(r, f.value, rec[key]) };
+  });
+  const rows = records.map((rec) => {
+    const row = rec as Record<string, unknown>;
+    return html`<tr>${columns.map((c, i) => (i === 0 ? html`<th scope="row">${c.cell(row)}</th>` : html`<td>${c.cell(row)}</td>`))}</tr>`;
+  });
+  return table(
+    columns.map((c) => c.label),
+    rows,
+  );
 }
