@@ -1,6 +1,8 @@
 import type { Page } from '@playwright/test';
 import { createWorkspace, expect, test } from './fixtures';
 import { workspaceWithEveryPage } from './every-page';
+import { core as enCore } from '../../src/i18n/en/core';
+import { core as zhCore } from '../../src/i18n/zh-CN/core';
 
 /** The language switch in the header: its label is the same in both languages. */
 const languageSelect = (page: Page) => page.getByLabel('Language / 语言');
@@ -53,9 +55,14 @@ async function settledReading(page: Page): Promise<string[]> {
   return last;
 }
 
+/** The main menu as the catalogue of that language words it, in its order. */
+const MENU = ['nav.dashboard', 'nav.walkthrough', 'nav.soa', 'nav.systems', 'nav.risks', 'nav.assessments', 'nav.controls', 'nav.cycle', 'nav.tasks', 'nav.readiness', 'nav.crosswalks', 'nav.profile', 'nav.exchange', 'nav.history', 'nav.trash', 'nav.workspaces'] as const;
+
 async function switchTo(page: Page, l: 'en' | 'zh-CN'): Promise<void> {
   await languageSelect(page).selectOption(l);
   await expect(page.locator('html')).toHaveAttribute('lang', l);
+  const words = l === 'en' ? enCore : zhCore;
+  await expect.configure({ soft: true })(page.getByRole('navigation', { name: words['nav.main'] }).getByRole('link')).toHaveText(MENU.map((k) => words[k]));
 }
 
 test('every page switched live reads exactly as the same page opened in that language, in both directions', async ({ watched: { page } }) => {
