@@ -37,7 +37,9 @@ describe('messages', () => {
     const modules = import.meta.glob<Record<string, unknown>>('../../src/domain/*.ts', { eager: true });
     const optionKeys = new Set<string>();
     for (const mod of Object.values(modules)) {
-      for (const value of Object.values(mod)) {
+      for (const exported of Object.values(mod)) {
+        // A declared register (defineRegister) lists its plain fields as `inputs`.
+        const value = exported && typeof exported === 'object' && 'inputs' in exported ? (exported as { inputs: unknown }).inputs : exported;
         if (!Array.isArray(value)) continue;
         for (const f of value as { optionPrefix?: string; options?: readonly string[]; column?: string }[]) {
           if (f && typeof f === 'object' && f.column && f.optionPrefix) for (const o of f.options ?? []) optionKeys.add(`${f.optionPrefix}.${o}`);

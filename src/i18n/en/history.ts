@@ -51,8 +51,6 @@ export const historyMessages = {
   'history.field.state': 'State',
   'history.field.version': 'Version',
   'history.field.riskMatrix': 'Risk criteria',
-  'history.field.aiSystemIds': 'AI systems',
-  'history.field.ownControlIds': 'Own controls',
   'history.field.annexAControls': 'Annex A controls',
   'history.field.sourceImpact': 'Raised from impact',
   'history.field.impacts': 'Impacts',

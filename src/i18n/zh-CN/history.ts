@@ -52,8 +52,6 @@ export const historyMessages: { [K in keyof typeof en]: string } = {
   'history.field.state': '状态',
   'history.field.version': '版本',
   'history.field.riskMatrix': '风险准则',
-  'history.field.aiSystemIds': 'AI系统',
-  'history.field.ownControlIds': '自有控制措施',
   'history.field.annexAControls': '附录 A 控制措施',
   'history.field.sourceImpact': '来源影响',
   'history.field.impacts': '影响',
