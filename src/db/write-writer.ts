@@ -17,6 +17,8 @@ export class RecordRefusedError extends Error {
   constructor(
     readonly code: string,
     readonly field?: string,
+    /** The record refused, when an import brought it (the preview names it). */
+    readonly record?: { table: RegisterTable; row: Row },
   ) {
     super(code);
     this.name = 'RecordRefusedError';
@@ -109,7 +111,7 @@ export class Writer {
     const checked = rows.map((row) => {
       // An import brings whole records; of the stored one only its register's refusal counts (a frozen version changed).
       const before = previous?.(row as Row);
-      if (before && this.rules.isFrozen(table, before) && !sameContent(before, row as Row)) throw new RecordRefusedError('frozen');
+      if (before && this.rules.isFrozen(table, before) && !sameContent(before, row as Row)) throw new RecordRefusedError('frozen', undefined, { table, row: before });
       return validated.has(row) ? (row as Row) : this.check<Row>(table, undefined, row, false);
     });
     if (table === 'cycleRecords') {
@@ -117,7 +119,7 @@ export class Writer {
       for (const row of checked) {
         if (!this.rules.isSingletonKind(row)) continue;
         const key = `${String(row.workspaceId)}:${String(row.kind)}`;
-        if (seen.has(key)) throw new RecordRefusedError('singleton-exists');
+        if (seen.has(key)) throw new RecordRefusedError('singleton-exists', undefined, { table, row });
         seen.add(key);
         await this.#singleton(row);
       }
@@ -162,7 +164,7 @@ export class Writer {
   async #singleton(row: Row): Promise<void> {
     if (!this.rules.isSingletonKind(row)) return;
     const other = await this.db.cycleRecords.where('[workspaceId+kind]').equals([String(row.workspaceId), String(row.kind)]).filter((r) => r.id !== row.id).first();
-    if (other) throw new RecordRefusedError('singleton-exists');
+    if (other) throw new RecordRefusedError('singleton-exists', undefined, { table: 'cycleRecords', row });
   }
 
   /** The workspaces this write changed get their updatedAt; one that is gone fails the write (no orphans). */

@@ -1,5 +1,6 @@
 import { setLastBackup } from '../db/backup-repo';
 import { applyImport, MergeMixError, planImport, StalePlanError, type ConflictChoice, type ImportMode, type ImportPlan } from '../db/bundle-write';
+import { RecordRefusedError } from '../db/write-path';
 export type { Conflict, ConflictChoice, ImportMode, ImportPlan, RecordLists } from '../db/bundle-write';
 export type { SnapshotTable } from '../db/snapshot';
 import { readWorkspaceSnapshot, type SnapshotTable } from '../db/snapshot';
@@ -108,6 +109,12 @@ export async function confirmImport(plan: ImportPlan, choices: ReadonlyMap<strin
     if (e instanceof StalePlanError) {
       const { conflict } = e;
       return { refused: [() => t('merge.stale', { record: previewContexts(plan, catalog).mine.recordName(conflict.table as HistoryTable, conflict.mine) })] };
+    }
+    // A record its register refuses (an approved version changed, a second scope): said by its name.
+    if (e instanceof RecordRefusedError && e.record) {
+      const { table, row } = e.record;
+      const key: MessageKey = e.code === 'frozen' ? 'merge.refused.frozen' : e.code === 'singleton-exists' ? 'merge.refused.singleton-exists' : 'merge.refused.other';
+      return { refused: [() => t(key, { record: previewContexts(plan, catalog).mine.recordName(table, row) })] };
     }
     app.report(e);
     return null;

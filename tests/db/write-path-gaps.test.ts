@@ -11,6 +11,7 @@ import { applyWorkbookPlan } from '../../src/db/workbook-write';
 import { createWorkspace, getWorkspace } from '../../src/db/workspaces-repo';
 import type { Workspace } from '../../src/domain/workspace-schema';
 import { parseBundle, type ParsedBundle } from '../../src/io/bundle-import';
+import { confirmImport } from '../../src/state/bundles';
 import { catalog, dump, exportBundle } from '../support/bundles';
 import { freshDatabase } from '../support/db';
 import { readyDraft, value } from '../support/impact-assessments';
@@ -68,6 +69,11 @@ describe('a bundle merge passes the registers’ rules, as the editors do', () =
     expect(err).toMatchObject({ code: 'frozen' });
     expect(await dump(db)).toEqual(before);
     expect((await db.impactAssessments.get(approved.id))?.conclusion).toBe(approved.conclusion);
+    // The merge preview says which record and why, in words.
+    const said = await confirmImport(await planImport(bundle, { kind: 'merge', targetId: ws.id }), new Map(), catalog);
+    const text = said && 'refused' in said ? said.refused.map((f) => f()).join(' ') : '';
+    expect(text).toMatch(/Screening model.*approved version of an impact assessment.*Nothing was imported/);
+    expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
   });
 
   it('refuses a second scope (one per workspace), writing nothing', async () => {

@@ -30,4 +30,7 @@ export const mergeMessages = {
   'merge.other.theirs': 'As in the bundle',
   'merge.mixInvalid': 'The fields chosen for {record} do not make a valid record: {problem} Take that field from the other side, or keep one version whole. Nothing was imported.',
   'merge.stale': '{record} was changed in this browser after the preview was made. Nothing was imported: check the file again to see the differences as they are now.',
+  'merge.refused.frozen': '{record} is an approved version of an impact assessment, which never changes, and the bundle changes it. Nothing was imported: start a new version where it was changed, then exchange again.',
+  'merge.refused.singleton-exists': 'The bundle brings a second scope ({record}), and a workspace has one. Nothing was imported: keep one scope on either side (move what the other holds into it, then delete it), then exchange again.',
+  'merge.refused.other': 'The register of {record} does not accept it as the bundle has it. Nothing was imported.',
 } as const;
