@@ -49,6 +49,16 @@ function fullInput(overrides: Partial<ReportInput> = {}): ReportInput {
 }
 
 describe('report.html: every register the bundle carries', () => {
+  it('keeps a long acceptance note out of the risk overview table (it reads in the risk card, full width)', () => {
+    const input = fullInput();
+    const note = 'Accepted until the vendor ships the fix; reviewed monthly by the board. '.repeat(20).trim();
+    const risks = input.risks.map((r, i) => (i === 0 ? { ...r, acceptedBy: 'Sam', acceptedOn: '2026-01-10', acceptanceNote: note } : r));
+    const risksHtml = sectionOf(renderReportHtml({ ...input, risks }), 'risks');
+    const [overview, cards] = risksHtml.split('<h3>');
+    expect(overview).not.toContain(note);
+    expect(cards).toContain(note);
+  });
+
   it('lists own controls with the Annex A controls they implement and the risks they treat', () => {
     const own = sectionOf(renderReportHtml(fullInput()), 'own-controls');
     expect(own).toContain('<h2>Own controls</h2>');

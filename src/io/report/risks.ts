@@ -46,7 +46,7 @@ export function riskSection(report: Report): Html {
 <td>${l.list(r.annexAControls)}${ownNames.length > 0 ? html`<span class="block">${fmt(m['report.risks.ownControls'], { names: l.list(ownNames) })}</span>` : ''}</td>
 <td>${r.owner}</td>
 <td>${tOption('risk.statusValue', r.status)}</td>
-<td>${acceptance}${r.acceptanceNote ? html`<span class="pre note">${r.acceptanceNote}</span>` : ''}</td></tr>`;
+<td>${acceptance}</td></tr>`;
   });
   const headers = [t('risks.col.ref'), t('risk.title'), t('risks.col.systems'), t('risks.col.inherent'), t('risks.col.residual'), t('risk.treatment'), m['report.risks.controls'], t('risk.owner'), t('risk.status'), m['report.risks.acceptance']];
   const cards = sorted.map((r) => ({ title: html`<span class="ref">${r.ref}</span> ${r.title}`, record: r }));
