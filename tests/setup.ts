@@ -9,4 +9,7 @@ await loadMessages();
 import { installIoWords } from '../src/state/io-words';
 import { report as reportEn } from '../src/i18n/en/report';
 import { report as reportZh } from '../src/i18n/zh-CN/report';
-installIoWords({ en: reportEn, 'zh-CN': reportZh });
+import { riskFlagText } from '../src/i18n/risk-flag-text';
+import { recordNames } from '../src/i18n/value-context';
+import { valueText } from '../src/i18n/value-text';
+installIoWords({ tables: { en: reportEn, 'zh-CN': reportZh }, valueText, recordNames, riskFlagText });

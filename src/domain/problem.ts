@@ -3,6 +3,7 @@
  * kebab-case code, the facts its message needs, and where it was found. Never worded here: the
  * UI, the report and the sheet word it in the reader's language (src/i18n/problem-text.ts).
  */
+
 /** A word the reader's language supplies (an option's label, a sheet's name): `${prefix}.${value}` in the catalogue, else the value. */
 export interface ProblemWord {
   prefix: string;

@@ -4,6 +4,9 @@ import type { WorkspaceSnapshot } from '../io/bundle-snapshot';
 import { loadMessages, setLocale, type Locale } from '../i18n/i18n';
 import { report as en } from '../i18n/en/report';
 import { report as zhCN } from '../i18n/zh-CN/report';
+import { riskFlagText } from '../i18n/risk-flag-text';
+import { recordNames } from '../i18n/value-context';
+import { valueText } from '../i18n/value-text';
 import { applyZodLocale } from '../i18n/zod-locale';
 import { buildBundle } from '../io/bundle-export';
 import { parseBundle } from '../io/bundle-import';
@@ -11,7 +14,7 @@ import { readWorkbook } from '../io/sheet-read';
 import { installIoWords } from './io-words';
 
 // io words README.txt and report.html with these; both tables live only in this worker's chunk.
-installIoWords({ en, 'zh-CN': zhCN });
+installIoWords({ tables: { en, 'zh-CN': zhCN }, valueText, recordNames, riskFlagText });
 
 /**
  * Zip, hashing, encryption and validation run here so the page never freezes. JSZip is

@@ -1,17 +1,21 @@
 import { formatBytes, hasMessage, locale, t, tOption, type Locale } from '../i18n/i18n';
 import { localeTablesRevision, messageIn, tableLocales } from '../i18n/locale-tables';
-import { riskFlagText } from '../i18n/risk-flag-text';
-import { recordNames } from '../i18n/value-context';
-import { valueText } from '../i18n/value-text';
 import type { ReportMessages } from '../io/report-text';
 import { installWords, type Words } from '../io/words';
 
+/** What only README.txt and report.html need: their tables and the value wording; the bundle worker brings them. */
+export type ReportWords = Pick<Words, 'valueText' | 'recordNames' | 'riskFlagText'> & { tables: Readonly<Record<Locale, ReportMessages>> };
+
 /**
  * The words src/io writes and reads, from the message catalogue in the language set now (src/io
- * never imports src/i18n). The page and the spreadsheet worker install them as they load; the
- * bundle worker adds the tables of README.txt and report.html, which only its chunk carries.
+ * never imports src/i18n). The page and the spreadsheet worker install them as they load (light:
+ * the first screen carries this); the bundle worker adds the report's words, which only its chunk carries.
  */
-export function ioWords(reportTables?: Readonly<Record<Locale, ReportMessages>>): Words {
+export function ioWords(report?: ReportWords): Words {
+  const need = (): ReportWords => {
+    if (!report) throw new Error('io: the report words are installed by the bundle worker only');
+    return report;
+  };
   return {
     locale,
     t,
@@ -21,17 +25,13 @@ export function ioWords(reportTables?: Readonly<Record<Locale, ReportMessages>>)
     tableLocales: () => tableLocales,
     messageIn,
     tablesRevision: localeTablesRevision,
-    reportMessages: (l) => {
-      const table = reportTables?.[l];
-      if (!table) throw new Error('io: the report tables are installed by the bundle worker only');
-      return table;
-    },
-    valueText,
-    recordNames,
-    riskFlagText,
+    reportMessages: (l) => need().tables[l],
+    valueText: (kind, value, ctx) => need().valueText(kind, value, ctx),
+    recordNames: (records) => need().recordNames(records),
+    riskFlagText: (flag, ev, matrix) => need().riskFlagText(flag, ev, matrix),
   };
 }
 
-export function installIoWords(reportTables?: Readonly<Record<Locale, ReportMessages>>): void {
-  installWords(ioWords(reportTables));
+export function installIoWords(report?: ReportWords): void {
+  installWords(ioWords(report));
 }
