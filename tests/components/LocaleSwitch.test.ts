@@ -2,7 +2,8 @@
 import '@testing-library/svelte/vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { setLocale } from '../../src/i18n/i18n';
+import { setLocale, t } from '../../src/i18n/i18n';
+import AddRecordForm from '../../src/ui/AddRecordForm.svelte';
 import { FieldErrors } from '../../src/ui/field-errors.svelte';
 import LocaleHarness from './LocaleHarness.svelte';
 
@@ -42,4 +43,18 @@ describe('switching the language in place', () => {
     expect(document.activeElement).toBe(select);
     expect(screen.getByRole('alert').textContent).toBe(englishError);
   }, 30_000);
+});
+
+describe('a refused new record after a language switch', () => {
+  it('words its problem in the language shown now', async () => {
+    // The app state installs the signal that t() reads (see locale-signal.svelte.ts).
+    await import('../../src/state/app.svelte');
+    render(AddRecordForm, { id: 'new-risk', label: 'Title of the new risk', buttonLabel: 'Add risk', create: async () => () => t('validation.title-required') });
+    await fireEvent.click(screen.getByRole('button', { name: 'Add risk' }));
+    await vi.waitFor(() => expect(screen.getByRole('link', { name: 'Enter a title.' })).toBeTruthy());
+
+    await setLocale('zh-CN', { remember: false });
+    await vi.waitFor(() => expect(screen.getByRole('link', { name: '请输入标题。' })).toBeTruthy());
+    expect(document.getElementById('new-risk-error')?.textContent).toBe('请输入标题。');
+  });
 });
