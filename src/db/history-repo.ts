@@ -96,12 +96,9 @@ export async function addHistoryEntries(db: AimsDatabase, entries: readonly Hist
 }
 
 /**
- * For imports that write many records (the workbook import): one 'import' entry per created or
- * updated record, built in memory and added in slices. Call inside the import's transaction, with
- * `db.history` in its scope, and the user read before it opened:
- *
- *   const user = await historyUser();                 // before db.transaction(…)
- *   …inside: await recordImportHistory(db, workspaceId, [{ table: 'risks', before, after }, …], user, now);
+ * For imports that write many records (the workbook import, through the write path's
+ * `Writer.importHistory`): one 'import' entry per created or updated record, built in memory and
+ * added in slices, inside the import's transaction.
  *
  * `before` is the record as it was (absent for a created one); unchanged records get no entry.
  */

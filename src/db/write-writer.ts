@@ -1,10 +1,9 @@
-import { importEntries, recordLabel, type HistoryChange, type HistoryEntry, type ImportedRecord } from '../domain/history';
-import { newId } from '../domain/ids';
+import { recordLabel, type HistoryChange, type HistoryEntry, type ImportedRecord } from '../domain/history';
 import type { RegisterTable } from '../domain/register-schemas';
 import { canonicalJson } from '../io/canonical-json';
 import type { AimsDatabase, EvidenceFileRow } from './database';
 import { assertNoConflict } from './errors';
-import { addHistoryEntries, type HistoryWriter } from './history-repo';
+import { addHistoryEntries, recordImportHistory, type HistoryWriter } from './history-repo';
 import { workspaceTables } from './schema-versions';
 
 /** The Writer of the one write path (write-path.ts): its methods run inside one `write` transaction. */
@@ -151,9 +150,7 @@ export class Writer {
 
   /** One 'import' entry per created or changed record, built in memory and added in slices. */
   async importHistory(workspaceId: string, records: readonly ImportedRecord[]): Promise<number> {
-    const entries = importEntries(workspaceId, records, this.history.user, this.now, newId);
-    await addHistoryEntries(this.db, entries);
-    return entries.length;
+    return recordImportHistory(this.db, workspaceId, records, this.history.user, this.now);
   }
 
   async addHistory(entries: readonly HistoryEntry[]): Promise<void> {
