@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import type { AimsDatabase } from '../../src/db/database';
-import { riskFields } from '../../src/domain/risk-schema';
+import { riskRegister } from '../../src/domain/risk-schema';
 import { setLocale, tOption, type Locale } from '../../src/i18n/i18n';
 import { loadLocaleTables } from '../../src/i18n/locale-tables';
 import { readWorkbook } from '../../src/io/sheet-read';
@@ -72,7 +72,7 @@ describe('drop-down lists in an exported workbook', () => {
   it('offer the choice labels and level names of the export’s language on choice, rating and yes/no columns only', async () => {
     const d = await workbookDataOf(wsId);
     const en = await listsOf(await exportIn('en', d));
-    const status = riskFields.find((f) => f.key === 'status')!;
+    const status = riskRegister.inputs.find((f) => f.key === 'status')!;
     expect(en.get('Risks')?.get('Status')).toEqual(status.options!.map((o) => tOption(status.optionPrefix!, o)));
     expect(en.get('Risks')?.get('Status')).toContain('Being treated');
     expect(en.get('Risks')?.get('Inherent likelihood')).toEqual(['Rare', 'Unlikely', 'Possible', 'Likely', 'Almost certain']);

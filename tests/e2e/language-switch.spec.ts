@@ -35,7 +35,7 @@ test('switching the language keeps what was typed and leaves the keyboard on the
 /** What a person reads on the page: its visible text, the names given to controls, the tab's title. */
 const reading = (page: Page): Promise<string[]> =>
   page.evaluate(() => {
-    const named = [...document.querySelectorAll('[aria-label], [title], [placeholder]')].map((el) =>
+    const named = Array.from(document.querySelectorAll('[aria-label], [title], [placeholder]')).map((el) =>
       ['aria-label', 'title', 'placeholder'].map((a) => el.getAttribute(a) ?? '').join(' | '),
     );
     return [`title: ${document.title}`, `lang: ${document.documentElement.lang}`, ...document.body.innerText.split('\n').filter((l) => l.trim()), ...named];

@@ -51,7 +51,7 @@ test('a long treatment plan prints across the page, and a status word is never b
   const lines = await status.evaluate((cell) => {
     const range = document.createRange();
     range.selectNodeContents(cell);
-    return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    return new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top))).size;
   });
   expect(lines, '"Monitoring" on one line').toBe(1);
   await page.emulateMedia({ media: 'screen' });
