@@ -85,7 +85,7 @@ describe('MappingWizard', () => {
     const status = screen.getByRole('group', { name: 'Column 状态 → Status' });
     expect(chosen(within(status).getByLabelText('"进行中" (rows: 1)'))).toBe('Being treated');
     // The workspace has no AI systems yet: those names are unmapped until the user decides.
-    const systems = screen.getByRole('group', { name: 'Column 系统名称 → AI systems (by name)' });
+    const systems = screen.getByRole('group', { name: 'Column 系统名称 → AI systems affected (by name)' });
     expect(within(systems).getByText('Values not mapped yet: 2.')).toBeTruthy();
     for (const label of ['"贷款评分模型" (rows: 2)', '"智能客服" (rows: 1)']) {
       await fireEvent.change(within(systems).getByLabelText(label), { target: { value: 'empty' } });
@@ -121,7 +121,7 @@ describe('MappingWizard', () => {
     await step('Preview');
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain('Rows with problems, not imported: 3.');
-    expect(alert.textContent).toContain('Sheet risk-register-zh, row 2, column 系统名称: "贷款评分模型" is not mapped to a value of AI systems (by name)');
+    expect(alert.textContent).toContain('Sheet risk-register-zh, row 2, column 系统名称: "贷款评分模型" is not mapped to a value of AI systems affected (by name)');
     expect(screen.getByTestId('mapping-summary').textContent).toBe('Risks to create: 0.');
     expect(screen.queryByRole('button', { name: /^Import/ })).toBeNull();
   });
