@@ -4,6 +4,7 @@ import type { Assessment } from '../domain/assessment-schema';
 import type { Evidence } from '../domain/evidence-schema';
 import { schemaVersions } from './schema-versions';
 import { upgrades } from './upgrades';
+import { guardWrites, lockWrites, storedVersionIsNewer } from './read-only';
 import type { AiSystem } from '../domain/ai-system-schema';
 import type { Risk } from '../domain/risk-schema';
 import type { OwnControl } from '../domain/own-control-schema';
@@ -70,16 +71,29 @@ export function useDatabase(db: AimsDatabase): void {
   current = db;
 }
 
+/** What a start-up hears while the database opens and afterwards. */
+export interface OpenEvents {
+  /** Another tab upgraded the schema: this tab has closed its connection (so the upgrade is not blocked). */
+  versionChange(): void;
+  /** This tab's upgrade waits for another tab that keeps the database open at an older version. */
+  blocked(): void;
+}
+
 /**
- * Opens the database. When another tab upgrades the schema, this tab closes its
- * connection (so the upgrade is not blocked) and asks the user to reload.
+ * Opens the database. When another tab upgrades the schema, this tab closes its connection and
+ * says so. `newer`: a newer app left the database at a higher version; every write is refused.
  */
-export async function openDatabase(onVersionChange: () => void): Promise<void> {
+export async function openDatabase(on: OpenEvents): Promise<{ newer: boolean }> {
   const db = database();
+  guardWrites(db);
   db.on('versionchange', () => {
     db.close();
-    onVersionChange();
+    on.versionChange();
     return false;
   });
+  db.on('blocked', () => on.blocked());
   await db.open();
+  const newer = storedVersionIsNewer(db.backendDB().version);
+  if (newer) lockWrites(db);
+  return { newer };
 }

@@ -1,26 +1,30 @@
 import { loadCatalog } from '../catalog/load-catalog';
 import type { Catalog } from '../domain/catalog-model';
 import { database, openDatabase } from '../db/database';
-import { StorageFullError } from '../db/errors';
+import { DatabaseReadOnlyError } from '../db/read-only';
 import { readStorageInfo, requestPersistence, type StorageInfo } from '../db/storage-info';
 import { getLastWorkspaceId, getWorkspace } from '../db/workspaces-repo';
-import { applyPreferredLocale, formatBytes, locale, setLocale, t, type Locale } from '../i18n/i18n';
+import { applyPreferredLocale, locale, setLocale, type Locale } from '../i18n/i18n';
 // Every string the page shows follows the language from here on (see locale-signal.svelte.ts).
 import '../i18n/locale-signal.svelte';
 import { router } from './router.svelte';
 import type { ConflictPrompt } from './edit-sessions';
-import { saveJournal } from './autosave';
+import { saveJournal, stopSaves } from './autosave';
+import { errorWords, type ErrorWords } from './error-words';
 
 export type Phase = 'loading' | 'ready' | 'fatal';
+/** Why this tab no longer writes: another tab upgraded the database (closed), or a newer app changed it. */
+export type ReadOnly = 'closed' | 'newer' | null;
 
 /** App-wide state: start-up, the catalog, storage status, and the one error banner. */
 class AppState {
   #phase = $state<Phase>('loading');
   #fatalDetail = $state('');
-  #versionChanged = $state(false);
+  #readOnly = $state<ReadOnly>(null);
+  #upgradeBlocked = $state(false);
   #catalog = $state.raw<Catalog | null>(null);
-  /** How to word the error shown: worded where read, so it follows a language switch. */
-  #error = $state<(() => string) | null>(null);
+  /** The error shown, worded where read so it follows a language switch. */
+  #error = $state.raw<ErrorWords | null>(null);
   #notice = $state('');
   #storage = $state.raw<StorageInfo>({ persisted: null, usage: null, quota: null });
   #conflict = $state.raw<ConflictPrompt | null>(null);
@@ -32,14 +36,22 @@ class AppState {
   get fatalDetail() {
     return this.#fatalDetail;
   }
-  get versionChanged() {
-    return this.#versionChanged;
+  /** Set for good once the tab must stop writing; only a reload clears it. */
+  get readOnly(): ReadOnly {
+    return this.#readOnly;
+  }
+  /** The database update waits for other tabs to close their connection. */
+  get upgradeBlocked() {
+    return this.#upgradeBlocked;
   }
   get catalog(): Catalog | null {
     return this.#catalog;
   }
   get error() {
-    return this.#error?.() ?? null;
+    return this.#error?.text() ?? null;
+  }
+  get errorTitle() {
+    return this.#error?.title() ?? null;
   }
   get notice() {
     return this.#notice;
@@ -66,9 +78,14 @@ class AppState {
     try {
       // The remembered (or the browser's preferred) language applies before the first page renders.
       const localeReady = applyPreferredLocale().catch((e: unknown) => console.error(e));
-      await openDatabase(() => {
-        this.#versionChanged = true;
+      const { newer } = await openDatabase({
+        versionChange: () => this.#stopWriting('closed'),
+        blocked: () => {
+          this.#upgradeBlocked = true;
+        },
       });
+      this.#upgradeBlocked = false;
+      if (newer) this.#stopWriting('newer');
       await localeReady;
       this.#catalog = await loadCatalog(locale());
     } catch (e) {
@@ -76,7 +93,8 @@ class AppState {
       this.#phase = 'fatal';
       return;
     }
-    await this.#keepUnsaved();
+    // A newer app's data is not written: unsaved edits stay in the journal for that app to replay.
+    if (!this.#readOnly) await this.#keepUnsaved();
     this.#phase = 'ready';
     await this.#reopenLastWorkspace();
     void this.refreshStorage();
@@ -135,16 +153,18 @@ class AppState {
     await this.refreshStorage();
   }
 
+  #stopWriting(why: Exclude<ReadOnly, null>): void {
+    if (this.#readOnly !== 'closed') this.#readOnly = why;
+    stopSaves();
+  }
+
   /** Shows an error in the one alert region; unexpected errors are logged too, never swallowed. */
   report(e: unknown): void {
-    if (e instanceof StorageFullError) {
-      const needed = e.neededBytes;
-      this.#error = () => t('error.storage-full', { needed: needed ? formatBytes(needed) : '?' });
-      return;
-    }
-    console.error(e);
-    const detail = e instanceof Error ? e.message : String(e);
-    this.#error = () => t('error.unexpected', { detail });
+    // A background write (the last workspace opened) refused while read-only: the read-only banner says it all.
+    if (e instanceof DatabaseReadOnlyError && this.#readOnly) return;
+    const words = errorWords(e);
+    if (!words.expected) console.error(e);
+    this.#error = words;
   }
 
   dismissError(): void {

@@ -49,6 +49,15 @@ export const saveJournal = new SaveJournal();
 
 const queues = new Map<string, AutosaveQueue<{ value: unknown; token: Describe | null }>>();
 let pending = 0;
+let stopped = false;
+
+/**
+ * The database closed (another tab upgraded it) or turned read-only (a newer app changed it): no
+ * save is queued from here on, so none can fail behind a "Saved" (the page says to reload instead).
+ */
+export function stopSaves(): void {
+  stopped = true;
+}
 const listeners = new Set<(busy: boolean) => void>();
 
 /** Whether any keyed autosave is still writing; for the "Saving…/Saved" indicator. */
@@ -63,6 +72,7 @@ export function onSavingChange(listener: (busy: boolean) => void): () => void {
  * command can replay) puts the value in the journal until its write has finished.
  */
 export function queueSave<T>(key: string, write: (value: T) => Promise<unknown>, value: T, onError: (e: unknown) => void, describe?: Describe): Promise<void> {
+  if (stopped) return Promise.resolve();
   let q = queues.get(key);
   if (!q) {
     q = new AutosaveQueue(async ({ value: v, token }: { value: unknown; token: Describe | null }) => {
