@@ -2,6 +2,8 @@ import { mount } from 'svelte';
 import './app.css';
 import App from './App.svelte';
 import { installIoWords } from './state/io-words';
+import { framedByOtherOrigin } from './state/framing';
+import FramedNotice from './ui/FramedNotice.svelte';
 
 // src/io words workbooks and reads their headers with the catalogue's words, which it is handed here.
 installIoWords();
@@ -9,4 +11,5 @@ installIoWords();
 const target = document.getElementById('app');
 if (!target) throw new Error('#app element missing from index.html');
 
-export default mount(App, { target });
+// Framed by a page of another origin, the app does not start (nor open its data): it says so and links to itself.
+export default framedByOtherOrigin(window) ? mount(FramedNotice, { target }) : mount(App, { target });
