@@ -1,8 +1,8 @@
 import type { HistoryEntry, HistoryTable } from '../domain/history';
 import { conflictFields } from '../domain/merge-fields';
 import { valueFields } from '../domain/register-values';
-import type { BundleTable } from '../io/bundle-format';
-import { canonicalJson } from '../io/canonical-json';
+import type { BundleTable } from '../io/bundle/bundle-format';
+import { canonicalJson } from '../io/bundle/canonical-json';
 import type { Conflict, RecordLists, Row, TableSummary } from './bundle-plan';
 import { database } from './database';
 

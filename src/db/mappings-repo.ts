@@ -1,4 +1,4 @@
-import { savedMappingSchema, type SavedMapping } from '../io/mapping-saved';
+import { savedMappingSchema, type SavedMapping } from '../io/mapping/mapping-saved';
 import { database } from './database';
 import { guardWrite } from './errors';
 

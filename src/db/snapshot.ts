@@ -1,5 +1,5 @@
 import { database } from './database';
-import type { SnapshotTable, WorkspaceSnapshot } from '../io/bundle-snapshot';
+import type { SnapshotTable, WorkspaceSnapshot } from '../io/bundle/bundle-snapshot';
 
 export type { SnapshotTable, WorkspaceSnapshot };
 

@@ -1,5 +1,5 @@
 import type { Catalog } from '../domain/catalog-model';
-import type { WorkbookData } from '../io/workbook-data';
+import type { WorkbookData } from '../io/sheets/workbook-data';
 
 /*
  * Apart from workbook-read.ts, which uses Dexie: the spreadsheet worker imports only this, so Dexie

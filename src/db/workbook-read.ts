@@ -1,5 +1,5 @@
 import type { Catalog } from '../domain/catalog-model';
-import type { WorkbookData } from '../io/workbook-data';
+import type { WorkbookData } from '../io/sheets/workbook-data';
 import { database } from './database';
 
 /**

@@ -7,7 +7,7 @@ import { newId } from '../domain/ids';
 import { blankOwnControl } from '../domain/own-control-schema';
 import { blankRisk, nextRiskRef } from '../domain/risk-schema';
 import type { Table as DexieTable } from 'dexie';
-import type { RowWrite, WorkbookPlan } from '../io/workbook-import';
+import type { RowWrite, WorkbookPlan } from '../io/sheets/workbook-import';
 import { riskRefs } from './risks-repo';
 import { write } from './write-path';
 

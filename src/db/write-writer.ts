@@ -1,6 +1,6 @@
 import { recordLabel, type HistoryChange, type HistoryEntry, type ImportedRecord } from '../domain/history';
 import type { RegisterTable } from '../domain/register-schemas';
-import { canonicalJson } from '../io/canonical-json';
+import { canonicalJson } from '../io/bundle/canonical-json';
 import type { AimsDatabase, EvidenceFileRow } from './database';
 import { assertNoConflict } from './errors';
 import { addHistoryEntries, recordImportHistory, type HistoryWriter } from './history-repo';

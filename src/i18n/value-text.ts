@@ -21,7 +21,8 @@ const isTruncated = (v: unknown): v is { $truncated: string } => typeof v === 'o
 
 function refText(target: RefTarget, id: unknown, ctx: ValueContext): string {
   if (typeof id !== 'string') return '';
-  return ctx.nameOf(target, id) ?? t('history.value.deleted');
+  // A clause or control number means something on its own, with or without the catalog's title.
+  return ctx.nameOf(target, id) ?? (target === 'items' ? id : t('history.value.deleted'));
 }
 
 function ratingText(scale: 'probability' | 'impact', v: unknown, ctx: ValueContext): string {

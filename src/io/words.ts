@@ -1,5 +1,5 @@
 import type { Locale, MessageKey } from '../i18n/i18n';
-import type { ReportMessages } from './report-text';
+import type { ReportMessages } from './report/report-text';
 import type { riskFlagText as RiskFlagText } from '../i18n/risk-flag-text';
 import type { recordNames as RecordNames } from '../i18n/value-context';
 import type { valueText as ValueText } from '../i18n/value-text';

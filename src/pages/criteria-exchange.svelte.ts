@@ -42,7 +42,7 @@ export class MatrixExchange {
     this.#data = null;
     this.choices = [];
     try {
-      const io = await import('../io/ciso-file');
+      const io = await import('../io/ciso/ciso-file');
       // The size is checked before a single byte is read or parsed.
       const parsed = file.size > MAX_IMPORT_BYTES ? { ok: false as const, issues: [issue('file-too-large', '', { size: file.size, max: MAX_IMPORT_BYTES })] } : await io.parseMatrixFile(await file.text(), file.size);
       if (!parsed.ok) {
@@ -85,7 +85,7 @@ export class MatrixExchange {
   async exportYaml(): Promise<void> {
     try {
       const m = this.#editor.current;
-      const { cisoYaml } = await import('../io/ciso-file');
+      const { cisoYaml } = await import('../io/ciso/ciso-file');
       const text = await cisoYaml(toCisoLibrary(m, locale()));
       downloadBlob(new Blob([text], { type: 'application/yaml' }), cisoFileName(m, 'yaml'));
     } catch (e) {

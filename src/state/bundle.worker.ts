@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import type { Catalog } from '../domain/catalog-model';
-import type { WorkspaceSnapshot } from '../io/bundle-snapshot';
+import type { WorkspaceSnapshot } from '../io/bundle/bundle-snapshot';
 import { loadMessages, setLocale, type Locale } from '../i18n/i18n';
 import { report as en } from '../i18n/en/report';
 import { report as zhCN } from '../i18n/zh-CN/report';
@@ -8,9 +8,9 @@ import { riskFlagText } from '../i18n/risk-flag-text';
 import { recordNames } from '../i18n/value-context';
 import { valueText } from '../i18n/value-text';
 import { applyZodLocale } from '../i18n/zod-locale';
-import { buildBundle } from '../io/bundle-export';
-import { parseBundle } from '../io/bundle-import';
-import { readWorkbook } from '../io/sheet-read';
+import { buildBundle } from '../io/bundle/bundle-export';
+import { parseBundle } from '../io/bundle/bundle-import';
+import { readWorkbook } from '../io/sheets/sheet-read';
 import { installIoWords } from './io-words';
 
 // io words README.txt and report.html with these; both tables live only in this worker's chunk.

@@ -15,7 +15,7 @@ import type { RiskMatrix } from '../domain/risk-matrix';
 import type { Workspace } from '../domain/workspace-schema';
 import type { MixProblem } from '../db/bundle-write';
 import { namingContext, type NamingContext } from './import-names';
-import type { ParseResult } from '../io/bundle-import';
+import type { ParseResult } from '../io/bundle/bundle-import';
 import type { WorkerReply, WorkerRequest } from './bundle.worker';
 import { app } from './app.svelte';
 import { workerJob, type Running } from './worker-job';

@@ -1,6 +1,6 @@
 import { formatBytes, hasMessage, locale, t, tOption, type Locale } from '../i18n/i18n';
 import { localeTablesRevision, messageIn, tableLocales } from '../i18n/locale-tables';
-import type { ReportMessages } from '../io/report-text';
+import type { ReportMessages } from '../io/report/report-text';
 import { installWords, type Words } from '../io/words';
 
 /** What only README.txt and report.html need: their tables and the value wording; the bundle worker brings them. */

@@ -1,7 +1,7 @@
 import { listAiSystems } from '../db/ai-systems-repo';
 import { getWorkspace } from '../db/workspaces-repo';
 import type { Catalog } from '../domain/catalog-model';
-import type { MappingContext } from '../io/mapping';
+import type { MappingContext } from '../io/mapping/mapping';
 
 /** What value mapping needs from the workspace: its risk matrix, its AI systems, the control ids. */
 export async function loadMappingContext(workspaceId: string, catalog: Catalog): Promise<Omit<MappingContext, 'sheet'>> {

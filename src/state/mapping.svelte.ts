@@ -1,13 +1,13 @@
 import { deleteMapping, listMappings, saveMapping } from '../db/mappings-repo';
 import type { Catalog } from '../domain/catalog-model';
 import { newId } from '../domain/ids';
-import { mappingTargets, requiredTarget, type MappingTarget } from '../io/mapping-targets';
-import { applyMapping, distinctValues, fillSuggestions, hasValue, headerTexts, initialMapping, mappedColumns, mappingIssues, mappingPlan, targetOf, targetOptions, valueMappedColumns, withValue, type DistinctValue, type MappingContext, type MappingResult, type SheetMapping, type TargetRegister } from '../io/mapping';
-import { choiceOf, valueOfChoice } from '../io/mapping-values';
-import { fromSaved, SAVED_MATCH_THRESHOLD, savedMatch, toSaved, type SavedMapping } from '../io/mapping-saved';
+import { mappingTargets, requiredTarget, type MappingTarget } from '../io/mapping/mapping-targets';
+import { applyMapping, distinctValues, fillSuggestions, hasValue, headerTexts, initialMapping, mappedColumns, mappingIssues, mappingPlan, targetOf, targetOptions, valueMappedColumns, withValue, type DistinctValue, type MappingContext, type MappingResult, type SheetMapping, type TargetRegister } from '../io/mapping/mapping';
+import { choiceOf, valueOfChoice } from '../io/mapping/mapping-values';
+import { fromSaved, SAVED_MATCH_THRESHOLD, savedMatch, toSaved, type SavedMapping } from '../io/mapping/mapping-saved';
 import { locale, t } from '../i18n/i18n';
 import type { IoProblem } from '../io/problems';
-import type { ReadSheet } from '../io/sheet-read';
+import type { ReadSheet } from '../io/sheets/sheet-read';
 import type { TextEncodingName } from '../io/text-decode';
 import { app } from './app.svelte';
 import { runWorker } from './bundles';
@@ -18,7 +18,7 @@ import { namesOf, valueContextOf } from './value-context';
 
 export type WizardStep = 'file' | 'sheet' | 'columns' | 'values' | 'preview' | 'done';
 export type EncodingChoice = 'detect' | TextEncodingName;
-export { LEAVE_EMPTY, UNMAPPED } from '../io/mapping-values';
+export { LEAVE_EMPTY, UNMAPPED } from '../io/mapping/mapping-values';
 const GUESSED = 'csv-encoding-guessed';
 const STEP_ORDER: readonly WizardStep[] = ['file', 'sheet', 'columns', 'values', 'preview'];
 const HEADER_CHOICES = 30; // rows the header-row select offers
@@ -26,7 +26,7 @@ const HEADER_CHOICES = 30; // rows the header-row select offers
 /**
  * The wizard that imports a register kept in someone else's spreadsheet: file → sheet and header
  * row → columns → values → preview → one transaction. Reading runs in the worker; everything after
- * is pure mapping logic (src/io/mapping.ts) on the rows held here.
+ * is pure mapping logic (src/io/mapping/mapping.ts) on the rows held here.
  */
 export class MappingWizardState {
   readonly #workspaceId: () => string;

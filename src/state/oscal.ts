@@ -3,8 +3,8 @@ import type { Assessment } from '../domain/assessment-schema';
 import type { Catalog } from '../domain/catalog-model';
 import type { OwnControl } from '../domain/own-control-schema';
 import type { Risk } from '../domain/risk-schema';
-import { OSCAL_VERSION, OSCAL_VERSIONS, type OscalVersion } from '../io/oscal-versions';
-import type { OscalKind } from '../io/oscal-export';
+import { OSCAL_VERSION, OSCAL_VERSIONS, type OscalVersion } from '../io/oscal/oscal-versions';
+import type { OscalKind } from '../io/oscal/oscal-export';
 import { APP_VERSION } from './bundles';
 import { downloadBlob } from './download';
 
@@ -18,7 +18,7 @@ export { OSCAL_VERSION, OSCAL_VERSIONS };
  * against both supported releases (docs/oscal.md). Returns the file's name and size for the status line.
  */
 export async function downloadOscal(kind: OscalKind, workspaceId: string, catalog: Catalog, oscalVersion: OscalVersion = OSCAL_VERSION): Promise<{ fileName: string; size: number }> {
-  const { exportOscal } = await import('../io/oscal-export');
+  const { exportOscal } = await import('../io/oscal/oscal-export');
   const exportedAt = new Date().toISOString();
   let ssp;
   if (kind === 'ssp') {

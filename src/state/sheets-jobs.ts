@@ -4,10 +4,10 @@ import { loadMessages, setLocale, type Locale } from '../i18n/i18n';
 import { loadLocaleTables } from '../i18n/locale-tables';
 import { applyZodLocale } from '../i18n/zod-locale';
 import type { TextEncodingName } from '../io/text-decode';
-import { exportRegisterCsv, exportRegisterXlsx, exportTemplate, exportWorkbook, type SingleRegister } from '../io/workbook-export';
-import { checkWorkbookFile, type SheetCheck } from '../io/workbook-import';
-import { remoteDeflater } from '../io/deflate-remote';
-import { localDeflater, type Deflater } from '../io/zip-write';
+import { exportRegisterCsv, exportRegisterXlsx, exportTemplate, exportWorkbook, type SingleRegister } from '../io/sheets/workbook-export';
+import { checkWorkbookFile, type SheetCheck } from '../io/sheets/workbook-import';
+import { remoteDeflater } from '../io/zip/deflate-remote';
+import { localDeflater, type Deflater } from '../io/zip/zip-write';
 import { installIoWords } from './io-words';
 
 // io writes headers and choice labels, and reads them back, with the catalogue's words in the worker's language.
@@ -41,7 +41,7 @@ let deflater: Deflater | undefined;
 function exportDeflater(): Deflater {
   if (!deflater) {
     try {
-      deflater = typeof Worker === 'undefined' ? localDeflater : remoteDeflater(new Worker(new URL('../io/deflate.worker.ts', import.meta.url), { type: 'module', name: 'deflate' }));
+      deflater = typeof Worker === 'undefined' ? localDeflater : remoteDeflater(new Worker(new URL('../io/zip/deflate.worker.ts', import.meta.url), { type: 'module', name: 'deflate' }));
     } catch {
       deflater = localDeflater;
     }

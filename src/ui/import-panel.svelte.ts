@@ -1,5 +1,5 @@
 import type { Catalog } from '../domain/catalog-model';
-import type { ParseResult } from '../io/bundle-import';
+import type { ParseResult } from '../io/bundle/bundle-import';
 import type { IoProblem } from '../io/problems';
 import { workspaceNameSchema } from '../domain/workspace-schema';
 import { t, type MessageKey } from '../i18n/i18n';

@@ -1,7 +1,7 @@
 import { kindValueFields, valueField, type ValueField } from '../domain/register-values';
 import { t } from '../i18n/i18n';
-import { cycleKindOf, isCycleSheet, sheetRecords, type SheetKey } from '../io/sheet-types';
-import type { CellChange, SheetPart, WorkbookPlan } from '../io/workbook-plan';
+import { cycleKindOf, isCycleSheet, sheetRecords, type SheetKey } from '../io/sheets/sheet-types';
+import type { CellChange, SheetPart, WorkbookPlan } from '../io/sheets/workbook-plan';
 import { valueContextOf } from '../state/value-context';
 import { valueText, type ValueContext } from '../i18n/value-text';
 

@@ -21,7 +21,7 @@ const APP_DB = 'aims-workbench';
 const HOUSEKEEPING = new Set(['workspaceId', 'createdAt', 'updatedAt']);
 
 /**
- * The management-system registers' sheets (src/io/sheet-registers.ts cycleSheetNames) by record
+ * The management-system registers' sheets (src/io/sheets/sheet-registers.ts cycleSheetNames) by record
  * kind: the floor writes each kind's records there (none in the benchmark's workload).
  */
 const CYCLE_SHEETS = {
@@ -205,7 +205,7 @@ function addFileInput() {
 
 /**
  * The import floor, timed: the chosen file's bytes, XLSX.read and sheet_to_json(header: 1) of every
- * sheet, both with the options the app reads with (src/io/sheet-read.ts): dense, cached values only
+ * sheet, both with the options the app reads with (src/io/sheets/sheet-read.ts): dense, cached values only
  * (no formulas, HTML or formatted text), dates as Dates; raw values, blank cells as null, UTC dates.
  */
 async function importFloor() {

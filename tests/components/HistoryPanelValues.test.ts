@@ -45,7 +45,7 @@ describe('HistoryPanel: values as the user knows them', () => {
     const text = await panelText(risk.id, 2);
     expect(text).toContain('Inherent likelihood: (empty) → 3 Possible');
     expect(text).toContain('Inherent impact: (empty) → 4 Major');
-    expect(text).toContain('AI systems: (empty) → TalentSift');
+    expect(text).toContain('AI systems affected: (empty) → TalentSift');
     expect(text).toContain('Status: Identified → Being treated');
   });
 

@@ -14,7 +14,7 @@ import { freshDatabase } from '../support/db';
 // jsdom has no Worker: the sheet reader runs in-process, exactly as the worker would run it.
 vi.mock('../../src/state/bundles', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../src/state/bundles')>();
-  const { readWorkbook } = await import('../../src/io/sheet-read');
+  const { readWorkbook } = await import('../../src/io/sheets/sheet-read');
   return {
     ...original,
     runWorker: (req: { type: string; bytes: Uint8Array; fileName: string; csvEncoding?: 'windows-1252' }, _progress: unknown, pick: (r: unknown) => unknown) => ({

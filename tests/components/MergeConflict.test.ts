@@ -50,13 +50,13 @@ describe('MergeConflict', () => {
     const group = screen.getByRole('group', { name: 'Risk register: R-002 Resume model discriminates' });
     const table = within(group).getByRole('table');
     expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Field', 'At the last exchange', 'Mine (this browser)', 'Theirs (the bundle)']);
-    expect(within(table).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['Title', 'Status', 'Inherent likelihood', 'AI systems']);
+    expect(within(table).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['Title', 'Status', 'Inherent likelihood', 'AI systems affected']);
     const row = (name: string) => within(table).getByRole('row', { name: new RegExp(`^${name}`) });
     expect(row('Status').textContent).toContain('Being treated');
     expect(row('Status').textContent).toContain('not known');
     expect(row('Inherent likelihood').textContent).toContain('3 Possible');
     expect(row('Inherent likelihood').textContent).toContain('4 Likely');
-    expect(row('AI systems').textContent).toContain('TalentSift and ChatDesk');
+    expect(row('AI systems affected').textContent).toContain('TalentSift and ChatDesk');
     expect(row('Title').textContent).toContain('Résumé model discriminates by age');
     expect(group.textContent).not.toMatch(UUID);
     expect(group.textContent).not.toMatch(/treating|assessed|[{[]"/);
@@ -65,7 +65,7 @@ describe('MergeConflict', () => {
   it('a radio pair per field, named by the field and side, starts on the default side and reports a pick; buttons choose the whole record', async () => {
     const { onpick, onall } = setup(riskConflict());
     expect((screen.getByRole('radio', { name: 'Title: take theirs' }) as HTMLInputElement).checked).toBe(true);
-    expect((screen.getByRole('radio', { name: 'AI systems: keep mine' }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole('radio', { name: 'AI systems affected: keep mine' }) as HTMLInputElement).checked).toBe(true);
     const described = screen.getByRole('radio', { name: 'Title: keep mine' }).getAttribute('aria-describedby')!;
     expect(document.getElementById(described)?.textContent?.trim()).toBe('Resume model discriminates');
     await fireEvent.click(screen.getByRole('radio', { name: 'Title: keep mine' }));

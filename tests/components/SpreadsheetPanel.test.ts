@@ -7,7 +7,7 @@ import { createAiSystem } from '../../src/db/ai-systems-repo';
 import { createRisk } from '../../src/db/risks-repo';
 import { readWorkbookData } from '../../src/db/workbook-read';
 import { createWorkspace } from '../../src/db/workspaces-repo';
-import { exportWorkbook } from '../../src/io/workbook-export';
+import { exportWorkbook } from '../../src/io/sheets/workbook-export';
 import SpreadsheetPanel from '../../src/ui/SpreadsheetPanel.svelte';
 import { shippedCatalog } from '../support/catalog';
 import { freshDatabase } from '../support/db';
@@ -15,7 +15,7 @@ import { freshDatabase } from '../support/db';
 // jsdom has no Worker: the check runs in-process, exactly as the spreadsheet worker would run it.
 vi.mock('../../src/state/spreadsheets', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../src/state/spreadsheets')>();
-  const { checkWorkbookFile } = await import('../../src/io/workbook-import');
+  const { checkWorkbookFile } = await import('../../src/io/sheets/workbook-import');
   const { readWorkbookData: read } = await import('../../src/db/workbook-read');
   return {
     ...original,

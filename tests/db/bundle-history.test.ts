@@ -7,7 +7,7 @@ import { listWorkspaceHistory } from '../../src/db/history-repo';
 import { createRisk, saveRisk } from '../../src/db/risks-repo';
 import { setUserName } from '../../src/db/settings-repo';
 import { createWorkspace } from '../../src/db/workspaces-repo';
-import { parseBundle, type ParsedBundle } from '../../src/io/bundle-import';
+import { parseBundle, type ParsedBundle } from '../../src/io/bundle/bundle-import';
 import { freshDatabase } from '../support/db';
 import { catalog, exportBundle, otherBrowser, seedWorkspace } from '../support/bundles';
 

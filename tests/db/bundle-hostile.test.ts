@@ -4,7 +4,7 @@ import JSZip from 'jszip';
 import type { AimsDatabase } from '../../src/db/database';
 import { applyImport, planImport } from '../../src/db/bundle-write';
 import { StorageFullError } from '../../src/db/errors';
-import { parseBundle } from '../../src/io/bundle-import';
+import { parseBundle } from '../../src/io/bundle/bundle-import';
 import { sha256Hex } from '../../src/io/sha256';
 import { freshDatabase } from '../support/db';
 import { catalog, dump, exportBundle, seedWorkspace } from '../support/bundles';

@@ -3,7 +3,7 @@ import type { AimsDatabase } from '../../src/db/database';
 import { applyImport, planImport } from '../../src/db/bundle-write';
 import { listWorkspaces } from '../../src/db/workspaces-repo';
 import { localToday } from '../../src/domain/dates';
-import { parseBundle } from '../../src/io/bundle-import';
+import { parseBundle } from '../../src/io/bundle/bundle-import';
 import { proposeName, renamePlan } from '../../src/state/bundles';
 import { freshDatabase } from '../support/db';
 import { catalog, exportBundle, otherBrowser, seedWorkspace } from '../support/bundles';

@@ -5,8 +5,8 @@ import type { AimsDatabase } from '../../src/db/database';
 import { applyImport, planImport } from '../../src/db/bundle-write';
 import { readWorkspaceSnapshot } from '../../src/db/snapshot';
 import { setLocale } from '../../src/i18n/i18n';
-import { buildBundle } from '../../src/io/bundle-export';
-import { parseBundle } from '../../src/io/bundle-import';
+import { buildBundle } from '../../src/io/bundle/bundle-export';
+import { parseBundle } from '../../src/io/bundle/bundle-import';
 import { freshDatabase } from '../support/db';
 import { ALL_TABLES, catalog, dump, EXPORTED_AT, otherBrowser, seedWorkspace } from '../support/bundles';
 

@@ -4,7 +4,7 @@ import { applyImport, MergeMixError, planImport, StalePlanError } from '../../sr
 import { saveCycleRecord } from '../../src/db/cycle-repo';
 import { saveRisk } from '../../src/db/risks-repo';
 import { loadMessages, setLocale } from '../../src/i18n/i18n';
-import { parseBundle, type ParsedBundle } from '../../src/io/bundle-import';
+import { parseBundle, type ParsedBundle } from '../../src/io/bundle/bundle-import';
 import { confirmImport, previewContexts } from '../../src/state/bundles';
 import { freshDatabase } from '../support/db';
 import { catalog, exportBundle, otherBrowser, seedWorkspace } from '../support/bundles';

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import type { AimsDatabase } from '../../src/db/database';
 import type { ImpactAssessment } from '../../src/domain/impact-assessment-schema';
-import { bundleTableNames, bundleTables } from '../../src/io/bundle-format';
+import { bundleTableNames, bundleTables } from '../../src/io/bundle/bundle-format';
 import { fileHref } from '../../src/io/report/html';
 import { freshDatabase } from '../support/db';
 import { exportBundle, seedWorkspace } from '../support/bundles';

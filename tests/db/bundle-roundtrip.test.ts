@@ -5,7 +5,7 @@ import { applyImport, planImport } from '../../src/db/bundle-write';
 import { saveRisk } from '../../src/db/risks-repo';
 import { t } from '../../src/i18n/i18n';
 import { paramsText } from '../../src/i18n/problem-text';
-import { parseBundle, type ParsedBundle } from '../../src/io/bundle-import';
+import { parseBundle, type ParsedBundle } from '../../src/io/bundle/bundle-import';
 import { freshDatabase } from '../support/db';
 import { catalog, dump, exportBundle, otherBrowser, seedWorkspace } from '../support/bundles';
 

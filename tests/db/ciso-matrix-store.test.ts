@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createWorkspace, getWorkspace, saveRiskMatrix } from '../../src/db/workspaces-repo';
 import { toCisoLibrary } from '../../src/domain/ciso-export';
 import { matrixFromCiso } from '../../src/domain/ciso-import';
-import { parseMatrixFile } from '../../src/io/ciso-file';
+import { parseMatrixFile } from '../../src/io/ciso/ciso-file';
 import { freshDatabase } from '../support/db';
 
 describe('a matrix imported from CISO Assistant, stored', () => {

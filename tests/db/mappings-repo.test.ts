@@ -5,9 +5,9 @@ import { deleteMapping, getMapping, listMappings, saveMapping } from '../../src/
 import { listRisks } from '../../src/db/risks-repo';
 import { applyWorkbookPlan } from '../../src/db/workbook-write';
 import { createWorkspace, setLastWorkspaceId } from '../../src/db/workspaces-repo';
-import { applyMapping, headerTexts, initialMapping, mappingPlan, withValue } from '../../src/io/mapping';
-import { fromSaved, toSaved, type SavedMapping } from '../../src/io/mapping-saved';
-import { readWorkbook } from '../../src/io/sheet-read';
+import { applyMapping, headerTexts, initialMapping, mappingPlan, withValue } from '../../src/io/mapping/mapping';
+import { fromSaved, toSaved, type SavedMapping } from '../../src/io/mapping/mapping-saved';
+import { readWorkbook } from '../../src/io/sheets/sheet-read';
 import { freshDatabase } from '../support/db';
 import { shippedCatalog } from '../support/catalog';
 

@@ -4,9 +4,9 @@ import type { AimsDatabase } from '../../src/db/database';
 import { readWorkbookData } from '../../src/db/workbook-read';
 import { readWorkbookDataDirect } from '../../src/db/workbook-read-direct';
 import { tOption } from '../../src/i18n/i18n';
-import { exportWorkbook } from '../../src/io/workbook-export';
-import type { WorkbookData } from '../../src/io/workbook-data';
-import type { SheetCheck } from '../../src/io/workbook-import';
+import { exportWorkbook } from '../../src/io/sheets/workbook-export';
+import type { WorkbookData } from '../../src/io/sheets/workbook-data';
+import type { SheetCheck } from '../../src/io/sheets/workbook-import';
 import { freshDatabase } from '../support/db';
 import { catalog, EXPORTED_AT, seedWorkspace } from '../support/bundles';
 

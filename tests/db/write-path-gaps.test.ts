@@ -10,7 +10,7 @@ import { listTrash, restoreFromTrash } from '../../src/db/trash-repo';
 import { applyWorkbookPlan } from '../../src/db/workbook-write';
 import { createWorkspace, getWorkspace } from '../../src/db/workspaces-repo';
 import type { Workspace } from '../../src/domain/workspace-schema';
-import { parseBundle, type ParsedBundle } from '../../src/io/bundle-import';
+import { parseBundle, type ParsedBundle } from '../../src/io/bundle/bundle-import';
 import { confirmImport } from '../../src/state/bundles';
 import { catalog, dump, exportBundle } from '../support/bundles';
 import { freshDatabase } from '../support/db';

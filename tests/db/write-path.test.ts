@@ -9,9 +9,9 @@ import { applyWorkbookPlan } from '../../src/db/workbook-write';
 import { createWorkspace } from '../../src/db/workspaces-repo';
 import type { HistoryAction } from '../../src/domain/history';
 import type { Risk } from '../../src/domain/risk-schema';
-import { parseBundle } from '../../src/io/bundle-import';
-import { mappingPlan } from '../../src/io/mapping';
-import type { RowWrite, WorkbookPlan } from '../../src/io/workbook-import';
+import { parseBundle } from '../../src/io/bundle/bundle-import';
+import { mappingPlan } from '../../src/io/mapping/mapping';
+import type { RowWrite, WorkbookPlan } from '../../src/io/sheets/workbook-import';
 import { catalog, dump, exportBundle } from '../support/bundles';
 import { freshDatabase } from '../support/db';
 

@@ -1,7 +1,7 @@
 import { AimsDatabase, useDatabase } from '../../src/db/database';
 import { readWorkspaceSnapshot, type SnapshotTable } from '../../src/db/snapshot';
 import { generateWorkspace } from '../../src/domain/generate-workspace';
-import { buildBundle } from '../../src/io/bundle-export';
+import { buildBundle } from '../../src/io/bundle/bundle-export';
 import { shippedCatalog } from './catalog';
 import { buildCycleRecord, cycleRow, makeAssessment, makeFileEvidence, makeLinkEvidence } from './factories';
 import type { CycleRecord } from '../../src/domain/cycle/registry';

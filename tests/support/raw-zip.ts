@@ -1,4 +1,4 @@
-import { crc32 } from '../../src/io/zip-crc32';
+import { crc32 } from '../../src/io/zip/zip-crc32';
 
 /** A stored-only zip written field by field, so a test can set any name bytes, flag or extra field. */
 export interface RawEntry {

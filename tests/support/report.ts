@@ -1,4 +1,4 @@
-import type { ReportInput } from '../../src/io/bundle-report';
+import type { ReportInput } from '../../src/io/bundle/bundle-report';
 import { shippedCatalog } from './catalog';
 import { makeAiSystem, makeAssessment, makeRisk, makeWorkspace } from './factories';
 

@@ -1,5 +1,5 @@
 import { readWorkspaceSnapshot } from '../../src/db/snapshot';
-import type { WorkbookData } from '../../src/io/workbook-data';
+import type { WorkbookData } from '../../src/io/sheets/workbook-data';
 import { catalog } from './bundles';
 
 /** What a spreadsheet export or check reads of a workspace (with the shipped catalog), read through the app's snapshot. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bundleFileName } from '../../src/io/bundle-export';
+import { bundleFileName } from '../../src/io/bundle/bundle-export';
 
 describe('bundle file names', () => {
   it('name workspace and date', () => {

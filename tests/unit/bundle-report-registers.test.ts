@@ -4,8 +4,8 @@ import { cycleKinds, kindPluralLabel } from '../../src/domain/cycle/registry';
 import { safeFileName } from '../../src/domain/evidence-schema';
 import { kindValueFields } from '../../src/domain/register-values';
 import { setLocale, t } from '../../src/i18n/i18n';
-import { attachmentPath } from '../../src/io/bundle-format';
-import { escapeHtml, renderReportHtml, type ReportInput } from '../../src/io/bundle-report';
+import { attachmentPath } from '../../src/io/bundle/bundle-format';
+import { escapeHtml, renderReportHtml, type ReportInput } from '../../src/io/bundle/bundle-report';
 import { cycleRow, makeCycleRecord, makeFileEvidence, makeImpact, makeImpactAssessment, makeLinkEvidence, makeOwnControl } from '../support/factories';
 import { ALL_INCLUDED, EVIL, reportInput, sectionOf, UUID, visibleText } from '../support/report';
 

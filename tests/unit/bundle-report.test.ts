@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/catalog/load-catalog';
 import { setLocale } from '../../src/i18n/i18n';
-import { renderReadme } from '../../src/io/bundle-readme';
-import { escapeHtml, renderReportHtml, type ReportInput } from '../../src/io/bundle-report';
-import { displayWidth } from '../../src/io/report-text';
+import { renderReadme } from '../../src/io/bundle/bundle-readme';
+import { escapeHtml, renderReportHtml, type ReportInput } from '../../src/io/bundle/bundle-report';
+import { displayWidth } from '../../src/io/report/report-text';
 import { makeAiSystem, makeAssessment, makeOwnControl, makeRisk, makeWorkspace } from '../support/factories';
 import { ALL_INCLUDED, catalog, EVIL, HOSTILE, reportInput as input } from '../support/report';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { matrixFromCiso, type MatrixImport } from '../../src/domain/ciso-import';
 import { MAX_IMPORT_BYTES } from '../../src/domain/ciso-matrix';
-import { MAX_NESTING, nestingOf, parseMatrixFile } from '../../src/io/ciso-file';
+import { MAX_NESTING, nestingOf, parseMatrixFile } from '../../src/io/ciso/ciso-file';
 import { describeIssue } from '../../src/pages/criteria-issues';
 
 /** Hostile matrix files: each gets a clear problem (or is read safely), never a hang or a polluted prototype. */

@@ -7,7 +7,7 @@ import { checkMatrix } from '../../src/domain/ciso-matrix';
 import type { UiLanguage } from '../../src/domain/ciso-translations';
 import { riskMatrixSchema, type RiskMatrix } from '../../src/domain/risk-matrix';
 import { presetMatrix } from '../../src/domain/risk-matrix-presets';
-import { cisoYaml, parseMatrixFile } from '../../src/io/ciso-file';
+import { cisoYaml, parseMatrixFile } from '../../src/io/ciso/ciso-file';
 
 /** Fixtures written for these tests in CISO Assistant's shapes (library files, API answers). */
 const fixture = (name: string) => readFileSync(`tests/fixtures/matrices/ciso/${name}`, 'utf8');

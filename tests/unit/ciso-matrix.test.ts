@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { cisoFileName, toCisoLibrary } from '../../src/domain/ciso-export';
 import { matrixFromCiso, type MatrixImport } from '../../src/domain/ciso-import';
 import { MAX_IMPORT_BYTES, MAX_ISSUES, type MatrixIssue } from '../../src/domain/ciso-matrix';
-import { parseMatrixFile } from '../../src/io/ciso-file';
+import { parseMatrixFile } from '../../src/io/ciso/ciso-file';
 import { riskMatrixSchema, type RiskMatrix } from '../../src/domain/risk-matrix';
 import { presetMatrix, presetNames } from '../../src/domain/risk-matrix-presets';
 import { describeIssue } from '../../src/pages/risk-criteria.svelte';

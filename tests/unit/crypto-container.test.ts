@@ -6,7 +6,7 @@ import {
   decryptBundle,
   encryptBundle,
   isEncryptedContainer,
-} from '../../src/io/crypto-container';
+} from '../../src/io/bundle/crypto-container';
 import { sha256Hex } from '../../src/io/sha256';
 
 // Every key derivation here costs the real 600,000+ PBKDF2 iterations (~0.2 s in Node), so the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectDelimiter, neutraliseFormula, parseCsv, restoreNeutralised, toCsv, type CsvCell } from '../../src/io/csv';
+import { detectDelimiter, neutraliseFormula, parseCsv, restoreNeutralised, toCsv, type CsvCell } from '../../src/io/sheets/csv';
 import { decodeText } from '../../src/io/text-decode';
 
 const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));

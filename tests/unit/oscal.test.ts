@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Assessment } from '../../src/domain/assessment-schema';
 import { generateWorkspace } from '../../src/domain/generate-workspace';
-import { buildOscalCatalog, buildOscalProfile, CATALOG_REMARKS, TRANSLATED_CATALOG_REMARKS, type OscalControl, type OscalGroup } from '../../src/io/oscal-catalog';
-import { AIMS_NS, OSCAL_FILES, OSCAL_VERSION, oscalControlId, oscalJson, uuidV5 } from '../../src/io/oscal-common';
-import { exportOscal, sspFileName } from '../../src/io/oscal-export';
-import { buildOscalSsp, type OscalImplementedRequirement, type OscalSspInput } from '../../src/io/oscal-ssp';
+import { buildOscalCatalog, buildOscalProfile, CATALOG_REMARKS, TRANSLATED_CATALOG_REMARKS, type OscalControl, type OscalGroup } from '../../src/io/oscal/oscal-catalog';
+import { AIMS_NS, OSCAL_FILES, OSCAL_VERSION, oscalControlId, oscalJson, uuidV5 } from '../../src/io/oscal/oscal-common';
+import { exportOscal, sspFileName } from '../../src/io/oscal/oscal-export';
+import { buildOscalSsp, type OscalImplementedRequirement, type OscalSspInput } from '../../src/io/oscal/oscal-ssp';
 import { SCHEMA_VERSIONS, schemaErrors, type SchemaModel } from '../fixtures/oscal/schemas';
 import { shippedCatalog } from '../support/catalog';
 import { makeAssessment, makeOwnControl, makeRisk, makeWorkspace } from '../support/factories';

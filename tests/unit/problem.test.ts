@@ -5,8 +5,8 @@ import { treatmentOptions } from '../../src/domain/risk-schema';
 import { loadMessages, setLocale } from '../../src/i18n/i18n';
 import { problemText } from '../../src/i18n/problem-text';
 import { parseJsonSafely } from '../../src/io/safe-json';
-import { enumFromCell } from '../../src/io/sheet-cells';
-import { sheetFileProblem } from '../../src/io/sheet-problem-text';
+import { enumFromCell } from '../../src/io/sheets/sheet-cells';
+import { sheetFileProblem } from '../../src/io/sheets/sheet-problem-text';
 import { describeProblem } from '../../src/state/io-messages';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { usedExtent } from '../../src/io/sheet-grid';
+import { usedExtent } from '../../src/io/sheets/sheet-grid';
 
 /** usedExtent as it was: every row walked by its Object.keys, whatever its length. */
 function byKeys<T>(rows: ArrayLike<ArrayLike<T> | null | undefined>, used: (value: T) => boolean): { rows: number; cols: number } {

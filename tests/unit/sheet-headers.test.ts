@@ -3,10 +3,10 @@ import { sheetHeaders as enHeaders } from '../../src/i18n/en/sheet-headers';
 import { sheetHeaders as zhHeaders } from '../../src/i18n/zh-CN/sheet-headers';
 import { setLocale } from '../../src/i18n/i18n';
 import { loadLocaleTables } from '../../src/i18n/locale-tables';
-import { sanitizeSheetName, MAX_SHEET_NAME } from '../../src/io/sheet-names';
-import { headerAliases, headerText, optionLabels, sheetNameAliases, sheetNameText } from '../../src/io/sheet-labels';
-import { registerSheets } from '../../src/io/sheet-registers';
-import { enumFromCell } from '../../src/io/sheet-cells';
+import { sanitizeSheetName, MAX_SHEET_NAME } from '../../src/io/sheets/sheet-names';
+import { headerAliases, headerText, optionLabels, sheetNameAliases, sheetNameText } from '../../src/io/sheets/sheet-labels';
+import { registerSheets } from '../../src/io/sheets/sheet-registers';
+import { enumFromCell } from '../../src/io/sheets/sheet-cells';
 import { riskStatuses } from '../../src/domain/risk-schema';
 
 /** The English texts the export writes as headers and sheet names, from the declarations and the read-only sheets. */

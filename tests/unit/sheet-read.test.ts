@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as XLSX from 'xlsx';
 import { worded } from '../support/problems';
-import { fromSheetJsError, prepareZip } from '../../src/io/sheet-container';
-import { columnLetters } from '../../src/io/sheet-grid';
-import { odsCellEstimate } from '../../src/io/sheet-ods-guard';
-import { readWorkbook, type ReadSheet, type SheetLimits } from '../../src/io/sheet-read';
+import { fromSheetJsError, prepareZip } from '../../src/io/sheets/sheet-container';
+import { columnLetters } from '../../src/io/sheets/sheet-grid';
+import { odsCellEstimate } from '../../src/io/sheets/sheet-ods-guard';
+import { readWorkbook, type ReadSheet, type SheetLimits } from '../../src/io/sheets/sheet-read';
 
 const dir = join(__dirname, '../fixtures/sheets');
 const fixture = (name: string) => new Uint8Array(readFileSync(join(dir, name)));
@@ -439,7 +439,7 @@ const replaceText = (zip: Uint8Array, from: string, to: string) => rezip(zip, (_
 
 describe('renamed text files', () => {
   it('refuses plain text named .xlsx instead of reading it as CSV', async () => {
-    const { readWorkbook } = await import('../../src/io/sheet-read');
+    const { readWorkbook } = await import('../../src/io/sheets/sheet-read');
     const r = await readWorkbook(new TextEncoder().encode('this is not a spreadsheet at all'), 'fake.xlsx');
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems[0]?.code).toBe('sheet-unreadable');

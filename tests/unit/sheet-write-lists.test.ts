@@ -1,9 +1,9 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { readWorkbook } from '../../src/io/sheet-read';
-import { buildWorkbook, type SheetSpec } from '../../src/io/sheet-write';
-import { fitsInline, INLINE_LIST_MAX } from '../../src/io/xlsx-validation';
+import { readWorkbook } from '../../src/io/sheets/sheet-read';
+import { buildWorkbook, type SheetSpec } from '../../src/io/sheets/sheet-write';
+import { fitsInline, INLINE_LIST_MAX } from '../../src/io/sheets/xlsx-validation';
 
 /** Drop-down lists (data validation) and wrapped long text in the workbooks we write. */
 

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import JSZip from 'jszip';
 import * as XLSX from 'xlsx';
-import { readWorkbook } from '../../src/io/sheet-read';
-import { sanitizeSheetName, uniqueSheetNames } from '../../src/io/sheet-names';
-import { buildWorkbook, dateToExcelSerial, SheetWriteError, type SheetSpec } from '../../src/io/sheet-write';
+import { readWorkbook } from '../../src/io/sheets/sheet-read';
+import { sanitizeSheetName, uniqueSheetNames } from '../../src/io/sheets/sheet-names';
+import { buildWorkbook, dateToExcelSerial, SheetWriteError, type SheetSpec } from '../../src/io/sheets/sheet-write';
 
 const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crc32 } from '../../src/io/zip-crc32';
+import { crc32 } from '../../src/io/zip/zip-crc32';
 
 /** The textbook byte-at-a-time CRC-32, to hold the sliced one to. */
 function reference(data: Uint8Array): number {

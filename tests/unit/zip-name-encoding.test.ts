@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IoProblem } from '../../src/io/problems';
-import { decodeName } from '../../src/io/zip-names';
-import { openZip, type SafeZip } from '../../src/io/zip-reader';
+import { decodeName } from '../../src/io/zip/zip-names';
+import { openZip, type SafeZip } from '../../src/io/zip/zip-reader';
 import { centralFlags, rawZip, unicodePathExtra } from '../support/raw-zip';
 
 const dir = join(__dirname, '../fixtures/rezipped-bundles');

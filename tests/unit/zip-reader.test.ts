@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { detailOf, type IoProblem } from '../../src/io/problems';
-import { inflateRawCapped } from '../../src/io/zip-inflate';
-import { decodeName, nameIssue } from '../../src/io/zip-names';
-import { openZip, ZipReadError, type SafeZip, type ZipLimits } from '../../src/io/zip-reader';
+import { inflateRawCapped } from '../../src/io/zip/zip-inflate';
+import { decodeName, nameIssue } from '../../src/io/zip/zip-names';
+import { openZip, ZipReadError, type SafeZip, type ZipLimits } from '../../src/io/zip/zip-reader';
 
 const dir = join(__dirname, '../fixtures/hostile-zips');
 const fixture = (name: string) => new Uint8Array(readFileSync(join(dir, name)));

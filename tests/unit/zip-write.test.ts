@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import { inflateRawSync } from 'node:zlib';
-import { openZip } from '../../src/io/zip-reader';
-import { crc32 } from '../../src/io/zip-crc32';
-import { localDeflater, ZipBuilder, ZipWriteError, type Deflater } from '../../src/io/zip-write';
-import { remoteDeflater, serveDeflate } from '../../src/io/deflate-remote';
+import { openZip } from '../../src/io/zip/zip-reader';
+import { crc32 } from '../../src/io/zip/zip-crc32';
+import { localDeflater, ZipBuilder, ZipWriteError, type Deflater } from '../../src/io/zip/zip-write';
+import { remoteDeflater, serveDeflate } from '../../src/io/zip/deflate-remote';
 
 const enc = new TextEncoder();
 

@@ -6,7 +6,7 @@ export const sheetProblems = {
   'sheetProblem.listSeparator': ', ',
   'sheetProblem.row': 'row {row}',
   'sheetProblem.level': 'Level {n}',
-  // A sheet as a whole (src/io/workbook-import.ts)
+  // A sheet as a whole (src/io/sheets/workbook-import.ts)
   'sheetProblem.idColumnMissing': 'the id column "{column}" is missing',
   'sheetProblem.unknownColumn': 'column "{column}" is not known and is ignored',
   'sheetProblem.notClause': '"{value}" is not a clause of 4–10',

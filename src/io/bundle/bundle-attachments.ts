@@ -1,9 +1,9 @@
 import { bundleTables, MANIFEST_PATH, type AttachmentEntry, type BundleTable, type Manifest } from './bundle-format';
-import { problemOf } from '../domain/problem';
-import { problem, type IoProblem } from './problems';
-import { sha256Hex } from './sha256';
-import { quoteName } from './zip-names';
-import type { SafeZip } from './zip-reader';
+import { problemOf } from '../../domain/problem';
+import { problem, type IoProblem } from '../problems';
+import { sha256Hex } from '../sha256';
+import { quoteName } from '../zip/zip-names';
+import type { SafeZip } from '../zip/zip-reader';
 
 type Records = { [T in BundleTable]: Record<string, unknown>[] };
 

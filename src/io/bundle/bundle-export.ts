@@ -1,7 +1,7 @@
-import type { Catalog } from '../domain/catalog-model';
-import { safeFileName, type Evidence } from '../domain/evidence-schema';
+import type { Catalog } from '../../domain/catalog-model';
+import { safeFileName, type Evidence } from '../../domain/evidence-schema';
 import type { WorkspaceSnapshot } from './bundle-snapshot';
-import type { Locale } from '../i18n/i18n';
+import type { Locale } from '../../i18n/i18n';
 import { byId, canonicalJson } from './canonical-json';
 import {
   attachmentPath,
@@ -20,7 +20,7 @@ import {
 import { renderReadme } from './bundle-readme';
 import { renderReportHtml, type ReportInput } from './bundle-report';
 import { encryptBundle } from './crypto-container';
-import { sha256Hex } from './sha256';
+import { sha256Hex } from '../sha256';
 
 export interface ExportOptions {
   exportedAt: string;

@@ -1,7 +1,7 @@
 import { MANIFEST_PATH } from './bundle-format';
-import { problem, type IoProblem } from './problems';
-import { quoteName } from './zip-names';
-import type { SafeZip } from './zip-reader';
+import { problem, type IoProblem } from '../problems';
+import { quoteName } from '../zip/zip-names';
+import type { SafeZip } from '../zip/zip-reader';
 
 /**
  * A bundle folder compressed as a folder ("Compress" in Finder or Explorer) holds the bundle one

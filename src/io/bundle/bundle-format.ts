@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { aiSystemSchema } from '../domain/ai-system-schema';
-import { assessmentSchema } from '../domain/assessment-schema';
-import { evidenceSchema } from '../domain/evidence-schema';
-import { impactAssessmentSchema } from '../domain/impact-assessment-schema';
-import { ownControlSchema } from '../domain/own-control-schema';
-import { riskSchema } from '../domain/risk-schema';
-import { workspaceSchema } from '../domain/workspace-schema';
-import { cycleRecordSchema } from '../domain/cycle/registry';
-import { historyEntrySchema } from '../domain/history';
+import { aiSystemSchema } from '../../domain/ai-system-schema';
+import { assessmentSchema } from '../../domain/assessment-schema';
+import { evidenceSchema } from '../../domain/evidence-schema';
+import { impactAssessmentSchema } from '../../domain/impact-assessment-schema';
+import { ownControlSchema } from '../../domain/own-control-schema';
+import { riskSchema } from '../../domain/risk-schema';
+import { workspaceSchema } from '../../domain/workspace-schema';
+import { cycleRecordSchema } from '../../domain/cycle/registry';
+import { historyEntrySchema } from '../../domain/history';
 
 /** The portable workspace bundle. Documented in docs/bundle-format.md; constants live here only. */
 export const BUNDLE_FORMAT = 'aims-workbench-bundle';

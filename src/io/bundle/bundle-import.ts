@@ -1,5 +1,5 @@
 import type { ZodType } from 'zod';
-import type { Catalog } from '../domain/catalog-model';
+import type { Catalog } from '../../domain/catalog-model';
 import {
   BUNDLE_FORMAT,
   BUNDLE_FORMAT_VERSION,
@@ -15,11 +15,11 @@ import { readAttachments } from './bundle-attachments';
 import { findBundleRoot, isSystemFile } from './bundle-folder';
 import { checkReferences } from './bundle-references';
 import { decryptBundle, isEncryptedContainer } from './crypto-container';
-import { problemOf } from '../domain/problem';
-import { problem, type IoProblem } from './problems';
-import { parseJsonSafely } from './safe-json';
-import { sha256Hex } from './sha256';
-import { openZip, ZipReadError, type SafeZip, type ZipLimits } from './zip-reader';
+import { problemOf } from '../../domain/problem';
+import { problem, type IoProblem } from '../problems';
+import { parseJsonSafely } from '../safe-json';
+import { sha256Hex } from '../sha256';
+import { openZip, ZipReadError, type SafeZip, type ZipLimits } from '../zip/zip-reader';
 
 export type BundleRecords = { [T in BundleTable]: Record<string, unknown>[] };
 

@@ -1,6 +1,6 @@
-import type { Locale } from '../i18n/i18n';
+import type { Locale } from '../../i18n/i18n';
 import { attachmentPath, bundleTableNames, bundleTables, MANIFEST_PATH, README_PATH, REPORT_PATH } from './bundle-format';
-import { displayWidth, fmt, formatStamp, reportMessages, type ReportMessages } from './report-text';
+import { displayWidth, fmt, formatStamp, reportMessages, type ReportMessages } from '../report/report-text';
 
 export interface ReadmeInput {
   workspaceName: string;

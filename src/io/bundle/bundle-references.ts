@@ -1,9 +1,9 @@
-import type { Catalog } from '../domain/catalog-model';
-import { cycleKinds, recordLinks, type CycleKind } from '../domain/cycle/registry';
-import type { HistoryTable } from '../domain/history';
-import { kindValueFields, valueFields, type ValueField, type ValueKind } from '../domain/register-values';
+import type { Catalog } from '../../domain/catalog-model';
+import { cycleKinds, recordLinks, type CycleKind } from '../../domain/cycle/registry';
+import type { HistoryTable } from '../../domain/history';
+import { kindValueFields, valueFields, type ValueField, type ValueKind } from '../../domain/register-values';
 import { bundleTables, type BundleTable } from './bundle-format';
-import { problem, type IoProblem } from './problems';
+import { problem, type IoProblem } from '../problems';
 
 type Records = { [T in BundleTable]: Record<string, unknown>[] };
 type Target = 'aiSystems' | 'risks' | 'ownControls' | 'impactAssessments' | 'cycleRecords';

@@ -1,21 +1,21 @@
-import { kindPluralLabel } from '../domain/cycle/registry';
-import { locale as activeLocale, t } from './words';
-import { fmt, formatStamp } from './report-text';
-import { reportOf, type Report, type ReportInput, type ReportSection } from './report/context';
-import { evidenceSection } from './report/evidence';
-import { html, Html, type Part } from './report/html';
-import { impactAssessmentSection } from './report/impact-assessments';
-import { kindAnchor, kindsWithRecords, managementSystemSection } from './report/management-system';
-import { ownControlSection } from './report/own-controls';
-import { profileSection } from './report/profile';
-import { riskSection } from './report/risks';
-import { soaSection } from './report/soa';
-import { STYLE } from './report/style';
-import { systemSection } from './report/systems';
-import { walkthroughSection } from './report/walkthrough';
+import { kindPluralLabel } from '../../domain/cycle/registry';
+import { locale as activeLocale, t } from '../words';
+import { fmt, formatStamp } from '../report/report-text';
+import { reportOf, type Report, type ReportInput, type ReportSection } from '../report/context';
+import { evidenceSection } from '../report/evidence';
+import { html, Html, type Part } from '../report/html';
+import { impactAssessmentSection } from '../report/impact-assessments';
+import { kindAnchor, kindsWithRecords, managementSystemSection } from '../report/management-system';
+import { ownControlSection } from '../report/own-controls';
+import { profileSection } from '../report/profile';
+import { riskSection } from '../report/risks';
+import { soaSection } from '../report/soa';
+import { STYLE } from '../report/style';
+import { systemSection } from '../report/systems';
+import { walkthroughSection } from '../report/walkthrough';
 
-export { escapeHtml } from './report/html';
-export type { ReportInput } from './report/context';
+export { escapeHtml } from '../report/html';
+export type { ReportInput } from '../report/context';
 
 interface Section {
   id: string;

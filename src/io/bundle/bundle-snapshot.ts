@@ -1,4 +1,4 @@
-import type { Workspace } from '../domain/workspace-schema';
+import type { Workspace } from '../../domain/workspace-schema';
 import type { BundleTable } from './bundle-format';
 
 /**

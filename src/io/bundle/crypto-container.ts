@@ -13,7 +13,7 @@
  * errors and a missing WebCrypto throw a CryptoContainerError.
  */
 import { z } from 'zod';
-import { problem, type IoProblem } from './problems';
+import { problem, type IoProblem } from '../problems';
 
 export const ENCRYPTED_MAGIC = 'AIMSENC1';
 export const ENCRYPTED_FORMAT = 'aims-workbench-encrypted';

@@ -1,4 +1,4 @@
-import { issue, MAX_IMPORT_BYTES, type MatrixIssue } from '../domain/ciso-matrix';
+import { issue, MAX_IMPORT_BYTES, type MatrixIssue } from '../../domain/ciso-matrix';
 
 /**
  * Reading and writing CISO Assistant matrix files: its library files are YAML, its API answers

@@ -1,5 +1,5 @@
-import { isoDate } from './csv';
-import type { CellValue } from './sheet-cells';
+import { isoDate } from '../sheets/csv';
+import type { CellValue } from '../sheets/sheet-cells';
 
 /**
  * Cells of other people's spreadsheets: dates typed every which way, numbers typed as text, lists

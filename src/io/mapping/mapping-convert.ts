@@ -1,10 +1,10 @@
-import type { Problem } from '../domain/problem';
+import type { Problem } from '../../domain/problem';
 import { cellText, parseDateCell, splitCell } from './mapping-cells';
 import { targetOptions, type MappingTarget, type OptionContext } from './mapping-targets';
 import { normValue } from './mapping-text';
 import { hasValue, type MappedValue, type ValueMap } from './mapping-values';
-import type { CellValue } from './sheet-cells';
-import { refused } from './sheet-problem-text';
+import type { CellValue } from '../sheets/sheet-cells';
+import { refused } from '../sheets/sheet-problem-text';
 
 /** One cell of a mapped column as a field value. */
 

@@ -1,10 +1,10 @@
-import { t } from './words';
+import { t } from '../words';
 import { cellText, isTextCell } from './mapping-cells';
 import { ignoredHeaders } from './mapping-synonyms';
 import { mappingTargets, type MappingTarget, type TargetRegister } from './mapping-targets';
 import { normHeader } from './mapping-text';
-import type { CellValue } from './sheet-cells';
-import { columnLetters } from './sheet-grid';
+import type { CellValue } from '../sheets/sheet-cells';
+import { columnLetters } from '../sheets/sheet-grid';
 
 /** The header row of a foreign sheet and what its column names suggest. */
 

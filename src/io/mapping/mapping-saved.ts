@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { timestampSchema } from '../domain/dates';
-import { idSchema } from '../domain/record-base';
+import { timestampSchema } from '../../domain/dates';
+import { idSchema } from '../../domain/record-base';
 import { headerKeys, type SheetMapping } from './mapping';
 import { targetOf, targetOptions, type OptionContext, type TargetRegister } from './mapping-targets';
 import { withValue, type ValueMap } from './mapping-values';

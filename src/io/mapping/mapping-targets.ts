@@ -1,9 +1,9 @@
-import { aiSystemRegister } from '../domain/ai-system-schema';
-import type { FieldDef, FieldKind } from '../domain/fields';
-import type { RiskMatrix } from '../domain/risk-matrix';
-import type { RegisterDecl } from '../domain/register';
-import { riskRegister } from '../domain/risk-schema';
-import { locale, t, tOption } from './words';
+import { aiSystemRegister } from '../../domain/ai-system-schema';
+import type { FieldDef, FieldKind } from '../../domain/fields';
+import type { RiskMatrix } from '../../domain/risk-matrix';
+import type { RegisterDecl } from '../../domain/register';
+import { riskRegister } from '../../domain/risk-schema';
+import { locale, t, tOption } from '../words';
 import { aiSystemHeaderSynonyms, enumValueSynonyms, riskHeaderSynonyms } from './mapping-synonyms';
 import { normHeader } from './mapping-text';
 

@@ -1,5 +1,5 @@
-import type { ScaleLevel } from '../domain/risk-matrix';
-import { tOption } from './words';
+import type { ScaleLevel } from '../../domain/risk-matrix';
+import { tOption } from '../words';
 import { leadingInteger } from './mapping-cells';
 import { levelWords } from './mapping-synonyms';
 import { enumSynonyms, type MappingTarget, type OptionContext, type TargetOption, type TargetRegister } from './mapping-targets';

@@ -1,6 +1,6 @@
-import { fromZodIssue, problemOf, type Problem } from '../domain/problem';
-import { aiSystemSchema, blankAiSystem } from '../domain/ai-system-schema';
-import { blankRisk, riskSchema } from '../domain/risk-schema';
+import { fromZodIssue, problemOf, type Problem } from '../../domain/problem';
+import { aiSystemSchema, blankAiSystem } from '../../domain/ai-system-schema';
+import { blankRisk, riskSchema } from '../../domain/risk-schema';
 import { cellText, isBlankCell, isNumberLike, splitCell } from './mapping-cells';
 import { convertCell, type ConvertContext } from './mapping-convert';
 import { columnName, detectHeaderRow, headerTexts, suggestColumns } from './mapping-header';
@@ -8,8 +8,8 @@ import { totalWords } from './mapping-synonyms';
 import { isListKind, isValueMapped, requiredTarget, targetOf, type MappingTarget, type OptionContext, type TargetRegister } from './mapping-targets';
 import { normHeader, normValue } from './mapping-text';
 import { hasValue, suggestValueMap, withValue, type ValueMap } from './mapping-values';
-import type { CellValue } from './sheet-cells';
-import type { RowWrite, SheetProblem, WorkbookPlan } from './workbook-import';
+import type { CellValue } from '../sheets/sheet-cells';
+import type { RowWrite, SheetProblem, WorkbookPlan } from '../sheets/workbook-import';
 
 export { hasValue, suggestValueMap, withValue, type MappedValue, type ValueMap } from './mapping-values';
 export { columnName, detectHeaderRow, headerKeys, headerTexts, suggestColumns } from './mapping-header';

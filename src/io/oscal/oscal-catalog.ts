@@ -1,4 +1,4 @@
-import type { Catalog, CatalogItem } from '../domain/catalog-model';
+import type { Catalog, CatalogItem } from '../../domain/catalog-model';
 import { aimsProp, AIMS_NS, compact, OSCAL_FILES, OSCAL_VERSION, oscalControlId, prose, uuidV5, type OscalProp, type OscalVersion } from './oscal-common';
 
 /**

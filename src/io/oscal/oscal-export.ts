@@ -1,4 +1,4 @@
-import type { Catalog } from '../domain/catalog-model';
+import type { Catalog } from '../../domain/catalog-model';
 import { buildOscalCatalog, buildOscalProfile } from './oscal-catalog';
 import { OSCAL_FILES, oscalJson, type OscalVersion } from './oscal-common';
 import { buildOscalSsp, type OscalSspInput } from './oscal-ssp';

@@ -1,10 +1,10 @@
-import { effectiveStatus, type Assessment, type EffectiveStatus } from '../domain/assessment-schema';
-import type { Catalog, CatalogItem } from '../domain/catalog-model';
-import type { OwnControl } from '../domain/own-control-schema';
-import { soaApplicable, soaGaps } from '../domain/progress';
-import type { Risk } from '../domain/risk-schema';
-import { refsText, treatmentLinks, type TreatmentLink } from '../domain/soa-links';
-import type { Workspace } from '../domain/workspace-schema';
+import { effectiveStatus, type Assessment, type EffectiveStatus } from '../../domain/assessment-schema';
+import type { Catalog, CatalogItem } from '../../domain/catalog-model';
+import type { OwnControl } from '../../domain/own-control-schema';
+import { soaApplicable, soaGaps } from '../../domain/progress';
+import type { Risk } from '../../domain/risk-schema';
+import { refsText, treatmentLinks, type TreatmentLink } from '../../domain/soa-links';
+import type { Workspace } from '../../domain/workspace-schema';
 import type { OscalMetadata } from './oscal-catalog';
 import { aimsProp, AIMS_NS, compact, oneLine, OSCAL_FILES, OSCAL_VERSION, oscalControlId, prose, uuidFactory, type OscalProp, type OscalVersion } from './oscal-common';
 

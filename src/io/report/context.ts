@@ -10,7 +10,7 @@ import type { Workspace } from '../../domain/workspace-schema';
 import type { Locale } from '../../i18n/i18n';
 import { recordNames } from '../words';
 import type { ValueContext } from '../../i18n/value-text';
-import { formatCount, formatDay, reportMessages, type ReportMessages } from '../report-text';
+import { formatCount, formatDay, reportMessages, type ReportMessages } from './report-text';
 
 /** The report's sections; each says so when a selective export left its register out. */
 export const reportSections = ['profile', 'soa', 'risks', 'aiSystems', 'ownControls', 'impactAssessments', 'managementSystem', 'walkthrough', 'evidence'] as const;

@@ -1,7 +1,7 @@
 import { cycleKinds } from '../../domain/cycle/registry';
 import { canOpenInBrowser, type Evidence } from '../../domain/evidence-schema';
 import { formatBytes } from '../words';
-import { fmt } from '../report-text';
+import { fmt } from './report-text';
 import { byRef, cmp, type Report } from './context';
 import { fileHref, html, table, type Html } from './html';
 

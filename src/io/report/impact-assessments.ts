@@ -2,7 +2,7 @@ import { valueField, type ValueField } from '../../domain/register-values';
 import type { FieldDef } from '../../domain/fields';
 import { conclusionFields, scopeFields, signOffFields, type ImpactAssessment } from '../../domain/impact-assessment-schema';
 import { t, valueText } from '../words';
-import { fmt } from '../report-text';
+import { fmt } from './report-text';
 import { cmp, type Report } from './context';
 import { recordFields, rowsTable } from './fields';
 import { html, type Html } from './html';

@@ -1,7 +1,7 @@
 import { kindValueFields } from '../../domain/register-values';
 import { cycleKinds, kindPluralLabel, type CycleKind } from '../../domain/cycle/registry';
 import { t } from '../words';
-import { fmt } from '../report-text';
+import { fmt } from './report-text';
 import { byRef, type Report } from './context';
 import { recordFields } from './fields';
 import { html, type Html } from './html';

@@ -1,6 +1,6 @@
-import type { Locale } from '../i18n/i18n';
-import type { report as en } from '../i18n/en/report';
-import { words } from './words';
+import type { Locale } from '../../i18n/i18n';
+import type { report as en } from '../../i18n/en/report';
+import { words } from '../words';
 
 /**
  * The language of a bundle's README.txt and report.html: the UI language chosen when exporting.

@@ -2,7 +2,7 @@ import { evaluateRisk } from '../../domain/risk-evaluation';
 import { riskSchema } from '../../domain/risk-schema';
 import type { CellLevel } from '../../domain/risk-matrix';
 import { t, tOption, riskFlagText } from '../words';
-import { fmt } from '../report-text';
+import { fmt } from './report-text';
 import { byRef, type Report } from './context';
 import { declaredFields, recordCards } from './fields';
 import { html, table, type Html } from './html';

@@ -2,7 +2,7 @@ import { effectiveStatus } from '../../domain/assessment-schema';
 import { soaApplicable, soaCompleteness, soaGaps } from '../../domain/progress';
 import { refsText, treatmentLinks } from '../../domain/soa-links';
 import { t, tOption } from '../words';
-import { fmt } from '../report-text';
+import { fmt } from './report-text';
 import type { Report } from './context';
 import { html, table, text, type Html } from './html';
 

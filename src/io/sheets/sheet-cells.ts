@@ -1,6 +1,6 @@
-import { hasMessage, locale, tOption } from './words';
+import { hasMessage, locale, tOption } from '../words';
 import { optionLabels, sameStrings, stringsState, type StringsState } from './sheet-labels';
-import type { Problem } from '../domain/problem';
+import type { Problem } from '../../domain/problem';
 import { refused } from './sheet-problem-text';
 
 /** A spreadsheet cell as SheetJS gives it (arrays only, cached values, never formulas). */

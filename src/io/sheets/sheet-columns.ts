@@ -1,4 +1,4 @@
-import type { FieldDef } from '../domain/fields';
+import type { FieldDef } from '../../domain/fields';
 import { cellToDate, cellToText, dateToSerial, enumFromCell, joinList, optionLabel, sameLines, splitList, type CellValue, type Parsed } from './sheet-cells';
 import { refused } from './sheet-problem-text';
 

@@ -3,12 +3,12 @@
  * own code, without caps, so a small xlsx can expand to gigabytes in memory. Our zip reader judges
  * the central directory (sizes, ratio, names, overlaps) and inflates every entry with caps first.
  */
-import { detailOf, problem, type IoProblem } from './problems';
+import { detailOf, problem, type IoProblem } from '../problems';
 import { odsCellEstimate } from './sheet-ods-guard';
-import type { SheetProblemCode } from '../domain/sheet-problem-codes';
+import type { SheetProblemCode } from '../../domain/sheet-problem-codes';
 import { sheetFileProblem } from './sheet-problem-text';
 import { StoredZipWriter } from './sheet-zip-store';
-import { openZip, ZipReadError, type ZipLimits } from './zip-reader';
+import { openZip, ZipReadError, type ZipLimits } from '../zip/zip-reader';
 
 /**
  * Tighter than for bundles: a spreadsheet of 100,000 rows × 200 columns is far below 500 MB of XML,

@@ -3,7 +3,7 @@
  * and to the limits, turn every value into a plain Cell, cap long text, and say where (sheet, row,
  * column) each problem was, 1-based, columns also as letters.
  */
-import type { IoProblem } from './problems';
+import type { IoProblem } from '../problems';
 import { sheetFileProblem } from './sheet-problem-text';
 
 export type Cell = string | number | boolean | Date | null;

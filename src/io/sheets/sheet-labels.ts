@@ -1,4 +1,4 @@
-import { hasMessage, locale, t, tOption, localeTablesRevision, messageIn, tableLocales } from './words';
+import { hasMessage, locale, t, tOption, localeTablesRevision, messageIn, tableLocales } from '../words';
 
 /**
  * The words of a workbook in every language. Register declarations keep one stable English header

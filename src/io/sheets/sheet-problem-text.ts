@@ -1,6 +1,6 @@
-import { problemOf, type Problem, type ProblemParams, type ProblemWhere } from '../domain/problem';
-import type { SheetProblemCode } from '../domain/sheet-problem-codes';
-import { hasMessage, messageIn, t, tableLocales } from './words';
+import { problemOf, type Problem, type ProblemParams, type ProblemWhere } from '../../domain/problem';
+import type { SheetProblemCode } from '../../domain/sheet-problem-codes';
+import { hasMessage, messageIn, t, tableLocales } from '../words';
 
 /**
  * A spreadsheet import's problems as codes with their facts (domain/problem.ts), never words: the

@@ -12,13 +12,13 @@
  * time zone of the machine.
  */
 import { detectDelimiter, parseCsv, restoreNeutralised } from './csv';
-import type { IoProblem } from './problems';
-import type { SheetProblemCode } from '../domain/sheet-problem-codes';
+import type { IoProblem } from '../problems';
+import type { SheetProblemCode } from '../../domain/sheet-problem-codes';
 import { sheetFileProblem } from './sheet-problem-text';
 import { fromSheetJsError, inspectCfb, prepareZip } from './sheet-container';
 import { toGrid, usedExtent, WarningList, type Cell } from './sheet-grid';
 import { extensionOf, isTextExtension, looksLikeMarkup, sniffContainer } from './sheet-sniff';
-import { decodeText, type TextEncodingName } from './text-decode';
+import { decodeText, type TextEncodingName } from '../text-decode';
 
 export type { Cell } from './sheet-grid';
 

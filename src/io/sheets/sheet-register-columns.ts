@@ -1,6 +1,6 @@
-import type { Catalog } from '../domain/catalog-model';
-import type { RegisterDecl } from '../domain/register';
-import type { RiskMatrix } from '../domain/risk-matrix';
+import type { Catalog } from '../../domain/catalog-model';
+import type { RegisterDecl } from '../../domain/register';
+import type { RiskMatrix } from '../../domain/risk-matrix';
 import { cellToText, joinList, splitList, type Parsed } from './sheet-cells';
 import { computedColumn, fieldColumn, referenceColumn, type SheetColumn } from './sheet-columns';
 import { levelNumber, levelText, refused } from './sheet-problem-text';

@@ -1,5 +1,5 @@
-import { cycleKinds, recordLinks, registerOf, type CycleKind, type CycleRecord } from '../domain/cycle/registry';
-import { TEXT_MAX, type FieldDef } from '../domain/fields';
+import { cycleKinds, recordLinks, registerOf, type CycleKind, type CycleRecord } from '../../domain/cycle/registry';
+import { TEXT_MAX, type FieldDef } from '../../domain/fields';
 import { cellToText, joinList, splitList } from './sheet-cells';
 import { computedColumn, fieldColumn, referenceColumn, type SheetColumn } from './sheet-columns';
 import { refused } from './sheet-problem-text';

@@ -1,9 +1,9 @@
-import { aiSystemRegister } from '../domain/ai-system-schema';
-import { assessmentFields, soaFields, type Assessment } from '../domain/assessment-schema';
-import { ownControlRegister } from '../domain/own-control-schema';
-import { soaApplicable } from '../domain/progress';
-import { riskRegister } from '../domain/risk-schema';
-import { refsText } from '../domain/soa-links';
+import { aiSystemRegister } from '../../domain/ai-system-schema';
+import { assessmentFields, soaFields, type Assessment } from '../../domain/assessment-schema';
+import { ownControlRegister } from '../../domain/own-control-schema';
+import { soaApplicable } from '../../domain/progress';
+import { riskRegister } from '../../domain/risk-schema';
+import { refsText } from '../../domain/soa-links';
 import { cellToText, type CellValue } from './sheet-cells';
 import { computedColumn, fieldColumn } from './sheet-columns';
 import { registerSheet } from './sheet-register-columns';

@@ -5,7 +5,7 @@
  * everything else is refused, so SheetJS's guessers (SYLK, DBF, Lotus, HTML, plain-text PRN) never
  * get to turn arbitrary bytes into a sheet.
  */
-import { bomOf } from './text-decode';
+import { bomOf } from '../text-decode';
 
 export type SheetContainer = 'zip' | 'cfb' | 'text' | 'binary';
 

@@ -1,9 +1,9 @@
-import type { Catalog } from '../domain/catalog-model';
-import type { CycleKind } from '../domain/cycle/registry';
-import type { HistoryTable } from '../domain/history';
-import type { RefTarget } from '../domain/register-values';
-import type { RiskMatrix } from '../domain/risk-matrix';
-import type { TreatmentLink } from '../domain/soa-links';
+import type { Catalog } from '../../domain/catalog-model';
+import type { CycleKind } from '../../domain/cycle/registry';
+import type { HistoryTable } from '../../domain/history';
+import type { RefTarget } from '../../domain/register-values';
+import type { RiskMatrix } from '../../domain/risk-matrix';
+import type { TreatmentLink } from '../../domain/soa-links';
 import type { SheetColumn } from './sheet-columns';
 
 /** What every register sheet is: its key, its columns, and the workspace context its cells read. */

@@ -16,7 +16,7 @@ import { appXml, contentTypes, coreXml, rootRels, STYLE, stylesXml, workbookRels
 import { columnLetters } from './sheet-grid';
 import { SharedStrings, sheetXmlPieces, type XlsxCell } from './xlsx-sheet';
 import { dataValidationsXml, ListSheet, planLists, sheetValidations, type ColumnList, type ListMessage } from './xlsx-validation';
-import { localDeflater, ZipBuilder, type Deflater } from './zip-write';
+import { localDeflater, ZipBuilder, type Deflater } from '../zip/zip-write';
 
 export interface SheetSpec {
   name: string;

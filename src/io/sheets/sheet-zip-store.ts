@@ -4,7 +4,7 @@
  * the end record from the back (a fake one in the archive comment would win) and trusts local
  * headers, so the original bytes could show it a different archive than the one we checked.
  */
-import { crc32 } from './zip-crc32';
+import { crc32 } from '../zip/zip-crc32';
 
 const LOCAL = 30;
 const CENTRAL = 46;

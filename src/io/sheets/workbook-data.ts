@@ -1,12 +1,12 @@
-import type { AiSystem } from '../domain/ai-system-schema';
-import { blankAssessment, type Assessment } from '../domain/assessment-schema';
-import type { Catalog } from '../domain/catalog-model';
-import type { CycleKind, CycleRecord } from '../domain/cycle/registry';
-import type { ImpactAssessment } from '../domain/impact-assessment-schema';
-import type { OwnControl } from '../domain/own-control-schema';
-import { compareRefs, type Risk } from '../domain/risk-schema';
-import { treatmentLinks, type TreatmentLink } from '../domain/soa-links';
-import type { Workspace } from '../domain/workspace-schema';
+import type { AiSystem } from '../../domain/ai-system-schema';
+import { blankAssessment, type Assessment } from '../../domain/assessment-schema';
+import type { Catalog } from '../../domain/catalog-model';
+import type { CycleKind, CycleRecord } from '../../domain/cycle/registry';
+import type { ImpactAssessment } from '../../domain/impact-assessment-schema';
+import type { OwnControl } from '../../domain/own-control-schema';
+import { compareRefs, type Risk } from '../../domain/risk-schema';
+import { treatmentLinks, type TreatmentLink } from '../../domain/soa-links';
+import type { Workspace } from '../../domain/workspace-schema';
 import type { SheetContext } from './sheet-registers';
 
 /** Everything a workbook shows of one workspace. */

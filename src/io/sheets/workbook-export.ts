@@ -1,11 +1,11 @@
-import { locale, t, tOption } from './words';
-import { impactFields } from '../domain/impact-assessment-schema';
+import { locale, t, tOption } from '../words';
+import { impactFields } from '../../domain/impact-assessment-schema';
 import { cellToDate, dateToSerial, optionLabel, type CellValue } from './sheet-cells';
-import { byId } from './canonical-json';
+import { byId } from '../bundle/canonical-json';
 import { aiSystemSheet, clauseSheet, cycleKindOf, cycleSheet, cycleSheets, isCycleSheet, ownControlSheet, riskSheet, soaSheet, type CycleSheetKey, type RegisterSheet, type SheetContext, type SheetKey } from './sheet-registers';
 import { answersFor, cycleRecordsOf, risksByRef, sheetContext, type WorkbookData } from './workbook-data';
 import { buildWorkbook, type BuildOptions, type SheetSpec } from './sheet-write';
-import type { Deflater } from './zip-write';
+import type { Deflater } from '../zip/zip-write';
 import { toCsv } from './csv';
 import { headerText, sheetNameText } from './sheet-labels';
 

@@ -1,11 +1,11 @@
 import type { ZodType } from 'zod';
-import { aiSystemSchema } from '../domain/ai-system-schema';
-import { assessmentSchema } from '../domain/assessment-schema';
-import { ownControlSchema } from '../domain/own-control-schema';
-import { riskSchema } from '../domain/risk-schema';
-import { registerOf } from '../domain/cycle/registry';
-import { fromZodIssue, problemOf } from '../domain/problem';
-import type { SheetProblemCode } from '../domain/sheet-problem-codes';
+import { aiSystemSchema } from '../../domain/ai-system-schema';
+import { assessmentSchema } from '../../domain/assessment-schema';
+import { ownControlSchema } from '../../domain/own-control-schema';
+import { riskSchema } from '../../domain/risk-schema';
+import { registerOf } from '../../domain/cycle/registry';
+import { fromZodIssue, problemOf } from '../../domain/problem';
+import type { SheetProblemCode } from '../../domain/sheet-problem-codes';
 import { cellToText, type CellValue } from './sheet-cells';
 import { sameValue } from './workbook-values';
 import { planNames } from './workbook-names';

@@ -1,5 +1,5 @@
-import { recordName, type RecordNames } from '../domain/record-names';
-import { valueField, type RefTarget } from '../domain/register-values';
+import { recordName, type RecordNames } from '../../domain/record-names';
+import { valueField, type RefTarget } from '../../domain/register-values';
 import type { WorkbookData } from './workbook-data';
 import type { WorkbookPlan } from './workbook-plan';
 import { sheetRecords } from './sheet-types';

@@ -1,7 +1,7 @@
-import type { Problem } from '../domain/problem';
-import type { RecordNames } from '../domain/record-names';
-import type { RiskMatrix } from '../domain/risk-matrix';
-import type { IoProblem } from './problems';
+import type { Problem } from '../../domain/problem';
+import type { RecordNames } from '../../domain/record-names';
+import type { RiskMatrix } from '../../domain/risk-matrix';
+import type { IoProblem } from '../problems';
 import type { SheetKey } from './sheet-registers';
 
 /** What checking an edited workbook against a workspace produces: per sheet and row, what would change. */

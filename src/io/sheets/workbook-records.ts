@@ -1,8 +1,8 @@
-import { blankAiSystem } from '../domain/ai-system-schema';
-import { blankAssessment } from '../domain/assessment-schema';
-import { blankOwnControl } from '../domain/own-control-schema';
-import { blankRisk } from '../domain/risk-schema';
-import { blankCycleRecord } from '../domain/cycle/records';
+import { blankAiSystem } from '../../domain/ai-system-schema';
+import { blankAssessment } from '../../domain/assessment-schema';
+import { blankOwnControl } from '../../domain/own-control-schema';
+import { blankRisk } from '../../domain/risk-schema';
+import { blankCycleRecord } from '../../domain/cycle/records';
 import { cycleKindOf, type SheetKey } from './sheet-registers';
 import { answersFor, type WorkbookData } from './workbook-data';
 

@@ -1,4 +1,4 @@
-import { problem, type IoProblem } from './problems';
+import { problem, type IoProblem } from '../problems';
 import type { CentralEntry } from './zip-directory';
 import { entryWhere } from './zip-local';
 import { foldName, quoteName } from './zip-names';

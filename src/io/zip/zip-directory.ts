@@ -1,4 +1,4 @@
-import { problem, type IoProblem } from './problems';
+import { problem, type IoProblem } from '../problems';
 import { readUnicodePath, readU64, readZip64Extra } from './zip-extra';
 import { decodeName, nameIssue, quoteName } from './zip-names';
 

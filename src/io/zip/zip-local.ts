@@ -1,4 +1,4 @@
-import { problem, type IoProblem } from './problems';
+import { problem, type IoProblem } from '../problems';
 import type { CentralEntry } from './zip-directory';
 import { quoteName } from './zip-names';
 

@@ -1,4 +1,4 @@
-import { detailOf, problem, type IoProblem } from './problems';
+import { detailOf, problem, type IoProblem } from '../problems';
 import { checkEntries } from './zip-checks';
 import { crc32 } from './zip-crc32';
 import { readCentralDirectory, type CentralEntry } from './zip-directory';
