@@ -1,8 +1,11 @@
 import type { Locale, MessageKey } from '../i18n/i18n';
-import type { ReportMessages } from './report/report-text';
+import type { report as reportEn } from '../i18n/en/report';
 import type { riskFlagText as RiskFlagText } from '../i18n/risk-flag-text';
 import type { recordNames as RecordNames } from '../i18n/value-context';
 import type { valueText as ValueText } from '../i18n/value-text';
+
+/** The small table of README.txt and report.html, in one language. */
+export type ReportMessages = { readonly [K in keyof typeof reportEn]: string };
 
 /**
  * The words io writes where a person reads them (report.html, README.txt, a workbook's headers and

@@ -106,4 +106,30 @@ describe('the import graph of src', () => {
     const mutual = [...edges].filter((e) => edges.has(e.split('>').reverse().join('>')));
     expect(mutual).toEqual([]);
   });
+
+  it('keeps src/io in feature folders that import each other one way only, never a cycle', () => {
+    const folderOf = (f: string) => (f.startsWith('src/io/') ? (f.split('/').length > 3 ? f.split('/')[2]! : 'shared') : null);
+    const edges = new Map<string, Set<string>>();
+    for (const [file, deps] of graph) {
+      const from = folderOf(file);
+      if (!from) continue;
+      for (const dep of deps) {
+        const to = folderOf(dep);
+        if (to && to !== from) edges.set(from, (edges.get(from) ?? new Set()).add(to));
+      }
+    }
+    expect([...edges.keys()].sort()).toEqual(expect.arrayContaining(['bundle', 'mapping', 'sheets']));
+    // Depth-first: a folder reached again while still on the path is a cycle.
+    const cycles: string[] = [];
+    const visit = (node: string, path: string[]) => {
+      for (const next of edges.get(node) ?? []) {
+        if (path.includes(next)) cycles.push([...path, next].join(' > '));
+        else visit(next, [...path, next]);
+      }
+    };
+    for (const start of edges.keys()) visit(start, [start]);
+    expect(cycles).toEqual([]);
+    // The shared files at the io root are leaves: they import no feature folder.
+    expect([...(edges.get('shared') ?? [])]).toEqual([]);
+  });
 });

@@ -1,6 +1,5 @@
 import type { Locale } from '../../i18n/i18n';
-import type { report as en } from '../../i18n/en/report';
-import { words } from '../words';
+import { words, type ReportMessages } from '../words';
 
 /**
  * The language of a bundle's README.txt and report.html: the UI language chosen when exporting.
@@ -8,7 +7,7 @@ import { words } from '../words';
  * (src/state/io-words.ts hands them to io).
  * The bundle's data files stay language-neutral; only these two human-readable files follow it.
  */
-export type ReportMessages = { readonly [K in keyof typeof en]: string };
+export type { ReportMessages };
 
 /** The tables come with the words io's caller supplies (io/words.ts). */
 export function reportMessages(locale: Locale): ReportMessages {
