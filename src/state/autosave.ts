@@ -59,6 +59,13 @@ export function stopSaves(): void {
   stopped = true;
 }
 const listeners = new Set<(busy: boolean) => void>();
+/** Keys whose last write failed (and was reported): a change there is not stored. */
+const failed = new Set<string>();
+
+/** Whether a change failed to save and was not written since; the indicator must not say "Saved" then. */
+export function saveFailed(): boolean {
+  return failed.size > 0;
+}
 
 /** Whether any keyed autosave is still writing; for the "Saving…/Saved" indicator. */
 export function onSavingChange(listener: (busy: boolean) => void): () => void {
@@ -78,6 +85,10 @@ export function queueSave<T>(key: string, write: (value: T) => Promise<unknown>,
     q = new AutosaveQueue(async ({ value: v, token }: { value: unknown; token: Describe | null }) => {
       try {
         await write(v as T);
+        failed.delete(key);
+      } catch (e) {
+        failed.add(key);
+        throw e;
       } finally {
         if (token) saveJournal.done(key, token);
       }

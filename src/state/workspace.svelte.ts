@@ -5,7 +5,7 @@ import { listAssessments, saveAssessment } from '../db/assessments-repo';
 import { listEvidence } from '../db/evidence-repo';
 import { getWorkspace, setLastWorkspaceId } from '../db/workspaces-repo';
 import { app } from './app.svelte';
-import { onSavingChange } from './autosave';
+import { onSavingChange, saveFailed } from './autosave';
 import { checkedSave, type EditMeta } from './edit-sessions';
 import { live } from './live.svelte';
 
@@ -16,6 +16,8 @@ export interface WorkspaceData {
   readonly answers: ReadonlyMap<string, Assessment>;
   readonly evidence: readonly Evidence[];
   readonly saving: boolean;
+  /** A change failed to save (and was reported): never "Saved" until it is written. */
+  readonly unsaved: boolean;
   /** Autosaves one field of one item; rapid edits coalesce into the newest value. */
   save(itemId: string, patch: AssessmentPatch, edit?: EditMeta): void;
 }
@@ -27,7 +29,13 @@ export function workspaceData(id: () => string): WorkspaceData {
   const evidence = live(id, listEvidence, [] as Evidence[]);
   const answers = $derived(new Map(assessments.current.map((a) => [a.itemId, a])));
   let busy = $state(false);
-  $effect(() => onSavingChange((b) => (busy = b)));
+  let unsaved = $state(saveFailed());
+  $effect(() =>
+    onSavingChange((b) => {
+      busy = b;
+      unsaved = saveFailed();
+    }),
+  );
 
   $effect(() => {
     const current = id();
@@ -53,6 +61,9 @@ export function workspaceData(id: () => string): WorkspaceData {
     get saving() {
       return busy;
     },
+    get unsaved() {
+      return unsaved;
+    },
     save(itemId, patch, edit) {
       saveAnswer(id(), itemId, patch, edit);
     },
@@ -62,5 +73,13 @@ export function workspaceData(id: () => string): WorkspaceData {
 /** Autosaves one field of one walkthrough answer (and replays one after a closed tab, see save-replay.ts). */
 export function saveAnswer(wsId: string, itemId: string, patch: AssessmentPatch, edit?: EditMeta): void {
   const key = `${wsId}|${itemId}|${Object.keys(patch).sort().join(',')}`;
-  checkedSave(key, patch as Record<string, unknown>, edit, (p, expected) => saveAssessment(wsId, itemId, p as AssessmentPatch, expected), (e) => app.report(e), undefined, { op: 'answer', target: [wsId, itemId] });
+  checkedSave(
+    key,
+    patch as Record<string, unknown>,
+    edit,
+    (p, expected) => saveAssessment(wsId, itemId, p as AssessmentPatch, expected),
+    (e) => app.report(e),
+    undefined,
+    { op: 'answer', target: [wsId, itemId] },
+  );
 }

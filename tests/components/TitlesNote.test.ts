@@ -31,7 +31,7 @@ async function inLanguage(l: 'en' | 'zh-CN'): Promise<Catalog> {
 }
 
 function dataOf(workspace: Workspace): WorkspaceData {
-  return { id: workspace.id, workspace, loaded: true, answers: new Map(), evidence: [], saving: false, save: () => {} };
+  return { id: workspace.id, workspace, loaded: true, answers: new Map(), evidence: [], saving: false, unsaved: false, save: () => {} };
 }
 
 beforeEach(async () => {

@@ -22,7 +22,8 @@ export const core = {
   'error.read-only': "This change was not saved: a newer version of AIMS Workbench changed this browser's data. Reload to update.",
   'error.edit-conflict': '{record} was changed in another tab; this change was not saved. Check its current values and make the change again.',
   'app.newerData': "A newer version of AIMS Workbench changed this browser's data. Reload to update.",
-  'app.upgradeBlocked': 'AIMS Workbench is updating the data in this browser and is waiting for its other open tabs. Close the other AIMS Workbench tabs to finish the update.',
+  'app.upgradeBlocked':
+    'AIMS Workbench is updating the data in this browser and is waiting for its other open tabs. Close the other AIMS Workbench tabs to finish the update.',
   'app.framed.title': 'AIMS Workbench does not run inside another page',
   'app.framed.body': 'This page has embedded AIMS Workbench. To keep your data safe, the app runs only in a tab of its own.',
   'app.framed.open': 'Open AIMS Workbench in its own tab',
@@ -40,7 +41,8 @@ export const core = {
   'nav.criteria': 'Risk criteria',
 
   'workspaces.title': 'Workspaces',
-  'workspaces.intro': 'Keep one workspace per organization or client. Each holds its own profile, walkthrough answers, evidence and Statement of Applicability.',
+  'workspaces.intro':
+    'Keep one workspace per organization or client. Each holds its own profile, walkthrough answers, evidence and Statement of Applicability.',
   'workspaces.empty': 'No workspace yet. Create the first one to start.',
   'workspaces.new': 'New workspace',
   'workspaces.name': 'Workspace name',
@@ -54,7 +56,8 @@ export const core = {
   'workspaces.copyName': '{name} (copy)',
   'workspaces.delete': 'Delete',
   'workspaces.deleteConfirmTitle': 'Delete workspace "{name}"?',
-  'workspaces.deleteConfirmBody': 'This deletes "{name}" from this browser for good, with all its answers, registers, evidence files, change history and trash. It does not go to the Trash and cannot be restored: only a backup exported beforehand can bring it back.',
+  'workspaces.deleteConfirmBody':
+    'This deletes "{name}" from this browser for good, with all its answers, registers, evidence files, change history and trash. It does not go to the Trash and cannot be restored: only a backup exported beforehand can bring it back.',
   'workspaces.deleteConfirm': 'Delete "{name}"',
   'workspaces.updated': 'Last changed {date}',
   'workspaces.actionsFor': 'Actions for {name}',
@@ -105,6 +108,7 @@ export const core = {
   'field.saving': 'Saving…',
   'field.notSaved': 'Not saved — reload this tab',
   'field.readOnly': 'Read-only',
+  'field.saveFailed': 'Not saved',
 
   'status.not-started': 'Not started',
   'status.in-progress': 'In progress',
@@ -159,12 +163,14 @@ export const core = {
   'evidence.open': 'Open {title}',
   'evidence.download': 'Download {title}',
   'evidence.remove': 'Remove {title}',
-  'evidence.removeConfirm': 'Remove the evidence "{title}"? It moves to the Trash, with its file. You can restore it from the Trash (in this workspace\'s menu) until the trash is emptied.',
+  'evidence.removeConfirm':
+    'Remove the evidence "{title}"? It moves to the Trash, with its file. You can restore it from the Trash (in this workspace\'s menu) until the trash is emptied.',
   'evidence.fileInfo': '{name}, {size}',
   'evidence.list': 'Evidence for {id}',
 
   'soa.title': 'Statement of Applicability',
-  'soa.intro': 'For each of the 38 Annex A controls: is it applicable, why (for inclusion and exclusion alike), how far it is implemented, where, and who owns it (6.1.3).',
+  'soa.intro':
+    'For each of the 38 Annex A controls: is it applicable, why (for inclusion and exclusion alike), how far it is implemented, where, and who owns it (6.1.3).',
   'soa.meta': 'Document details',
   'soa.meta.version': 'Version',
   'soa.meta.date': 'Date',
@@ -191,7 +197,8 @@ export const core = {
   'soa.gap.no-justification': 'Justification text missing',
   'soa.gap.excluded-but-treating': 'Excluded, but risk treatments rely on it',
   'soa.riskTreatment': 'Risk treatment: {refs}',
-  'soa.excludeWarning': 'Risks {refs} name this control in their treatment. Excluding it contradicts them: change those treatment plans or keep the control applicable.',
+  'soa.excludeWarning':
+    'Risks {refs} name this control in their treatment. Excluding it contradicts them: change those treatment plans or keep the control applicable.',
   'soa.derived': 'from the risk register',
   'soa.flagged': 'Needs attention',
   'soa.filterIncomplete': 'Show only controls that need attention',
@@ -264,7 +271,8 @@ export const core = {
   'backup.due': 'The last backup is {days} days old ({date}) and the workspace has changed since. Export a bundle to keep a copy outside this browser.',
   'backup.never': 'This workspace has changed over {days} days and was never exported. Export a bundle to keep a copy outside this browser.',
   'backup.export': 'Export a backup',
-  'backup.safari': 'Safari deletes the data of a site you have not opened for seven days unless its storage is persistent. Export a backup regularly, or add the app to your Home Screen.',
+  'backup.safari':
+    'Safari deletes the data of a site you have not opened for seven days unless its storage is persistent. Export a backup regularly, or add the app to your Home Screen.',
   'app.update.available': 'A new version is available.',
   // Change history and trash (issue 7): the nav labels and the user-name setting on the workspaces page.
   'nav.history': 'History',

@@ -54,7 +54,8 @@ export const core: { [K in keyof typeof import('../en/core').core]: string } = {
   'workspaces.copyName': '{name}（副本）',
   'workspaces.delete': '删除',
   'workspaces.deleteConfirmTitle': '删除工作区“{name}”？',
-  'workspaces.deleteConfirmBody': '这将从此浏览器中永久删除“{name}”及其全部答复、登记册、证据文件、变更历史和回收站。它不会进入回收站，也无法恢复：只有事先导出的备份才能将其找回。',
+  'workspaces.deleteConfirmBody':
+    '这将从此浏览器中永久删除“{name}”及其全部答复、登记册、证据文件、变更历史和回收站。它不会进入回收站，也无法恢复：只有事先导出的备份才能将其找回。',
   'workspaces.deleteConfirm': '删除“{name}”',
   'workspaces.updated': '最后更改于 {date}',
   'workspaces.actionsFor': '{name} 的操作',
@@ -104,6 +105,7 @@ export const core: { [K in keyof typeof import('../en/core').core]: string } = {
   'field.saving': '正在保存…',
   'field.notSaved': '未保存 — 请重新加载此标签页',
   'field.readOnly': '只读',
+  'field.saveFailed': '未保存',
 
   'status.not-started': '未开始',
   'status.in-progress': '进行中',
