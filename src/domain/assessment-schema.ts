@@ -19,7 +19,7 @@ export const assessmentRegister = defineRegister({
   table: 'assessments',
   base: { id: z.string().min(1).max(64), workspaceId: z.string().min(1).max(64), updatedAt: timestampSchema },
   fields: {
-    itemId: field.internal('history.field.itemIds', { kind: 'ref', target: 'items' }, z.string().min(1).max(20), ''),
+    itemId: field.internal('assessment.item', { kind: 'ref', target: 'items' }, z.string().min(1).max(20), ''),
     status: field.choice('assessment.status', 'Status', storedStatuses, 'status', 'not-started', { section: 'walkthrough' }),
     owner: field.text('assessment.owner', 'Owner', { section: 'walkthrough' }),
     targetDate: field.date('assessment.targetDate', 'Target date', { section: 'walkthrough' }),

@@ -115,6 +115,7 @@ export const core = {
   'status.implemented': 'Implemented',
   'status.not-applicable': 'Not applicable',
 
+  'assessment.item': 'Clause or control',
   'assessment.status': 'Status',
   'assessment.owner': 'Owner',
   'assessment.targetDate': 'Target date',

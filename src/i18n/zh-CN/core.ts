@@ -112,6 +112,7 @@ export const core: { [K in keyof typeof import('../en/core').core]: string } = {
   'status.implemented': '已实施',
   'status.not-applicable': '不适用',
 
+  'assessment.item': '条款或控制措施',
   'assessment.status': '状态',
   'assessment.owner': '负责人',
   'assessment.targetDate': '目标日期',
