@@ -28,7 +28,11 @@ export async function deleteAiSystem(id: string): Promise<Result<null, 'has-impa
     if (!system) return ok(null);
     const t = new TrashBuilder(w);
     t.remove('aiSystems', system);
-    const risks = await w.db.risks.where('workspaceId').equals(system.workspaceId).filter((r) => r.aiSystemIds.includes(id)).toArray();
+    const risks = await w.db.risks
+      .where('workspaceId')
+      .equals(system.workspaceId)
+      .filter((r) => r.aiSystemIds.includes(id))
+      .toArray();
     await t.unlink('risks', risks, 'aiSystemIds', id);
     const records = await w.db.cycleRecords
       .where('workspaceId')

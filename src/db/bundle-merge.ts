@@ -53,7 +53,10 @@ export interface MergeInput {
  * fields and, where both histories agree on it, what each field was at that export.
  * Returns the rows to write before conflicts are resolved.
  */
-export async function mergeTable(i: MergeInput, out: { summary: TableSummary; list: RecordLists; conflicts: Conflict[]; previous: Map<string, Row> }): Promise<Row[]> {
+export async function mergeTable(
+  i: MergeInput,
+  out: { summary: TableSummary; list: RecordLists; conflicts: Conflict[]; previous: Map<string, Row> },
+): Promise<Row[]> {
   const { table, basedOn } = i;
   const s = out.summary;
   const writes: Row[] = [];
@@ -82,7 +85,13 @@ export async function mergeTable(i: MergeInput, out: { summary: TableSummary; li
         mine: (await database().history.where('recordId').equals(mine.id).toArray()) as HistoryEntry[],
         theirs: (i.theirHistory.get(theirs.id) ?? []) as unknown as HistoryEntry[],
       };
-      const fields = conflictFields(table, mine, aligned, history, valueFields(table as HistoryTable).map((f) => f.key));
+      const fields = conflictFields(
+        table,
+        mine,
+        aligned,
+        history,
+        valueFields(table as HistoryTable).map((f) => f.key),
+      );
       out.conflicts.push({ key: `${table}:${mine.id}`, table, id: mine.id, label: labelOf(table, mine), mine, theirs: aligned, fields });
     } else if (theirsAt > mineAt) {
       s.updated += 1;

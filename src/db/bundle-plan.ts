@@ -66,7 +66,15 @@ export interface ImportPlan {
   bytes: number;
 }
 
-export const DATA_TABLES: Exclude<BundleTable, 'workspaces'>[] = ['assessments', 'evidence', 'aiSystems', 'risks', 'ownControls', 'impactAssessments', 'cycleRecords'];
+export const DATA_TABLES: Exclude<BundleTable, 'workspaces'>[] = [
+  'assessments',
+  'evidence',
+  'aiSystems',
+  'risks',
+  'ownControls',
+  'impactAssessments',
+  'cycleRecords',
+];
 
 /**
  * Rows per IndexedDB call. Each call clones its rows on the page's main thread in one go; 1,000 risks
@@ -109,9 +117,19 @@ export async function planImport(bundle: ParsedBundle, mode: ImportMode): Promis
       });
     }
   };
-  for (const table of DATA_TABLES) await clashes(table, (bundle.records[table] as Row[]).map((r) => r.id));
-  await clashes('history', (bundle.records.history as Row[]).map((r) => r.id));
-  await clashes('evidenceFiles', [...bundle.attachments.keys()].filter((id) => !ids.has(id)));
+  for (const table of DATA_TABLES)
+    await clashes(
+      table,
+      (bundle.records[table] as Row[]).map((r) => r.id),
+    );
+  await clashes(
+    'history',
+    (bundle.records.history as Row[]).map((r) => r.id),
+  );
+  await clashes(
+    'evidenceFiles',
+    [...bundle.attachments.keys()].filter((id) => !ids.has(id)),
+  );
 
   const notes: ImportPlan['notes'] = [];
   const remapped = [...ids.keys()].filter((k) => k !== incomingWs.id).length;
@@ -174,7 +192,10 @@ export async function planImport(bundle: ParsedBundle, mode: ImportMode): Promis
       s.removed = list.removed.length;
       out = rows;
     } else {
-      out = await mergeTable({ table, rows, local: mine, basedOn: bundle.manifest.basedOn, theirHistory: historyByRecord }, { summary: s, list, conflicts, previous });
+      out = await mergeTable(
+        { table, rows, local: mine, basedOn: bundle.manifest.basedOn, theirHistory: historyByRecord },
+        { summary: s, list, conflicts, previous },
+      );
     }
     summary.push(s);
     lists.push(list);

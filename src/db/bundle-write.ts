@@ -40,7 +40,11 @@ export class StalePlanError extends Error {
  * The records the conflicts become under `choices` (by conflict key; an unlisted conflict, or field,
  * takes its default side), each checked against its register's schema. Nothing is written.
  */
-export function resolveConflicts(plan: ImportPlan, choices: ReadonlyMap<string, ConflictChoice>, at: string): { rows: { conflict: Conflict; row: Row }[]; problems: MixProblem[] } {
+export function resolveConflicts(
+  plan: ImportPlan,
+  choices: ReadonlyMap<string, ConflictChoice>,
+  at: string,
+): { rows: { conflict: Conflict; row: Row }[]; problems: MixProblem[] } {
   const rows: { conflict: Conflict; row: Row }[] = [];
   const problems: MixProblem[] = [];
   for (const c of plan.conflicts) {
@@ -49,7 +53,13 @@ export function resolveConflicts(plan: ImportPlan, choices: ReadonlyMap<string, 
     if (row !== c.theirs) {
       const checked = (registerSchemas[c.table as RegisterTable] as ZodType).safeParse(row);
       if (!checked.success) {
-        for (const issue of checked.error.issues.slice(0, 3)) problems.push({ ...fromZodIssue(issue), ...(issue.code === 'custom' ? { code: `rule-${issue.message}` } : {}), conflict: c, field: issue.path.map(String).join('.') });
+        for (const issue of checked.error.issues.slice(0, 3))
+          problems.push({
+            ...fromZodIssue(issue),
+            ...(issue.code === 'custom' ? { code: `rule-${issue.message}` } : {}),
+            conflict: c,
+            field: issue.path.map(String).join('.'),
+          });
         continue;
       }
     }

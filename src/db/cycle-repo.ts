@@ -25,7 +25,14 @@ export async function createCycleRecord(workspaceId: string, kind: CycleKind, ti
       (db) => [db.cycleRecords],
       async (w) => {
         const existing = await w.db.cycleRecords.where('[workspaceId+kind]').equals([workspaceId, kind]).toArray();
-        const record = blankCycleRecord(kind, { id: newId(), workspaceId, createdAt: w.now, updatedAt: w.now }, title.trim(), existing.map((r) => r.ref), newId, extra);
+        const record = blankCycleRecord(
+          kind,
+          { id: newId(), workspaceId, createdAt: w.now, updatedAt: w.now },
+          title.trim(),
+          existing.map((r) => r.ref),
+          newId,
+          extra,
+        );
         return ok(await w.create('cycleRecords', record));
       },
     ),
@@ -59,7 +66,11 @@ export async function deleteCycleRecord(id: string): Promise<void> {
     if (!record) return;
     const t = new TrashBuilder(w);
     t.remove('cycleRecords', record);
-    const attached = await db.evidence.where('workspaceId').equals(record.workspaceId).filter((e) => e.recordId === id).toArray();
+    const attached = await db.evidence
+      .where('workspaceId')
+      .equals(record.workspaceId)
+      .filter((e) => e.recordId === id)
+      .toArray();
     const files = await db.evidenceFiles.bulkGet(attached.map((e) => e.id));
     attached.forEach((e, i) => {
       t.remove('evidence', e);

@@ -49,9 +49,13 @@ export class AimsDatabase extends Dexie {
       if (perTable) {
         version.upgrade(async (tx) => {
           for (const [table, upgrade] of Object.entries(perTable)) {
-            if (upgrade) await tx.table(table).toCollection().modify((row: Record<string, unknown>, ref: { value: unknown }) => {
-              ref.value = upgrade(row);
-            });
+            if (upgrade)
+              await tx
+                .table(table)
+                .toCollection()
+                .modify((row: Record<string, unknown>, ref: { value: unknown }) => {
+                  ref.value = upgrade(row);
+                });
           }
         });
       }

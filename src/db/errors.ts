@@ -26,7 +26,10 @@ export function assertNoConflict(current: object, patch: object, expected: Recor
 /** Thrown for a write that did not fit; the transaction was rolled back. */
 export class StorageFullError extends Error {
   readonly code = 'storage-full';
-  constructor(readonly neededBytes: number | null, cause?: unknown) {
+  constructor(
+    readonly neededBytes: number | null,
+    cause?: unknown,
+  ) {
     super('storage-full', { cause });
     this.name = 'StorageFullError';
   }

@@ -26,10 +26,25 @@ export async function listEvidence(workspaceId: string): Promise<Evidence[]> {
   return rows.sort((a, b) => a.addedAt.localeCompare(b.addedAt) || a.id.localeCompare(b.id));
 }
 
-export async function addLinkEvidence(workspaceId: string, itemId: string, title: string, url: string, recordId?: string): Promise<Result<Evidence, EvidenceCode>> {
+export async function addLinkEvidence(
+  workspaceId: string,
+  itemId: string,
+  title: string,
+  url: string,
+  recordId?: string,
+): Promise<Result<Evidence, EvidenceCode>> {
   const refused = refuse(checkTitle(title), evidenceUrlSchema.safeParse(url).success ? null : { code: 'url-invalid', field: 'url' });
   if (refused) return refused;
-  const row = evidenceSchema.parse({ id: newId(), workspaceId, itemId, title, kind: 'link', url, addedAt: new Date().toISOString(), ...(recordId ? { recordId } : {}) });
+  const row = evidenceSchema.parse({
+    id: newId(),
+    workspaceId,
+    itemId,
+    title,
+    kind: 'link',
+    url,
+    addedAt: new Date().toISOString(),
+    ...(recordId ? { recordId } : {}),
+  });
   await write(
     (db) => [db.evidence],
     (w) => w.create('evidence', row),
@@ -45,7 +60,13 @@ export interface EvidenceFileInput {
 }
 
 /** The record and its bytes are written together or not at all. */
-export async function addFileEvidence(workspaceId: string, itemId: string, title: string, file: EvidenceFileInput | null, recordId?: string): Promise<Result<Evidence, EvidenceCode>> {
+export async function addFileEvidence(
+  workspaceId: string,
+  itemId: string,
+  title: string,
+  file: EvidenceFileInput | null,
+  recordId?: string,
+): Promise<Result<Evidence, EvidenceCode>> {
   const fileProblem: Problem<EvidenceCode> | null = !file
     ? { code: 'file-required', field: 'file' }
     : file.size > MAX_EVIDENCE_FILE_BYTES

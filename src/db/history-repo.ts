@@ -27,7 +27,17 @@ export class HistoryWriter {
   ) {}
 
   #entry(table: HistoryTable, row: Record<string, unknown>, action: HistoryAction, changes: HistoryChange[], at: string): HistoryEntry {
-    return historyEntry({ id: newId(), workspaceId: String(table === 'workspaces' ? row.id : row.workspaceId), table, recordId: String(row.id), label: recordLabel(table, row), at, user: this.user, action, changes });
+    return historyEntry({
+      id: newId(),
+      workspaceId: String(table === 'workspaces' ? row.id : row.workspaceId),
+      table,
+      recordId: String(row.id),
+      label: recordLabel(table, row),
+      at,
+      user: this.user,
+      action,
+      changes,
+    });
   }
 
   /**
@@ -43,7 +53,13 @@ export class HistoryWriter {
   }
 
   /** A record was created (or restored, or imported): the record itself is the change. */
-  async created(table: HistoryTable, row: object, action: 'create' | 'restore' | 'import' = 'create', at = now(), changes: HistoryChange[] = []): Promise<void> {
+  async created(
+    table: HistoryTable,
+    row: object,
+    action: 'create' | 'restore' | 'import' = 'create',
+    at = now(),
+    changes: HistoryChange[] = [],
+  ): Promise<void> {
     const previous = action === 'create' ? undefined : await this.#newest(String((row as { id?: unknown }).id));
     await this.db.history.add(this.#entry(table, row as Record<string, unknown>, action, changes, this.#after(previous, at)));
   }
@@ -102,7 +118,13 @@ export async function addHistoryEntries(db: AimsDatabase, entries: readonly Hist
  *
  * `before` is the record as it was (absent for a created one); unchanged records get no entry.
  */
-export async function recordImportHistory(db: AimsDatabase, workspaceId: string, records: readonly ImportedRecord[], user: string, at: string): Promise<number> {
+export async function recordImportHistory(
+  db: AimsDatabase,
+  workspaceId: string,
+  records: readonly ImportedRecord[],
+  user: string,
+  at: string,
+): Promise<number> {
   const entries = importEntries(workspaceId, records, user, at, newId);
   await addHistoryEntries(db, entries);
   return entries.length;

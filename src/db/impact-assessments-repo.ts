@@ -21,7 +21,8 @@ export const getImpactAssessment = repo.get;
 export type AssessmentCode = 'frozen' | 'draft-exists' | ApprovalCode | 'not-found';
 type Refusal = { ok: false; code: AssessmentCode; field?: string };
 
-const newestOf = (list: readonly ImpactAssessment[]) => list.reduce<ImpactAssessment | undefined>((a, b) => (!a || b.createdAt > a.createdAt ? b : a), undefined);
+const newestOf = (list: readonly ImpactAssessment[]) =>
+  list.reduce<ImpactAssessment | undefined>((a, b) => (!a || b.createdAt > a.createdAt ? b : a), undefined);
 
 /**
  * "Start an assessment" of an AI system. A system without one gets version 1 of a new series, a
@@ -49,7 +50,11 @@ export async function startImpactAssessment(workspaceId: string, aiSystemId: str
  * information (A.5.3). The check and the write share one transaction, so a write racing an
  * approval cannot land on the approved version.
  */
-async function writeDraft(id: string, change: (current: ImpactAssessment) => ImpactAssessment | Refusal, coalesce = true): Promise<Result<ImpactAssessment, AssessmentCode>> {
+async function writeDraft(
+  id: string,
+  change: (current: ImpactAssessment) => ImpactAssessment | Refusal,
+  coalesce = true,
+): Promise<Result<ImpactAssessment, AssessmentCode>> {
   return tryWrite<Result<ImpactAssessment, AssessmentCode>, AssessmentCode>(() =>
     write(
       (db) => [db.impactAssessments],
@@ -150,7 +155,11 @@ export async function deleteDraftAssessment(id: string): Promise<Result<null, As
       w.writable('impactAssessments', current);
       const t = new TrashBuilder(w);
       t.remove('impactAssessments', current);
-      const risks = await w.db.risks.where('workspaceId').equals(current.workspaceId).filter((r) => r.sourceImpact?.assessmentId === id).toArray();
+      const risks = await w.db.risks
+        .where('workspaceId')
+        .equals(current.workspaceId)
+        .filter((r) => r.sourceImpact?.assessmentId === id)
+        .toArray();
       for (const r of risks) await t.unlink('risks', [r], 'sourceImpact', r.sourceImpact);
       await t.commit();
       return ok(null);

@@ -23,7 +23,11 @@ export async function deleteOwnControl(id: string): Promise<void> {
     if (!control) return;
     const t = new TrashBuilder(w);
     t.remove('ownControls', control);
-    const risks = await w.db.risks.where('workspaceId').equals(control.workspaceId).filter((r) => r.ownControlIds.includes(id)).toArray();
+    const risks = await w.db.risks
+      .where('workspaceId')
+      .equals(control.workspaceId)
+      .filter((r) => r.ownControlIds.includes(id))
+      .toArray();
     await t.unlink('risks', risks, 'ownControlIds', id);
     await t.commit();
   });

@@ -27,7 +27,11 @@ export async function createRisk(workspaceId: string, title: string, extra: Risk
   if (!title.trim()) return fail('title-required', 'title');
   const risk = await write(
     (db) => [db.risks],
-    async (w) => w.create('risks', { ...blankRisk({ id: newId(), workspaceId, createdAt: w.now, updatedAt: w.now, ref: nextRiskRef(await riskRefs(workspaceId)) }, title.trim()), ...extra }),
+    async (w) =>
+      w.create('risks', {
+        ...blankRisk({ id: newId(), workspaceId, createdAt: w.now, updatedAt: w.now, ref: nextRiskRef(await riskRefs(workspaceId)) }, title.trim()),
+        ...extra,
+      }),
   );
   return ok(risk);
 }

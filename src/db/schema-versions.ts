@@ -13,7 +13,17 @@ export interface SchemaVersion {
  * The trash (v4) belongs to a workspace too, but is not listed: it is deleted with the workspace
  * (deleteWorkspace names it itself) and never copied or exported — a copy starts with an empty trash.
  */
-export const workspaceTables = ['assessments', 'evidence', 'evidenceFiles', 'aiSystems', 'risks', 'ownControls', 'impactAssessments', 'cycleRecords', 'history'] as const;
+export const workspaceTables = [
+  'assessments',
+  'evidence',
+  'evidenceFiles',
+  'aiSystems',
+  'risks',
+  'ownControls',
+  'impactAssessments',
+  'cycleRecords',
+  'history',
+] as const;
 export type WorkspaceTable = (typeof workspaceTables)[number];
 
 export const schemaVersions: readonly SchemaVersion[] = [

@@ -49,7 +49,16 @@ export function readWorkbookDataDirect(dbName: string, workspaceId: string, cata
           const ws = workspace.result as WorkbookData['workspace'] | undefined;
           if (!ws) return reject(new Error(`workspace ${workspaceId} not found`));
           const [assessments, aiSystems, risks, ownControls, impactAssessments, cycleRecords] = rows.map((r) => r.result as never[]);
-          resolve({ catalog, workspace: ws, assessments: assessments!, aiSystems: aiSystems!, risks: risks!, ownControls: ownControls!, impactAssessments: impactAssessments!, cycleRecords: cycleRecords! });
+          resolve({
+            catalog,
+            workspace: ws,
+            assessments: assessments!,
+            aiSystems: aiSystems!,
+            risks: risks!,
+            ownControls: ownControls!,
+            impactAssessments: impactAssessments!,
+            cycleRecords: cycleRecords!,
+          });
         };
         tx.onabort = () => reject(tx.error ?? new Error('the read was aborted'));
         tx.onerror = () => reject(tx.error ?? new Error('the read failed'));

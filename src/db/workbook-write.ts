@@ -33,10 +33,24 @@ export async function applyWorkbookPlan(workspaceId: string, plan: WorkbookPlan)
       const idsOf = (pick: (sheet: RowWrite['sheet']) => boolean) => [...new Set(plan.writes.flatMap((w) => (pick(w.sheet) && w.id ? [w.id] : [])))];
       const itemIds = idsOf((s) => s === 'clauses' || s === 'soa');
       const [answers, ...stored] = await Promise.all([
-        itemIds.length ? db.assessments.where('[workspaceId+itemId]').anyOf(itemIds.map((id) => [workspaceId, id])).toArray() : [],
-        byId(db.aiSystems, idsOf((s) => s === 'aiSystems')),
-        byId(db.ownControls, idsOf((s) => s === 'ownControls')),
-        byId(db.risks, idsOf((s) => s === 'risks')),
+        itemIds.length
+          ? db.assessments
+              .where('[workspaceId+itemId]')
+              .anyOf(itemIds.map((id) => [workspaceId, id]))
+              .toArray()
+          : [],
+        byId(
+          db.aiSystems,
+          idsOf((s) => s === 'aiSystems'),
+        ),
+        byId(
+          db.ownControls,
+          idsOf((s) => s === 'ownControls'),
+        ),
+        byId(
+          db.risks,
+          idsOf((s) => s === 'risks'),
+        ),
         byId(db.cycleRecords, idsOf(isCycleSheet)),
       ]);
       // The current state of every record touched so far, by item id (answers) or record id.
@@ -67,9 +81,16 @@ export async function applyWorkbookPlan(workspaceId: string, plan: WorkbookPlan)
           taken.push(blank.ref);
           record = blank as Row;
         } else record = (table === 'aiSystems' ? blankAiSystem(base(), 'New AI system') : blankOwnControl(base(), 'New control')) as Row;
-        if (!record || record.workspaceId !== workspaceId || (table === 'cycleRecords' && record.kind !== cycleKindOf(row.sheet))) throw new Error(`${notFound(row.sheet)} ${row.id} not found`);
+        if (!record || record.workspaceId !== workspaceId || (table === 'cycleRecords' && record.kind !== cycleKindOf(row.sheet)))
+          throw new Error(`${notFound(row.sheet)} ${row.id} not found`);
         if (row.id && !before.has(String(record.id)) && (table !== 'assessments' || answerOf.has(row.id))) before.set(String(record.id), record);
-        if (table === 'cycleRecords') await checkLinks(cycleKindOf(row.sheet), row.patch, async (id) => (current.get('cycleRecords')!.get(id) ?? (await db.cycleRecords.get(id))) as CycleRecord | undefined, workspaceId);
+        if (table === 'cycleRecords')
+          await checkLinks(
+            cycleKindOf(row.sheet),
+            row.patch,
+            async (id) => (current.get('cycleRecords')!.get(id) ?? (await db.cycleRecords.get(id))) as CycleRecord | undefined,
+            workspaceId,
+          );
         // The register's schema and rules, as for an edit in the app (a frozen or rule-breaking row stops the import).
         const next = w.check<Row>(table, record, row.patch);
         if (table === 'assessments') answerOf.set(String(next.itemId), next);
@@ -91,11 +112,20 @@ export async function applyWorkbookPlan(workspaceId: string, plan: WorkbookPlan)
 type Row = Record<string, unknown>;
 const TABLES = ['assessments', 'aiSystems', 'ownControls', 'risks', 'cycleRecords'] as const;
 type Table = (typeof TABLES)[number];
-const notFound = (sheet: RowWrite['sheet']) => (isCycleSheet(sheet) ? `${cycleKindOf(sheet)} record` : ({ aiSystems: 'AI system', ownControls: 'own control', risks: 'risk' } as Record<string, string>)[sheet] ?? sheet);
-const tableOf = (sheet: RowWrite['sheet']): Table => (sheet === 'clauses' || sheet === 'soa' ? 'assessments' : isCycleSheet(sheet) ? 'cycleRecords' : (sheet as Table));
+const notFound = (sheet: RowWrite['sheet']) =>
+  isCycleSheet(sheet)
+    ? `${cycleKindOf(sheet)} record`
+    : (({ aiSystems: 'AI system', ownControls: 'own control', risks: 'risk' } as Record<string, string>)[sheet] ?? sheet);
+const tableOf = (sheet: RowWrite['sheet']): Table =>
+  sheet === 'clauses' || sheet === 'soa' ? 'assessments' : isCycleSheet(sheet) ? 'cycleRecords' : (sheet as Table);
 
 /** A link a row sets (a finding's audit, a nonconformity's source) must name a record of this workspace and of an allowed kind. */
-async function checkLinks(kind: CycleKind, patch: Record<string, unknown>, find: (id: string) => Promise<CycleRecord | undefined>, workspaceId: string): Promise<void> {
+async function checkLinks(
+  kind: CycleKind,
+  patch: Record<string, unknown>,
+  find: (id: string) => Promise<CycleRecord | undefined>,
+  workspaceId: string,
+): Promise<void> {
   for (const link of recordLinks[kind] ?? []) {
     const id = patch[link.key];
     if (typeof id !== 'string') continue;

@@ -1,14 +1,6 @@
 import { newId } from '../domain/ids';
 import { fail, ok, type Result } from '../domain/result';
-import {
-  profileSchema,
-  soaMetaSchema,
-  workspaceNameSchema,
-  workspaceSchema,
-  type Profile,
-  type SoaMeta,
-  type Workspace,
-} from '../domain/workspace-schema';
+import { profileSchema, soaMetaSchema, workspaceNameSchema, workspaceSchema, type Profile, type SoaMeta, type Workspace } from '../domain/workspace-schema';
 import { DEFAULT_PRESET, presetMatrix } from '../domain/risk-matrix-presets';
 import { riskMatrixSchema, type RiskMatrix } from '../domain/risk-matrix';
 import { database } from './database';
@@ -35,7 +27,12 @@ export async function getWorkspace(id: string): Promise<Workspace | undefined> {
 }
 
 /** A new workspace; its risk criteria are the default preset, worded as the caller gives it (the UI's language), else in English. */
-export async function createWorkspace(name: string, catalogVersion: string, now = new Date(), riskMatrix: RiskMatrix = presetMatrix(DEFAULT_PRESET)): Promise<Result<Workspace, NameCode>> {
+export async function createWorkspace(
+  name: string,
+  catalogVersion: string,
+  now = new Date(),
+  riskMatrix: RiskMatrix = presetMatrix(DEFAULT_PRESET),
+): Promise<Result<Workspace, NameCode>> {
   const checked = checkName(name);
   if (!checked.ok) return checked;
   const ts = now.toISOString();

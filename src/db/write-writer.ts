@@ -80,7 +80,11 @@ export class Writer {
   }
 
   /** A new record (also one restored or imported): checked, added, its history entry, its workspace touched. */
-  async create<T extends object>(table: RegisterTable, record: T, opts: { action?: 'create' | 'restore' | 'import'; changes?: HistoryChange[] } = {}): Promise<T> {
+  async create<T extends object>(
+    table: RegisterTable,
+    record: T,
+    opts: { action?: 'create' | 'restore' | 'import'; changes?: HistoryChange[] } = {},
+  ): Promise<T> {
     const row = this.check<Row>(table, undefined, record, false);
     if (table === 'cycleRecords') await this.#singleton(row);
     await this.db.table(table).add(row);
@@ -110,7 +114,8 @@ export class Writer {
     const checked = rows.map((row) => {
       // An import brings whole records; of the stored one only its register's refusal counts (a frozen version changed).
       const before = previous?.(row as Row);
-      if (before && this.rules.isFrozen(table, before) && !sameContent(before, row as Row)) throw new RecordRefusedError('frozen', undefined, { table, row: before });
+      if (before && this.rules.isFrozen(table, before) && !sameContent(before, row as Row))
+        throw new RecordRefusedError('frozen', undefined, { table, row: before });
       return validated.has(row) ? (row as Row) : this.check<Row>(table, undefined, row, false);
     });
     if (table === 'cycleRecords') {
@@ -160,7 +165,11 @@ export class Writer {
   /** A register with one record per workspace (the scope) refuses a second one. */
   async #singleton(row: Row): Promise<void> {
     if (!this.rules.isSingletonKind(row)) return;
-    const other = await this.db.cycleRecords.where('[workspaceId+kind]').equals([String(row.workspaceId), String(row.kind)]).filter((r) => r.id !== row.id).first();
+    const other = await this.db.cycleRecords
+      .where('[workspaceId+kind]')
+      .equals([String(row.workspaceId), String(row.kind)])
+      .filter((r) => r.id !== row.id)
+      .first();
     if (other) throw new RecordRefusedError('singleton-exists', undefined, { table: 'cycleRecords', row });
   }
 
@@ -176,4 +185,3 @@ export class Writer {
 const SLICE = 1_000;
 
 const sameContent = (a: Row, b: Row) => canonicalJson({ ...a, updatedAt: null }) === canonicalJson({ ...b, updatedAt: null });
-

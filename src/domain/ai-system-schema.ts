@@ -4,11 +4,28 @@ import { defineRegister, field } from './register';
 export const aiSystemRoles = ['provider', 'developer', 'deployer', 'user', 'importer', 'distributor', 'other'] as const;
 export const aiSystemTypes = ['in-house-model', 'fine-tuned-model', 'third-party-service', 'embedded', 'rule-based', 'other'] as const;
 /** AI system life cycle stages (ISO/IEC 22989 vocabulary). */
-export const lifecycleStages = ['inception', 'design-development', 'verification-validation', 'deployment', 'operation-monitoring', 're-evaluation', 'retirement'] as const;
+export const lifecycleStages = [
+  'inception',
+  'design-development',
+  'verification-validation',
+  'deployment',
+  'operation-monitoring',
+  're-evaluation',
+  'retirement',
+] as const;
 export const personalDataKinds = ['unknown', 'none', 'personal', 'sensitive'] as const;
 /** Indicative only: a first sorting under Regulation (EU) 2024/1689, never a legal classification. */
 export const euAiActCategories = ['not-assessed', 'prohibited', 'high-risk', 'transparency', 'minimal', 'gpai-model'] as const;
-export const annexIIIAreas = ['biometrics', 'critical-infrastructure', 'education', 'employment', 'essential-services', 'law-enforcement', 'migration-border', 'justice-democracy'] as const;
+export const annexIIIAreas = [
+  'biometrics',
+  'critical-infrastructure',
+  'education',
+  'employment',
+  'essential-services',
+  'law-enforcement',
+  'migration-border',
+  'justice-democracy',
+] as const;
 export const aiSystemStatuses = ['planned', 'active', 'suspended', 'retired'] as const;
 
 /** The AI system inventory, declared once (schema, editor, list, sheet, history, report). */
@@ -29,7 +46,10 @@ export const aiSystemRegister = defineRegister({
     personalData: field.choice('ai.personalData', 'Personal data', personalDataKinds, 'ai.personal', 'unknown', { section: 'main' }),
     affectedParties: field.long('ai.affectedParties', 'Users and affected parties', { section: 'main' }),
     deploymentContext: field.long('ai.deploymentContext', 'Deployment context', { section: 'main' }),
-    euAiActCategory: field.choice('ai.euAiActCategory', 'EU AI Act category (indicative)', euAiActCategories, 'ai.eu', 'not-assessed', { help: 'ai.euAiActCategory.help', section: 'main' }),
+    euAiActCategory: field.choice('ai.euAiActCategory', 'EU AI Act category (indicative)', euAiActCategories, 'ai.eu', 'not-assessed', {
+      help: 'ai.euAiActCategory.help',
+      section: 'main',
+    }),
     annexIIIArea: field.maybe('ai.annexIIIArea', 'Annex III area', annexIIIAreas, 'ai.annexIII', { section: 'main' }),
     euAiActNote: field.long('ai.euAiActNote', 'EU AI Act note', { section: 'main' }),
   },

@@ -44,24 +44,26 @@ export interface Catalog {
 }
 
 export type CatalogProblemCode =
-    | 'version-mismatch'
-    | 'duplicate-id'
-    | 'unknown-parent'
-    | 'bad-parent-kind'
-    | 'missing-text'
-    | 'orphan-text'
-    | 'unknown-related'
-    | 'related-not-assessable'
-    | 'related-self'
-    | 'guidance-too-thin'
-    | 'pick-list-text-missing';
+  | 'version-mismatch'
+  | 'duplicate-id'
+  | 'unknown-parent'
+  | 'bad-parent-kind'
+  | 'missing-text'
+  | 'orphan-text'
+  | 'unknown-related'
+  | 'related-not-assessable'
+  | 'related-self'
+  | 'guidance-too-thin'
+  | 'pick-list-text-missing';
 
 /** A problem of the catalog's data (the one problem shape): `record` is the item or row, `params.detail` what it names. */
 export type CatalogProblem = Problem<CatalogProblemCode> & { record: string };
 
 export class CatalogError extends Error {
   constructor(readonly problems: CatalogProblem[]) {
-    super(`catalog is invalid: ${problems.map((p) => `${p.code} ${p.record}${p.params?.detail !== undefined ? ` (${String(p.params.detail)})` : ''}`).join('; ')}`);
+    super(
+      `catalog is invalid: ${problems.map((p) => `${p.code} ${p.record}${p.params?.detail !== undefined ? ` (${String(p.params.detail)})` : ''}`).join('; ')}`,
+    );
     this.name = 'CatalogError';
   }
 }

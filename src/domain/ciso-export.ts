@@ -12,7 +12,14 @@ import type { RiskMatrix, ScaleLevel } from './risk-matrix';
 const PACKAGER = 'aims-workbench';
 
 export function slug(name: string): string {
-  return name.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'risk-matrix';
+  return (
+    name
+      .normalize('NFKD')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'risk-matrix'
+  );
 }
 
 /** A colour for a likelihood or impact level that has none, green to red by position (CISO Assistant wants one on every level). */
@@ -22,7 +29,9 @@ export function rampColour(index: number, count: number): string {
   const f = (n: number) => {
     const k = (n + hue / 30) % 12;
     const c = l - s * Math.min(l, 1 - l) * Math.max(-1, Math.min(k - 3, 9 - k, 1));
-    return Math.round(c * 255).toString(16).padStart(2, '0');
+    return Math.round(c * 255)
+      .toString(16)
+      .padStart(2, '0');
   };
   return `#${f(0)}${f(8)}${f(4)}`.toUpperCase();
 }
@@ -34,7 +43,14 @@ function levels(list: readonly (ScaleLevel & { hexcolor?: string })[], source: P
   return list.map((l, i) => {
     const { texts, translations } = forExport(textsOf(l), l.translations, source);
     // ids are positions: the grid and every rating here count levels by position.
-    return { id: i, abbreviation: texts.abbreviation ?? '', name: texts.name ?? '', description: texts.description ?? '', hexcolor: l.hexcolor ?? rampColour(i, list.length), ...clean(translations) };
+    return {
+      id: i,
+      abbreviation: texts.abbreviation ?? '',
+      name: texts.name ?? '',
+      description: texts.description ?? '',
+      hexcolor: l.hexcolor ?? rampColour(i, list.length),
+      ...clean(translations),
+    };
   });
 }
 

@@ -23,17 +23,20 @@ function origin(c: Candidate, locale: string, shown: string, translations: Trans
   const refId = str(own(c.raw, 'ref_id'), 100) ?? urn.split(':').at(-1) ?? '';
   const lib = c.context.library;
   const version = lib ? own(lib, 'version') : undefined;
-  const library = lib && str(own(lib, 'urn'), 255) ? {
-    urn: own(lib, 'urn') as string,
-    refId: str(own(lib, 'ref_id'), 100) ?? refId,
-    version: typeof version === 'number' ? version : Number.parseInt(String(version ?? '0'), 10) || 0,
-    name: str(own(lib, 'name'), 200),
-    description: str(own(lib, 'description'), 2000),
-    provider: str(own(lib, 'provider'), 200),
-    packager: str(own(lib, 'packager'), 100),
-    copyright: str(own(lib, 'copyright'), 2000),
-    translations: readTranslations(own(lib, 'translations')),
-  } : undefined;
+  const library =
+    lib && str(own(lib, 'urn'), 255)
+      ? {
+          urn: own(lib, 'urn') as string,
+          refId: str(own(lib, 'ref_id'), 100) ?? refId,
+          version: typeof version === 'number' ? version : Number.parseInt(String(version ?? '0'), 10) || 0,
+          name: str(own(lib, 'name'), 200),
+          description: str(own(lib, 'description'), 2000),
+          provider: str(own(lib, 'provider'), 200),
+          packager: str(own(lib, 'packager'), 100),
+          copyright: str(own(lib, 'copyright'), 2000),
+          translations: readTranslations(own(lib, 'translations')),
+        }
+      : undefined;
   const candidate = { urn, refId, locale, shown: shown === locale ? undefined : shown, translations, library };
   // Kept only whole: a half-kept origin would update the wrong matrix in CISO Assistant.
   const parsed = cisoSourceSchema.safeParse(JSON.parse(JSON.stringify(candidate)));
@@ -59,7 +62,14 @@ function convert(c: Candidate, language: UiLanguage): { matrix: RiskMatrix; thre
     const r = showIn(texts, translations, locale, shown);
     return (r.translations ? { ...r.texts, translations: r.translations } : r.texts) as L;
   };
-  const shownFields = { ...fields, name: head.texts.name, description: head.texts.description, probability: fields.probability.map(level), impact: fields.impact.map(level), risk: fields.risk.map(level) };
+  const shownFields = {
+    ...fields,
+    name: head.texts.name,
+    description: head.texts.description,
+    probability: fields.probability.map(level),
+    impact: fields.impact.map(level),
+    risk: fields.risk.map(level),
+  };
   // The words that say "acceptable" are English: read the shown names, then any English translation.
   let threshold = guessAcceptanceThreshold(shownFields.risk);
   if (!threshold.guessed) {

@@ -76,7 +76,14 @@ function visit(data: unknown, path: string, out: Candidate[], depth: number): vo
   else if (isRecord(definition)) {
     // The API keeps name, description, urn and ref_id on the record and only the scales and grid in json_definition.
     const pick = (k: string) => (Object.hasOwn(definition, k) ? definition[k] : own(data, k));
-    const raw = { ...definition, name: pick('name'), description: pick('description'), urn: pick('urn'), ref_id: pick('ref_id'), translations: pick('translations') };
+    const raw = {
+      ...definition,
+      name: pick('name'),
+      description: pick('description'),
+      urn: pick('urn'),
+      ref_id: pick('ref_id'),
+      translations: pick('translations'),
+    };
     out.push({ raw, source: 'api', context: { locale: own(data, 'locale') }, path: at('json_definition') });
   } else if (hasObjectKey(data)) fromObjects(data, {}, path, out, depth);
   else if (looksLikeMatrix(data)) out.push({ raw: data, source: path.startsWith('[') ? 'list' : 'object', context: {}, path });

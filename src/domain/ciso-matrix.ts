@@ -16,9 +16,31 @@ export const MAX_ISSUES = 20;
 
 export type Scale = 'probability' | 'impact' | 'risk';
 export type MatrixIssueCode =
-  | 'file-too-large' | 'not-json' | 'not-yaml' | 'too-deep' | 'yaml-aliases' | 'yaml-tag' | 'no-matrix' | 'list-empty' | 'text-missing' | 'text-type' | 'text-too-long'
-  | 'scale-not-list' | 'scale-size' | 'level-not-object' | 'level-text-missing' | 'level-text-type' | 'level-text-too-long'
-  | 'hexcolor' | 'risk-ids' | 'grid-not-list' | 'grid-rows' | 'grid-row-cells' | 'grid-cell' | 'threshold' | 'invalid';
+  | 'file-too-large'
+  | 'not-json'
+  | 'not-yaml'
+  | 'too-deep'
+  | 'yaml-aliases'
+  | 'yaml-tag'
+  | 'no-matrix'
+  | 'list-empty'
+  | 'text-missing'
+  | 'text-type'
+  | 'text-too-long'
+  | 'scale-not-list'
+  | 'scale-size'
+  | 'level-not-object'
+  | 'level-text-missing'
+  | 'level-text-type'
+  | 'level-text-too-long'
+  | 'hexcolor'
+  | 'risk-ids'
+  | 'grid-not-list'
+  | 'grid-rows'
+  | 'grid-row-cells'
+  | 'grid-cell'
+  | 'threshold'
+  | 'invalid';
 
 /** A problem a user can cause; `field` is the path it concerns in the file (e.g. `risk[1].hexcolor`). */
 export interface MatrixIssue {
@@ -52,7 +74,11 @@ const RULE = {
 
 function text(value: unknown, field: string, rule: TextRule, issues: MatrixIssue[], level?: { scale: Scale; n: number; key: string }): string {
   const report = (suffix: 'missing' | 'type' | 'too-long', params: Record<string, string | number> = {}) =>
-    issues.push(level ? issue(`level-text-${suffix}`, field, { scale: level.scale, n: level.n, field: level.key, ...params }) : issue(`text-${suffix}`, field, { field, ...params }));
+    issues.push(
+      level
+        ? issue(`level-text-${suffix}`, field, { scale: level.scale, n: level.n, field: level.key, ...params })
+        : issue(`text-${suffix}`, field, { field, ...params }),
+    );
   if (value === undefined || value === null) {
     if (rule.required) report('missing');
     return '';
@@ -85,7 +111,11 @@ function levels(raw: unknown, scale: Scale, issues: MatrixIssue[]): AnyLevel[] |
       return { abbreviation: '', name: '', description: '' };
     }
     const pick = (key: string, rule: TextRule) => text(own(item, key), `${field}.${key}`, rule, issues, { scale, n, key });
-    const level: AnyLevel = { abbreviation: pick('abbreviation', RULE.abbreviation), name: pick('name', RULE.levelName), description: pick('description', RULE.levelDescription) };
+    const level: AnyLevel = {
+      abbreviation: pick('abbreviation', RULE.abbreviation),
+      name: pick('name', RULE.levelName),
+      description: pick('description', RULE.levelDescription),
+    };
     const translations = readTranslations(own(item, 'translations'));
     if (translations) level.translations = translations;
     const hexcolor = own(item, 'hexcolor');
@@ -150,7 +180,10 @@ export function readMatrix(raw: Record<string, unknown>, risksById: boolean): { 
 export function finalParse(candidate: RiskMatrix): { matrix: RiskMatrix | null; issues: MatrixIssue[] } {
   const parsed = riskMatrixSchema.safeParse(candidate);
   if (parsed.success) return { matrix: parsed.data, issues: [] };
-  return { matrix: null, issues: parsed.error.issues.map((i) => issue('invalid', i.path.join('.'), { field: i.path.join('.') || 'matrix', detail: i.message })) };
+  return {
+    matrix: null,
+    issues: parsed.error.issues.map((i) => issue('invalid', i.path.join('.'), { field: i.path.join('.') || 'matrix', detail: i.message })),
+  };
 }
 
 /**
@@ -163,7 +196,9 @@ export function checkMatrix(draft: RiskMatrix): { matrix: RiskMatrix | null; iss
     issues.push(issue('threshold', 'acceptanceThreshold', { n: draft.acceptanceThreshold + 1, count: draft.risk.length }));
   }
   const kept = draft.ciso ? { ciso: draft.ciso } : {};
-  return issues.length > 0 ? { matrix: null, issues: issues.slice(0, MAX_ISSUES) } : finalParse({ ...fields, acceptanceThreshold: draft.acceptanceThreshold, ...kept });
+  return issues.length > 0
+    ? { matrix: null, issues: issues.slice(0, MAX_ISSUES) }
+    : finalParse({ ...fields, acceptanceThreshold: draft.acceptanceThreshold, ...kept });
 }
 
 const ACCEPTING = /\b(acceptable|accepted|accept|retain|retained)\b/i;

@@ -21,7 +21,9 @@ export function cisoLocaleFor(ui: UiLanguage): string {
 export function readTranslations(raw: unknown): Translations | undefined {
   if (!isRecord(raw)) return undefined;
   const out: Translations = {};
-  for (const key of Object.keys(raw).filter((k) => LOCALE_CODE.test(k)).slice(0, MAX_LANGUAGES)) {
+  for (const key of Object.keys(raw)
+    .filter((k) => LOCALE_CODE.test(k))
+    .slice(0, MAX_LANGUAGES)) {
     const entry = raw[key];
     if (!isRecord(entry)) continue;
     const texts: Texts = {};
@@ -48,7 +50,12 @@ export function pickLocale(ui: UiLanguage, keys: readonly string[]): string | un
 }
 
 /** Texts to show in `shown` (falling back field by field to the own texts) and the translations left beside them. */
-export function showIn<T extends Texts>(own: T, translations: Translations | undefined, locale: string, shown: string): { texts: T; translations: Translations | undefined } {
+export function showIn<T extends Texts>(
+  own: T,
+  translations: Translations | undefined,
+  locale: string,
+  shown: string,
+): { texts: T; translations: Translations | undefined } {
   if (shown === locale || !translations?.[shown]) return { texts: own, translations: without(translations, locale) };
   const picked = translations[shown];
   const texts = { ...own };
@@ -73,7 +80,11 @@ function without(t: Translations | undefined, key: string): Translations | undef
  * When the names here are a translation (`shown`), the library's own texts come back from
  * `translations` and what is written here (edits included) becomes the `shown` translation.
  */
-export function forExport(own: Texts, translations: Translations | undefined, source: Pick<CisoSource, 'locale' | 'shown'>): { texts: Texts; translations: Translations | undefined } {
+export function forExport(
+  own: Texts,
+  translations: Translations | undefined,
+  source: Pick<CisoSource, 'locale' | 'shown'>,
+): { texts: Texts; translations: Translations | undefined } {
   const shown = source.shown ?? source.locale;
   if (shown === source.locale) return { texts: own, translations: without(translations, source.locale) };
   const original = translations?.[source.locale] ?? {};

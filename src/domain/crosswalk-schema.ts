@@ -29,7 +29,9 @@ export const rmfDataSchema = z.strictObject({
   format: z.literal('aims-workbench-framework'),
   framework: frameworkSchema.extend({ id: z.literal('nist-ai-rmf') }),
   source: sourceSchema,
-  functions: z.array(z.strictObject({ id: rmfFunctionIdSchema, code: z.string().regex(/^[A-Z]{2}$/), title: z.string().min(2), outcome: z.string().min(10) })).min(1),
+  functions: z
+    .array(z.strictObject({ id: rmfFunctionIdSchema, code: z.string().regex(/^[A-Z]{2}$/), title: z.string().min(2), outcome: z.string().min(10) }))
+    .min(1),
   categories: z.array(z.strictObject({ id: rmfCategoryIdSchema, function: rmfFunctionIdSchema, text: z.string().min(10) })).min(1),
   subcategories: z
     .array(

@@ -33,22 +33,24 @@ export interface Crosswalk {
 }
 
 export type CrosswalkProblemCode =
-    | 'duplicate-id'
-    | 'unknown-function'
-    | 'unknown-category'
-    | 'bad-article-number'
-    | 'unknown-chapter'
-    | 'unknown-rmf-subcategory'
-    | 'unknown-article'
-    | 'unknown-item'
-    | 'duplicate-row';
+  | 'duplicate-id'
+  | 'unknown-function'
+  | 'unknown-category'
+  | 'bad-article-number'
+  | 'unknown-chapter'
+  | 'unknown-rmf-subcategory'
+  | 'unknown-article'
+  | 'unknown-item'
+  | 'duplicate-row';
 
 /** A problem of the crosswalk's data (the one problem shape): `record` is the item or row, `params.detail` what it names. */
 export type CrosswalkProblem = Problem<CrosswalkProblemCode> & { record: string };
 
 export class CrosswalkError extends Error {
   constructor(readonly problems: CrosswalkProblem[]) {
-    super(`crosswalk is invalid: ${problems.map((p) => `${p.code} ${p.record}${p.params?.detail !== undefined ? ` (${String(p.params.detail)})` : ''}`).join('; ')}`);
+    super(
+      `crosswalk is invalid: ${problems.map((p) => `${p.code} ${p.record}${p.params?.detail !== undefined ? ` (${String(p.params.detail)})` : ''}`).join('; ')}`,
+    );
     this.name = 'CrosswalkError';
   }
 }
@@ -74,19 +76,22 @@ export function buildCrosswalk(rmf: RmfData, euaia: EuAiActData, mapping: Crossw
   const functionById = indexUnique(rmf.functions, problems);
   const categoryById = indexUnique(rmf.categories, problems);
   for (const c of rmf.categories) {
-    if (!functionById.has(c.function) || !c.id.startsWith(`${c.function} `)) problems.push({ code: 'unknown-function', record: c.id, params: { detail: c.function } });
+    if (!functionById.has(c.function) || !c.id.startsWith(`${c.function} `))
+      problems.push({ code: 'unknown-function', record: c.id, params: { detail: c.function } });
   }
   const subcategoryById = indexUnique(rmf.subcategories, problems);
   for (const s of rmf.subcategories) {
     const category = categoryById.get(s.category);
-    if (!category || category.function !== s.function || !s.id.startsWith(`${s.category}.`)) problems.push({ code: 'unknown-category', record: s.id, params: { detail: s.category } });
+    if (!category || category.function !== s.function || !s.id.startsWith(`${s.category}.`))
+      problems.push({ code: 'unknown-category', record: s.id, params: { detail: s.category } });
   }
   const chapterById = indexUnique(euaia.chapters, problems);
   const articleById = indexUnique(euaia.articles, problems);
   for (const a of euaia.articles) {
     if (a.id !== `Art.${a.number}`) problems.push({ code: 'bad-article-number', record: a.id, params: { detail: String(a.number) } });
     const chapter = chapterById.get(a.chapter);
-    if (!chapter || a.number < chapter.articleRange[0] || a.number > chapter.articleRange[1]) problems.push({ code: 'unknown-chapter', record: a.id, params: { detail: a.chapter } });
+    if (!chapter || a.number < chapter.articleRange[0] || a.number > chapter.articleRange[1])
+      problems.push({ code: 'unknown-chapter', record: a.id, params: { detail: a.chapter } });
   }
   const rowsByItem = new Map<string, CrosswalkRow[]>();
   const rowsByTarget = new Map<string, CrosswalkRow[]>();
@@ -96,8 +101,10 @@ export function buildCrosswalk(rmf: RmfData, euaia: EuAiActData, mapping: Crossw
     if (seen.has(key)) problems.push({ code: 'duplicate-row', record: row.item, params: { detail: row.targetId } });
     seen.add(key);
     if (assessableItems && !assessableItems.has(row.item)) problems.push({ code: 'unknown-item', record: row.item });
-    if (row.target === 'rmf' && !subcategoryById.has(row.targetId)) problems.push({ code: 'unknown-rmf-subcategory', record: row.item, params: { detail: row.targetId } });
-    if (row.target === 'euaia' && !articleById.has(row.targetId)) problems.push({ code: 'unknown-article', record: row.item, params: { detail: row.targetId } });
+    if (row.target === 'rmf' && !subcategoryById.has(row.targetId))
+      problems.push({ code: 'unknown-rmf-subcategory', record: row.item, params: { detail: row.targetId } });
+    if (row.target === 'euaia' && !articleById.has(row.targetId))
+      problems.push({ code: 'unknown-article', record: row.item, params: { detail: row.targetId } });
     push(rowsByItem, row.item, row);
     push(rowsByTarget, targetKey(row.target, row.targetId), row);
   }
@@ -248,7 +255,10 @@ export function coverage(cw: Crosswalk, implementedItemIds: Iterable<string>, in
  * The items the organization has implemented or is working on, from its walkthrough answers.
  * A control excluded in the SoA (not applicable) counts as neither.
  */
-export function workingItems(assessments: readonly Pick<Assessment, 'itemId' | 'status' | 'applicable'>[], isControl: (itemId: string) => boolean): { implemented: string[]; inProgress: string[] } {
+export function workingItems(
+  assessments: readonly Pick<Assessment, 'itemId' | 'status' | 'applicable'>[],
+  isControl: (itemId: string) => boolean,
+): { implemented: string[]; inProgress: string[] } {
   const implemented: string[] = [];
   const inProgress: string[] = [];
   for (const a of assessments) {

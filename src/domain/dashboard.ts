@@ -55,7 +55,14 @@ function objectiveState(o: CycleRecord, today: string): 'on' | 'off' | 'not-meas
 
 export function dashboardSummary(input: DashboardInput): DashboardSummary {
   const levels = input.matrix.risk.length;
-  const risks = { open: 0, inherent: new Array<number>(levels).fill(0), residual: new Array<number>(levels).fill(0), unratedInherent: 0, unratedResidual: 0, awaitingAcceptance: 0 };
+  const risks = {
+    open: 0,
+    inherent: new Array<number>(levels).fill(0),
+    residual: new Array<number>(levels).fill(0),
+    unratedInherent: 0,
+    unratedResidual: 0,
+    awaitingAcceptance: 0,
+  };
   for (const r of input.risks) {
     if (r.status === 'closed') continue;
     risks.open += 1;

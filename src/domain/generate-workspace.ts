@@ -1,6 +1,25 @@
-import { aiSystemSchema, aiSystemRoles, aiSystemStatuses, aiSystemTypes, annexIIIAreas, euAiActCategories, lifecycleStages, personalDataKinds, type AiSystem } from './ai-system-schema';
+import {
+  aiSystemSchema,
+  aiSystemRoles,
+  aiSystemStatuses,
+  aiSystemTypes,
+  annexIIIAreas,
+  euAiActCategories,
+  lifecycleStages,
+  personalDataKinds,
+  type AiSystem,
+} from './ai-system-schema';
 import { aiObjectiveIds, riskSourceIds } from './annex-c';
-import { affectedKinds, impactAreas, impactAssessmentSchema, impactLikelihoods, impactScales, reversibilities, severities, type ImpactAssessment } from './impact-assessment-schema';
+import {
+  affectedKinds,
+  impactAreas,
+  impactAssessmentSchema,
+  impactLikelihoods,
+  impactScales,
+  reversibilities,
+  severities,
+  type ImpactAssessment,
+} from './impact-assessment-schema';
 import { ownControlSchema, ownControlStatuses, type OwnControl } from './own-control-schema';
 import { levelOf } from './risk-matrix';
 import { DEFAULT_PRESET, presetMatrix } from './risk-matrix-presets';
@@ -34,14 +53,94 @@ export interface GeneratedWorkspace {
 
 /** Every Annex A control id of ISO/IEC 42001:2023 (a unit test keeps it equal to the catalog). */
 export const annexAControlIds = [
-  'A.2.2', 'A.2.3', 'A.2.4', 'A.3.2', 'A.3.3', 'A.4.2', 'A.4.3', 'A.4.4', 'A.4.5', 'A.4.6', 'A.5.2', 'A.5.3', 'A.5.4',
-  'A.5.5', 'A.6.1.2', 'A.6.1.3', 'A.6.2.2', 'A.6.2.3', 'A.6.2.4', 'A.6.2.5', 'A.6.2.6', 'A.6.2.7', 'A.6.2.8', 'A.7.2',
-  'A.7.3', 'A.7.4', 'A.7.5', 'A.7.6', 'A.8.2', 'A.8.3', 'A.8.4', 'A.8.5', 'A.9.2', 'A.9.3', 'A.9.4', 'A.10.2', 'A.10.3', 'A.10.4',
+  'A.2.2',
+  'A.2.3',
+  'A.2.4',
+  'A.3.2',
+  'A.3.3',
+  'A.4.2',
+  'A.4.3',
+  'A.4.4',
+  'A.4.5',
+  'A.4.6',
+  'A.5.2',
+  'A.5.3',
+  'A.5.4',
+  'A.5.5',
+  'A.6.1.2',
+  'A.6.1.3',
+  'A.6.2.2',
+  'A.6.2.3',
+  'A.6.2.4',
+  'A.6.2.5',
+  'A.6.2.6',
+  'A.6.2.7',
+  'A.6.2.8',
+  'A.7.2',
+  'A.7.3',
+  'A.7.4',
+  'A.7.5',
+  'A.7.6',
+  'A.8.2',
+  'A.8.3',
+  'A.8.4',
+  'A.8.5',
+  'A.9.2',
+  'A.9.3',
+  'A.9.4',
+  'A.10.2',
+  'A.10.3',
+  'A.10.4',
 ] as const;
 
-const PEOPLE = ['Dana Okafor', 'Sam Lindqvist', 'Priya Raman', 'Jonas Weber', 'Amélie Roux', 'Kenji Sato', 'Lucía Pérez', 'Tom Byrne', 'Fatima Zahra', 'Ola Nordmann'];
-const DOMAINS = ['Claims', 'Credit', 'Fraud', 'Customer support', 'Recruiting', 'Pricing', 'Supply chain', 'Marketing', 'Radiology', 'Maintenance', 'Contract', 'Translation', 'Payments', 'Onboarding', 'Logistics', 'Energy', 'Security', 'HR', 'Legal', 'Sales'];
-const FUNCTIONS = ['triage classifier', 'scoring model', 'chat assistant', 'anomaly detector', 'document summarizer', 'forecasting model', 'recommendation engine', 'image classifier', 'speech transcriber', 'routing optimizer', 'entity extractor', 'copilot'];
+const PEOPLE = [
+  'Dana Okafor',
+  'Sam Lindqvist',
+  'Priya Raman',
+  'Jonas Weber',
+  'Amélie Roux',
+  'Kenji Sato',
+  'Lucía Pérez',
+  'Tom Byrne',
+  'Fatima Zahra',
+  'Ola Nordmann',
+];
+const DOMAINS = [
+  'Claims',
+  'Credit',
+  'Fraud',
+  'Customer support',
+  'Recruiting',
+  'Pricing',
+  'Supply chain',
+  'Marketing',
+  'Radiology',
+  'Maintenance',
+  'Contract',
+  'Translation',
+  'Payments',
+  'Onboarding',
+  'Logistics',
+  'Energy',
+  'Security',
+  'HR',
+  'Legal',
+  'Sales',
+];
+const FUNCTIONS = [
+  'triage classifier',
+  'scoring model',
+  'chat assistant',
+  'anomaly detector',
+  'document summarizer',
+  'forecasting model',
+  'recommendation engine',
+  'image classifier',
+  'speech transcriber',
+  'routing optimizer',
+  'entity extractor',
+  'copilot',
+];
 const SUPPLIERS = ['OpenModel Inc. (hosted LLM)', 'CloudVision API', 'in-house data platform', 'Acme Labelling Ltd.', 'open-source model from a public hub'];
 const HAZARDS = [
   'Training data drift degrades accuracy',
@@ -63,7 +162,20 @@ const HAZARDS = [
   'Accessibility barriers for users with disabilities',
   'Labelling errors in the ground truth',
 ];
-const PRACTICES = ['Bias testing before release', 'Model card review', 'Human review of high-impact decisions', 'Data provenance register', 'Red-team exercise', 'Drift monitoring dashboard', 'Supplier AI clause', 'Incident playbook for AI', 'Explainability report', 'Access review for training data', 'Release sign-off board', 'User notice of AI interaction'];
+const PRACTICES = [
+  'Bias testing before release',
+  'Model card review',
+  'Human review of high-impact decisions',
+  'Data provenance register',
+  'Red-team exercise',
+  'Drift monitoring dashboard',
+  'Supplier AI clause',
+  'Incident playbook for AI',
+  'Explainability report',
+  'Access review for training data',
+  'Release sign-off board',
+  'User notice of AI interaction',
+];
 
 /** mulberry32: small, fast and good enough to spread test data. */
 function prng(seed: number) {

@@ -102,11 +102,19 @@ const ROWS_MAX_CHARS = VALUE_MAX_CHARS * 5;
 
 /** Ids (`id`, `riskId` …) stay whole: rows are matched by them and links named by them. */
 function shortenTexts(row: Record<string, unknown>, max: number): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'string' && v.length > max && k !== 'id' && !k.endsWith('Id') ? `${v.slice(0, max)}…` : v]));
+  return Object.fromEntries(
+    Object.entries(row).map(([k, v]) => [k, typeof v === 'string' && v.length > max && k !== 'id' && !k.endsWith('Id') ? `${v.slice(0, max)}…` : v]),
+  );
 }
 
 export function isTruncated(value: unknown): value is TruncatedValue {
-  return !!value && typeof value === 'object' && !Array.isArray(value) && typeof (value as { $truncated?: unknown }).$truncated === 'string' && Object.keys(value).length === 1;
+  return (
+    !!value &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    typeof (value as { $truncated?: unknown }).$truncated === 'string' &&
+    Object.keys(value).length === 1
+  );
 }
 
 /**
@@ -232,7 +240,19 @@ export function importEntries(workspaceId: string, records: readonly ImportedRec
   for (const r of records) {
     const changes = r.before ? diffRecords(r.before, r.after) : [];
     if (r.before && changes.length === 0) continue;
-    out.push(historyEntry({ id: newId(), workspaceId, table: r.table, recordId: String(r.after.id), label: recordLabel(r.table, r.after), at, user, action: 'import', changes }));
+    out.push(
+      historyEntry({
+        id: newId(),
+        workspaceId,
+        table: r.table,
+        recordId: String(r.after.id),
+        label: recordLabel(r.table, r.after),
+        at,
+        user,
+        action: 'import',
+        changes,
+      }),
+    );
   }
   return out;
 }

@@ -41,11 +41,13 @@ const encoder = new TextEncoder();
  * its own; an unpaired surrogate becomes U+FFFD.
  */
 export function escapeText(value: string): string {
-  return wellFormed(value)
-    .replace(/\r\n|\u2028|\u2029/g, '\n')
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what this pattern finds
-    .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '')
-    .replace(/[\\;,\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`));
+  return (
+    wellFormed(value)
+      .replace(/\r\n|\u2028|\u2029/g, '\n')
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what this pattern finds
+      .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '')
+      .replace(/[\\;,\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`))
+  );
 }
 
 /** Unpaired surrogates (which UTF-8 cannot encode) as U+FFFD, like String.prototype.toWellFormed. */
@@ -75,7 +77,10 @@ export function icsUid(workspaceId: string, id: string, domain = DEFAULT_UID_DOM
 /** 20261127T101500Z */
 export function icsTimestamp(now: Date): string {
   if (Number.isNaN(now.getTime())) throw new RangeError('invalid DTSTAMP date');
-  return now.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  return now
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
 }
 
 function icsDate(date: string): string {
@@ -109,7 +114,14 @@ export function foldLine(line: string): string {
 export function tasksToIcs(tasks: readonly IcsTask[], options: IcsOptions): string {
   const stamp = icsTimestamp(options.now);
   const domain = options.uidDomain ?? DEFAULT_UID_DOMAIN;
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${ICS_PRODID}`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(options.calendarName)}`];
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    `PRODID:${ICS_PRODID}`,
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeText(options.calendarName)}`,
+  ];
   for (const task of tasks) {
     if (!isIsoDate(task.date)) throw new RangeError(`task ${task.id}: not a date: ${JSON.stringify(task.date)}`);
     lines.push(

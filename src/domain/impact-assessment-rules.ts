@@ -19,7 +19,9 @@ export const systemSourceOf: Readonly<Record<CopiedScopeKey, 'purpose' | 'dataSo
  * copied (only those with text): the assessor reviews them before approval (6.1.4: the
  * assessment is of this system in its context, so the inventory is a starting point, not the answer).
  */
-export function scopeFromSystem(system: Pick<AiSystem, 'purpose' | 'dataSources' | 'deploymentContext' | 'affectedParties'>): Pick<ImpactAssessment, CopiedScopeKey | 'copiedFromSystem'> {
+export function scopeFromSystem(
+  system: Pick<AiSystem, 'purpose' | 'dataSources' | 'deploymentContext' | 'affectedParties'>,
+): Pick<ImpactAssessment, CopiedScopeKey | 'copiedFromSystem'> {
   const values = Object.fromEntries(copiedScopeKeys.map((k) => [k, system[systemSourceOf[k]]])) as Record<CopiedScopeKey, string>;
   return { ...values, copiedFromSystem: copiedScopeKeys.filter((k) => values[k].trim() !== '') };
 }

@@ -77,7 +77,12 @@ export const impactAssessmentRegister = defineRegister({
      * Scope fields copied from the AI system's record that the assessor has not edited or marked
      * reviewed yet; approval waits for them. Optional: older versions copied nothing.
      */
-    copiedFromSystem: field.internal('history.field.copiedFromSystem', { kind: 'field-names', table: 'impactAssessments' }, z.array(z.enum(copiedScopeKeys)).max(copiedScopeKeys.length).optional(), []),
+    copiedFromSystem: field.internal(
+      'history.field.copiedFromSystem',
+      { kind: 'field-names', table: 'impactAssessments' },
+      z.array(z.enum(copiedScopeKeys)).max(copiedScopeKeys.length).optional(),
+      [],
+    ),
     impacts,
     residualSummary: field.long('ia.residualSummary', 'Residual assessment', { section: 'conclusion' }),
     conclusion: field.long('ia.conclusion', 'Conclusion', { section: 'conclusion' }),
@@ -98,7 +103,9 @@ export const impactSchema = impacts.zod.element;
 export type Impact = z.infer<typeof impactSchema>;
 export const impactAssessmentSchema = impactAssessmentRegister.schema;
 export type ImpactAssessment = z.infer<typeof impactAssessmentSchema>;
-export type ImpactAssessmentPatch = Partial<Omit<ImpactAssessment, 'id' | 'workspaceId' | 'createdAt' | 'updatedAt' | 'aiSystemId' | 'seriesId' | 'version' | 'state' | 'copiedFromSystem'>>;
+export type ImpactAssessmentPatch = Partial<
+  Omit<ImpactAssessment, 'id' | 'workspaceId' | 'createdAt' | 'updatedAt' | 'aiSystemId' | 'seriesId' | 'version' | 'state' | 'copiedFromSystem'>
+>;
 
 export function blankImpactAssessment(base: Pick<ImpactAssessment, 'id' | 'workspaceId' | 'createdAt' | 'updatedAt' | 'aiSystemId'>): ImpactAssessment {
   return impactAssessmentSchema.parse({ ...impactAssessmentRegister.blank(), ...base, seriesId: base.id });
@@ -113,4 +120,6 @@ export const scopeFields = inputsOf('scope');
 export const conclusionFields = inputsOf('conclusion');
 export const signOffFields = inputsOf('signOff');
 /** An impact's own fields, as its card edits them and the workbook lists them. */
-export const impactFields: FieldDef[] = impacts.rowFields.flatMap((f) => (f.input && !f.readOnly ? [{ key: f.key, label: f.label, column: f.column ?? f.key, ...f.input }] : []));
+export const impactFields: FieldDef[] = impacts.rowFields.flatMap((f) =>
+  f.input && !f.readOnly ? [{ key: f.key, label: f.label, column: f.column ?? f.key, ...f.input }] : [],
+);

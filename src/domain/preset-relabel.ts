@@ -40,7 +40,13 @@ export function presetRelabel(matrix: RiskMatrix, wordings: PresetWordings, targ
 
 function relabel(matrix: RiskMatrix, source: PresetWording, target: PresetWording): Omit<PresetRelabel, 'preset' | 'from'> | null {
   // A copy made by spreading (not structuredClone): the matrix may be a Svelte state proxy.
-  const next: RiskMatrix = { ...matrix, probability: matrix.probability.map((l) => ({ ...l })), impact: matrix.impact.map((l) => ({ ...l })), risk: matrix.risk.map((l) => ({ ...l })), grid: matrix.grid.map((row) => [...row]) };
+  const next: RiskMatrix = {
+    ...matrix,
+    probability: matrix.probability.map((l) => ({ ...l })),
+    impact: matrix.impact.map((l) => ({ ...l })),
+    risk: matrix.risk.map((l) => ({ ...l })),
+    grid: matrix.grid.map((row) => [...row]),
+  };
   let count = 0;
   const names = new Set<string>();
   const swap = (now: string, was: string | undefined, to: string | undefined, set: (v: string) => void): boolean => {

@@ -35,7 +35,8 @@ export type ProblemWhere = Omit<Problem, 'code' | 'params'>;
 export function problemOf<Code extends string>(code: Code, params?: ProblemParams, where: ProblemWhere = {}): Problem<Code> {
   const p: Problem<Code> = { code };
   if (params && Object.keys(params).length > 0) p.params = params;
-  for (const [k, v] of Object.entries(where) as [keyof ProblemWhere, string | number | undefined][]) if (v !== undefined && v !== '') (p as unknown as Record<string, unknown>)[k] = v;
+  for (const [k, v] of Object.entries(where) as [keyof ProblemWhere, string | number | undefined][])
+    if (v !== undefined && v !== '') (p as unknown as Record<string, unknown>)[k] = v;
   return p;
 }
 
@@ -62,7 +63,9 @@ export type ZodProblemCode = 'required' | 'too-long' | 'too-short' | 'too-small'
 export function fromZodIssue(issue: ZodIssueLike, where: ProblemWhere = {}): Problem<ZodProblemCode> {
   const at = { ...(issue.path.length > 0 ? { field: issue.path.map(String).join('.') } : {}), ...where };
   if (issue.code === 'too_small' && issue.origin === 'string') {
-    return Number(issue.minimum) <= 1 ? problemOf('required', undefined, at) : problemOf('too-short', { min: Number(issue.minimum), schemaMessage: issue.message }, at);
+    return Number(issue.minimum) <= 1
+      ? problemOf('required', undefined, at)
+      : problemOf('too-short', { min: Number(issue.minimum), schemaMessage: issue.message }, at);
   }
   if (issue.code === 'too_big' && issue.origin === 'string') return problemOf('too-long', { max: Number(issue.maximum), schemaMessage: issue.message }, at);
   if (issue.code === 'too_small' && issue.origin === 'number') return problemOf('too-small', { min: Number(issue.minimum), schemaMessage: issue.message }, at);

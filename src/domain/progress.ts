@@ -71,7 +71,11 @@ export interface SoaCompleteness {
   incomplete: CatalogItem[];
 }
 
-export function soaCompleteness(catalog: Catalog, answers: AssessmentLookup, links: ReadonlyMap<string, readonly TreatmentLink[]> = new Map()): SoaCompleteness {
+export function soaCompleteness(
+  catalog: Catalog,
+  answers: AssessmentLookup,
+  links: ReadonlyMap<string, readonly TreatmentLink[]> = new Map(),
+): SoaCompleteness {
   let complete = 0;
   let applicable = 0;
   let excluded = 0;

@@ -38,7 +38,12 @@ const open = (risks: readonly Risk[]) => [...risks].filter((r) => r.status !== '
 export function riskCriteriaCheck(risks: readonly Risk[], matrix: RiskMatrix): CheckResult {
   const assessed = risks.filter((r) => isAssessed(r, matrix));
   if (assessed.length) return { met: true, count: assessed.length, link: { page: 'criteria' }, gaps: [] };
-  return { met: false, count: 0, link: { page: 'risks' }, gaps: [{ code: 'criteria-no-assessed-risk', params: { matrix: matrix.name }, link: { page: 'risks' } }] };
+  return {
+    met: false,
+    count: 0,
+    link: { page: 'risks' },
+    gaps: [{ code: 'criteria-no-assessed-risk', params: { matrix: matrix.name }, link: { page: 'risks' } }],
+  };
 }
 
 /** 8.2: every open risk has been assessed, and none is past its planned review. */
@@ -48,7 +53,8 @@ export function riskResultsCheck(risks: readonly Risk[], matrix: RiskMatrix, tod
   const gaps: ReadinessGap[] = [];
   for (const r of list) {
     if (!isAssessed(r, matrix)) gaps.push({ code: 'risk-unrated', params: named(r), link: riskLink(r) });
-    else if (r.nextReview && r.nextReview < today) gaps.push({ code: 'risk-review-overdue', params: { ...named(r), date: { date: r.nextReview } }, link: riskLink(r) });
+    else if (r.nextReview && r.nextReview < today)
+      gaps.push({ code: 'risk-review-overdue', params: { ...named(r), date: { date: r.nextReview } }, link: riskLink(r) });
   }
   const count = list.filter((r) => isAssessed(r, matrix)).length;
   return { met: gaps.length === 0, count, link: gaps[0]?.link ?? { page: 'risks' }, gaps };
@@ -84,7 +90,12 @@ export function soaCheck(catalog: Catalog, answers: AssessmentLookup, links: Rea
   const gaps: ReadinessGap[] = [];
   for (const control of catalog.controls) {
     const missing = soaGaps(answers.get(control.id), links.get(control.id) ?? []);
-    if (missing.length) gaps.push({ code: 'soa-control', params: { id: control.id, title: control.title, missing: { options: 'soa.gap', values: missing } }, link: { page: 'soa' } });
+    if (missing.length)
+      gaps.push({
+        code: 'soa-control',
+        params: { id: control.id, title: control.title, missing: { options: 'soa.gap', values: missing } },
+        link: { page: 'soa' },
+      });
   }
   const total = catalog.controls.length;
   return { met: total > 0 && gaps.length === 0, count: total - gaps.length, link: { page: 'soa' }, gaps };
@@ -93,7 +104,8 @@ export function soaCheck(catalog: Catalog, answers: AssessmentLookup, links: Rea
 /** The newest approved version of a system's assessments (any series), or undefined. */
 function inForce(versions: readonly ImpactAssessment[]): ImpactAssessment | undefined {
   let best: ImpactAssessment | undefined;
-  for (const v of versions) if (v.state === 'approved' && (!best || v.updatedAt > best.updatedAt || (v.updatedAt === best.updatedAt && v.version > best.version))) best = v;
+  for (const v of versions)
+    if (v.state === 'approved' && (!best || v.updatedAt > best.updatedAt || (v.updatedAt === best.updatedAt && v.version > best.version))) best = v;
   return best;
 }
 
@@ -103,7 +115,10 @@ export type SystemAssessmentState = 'current' | 'none' | 'not-approved' | 'revie
  * Where one AI system stands with its impact assessment (6.1.4, 8.4): `current` when an approved
  * version is in force and its next review has not passed. Shared with the dashboard.
  */
-export function systemAssessmentState(versions: readonly ImpactAssessment[], today: string): { state: SystemAssessmentState; version: ImpactAssessment | undefined } {
+export function systemAssessmentState(
+  versions: readonly ImpactAssessment[],
+  today: string,
+): { state: SystemAssessmentState; version: ImpactAssessment | undefined } {
   const approved = inForce(versions);
   if (approved) return { state: approved.nextReview && approved.nextReview < today ? 'review-overdue' : 'current', version: approved };
   if (!versions.length) return { state: 'none', version: undefined };
@@ -118,7 +133,8 @@ export const inScopeSystems = (systems: readonly AiSystem[]): AiSystem[] =>
 /** 6.1.4 and 8.4: every AI system in scope has an approved impact assessment in force, reviewed on time. */
 export function impactCheck(systems: readonly AiSystem[], assessments: readonly ImpactAssessment[], today: string): CheckResult {
   const scoped = inScopeSystems(systems);
-  if (!scoped.length) return { met: false, count: 0, link: { page: 'systems' }, gaps: [{ code: 'systems-none-in-scope', params: {}, link: { page: 'systems' } }] };
+  if (!scoped.length)
+    return { met: false, count: 0, link: { page: 'systems' }, gaps: [{ code: 'systems-none-in-scope', params: {}, link: { page: 'systems' } }] };
   const bySystem = new Map<string, ImpactAssessment[]>();
   for (const a of assessments) bySystem.set(a.aiSystemId, [...(bySystem.get(a.aiSystemId) ?? []), a]);
   const gaps: ReadinessGap[] = [];
@@ -139,7 +155,11 @@ export function impactCheck(systems: readonly AiSystem[], assessments: readonly 
     } else if (state === 'not-approved') {
       gaps.push({ code: 'system-not-approved', params: { name: s.name, version: version!.version }, link: { page: 'assessment', id: version!.id } });
     } else {
-      gaps.push({ code: 'system-review-overdue', params: { name: s.name, version: version!.version, date: { date: version!.nextReview! } }, link: { page: 'assessment', id: version!.id } });
+      gaps.push({
+        code: 'system-review-overdue',
+        params: { name: s.name, version: version!.version, date: { date: version!.nextReview! } },
+        link: { page: 'assessment', id: version!.id },
+      });
     }
   }
   const link: ReadinessLink = gaps[0]?.link ?? (firstCurrent ? { page: 'assessment', id: firstCurrent.id } : { page: 'assessments' });

@@ -52,13 +52,19 @@ const rowsOf = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? (v
 const itemsOf = (r: { itemIds?: unknown }): readonly unknown[] => (Array.isArray(r.itemIds) ? r.itemIds : []);
 
 function ofKind<K extends CycleKind>(cycle: readonly CycleRecord[], kind: K): CycleRecordOf<K>[] {
-  return cycle.filter((r) => r && typeof r === 'object' && r.kind === kind && typeof r.id === 'string').sort((a, b) => compareRefs({ ref: String(a.ref) }, { ref: String(b.ref) })) as CycleRecordOf<K>[];
+  return cycle
+    .filter((r) => r && typeof r === 'object' && r.kind === kind && typeof r.id === 'string')
+    .sort((a, b) => compareRefs({ ref: String(a.ref) }, { ref: String(b.ref) })) as CycleRecordOf<K>[];
 }
 
 const recordLink = (kind: CycleKind, id: string): ReadinessLink => ({ page: 'cycle-record', kind, id });
 const registerLink = (kind: CycleKind): ReadinessLink => ({ page: 'cycle-register', kind });
 const named = (r: { ref: unknown; title: unknown }) => ({ ref: String(r.ref), title: String(r.title ?? '') });
-const gapOn = (code: ReadinessGapCode, kind: CycleKind, r: CycleRecord, params: Record<string, GapParam> = {}): ReadinessGap => ({ code, params: { ...named(r), ...params }, link: recordLink(kind, r.id) });
+const gapOn = (code: ReadinessGapCode, kind: CycleKind, r: CycleRecord, params: Record<string, GapParam> = {}): ReadinessGap => ({
+  code,
+  params: { ...named(r), ...params },
+  link: recordLink(kind, r.id),
+});
 const emptyGap = (code: ReadinessGapCode, kind: CycleKind): ReadinessGap => ({ code, params: {}, link: registerLink(kind) });
 
 type Draft = Omit<ReadinessCheck, 'id' | 'items' | 'label'>;
@@ -66,7 +72,8 @@ type Draft = Omit<ReadinessCheck, 'id' | 'items' | 'label'>;
 const met = (count: number, link: ReadinessLink): Draft => ({ met: true, why: null, link, count, gaps: [] });
 /** Not met: the summary code, and every gap (the first one's link is where to act). */
 const unmet = (why: ReadinessWhy, gaps: ReadinessGap[], count = 0): Draft => ({ met: false, why, link: gaps[0]!.link, count, gaps });
-const fromResult = (r: CheckResult, why: ReadinessWhy): Draft => (r.met ? met(r.count, r.link) : { met: false, why, link: r.link, count: r.count, gaps: r.gaps });
+const fromResult = (r: CheckResult, why: ReadinessWhy): Draft =>
+  r.met ? met(r.count, r.link) : { met: false, why, link: r.link, count: r.count, gaps: r.gaps };
 
 /** A document in force: any status but retired. */
 const inForce = (d: CycleRecordOf<'document'>) => d.status !== 'retired';
@@ -84,7 +91,9 @@ function aiPolicyCheck(docs: CycleRecordOf<'document'>[]): Draft {
   if (approved.length) return met(approved.length, recordLink('document', approved[0]!.id));
   const gaps = policies.map((d) => gapOn('policy-not-approved', 'document', d, { status: { option: 'cycle.document.status', value: d.status } }));
   // An AI policy filed under another type is the usual reason for "nothing recorded": say so.
-  for (const d of docs) if (d.type !== 'ai-policy' && inForce(d) && AI_POLICY_TITLE.test(String(d.title))) gaps.push(gapOn('policy-misfiled', 'document', d, { type: { option: 'cycle.document.type', value: d.type } }));
+  for (const d of docs)
+    if (d.type !== 'ai-policy' && inForce(d) && AI_POLICY_TITLE.test(String(d.title)))
+      gaps.push(gapOn('policy-misfiled', 'document', d, { type: { option: 'cycle.document.type', value: d.type } }));
   if (!gaps.length) gaps.push(emptyGap('policy-missing', 'document'));
   return unmet(policies.length ? 'not-approved' : 'missing', gaps);
 }
@@ -93,14 +102,24 @@ function objectivesCheck(cycle: readonly CycleRecord[]): Draft {
   const objectives = ofKind(cycle, 'objective').filter((o) => o.status !== 'dropped');
   const good = objectives.filter((o) => filled(o.measure) && isNumber(o.target));
   if (good.length) return met(good.length, recordLink('objective', good[0]!.id));
-  return objectives.length ? unmet('no-target', objectives.map((o) => gapOn('objective-no-target', 'objective', o))) : unmet('none-recorded', [emptyGap('objectives-none', 'objective')]);
+  return objectives.length
+    ? unmet(
+        'no-target',
+        objectives.map((o) => gapOn('objective-no-target', 'objective', o)),
+      )
+    : unmet('none-recorded', [emptyGap('objectives-none', 'objective')]);
 }
 
 function competenceCheck(cycle: readonly CycleRecord[]): Draft {
   const records = ofKind(cycle, 'competence');
   const good = records.filter((c) => filled(c.evidence));
   if (good.length) return met(good.length, recordLink('competence', good[0]!.id));
-  return records.length ? unmet('no-evidence', records.map((c) => gapOn('competence-no-evidence', 'competence', c))) : unmet('none-recorded', [emptyGap('competence-none', 'competence')]);
+  return records.length
+    ? unmet(
+        'no-evidence',
+        records.map((c) => gapOn('competence-no-evidence', 'competence', c)),
+      )
+    : unmet('none-recorded', [emptyGap('competence-none', 'competence')]);
 }
 
 function operationCheck(docs: CycleRecordOf<'document'>[], evidence: readonly Evidence[]): Draft {
@@ -115,7 +134,12 @@ function monitoringCheck(cycle: readonly CycleRecord[]): Draft {
   const metrics = ofKind(cycle, 'metric');
   const good = metrics.filter((m) => rowsOf(m.readings).some((r) => isNumber(r.value)));
   if (good.length) return met(good.length, recordLink('metric', good[0]!.id));
-  return metrics.length ? unmet('no-readings', metrics.map((m) => gapOn('metric-no-readings', 'metric', m))) : unmet('none-recorded', [emptyGap('metrics-none', 'metric')]);
+  return metrics.length
+    ? unmet(
+        'no-readings',
+        metrics.map((m) => gapOn('metric-no-readings', 'metric', m)),
+      )
+    : unmet('none-recorded', [emptyGap('metrics-none', 'metric')]);
 }
 
 function auditCheck(cycle: readonly CycleRecord[]): Draft {
@@ -124,7 +148,12 @@ function auditCheck(cycle: readonly CycleRecord[]): Draft {
   if (done.length) return met(done.length, recordLink('audit', done[0]!.id));
   if (!audits.length) return unmet('none-recorded', [emptyGap('audits-none', 'audit')]);
   const running = audits.filter((a) => a.status === 'in-progress' || a.status === 'planned');
-  return unmet('not-completed', (running.length ? running : audits).map((a) => gapOn('audit-not-completed', 'audit', a, { status: { option: 'cycle.audit.status', value: String(a.status) } })));
+  return unmet(
+    'not-completed',
+    (running.length ? running : audits).map((a) =>
+      gapOn('audit-not-completed', 'audit', a, { status: { option: 'cycle.audit.status', value: String(a.status) } }),
+    ),
+  );
 }
 
 function reviewCheck(cycle: readonly CycleRecord[]): Draft {
@@ -132,8 +161,17 @@ function reviewCheck(cycle: readonly CycleRecord[]): Draft {
   const held = reviews.filter((r) => r.status === 'held');
   const good = held.filter((r) => filled(r.minutes) || filled(r.decisions));
   if (good.length) return met(good.length, recordLink('review', good[0]!.id));
-  if (held.length) return unmet('no-minutes', held.map((r) => gapOn('review-no-minutes', 'review', r)));
-  return reviews.length ? unmet('not-held', reviews.map((r) => gapOn('review-not-held', 'review', r))) : unmet('none-recorded', [emptyGap('reviews-none', 'review')]);
+  if (held.length)
+    return unmet(
+      'no-minutes',
+      held.map((r) => gapOn('review-no-minutes', 'review', r)),
+    );
+  return reviews.length
+    ? unmet(
+        'not-held',
+        reviews.map((r) => gapOn('review-not-held', 'review', r)),
+      )
+    : unmet('none-recorded', [emptyGap('reviews-none', 'review')]);
 }
 
 function nonconformityCheck(cycle: readonly CycleRecord[], today: string): Draft {
@@ -143,7 +181,12 @@ function nonconformityCheck(cycle: readonly CycleRecord[], today: string): Draft
   const overdue = ncs
     .filter((n) => typeof n.due === 'string' && n.due < today && !closed(n as unknown as Record<string, unknown>))
     .sort((a, b) => String(a.due).localeCompare(String(b.due)) || compareRefs(a, b));
-  if (overdue.length) return unmet('overdue', overdue.map((n) => gapOn('nc-overdue', 'nonconformity', n, { date: { date: String(n.due) } })), ncs.length);
+  if (overdue.length)
+    return unmet(
+      'overdue',
+      overdue.map((n) => gapOn('nc-overdue', 'nonconformity', n, { date: { date: String(n.due) } })),
+      ncs.length,
+    );
   return met(ncs.length, registerLink('nonconformity'));
 }
 

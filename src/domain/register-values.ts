@@ -55,7 +55,11 @@ const COMMON: readonly ValueField[] = [
 
 /** Rows are named by their first text (an action, an exclusion), else their first choice (a review input's topic). */
 const rowsField = (rows: RowsDef): ValueField =>
-  f(rows.key, rows.label, { kind: 'rows', fields: rows.fields.map(fromDef), name: (rows.fields.find((x) => x.kind === 'text') ?? rows.fields.find((x) => x.kind === 'enum'))?.key });
+  f(rows.key, rows.label, {
+    kind: 'rows',
+    fields: rows.fields.map(fromDef),
+    name: (rows.fields.find((x) => x.kind === 'text') ?? rows.fields.find((x) => x.kind === 'enum'))?.key,
+  });
 
 function cycleFields(): ValueField[] {
   const out: ValueField[] = [];
@@ -101,7 +105,11 @@ const DECLARED: Record<HistoryTable, () => readonly ValueField[]> = {
     f('catalogVersion', 'history.field.catalogVersion', { kind: 'text' }),
   ],
   assessments: () => assessmentRegister.valueFields,
-  evidence: () => [f('url', 'history.field.url', { kind: 'text' }), f('fileName', 'history.field.fileName', { kind: 'text' }), f('recordId', 'history.field.recordId', { kind: 'ref', target: 'cycleRecords' })],
+  evidence: () => [
+    f('url', 'history.field.url', { kind: 'text' }),
+    f('fileName', 'history.field.fileName', { kind: 'text' }),
+    f('recordId', 'history.field.recordId', { kind: 'ref', target: 'cycleRecords' }),
+  ],
   aiSystems: () => aiSystemRegister.valueFields,
   risks: () => riskRegister.valueFields,
   ownControls: () => ownControlRegister.valueFields,

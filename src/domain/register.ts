@@ -74,29 +74,78 @@ export const field = {
     return withOpts({ label, column, value: { kind: 'text' }, zod: t.zod as z.ZodString, blank: '', input: t.input }, o);
   },
   long: (label: MessageKey, column: string, o: Opts = {}) =>
-    withOpts({ label, column, value: { kind: 'long' }, zod: z.string().max(LONG_TEXT_MAX), blank: '', input: { kind: 'textarea', maxLength: LONG_TEXT_MAX } }, o),
+    withOpts(
+      { label, column, value: { kind: 'long' }, zod: z.string().max(LONG_TEXT_MAX), blank: '', input: { kind: 'textarea', maxLength: LONG_TEXT_MAX } },
+      o,
+    ),
   /** A required choice with a default. */
-  choice: <const O extends readonly [string, ...string[]]>(label: MessageKey, column: string, options: O, optionPrefix: string, blank: O[number], o: Opts = {}) =>
-    withOpts({ label, column, value: { kind: 'choice', optionPrefix }, zod: z.enum(options), blank, input: { kind: 'enum', options, optionPrefix } }, o),
+  choice: <const O extends readonly [string, ...string[]]>(
+    label: MessageKey,
+    column: string,
+    options: O,
+    optionPrefix: string,
+    blank: O[number],
+    o: Opts = {},
+  ) => withOpts({ label, column, value: { kind: 'choice', optionPrefix }, zod: z.enum(options), blank, input: { kind: 'enum', options, optionPrefix } }, o),
   /** A choice that may stay undecided (null). */
   maybe: <const O extends readonly [string, ...string[]]>(label: MessageKey, column: string, options: O, optionPrefix: string, o: Opts = {}) =>
-    withOpts({ label, column, value: { kind: 'choice', optionPrefix }, zod: z.enum(options).nullable(), blank: null as O[number] | null, input: { kind: 'enum', options, optionPrefix, nullable: true } }, o),
+    withOpts(
+      {
+        label,
+        column,
+        value: { kind: 'choice', optionPrefix },
+        zod: z.enum(options).nullable(),
+        blank: null as O[number] | null,
+        input: { kind: 'enum', options, optionPrefix, nullable: true },
+      },
+      o,
+    ),
   /** Any number of the options, kept in the options' order. */
   choices: <const O extends readonly [string, ...string[]]>(label: MessageKey, column: string, options: O, optionPrefix: string, o: Opts = {}) =>
-    withOpts({ label, column, value: { kind: 'choices', optionPrefix }, zod: z.array(z.enum(options)).max(options.length), blank: [] as O[number][], input: { kind: 'multi-enum', options, optionPrefix } }, o),
+    withOpts(
+      {
+        label,
+        column,
+        value: { kind: 'choices', optionPrefix },
+        zod: z.array(z.enum(options)).max(options.length),
+        blank: [] as O[number][],
+        input: { kind: 'multi-enum', options, optionPrefix },
+      },
+      o,
+    ),
   date: (label: MessageKey, column: string, o: Opts = {}) =>
-    withOpts({ label, column, value: { kind: 'date' }, zod: isoDateSchema.nullable(), blank: null as string | null, input: { kind: 'date', nullable: true } }, o),
+    withOpts(
+      { label, column, value: { kind: 'date' }, zod: isoDateSchema.nullable(), blank: null as string | null, input: { kind: 'date', nullable: true } },
+      o,
+    ),
   /** A position on the workspace matrix's likelihood or impact scale (kept as stored when a scale shrinks). */
   rating: (label: MessageKey, column: string, scale: 'probability' | 'impact', o: Opts = {}) =>
     withOpts({ label, column, value: { kind: 'rating', scale }, zod: z.number().int().min(0).max(20).nullable(), blank: null as number | null }, o),
   /** Links to records of another register; into `items`, to Annex A controls (a treatment's controls). */
   refs: (label: MessageKey, column: string | undefined, target: RefTarget, max: number, o: Opts = {}) =>
-    withOpts({ label, ...(column ? { column } : {}), value: { kind: 'refs', target, ...(target === 'items' ? { controls: true } : {}) }, zod: z.array(target === 'items' ? controlIdSchema : idSchema).max(max), blank: [] as string[] }, o),
+    withOpts(
+      {
+        label,
+        ...(column ? { column } : {}),
+        value: { kind: 'refs', target, ...(target === 'items' ? { controls: true } : {}) },
+        zod: z.array(target === 'items' ? controlIdSchema : idSchema).max(max),
+        blank: [] as string[],
+      },
+      o,
+    ),
   /** A link to one record of another register, or none. */
   ref: (label: MessageKey, column: string | undefined, target: RefTarget, o: Opts = {}) =>
     withOpts({ label, ...(column ? { column } : {}), value: { kind: 'ref', target }, zod: idSchema.nullable(), blank: null as string | null }, o),
   /** The record's human number (R-001), given by the app. */
-  number: <Z extends z.ZodString>(label: MessageKey, column: string, zod: Z, short?: MessageKey) => ({ label, column, value: { kind: 'text' } as ValueKind, zod, blank: '', readOnly: true, ...(short ? { short } : {}) }),
+  number: <Z extends z.ZodString>(label: MessageKey, column: string, zod: Z, short?: MessageKey) => ({
+    label,
+    column,
+    value: { kind: 'text' } as ValueKind,
+    zod,
+    blank: '',
+    readOnly: true,
+    ...(short ? { short } : {}),
+  }),
   /**
    * Nested rows, each with an id and its own declared fields; `name` is the field that names a row
    * in history and previews ("Impact 2 “Delayed care”").
@@ -135,11 +184,15 @@ export interface RegisterInput<T extends string, F extends Record<string, FieldS
   sections?: Record<string, MessageKey>;
 }
 
-export function defineRegister<T extends string, F extends Record<string, FieldSpec>, B extends z.ZodRawShape = typeof recordBase>(input: RegisterInput<T, F> & { base?: B }) {
+export function defineRegister<T extends string, F extends Record<string, FieldSpec>, B extends z.ZodRawShape = typeof recordBase>(
+  input: RegisterInput<T, F> & { base?: B },
+) {
   const fields = Object.entries(input.fields).map(([key, s]) => ({ ...s, key })) as Declared<F>[];
   const derived = Object.entries(input.derived ?? {}).map(([key, d]) => ({ ...d, key }));
   const schema = z.strictObject({ ...((input.base ?? recordBase) as B), ...(Object.fromEntries(fields.map((f) => [f.key, f.zod])) as Shape<F>) });
-  const inputs: FieldDef<keyof F & string>[] = fields.flatMap((f) => (f.input && !f.readOnly ? [{ key: f.key, label: f.label, column: f.column ?? f.key, ...f.input }] : []));
+  const inputs: FieldDef<keyof F & string>[] = fields.flatMap((f) =>
+    f.input && !f.readOnly ? [{ key: f.key, label: f.label, column: f.column ?? f.key, ...f.input }] : [],
+  );
   return {
     table: input.table,
     schema,

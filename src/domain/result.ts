@@ -13,7 +13,11 @@ export function ok<T>(value: T): { ok: true; value: T } {
   return { ok: true, value };
 }
 
-export function fail<Code extends string>(code: Code, field?: string, params?: ProblemParams): { ok: false; code: Code; field?: string; params?: ProblemParams } {
+export function fail<Code extends string>(
+  code: Code,
+  field?: string,
+  params?: ProblemParams,
+): { ok: false; code: Code; field?: string; params?: ProblemParams } {
   return { ok: false, code, ...(field ? { field } : {}), ...(params ? { params } : {}) };
 }
 

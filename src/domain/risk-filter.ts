@@ -18,7 +18,17 @@ export interface RiskFilter {
   cell: { kind: RatingKind; likelihood: number; impact: number } | null;
 }
 
-export const NO_RISK_FILTER: RiskFilter = { query: '', rating: 'current', level: 'all', status: 'all', owner: 'all', system: 'all', flaggedOnly: false, awaitingAcceptance: false, cell: null };
+export const NO_RISK_FILTER: RiskFilter = {
+  query: '',
+  rating: 'current',
+  level: 'all',
+  status: 'all',
+  owner: 'all',
+  system: 'all',
+  flaggedOnly: false,
+  awaitingAcceptance: false,
+  cell: null,
+};
 
 function rating(risk: Risk, kind: RatingKind): [number | null, number | null] {
   return kind === 'inherent' ? [risk.inherentLikelihood, risk.inherentImpact] : [risk.residualLikelihood, risk.residualImpact];
@@ -40,7 +50,9 @@ export function filterRisks(risks: readonly Risk[], evaluations: ReadonlyMap<str
       const [l, i] = rating(r, f.cell.kind);
       if (l !== f.cell.likelihood || i !== f.cell.impact) return false;
     }
-    return !q || r.ref.toLowerCase().includes(q) || r.title.toLowerCase().includes(q) || r.description.toLowerCase().includes(q) || r.owner.toLowerCase().includes(q);
+    return (
+      !q || r.ref.toLowerCase().includes(q) || r.title.toLowerCase().includes(q) || r.description.toLowerCase().includes(q) || r.owner.toLowerCase().includes(q)
+    );
   });
 }
 

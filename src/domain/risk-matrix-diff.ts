@@ -79,7 +79,8 @@ export function matrixChange(before: RiskMatrix, after: RiskMatrix) {
   const { cells, total: cellsTotal } = cellChanges(before, after);
   const thresholdBefore = before.risk[before.acceptanceThreshold];
   const thresholdAfter = after.risk[after.acceptanceThreshold];
-  const threshold = thresholdBefore && thresholdAfter && thresholdBefore.name !== thresholdAfter.name ? { before: thresholdBefore, after: thresholdAfter } : null;
+  const threshold =
+    thresholdBefore && thresholdAfter && thresholdBefore.name !== thresholdAfter.name ? { before: thresholdBefore, after: thresholdAfter } : null;
   const total = (['probability', 'impact', 'risk'] as const).reduce((n, s) => n + Math.max(before[s].length, after[s].length), 0);
   return {
     /** Levels that differ, of `total` positions on the three scales. */

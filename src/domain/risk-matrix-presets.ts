@@ -15,22 +15,44 @@ const PRESETS: Record<'3x3' | '4x4' | '5x5', () => RiskMatrix> = {
     riskMatrixSchema.parse({
       name: 'Simple 3×3',
       description: 'Three likelihood and three impact levels; for a first pass or a very small portfolio of AI systems.',
-      probability: [level('L', 'Unlikely', 'Not expected in the next few years.'), level('M', 'Possible', 'Could happen in the next year or two.'), level('H', 'Likely', 'Expected within a year, or has happened before.')],
-      impact: [level('L', 'Minor', 'Small, short-lived effect, easily put right.'), level('M', 'Significant', 'Noticeable harm to people or the organization; takes effort to put right.'), level('H', 'Severe', 'Serious or lasting harm, legal exposure or loss of trust.')],
+      probability: [
+        level('L', 'Unlikely', 'Not expected in the next few years.'),
+        level('M', 'Possible', 'Could happen in the next year or two.'),
+        level('H', 'Likely', 'Expected within a year, or has happened before.'),
+      ],
+      impact: [
+        level('L', 'Minor', 'Small, short-lived effect, easily put right.'),
+        level('M', 'Significant', 'Noticeable harm to people or the organization; takes effort to put right.'),
+        level('H', 'Severe', 'Serious or lasting harm, legal exposure or loss of trust.'),
+      ],
       risk: [
         { ...level('L', 'Low', 'May be retained; review at the usual interval.'), hexcolor: GREEN },
         { ...level('M', 'Medium', 'Treat within the planning cycle.'), hexcolor: AMBER },
         { ...level('H', 'High', 'Treat before use, or stop.'), hexcolor: RED },
       ],
-      grid: [[0, 0, 1], [0, 1, 2], [1, 2, 2]],
+      grid: [
+        [0, 0, 1],
+        [0, 1, 2],
+        [1, 2, 2],
+      ],
       acceptanceThreshold: 0,
     }),
   '4x4': () =>
     riskMatrixSchema.parse({
       name: 'Standard 4×4',
       description: 'Four levels each way; avoids a comfortable middle choice.',
-      probability: [level('R', 'Rare', 'Only in exceptional circumstances.'), level('U', 'Unlikely', 'Could happen but not expected.'), level('P', 'Possible', 'Might well happen in the next year.'), level('L', 'Likely', 'Expected to happen, or already happening.')],
-      impact: [level('Mi', 'Minor', 'Little effect on people or operations.'), level('Mo', 'Moderate', 'Some harm or disruption, recoverable.'), level('Ma', 'Major', 'Significant harm to people, rights or the business.'), level('C', 'Critical', 'Severe, lasting or irreversible harm.')],
+      probability: [
+        level('R', 'Rare', 'Only in exceptional circumstances.'),
+        level('U', 'Unlikely', 'Could happen but not expected.'),
+        level('P', 'Possible', 'Might well happen in the next year.'),
+        level('L', 'Likely', 'Expected to happen, or already happening.'),
+      ],
+      impact: [
+        level('Mi', 'Minor', 'Little effect on people or operations.'),
+        level('Mo', 'Moderate', 'Some harm or disruption, recoverable.'),
+        level('Ma', 'Major', 'Significant harm to people, rights or the business.'),
+        level('C', 'Critical', 'Severe, lasting or irreversible harm.'),
+      ],
       risk: [
         { ...level('L', 'Low', 'May be retained.'), hexcolor: GREEN },
         { ...level('M', 'Medium', 'Treat when resources allow; owner monitors.'), hexcolor: AMBER },

@@ -43,14 +43,23 @@ export const riskMatrixSchema = z
     }
     m.grid.forEach((row, p) => {
       if (row.length !== m.impact.length) {
-        ctx.addIssue({ code: 'custom', path: ['grid', p], message: `grid row ${p + 1} has ${row.length} cells; the impact scale has ${m.impact.length} levels` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['grid', p],
+          message: `grid row ${p + 1} has ${row.length} cells; the impact scale has ${m.impact.length} levels`,
+        });
       }
       row.forEach((cell, i) => {
-        if (cell >= m.risk.length) ctx.addIssue({ code: 'custom', path: ['grid', p, i], message: `cell names risk level ${cell + 1}, but there are only ${m.risk.length}` });
+        if (cell >= m.risk.length)
+          ctx.addIssue({ code: 'custom', path: ['grid', p, i], message: `cell names risk level ${cell + 1}, but there are only ${m.risk.length}` });
       });
     });
     if (m.acceptanceThreshold >= m.risk.length) {
-      ctx.addIssue({ code: 'custom', path: ['acceptanceThreshold'], message: `acceptance threshold names risk level ${m.acceptanceThreshold + 1}, but there are only ${m.risk.length}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['acceptanceThreshold'],
+        message: `acceptance threshold names risk level ${m.acceptanceThreshold + 1}, but there are only ${m.risk.length}`,
+      });
     }
   });
 export type RiskMatrix = z.infer<typeof riskMatrixSchema>;
@@ -88,8 +97,10 @@ export function defaultGrid(probabilities: number, impacts: number, levels: numb
 /** Re-shapes the grid after a scale changes length, keeping every cell that still exists. */
 export function reshapeGrid(matrix: Pick<RiskMatrix, 'grid' | 'probability' | 'impact' | 'risk'>): number[][] {
   const fallback = defaultGrid(matrix.probability.length, matrix.impact.length, matrix.risk.length);
-  return fallback.map((row, p) => row.map((cell, i) => {
-    const kept = matrix.grid[p]?.[i];
-    return kept !== undefined && kept < matrix.risk.length ? kept : cell;
-  }));
+  return fallback.map((row, p) =>
+    row.map((cell, i) => {
+      const kept = matrix.grid[p]?.[i];
+      return kept !== undefined && kept < matrix.risk.length ? kept : cell;
+    }),
+  );
 }

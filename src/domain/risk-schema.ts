@@ -26,7 +26,10 @@ export const riskRegister = defineRegister({
     title: field.text('risk.title', 'Title', { required: true, section: 'identify' }),
     description: field.long('risk.description', 'Description', { section: 'identify' }),
     aiSystemIds: field.refs('risk.aiSystems', 'AI systems', 'aiSystems', 1000, { section: 'identify', short: 'risks.col.systems' }),
-    riskSource: field.maybe('risk.riskSource', 'Risk source', [...riskSourceIds, 'other'] as const, 'riskSource', { help: 'risk.riskSource.help', section: 'identify' }),
+    riskSource: field.maybe('risk.riskSource', 'Risk source', [...riskSourceIds, 'other'] as const, 'riskSource', {
+      help: 'risk.riskSource.help',
+      section: 'identify',
+    }),
     riskSourceOther: field.text('risk.riskSourceOther', 'Other risk source', { section: 'identify' }),
     objectives: field.choices('risk.objectives', 'Affected objectives', aiObjectiveIds, 'objective', { help: 'risk.objectives.help', section: 'identify' }),
     consequenceOrganization: field.long('risk.consequenceOrganization', 'Consequences for the organization', { section: 'identify' }),
@@ -48,14 +51,25 @@ export const riskRegister = defineRegister({
     status: field.choice('risk.status', 'Status', riskStatuses, 'risk.statusValue', 'identified', { section: 'review' }),
     nextReview: field.date('risk.nextReview', 'Next review', { section: 'review' }),
     /** Set when the risk was raised from an impact of an impact assessment. */
-    sourceImpact: field.internal('history.field.sourceImpact', { kind: 'source-impact' }, z.strictObject({ assessmentId: idSchema, impactId: idSchema }).nullable(), null),
+    sourceImpact: field.internal(
+      'history.field.sourceImpact',
+      { kind: 'source-impact' },
+      z.strictObject({ assessmentId: idSchema, impactId: idSchema }).nullable(),
+      null,
+    ),
   },
   derived: {
     inherentLevel: { label: 'risks.col.inherent', column: 'Inherent level', after: 'inherentImpact', text: levelText('inherentLikelihood', 'inherentImpact') },
     residualLevel: { label: 'risks.col.residual', column: 'Residual level', after: 'residualImpact', text: levelText('residualLikelihood', 'residualImpact') },
   },
   list: ['ref', 'title', 'aiSystemIds', 'inherentLevel', 'residualLevel', 'treatment', 'owner', 'status', 'nextReview'],
-  sections: { identify: 'risk.sectionIdentify', inherent: 'risk.sectionInherent', treatment: 'risk.sectionTreatment', residual: 'risk.sectionResidual', review: 'risk.sectionReview' },
+  sections: {
+    identify: 'risk.sectionIdentify',
+    inherent: 'risk.sectionInherent',
+    treatment: 'risk.sectionTreatment',
+    residual: 'risk.sectionResidual',
+    review: 'risk.sectionReview',
+  },
 });
 
 export const riskSchema = riskRegister.schema;

@@ -49,7 +49,15 @@ export const sheetProblemCodes = [
   'unreadable',
 ] as const;
 
-export const mappingProblemCodes = ['mapping-unmapped', 'mapping-date', 'mapping-control', 'mapping-too-long', 'mapping-required', 'mapping-required-column', 'mapping-two-columns'] as const;
+export const mappingProblemCodes = [
+  'mapping-unmapped',
+  'mapping-date',
+  'mapping-control',
+  'mapping-too-long',
+  'mapping-required',
+  'mapping-required-column',
+  'mapping-two-columns',
+] as const;
 
 /** The facts inside a bundle's file problems (its `params.reason`), worded as io.detail.*. */
 export const fileDetailCodes = ['text-length', 'key-count', 'record-count', 'file-size', 'format-required', 'expected-file'] as const;

@@ -11,7 +11,10 @@ export interface TreatmentLink {
  * risk's treatment plan (directly, or through one of the organization's own controls that
  * implements it) is applicable for that reason. Returns control id → the risks relying on it.
  */
-export function treatmentLinks(risks: readonly Pick<Risk, 'id' | 'ref' | 'annexAControls' | 'ownControlIds' | 'status'>[], ownControls: readonly Pick<OwnControl, 'id' | 'annexAControls'>[]): Map<string, TreatmentLink[]> {
+export function treatmentLinks(
+  risks: readonly Pick<Risk, 'id' | 'ref' | 'annexAControls' | 'ownControlIds' | 'status'>[],
+  ownControls: readonly Pick<OwnControl, 'id' | 'annexAControls'>[],
+): Map<string, TreatmentLink[]> {
   const viaOwn = new Map(ownControls.map((c) => [c.id, c.annexAControls]));
   const links = new Map<string, TreatmentLink[]>();
   for (const risk of risks) {

@@ -37,4 +37,3 @@ export interface ValueField {
   label: MessageKey;
   value: ValueKind;
 }
-

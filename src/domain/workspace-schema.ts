@@ -24,7 +24,15 @@ export const profileFields = defineFields<keyof Profile>([
   { key: 'sector', kind: 'text', label: 'profile.sector', column: 'Sector', maxLength: TEXT_MAX },
   { key: 'size', kind: 'enum', label: 'profile.size', options: organizationSizes, optionPrefix: 'size', column: 'Size', nullable: true },
   { key: 'aiRoles', kind: 'multi-enum', label: 'profile.aiRoles', help: 'profile.aiRoles.help', options: aiRoles, optionPrefix: 'aiRole', column: 'AI roles' },
-  { key: 'climateRelevant', kind: 'enum', label: 'profile.climateRelevant', help: 'profile.climateRelevant.help', options: climateRelevance, optionPrefix: 'climate', column: 'Climate change relevant' },
+  {
+    key: 'climateRelevant',
+    kind: 'enum',
+    label: 'profile.climateRelevant',
+    help: 'profile.climateRelevant.help',
+    options: climateRelevance,
+    optionPrefix: 'climate',
+    column: 'Climate change relevant',
+  },
   { key: 'climateNote', kind: 'textarea', label: 'profile.climateNote', column: 'Climate change note', maxLength: LONG_TEXT_MAX },
 ]);
 

@@ -26,7 +26,28 @@ import { mergeMessages } from './en/merge';
  * report's strings (./en/report.ts) are used only inside the export worker, so they stay out of
  * the page's catalogue and its first-screen weight.
  */
-export const en = { ...core, ...registers, ...registerUi, ...criteria, ...impact, ...exchange, ...sheets, ...sheetHeaders, ...sheetProblems, ...mapping, ...cycle, ...cycleUi, ...readinessMessages, ...tasksMessages, ...printMessages, ...historyMessages, ...conflictMessages, ...oscalMessages, ...crosswalkMessages, ...mergeMessages } as const;
+export const en = {
+  ...core,
+  ...registers,
+  ...registerUi,
+  ...criteria,
+  ...impact,
+  ...exchange,
+  ...sheets,
+  ...sheetHeaders,
+  ...sheetProblems,
+  ...mapping,
+  ...cycle,
+  ...cycleUi,
+  ...readinessMessages,
+  ...tasksMessages,
+  ...printMessages,
+  ...historyMessages,
+  ...conflictMessages,
+  ...oscalMessages,
+  ...crosswalkMessages,
+  ...mergeMessages,
+} as const;
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;

@@ -24,7 +24,8 @@ export interface NamedRecords {
  */
 export function recordNames(records: NamedRecords): ValueContext {
   // The names follow the one rule of domain/record-names.
-  const byId = (target: RefTarget, list: readonly { id: string }[] | undefined) => new Map((list ?? []).map((r) => [r.id, recordName(target, r as unknown as Record<string, unknown>)]));
+  const byId = (target: RefTarget, list: readonly { id: string }[] | undefined) =>
+    new Map((list ?? []).map((r) => [r.id, recordName(target, r as unknown as Record<string, unknown>)]));
   const systems = byId('aiSystems', records.aiSystems);
   const names: Record<Exclude<RefTarget, 'items' | 'impactAssessments'>, ReadonlyMap<string, string>> = {
     risks: byId('risks', records.risks),
@@ -48,7 +49,9 @@ export function recordNames(records: NamedRecords): ValueContext {
     }
     if (target === 'impactAssessments') {
       const a = assessments.get(id);
-      return a ? t('ia.titleVersion', { system: systems.get(a.aiSystemId) ?? records.absent?.('aiSystems') ?? t('history.value.deleted'), version: a.version }) : undefined;
+      return a
+        ? t('ia.titleVersion', { system: systems.get(a.aiSystemId) ?? records.absent?.('aiSystems') ?? t('history.value.deleted'), version: a.version })
+        : undefined;
     }
     return names[target].get(id);
   };

@@ -17,7 +17,8 @@ export interface ValueContext {
 }
 
 const list = (values: string[]): string => new Intl.ListFormat(locale(), { type: 'conjunction' }).format(values);
-const isTruncated = (v: unknown): v is { $truncated: string } => typeof v === 'object' && v !== null && typeof (v as { $truncated?: unknown }).$truncated === 'string';
+const isTruncated = (v: unknown): v is { $truncated: string } =>
+  typeof v === 'object' && v !== null && typeof (v as { $truncated?: unknown }).$truncated === 'string';
 
 function refText(target: RefTarget, id: unknown, ctx: ValueContext): string {
   if (typeof id !== 'string') return '';
@@ -64,11 +65,23 @@ export function valueText(kind: ValueKind | undefined, value: unknown, ctx: Valu
       return typeof value === 'object' && value !== null ? refText('impactAssessments', (value as { assessmentId?: unknown }).assessmentId, ctx) : '';
     case 'matrix': {
       const m = value as Partial<RiskMatrix>;
-      return t('history.value.matrix', { name: String(m.name ?? ''), likelihoods: m.probability?.length ?? 0, impacts: m.impact?.length ?? 0, levels: m.risk?.length ?? 0 });
+      return t('history.value.matrix', {
+        name: String(m.name ?? ''),
+        likelihoods: m.probability?.length ?? 0,
+        impacts: m.impact?.length ?? 0,
+        levels: m.risk?.length ?? 0,
+      });
     }
     case 'field-names': {
       const table = kind.table;
-      return Array.isArray(value) ? list(value.map((k) => { const label = valueField(table, String(k))?.label; return label ? t(label) : String(k); })) : '';
+      return Array.isArray(value)
+        ? list(
+            value.map((k) => {
+              const label = valueField(table, String(k))?.label;
+              return label ? t(label) : String(k);
+            }),
+          )
+        : '';
     }
     default:
       if (typeof value === 'string') return value;
@@ -120,7 +133,13 @@ export function rowChanges(field: ValueField, before: unknown, after: unknown, c
     oldById.delete(id);
     const diffs = kind.fields
       .filter((x) => JSON.stringify(was.r[x.key] ?? null) !== JSON.stringify(r[x.key] ?? null))
-      .map((x) => t('history.fieldChange', { field: t(x.label), before: valueText(x.value, was.r[x.key], ctx) || t('history.emptyValue'), after: valueText(x.value, r[x.key], ctx) || t('history.emptyValue') }));
+      .map((x) =>
+        t('history.fieldChange', {
+          field: t(x.label),
+          before: valueText(x.value, was.r[x.key], ctx) || t('history.emptyValue'),
+          after: valueText(x.value, r[x.key], ctx) || t('history.emptyValue'),
+        }),
+      );
     if (diffs.length) out.push(t('history.rowChanged', { field: label, row: rowName(kind, r, i, ctx), changes: diffs.join('; ') }));
   });
   for (const { r, i } of oldById.values()) out.push(t('history.rowRemoved', { field: label, row: rowName(kind, r, i, ctx) }));

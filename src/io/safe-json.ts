@@ -35,13 +35,7 @@ export const MAX_JSON_PROBLEMS = 100;
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 export type SafeJsonCode =
-  | 'file-too-large'
-  | 'json-invalid'
-  | 'json-too-deep'
-  | 'string-too-long'
-  | 'json-too-many-keys'
-  | 'forbidden-key'
-  | 'too-many-problems';
+  'file-too-large' | 'json-invalid' | 'json-too-deep' | 'string-too-long' | 'json-too-many-keys' | 'forbidden-key' | 'too-many-problems';
 
 /** A step in a path, kept as a linked list so a string is only built when a problem is reported. */
 interface PathNode {

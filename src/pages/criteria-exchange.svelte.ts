@@ -44,7 +44,10 @@ export class MatrixExchange {
     try {
       const io = await import('../io/ciso/ciso-file');
       // The size is checked before a single byte is read or parsed.
-      const parsed = file.size > MAX_IMPORT_BYTES ? { ok: false as const, issues: [issue('file-too-large', '', { size: file.size, max: MAX_IMPORT_BYTES })] } : await io.parseMatrixFile(await file.text(), file.size);
+      const parsed =
+        file.size > MAX_IMPORT_BYTES
+          ? { ok: false as const, issues: [issue('file-too-large', '', { size: file.size, max: MAX_IMPORT_BYTES })] }
+          : await io.parseMatrixFile(await file.text(), file.size);
       if (!parsed.ok) {
         this.#issues = parsed.issues;
         return;

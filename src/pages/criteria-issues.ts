@@ -38,6 +38,7 @@ export function describeIssue(issue: MatrixIssue, where: 'file' | 'editor'): str
   const params = { ...issue.params };
   if (issue.code === 'file-too-large') Object.assign(params, { size: formatBytes(Number(params.size)), max: formatBytes(Number(params.max)) });
   if (where === 'editor' && typeof params.scale === 'string') params.scale = t(SCALE_NAME[params.scale as Scale]);
-  if (where === 'editor' && (issue.field === 'name' || issue.field === 'description')) params.field = t(issue.field === 'name' ? 'criteria.name' : 'criteria.description');
+  if (where === 'editor' && (issue.field === 'name' || issue.field === 'description'))
+    params.field = t(issue.field === 'name' ? 'criteria.name' : 'criteria.description');
   return t(MESSAGES[issue.code], params);
 }

@@ -38,7 +38,13 @@ export class HistoryView {
   readonly matching = $derived.by(() => {
     const kind = this.register.startsWith(KIND) ? (this.register.slice(KIND.length) as CycleKind) : null;
     const table = kind ? 'cycleRecords' : ((this.register || null) as HistoryTable | null);
-    return filterHistory(this.#entries(), { table, kind, user: this.user === '*' ? null : this.user, fromAt: dayStart(this.from) || null, toAt: dayEnd(this.to) || null });
+    return filterHistory(this.#entries(), {
+      table,
+      kind,
+      user: this.user === '*' ? null : this.user,
+      fromAt: dayStart(this.from) || null,
+      toAt: dayEnd(this.to) || null,
+    });
   });
   readonly pages = $derived(Math.max(1, Math.ceil(this.matching.length / PAGE)));
   readonly current = $derived(Math.min(this.page, this.pages - 1));

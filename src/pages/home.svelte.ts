@@ -1,11 +1,4 @@
-import {
-  createWorkspace,
-  deleteWorkspace,
-  duplicateWorkspace,
-  listWorkspaces,
-  renameWorkspace,
-  setLastWorkspaceId,
-} from '../db/workspaces-repo';
+import { createWorkspace, deleteWorkspace, duplicateWorkspace, listWorkspaces, renameWorkspace, setLastWorkspaceId } from '../db/workspaces-repo';
 import { DEFAULT_PRESET } from '../domain/risk-matrix-presets';
 import type { Workspace } from '../domain/workspace-schema';
 import { t, type MessageKey } from '../i18n/i18n';
@@ -44,7 +37,9 @@ export function homeState() {
     },
     async create(name: string): Promise<boolean> {
       // The default risk criteria in the language shown (a Chinese workspace printed "Very high"); loaded on use, not with the start page.
-      const r = await guarded(async () => createWorkspace(name, app.catalog?.catalogVersion ?? '', new Date(), (await import('../i18n/preset-wordings')).localPreset(DEFAULT_PRESET)));
+      const r = await guarded(async () =>
+        createWorkspace(name, app.catalog?.catalogVersion ?? '', new Date(), (await import('../i18n/preset-wordings')).localPreset(DEFAULT_PRESET)),
+      );
       if (!r) return false;
       if (!r.ok) {
         createError = `validation.${r.code}` as MessageKey;

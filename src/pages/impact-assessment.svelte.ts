@@ -11,7 +11,15 @@ import { t, type MessageKey } from '../i18n/i18n';
 import { app } from '../state/app.svelte';
 import { onSavingChange } from '../state/autosave';
 import { live } from '../state/live.svelte';
-import { approveAssessment, checkAssessmentApproval, newAssessmentVersion, removeDraftAssessment, reviewCopiedFields, riskFromImpact, saveAssessmentField } from '../state/register-commands';
+import {
+  approveAssessment,
+  checkAssessmentApproval,
+  newAssessmentVersion,
+  removeDraftAssessment,
+  reviewCopiedFields,
+  riskFromImpact,
+  saveAssessmentField,
+} from '../state/register-commands';
 import { router } from '../state/router.svelte';
 
 /** Message for each code the repository can return; literal keys so unused ones are caught. */
@@ -200,7 +208,9 @@ export function impactAssessmentState(ws: () => string, id: () => string) {
       if (!r) return;
       setImpactError(shownOn, impact.id, r.ok ? null : IA_ERRORS[r.code]);
       if (!r.ok) return;
-      app.announce(target.id === shownOn ? t('impact.raised', { ref: r.value.ref, n }) : t('impact.raisedInDraft', { ref: r.value.ref, n, version: target.version }));
+      app.announce(
+        target.id === shownOn ? t('impact.raised', { ref: r.value.ref, n }) : t('impact.raisedInDraft', { ref: r.value.ref, n, version: target.version }),
+      );
     },
     reviewCopied(key: CopiedScopeKey) {
       if (!record) return;

@@ -69,7 +69,9 @@ export function impactAssessmentsState(ws: () => string) {
     /** The version "start" opens for a system that already has an assessment: its draft, else its newest version. */
     existingFor(systemId: string): ImpactAssessment | undefined {
       const latest = groups.find((g) => g.systemId === systemId)?.series.map((s) => s.latest) ?? [];
-      return latest.find((a) => a.state === 'draft') ?? latest.reduce<ImpactAssessment | undefined>((a, b) => (!a || b.createdAt > a.createdAt ? b : a), undefined);
+      return (
+        latest.find((a) => a.state === 'draft') ?? latest.reduce<ImpactAssessment | undefined>((a, b) => (!a || b.createdAt > a.createdAt ? b : a), undefined)
+      );
     },
     /** Starts version 1, or opens the system's assessment when it has one (never a second series). */
     async start(systemId: string): Promise<void> {

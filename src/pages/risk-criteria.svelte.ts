@@ -155,7 +155,12 @@ export class CriteriaEditor {
     const levels = this.draft[scale];
     const params = { n: levels.length, name: levels.at(-1)?.name ?? '' };
     const keys = REMOVAL[scale];
-    return { title: t(keys.title, params), body: t(keys.body, params), confirmLabel: t('criteria.remove.confirm', params), run: () => this.removeTopLevel(scale) };
+    return {
+      title: t(keys.title, params),
+      body: t(keys.body, params),
+      confirmLabel: t('criteria.remove.confirm', params),
+      run: () => this.removeTopLevel(scale),
+    };
   }
 
   #against(candidate: Candidate | null): MatrixPreview | null {
@@ -209,6 +214,5 @@ const REMOVAL: Record<Scale, { title: MessageKey; body: MessageKey }> = {
   impact: { title: 'criteria.remove.impact.title', body: 'criteria.remove.impact.body' },
   risk: { title: 'criteria.remove.risk.title', body: 'criteria.remove.risk.body' },
 };
-
 
 export { describeIssue };

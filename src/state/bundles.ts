@@ -28,8 +28,18 @@ export const BACKUP_TABLES: readonly SnapshotTable[] = ['assessments', 'evidence
 export type { Running };
 
 /** Starts the bundle worker for one job; cancelling terminates it at once. */
-export function runWorker<T>(request: WorkerRequest, onProgress: (f: number) => void, pick: (reply: WorkerReply) => T | undefined, transfer: Transferable[] = []): Running<T> {
-  const job = workerJob<T, WorkerRequest, WorkerReply>(new Worker(new URL('./bundle.worker.ts', import.meta.url), { type: 'module' }), 'the bundle worker', pick, onProgress);
+export function runWorker<T>(
+  request: WorkerRequest,
+  onProgress: (f: number) => void,
+  pick: (reply: WorkerReply) => T | undefined,
+  transfer: Transferable[] = [],
+): Running<T> {
+  const job = workerJob<T, WorkerRequest, WorkerReply>(
+    new Worker(new URL('./bundle.worker.ts', import.meta.url), { type: 'module' }),
+    'the bundle worker',
+    pick,
+    onProgress,
+  );
   job.send(request, transfer);
   return job;
 }
@@ -40,14 +50,27 @@ export interface ExportChoice {
   passphrase?: string;
 }
 
-export function startExport(workspaceId: string, catalog: Catalog, choice: ExportChoice, onProgress: (f: number) => void): Running<{ bytes: Uint8Array; fileName: string }> {
+export function startExport(
+  workspaceId: string,
+  catalog: Catalog,
+  choice: ExportChoice,
+  onProgress: (f: number) => void,
+): Running<{ bytes: Uint8Array; fileName: string }> {
   let inner: Running<{ bytes: Uint8Array; fileName: string }> | null = null;
   let cancelled = false;
   const done = (async () => {
     const snapshot = await readWorkspaceSnapshot(workspaceId, choice.tables, choice.attachments && choice.tables.includes('evidence'));
     if (cancelled) throw new DOMException('cancelled', 'AbortError');
     // README.txt and report.html are written in the language the UI shows now (the data files are language-neutral).
-    const request: WorkerRequest = { type: 'export', snapshot, catalog, exportedAt: new Date().toISOString(), appVersion: APP_VERSION, locale: locale(), ...(choice.passphrase ? { passphrase: choice.passphrase } : {}) };
+    const request: WorkerRequest = {
+      type: 'export',
+      snapshot,
+      catalog,
+      exportedAt: new Date().toISOString(),
+      appVersion: APP_VERSION,
+      locale: locale(),
+      ...(choice.passphrase ? { passphrase: choice.passphrase } : {}),
+    };
     inner = runWorker(request, onProgress, (r) => (r.type === 'exported' ? { bytes: r.bytes, fileName: r.fileName } : undefined));
     const result = await inner.done;
     // A full bundle (every register, files included) counts as a backup for the reminder.
@@ -68,7 +91,12 @@ export function startParse(file: File, catalog: Catalog, passphrase: string | un
   const done = (async () => {
     const bytes = new Uint8Array(await file.arrayBuffer());
     // The file's bytes move to the worker rather than being copied.
-    inner = runWorker({ type: 'parse', bytes, fileName: file.name, catalog, locale: locale(), ...(passphrase ? { passphrase } : {}) }, onProgress, (r) => (r.type === 'parsed' ? r.result : undefined), [bytes.buffer]);
+    inner = runWorker(
+      { type: 'parse', bytes, fileName: file.name, catalog, locale: locale(), ...(passphrase ? { passphrase } : {}) },
+      onProgress,
+      (r) => (r.type === 'parsed' ? r.result : undefined),
+      [bytes.buffer],
+    );
     return inner.done;
   })();
   return { done, cancel: () => inner?.cancel() };
@@ -101,7 +129,11 @@ export function renamePlan(plan: ImportPlan, name: string): ImportPlan {
  * changed here since the preview, is refused with nothing written and said in `refused` (each as how
  * to word it, worded where shown so a language switch rewords it).
  */
-export async function confirmImport(plan: ImportPlan, choices: ReadonlyMap<string, ConflictChoice>, catalog: Catalog): Promise<{ ws: Workspace } | { refused: (() => string)[] } | null> {
+export async function confirmImport(
+  plan: ImportPlan,
+  choices: ReadonlyMap<string, ConflictChoice>,
+  catalog: Catalog,
+): Promise<{ ws: Workspace } | { refused: (() => string)[] } | null> {
   try {
     return { ws: await applyImport(plan, choices) };
   } catch (e) {
@@ -113,7 +145,8 @@ export async function confirmImport(plan: ImportPlan, choices: ReadonlyMap<strin
     // A record its register refuses (an approved version changed, a second scope): said by its name.
     if (e instanceof RecordRefusedError && e.record) {
       const { table, row } = e.record;
-      const key: MessageKey = e.code === 'frozen' ? 'merge.refused.frozen' : e.code === 'singleton-exists' ? 'merge.refused.singleton-exists' : 'merge.refused.other';
+      const key: MessageKey =
+        e.code === 'frozen' ? 'merge.refused.frozen' : e.code === 'singleton-exists' ? 'merge.refused.singleton-exists' : 'merge.refused.other';
       return { refused: [() => t(key, { record: previewContexts(plan, catalog).mine.recordName(table, row) })] };
     }
     app.report(e);

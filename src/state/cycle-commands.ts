@@ -11,7 +11,15 @@ import { checkedSave, type EditMeta } from './edit-sessions';
  * page as a code through `onRefused`, and nothing is written.
  */
 export function saveCycleField(id: string, patch: CyclePatch, onResult?: (r: Result<unknown>) => void, edit?: EditMeta): void {
-  checkedSave(`cycle|${id}|${Object.keys(patch).sort().join(',')}`, patch, edit, (p, expected) => saveCycleRecord(id, p, expected), report, onResult as ((r: unknown) => void) | undefined, { op: 'cycle', target: [id] });
+  checkedSave(
+    `cycle|${id}|${Object.keys(patch).sort().join(',')}`,
+    patch,
+    edit,
+    (p, expected) => saveCycleRecord(id, p, expected),
+    report,
+    onResult as ((r: unknown) => void) | undefined,
+    { op: 'cycle', target: [id] },
+  );
 }
 
 export const newCycleRecord = (ws: string, kind: CycleKind, title: string, extra?: CyclePatch) => guarded(() => createCycleRecord(ws, kind, title, extra));

@@ -68,7 +68,15 @@ type Write<P> = (patch: P, expected: Record<string, unknown> | undefined) => Pro
  * it was given, so nothing per call may hide in a closure. `replay` names the command that can
  * make this save again on the next start, should the tab close before it is written.
  */
-export function checkedSave<P extends Record<string, unknown>>(key: string, patch: P, edit: EditMeta | undefined, write: Write<P>, onError: (e: unknown) => void, after?: (result: unknown) => void, replay?: Replay): void {
+export function checkedSave<P extends Record<string, unknown>>(
+  key: string,
+  patch: P,
+  edit: EditMeta | undefined,
+  write: Write<P>,
+  onError: (e: unknown) => void,
+  after?: (result: unknown) => void,
+  replay?: Replay,
+): void {
   void queueSave(
     key,
     async ({ patch: p, edit: e, after: done }: { patch: P; edit: EditMeta | undefined; after: ((result: unknown) => void) | undefined }) => {
@@ -96,6 +104,12 @@ export function checkedSave<P extends Record<string, unknown>>(key: string, patc
     },
     { patch, edit, after },
     onError,
-    replay && (() => ({ key, ...replay, patch, ...(edit ? { edit: { base: expectedNow(key, edit), label: edit.label, ...(writing.has(key) ? { writing: writing.get(key) } : {}) } } : {}) })),
+    replay &&
+      (() => ({
+        key,
+        ...replay,
+        patch,
+        ...(edit ? { edit: { base: expectedNow(key, edit), label: edit.label, ...(writing.has(key) ? { writing: writing.get(key) } : {}) } } : {}),
+      })),
   );
 }

@@ -22,7 +22,11 @@ function isDatabaseClosed(e: unknown): boolean {
 export function errorWords(e: unknown): ErrorWords {
   if (e instanceof StorageFullError) {
     const needed = e.neededBytes;
-    return { expected: true, title: () => t('app.error.storage-full.title'), text: () => t('error.storage-full', { needed: needed ? formatBytes(needed) : '?' }) };
+    return {
+      expected: true,
+      title: () => t('app.error.storage-full.title'),
+      text: () => t('error.storage-full', { needed: needed ? formatBytes(needed) : '?' }),
+    };
   }
   if (isDatabaseClosed(e)) return { expected: true, title: () => t('app.error.closed.title'), text: () => t('error.database-closed') };
   if (e instanceof DatabaseReadOnlyError) return { expected: true, title: () => t('app.error.read-only.title'), text: () => t('error.read-only') };

@@ -13,7 +13,8 @@ import { downloadBlob } from './download';
 export type EvidenceOutcome = Partial<Record<string, string>> | null;
 
 function message(code: EvidenceCode, params?: ProblemParams): string {
-  if (code === 'file-too-large') return t('validation.file-too-large', { size: formatBytes(Number(params?.size ?? 0)), max: formatBytes(MAX_EVIDENCE_FILE_BYTES) });
+  if (code === 'file-too-large')
+    return t('validation.file-too-large', { size: formatBytes(Number(params?.size ?? 0)), max: formatBytes(MAX_EVIDENCE_FILE_BYTES) });
   return t(`validation.${code}` as MessageKey);
 }
 

@@ -38,7 +38,8 @@ export function liveValueContext(workspaceId: () => string): { readonly current:
     get current() {
       const n = named.current;
       const catalog = app.catalog;
-      if (!memo || memo.named !== n || memo.catalog !== catalog) memo = { named: n, catalog, ctx: recordNames({ ...n, ...(catalog ? { items: catalog.byId } : {}) }) };
+      if (!memo || memo.named !== n || memo.catalog !== catalog)
+        memo = { named: n, catalog, ctx: recordNames({ ...n, ...(catalog ? { items: catalog.byId } : {}) }) };
       return memo.ctx;
     },
   };

@@ -2,7 +2,26 @@ import { deleteMapping, listMappings, saveMapping } from '../db/mappings-repo';
 import type { Catalog } from '../domain/catalog-model';
 import { newId } from '../domain/ids';
 import { mappingTargets, requiredTarget, type MappingTarget } from '../io/mapping/mapping-targets';
-import { applyMapping, distinctValues, fillSuggestions, hasValue, headerTexts, initialMapping, mappedColumns, mappingIssues, mappingPlan, targetOf, targetOptions, valueMappedColumns, withValue, type DistinctValue, type MappingContext, type MappingResult, type SheetMapping, type TargetRegister } from '../io/mapping/mapping';
+import {
+  applyMapping,
+  distinctValues,
+  fillSuggestions,
+  hasValue,
+  headerTexts,
+  initialMapping,
+  mappedColumns,
+  mappingIssues,
+  mappingPlan,
+  targetOf,
+  targetOptions,
+  valueMappedColumns,
+  withValue,
+  type DistinctValue,
+  type MappingContext,
+  type MappingResult,
+  type SheetMapping,
+  type TargetRegister,
+} from '../io/mapping/mapping';
 import { choiceOf, valueOfChoice } from '../io/mapping/mapping-values';
 import { fromSaved, SAVED_MATCH_THRESHOLD, savedMatch, toSaved, type SavedMapping } from '../io/mapping/mapping-saved';
 import { locale, t } from '../i18n/i18n';
@@ -57,7 +76,9 @@ export class MappingWizardState {
   readonly issues = $derived(this.#mapping ? mappingIssues(this.#mapping, this.headers) : []);
   readonly valueColumns = $derived(this.#mapping ? valueMappedColumns(this.#mapping) : []);
   /** Recomputed only when read: the preview step reads it. */
-  readonly result = $derived<MappingResult | null>(this.#mapping && this.#context ? applyMapping(this.rows, this.#mapping, { ...this.#context, sheet: this.sheetName }) : null);
+  readonly result = $derived<MappingResult | null>(
+    this.#mapping && this.#context ? applyMapping(this.rows, this.#mapping, { ...this.#context, sheet: this.sheetName }) : null,
+  );
   readonly offers = $derived(
     this.#saved
       .map((m) => ({ mapping: m, score: savedMatch(m, this.#register, this.headers) }))
@@ -70,25 +91,61 @@ export class MappingWizardState {
     this.#catalog = catalog;
   }
 
-  get step() { return this.#step; }
-  get register() { return this.#register; }
-  get encoding() { return this.#encoding; }
-  get file() { return this.#file; }
-  get busy() { return this.#busy; }
-  get readProblems() { return this.#readProblems; }
-  get warnings() { return this.#warnings; }
-  get askEncoding() { return this.#askEncoding; }
-  get sheets() { return this.#sheets; }
-  get sheetIndex() { return this.#sheetIndex; }
-  get mapping() { return this.#mapping; }
-  get savedInvalid() { return this.#savedInvalid; }
-  get usedSaved() { return this.#usedSaved; }
-  get imported() { return this.#imported; }
-  get status() { return this.#status?.() ?? ''; }
-  get sheetName() { return this.#sheets[this.#sheetIndex]?.name ?? ''; }
-  get clipped() { return this.#sheets[this.#sheetIndex]?.clipped ?? false; }
+  get step() {
+    return this.#step;
+  }
+  get register() {
+    return this.#register;
+  }
+  get encoding() {
+    return this.#encoding;
+  }
+  get file() {
+    return this.#file;
+  }
+  get busy() {
+    return this.#busy;
+  }
+  get readProblems() {
+    return this.#readProblems;
+  }
+  get warnings() {
+    return this.#warnings;
+  }
+  get askEncoding() {
+    return this.#askEncoding;
+  }
+  get sheets() {
+    return this.#sheets;
+  }
+  get sheetIndex() {
+    return this.#sheetIndex;
+  }
+  get mapping() {
+    return this.#mapping;
+  }
+  get savedInvalid() {
+    return this.#savedInvalid;
+  }
+  get usedSaved() {
+    return this.#usedSaved;
+  }
+  get imported() {
+    return this.#imported;
+  }
+  get status() {
+    return this.#status?.() ?? '';
+  }
+  get sheetName() {
+    return this.#sheets[this.#sheetIndex]?.name ?? '';
+  }
+  get clipped() {
+    return this.#sheets[this.#sheetIndex]?.clipped ?? false;
+  }
   /** The first rows, to pick the header row from. */
-  get headerChoices() { return this.rows.slice(0, HEADER_CHOICES); }
+  get headerChoices() {
+    return this.rows.slice(0, HEADER_CHOICES);
+  }
 
   setRegister(register: TargetRegister): void {
     this.#register = register;
@@ -114,7 +171,11 @@ export class MappingWizardState {
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
       const csvEncoding = this.#encoding === 'detect' ? undefined : this.#encoding;
-      const job = runWorker({ type: 'read-sheets', bytes, fileName: file.name, locale: locale(), ...(csvEncoding ? { csvEncoding } : {}) }, () => {}, (r) => (r.type === 'sheets' ? r.result : undefined));
+      const job = runWorker(
+        { type: 'read-sheets', bytes, fileName: file.name, locale: locale(), ...(csvEncoding ? { csvEncoding } : {}) },
+        () => {},
+        (r) => (r.type === 'sheets' ? r.result : undefined),
+      );
       const [read, context, saved] = await Promise.all([job.done, loadMappingContext(this.#workspaceId(), this.#catalog()), listMappings()]);
       if (!read.ok) {
         this.#readProblems = read.problems;
@@ -204,10 +265,12 @@ export class MappingWizardState {
     return this.#mapping ? mappedColumns(this.#mapping) : [];
   }
 
-
   /** What the preview words mapped values with (ui/value-text): the matrix's levels, the systems' and controls' names. Build it once per view. */
   valueContext(): ValueContext {
-    return valueContextOf({ aiSystems: namesOf('aiSystems', this.#context?.systems ?? []), items: namesOf('items', this.#catalog().controls) }, this.#context?.matrix);
+    return valueContextOf(
+      { aiSystems: namesOf('aiSystems', this.#context?.systems ?? []), items: namesOf('items', this.#catalog().controls) },
+      this.#context?.matrix,
+    );
   }
 
   /** Cached per sheet, header row, title column and target: a value choice does not rescan the sheet. */
@@ -245,8 +308,12 @@ export class MappingWizardState {
     return this.distinct(col).filter((d) => !hasValue(map, d.key)).length;
   }
 
-  next(): void { this.#move(1); }
-  back(): void { this.#move(-1); }
+  next(): void {
+    this.#move(1);
+  }
+  back(): void {
+    this.#move(-1);
+  }
 
   /** One step on or back; the values step is passed over when no column maps values. */
   #move(by: 1 | -1): void {
@@ -280,7 +347,9 @@ export class MappingWizardState {
     if (!m || !trimmed) return false;
     const same = this.#saved.find((s) => s.register === m.register && s.name.toLowerCase() === trimmed.toLowerCase());
     try {
-      const saved = await saveMapping(toSaved(m, this.headers, { id: same?.id ?? newId(), name: trimmed, now: new Date().toISOString(), ...(same ? { createdAt: same.createdAt } : {}) }));
+      const saved = await saveMapping(
+        toSaved(m, this.headers, { id: same?.id ?? newId(), name: trimmed, now: new Date().toISOString(), ...(same ? { createdAt: same.createdAt } : {}) }),
+      );
       this.#saved = [...this.#saved.filter((s) => s.id !== saved.id), saved];
       this.#usedSaved = saved;
       this.#status = () => t('mapping.saved.done', { name: saved.name });

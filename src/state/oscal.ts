@@ -17,7 +17,12 @@ export { OSCAL_VERSION, OSCAL_VERSIONS };
  * one read transaction. `oscalVersion` only sets metadata oscal-version: the documents are valid
  * against both supported releases (docs/oscal.md). Returns the file's name and size for the status line.
  */
-export async function downloadOscal(kind: OscalKind, workspaceId: string, catalog: Catalog, oscalVersion: OscalVersion = OSCAL_VERSION): Promise<{ fileName: string; size: number }> {
+export async function downloadOscal(
+  kind: OscalKind,
+  workspaceId: string,
+  catalog: Catalog,
+  oscalVersion: OscalVersion = OSCAL_VERSION,
+): Promise<{ fileName: string; size: number }> {
   const { exportOscal } = await import('../io/oscal/oscal-export');
   const exportedAt = new Date().toISOString();
   let ssp;

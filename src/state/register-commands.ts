@@ -25,7 +25,15 @@ import { checkedSave, type EditMeta } from './edit-sessions';
 /** `edit` (from an editor) makes the save check that another tab did not change the field meanwhile. */
 function fieldSaver<P extends object>(kind: string, write: (id: string, patch: P, expected?: Record<string, unknown>) => Promise<unknown>) {
   return (id: string, patch: P, edit?: EditMeta): void => {
-    checkedSave(`${kind}|${id}|${Object.keys(patch).sort().join(',')}`, patch as Record<string, unknown>, edit, (p, expected) => write(id, p as P, expected), report, undefined, { op: kind, target: [id] });
+    checkedSave(
+      `${kind}|${id}|${Object.keys(patch).sort().join(',')}`,
+      patch as Record<string, unknown>,
+      edit,
+      (p, expected) => write(id, p as P, expected),
+      report,
+      undefined,
+      { op: kind, target: [id] },
+    );
   };
 }
 

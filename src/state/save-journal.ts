@@ -89,7 +89,9 @@ export class SaveJournal {
     const prefix = this.#key.slice(0, this.#key.lastIndexOf('.') + 1);
     const out: UnsavedEntry[] = [];
     try {
-      const keys = Array.from({ length: storage.length }, (_, i) => storage.key(i)).filter((k): k is string => k !== null && k.startsWith(prefix) && k !== this.#key);
+      const keys = Array.from({ length: storage.length }, (_, i) => storage.key(i)).filter(
+        (k): k is string => k !== null && k.startsWith(prefix) && k !== this.#key,
+      );
       for (const k of keys) {
         const parsed = storedSchema.safeParse(safeJson(storage.getItem(k)));
         storage.removeItem(k);

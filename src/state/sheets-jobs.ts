@@ -27,8 +27,26 @@ installIoWords();
  */
 export type SheetsWorkerRequest =
   | { type: 'preload'; xlsx: boolean }
-  | { type: 'export'; dbName: string; workspaceId: string; catalog: Catalog; what: 'full' | 'template' | { register: SingleRegister; format: 'xlsx' | 'csv' }; exportedAt: string; appVersion: string; locale?: Locale }
-  | { type: 'check'; dbName: string; workspaceId: string; catalog: Catalog; bytes: Uint8Array; fileName: string; csvEncoding?: TextEncodingName; locale?: Locale };
+  | {
+      type: 'export';
+      dbName: string;
+      workspaceId: string;
+      catalog: Catalog;
+      what: 'full' | 'template' | { register: SingleRegister; format: 'xlsx' | 'csv' };
+      exportedAt: string;
+      appVersion: string;
+      locale?: Locale;
+    }
+  | {
+      type: 'check';
+      dbName: string;
+      workspaceId: string;
+      catalog: Catalog;
+      bytes: Uint8Array;
+      fileName: string;
+      csvEncoding?: TextEncodingName;
+      locale?: Locale;
+    };
 
 export type SheetsWorkerReply = { type: 'workbook'; bytes: Uint8Array } | { type: 'checked'; result: SheetCheck } | { type: 'failed'; message: string };
 
@@ -41,7 +59,10 @@ let deflater: Deflater | undefined;
 function exportDeflater(): Deflater {
   if (!deflater) {
     try {
-      deflater = typeof Worker === 'undefined' ? localDeflater : remoteDeflater(new Worker(new URL('../io/zip/deflate.worker.ts', import.meta.url), { type: 'module', name: 'deflate' }));
+      deflater =
+        typeof Worker === 'undefined'
+          ? localDeflater
+          : remoteDeflater(new Worker(new URL('../io/zip/deflate.worker.ts', import.meta.url), { type: 'module', name: 'deflate' }));
     } catch {
       deflater = localDeflater;
     }
@@ -63,7 +84,11 @@ export async function runSheetsJob(req: SheetsWorkerRequest): Promise<{ reply: S
     // A worker starts with the first screen's English strings only: the page's language, enum labels
     // ("In progress"), headers and the messages of problems load meanwhile (a check loads every
     // language, to read a file exported in any of them).
-    const messages = Promise.all([setLocale(req.locale ?? 'en', { remember: false }).then(loadMessages), applyZodLocale(req.locale ?? 'en'), req.type === 'check' ? loadLocaleTables() : undefined]);
+    const messages = Promise.all([
+      setLocale(req.locale ?? 'en', { remember: false }).then(loadMessages),
+      applyZodLocale(req.locale ?? 'en'),
+      req.type === 'check' ? loadLocaleTables() : undefined,
+    ]);
     const read = readWorkbookDataDirect(req.dbName, req.workspaceId, req.catalog);
     if (req.type === 'export') {
       const what = req.what;

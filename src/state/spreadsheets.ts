@@ -84,9 +84,22 @@ function sheetsWorker<T>(pick: (reply: SheetsWorkerReply) => T | undefined): Wor
 }
 
 /** Builds a workbook or CSV in the worker, which reads the workspace itself; SheetJS never loads in the page. */
-export function startWorkbookExport(workspaceId: string, catalog: Catalog, what: 'full' | 'template' | { register: SingleRegister; format: 'xlsx' | 'csv' }): Running<Uint8Array> {
+export function startWorkbookExport(
+  workspaceId: string,
+  catalog: Catalog,
+  what: 'full' | 'template' | { register: SingleRegister; format: 'xlsx' | 'csv' },
+): Running<Uint8Array> {
   const job = sheetsWorker((r) => (r.type === 'workbook' ? r.bytes : undefined));
-  job.send({ type: 'export', dbName: database().name, workspaceId, catalog, what, exportedAt: new Date().toISOString(), appVersion: APP_VERSION, locale: locale() });
+  job.send({
+    type: 'export',
+    dbName: database().name,
+    workspaceId,
+    catalog,
+    what,
+    exportedAt: new Date().toISOString(),
+    appVersion: APP_VERSION,
+    locale: locale(),
+  });
   return job;
 }
 
@@ -102,7 +115,10 @@ export async function checkSpreadsheet(workspaceId: string, catalog: Catalog, fi
     job.send({ type: 'preload', xlsx: true });
     const bytes = new Uint8Array(await file.arrayBuffer());
     // The bytes move to the worker rather than being copied.
-    job.send({ type: 'check', dbName: database().name, workspaceId, catalog, bytes, fileName: file.name, locale: locale(), ...(csvEncoding ? { csvEncoding } : {}) }, [bytes.buffer]);
+    job.send(
+      { type: 'check', dbName: database().name, workspaceId, catalog, bytes, fileName: file.name, locale: locale(), ...(csvEncoding ? { csvEncoding } : {}) },
+      [bytes.buffer],
+    );
     return await job.done;
   } catch (e) {
     job?.cancel();

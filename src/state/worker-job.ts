@@ -13,7 +13,12 @@ export interface WorkerJob<T, Req> extends Running<T> {
  * requests go in, `progress` replies report, one other reply settles the job (`failed` rejects with
  * its message, anything else goes through `pick`), and the worker ends with it.
  */
-export function workerJob<T, Req, Rep extends { type: string }>(worker: Worker, name: string, pick: (reply: Rep) => T | undefined, onProgress?: (fraction: number) => void): WorkerJob<T, Req> {
+export function workerJob<T, Req, Rep extends { type: string }>(
+  worker: Worker,
+  name: string,
+  pick: (reply: Rep) => T | undefined,
+  onProgress?: (fraction: number) => void,
+): WorkerJob<T, Req> {
   let settle: { resolve: (v: T) => void; reject: (e: unknown) => void } | undefined;
   const done = new Promise<T>((resolve, reject) => (settle = { resolve, reject }));
   worker.onmessage = (ev: MessageEvent<Rep>) => {

@@ -50,7 +50,13 @@ export function measureGlyphs(fontFamily: string, chars: readonly string[]): Gly
   ctx.font = `48px ${fontFamily}`;
   return chars.map((c) => {
     const m = ctx.measureText(c);
-    return { width: m.width, left: m.actualBoundingBoxLeft, right: m.actualBoundingBoxRight, ascent: m.actualBoundingBoxAscent, descent: m.actualBoundingBoxDescent };
+    return {
+      width: m.width,
+      left: m.actualBoundingBoxLeft,
+      right: m.actualBoundingBoxRight,
+      ascent: m.actualBoundingBoxAscent,
+      descent: m.actualBoundingBoxDescent,
+    };
   });
 }
 

@@ -5,7 +5,17 @@ import { workspaceNameSchema } from '../domain/workspace-schema';
 import { t, type MessageKey } from '../i18n/i18n';
 import { app } from '../state/app.svelte';
 import type { Side } from '../domain/merge-fields';
-import { confirmImport, previewContexts, previewImport, proposeName, renamePlan, startParse, type ImportMode, type ImportPlan, type Running } from '../state/bundles';
+import {
+  confirmImport,
+  previewContexts,
+  previewImport,
+  proposeName,
+  renamePlan,
+  startParse,
+  type ImportMode,
+  type ImportPlan,
+  type Running,
+} from '../state/bundles';
 import { conflictView, listViews } from './merge-view';
 import { describeProblem } from '../state/io-messages';
 import { router } from '../state/router.svelte';

@@ -3,7 +3,11 @@ import { locale, t, type MessageKey } from '../i18n/i18n';
 
 /** The preview of a matrix replacement in the UI's language: levels and cells by their names, never by position. */
 
-const SCALE: Record<MatrixScale, MessageKey> = { probability: 'criteria.diff.scale.probability', impact: 'criteria.diff.scale.impact', risk: 'criteria.diff.scale.risk' };
+const SCALE: Record<MatrixScale, MessageKey> = {
+  probability: 'criteria.diff.scale.probability',
+  impact: 'criteria.diff.scale.impact',
+  risk: 'criteria.diff.scale.risk',
+};
 const FIELD: Record<'abbreviation' | 'description' | 'hexcolor', MessageKey> = {
   abbreviation: 'criteria.diff.field.abbreviation',
   description: 'criteria.diff.field.description',
@@ -13,7 +17,18 @@ const FIELD: Record<'abbreviation' | 'description' | 'hexcolor', MessageKey> = {
 /** How many levels and cells change, and the scale lengths; a shorter likelihood or impact scale adds the review warning. */
 export function describeChange(c: MatrixChange): string {
   if (!c.any) return t('criteria.change.none');
-  const params = { changed: c.changed, total: c.total, cells: c.cellsChanged, cellsTotal: c.cellsTotal, pFrom: c.probability.from, pTo: c.probability.to, iFrom: c.impact.from, iTo: c.impact.to, rFrom: c.risk.from, rTo: c.risk.to };
+  const params = {
+    changed: c.changed,
+    total: c.total,
+    cells: c.cellsChanged,
+    cellsTotal: c.cellsTotal,
+    pFrom: c.probability.from,
+    pTo: c.probability.to,
+    iFrom: c.impact.from,
+    iTo: c.impact.to,
+    rFrom: c.risk.from,
+    rTo: c.risk.to,
+  };
   return t(c.shrinks ? 'criteria.change.summaryShrinks' : 'criteria.change.summary', params);
 }
 
@@ -24,7 +39,8 @@ export function describeLevel(l: LevelChange): string {
   if (!l.after) return t('criteria.diff.levelRemoved', { scale, name: l.before.name });
   const others = l.fields.filter((f) => f !== 'name');
   const what = new Intl.ListFormat(locale(), { type: 'conjunction' }).format(others.map((f) => t(FIELD[f])));
-  if (l.fields.includes('name')) return t(others.length > 0 ? 'criteria.diff.levelRenamedAlso' : 'criteria.diff.levelRenamed', { scale, from: l.before.name, to: l.after.name, what });
+  if (l.fields.includes('name'))
+    return t(others.length > 0 ? 'criteria.diff.levelRenamedAlso' : 'criteria.diff.levelRenamed', { scale, from: l.before.name, to: l.after.name, what });
   return t('criteria.diff.levelEdited', { scale, name: l.before.name, what });
 }
 

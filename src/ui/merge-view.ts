@@ -43,7 +43,16 @@ export function conflictView(c: Conflict, ctx: PreviewContexts): ConflictView {
   const table = c.table as HistoryTable;
   const record = ctx.mine.recordName(table, c.mine);
   const fields = c.fields.map((f): FieldView => {
-    if (f.field === OTHER_FIELDS) return { field: f.field, label: t('merge.field.other'), base: null, mine: t('merge.other.mine'), theirs: t('merge.other.theirs'), theirsChanges: [], preferred: f.preferred };
+    if (f.field === OTHER_FIELDS)
+      return {
+        field: f.field,
+        label: t('merge.field.other'),
+        base: null,
+        mine: t('merge.other.mine'),
+        theirs: t('merge.other.theirs'),
+        theirsChanges: [],
+        preferred: f.preferred,
+      };
     const [mine, theirs] = [fieldValue(c.mine, f.field), fieldValue(c.theirs, f.field)];
     const def = valueField(table, f.field);
     return {

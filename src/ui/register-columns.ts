@@ -12,7 +12,10 @@ const short = (label: string) => label.replace(/\s*[(（][^()（）]*[)）]$/, '
  * as everywhere else (choices by label, references by name, dates in the locale), derived values
  * (a rating's level) sorted by their place on the matrix, choices by their order, dates by date.
  */
-export function registerColumns<T extends object>(decl: Pick<RegisterDecl, 'fields' | 'derived' | 'list'>, ctx: ValueContext & { matrix: RiskMatrix }): Column<T>[] {
+export function registerColumns<T extends object>(
+  decl: Pick<RegisterDecl, 'fields' | 'derived' | 'list'>,
+  ctx: ValueContext & { matrix: RiskMatrix },
+): Column<T>[] {
   return decl.list.map((key): Column<T> => {
     const row = (r: T) => r as unknown as Record<string, unknown>;
     const d = decl.derived.find((x) => x.key === key);

@@ -52,7 +52,11 @@ async function prepareExport(workspaceId) {
     const names = [...TABLE_NAMES, 'evidenceFiles'];
     prepared = await db.transaction('r', names, async () => {
       const rows = /** @type {Record<Table, Record<string, unknown>[]>} */ ({});
-      for (const t of TABLE_NAMES) rows[t] = t === 'workspaces' ? await db.table(t).where('id').equals(workspaceId).toArray() : await db.table(t).where('workspaceId').equals(workspaceId).toArray();
+      for (const t of TABLE_NAMES)
+        rows[t] =
+          t === 'workspaces'
+            ? await db.table(t).where('id').equals(workspaceId).toArray()
+            : await db.table(t).where('workspaceId').equals(workspaceId).toArray();
       const byId = new Map(rows.evidence.map((e) => [String(e.id), e]));
       const blobs = /** @type {{ id: string, blob: Blob }[]} */ (await db.table('evidenceFiles').where('workspaceId').equals(workspaceId).toArray());
       const files = blobs.map((f) => {
@@ -76,7 +80,8 @@ async function exportFloor() {
   const zip = new JSZip();
   const encoder = new TextEncoder();
   for (const t of TABLE_NAMES) zip.file(TABLES[t].file, encoder.encode(JSON.stringify(p.rows[t])), { compression: 'DEFLATE' });
-  for (const f of p.files) zip.file(`attachments/${f.id}/${f.name}`, new Uint8Array(await f.blob.arrayBuffer()), { compression: f.stored ? 'STORE' : 'DEFLATE' });
+  for (const f of p.files)
+    zip.file(`attachments/${f.id}/${f.name}`, new Uint8Array(await f.blob.arrayBuffer()), { compression: f.stored ? 'STORE' : 'DEFLATE' });
   const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
   return { ms: performance.now() - t0, bytes: bytes.byteLength };
 }
@@ -166,9 +171,14 @@ async function countRows(workspaceId, name = APP_DB) {
   try {
     await db.open();
     const counts = /** @type {Record<string, number>} */ ({ workspaces: await db.table('workspaces').where('id').equals(workspaceId).count() });
-    for (const t of [...TABLE_NAMES.filter((x) => x !== 'workspaces'), 'evidenceFiles']) counts[t] = await db.table(t).where('workspaceId').equals(workspaceId).count();
+    for (const t of [...TABLE_NAMES.filter((x) => x !== 'workspaces'), 'evidenceFiles'])
+      counts[t] = await db.table(t).where('workspaceId').equals(workspaceId).count();
     let fileBytes = 0;
-    await db.table('evidenceFiles').where('workspaceId').equals(workspaceId).each((/** @type {{ blob: Blob }} */ f) => void (fileBytes += f.blob.size));
+    await db
+      .table('evidenceFiles')
+      .where('workspaceId')
+      .equals(workspaceId)
+      .each((/** @type {{ blob: Blob }} */ f) => void (fileBytes += f.blob.size));
     return { counts, fileBytes };
   } finally {
     db.close();

@@ -20,7 +20,15 @@ import { editedCopies, workbookShape } from './lib/workbook-node.js';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const WORKLOAD = { seed: 42, aiSystems: 500, risks: 10_000, ownControls: 200, impactAssessments: 25 };
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const args = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const OUT = process.env.BENCH_PROFILE_DIR ?? mkdtempSync(join(tmpdir(), 'aims-sheets-profiles-'));
 const TOP = Number(process.env.BENCH_PROFILE_TOP ?? 25);
 const SECTION = 'section[aria-labelledby="sheets-title"]';
@@ -113,7 +121,10 @@ async function main() {
     await page.evaluate(() => /** @type {any} */ (window).__sheetsFloor.exportFloor());
     report('floor export', await rec.stop());
 
-    for (const [name, file] of /** @type {const} */ ([['check unchanged', book], ['check and import edited', edited]])) {
+    for (const [name, file] of /** @type {const} */ ([
+      ['check unchanged', book],
+      ['check and import edited', edited],
+    ])) {
       await page.reload();
       await full.waitFor();
       await section.getByLabel('Workbook exported by AIMS Workbench (.xlsx, .xls, .ods or .csv)', { exact: true }).setInputFiles(file);

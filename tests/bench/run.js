@@ -35,7 +35,15 @@ const TIMEOUT = 60_000;
 const SETTLE = 300;
 // The same Chromium and flags as tests/e2e/playwright.config.ts.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const args = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const args = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 class BenchStop extends Error {}
 
@@ -197,9 +205,15 @@ async function main() {
       const t0 = Date.now();
       const result = await runBundleBench({ browser, url: server.url, seedScript, floorScript, log, errors });
       const rows = bundleRows(result);
-      console.log(`\nBundles. ${bundleWorkloadLine(result)}\n${machine} ${loadLine(result)}\n\n${bundleRunLines(result).join('\n')}\n\n${targetTextTable(rows)}\n`);
+      console.log(
+        `\nBundles. ${bundleWorkloadLine(result)}\n${machine} ${loadLine(result)}\n\n${bundleRunLines(result).join('\n')}\n\n${targetTextTable(rows)}\n`,
+      );
       const failed = rows.filter((r) => r.result === 'FAIL');
-      console.log(failed.length ? `[bench] FAIL: ${failed.length} bundle target(s) missed: ${failed.map((r) => r.measure).join('; ')}\n` : '[bench] bundle targets: all PASS\n');
+      console.log(
+        failed.length
+          ? `[bench] FAIL: ${failed.length} bundle target(s) missed: ${failed.map((r) => r.measure).join('; ')}\n`
+          : '[bench] bundle targets: all PASS\n',
+      );
       await updateBundleDoc(doc, { date, machine, result });
       log(`bundles done in ${Math.round((Date.now() - t0) / 1000)} s`);
     }
@@ -207,10 +221,16 @@ async function main() {
       const t0 = Date.now();
       const result = await runSheetsBench({ browser, url: server.url, seedScript, floorScript: sheetsFloorScript, workload: WORKLOAD, log, errors });
       const rows = sheetsRows(result);
-      console.log(`\nSpreadsheets. ${sheetsWorkloadLine(result)}\n${machine} ${loadLine(result)}\n\n${sheetsRunLines(result).join('\n')}\n\n${targetTextTable(rows)}\n`);
+      console.log(
+        `\nSpreadsheets. ${sheetsWorkloadLine(result)}\n${machine} ${loadLine(result)}\n\n${sheetsRunLines(result).join('\n')}\n\n${targetTextTable(rows)}\n`,
+      );
       if (result.notes.length) log(`notes: ${result.notes.join('; ')}`);
       const failed = rows.filter((r) => r.result === 'FAIL');
-      console.log(failed.length ? `[bench] FAIL: ${failed.length} spreadsheet target(s) missed: ${failed.map((r) => r.measure).join('; ')}\n` : '[bench] spreadsheet targets: all PASS\n');
+      console.log(
+        failed.length
+          ? `[bench] FAIL: ${failed.length} spreadsheet target(s) missed: ${failed.map((r) => r.measure).join('; ')}\n`
+          : '[bench] spreadsheet targets: all PASS\n',
+      );
       await updateSheetsDoc(doc, { date, machine, result });
       log(`spreadsheets done in ${Math.round((Date.now() - t0) / 1000)} s`);
     }

@@ -64,7 +64,14 @@ async function count(workspaceId) {
  */
 async function seedBundleWorkload(o) {
   const t0 = performance.now();
-  const g = generateWorkspace({ seed: o.seed, risks: o.risks, aiSystems: o.aiSystems, ownControls: o.ownControls, impactAssessments: o.impactAssessments, name: `Bundle benchmark (seed ${o.seed})` });
+  const g = generateWorkspace({
+    seed: o.seed,
+    risks: o.risks,
+    aiSystems: o.aiSystems,
+    ownControls: o.ownControls,
+    impactAssessments: o.impactAssessments,
+    name: `Bundle benchmark (seed ${o.seed})`,
+  });
   const ws = g.workspace.id;
   const rand = mulberry32(o.seed ^ 0x5eed);
   const uuid = (/** @type {number} */ n) => {
@@ -134,27 +141,53 @@ async function seedBundleWorkload(o) {
     if (i < o.files) {
       const [mediaType, ext, text] = /** @type {(typeof kinds)[number]} */ (kinds[i % kinds.length]);
       const size = /** @type {number} */ (sizes[i]);
-      evidence.push(evidenceSchema.parse({ id, workspaceId: ws, itemId, title: `Evidence file ${i + 1}`, kind: 'file', fileName: `evidence-${String(i + 1).padStart(3, '0')}.${ext}`, mediaType, size, addedAt: stamp(i) }));
+      evidence.push(
+        evidenceSchema.parse({
+          id,
+          workspaceId: ws,
+          itemId,
+          title: `Evidence file ${i + 1}`,
+          kind: 'file',
+          fileName: `evidence-${String(i + 1).padStart(3, '0')}.${ext}`,
+          mediaType,
+          size,
+          addedAt: stamp(i),
+        }),
+      );
       files.push({ id, workspaceId: ws, blob: new Blob([bytesOf(size, text)], { type: mediaType }) });
       fileBytes += size;
     } else {
-      evidence.push(evidenceSchema.parse({ id, workspaceId: ws, itemId, title: `Policy page ${i + 1}`, kind: 'link', url: `https://intranet.example.com/policies/${i + 1}`, addedAt: stamp(i) }));
+      evidence.push(
+        evidenceSchema.parse({
+          id,
+          workspaceId: ws,
+          itemId,
+          title: `Policy page ${i + 1}`,
+          kind: 'link',
+          url: `https://intranet.example.com/policies/${i + 1}`,
+          addedAt: stamp(i),
+        }),
+      );
     }
   }
   const t1 = performance.now();
   const db = new AimsDatabase();
   try {
     await db.open();
-    await db.transaction('rw', [db.workspaces, db.aiSystems, db.ownControls, db.risks, db.impactAssessments, db.assessments, db.evidence, db.evidenceFiles], async () => {
-      await db.workspaces.put(g.workspace);
-      await db.aiSystems.bulkPut(g.aiSystems);
-      await db.ownControls.bulkPut(g.ownControls);
-      await db.risks.bulkPut(g.risks);
-      await db.impactAssessments.bulkPut(g.impactAssessments);
-      await db.assessments.bulkPut(assessments);
-      await db.evidence.bulkPut(evidence);
-      await db.evidenceFiles.bulkPut(files);
-    });
+    await db.transaction(
+      'rw',
+      [db.workspaces, db.aiSystems, db.ownControls, db.risks, db.impactAssessments, db.assessments, db.evidence, db.evidenceFiles],
+      async () => {
+        await db.workspaces.put(g.workspace);
+        await db.aiSystems.bulkPut(g.aiSystems);
+        await db.ownControls.bulkPut(g.ownControls);
+        await db.risks.bulkPut(g.risks);
+        await db.impactAssessments.bulkPut(g.impactAssessments);
+        await db.assessments.bulkPut(assessments);
+        await db.evidence.bulkPut(evidence);
+        await db.evidenceFiles.bulkPut(files);
+      },
+    );
   } finally {
     db.close();
   }
@@ -186,7 +219,11 @@ async function risksMatching(workspaceId, text) {
   const db = new AimsDatabase();
   try {
     await db.open();
-    return await db.risks.where('workspaceId').equals(workspaceId).filter((r) => r.title.includes(text) || r.owner.includes(text)).count();
+    return await db.risks
+      .where('workspaceId')
+      .equals(workspaceId)
+      .filter((r) => r.title.includes(text) || r.owner.includes(text))
+      .count();
   } finally {
     db.close();
   }

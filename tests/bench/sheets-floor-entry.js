@@ -57,7 +57,12 @@ function cellOf(v) {
 
 /** A record as a row: id first, then its other values in stored order. @param {Record<string, unknown>} r @param {string} [idKey] @returns {Cell[]} */
 function rowOf(r, idKey = 'id') {
-  return [cellOf(r[idKey]), ...Object.entries(r).filter(([k]) => k !== idKey && !HOUSEKEEPING.has(k)).map(([, v]) => cellOf(v))];
+  return [
+    cellOf(r[idKey]),
+    ...Object.entries(r)
+      .filter(([k]) => k !== idKey && !HOUSEKEEPING.has(k))
+      .map(([, v]) => cellOf(v)),
+  ];
 }
 
 /** @param {Cell[]} row @param {number} cols */
@@ -75,15 +80,19 @@ function bodies(d) {
   const items = /** @type {{ id: string, kind: string }[]} */ (structure.items);
   const answers = new Map(d.assessments.map((a) => [String(a.itemId), a]));
   const catalogRows = (/** @type {string} */ kind) =>
-    items.filter((i) => i.kind === kind).map((i) => {
-      const a = answers.get(i.id);
-      return a ? [i.id, ...rowOf(a).slice(1)] : rowOf(/** @type {Record<string, unknown>} */ (i));
-    });
+    items
+      .filter((i) => i.kind === kind)
+      .map((i) => {
+        const a = answers.get(i.id);
+        return a ? [i.id, ...rowOf(a).slice(1)] : rowOf(/** @type {Record<string, unknown>} */ (i));
+      });
   return {
     // The workspace's fields one level deep (profile.organizationName, …), cut to the About sheet's rows.
     About: Object.entries(d.workspace)
       .filter(([k]) => !HOUSEKEEPING.has(k))
-      .flatMap(([k, v]) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.entries(v).map(([k2, v2]) => [`${k}.${k2}`, cellOf(v2)]) : [[k, cellOf(v)]])),
+      .flatMap(([k, v]) =>
+        v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.entries(v).map(([k2, v2]) => [`${k}.${k2}`, cellOf(v2)]) : [[k, cellOf(v)]],
+      ),
     'Clauses 4-10': catalogRows('clause'),
     'Statement of Applicability': catalogRows('control'),
     'AI systems': d.aiSystems.map((r) => rowOf(r)),
@@ -216,7 +225,16 @@ async function importFloor() {
   const bytes = new Uint8Array(await file.arrayBuffer());
   const wb = XLSX.read(bytes, { type: 'array', dense: true, cellFormula: false, cellHTML: false, cellText: false, cellDates: true, WTF: false });
   const t1 = performance.now();
-  const sheets = wb.SheetNames.map((name) => ({ name, rows: XLSX.utils.sheet_to_json(/** @type {import('xlsx').WorkSheet} */ (wb.Sheets[name]), { header: 1, raw: true, blankrows: true, defval: null, UTC: true }) }));
+  const sheets = wb.SheetNames.map((name) => ({
+    name,
+    rows: XLSX.utils.sheet_to_json(/** @type {import('xlsx').WorkSheet} */ (wb.Sheets[name]), {
+      header: 1,
+      raw: true,
+      blankrows: true,
+      defval: null,
+      UTC: true,
+    }),
+  }));
   const t2 = performance.now();
   // For an info row only: the same read with SheetJS's default options (it then also formats every
   // cell as text, which neither sheet_to_json(raw) nor the app uses). The file's bytes are read again.

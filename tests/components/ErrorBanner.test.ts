@@ -25,7 +25,9 @@ describe('ErrorBanner', () => {
     render(ErrorBanner);
     app.report(new Dexie.DatabaseClosedError());
     await vi.waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Not saved'));
-    expect(screen.getByRole('alert').textContent).toContain('This change was not saved: AIMS Workbench was updated in another tab. Reload this tab to keep working.');
+    expect(screen.getByRole('alert').textContent).toContain(
+      'This change was not saved: AIMS Workbench was updated in another tab. Reload this tab to keep working.',
+    );
     expect(screen.getByRole('alert').textContent).not.toContain('Something went wrong');
     app.report(new EditConflictError('r1', 'R-001 Drift', []));
     await vi.waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Changed in another tab'));

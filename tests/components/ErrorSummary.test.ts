@@ -27,11 +27,19 @@ describe('ErrorSummary', () => {
 
   it('announces every problem under "N problems to fix", each a link that focuses its field and keeps the address', async () => {
     const form = fields();
-    render(ErrorSummary, { problems: [{ id: 'f-title', message: 'Enter a title.' }, { id: 'f-owner', message: 'Choose an owner.' }] });
+    render(ErrorSummary, {
+      problems: [
+        { id: 'f-title', message: 'Enter a title.' },
+        { id: 'f-owner', message: 'Choose an owner.' },
+      ],
+    });
     const summary = screen.getByRole('alert');
     expect(within(summary).getByRole('heading', { level: 2, name: '2 problems to fix' })).toBeTruthy();
     const links = within(summary).getAllByRole('link');
-    expect(links.map((l) => [l.textContent, l.getAttribute('href')])).toEqual([['Enter a title.', '#f-title'], ['Choose an owner.', '#f-owner']]);
+    expect(links.map((l) => [l.textContent, l.getAttribute('href')])).toEqual([
+      ['Enter a title.', '#f-title'],
+      ['Choose an owner.', '#f-owner'],
+    ]);
 
     await fireEvent.click(links[1]!);
     expect(document.activeElement).toBe(form.querySelector('#f-owner'));

@@ -31,7 +31,10 @@ describe('EvidencePanel: adding a link', () => {
 
     const title = within(form()).getByLabelText('Title');
     const url = within(form()).getByLabelText('Web address');
-    for (const [input, message] of [[title, 'Enter a title.'], [url, 'Enter a web address starting with https:// or http://.']] as const) {
+    for (const [input, message] of [
+      [title, 'Enter a title.'],
+      [url, 'Enter a web address starting with https:// or http://.'],
+    ] as const) {
       expect(input.getAttribute('aria-invalid')).toBe('true');
       const described = (input.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent);
       expect(described).toContain(message);

@@ -54,7 +54,9 @@ describe('FieldInput labels', () => {
     setup(status, 'in-progress');
     const select = screen.getByRole('combobox', { name: 'Status' }) as HTMLSelectElement;
     expect(select.value).toBe('in-progress');
-    const names = within(select).getAllByRole('option').map((o) => o.textContent?.trim());
+    const names = within(select)
+      .getAllByRole('option')
+      .map((o) => o.textContent?.trim());
     expect(names).toEqual(['Not started', 'In progress', 'Implemented']);
   });
 
@@ -68,7 +70,11 @@ describe('FieldInput labels', () => {
   it('leaves out options not listed in `only`', () => {
     setup(status, 'not-started', { only: ['not-started', 'implemented'] });
     const select = screen.getByRole('combobox', { name: 'Status' });
-    expect(within(select).getAllByRole('option').map((o) => o.textContent?.trim())).toEqual(['Not started', 'Implemented']);
+    expect(
+      within(select)
+        .getAllByRole('option')
+        .map((o) => o.textContent?.trim()),
+    ).toEqual(['Not started', 'Implemented']);
   });
 
   it('ties a label to a date input', () => {

@@ -21,7 +21,9 @@ describe('HistoryPanel', () => {
     render(HistoryPanel, { recordId: risk.value.id, workspaceId: ws.value.id });
     const region = await screen.findByRole('region', { name: 'History' });
     await waitFor(() => expect(within(region).getAllByRole('listitem').length).toBeGreaterThan(2));
-    const entries = within(region).getAllByRole('listitem').filter((li) => li.parentElement?.classList.contains('entries'));
+    const entries = within(region)
+      .getAllByRole('listitem')
+      .filter((li) => li.parentElement?.classList.contains('entries'));
     expect(entries.map((li) => li.querySelector('strong')!.textContent)).toEqual(['Changed', 'Created']);
     expect(entries[0]!.textContent).toContain('Dana');
     expect(entries[0]!.textContent).toContain('Risk owner: (empty) → <img src=x onerror=alert(1)>');

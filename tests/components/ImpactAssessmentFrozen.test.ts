@@ -4,7 +4,14 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAiSystem, saveAiSystem } from '../../src/db/ai-systems-repo';
 import { listRecordHistory } from '../../src/db/history-repo';
-import { approveImpactAssessment, getImpactAssessment, raiseRiskFromImpact, saveImpactAssessment, startImpactAssessment, startNewVersion } from '../../src/db/impact-assessments-repo';
+import {
+  approveImpactAssessment,
+  getImpactAssessment,
+  raiseRiskFromImpact,
+  saveImpactAssessment,
+  startImpactAssessment,
+  startNewVersion,
+} from '../../src/db/impact-assessments-repo';
 import { listRisks } from '../../src/db/risks-repo';
 import { createWorkspace } from '../../src/db/workspaces-repo';
 import { blankImpact, type ImpactAssessment } from '../../src/domain/impact-assessment-schema';
@@ -57,14 +64,22 @@ describe('ImpactAssessmentPage, scope copied from the AI system', () => {
     expect(screen.getByText(/^Some fields were copied from the AI system record/)).toBeTruthy();
     const intendedUse = screen.getByRole('textbox', { name: 'Intended use', description: /Copied from the AI system/ }) as HTMLTextAreaElement;
     expect(intendedUse.value).toBe('Rank job applications');
-    expect((screen.getByRole('textbox', { name: 'Data used', description: /Copied from the AI system/ }) as HTMLTextAreaElement).value).toBe('CVs and past hiring decisions');
+    expect((screen.getByRole('textbox', { name: 'Data used', description: /Copied from the AI system/ }) as HTMLTextAreaElement).value).toBe(
+      'CVs and past hiring decisions',
+    );
     // Not copied: nothing to review.
     expect(screen.getByRole('textbox', { name: 'Who is affected' }).getAttribute('aria-describedby')).toBeNull();
 
     // Approval names every copied field still to review, and moves focus to the first, before any confirmation.
     await fireEvent.click(screen.getByRole('button', { name: 'Approve this version' }));
     const copiedText = 'This text was copied from the AI system record: edit it or mark it as reviewed before approving.';
-    await waitFor(() => expect(within(screen.getByRole('alert')).getAllByRole('link').map((a) => a.textContent)).toEqual([copiedText, copiedText]));
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole('alert'))
+          .getAllByRole('link')
+          .map((a) => a.textContent),
+      ).toEqual([copiedText, copiedText]),
+    );
     expect(document.activeElement).toBe(intendedUse);
     expect(screen.queryByRole('dialog')).toBeNull();
 
@@ -96,7 +111,15 @@ describe('ImpactAssessmentPage, an approved version with a draft', () => {
     draft = (await startImpactAssessment(ws.id, systemId)).assessment;
     const raised = { ...blankImpact(crypto.randomUUID()), description: 'Unfair rejection' };
     const open = { ...blankImpact(crypto.randomUUID()), area: 'privacy' as const, description: 'CVs kept too long' };
-    value(await saveImpactAssessment(draft.id, { intendedUse: 'Rank applications', impacts: [raised, open], approver: 'Carla', approvedOn: '2025-03-10', decision: 'proceed' }));
+    value(
+      await saveImpactAssessment(draft.id, {
+        intendedUse: 'Rank applications',
+        impacts: [raised, open],
+        approver: 'Carla',
+        approvedOn: '2025-03-10',
+        decision: 'proceed',
+      }),
+    );
     const r001 = value(await raiseRiskFromImpact(draft.id, raised.id));
     const v1 = value(await approveImpactAssessment(draft.id));
     const v2 = value(await startNewVersion(v1.id));
@@ -122,7 +145,17 @@ describe('ImpactAssessmentPage, an approved version with a draft', () => {
       }
     }
     const names = [...clicked].map((c) => c.textContent?.trim());
-    expect(names).toEqual(expect.arrayContaining(['All impact assessments', 'Print view', 'Open the draft (version 2)', 'Version 2', 'Version 1', 'R-001', 'Raise as risk in version 2 (draft)']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'All impact assessments',
+        'Print view',
+        'Open the draft (version 2)',
+        'Version 2',
+        'Version 1',
+        'R-001',
+        'Raise as risk in version 2 (draft)',
+      ]),
+    );
 
     expect(await getImpactAssessment(v1.id)).toEqual(v1);
     expect(await listRecordHistory(v1.id)).toEqual(history);

@@ -3,7 +3,14 @@ import '@testing-library/svelte/vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAiSystem } from '../../src/db/ai-systems-repo';
-import { approveImpactAssessment, getImpactAssessment, listImpactAssessments, saveImpactAssessment, startImpactAssessment, startNewVersion } from '../../src/db/impact-assessments-repo';
+import {
+  approveImpactAssessment,
+  getImpactAssessment,
+  listImpactAssessments,
+  saveImpactAssessment,
+  startImpactAssessment,
+  startNewVersion,
+} from '../../src/db/impact-assessments-repo';
 import { listRisks } from '../../src/db/risks-repo';
 import { createWorkspace } from '../../src/db/workspaces-repo';
 import { blankImpact, type ImpactAssessment } from '../../src/domain/impact-assessment-schema';
@@ -79,7 +86,13 @@ describe('ImpactAssessmentPage, a draft', () => {
     await fireEvent.click(approve);
     const approver = screen.getByRole('textbox', { name: 'Approver' });
     const summary = await screen.findByRole('alert');
-    await waitFor(() => expect(within(summary).getAllByRole('link').map((a) => a.textContent)).toEqual(['Enter who approves this version.', 'Enter the date of approval.', 'Choose a decision before approving.']));
+    await waitFor(() =>
+      expect(
+        within(summary)
+          .getAllByRole('link')
+          .map((a) => a.textContent),
+      ).toEqual(['Enter who approves this version.', 'Enter the date of approval.', 'Choose a decision before approving.']),
+    );
     expect(summary.textContent).toContain('3 problems to fix');
     expect(document.activeElement).toBe(approver);
     expect(approver.getAttribute('aria-invalid')).toBe('true');
@@ -93,19 +106,29 @@ describe('ImpactAssessmentPage, a draft', () => {
     await waitFor(() => expect(within(screen.getByRole('alert')).getAllByRole('link')).toHaveLength(2));
     await fireEvent.click(approve);
     await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Approved on')));
-    expect(within(screen.getByRole('alert')).getAllByRole('link').map((a) => a.textContent)).toEqual(['Enter the date of approval.', 'Choose a decision before approving.']);
+    expect(
+      within(screen.getByRole('alert'))
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual(['Enter the date of approval.', 'Choose a decision before approving.']);
 
     await fireEvent.change(screen.getByLabelText('Approved on'), { target: { value: '2025-03-10' } });
     await fireEvent.click(approve);
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('combobox', { name: 'Decision' })));
-    expect(within(screen.getByRole('alert')).getAllByRole('link').map((a) => a.textContent)).toEqual(['Choose a decision before approving.']);
+    expect(
+      within(screen.getByRole('alert'))
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual(['Choose a decision before approving.']);
     expect((await stored()).state).toBe('draft');
 
     await fireEvent.change(screen.getByRole('combobox', { name: 'Decision' }), { target: { value: 'proceed' } });
     // Nothing is missing: approval asks first, naming what freezes; cancelling keeps the draft.
     await fireEvent.click(approve);
     let dialog = await screen.findByRole('dialog', { name: 'Approve version 1?' });
-    expect(dialog.textContent).toContain('Approving freezes version 1 of the impact assessment for CV screener: its scope and context, impacts, conclusion and sign-off can no longer change. Later changes need a new version.');
+    expect(dialog.textContent).toContain(
+      'Approving freezes version 1 of the impact assessment for CV screener: its scope and context, impacts, conclusion and sign-off can no longer change. Later changes need a new version.',
+    );
     await fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('dialog')).toBeNull();
     expect((await stored()).state).toBe('draft');
@@ -211,14 +234,25 @@ describe('ImpactAssessmentPage, an approved version', () => {
     await screen.findByRole('textbox', { name: 'Intended use' });
     expect(screen.queryByRole('alert')).toBeNull();
     const versions = screen.getByRole('navigation', { name: 'Versions' });
-    expect(within(versions).getAllByRole('link').map((a) => a.textContent)).toEqual(['Version 2', 'Version 1']);
+    expect(
+      within(versions)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual(['Version 2', 'Version 1']);
     expect(within(versions).getByRole('link', { current: 'page' }).textContent).toBe('Version 2');
   });
 
   it('without a draft offers no raise on its impacts and says how to raise one', async () => {
     const v2 = value(await startNewVersion(draft.id));
     // Give version 1 an impact by approving a second version and looking at it.
-    value(await saveImpactAssessment(v2.id, { impacts: [{ ...blankImpact(crypto.randomUUID()), description: 'Unfair rejection' }], approver: 'Dan', approvedOn: '2025-06-01', decision: 'proceed' }));
+    value(
+      await saveImpactAssessment(v2.id, {
+        impacts: [{ ...blankImpact(crypto.randomUUID()), description: 'Unfair rejection' }],
+        approver: 'Dan',
+        approvedOn: '2025-06-01',
+        decision: 'proceed',
+      }),
+    );
     value(await approveImpactAssessment(v2.id));
     await openPage(v2.id);
     const card = await screen.findByRole('article', { name: /^Impact 1:/ });

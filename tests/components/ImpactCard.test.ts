@@ -8,7 +8,16 @@ import ImpactCard from '../../src/ui/ImpactCard.svelte';
 type Link = { riskId: string; ref: string; inVersion?: number } | null;
 function setup(impact: Partial<Impact>, extra: { readonly?: boolean; linked?: Link; raise?: { inVersion?: number } | null; error?: string | null } = {}) {
   const handlers = { onchange: vi.fn(), onraise: vi.fn(), onremove: vi.fn() };
-  const result = render(ImpactCard, { impact: { ...blankImpact('imp-1'), ...impact }, n: 2, ws: 'ws-1', readonly: false, linked: null, raise: {}, ...handlers, ...extra });
+  const result = render(ImpactCard, {
+    impact: { ...blankImpact('imp-1'), ...impact },
+    n: 2,
+    ws: 'ws-1',
+    readonly: false,
+    linked: null,
+    raise: {},
+    ...handlers,
+    ...extra,
+  });
   return { ...handlers, ...result };
 }
 

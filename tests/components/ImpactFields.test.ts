@@ -29,7 +29,14 @@ describe('ImpactFields, editable', () => {
   });
 
   it('shows an error on the field it names, as an alert that describes the input', () => {
-    render(ImpactFields, { fields: signOffFields, values: { approver: '' }, idPrefix: 's', readonly: false, errors: { approver: 'Enter who approves this version.' }, onchange: vi.fn() });
+    render(ImpactFields, {
+      fields: signOffFields,
+      values: { approver: '' },
+      idPrefix: 's',
+      readonly: false,
+      errors: { approver: 'Enter who approves this version.' },
+      onchange: vi.fn(),
+    });
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toBe('Enter who approves this version.');
     const approver = screen.getByRole('textbox', { name: 'Approver' });

@@ -38,10 +38,7 @@ describe('groupSeries', () => {
 
   it('uses the newest approved version and flags its review as overdue once the date has passed', () => {
     const [group] = groupSeries(
-      [
-        version('v1', 's-a', 'v1', 1, { ...approved, nextReview: '2030-01-01' }),
-        version('v2', 's-a', 'v1', 2, { ...approved, nextReview: '2025-05-31' }),
-      ],
+      [version('v1', 's-a', 'v1', 1, { ...approved, nextReview: '2030-01-01' }), version('v2', 's-a', 'v1', 2, { ...approved, nextReview: '2025-05-31' })],
       systems,
       '2025-06-01',
     );

@@ -12,7 +12,11 @@ function version(n: number, overrides: Partial<ImpactAssessment> = {}): ImpactAs
 }
 
 describe('ImpactVersions', () => {
-  const versions = [version(1, { state: 'approved', approver: 'Carla', approvedOn: '2025-03-10' }), version(3), version(2, { state: 'approved', approver: 'Dan', approvedOn: '2025-06-01' })];
+  const versions = [
+    version(1, { state: 'approved', approver: 'Carla', approvedOn: '2025-03-10' }),
+    version(3),
+    version(2, { state: 'approved', approver: 'Dan', approvedOn: '2025-06-01' }),
+  ];
 
   it('lists every version, newest first, each linking to its page with its state', () => {
     render(ImpactVersions, { versions, currentId: 'v2', ws: 'ws' });

@@ -49,7 +49,12 @@ describe('a refused new record after a language switch', () => {
   it('words its problem in the language shown now', async () => {
     // The app state installs the signal that t() reads (see locale-signal.svelte.ts).
     await import('../../src/state/app.svelte');
-    render(AddRecordForm, { id: 'new-risk', label: 'Title of the new risk', buttonLabel: 'Add risk', create: async () => () => t('validation.title-required') });
+    render(AddRecordForm, {
+      id: 'new-risk',
+      label: 'Title of the new risk',
+      buttonLabel: 'Add risk',
+      create: async () => () => t('validation.title-required'),
+    });
     await fireEvent.click(screen.getByRole('button', { name: 'Add risk' }));
     await vi.waitFor(() => expect(screen.getByRole('link', { name: 'Enter a title.' })).toBeTruthy());
 

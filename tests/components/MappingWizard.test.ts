@@ -17,8 +17,14 @@ vi.mock('../../src/state/bundles', async (importOriginal) => {
   const { readWorkbook } = await import('../../src/io/sheets/sheet-read');
   return {
     ...original,
-    runWorker: (req: { type: string; bytes: Uint8Array; fileName: string; csvEncoding?: 'windows-1252' }, _progress: unknown, pick: (r: unknown) => unknown) => ({
-      done: readWorkbook(req.bytes, req.fileName, {}, req.csvEncoding ? { csvEncoding: req.csvEncoding } : {}).then((result) => pick({ type: 'sheets', result })),
+    runWorker: (
+      req: { type: string; bytes: Uint8Array; fileName: string; csvEncoding?: 'windows-1252' },
+      _progress: unknown,
+      pick: (r: unknown) => unknown,
+    ) => ({
+      done: readWorkbook(req.bytes, req.fileName, {}, req.csvEncoding ? { csvEncoding: req.csvEncoding } : {}).then((result) =>
+        pick({ type: 'sheets', result }),
+      ),
       cancel() {},
     }),
   };
@@ -121,7 +127,9 @@ describe('MappingWizard', () => {
     await step('Preview');
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain('Rows with problems, not imported: 3.');
-    expect(alert.textContent).toContain('Sheet risk-register-zh, row 2, column 系统名称: "贷款评分模型" is not mapped to a value of AI systems affected (by name)');
+    expect(alert.textContent).toContain(
+      'Sheet risk-register-zh, row 2, column 系统名称: "贷款评分模型" is not mapped to a value of AI systems affected (by name)',
+    );
     expect(screen.getByTestId('mapping-summary').textContent).toBe('Risks to create: 0.');
     expect(screen.queryByRole('button', { name: /^Import/ })).toBeNull();
   });

@@ -19,14 +19,40 @@ const systems = [
   { id: SYSTEM, name: 'TalentSift' },
   { id: OTHER_SYSTEM, name: 'ChatDesk' },
 ];
-const sources = [new Map<string, Record<string, unknown>[]>([['aiSystems', systems], ['risks', [{ id: RISK, ref: 'R-002', title: 'Resume model discriminates' }]]])];
+const sources = [
+  new Map<string, Record<string, unknown>[]>([
+    ['aiSystems', systems],
+    ['risks', [{ id: RISK, ref: 'R-002', title: 'Resume model discriminates' }]],
+  ]),
+];
 const contexts = { mine: namingContext(sources, catalog, presetMatrix(DEFAULT_PRESET)), theirs: namingContext(sources, catalog, presetMatrix(DEFAULT_PRESET)) };
 
-const field = (name: string, preferred: 'mine' | 'theirs', base: unknown = undefined): ConflictField => ({ field: name, keys: [name], base: base === undefined ? null : { value: base }, preferred });
+const field = (name: string, preferred: 'mine' | 'theirs', base: unknown = undefined): ConflictField => ({
+  field: name,
+  keys: [name],
+  base: base === undefined ? null : { value: base },
+  preferred,
+});
 
 function riskConflict(): Conflict {
-  const mine = { id: RISK, workspaceId: 'w', ref: 'R-002', title: 'Resume model discriminates', status: 'treating', inherentLikelihood: 2, aiSystemIds: [SYSTEM], updatedAt: '2026-12-01T10:00:00.000Z' };
-  const theirs = { ...mine, title: 'Résumé model discriminates by age', status: 'assessed', inherentLikelihood: 3, aiSystemIds: [SYSTEM, OTHER_SYSTEM], updatedAt: '2026-12-02T10:00:00.000Z' };
+  const mine = {
+    id: RISK,
+    workspaceId: 'w',
+    ref: 'R-002',
+    title: 'Resume model discriminates',
+    status: 'treating',
+    inherentLikelihood: 2,
+    aiSystemIds: [SYSTEM],
+    updatedAt: '2026-12-01T10:00:00.000Z',
+  };
+  const theirs = {
+    ...mine,
+    title: 'Résumé model discriminates by age',
+    status: 'assessed',
+    inherentLikelihood: 3,
+    aiSystemIds: [SYSTEM, OTHER_SYSTEM],
+    updatedAt: '2026-12-02T10:00:00.000Z',
+  };
   return {
     key: `risks:${RISK}`,
     table: 'risks',
@@ -34,7 +60,12 @@ function riskConflict(): Conflict {
     label: 'R-002',
     mine,
     theirs,
-    fields: [field('title', 'theirs', 'Resume model discriminates'), field('status', 'theirs'), field('inherentLikelihood', 'theirs'), field('aiSystemIds', 'mine', [SYSTEM])],
+    fields: [
+      field('title', 'theirs', 'Resume model discriminates'),
+      field('status', 'theirs'),
+      field('inherentLikelihood', 'theirs'),
+      field('aiSystemIds', 'mine', [SYSTEM]),
+    ],
   };
 }
 
@@ -49,8 +80,16 @@ describe('MergeConflict', () => {
     setup(riskConflict());
     const group = screen.getByRole('group', { name: 'Risk register: R-002 Resume model discriminates' });
     const table = within(group).getByRole('table');
-    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Field', 'At the last exchange', 'Mine (this browser)', 'Theirs (the bundle)']);
-    expect(within(table).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['Title', 'Status', 'Inherent likelihood', 'AI systems affected']);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Field', 'At the last exchange', 'Mine (this browser)', 'Theirs (the bundle)']);
+    expect(
+      within(table)
+        .getAllByRole('rowheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Title', 'Status', 'Inherent likelihood', 'AI systems affected']);
     const row = (name: string) => within(table).getByRole('row', { name: new RegExp(`^${name}`) });
     expect(row('Status').textContent).toContain('Being treated');
     expect(row('Status').textContent).toContain('not known');
@@ -76,7 +115,13 @@ describe('MergeConflict', () => {
   });
 
   it('summarises nested rows row by row for what taking theirs changes', () => {
-    const mine = { id: 'ia-1', workspaceId: 'w', aiSystemId: SYSTEM, version: 2, impacts: [{ id: 'i1', area: 'fairness', severity: 'major', description: 'Older applicants refused', riskId: null }] };
+    const mine = {
+      id: 'ia-1',
+      workspaceId: 'w',
+      aiSystemId: SYSTEM,
+      version: 2,
+      impacts: [{ id: 'i1', area: 'fairness', severity: 'major', description: 'Older applicants refused', riskId: null }],
+    };
     const theirs = { ...mine, impacts: [{ ...mine.impacts[0]!, severity: 'severe', riskId: RISK }] };
     setup({ key: 'impactAssessments:ia-1', table: 'impactAssessments', id: 'ia-1', label: 'v2', mine, theirs, fields: [field('impacts', 'theirs')] });
     const group = screen.getByRole('group', { name: /TalentSift, version 2$/ });

@@ -32,7 +32,8 @@ beforeEach(async () => {
 afterEach(() => cleanup());
 
 /** The cells of a table row, with the columns each one spans. */
-const cells = (row: HTMLElement) => [...row.children].map((c) => ({ text: c.textContent?.replace(/\s+/g, ' ').trim() ?? '', span: (c as HTMLTableCellElement).colSpan }));
+const cells = (row: HTMLElement) =>
+  [...row.children].map((c) => ({ text: c.textContent?.replace(/\s+/g, ' ').trim() ?? '', span: (c as HTMLTableCellElement).colSpan }));
 
 describe('RisksPrint', () => {
   it('prints each long text of a risk on its own full-width row, labelled, and keeps the short values in their columns', async () => {
@@ -57,7 +58,17 @@ describe('RisksPrint', () => {
     // The first row: the short values, the plan not among them.
     const main = cells(rows[0]!);
     expect(main).toHaveLength(columns);
-    expect(main.map((c) => c.text)).toEqual(['R-001', 'Resume model discriminates', 'Not rated', 'Not rated', 'Modify (reduce) Due Mar 31, 2026', 'None', 'Head of HR', 'Monitoring', 'Not required']);
+    expect(main.map((c) => c.text)).toEqual([
+      'R-001',
+      'Resume model discriminates',
+      'Not rated',
+      'Not rated',
+      'Modify (reduce) Due Mar 31, 2026',
+      'None',
+      'Head of HR',
+      'Monitoring',
+      'Not required',
+    ]);
     // Then one row per long text, in the register's order, across every column but the reference (which spans them all).
     expect(within(rows[0]!).getByRole('rowheader', { name: 'R-001' }).getAttribute('rowspan')).toBe('4');
     const longs = rows.slice(1).map((row) => cells(row));
@@ -75,7 +86,14 @@ describe('RisksPrint', () => {
 
 describe('SoaPrint', () => {
   it('prints the justification and where and how on full-width rows under the control', async () => {
-    await saveAssessment(ws.id, 'A.2.2', { status: 'implemented', owner: 'CISO', applicable: true, justificationCategory: 'risk-treatment', justification: 'Policy approved by the board.', implementation: 'AI policy v2 on the intranet, section 3.' });
+    await saveAssessment(ws.id, 'A.2.2', {
+      status: 'implemented',
+      owner: 'CISO',
+      applicable: true,
+      justificationCategory: 'risk-treatment',
+      justification: 'Policy approved by the board.',
+      implementation: 'AI policy v2 on the intranet, section 3.',
+    });
     render(SoaPrint, { catalog, workspace: ws });
 
     const control = await screen.findByTestId('print-soa-A.2.2');

@@ -18,7 +18,11 @@ function matrix(): RiskMatrix {
       { ...m.risk[1], name: 'Medium', hexcolor: '#1F5D99' },
       { ...m.risk[2], name: 'High', hexcolor: '#7F0000' },
     ],
-    grid: [[0, 0, 1], [0, 1, 2], [1, 2, 2]],
+    grid: [
+      [0, 0, 1],
+      [0, 1, 2],
+      [1, 2, 2],
+    ],
     acceptanceThreshold: 0,
   });
 }
@@ -32,11 +36,27 @@ describe('MatrixGridEditor', () => {
   it('draws the highest likelihood on top and impact left to right', () => {
     render(MatrixGridEditor, { matrix: matrix(), caption: CAPTION });
     const table = screen.getByRole('table', { name: CAPTION });
-    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent?.trim())).toEqual(['L Minor', 'M Significant', 'H Severe']);
-    expect(within(table).getAllByRole('rowheader').map((h) => h.textContent?.trim())).toEqual(['H Likely', 'M Possible', 'L Unlikely']);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent?.trim()),
+    ).toEqual(['L Minor', 'M Significant', 'H Severe']);
+    expect(
+      within(table)
+        .getAllByRole('rowheader')
+        .map((h) => h.textContent?.trim()),
+    ).toEqual(['H Likely', 'M Possible', 'L Unlikely']);
     // The top row is grid[2]: Medium, High, High.
-    expect(within(rows()[0]!).getAllByRole('cell').map((c) => c.querySelector('.name')?.textContent)).toEqual(['Medium', 'High', 'High']);
-    expect(within(rows()[2]!).getAllByRole('cell').map((c) => c.querySelector('.name')?.textContent)).toEqual(['Low', 'Low', 'Medium']);
+    expect(
+      within(rows()[0]!)
+        .getAllByRole('cell')
+        .map((c) => c.querySelector('.name')?.textContent),
+    ).toEqual(['Medium', 'High', 'High']);
+    expect(
+      within(rows()[2]!)
+        .getAllByRole('cell')
+        .map((c) => c.querySelector('.name')?.textContent),
+    ).toEqual(['Low', 'Low', 'Medium']);
   });
 
   it('colours each cell with its level and picks black or white text for contrast', () => {

@@ -180,7 +180,7 @@ describe('RiskCriteriaPage', { timeout: 15_000 }, () => {
     expect(within(grid()).getAllByRole('row')).toHaveLength(6);
   });
 
-  it('rewords a refused file\'s problems when the language changes', async () => {
+  it("rewords a refused file's problems when the language changes", async () => {
     setup();
     await pick(fixture('invalid-grid-shape.json'));
     await waitFor(() => expect(text(screen.getByRole('alert'))).toContain('grid row 2 has 2 cells'));
@@ -213,7 +213,12 @@ describe('RiskCriteriaPage', { timeout: 15_000 }, () => {
     await fireEvent.click(within(preview).getByRole('button', { name: 'Replace the current matrix' }));
     expect(saved).toHaveLength(1);
     expect(saved[0]!.name).toBe('Pilot 4×3 matrix');
-    expect(saved[0]!.grid).toEqual([[0, 0, 1], [0, 1, 2], [1, 1, 2], [1, 2, 2]]);
+    expect(saved[0]!.grid).toEqual([
+      [0, 0, 1],
+      [0, 1, 2],
+      [1, 1, 2],
+      [1, 2, 2],
+    ]);
     expect(text(screen.getByRole('status'))).toContain('Imported "Pilot 4×3 matrix".');
     expect(screen.queryByRole('region', { name: /^Preview/ })).toBeNull();
   });

@@ -24,14 +24,20 @@ function radio(name: string): HTMLInputElement {
 
 function flags(): string[] {
   const list = screen.getByRole('list', { name: 'Needs attention' });
-  return within(list).getAllByRole('listitem').map((li) => li.textContent?.trim() ?? '');
+  return within(list)
+    .getAllByRole('listitem')
+    .map((li) => li.textContent?.trim() ?? '');
 }
 
 describe('SoaDecision', () => {
   it('without an answer offers Yes / No / Not decided with "Not decided" checked, and flags all three gaps', () => {
     setup(undefined);
     const group = screen.getByRole('group', { name: 'Applicable?' });
-    expect(within(group).getAllByRole('radio').map((r) => r.closest('label')?.textContent?.trim())).toEqual(['Yes', 'No', 'Not decided']);
+    expect(
+      within(group)
+        .getAllByRole('radio')
+        .map((r) => r.closest('label')?.textContent?.trim()),
+    ).toEqual(['Yes', 'No', 'Not decided']);
     expect(radio('Not decided').checked).toBe(true);
     expect(radio('Yes').checked).toBe(false);
     expect(radio('No').checked).toBe(false);

@@ -20,7 +20,8 @@ vi.mock('../../src/state/spreadsheets', async (importOriginal) => {
   return {
     ...original,
     keepSpreadsheetWorkerWarm: () => () => undefined,
-    checkSpreadsheet: async (workspaceId: string, catalog: Parameters<typeof read>[1], file: File) => checkWorkbookFile(new Uint8Array(await file.arrayBuffer()), file.name, read(workspaceId, catalog)),
+    checkSpreadsheet: async (workspaceId: string, catalog: Parameters<typeof read>[1], file: File) =>
+      checkWorkbookFile(new Uint8Array(await file.arrayBuffer()), file.name, read(workspaceId, catalog)),
   };
 });
 
@@ -103,7 +104,9 @@ describe('SpreadsheetPanel import preview', () => {
         { sheet: 'Risks', row: 2, column: 'Title', value: 'Vendor lock-in' },
       ]),
     );
-    const items = within(changes).getAllByRole('listitem').map((li) => li.textContent ?? '');
+    const items = within(changes)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent ?? '');
     expect(items.some((t) => t.includes('Vendor lock-in'))).toBe(true);
     expect(changes.textContent).not.toMatch(UUID);
     expect(screen.getByText(/R-001 Resume model discriminates/, { selector: 'p' })).toBeTruthy();

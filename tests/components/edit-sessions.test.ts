@@ -7,7 +7,8 @@ import { checkedSave, nextSession, type EditMeta } from '../../src/state/edit-se
 
 let stored: string;
 const write = vi.fn(async (patch: { owner: string }, expected: Record<string, unknown> | undefined) => {
-  if (expected && expected.owner !== stored && patch.owner !== stored) throw new EditConflictError('r1', 'R-001 Drift', [{ field: 'owner', mine: patch.owner, theirs: stored }]);
+  if (expected && expected.owner !== stored && patch.owner !== stored)
+    throw new EditConflictError('r1', 'R-001 Drift', [{ field: 'owner', mine: patch.owner, theirs: stored }]);
   stored = patch.owner;
 });
 

@@ -33,7 +33,14 @@ async function risk(title: string, aiSystemIds: string[]) {
 describe('createAiSystem', () => {
   it('stores a blank system with a trimmed name and bumps the workspace', async () => {
     const s = await system('  Claims triage  ');
-    expect(s).toMatchObject({ workspaceId: ws.id, name: 'Claims triage', status: 'planned', inScope: 'undecided', role: null, euAiActCategory: 'not-assessed' });
+    expect(s).toMatchObject({
+      workspaceId: ws.id,
+      name: 'Claims triage',
+      status: 'planned',
+      inScope: 'undecided',
+      role: null,
+      euAiActCategory: 'not-assessed',
+    });
     expect(s.createdAt).toBe(s.updatedAt);
     expect(await listAiSystems(ws.id)).toEqual([s]);
     expect((await getWorkspace(ws.id))?.updatedAt).toBe(s.createdAt);

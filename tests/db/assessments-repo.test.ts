@@ -48,9 +48,7 @@ describe('saveAssessment', () => {
   });
 
   it('keeps one record per item and workspace under 20 concurrent saves, losing no field', async () => {
-    const patches: AssessmentPatch[] = Array.from({ length: 20 }, (_, i) =>
-      i % 2 === 0 ? { owner: `owner-${i}` } : { notes: `note-${i}` },
-    );
+    const patches: AssessmentPatch[] = Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? { owner: `owner-${i}` } : { notes: `note-${i}` }));
     const results = await Promise.all(patches.map((p) => saveAssessment(ws.id, 'A.6.2.4', p)));
 
     const all = await listAssessments(ws.id);

@@ -104,7 +104,12 @@ describe('the change history in bundles', () => {
     await applyImport(await planImport(await parse(back.bytes), { kind: 'replace', targetId: ws.id }));
     const replaced = (await listWorkspaceHistory(ws.id)).filter((e) => e.user === 'Replacer');
     expect(replaced.filter((e) => e.table !== 'workspaces')).toEqual([
-      expect.objectContaining({ action: 'import', table: 'risks', recordId: added.value.id, changes: [expect.objectContaining({ field: 'owner', before: 'Local owner' })] }),
+      expect.objectContaining({
+        action: 'import',
+        table: 'risks',
+        recordId: added.value.id,
+        changes: [expect.objectContaining({ field: 'owner', before: 'Local owner' })],
+      }),
     ]);
     expect(replaced.filter((e) => e.table === 'workspaces')).toHaveLength(1);
   });

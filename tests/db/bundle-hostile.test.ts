@@ -75,18 +75,35 @@ describe('hostile bundles are refused with a clear code and nothing changes', ()
     await expectRefused(await tamper((_, m) => void (m.exportedAt = 'yesterday')), 'manifest-invalid', { field: 'exportedAt' });
   });
   it('a data file changed without its checksum', async () => {
-    const bytes = await tamper((zip) => editTable(zip, 'data/risks.json', (rows) => { rows[0].title = 'edited'; return rows; }), false);
+    const bytes = await tamper(
+      (zip) =>
+        editTable(zip, 'data/risks.json', (rows) => {
+          rows[0].title = 'edited';
+          return rows;
+        }),
+      false,
+    );
     await expectRefused(bytes, 'checksum-mismatch', { file: 'data/risks.json' });
   });
   it('a wrong count', async () => {
     await expectRefused(await tamper((_, m) => void (m.tables.risks.count = 99)), 'count-mismatch', { file: 'data/risks.json' });
   });
   it('an invalid record names file, record and field', async () => {
-    const bytes = await tamper((zip) => editTable(zip, 'data/risks.json', (rows) => { rows[2].status = 'bogus'; return rows; }));
+    const bytes = await tamper((zip) =>
+      editTable(zip, 'data/risks.json', (rows) => {
+        rows[2].status = 'bogus';
+        return rows;
+      }),
+    );
     await expectRefused(bytes, 'record-invalid', { file: 'data/risks.json', record: /#3/, field: 'status' });
   });
   it('an unknown enum value in a nested field', async () => {
-    const bytes = await tamper((zip) => editTable(zip, 'data/impact-assessments.json', (rows) => { rows[0].impacts = [{ ...rows[0].impacts[0], area: 'astrology' }]; return rows; }));
+    const bytes = await tamper((zip) =>
+      editTable(zip, 'data/impact-assessments.json', (rows) => {
+        rows[0].impacts = [{ ...rows[0].impacts[0], area: 'astrology' }];
+        return rows;
+      }),
+    );
     await expectRefused(bytes, 'record-invalid', { file: 'data/impact-assessments.json', field: 'impacts.0.area' });
   });
   it('__proto__ keys', async () => {
@@ -94,11 +111,18 @@ describe('hostile bundles are refused with a clear code and nothing changes', ()
     await expectRefused(bytes, 'forbidden-key', { file: 'data/risks.json' });
   });
   it('constructor keys deep inside', async () => {
-    const bytes = await tamper((zip) => editTable(zip, 'data/ai-systems.json', (rows) => JSON.stringify(rows).replace('"name":', '"x":{"constructor":{"prototype":{}}},"name":')));
+    const bytes = await tamper((zip) =>
+      editTable(zip, 'data/ai-systems.json', (rows) => JSON.stringify(rows).replace('"name":', '"x":{"constructor":{"prototype":{}}},"name":')),
+    );
     await expectRefused(bytes, 'forbidden-key', { file: 'data/ai-systems.json' });
   });
   it('a 10 MB string', async () => {
-    const bytes = await tamper((zip) => editTable(zip, 'data/risks.json', (rows) => { rows[0].description = 'x'.repeat(10 * 1024 * 1024); return rows; }));
+    const bytes = await tamper((zip) =>
+      editTable(zip, 'data/risks.json', (rows) => {
+        rows[0].description = 'x'.repeat(10 * 1024 * 1024);
+        return rows;
+      }),
+    );
     await expectRefused(bytes, 'string-too-long', { file: 'data/risks.json' });
   });
   it('deeply nested JSON', async () => {
@@ -106,40 +130,102 @@ describe('hostile bundles are refused with a clear code and nothing changes', ()
     await expectRefused(bytes, 'json-too-deep', { file: 'data/own-controls.json' });
   });
   it('wrong types', async () => {
-    const bytes = await tamper((zip) => editTable(zip, 'data/risks.json', (rows) => { rows[0].inherentLikelihood = 'high'; return rows; }));
+    const bytes = await tamper((zip) =>
+      editTable(zip, 'data/risks.json', (rows) => {
+        rows[0].inherentLikelihood = 'high';
+        return rows;
+      }),
+    );
     await expectRefused(bytes, 'record-invalid', { field: 'inherentLikelihood' });
   });
   it('duplicate ids', async () => {
-    const bytes = await tamper((zip, m) => editTable(zip, 'data/own-controls.json', (rows) => { m.tables.ownControls.count = rows.length + 1; return [...rows, rows[0]]; }));
+    const bytes = await tamper((zip, m) =>
+      editTable(zip, 'data/own-controls.json', (rows) => {
+        m.tables.ownControls.count = rows.length + 1;
+        return [...rows, rows[0]];
+      }),
+    );
     await expectRefused(bytes, 'duplicate-id', { file: 'data/own-controls.json' });
   });
   it('a record that belongs to another workspace', async () => {
-    const bytes = await tamper((zip) => editTable(zip, 'data/risks.json', (rows) => { rows[0].workspaceId = 'someone-else'; return rows; }));
+    const bytes = await tamper((zip) =>
+      editTable(zip, 'data/risks.json', (rows) => {
+        rows[0].workspaceId = 'someone-else';
+        return rows;
+      }),
+    );
     await expectRefused(bytes, 'record-foreign', { file: 'data/risks.json', field: 'workspaceId' });
   });
   it('dangling references', async () => {
-    const bytes = await tamper((zip) => editTable(zip, 'data/risks.json', (rows) => { rows[0].aiSystemIds = ['no-such-system']; return rows; }));
+    const bytes = await tamper((zip) =>
+      editTable(zip, 'data/risks.json', (rows) => {
+        rows[0].aiSystemIds = ['no-such-system'];
+        return rows;
+      }),
+    );
     await expectRefused(bytes, 'dangling-reference', { file: 'data/risks.json', field: 'aiSystemIds.0' });
   });
   it('management-system records: a finding whose audit is missing, an unknown catalog link, a link to the wrong kind, an unknown kind', async () => {
     const file = 'data/management-system.json';
     const finding = (rows: any[]) => rows.find((r) => r.ref === 'F-001');
-    await expectRefused(await tamper((zip) => editTable(zip, file, (rows) => { finding(rows).auditId = 'no-such-audit'; return rows; })), 'dangling-reference', { file, field: 'auditId' });
-    await expectRefused(await tamper((zip) => editTable(zip, file, (rows) => { finding(rows).itemIds = ['A.99.1']; return rows; })), 'unknown-catalog-item', { file, field: 'itemIds.0' });
     await expectRefused(
-      await tamper((zip) => editTable(zip, file, (rows) => { finding(rows).auditId = rows.find((r: any) => r.kind === 'objective').id; return rows; })),
+      await tamper((zip) =>
+        editTable(zip, file, (rows) => {
+          finding(rows).auditId = 'no-such-audit';
+          return rows;
+        }),
+      ),
       'dangling-reference',
       { file, field: 'auditId' },
     );
-    await expectRefused(await tamper((zip) => editTable(zip, file, (rows) => { finding(rows).kind = '__proto__'; return rows; })), 'record-invalid', { file });
     await expectRefused(
-      await tamper((zip) => editTable(zip, 'data/evidence.json', (rows) => { rows[0].recordId = 'no-such-record'; return rows; })),
+      await tamper((zip) =>
+        editTable(zip, file, (rows) => {
+          finding(rows).itemIds = ['A.99.1'];
+          return rows;
+        }),
+      ),
+      'unknown-catalog-item',
+      { file, field: 'itemIds.0' },
+    );
+    await expectRefused(
+      await tamper((zip) =>
+        editTable(zip, file, (rows) => {
+          finding(rows).auditId = rows.find((r: any) => r.kind === 'objective').id;
+          return rows;
+        }),
+      ),
+      'dangling-reference',
+      { file, field: 'auditId' },
+    );
+    await expectRefused(
+      await tamper((zip) =>
+        editTable(zip, file, (rows) => {
+          finding(rows).kind = '__proto__';
+          return rows;
+        }),
+      ),
+      'record-invalid',
+      { file },
+    );
+    await expectRefused(
+      await tamper((zip) =>
+        editTable(zip, 'data/evidence.json', (rows) => {
+          rows[0].recordId = 'no-such-record';
+          return rows;
+        }),
+      ),
       'dangling-reference',
       { file: 'data/evidence.json', field: 'recordId' },
     );
   });
   it('unknown clause or control ids', async () => {
-    const bytes = await tamper((zip) => editTable(zip, 'data/assessments.json', (rows) => { rows[0].itemId = '11.9'; return rows; }));
+    const bytes = await tamper((zip) =>
+      editTable(zip, 'data/assessments.json', (rows) => {
+        rows[0].itemId = '11.9';
+        return rows;
+      }),
+    );
     await expectRefused(bytes, 'unknown-catalog-item', { file: 'data/assessments.json' });
   });
   it('a listed attachment that is missing', async () => {

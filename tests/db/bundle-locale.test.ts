@@ -31,7 +31,8 @@ async function exportIn(workspaceId: string, locale: 'en' | 'zh-CN') {
 async function files(bytes: Uint8Array): Promise<Record<string, string>> {
   const zip = await JSZip.loadAsync(bytes);
   const out: Record<string, string> = {};
-  for (const name of Object.keys(zip.files).sort()) if (!zip.files[name]!.dir && !name.startsWith('attachments/')) out[name] = await zip.file(name)!.async('string');
+  for (const name of Object.keys(zip.files).sort())
+    if (!zip.files[name]!.dir && !name.startsWith('attachments/')) out[name] = await zip.file(name)!.async('string');
   return out;
 }
 

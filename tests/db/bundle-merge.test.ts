@@ -90,13 +90,21 @@ describe('merge conflicts field by field', () => {
     const nc = (await consultant.cycleRecords.toArray()).find((r) => r.ref === 'NC-001')!;
     const { ws, bundle } = await exchange(
       async () => void (await saveCycleRecord(nc.id, { title: 'Renamed by the client' })),
-      async () => void (await saveCycleRecord(nc.id, { status: 'closed', effective: 'yes', checkedOn: '2026-12-01', effectivenessCheck: 'Checked the next audit sample.' })),
+      async () =>
+        void (await saveCycleRecord(nc.id, {
+          status: 'closed',
+          effective: 'yes',
+          checkedOn: '2026-12-01',
+          effectivenessCheck: 'Checked the next audit sample.',
+        })),
     );
     const plan = await planImport(bundle, { kind: 'merge', targetId: ws.id });
     const c = plan.conflicts.find((x) => x.id === nc.id)!;
     const before = await consultant.cycleRecords.get(nc.id);
     // Closed (mine) without the effectiveness check (theirs: not done yet) is no valid nonconformity.
-    const error = await applyImport(plan, new Map([[c.key, { status: 'mine', effective: 'theirs', checkedOn: 'theirs', effectivenessCheck: 'theirs' }]])).catch((e: unknown) => e);
+    const error = await applyImport(plan, new Map([[c.key, { status: 'mine', effective: 'theirs', checkedOn: 'theirs', effectivenessCheck: 'theirs' }]])).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(MergeMixError);
     expect((error as MergeMixError).problems.map((p) => [p.conflict.id, p.field, p.code])).toEqual([[nc.id, 'status', 'rule-effectiveness-required']]);
     expect(await consultant.cycleRecords.get(nc.id)).toEqual(before);

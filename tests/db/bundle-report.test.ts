@@ -32,9 +32,17 @@ describe('an exported bundle, unzipped', () => {
     const { ws } = await seedWorkspace(db);
     const { names, read } = await unzip((await exportBundle(ws.id)).bytes);
     const patterns = readmePatterns(await read('README.txt'));
-    for (const name of names) expect(patterns.some((p) => p.test(name)), name).toBe(true);
+    for (const name of names)
+      expect(
+        patterns.some((p) => p.test(name)),
+        name,
+      ).toBe(true);
     // Every table's file, whether this export wrote it or not (history is written only when there is some).
-    for (const table of bundleTableNames) expect(patterns.some((p) => p.test(bundleTables[table].file)), table).toBe(true);
+    for (const table of bundleTableNames)
+      expect(
+        patterns.some((p) => p.test(bundleTables[table].file)),
+        table,
+      ).toBe(true);
     expect(names.some((n) => n.startsWith('attachments/'))).toBe(true);
     expect(patterns).toHaveLength(bundleTableNames.length + 4);
   });
@@ -48,12 +56,15 @@ describe('an exported bundle, unzipped', () => {
     for (const a of built.manifest.attachments) {
       expect(names).toContain(a.path);
       const name = a.path.split('/').pop()!;
-      const row = new RegExp(`<tr><th scope="row">4\\.1 [^<]+</th><td>${file.title}</td><td><a href="${fileHref(a.path)}" rel="noopener noreferrer">${name}</a></td>`);
+      const row = new RegExp(
+        `<tr><th scope="row">4\\.1 [^<]+</th><td>${file.title}</td><td><a href="${fileHref(a.path)}" rel="noopener noreferrer">${name}</a></td>`,
+      );
       expect(report).toMatch(row);
     }
     const data = async <T>(table: keyof typeof bundleTables) => JSON.parse(await read(bundleTables[table].file)) as T[];
     for (const r of await data<{ ref: string }>('risks')) expect(report).toContain(`>${r.ref}<`);
-    for (const c of await data<{ ref: string; kind: string }>('cycleRecords')) expect(report, c.ref).toMatch(new RegExp(`id="ms-${c.kind}"[\\s\\S]*?<span class="ref">${c.ref}</span>`));
+    for (const c of await data<{ ref: string; kind: string }>('cycleRecords'))
+      expect(report, c.ref).toMatch(new RegExp(`id="ms-${c.kind}"[\\s\\S]*?<span class="ref">${c.ref}</span>`));
     for (const o of await data<{ name: string }>('ownControls')) expect(report).toContain(o.name.replace(/&/g, '&amp;').replace(/'/g, '&#39;'));
     const versions = await data<ImpactAssessment>('impactAssessments');
     expect(versions.length).toBeGreaterThan(0);

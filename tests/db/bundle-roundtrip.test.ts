@@ -23,7 +23,8 @@ async function parse(bytes: Uint8Array, passphrase?: string): Promise<ParsedBund
 async function dataFiles(bytes: Uint8Array): Promise<Record<string, string>> {
   const zip = await JSZip.loadAsync(bytes);
   const out: Record<string, string> = {};
-  for (const name of Object.keys(zip.files).sort()) if (!zip.files[name]!.dir && (name.startsWith('data/') || name === 'manifest.json')) out[name] = await zip.file(name)!.async('string');
+  for (const name of Object.keys(zip.files).sort())
+    if (!zip.files[name]!.dir && (name.startsWith('data/') || name === 'manifest.json')) out[name] = await zip.file(name)!.async('string');
   return out;
 }
 
@@ -38,7 +39,8 @@ describe('bundle round trip', () => {
     expect(plan.workspaceId).toBe(ws.id);
     await applyImport(plan);
     const after = await dump(other);
-    for (const table of ['workspaces', 'assessments', 'evidence', 'aiSystems', 'risks', 'ownControls', 'impactAssessments', 'cycleRecords']) expect(after[table], table).toEqual(before[table]);
+    for (const table of ['workspaces', 'assessments', 'evidence', 'aiSystems', 'risks', 'ownControls', 'impactAssessments', 'cycleRecords'])
+      expect(after[table], table).toEqual(before[table]);
     expect(after.cycleRecords).toHaveLength(6);
     const blob = (await other.evidenceFiles.get(file.id))!.blob;
     expect([...new Uint8Array(await blob.arrayBuffer())]).toEqual([...fileBytes]);

@@ -1,7 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AimsDatabase } from '../../src/db/database';
 import { createAiSystem } from '../../src/db/ai-systems-repo';
-import { addFinding, createCycleRecord, deleteCycleRecord, getCycleRecord, listCycleRecords, raiseNonconformity, saveCycleRecord } from '../../src/db/cycle-repo';
+import {
+  addFinding,
+  createCycleRecord,
+  deleteCycleRecord,
+  getCycleRecord,
+  listCycleRecords,
+  raiseNonconformity,
+  saveCycleRecord,
+} from '../../src/db/cycle-repo';
 import { createWorkspace, deleteWorkspace, duplicateWorkspace } from '../../src/db/workspaces-repo';
 import { addFileEvidence, addLinkEvidence, listEvidence } from '../../src/db/evidence-repo';
 import type { FieldDef } from '../../src/domain/fields';
@@ -72,7 +80,10 @@ describe.each(cycleKinds)('the %s register', (kind) => {
   it('saves every declared field and every row list, keeping identity, kind and reference', async () => {
     const record = await create(kind);
     const patch: Record<string, unknown> = Object.fromEntries(def.fields.map((f) => [f.key, changed(f)]));
-    for (const rows of def.rows) patch[rows.key] = [{ id: `row-${rows.key}`, ...rows.blank(), ...Object.fromEntries(rows.fields.map((f) => [f.key, f.key === 'itemId' ? 'A.6.2.4' : changed(f)])) }];
+    for (const rows of def.rows)
+      patch[rows.key] = [
+        { id: `row-${rows.key}`, ...rows.blank(), ...Object.fromEntries(rows.fields.map((f) => [f.key, f.key === 'itemId' ? 'A.6.2.4' : changed(f)])) },
+      ];
     // A nonconformity may only close with its effectiveness check recorded.
     if (kind === 'nonconformity') Object.assign(patch, { effective: 'yes', checkedOn: '2028-03-01', effectivenessCheck: 'Sampled ten cases' });
     const saved = await saveCycleRecord(record.id, { ...patch, kind: 'issue', ref: 'X-999', id: 'other', workspaceId: 'other' });
@@ -116,7 +127,15 @@ describe('links between management-system records', () => {
   it('gives a review its input topics as starting rows', async () => {
     const review = await create('review');
     const inputs = field(review, 'inputs') as { id: string; topic: string; notes: string }[];
-    expect(inputs.map((i) => i.topic)).toEqual(['previous-actions', 'context-changes', 'party-needs', 'nonconformities', 'monitoring', 'audits', 'improvement']);
+    expect(inputs.map((i) => i.topic)).toEqual([
+      'previous-actions',
+      'context-changes',
+      'party-needs',
+      'nonconformities',
+      'monitoring',
+      'audits',
+      'improvement',
+    ]);
     expect(new Set(inputs.map((i) => i.id)).size).toBe(inputs.length);
   });
 
@@ -127,7 +146,13 @@ describe('links between management-system records', () => {
     await saveCycleRecord(f.value.id, { itemIds: ['A.2.4', '9.2.2'], description: 'Policy not reviewed since 2024', type: 'minor' });
     const nc = await raiseNonconformity(f.value.id);
     if (!nc.ok) throw new Error(nc.code);
-    expect(nc.value).toMatchObject({ kind: 'nonconformity', source: 'audit-finding', sourceId: f.value.id, description: 'Policy not reviewed since 2024', ref: 'NC-001' });
+    expect(nc.value).toMatchObject({
+      kind: 'nonconformity',
+      source: 'audit-finding',
+      sourceId: f.value.id,
+      description: 'Policy not reviewed since 2024',
+      ref: 'NC-001',
+    });
     expect(nc.value.itemIds).toEqual(['A.2.4', '10.2']);
     expect(field(f.value, 'auditId')).toBe(audit.id);
   });
@@ -171,11 +196,22 @@ describe('links between management-system records', () => {
 
   it('attaches files and links to a record, deletes them with it, and keeps the item evidence of others', async () => {
     const doc = await create('document', 'AI policy');
-    const file = await addFileEvidence(ws.id, '5.2', 'Signed policy', { name: 'policy.pdf', type: 'application/pdf', size: 4, blob: new Blob(['%PDF']) }, doc.id);
+    const file = await addFileEvidence(
+      ws.id,
+      '5.2',
+      'Signed policy',
+      { name: 'policy.pdf', type: 'application/pdf', size: 4, blob: new Blob(['%PDF']) },
+      doc.id,
+    );
     const link = await addLinkEvidence(ws.id, '5.2', 'Intranet page', 'https://intranet.example/ai-policy', doc.id);
     const other = await addLinkEvidence(ws.id, '5.2', 'Board minutes', 'https://intranet.example/board');
     if (!file.ok || !link.ok || !other.ok) throw new Error('evidence not added');
-    expect((await listEvidence(ws.id)).filter((e) => e.recordId === doc.id).map((e) => e.title).sort()).toEqual(['Intranet page', 'Signed policy']);
+    expect(
+      (await listEvidence(ws.id))
+        .filter((e) => e.recordId === doc.id)
+        .map((e) => e.title)
+        .sort(),
+    ).toEqual(['Intranet page', 'Signed policy']);
     await deleteCycleRecord(doc.id);
     expect((await listEvidence(ws.id)).map((e) => e.title)).toEqual(['Board minutes']);
     expect(await db.evidenceFiles.get(file.value.id)).toBeUndefined();

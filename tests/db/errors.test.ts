@@ -91,7 +91,13 @@ describe('guardWrite before a write that would not fit', () => {
   it('runs a write that fits, and any write when the browser gives no estimate', async () => {
     estimate(900, 1000);
     await expect(guardWrite(async () => 'written', 100)).resolves.toBe('written');
-    vi.stubGlobal('navigator', { storage: { estimate: async () => { throw new Error('no estimate'); } } });
+    vi.stubGlobal('navigator', {
+      storage: {
+        estimate: async () => {
+          throw new Error('no estimate');
+        },
+      },
+    });
     await expect(guardWrite(async () => 'written', 10 ** 12)).resolves.toBe('written');
     vi.stubGlobal('navigator', {});
     await expect(guardWrite(async () => 'written', 10 ** 12)).resolves.toBe('written');

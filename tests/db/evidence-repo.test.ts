@@ -60,7 +60,10 @@ describe('addLinkEvidence', () => {
     const r = await addLinkEvidence(WS, '4.1', '  ', 'javascript:alert(1)');
     expect(r).toMatchObject({ ok: false, code: 'title-required', field: 'title' });
     if (r.ok) return;
-    expect(r.problems?.map((p) => [p.code, p.field])).toEqual([['title-required', 'title'], ['url-invalid', 'url']]);
+    expect(r.problems?.map((p) => [p.code, p.field])).toEqual([
+      ['title-required', 'title'],
+      ['url-invalid', 'url'],
+    ]);
     await nothingWritten();
   });
 
@@ -87,7 +90,10 @@ describe('addFileEvidence', () => {
     const r = await addFileEvidence(WS, '4.1', 't'.repeat(301), null);
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.problems?.map((p) => [p.code, p.field])).toEqual([['file-required', 'file'], ['title-too-long', 'title']]);
+    expect(r.problems?.map((p) => [p.code, p.field])).toEqual([
+      ['file-required', 'file'],
+      ['title-too-long', 'title'],
+    ]);
     await nothingWritten();
   });
 
@@ -96,7 +102,15 @@ describe('addFileEvidence', () => {
     const r = await addFileEvidence(WS, 'A.7.4', 'Data sheet', makeFileInput(bytes, 'sheet.pdf', 'application/pdf'));
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.value).toMatchObject({ workspaceId: WS, itemId: 'A.7.4', kind: 'file', title: 'Data sheet', fileName: 'sheet.pdf', mediaType: 'application/pdf', size: 7 });
+    expect(r.value).toMatchObject({
+      workspaceId: WS,
+      itemId: 'A.7.4',
+      kind: 'file',
+      title: 'Data sheet',
+      fileName: 'sheet.pdf',
+      mediaType: 'application/pdf',
+      size: 7,
+    });
     expect(await listEvidence(WS)).toEqual([r.value]);
     const blob = await getEvidenceFile(r.value.id);
     expect(await bytesOf(blob)).toEqual([...bytes]);

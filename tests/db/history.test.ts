@@ -5,7 +5,13 @@ import { saveAssessment } from '../../src/db/assessments-repo';
 import { createCycleRecord, saveCycleRecord } from '../../src/db/cycle-repo';
 import { addFileEvidence, addLinkEvidence } from '../../src/db/evidence-repo';
 import { listRecordHistory, listWorkspaceHistory, recordImportHistory } from '../../src/db/history-repo';
-import { approveImpactAssessment, raiseRiskFromImpact, saveImpactAssessment, startImpactAssessment, startNewVersion } from '../../src/db/impact-assessments-repo';
+import {
+  approveImpactAssessment,
+  raiseRiskFromImpact,
+  saveImpactAssessment,
+  startImpactAssessment,
+  startNewVersion,
+} from '../../src/db/impact-assessments-repo';
 import { createOwnControl, saveOwnControl } from '../../src/db/own-controls-repo';
 import { createRisk, saveRisk } from '../../src/db/risks-repo';
 import { getUserName, setUserName } from '../../src/db/settings-repo';
@@ -39,7 +45,13 @@ async function newest(recordId: string): Promise<HistoryEntry> {
 }
 
 /** Every register: create one record, then a save that changes two fields. */
-const registers: { table: HistoryTable; label: string; make: () => Promise<{ id: string }>; save: (id: string) => Promise<unknown>; changes: { field: string; before: unknown; after: unknown }[] }[] = [
+const registers: {
+  table: HistoryTable;
+  label: string;
+  make: () => Promise<{ id: string }>;
+  save: (id: string) => Promise<unknown>;
+  changes: { field: string; before: unknown; after: unknown }[];
+}[] = [
   {
     table: 'aiSystems',
     label: 'Claims model',
@@ -103,7 +115,12 @@ describe('change history of each register', () => {
 
   it('walkthrough and SoA answers: the item id labels them, the first edit shows the fields it set', async () => {
     const answer = await saveAssessment(ws.id, 'A.6.2.4', { status: 'in-progress' });
-    expect(await newest(answer.id)).toMatchObject({ table: 'assessments', label: 'A.6.2.4', action: 'update', changes: [{ field: 'status', before: 'not-started', after: 'in-progress' }] });
+    expect(await newest(answer.id)).toMatchObject({
+      table: 'assessments',
+      label: 'A.6.2.4',
+      action: 'update',
+      changes: [{ field: 'status', before: 'not-started', after: 'in-progress' }],
+    });
     await saveAssessment(ws.id, 'A.6.2.4', { applicable: false });
     // The same burst: one entry with both fields.
     expect((await newest(answer.id)).changes.map((c) => c.field)).toEqual(['status', 'applicable']);
@@ -112,7 +129,12 @@ describe('change history of each register', () => {
 
   it('workspace saves: profile and SoA fields one by one, the risk criteria and the name', async () => {
     await saveProfile(ws.id, { sector: 'health' } as never);
-    expect(await newest(ws.id)).toMatchObject({ table: 'workspaces', recordId: ws.id, action: 'update', changes: [{ field: 'profile.sector', before: ws.profile.sector, after: 'health' }] });
+    expect(await newest(ws.id)).toMatchObject({
+      table: 'workspaces',
+      recordId: ws.id,
+      action: 'update',
+      changes: [{ field: 'profile.sector', before: ws.profile.sector, after: 'health' }],
+    });
     await saveSoaMeta(ws.id, { approver: 'CEO' });
     await saveRiskMatrix(ws.id, presetMatrix('3x3'));
     await renameWorkspace(ws.id, 'Acme Health');
@@ -265,7 +287,16 @@ describe('recordImportHistory (for the workbook import)', () => {
     const risk = unwrap(await createRisk(ws.id, 'Drift'));
     const created = { ...risk, id: crypto.randomUUID(), ref: 'R-002', title: 'Imported' };
     const count = await db.transaction('rw', db.history, () =>
-      recordImportHistory(db, ws.id, [{ table: 'risks', after: created }, { table: 'risks', before: risk, after: { ...risk, owner: 'Sam' } }], 'Ann', new Date(Date.now() + 1000).toISOString()),
+      recordImportHistory(
+        db,
+        ws.id,
+        [
+          { table: 'risks', after: created },
+          { table: 'risks', before: risk, after: { ...risk, owner: 'Sam' } },
+        ],
+        'Ann',
+        new Date(Date.now() + 1000).toISOString(),
+      ),
     );
     expect(count).toBe(2);
     expect(await newest(created.id)).toMatchObject({ action: 'import', changes: [], label: 'R-002 Imported', user: 'Ann' });

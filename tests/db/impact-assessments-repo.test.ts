@@ -39,7 +39,18 @@ describe('startImpactAssessment', () => {
   it('starts version 1 of a new series as an empty draft for the AI system', async () => {
     const { assessment: a, started } = await startImpactAssessment(ws.id, system.id);
     expect(started).toBe(true);
-    expect(a).toMatchObject({ workspaceId: ws.id, aiSystemId: system.id, seriesId: a.id, version: 1, state: 'draft', impacts: [], decision: null, approver: '', approvedOn: null, copiedFromSystem: [] });
+    expect(a).toMatchObject({
+      workspaceId: ws.id,
+      aiSystemId: system.id,
+      seriesId: a.id,
+      version: 1,
+      state: 'draft',
+      impacts: [],
+      decision: null,
+      approver: '',
+      approvedOn: null,
+      copiedFromSystem: [],
+    });
     expect(await listImpactAssessments(ws.id)).toEqual([a]);
   });
 
@@ -262,7 +273,7 @@ describe('raiseRiskFromImpact', () => {
     expect(await listRisks(ws.id)).toEqual([]);
   });
 
-  it('raises from the same impact in the next version\'s draft, leaving the approved version alone', async () => {
+  it("raises from the same impact in the next version's draft, leaving the approved version alone", async () => {
     const { draft, harm } = await readyDraft();
     const v1 = value(await approveImpactAssessment(draft.id));
     const v2 = value(await startNewVersion(v1.id));

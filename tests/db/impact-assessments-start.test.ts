@@ -33,16 +33,27 @@ beforeEach(async () => {
 
 describe('startImpactAssessment', () => {
   it('copies the scope from the AI system record and marks each copied field for review', async () => {
-    await saveAiSystem(system.id, { purpose: 'Rank job applications', dataSources: 'CVs and past hiring decisions', deploymentContext: 'Used by recruiters in the EU', affectedParties: '' });
+    await saveAiSystem(system.id, {
+      purpose: 'Rank job applications',
+      dataSources: 'CVs and past hiring decisions',
+      deploymentContext: 'Used by recruiters in the EU',
+      affectedParties: '',
+    });
     const { assessment: a } = await startImpactAssessment(ws.id, system.id);
-    expect(a).toMatchObject({ intendedUse: 'Rank job applications', dataUsed: 'CVs and past hiring decisions', deploymentEnvironment: 'Used by recruiters in the EU', affectedParties: '', foreseeableMisuse: '' });
+    expect(a).toMatchObject({
+      intendedUse: 'Rank job applications',
+      dataUsed: 'CVs and past hiring decisions',
+      deploymentEnvironment: 'Used by recruiters in the EU',
+      affectedParties: '',
+      foreseeableMisuse: '',
+    });
     // Only fields that had text were copied: an empty one has nothing to review.
     expect(a.copiedFromSystem).toEqual(['intendedUse', 'dataUsed', 'deploymentEnvironment']);
     expect(await getImpactAssessment(a.id)).toEqual(a);
   });
 
   // Regression: a second start made a second, parallel series for the same system.
-  it('opens the system\'s assessment instead of starting a second series: its draft, else its newest version', async () => {
+  it("opens the system's assessment instead of starting a second series: its draft, else its newest version", async () => {
     const { draft } = await readyDraft();
     expect(await startImpactAssessment(ws.id, system.id)).toEqual({ assessment: draft, started: false });
     const v1 = value(await approveImpactAssessment(draft.id));

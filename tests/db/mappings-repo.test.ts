@@ -85,7 +85,13 @@ describe('a saved mapping reused on the next file', () => {
     if (!read.ok) throw new Error('unreadable');
     const rows = read.sheets[0]!.rows;
     const headers = headerTexts(rows, 0);
-    const ctx = { sheet: read.sheets[0]!.name, workspaceId: ws.id, matrix: ws.riskMatrix, systems: [], controlIds: new Set(shippedCatalog().controls.map((c) => c.id)) };
+    const ctx = {
+      sheet: read.sheets[0]!.name,
+      workspaceId: ws.id,
+      matrix: ws.riskMatrix,
+      systems: [],
+      controlIds: new Set(shippedCatalog().controls.map((c) => c.id)),
+    };
 
     // First time: map by hand (levels, status, and no AI systems yet), then save.
     let m = initialMapping(rows, 'risks');

@@ -67,7 +67,13 @@ describe('registerRepo.update', () => {
     const s = await created();
     const other = await createWorkspace('Other', '1.0.0');
     if (!other.ok) throw new Error(other.code);
-    const hostile = { id: 'evil', workspaceId: other.value.id, createdAt: '2030-01-01T00:00:00.000Z', updatedAt: '1999-01-01T00:00:00.000Z', name: 'Renamed' } as unknown as AiSystemPatch;
+    const hostile = {
+      id: 'evil',
+      workspaceId: other.value.id,
+      createdAt: '2030-01-01T00:00:00.000Z',
+      updatedAt: '1999-01-01T00:00:00.000Z',
+      name: 'Renamed',
+    } as unknown as AiSystemPatch;
     const next = await repo.update(s.id, hostile);
     expect(next).toMatchObject({ id: s.id, workspaceId: ws.id, createdAt: OLD, name: 'Renamed' });
     expect(next.updatedAt > OLD).toBe(true);

@@ -57,7 +57,14 @@ describe('createRisk', () => {
 
   it('stores a trimmed title, the extra fields and bumps the workspace', async () => {
     const r = await risk('  Drift  ', { inherentLikelihood: 3, inherentImpact: 4, annexAControls: ['A.6.2.4'] });
-    expect(r).toMatchObject({ title: 'Drift', status: 'identified', inherentLikelihood: 3, inherentImpact: 4, annexAControls: ['A.6.2.4'], sourceImpact: null });
+    expect(r).toMatchObject({
+      title: 'Drift',
+      status: 'identified',
+      inherentLikelihood: 3,
+      inherentImpact: 4,
+      annexAControls: ['A.6.2.4'],
+      sourceImpact: null,
+    });
     expect(await getRisk(r.id)).toEqual(r);
     expect((await getWorkspace(ws.id))?.updatedAt).toBe(r.createdAt);
   });

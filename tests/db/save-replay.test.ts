@@ -66,7 +66,14 @@ describe('replayUnsaved', () => {
   });
 
   it('creates a walkthrough answer typed before the tab closed, and skips records that are gone', async () => {
-    const answer: UnsavedEntry = { key: `${ws.id}|4.1|notes`, op: 'answer', target: [ws.id, '4.1'], patch: { notes: 'Context reviewed' }, edit: { base: '', label: 'Notes' }, at: later() };
+    const answer: UnsavedEntry = {
+      key: `${ws.id}|4.1|notes`,
+      op: 'answer',
+      target: [ws.id, '4.1'],
+      patch: { notes: 'Context reviewed' },
+      edit: { base: '', label: 'Notes' },
+      at: later(),
+    };
     const gone = { ...riskEntry('x', { base: '', label: 'Description' }), target: ['no-such-risk'] };
     const unknown = { ...answer, op: 'no-such-command' };
     expect(await replayUnsaved([answer, gone, unknown])).toBe(1);

@@ -32,7 +32,20 @@ import {
 } from '../support/factories';
 
 /** The tables AimsDatabase declares (its `Table` fields). */
-const DECLARED_TABLES = ['aiSystems', 'assessments', 'cycleRecords', 'evidence', 'evidenceFiles', 'history', 'impactAssessments', 'ownControls', 'risks', 'settings', 'trash', 'workspaces'];
+const DECLARED_TABLES = [
+  'aiSystems',
+  'assessments',
+  'cycleRecords',
+  'evidence',
+  'evidenceFiles',
+  'history',
+  'impactAssessments',
+  'ownControls',
+  'risks',
+  'settings',
+  'trash',
+  'workspaces',
+];
 /** Tables added by schema version 2. */
 const V2_TABLES = ['aiSystems', 'risks', 'ownControls', 'impactAssessments'] as const;
 
@@ -123,9 +136,29 @@ describe.each(schemaVersions.map((v) => [v.version, v] as const))('a database wr
     const risk = makeRisk(ws.id, { aiSystemIds: [system.id], ownControlIds: [control.id] });
     const ia = makeImpactAssessment(ws.id, system.id);
     const incident = buildCycleRecord(ws.id, 'incident', { aiSystemIds: [system.id] });
-    const changed = historyEntry({ id: crypto.randomUUID(), workspaceId: ws.id, table: 'risks', recordId: risk.id, label: 'R-001 Bias', at: '2025-01-03T00:00:00.000Z', user: 'Dana', action: 'update', changes: [{ field: 'owner', before: '', after: 'Sam' }] });
+    const changed = historyEntry({
+      id: crypto.randomUUID(),
+      workspaceId: ws.id,
+      table: 'risks',
+      recordId: risk.id,
+      label: 'R-001 Bias',
+      at: '2025-01-03T00:00:00.000Z',
+      user: 'Dana',
+      action: 'update',
+      changes: [{ field: 'owner', before: '', after: 'Sam' }],
+    });
     const deletedControl = makeOwnControl(ws.id, { name: 'Deleted control' });
-    const trashed: TrashEntry = { id: crypto.randomUUID(), workspaceId: ws.id, deletedAt: '2025-01-04T00:00:00.000Z', user: 'Dana', label: deletedControl.name, table: 'ownControls', recordId: deletedControl.id, rows: [{ table: 'ownControls', row: deletedControl }], unlinks: [] };
+    const trashed: TrashEntry = {
+      id: crypto.randomUUID(),
+      workspaceId: ws.id,
+      deletedAt: '2025-01-04T00:00:00.000Z',
+      user: 'Dana',
+      label: deletedControl.name,
+      table: 'ownControls',
+      recordId: deletedControl.id,
+      rows: [{ table: 'ownControls', row: deletedControl }],
+      unlinks: [],
+    };
 
     const rows: Record<string, unknown[]> = {
       workspaces: [ws],
@@ -273,7 +306,14 @@ describe('upgrading a version 3 database (before the change history and the tras
     const control = makeOwnControl(ws.id);
     const risk = makeRisk(ws.id, { aiSystemIds: [system.id], ownControlIds: [control.id] });
     const incident = buildCycleRecord(ws.id, 'incident', { aiSystemIds: [system.id] });
-    await writeRaw(name, 3, { workspaces: [ws], aiSystems: [system], ownControls: [control], risks: [risk], cycleRecords: [incident], settings: [{ key: 'lastWorkspaceId', value: ws.id }] });
+    await writeRaw(name, 3, {
+      workspaces: [ws],
+      aiSystems: [system],
+      ownControls: [control],
+      risks: [risk],
+      cycleRecords: [incident],
+      settings: [{ key: 'lastWorkspaceId', value: ws.id }],
+    });
     const db = await openCurrent(name);
     return { db, ws, system, control, risk, incident };
   }

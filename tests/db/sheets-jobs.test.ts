@@ -61,7 +61,16 @@ describe('spreadsheet worker jobs', () => {
 
   it('export follows the language of the request, although a worker starts in English; check reads it back in the other language', async () => {
     const { runSheetsJob } = await freshJobs();
-    const out = await runSheetsJob({ type: 'export', dbName: db.name, workspaceId: wsId, catalog, what: 'full', exportedAt: EXPORTED_AT, appVersion: '0.1.0', locale: 'zh-CN' });
+    const out = await runSheetsJob({
+      type: 'export',
+      dbName: db.name,
+      workspaceId: wsId,
+      catalog,
+      what: 'full',
+      exportedAt: EXPORTED_AT,
+      appVersion: '0.1.0',
+      locale: 'zh-CN',
+    });
     const bytes = (out!.reply as { bytes: Uint8Array }).bytes;
     expect(XLSX.read(bytes, { type: 'array' }).SheetNames.slice(0, 5)).toEqual(['说明', '条款4-10', '适用性声明', 'AI系统', '风险']);
     const zhStatus: Record<string, string> = { identified: '已识别', assessed: '已评估', treating: '处置中', monitoring: '监视中', closed: '已关闭' };
@@ -69,7 +78,15 @@ describe('spreadsheet worker jobs', () => {
     expect(column(bytes, '风险', '状态')).toEqual((column(bytes, '风险', 'ID') as string[]).map((id) => zhStatus[byId.get(id)!.status]));
     // A fresh worker, the UI now in English: the Chinese workbook matches the workspace.
     const fresh = await freshJobs();
-    const checked = await fresh.runSheetsJob({ type: 'check', dbName: db.name, workspaceId: wsId, catalog, bytes: bytes.slice(), fileName: 'book.xlsx', locale: 'en' });
+    const checked = await fresh.runSheetsJob({
+      type: 'check',
+      dbName: db.name,
+      workspaceId: wsId,
+      catalog,
+      bytes: bytes.slice(),
+      fileName: 'book.xlsx',
+      locale: 'en',
+    });
     const result = (checked!.reply as { result: SheetCheck }).result;
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
     expect(result.plan.parts.flatMap((p) => [...p.problems, ...p.warnings])).toEqual([]);
@@ -79,20 +96,42 @@ describe('spreadsheet worker jobs', () => {
 
   it('a single register as CSV follows the language of the request', async () => {
     const { runSheetsJob } = await freshJobs();
-    const out = await runSheetsJob({ type: 'export', dbName: db.name, workspaceId: wsId, catalog, what: { register: 'soa', format: 'csv' }, exportedAt: EXPORTED_AT, appVersion: '0.1.0', locale: 'zh-CN' });
+    const out = await runSheetsJob({
+      type: 'export',
+      dbName: db.name,
+      workspaceId: wsId,
+      catalog,
+      what: { register: 'soa', format: 'csv' },
+      exportedAt: EXPORTED_AT,
+      appVersion: '0.1.0',
+      locale: 'zh-CN',
+    });
     const text = new TextDecoder().decode((out!.reply as { bytes: Uint8Array }).bytes);
     expect(text.split('\r\n')[0]!.split(',').slice(0, 3)).toEqual(['控制', '标题', '适用']);
   });
 
   it('reports an unreadable file, a workspace that does not exist, and a database that does not exist (without creating it)', async () => {
     const { runSheetsJob } = await freshJobs();
-    const unreadable = await runSheetsJob({ type: 'check', dbName: db.name, workspaceId: wsId, catalog, bytes: new TextEncoder().encode('not a workbook'), fileName: 'book.xlsx' });
+    const unreadable = await runSheetsJob({
+      type: 'check',
+      dbName: db.name,
+      workspaceId: wsId,
+      catalog,
+      bytes: new TextEncoder().encode('not a workbook'),
+      fileName: 'book.xlsx',
+    });
     const result = (unreadable!.reply as { result: SheetCheck }).result;
     expect(result.ok ? [] : result.problems.map((p) => p.code)).toEqual(['sheet-unreadable']);
     const bytes = await exportWorkbook(data, EXPORTED_AT, '0.1.0');
-    expect((await runSheetsJob({ type: 'check', dbName: db.name, workspaceId: 'nope', catalog, bytes, fileName: 'book.xlsx' }))?.reply).toEqual({ type: 'failed', message: 'Error: workspace nope not found' });
+    expect((await runSheetsJob({ type: 'check', dbName: db.name, workspaceId: 'nope', catalog, bytes, fileName: 'book.xlsx' }))?.reply).toEqual({
+      type: 'failed',
+      message: 'Error: workspace nope not found',
+    });
     const missing = `missing-${crypto.randomUUID()}`;
-    expect((await runSheetsJob({ type: 'export', dbName: missing, workspaceId: wsId, catalog, what: 'full', exportedAt: EXPORTED_AT, appVersion: '0.1.0' }))?.reply.type).toBe('failed');
+    expect(
+      (await runSheetsJob({ type: 'export', dbName: missing, workspaceId: wsId, catalog, what: 'full', exportedAt: EXPORTED_AT, appVersion: '0.1.0' }))?.reply
+        .type,
+    ).toBe('failed');
     expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(missing);
   });
 

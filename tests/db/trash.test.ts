@@ -41,7 +41,12 @@ async function seed() {
   const c2 = makeOwnControl(ws.id, { name: 'Control 2' });
   const impact = makeImpact();
   const draft = makeImpactAssessment(ws.id, systemB.id, { impacts: [impact] });
-  const risk = makeRisk(ws.id, { ref: 'R-001', aiSystemIds: [systemA.id, systemB.id], ownControlIds: [c1.id, c2.id], sourceImpact: { assessmentId: draft.id, impactId: impact.id } });
+  const risk = makeRisk(ws.id, {
+    ref: 'R-001',
+    aiSystemIds: [systemA.id, systemB.id],
+    ownControlIds: [c1.id, c2.id],
+    sourceImpact: { assessmentId: draft.id, impactId: impact.id },
+  });
   draft.impacts = [{ ...impact, riskId: risk.id }];
   const other = makeRisk(ws.id, { ref: 'R-002', title: 'Other', ownControlIds: [c2.id, c1.id] });
   const audit = buildCycleRecord(ws.id, 'audit', { ref: 'IA-001', updatedAt: '2025-02-01T00:00:00.000Z' });
@@ -50,19 +55,23 @@ async function seed() {
   const report = makeFileEvidence(ws.id, 3, { itemId: '9.2.2', recordId: audit.id, fileName: 'report.txt', mediaType: 'text/plain' });
   const plan = makeLinkEvidence(ws.id, { itemId: '9.2.2', recordId: audit.id });
   const loose = makeFileEvidence(ws.id, 2, { itemId: 'A.2.2' });
-  await db.transaction('rw', [db.workspaces, db.aiSystems, db.ownControls, db.risks, db.impactAssessments, db.cycleRecords, db.evidence, db.evidenceFiles], async () => {
-    await db.workspaces.add(ws);
-    await db.aiSystems.bulkAdd([systemA, systemB]);
-    await db.ownControls.bulkAdd([c1, c2]);
-    await db.risks.bulkAdd([risk, other]);
-    await db.impactAssessments.add(draft);
-    await db.cycleRecords.bulkAdd([audit, finding, incident]);
-    await db.evidence.bulkAdd([report, plan, loose]);
-    await db.evidenceFiles.bulkAdd([
-      { id: report.id, workspaceId: ws.id, blob: new Blob(['abc']) },
-      { id: loose.id, workspaceId: ws.id, blob: new Blob(['xy']) },
-    ]);
-  });
+  await db.transaction(
+    'rw',
+    [db.workspaces, db.aiSystems, db.ownControls, db.risks, db.impactAssessments, db.cycleRecords, db.evidence, db.evidenceFiles],
+    async () => {
+      await db.workspaces.add(ws);
+      await db.aiSystems.bulkAdd([systemA, systemB]);
+      await db.ownControls.bulkAdd([c1, c2]);
+      await db.risks.bulkAdd([risk, other]);
+      await db.impactAssessments.add(draft);
+      await db.cycleRecords.bulkAdd([audit, finding, incident]);
+      await db.evidence.bulkAdd([report, plan, loose]);
+      await db.evidenceFiles.bulkAdd([
+        { id: report.id, workspaceId: ws.id, blob: new Blob(['abc']) },
+        { id: loose.id, workspaceId: ws.id, blob: new Blob(['xy']) },
+      ]);
+    },
+  );
   return { ws, systemA, systemB, c1, c2, draft, impact, risk, other, audit, finding, incident, report, plan, loose };
 }
 
@@ -109,7 +118,9 @@ describe('delete → trash → restore gives back exactly the database as before
     await deleteRisk(s.risk.id);
     expect((await db.impactAssessments.get(s.draft.id))!.impacts[0]!.riskId).toBeNull();
     const entry = await only(s.ws);
-    expect(entry.unlinks).toEqual([{ table: 'impactAssessments', id: s.draft.id, field: 'riskId', value: s.risk.id, within: { list: 'impacts', id: s.impact.id } }]);
+    expect(entry.unlinks).toEqual([
+      { table: 'impactAssessments', id: s.draft.id, field: 'riskId', value: s.risk.id, within: { list: 'impacts', id: s.impact.id } },
+    ]);
     await restore(entry.id);
     expect(await records()).toEqual(before);
   });
@@ -179,10 +190,16 @@ describe('delete → trash → restore gives back exactly the database as before
     const s = await seed();
     await deleteOwnControl(s.c1.id);
     expect((await listRecordHistory(s.c1.id)).map((e) => [e.action, e.user])).toEqual([['delete', 'Dana']]);
-    expect((await listRecordHistory(s.risk.id))[0]).toMatchObject({ action: 'update', changes: [{ field: 'ownControlIds', before: [s.c1.id, s.c2.id], after: [s.c2.id] }] });
+    expect((await listRecordHistory(s.risk.id))[0]).toMatchObject({
+      action: 'update',
+      changes: [{ field: 'ownControlIds', before: [s.c1.id, s.c2.id], after: [s.c2.id] }],
+    });
     await restore((await only(s.ws)).id);
     expect((await listRecordHistory(s.c1.id)).map((e) => e.action)).toEqual(['restore', 'delete']);
-    expect((await listRecordHistory(s.risk.id))[0]).toMatchObject({ action: 'update', changes: [{ field: 'ownControlIds', before: [s.c2.id], after: [s.c1.id, s.c2.id] }] });
+    expect((await listRecordHistory(s.risk.id))[0]).toMatchObject({
+      action: 'update',
+      changes: [{ field: 'ownControlIds', before: [s.c2.id], after: [s.c1.id, s.c2.id] }],
+    });
   });
 });
 

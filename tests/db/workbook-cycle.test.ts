@@ -31,12 +31,33 @@ beforeEach(async () => {
   const { ws } = await seedWorkspace(db, 21, { aiSystems: 4, risks: 15, ownControls: 3, impactAssessments: 2 });
   wsId = ws.id;
   systemId = (await db.aiSystems.where('workspaceId').equals(wsId).first())!.id;
-  const incident = (await db.cycleRecords.where('workspaceId').equals(wsId).filter((r) => r.kind === 'incident').first())!;
+  const incident = (await db.cycleRecords
+    .where('workspaceId')
+    .equals(wsId)
+    .filter((r) => r.kind === 'incident')
+    .first())!;
   await db.cycleRecords.bulkPut([
-    buildCycleRecord(wsId, 'issue', { title: 'EU AI Act obligations', category: 'legal', climateRelated: 'no', reviewOn: '2027-01-15', description: 'Two lines\nof text' }),
+    buildCycleRecord(wsId, 'issue', {
+      title: 'EU AI Act obligations',
+      category: 'legal',
+      climateRelated: 'no',
+      reviewOn: '2027-01-15',
+      description: 'Two lines\nof text',
+    }),
     buildCycleRecord(wsId, 'party', { title: 'Customers', category: 'customers', addressed: 'partly' }),
-    buildCycleRecord(wsId, 'scope', { title: 'AIMS scope', boundaries: 'Claims unit', aiSystemIds: [systemId], exclusions: [cycleRow({ what: 'R&D lab', justification: 'No production AI' })] }),
-    buildCycleRecord(wsId, 'document', { title: 'AI policy', type: 'ai-policy', reviewMonths: 12, approvedOn: '2026-02-01', versions: [cycleRow({ version: '1.0', date: '2026-02-01', change: 'First issue', by: 'CEO' })] }),
+    buildCycleRecord(wsId, 'scope', {
+      title: 'AIMS scope',
+      boundaries: 'Claims unit',
+      aiSystemIds: [systemId],
+      exclusions: [cycleRow({ what: 'R&D lab', justification: 'No production AI' })],
+    }),
+    buildCycleRecord(wsId, 'document', {
+      title: 'AI policy',
+      type: 'ai-policy',
+      reviewMonths: 12,
+      approvedOn: '2026-02-01',
+      versions: [cycleRow({ version: '1.0', date: '2026-02-01', change: 'First issue', by: 'CEO' })],
+    }),
     buildCycleRecord(wsId, 'raci', { title: 'Risk assessment', responsible: 'Risk team', accountable: 'CRO' }),
     buildCycleRecord(wsId, 'change', { title: 'New model vendor', plannedOn: '2026-09-01' }),
     buildCycleRecord(wsId, 'competence', { title: 'ML engineer', role: 'ML engineer', status: 'in-training' }),
@@ -123,12 +144,20 @@ describe('management-system sheets', () => {
   it('lay out a register from its declaration: Id, Ref, Title, Owner, fields, items, AI systems, links, summaries', () => {
     const sheet = (kind: CycleKind) => cycleSheets.find((s) => s.key === `cycle:${kind}`)!;
     const headers = (kind: CycleKind) => sheet(kind).columns.map((c) => c.header);
-    expect(headers('nonconformity')).toEqual(['Ref', 'Title', 'Owner', ...registerOf('nonconformity').fields.map((f) => f.column), 'Clauses and controls', 'Source record']);
+    expect(headers('nonconformity')).toEqual([
+      'Ref',
+      'Title',
+      'Owner',
+      ...registerOf('nonconformity').fields.map((f) => f.column),
+      'Clauses and controls',
+      'Source record',
+    ]);
     expect(headers('finding').slice(-2)).toEqual(['Clauses and controls', 'Audit']);
     expect(headers('scope').slice(-3)).toEqual(['Clauses and controls', 'AI systems', 'Exclusions']);
     expect(headers('review').slice(-2)).toEqual(['Inputs', 'Actions']);
     // Ref and the summaries are read-only.
-    for (const s of cycleSheets) expect(s.columns.filter((c) => !c.set).map((c) => c.header)).toEqual(['Ref', ...registerOf(s.key.slice(6) as CycleKind).rows.map((r) => r.column)]);
+    for (const s of cycleSheets)
+      expect(s.columns.filter((c) => !c.set).map((c) => c.header)).toEqual(['Ref', ...registerOf(s.key.slice(6) as CycleKind).rows.map((r) => r.column)]);
   });
 
   it('export → import unchanged finds no differences in any register, records of every kind included', async () => {
@@ -150,7 +179,10 @@ describe('management-system sheets', () => {
     const d = await data();
     const wb = XLSX.read(await exportWorkbook(d, EXPORTED_AT, '0.1.0'), { type: 'array' });
     const rows = (name: string) => XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets[name]!, { defval: null });
-    expect(rows('Nonconformities').map((r) => [r.Ref, r['Source record']])).toEqual([['NC-001', 'F-001'], ['NC-002', 'INC-001']]);
+    expect(rows('Nonconformities').map((r) => [r.Ref, r['Source record']])).toEqual([
+      ['NC-001', 'F-001'],
+      ['NC-002', 'INC-001'],
+    ]);
     expect(rows('Audit findings')[0]!.Audit).toBe('IA-001');
     expect(rows('AI objectives')[0]).toMatchObject({ Target: 100, Measurements: '2026-03-31: 40; 2026-06-30: 72.5' });
     expect(rows('Awareness')[0]!.Participants).toBe(25);
@@ -206,7 +238,13 @@ describe('management-system sheets', () => {
   it('rows with an empty id create records with the next refs, links set by ref, catalog items as written or the defaults', async () => {
     let bytes = await exportWorkbook(await data(), EXPORTED_AT, '0.1.0');
     bytes = addRows(bytes, 'Nonconformities', [
-      { Title: 'Found in Excel', Source: t('cycle.nonconformity.source.incident'), 'Source record': 'inc-001', 'Clauses and controls': '10.2; a.8.4', Due: '2027-03-01' },
+      {
+        Title: 'Found in Excel',
+        Source: t('cycle.nonconformity.source.incident'),
+        'Source record': 'inc-001',
+        'Clauses and controls': '10.2; a.8.4',
+        Due: '2027-03-01',
+      },
       { Title: 'Second one', 'Clauses and controls': '' },
     ]);
     // Without the column, a new record gets its kind's default catalog items.
@@ -219,7 +257,14 @@ describe('management-system sheets', () => {
     expect(p.names.cycleRecords?.[source]).toMatch(/^INC-001 /);
     await applyWorkbookPlan(wsId, p);
     const incident = (await all()).find((r) => r.kind === 'incident')!;
-    expect((await one('NC-003')) as Record<string, unknown>).toMatchObject({ title: 'Found in Excel', source: 'incident', sourceId: incident.id, itemIds: ['10.2', 'A.8.4'], due: '2027-03-01', status: 'open' });
+    expect((await one('NC-003')) as Record<string, unknown>).toMatchObject({
+      title: 'Found in Excel',
+      source: 'incident',
+      sourceId: incident.id,
+      itemIds: ['10.2', 'A.8.4'],
+      due: '2027-03-01',
+      status: 'open',
+    });
     expect((await one('NC-004')) as Record<string, unknown>).toMatchObject({ title: 'Second one', sourceId: null, itemIds: [] });
     expect((await one('CTX-002')) as Record<string, unknown>).toMatchObject({ title: 'Energy use of training', itemIds: ['4.1'], origin: 'external' });
     const history = await db.history.where('workspaceId').equals(wsId).toArray();
@@ -231,7 +276,15 @@ describe('management-system sheets', () => {
     const bytes = addRows(await exportWorkbook(await data(), EXPORTED_AT, '0.1.0'), 'Management reviews', [{ Title: 'Review 2027' }]);
     await applyWorkbookPlan(wsId, await plan(bytes));
     const review = (await one('MR-002')) as Record<string, unknown>;
-    expect((review.inputs as { topic: string }[]).map((i) => i.topic)).toEqual(['previous-actions', 'context-changes', 'party-needs', 'nonconformities', 'monitoring', 'audits', 'improvement']);
+    expect((review.inputs as { topic: string }[]).map((i) => i.topic)).toEqual([
+      'previous-actions',
+      'context-changes',
+      'party-needs',
+      'nonconformities',
+      'monitoring',
+      'audits',
+      'improvement',
+    ]);
   });
 
   it('a bad choice, date, number, catalog item or ref is a problem naming sheet, row and column', async () => {
@@ -264,11 +317,13 @@ describe('management-system sheets', () => {
 
   it('numbers read back from text cells and CSV; an empty number cell clears it', async () => {
     const bytes = await exportWorkbook(await data(), EXPORTED_AT, '0.1.0');
-    const p = await plan(edit(bytes, [
-      { sheet: 'AI objectives', ref: 'OBJ-001', column: 'Target', value: ' 87.5 ' },
-      { sheet: 'Monitoring metrics', ref: 'MET-001', column: 'Target or threshold', value: null },
-      { sheet: 'Awareness', ref: 'AW-001', column: 'Participants', value: '25' },
-    ]));
+    const p = await plan(
+      edit(bytes, [
+        { sheet: 'AI objectives', ref: 'OBJ-001', column: 'Target', value: ' 87.5 ' },
+        { sheet: 'Monitoring metrics', ref: 'MET-001', column: 'Target or threshold', value: null },
+        { sheet: 'Awareness', ref: 'AW-001', column: 'Participants', value: '25' },
+      ]),
+    );
     expect(problemsOf(p)).toEqual([]);
     expect(p.changes.map((c) => `${c.column}|${String(c.to)}`).sort()).toEqual(['Target or threshold|null', 'Target|87.5']);
   });
@@ -279,12 +334,14 @@ describe('management-system sheets', () => {
     const refused = await plan(edit(bytes, [{ sheet: 'Nonconformities', ref: 'NC-001', column: 'Status', value: closed }]));
     expect(problemsOf(refused).map(shown)).toEqual([{ sheet: 'Nonconformities', row: 2, column: 'Status', message: t('cycle.rule.effectiveness-required') }]);
     expect(refused.writes).toEqual([]);
-    const accepted = await plan(edit(bytes, [
-      { sheet: 'Nonconformities', ref: 'NC-001', column: 'Status', value: closed },
-      { sheet: 'Nonconformities', ref: 'NC-001', column: 'Effectiveness check', value: 'No repeat in two audits' },
-      { sheet: 'Nonconformities', ref: 'NC-001', column: 'Checked on', value: '2027-01-10' },
-      { sheet: 'Nonconformities', ref: 'NC-001', column: 'Effective', value: 'Yes' },
-    ]));
+    const accepted = await plan(
+      edit(bytes, [
+        { sheet: 'Nonconformities', ref: 'NC-001', column: 'Status', value: closed },
+        { sheet: 'Nonconformities', ref: 'NC-001', column: 'Effectiveness check', value: 'No repeat in two audits' },
+        { sheet: 'Nonconformities', ref: 'NC-001', column: 'Checked on', value: '2027-01-10' },
+        { sheet: 'Nonconformities', ref: 'NC-001', column: 'Effective', value: 'Yes' },
+      ]),
+    );
     expect(problemsOf(accepted)).toEqual([]);
     await applyWorkbookPlan(wsId, accepted);
     expect((await one('NC-001')) as Record<string, unknown>).toMatchObject({ status: 'closed', effective: 'yes', checkedOn: '2027-01-10' });
@@ -301,7 +358,10 @@ describe('management-system sheets', () => {
     expect(problemsOf(p).map((x) => `${x.sheet}|${x.row}|${x.field}`)).toEqual(['Scope|3|Id']);
     // Links travel as ids; the plan names each record they point to, before and after.
     const ref = (id: unknown) => (typeof id === 'string' ? p.names.cycleRecords?.[id]?.split(' ')[0] : '');
-    expect(p.changes.map((c) => `${c.sheet}|${c.column}|${ref(c.from)}|${ref(c.to)}`).sort()).toEqual(['Audit findings|Audit|IA-001|', 'Nonconformities|Source record|F-001|MR-001']);
+    expect(p.changes.map((c) => `${c.sheet}|${c.column}|${ref(c.from)}|${ref(c.to)}`).sort()).toEqual([
+      'Audit findings|Audit|IA-001|',
+      'Nonconformities|Source record|F-001|MR-001',
+    ]);
     await applyWorkbookPlan(wsId, p);
     const review = await one('MR-001');
     expect([((await one('F-001')) as Record<string, unknown>).auditId, ((await one('NC-001')) as Record<string, unknown>).sourceId]).toEqual([null, review.id]);
@@ -326,7 +386,10 @@ describe('management-system sheets', () => {
       expect(xlsx.SheetNames).toEqual([sheet.name]);
       const csv = exportRegisterCsv(d, sheet.key);
       const p = planWorkbookImport(await sheetsOf(new TextEncoder().encode(csv), `acme-${sheet.key.slice(6)}.csv`), d);
-      expect(p.parts.map((x) => x.key), sheet.name).toEqual([sheet.key]);
+      expect(
+        p.parts.map((x) => x.key),
+        sheet.name,
+      ).toEqual([sheet.key]);
       expect(problemsOf(p), sheet.name).toEqual([]);
       expect(p.writes, sheet.name).toEqual([]);
     }

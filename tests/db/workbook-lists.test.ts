@@ -49,7 +49,11 @@ async function listsOf(bytes: Uint8Array): Promise<Map<string, Map<string, strin
     const header = XLSX.utils.sheet_to_json<string[]>(wb.Sheets[name]!, { header: 1 })[0] ?? [];
     const byHeader = new Map<string, string[]>();
     for (const m of xml.matchAll(/<dataValidation [^>]*sqref="([^"]+)"[^>]*><formula1>(.*?)<\/formula1>/g)) {
-      const formula = m[2]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+      const formula = m[2]!
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>');
       let values: string[];
       if (formula.startsWith('"')) values = formula.slice(1, -1).split(',');
       else {
@@ -78,7 +82,8 @@ describe('drop-down lists in an exported workbook', () => {
     expect(en.get('Risks')?.get('Inherent likelihood')).toEqual(['Rare', 'Unlikely', 'Possible', 'Likely', 'Almost certain']);
     expect(en.get('Statement of Applicability')?.get('Applicable')).toEqual(['Yes', 'No']);
     // Free text, lists of several values and read-only columns have none.
-    for (const header of ['Title', 'Description', 'Affected objectives', 'Inherent level', 'AI systems', 'Ref']) expect(en.get('Risks')?.has(header), header).toBe(false);
+    for (const header of ['Title', 'Description', 'Affected objectives', 'Inherent level', 'AI systems', 'Ref'])
+      expect(en.get('Risks')?.has(header), header).toBe(false);
     expect(en.has('About')).toBe(false);
 
     const zh = await listsOf(await exportIn('zh-CN', d));

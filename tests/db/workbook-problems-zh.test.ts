@@ -182,29 +182,53 @@ describe('a file that cannot be read well follows the UI language', () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     // The file is read at once, still in English; the plan waits for the data and the strings.
-    const pending = checkWorkbookFile(latin1, 'latin.csv', gate.then(() => d));
+    const pending = checkWorkbookFile(
+      latin1,
+      'latin.csv',
+      gate.then(() => d),
+    );
     await setLocale('zh-CN', { remember: false });
     release();
     const result = await pending;
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.warnings.map(describeProblem)).toEqual(['latin.csv: 文本编码是推测得出的（不是 UTF-8 或 UTF-16，已按 windows-1252（西欧语言）读取：请检查带重音符号的字母）。如果文字显示不正确，请选择编码后重新检查。']);
+    expect(result.warnings.map(describeProblem)).toEqual([
+      'latin.csv: 文本编码是推测得出的（不是 UTF-8 或 UTF-16，已按 windows-1252（西欧语言）读取：请检查带重音符号的字母）。如果文字显示不正确，请选择编码后重新检查。',
+    ]);
 
     const failed = checkWorkbookFile(new TextEncoder().encode('<html><body>x</body></html>'), 'report.xls', Promise.resolve(d));
     const refused = await failed;
     expect(refused.ok).toBe(false);
     if (refused.ok) return;
-    expect(refused.problems.map(describeProblem)).toEqual(['report.xls: 无法将此文件作为电子表格读取：这是 HTML 或 XML 文件，不是电子表格：请另存为 .xlsx 或 .csv。']);
+    expect(refused.problems.map(describeProblem)).toEqual([
+      'report.xls: 无法将此文件作为电子表格读取：这是 HTML 或 XML 文件，不是电子表格：请另存为 .xlsx 或 .csv。',
+    ]);
   });
 
   it('an unclosed quote and a cut cell in Chinese, in English as before', async () => {
     const csv = new TextEncoder().encode('Id,Title\n,"never closed\n');
     const zh = await inLocale('zh-CN', () => readWorkbook(csv, 'broken.csv'));
-    expect(zh.ok && zh.warnings.map(worded)).toEqual([{ code: 'csv-unclosed-quote', file: 'broken.csv', record: 'broken', field: '第 2 行', detail: '第 2 行：某个带引号的字段没有闭合，其后的全部内容都读进了同一个单元格' }]);
+    expect(zh.ok && zh.warnings.map(worded)).toEqual([
+      {
+        code: 'csv-unclosed-quote',
+        file: 'broken.csv',
+        record: 'broken',
+        field: '第 2 行',
+        detail: '第 2 行：某个带引号的字段没有闭合，其后的全部内容都读进了同一个单元格',
+      },
+    ]);
     const long = new TextEncoder().encode(`Id,Title\n,${'x'.repeat(40)}\n`);
     const cut = await inLocale('zh-CN', () => readWorkbook(long, 'long.csv', { maxCellChars: 10 }));
     expect(cut.ok && cut.warnings.map((w) => worded(w).detail)).toEqual(['工作表 long，第 2 行，B 列：共 40 个字符，仅保留了前 10 个']);
     const en = await inLocale('en', () => readWorkbook(csv, 'broken.csv'));
-    expect(en.ok && en.warnings.map(worded)).toEqual([{ code: 'csv-unclosed-quote', file: 'broken.csv', record: 'broken', field: 'row 2', detail: 'row 2: a quoted field is never closed, so everything after it was read into one cell' }]);
+    expect(en.ok && en.warnings.map(worded)).toEqual([
+      {
+        code: 'csv-unclosed-quote',
+        file: 'broken.csv',
+        record: 'broken',
+        field: 'row 2',
+        detail: 'row 2: a quoted field is never closed, so everything after it was read into one cell',
+      },
+    ]);
   });
 });

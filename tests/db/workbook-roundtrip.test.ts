@@ -48,7 +48,9 @@ describe('workbook round trip', () => {
     expect(plan.parts.map((p) => p.problems)).toEqual(plan.parts.map(() => []));
     expect(plan.writes).toEqual([]);
     expect(plan.changes).toEqual([]);
-    expect(plan.parts.map((p) => p.name).sort()).toEqual(['AI systems', 'Clauses 4-10', 'Own controls', 'Risks', 'Statement of Applicability', ...Object.values(cycleSheetNames)].sort());
+    expect(plan.parts.map((p) => p.name).sort()).toEqual(
+      ['AI systems', 'Clauses 4-10', 'Own controls', 'Risks', 'Statement of Applicability', ...Object.values(cycleSheetNames)].sort(),
+    );
     expect(plan.ignoredSheets.sort()).toEqual(['About', 'Impact assessments', 'Impacts']);
     expect(plan.parts.find((p) => p.key === 'risks')?.unchanged).toBe(15);
   });
@@ -95,7 +97,9 @@ describe('workbook round trip', () => {
 
   it('reports an unknown enum value with sheet, row and column, and lists the allowed values', async () => {
     const d = await data();
-    const edited = edit(await exportWorkbook(d, '2026-11-27T10:00:00.000Z', '0.1.0'), [{ sheet: 'Risks', row: 14, column: 'Inherent likelihood', value: 'Very high' }]);
+    const edited = edit(await exportWorkbook(d, '2026-11-27T10:00:00.000Z', '0.1.0'), [
+      { sheet: 'Risks', row: 14, column: 'Inherent likelihood', value: 'Very high' },
+    ]);
     const plan = planWorkbookImport(await sheetsOf(edited), d);
     const p = plan.parts.find((x) => x.key === 'risks')!.problems[0]!;
     expect(p).toMatchObject({ sheet: 'Risks', row: 14, field: 'Inherent likelihood' });
@@ -172,7 +176,11 @@ describe('applyWorkbookPlan', () => {
     expect([after?.title, after?.owner]).toEqual(['Second title', 'Grace']);
     const answers = await db.assessments.where('[workspaceId+itemId]').equals([wsId, '5.2']).toArray();
     expect(answers.map((a) => [a.owner, a.notes])).toEqual([['Ada', 'Both kept']]);
-    const created = await db.risks.where('workspaceId').equals(wsId).filter((r) => r.title === 'Brand new').toArray();
+    const created = await db.risks
+      .where('workspaceId')
+      .equals(wsId)
+      .filter((r) => r.title === 'Brand new')
+      .toArray();
     expect(created.map((r) => r.ref)).toEqual(['R-016']);
   });
 
@@ -180,10 +188,17 @@ describe('applyWorkbookPlan', () => {
     const d = await data();
     const other = { ...d.risks[1]!, id: crypto.randomUUID(), workspaceId: 'elsewhere' };
     await db.risks.put(other);
-    const plan = { parts: [], changes: [], rowsWithErrors: 0, ignoredSheets: [], names: {}, writes: [
-      { sheet: 'risks' as const, row: 2, id: d.risks[0]!.id, patch: { title: 'Changed' } },
-      { sheet: 'risks' as const, row: 3, id: other.id, patch: { title: 'Not mine' } },
-    ] };
+    const plan = {
+      parts: [],
+      changes: [],
+      rowsWithErrors: 0,
+      ignoredSheets: [],
+      names: {},
+      writes: [
+        { sheet: 'risks' as const, row: 2, id: d.risks[0]!.id, patch: { title: 'Changed' } },
+        { sheet: 'risks' as const, row: 3, id: other.id, patch: { title: 'Not mine' } },
+      ],
+    };
     await expect(applyWorkbookPlan(wsId, plan)).rejects.toThrow(`risk ${other.id} not found`);
     expect((await db.risks.get(d.risks[0]!.id))?.title).toBe(d.risks[0]!.title);
   });
@@ -206,6 +221,9 @@ describe('unchanged rows are settled without a patch, with the same verdicts as 
     const changed = plan.changes.filter((ch) => ch.sheet === 'Risks').map((ch) => `${ch.id} ${ch.column}`);
     expect(changed.sort()).toEqual([`${a!.id} Affected objectives`, ...sharing].sort());
     expect(risks.problems.map((p) => p.field)).toEqual(['Owner']);
-    expect([risks.update, risks.unchanged]).toEqual([new Set(changed.map((x) => x.split(' ')[0])).size, 14 - new Set(changed.map((x) => x.split(' ')[0])).size]);
+    expect([risks.update, risks.unchanged]).toEqual([
+      new Set(changed.map((x) => x.split(' ')[0])).size,
+      14 - new Set(changed.map((x) => x.split(' ')[0])).size,
+    ]);
   });
 });

@@ -130,7 +130,8 @@ describe('the rating, Annex A and Applicable columns settle unchanged cells with
             expect(r.ok, `${col.header} ${JSON.stringify(cell)}`).toBe(true);
             if (!r.ok) continue;
             const empty = (x: unknown) => x === null || x === undefined || x === '';
-            for (const [k, v] of Object.entries(r.value)) if (!(empty(v) && empty(record[k]))) expect(v, `${col.header} ${JSON.stringify(cell)}`).toEqual(record[k]);
+            for (const [k, v] of Object.entries(r.value))
+              if (!(empty(v) && empty(record[k]))) expect(v, `${col.header} ${JSON.stringify(cell)}`).toEqual(record[k]);
           }
         }
       }
@@ -149,44 +150,47 @@ describe('the rating, Annex A and Applicable columns settle unchanged cells with
   it.each([
     ['en', 'zh-CN'],
     ['zh-CN', 'en'],
-  ] as const)('an exported (%s) and edited workbook gives the same plan with and without the shortcuts, read with the UI in %s', async (exportLocale, importLocale) => {
-    const d = await data();
-    trickyMatrix(d);
-    d.risks[0]!.inherentLikelihood = 1;
-    d.risks[1]!.inherentImpact = 3;
-    d.risks[2]!.residualImpact = 9;
-    d.risks[3]!.annexAControls = ['a.5.2'];
-    d.risks[4]!.annexAControls = ['A.5.2', 'A.5.2'];
-    d.risks[5]!.annexAControls = ['4.1'];
-    d.risks[6]!.annexAControls = ['A.5.3', 'A.5.2'];
-    d.ownControls[0]!.annexAControls = ['A.9.2', 'a.9.3'];
-    const answers = answersFor(d, true);
-    d.assessments = [
-      ...d.assessments.filter((a) => !answers.slice(0, 3).some((x) => x.itemId === a.itemId)),
-      { ...answers[0]!, applicable: true },
-      { ...answers[1]!, applicable: false },
-      { ...answers[2]!, applicable: null },
-    ];
-    await setLocale(exportLocale, { remember: false });
-    const bytes = await exportWorkbook(d, '2026-11-27T10:00:00.000Z', '0.1.0');
-    const edited = edit(bytes, sheetNameText('Risks'), [
-      { row: 9, column: headerText('Inherent likelihood'), value: d.workspace.riskMatrix.probability[0]!.name.toLowerCase() },
-      { row: 10, column: headerText('Annex A controls'), value: 'A.5.2;A.5.3' },
-      { row: 11, column: headerText('Residual impact'), value: null },
-      { row: 12, column: headerText('Annex A controls'), value: null },
-    ]);
-    expect(XLSX.read(bytes, { type: 'array' }).SheetNames).toContain(exportLocale === 'en' ? 'Risks' : '风险');
-    await setLocale(importLocale, { remember: false });
-    for (const file of [bytes, edited]) {
-      const sheets = await sheetsOf(file);
-      const fast = planWorkbookImport(sheets, d);
-      expect(fast).toEqual(planWithoutShortcuts(sheets, d));
-      const risks = fast.parts.find((p) => p.key === 'risks')!;
-      expect(risks.update + risks.problems.length).toBeGreaterThan(0);
-      // Every register sheet was recognised, and the SoA's decisions settled without a difference.
-      expect(fast.parts.length).toBe(registerSheets.length);
-      const soa = fast.parts.find((p) => p.key === 'soa')!;
-      expect([soa.update, soa.problems]).toEqual([0, []]);
-    }
-  });
+  ] as const)(
+    'an exported (%s) and edited workbook gives the same plan with and without the shortcuts, read with the UI in %s',
+    async (exportLocale, importLocale) => {
+      const d = await data();
+      trickyMatrix(d);
+      d.risks[0]!.inherentLikelihood = 1;
+      d.risks[1]!.inherentImpact = 3;
+      d.risks[2]!.residualImpact = 9;
+      d.risks[3]!.annexAControls = ['a.5.2'];
+      d.risks[4]!.annexAControls = ['A.5.2', 'A.5.2'];
+      d.risks[5]!.annexAControls = ['4.1'];
+      d.risks[6]!.annexAControls = ['A.5.3', 'A.5.2'];
+      d.ownControls[0]!.annexAControls = ['A.9.2', 'a.9.3'];
+      const answers = answersFor(d, true);
+      d.assessments = [
+        ...d.assessments.filter((a) => !answers.slice(0, 3).some((x) => x.itemId === a.itemId)),
+        { ...answers[0]!, applicable: true },
+        { ...answers[1]!, applicable: false },
+        { ...answers[2]!, applicable: null },
+      ];
+      await setLocale(exportLocale, { remember: false });
+      const bytes = await exportWorkbook(d, '2026-11-27T10:00:00.000Z', '0.1.0');
+      const edited = edit(bytes, sheetNameText('Risks'), [
+        { row: 9, column: headerText('Inherent likelihood'), value: d.workspace.riskMatrix.probability[0]!.name.toLowerCase() },
+        { row: 10, column: headerText('Annex A controls'), value: 'A.5.2;A.5.3' },
+        { row: 11, column: headerText('Residual impact'), value: null },
+        { row: 12, column: headerText('Annex A controls'), value: null },
+      ]);
+      expect(XLSX.read(bytes, { type: 'array' }).SheetNames).toContain(exportLocale === 'en' ? 'Risks' : '风险');
+      await setLocale(importLocale, { remember: false });
+      for (const file of [bytes, edited]) {
+        const sheets = await sheetsOf(file);
+        const fast = planWorkbookImport(sheets, d);
+        expect(fast).toEqual(planWithoutShortcuts(sheets, d));
+        const risks = fast.parts.find((p) => p.key === 'risks')!;
+        expect(risks.update + risks.problems.length).toBeGreaterThan(0);
+        // Every register sheet was recognised, and the SoA's decisions settled without a difference.
+        expect(fast.parts.length).toBe(registerSheets.length);
+        const soa = fast.parts.find((p) => p.key === 'soa')!;
+        expect([soa.update, soa.problems]).toEqual([0, []]);
+      }
+    },
+  );
 });

@@ -388,7 +388,18 @@ describe('duplicateWorkspace with registers', () => {
 
     const cycle = await listCycleRecords(copy.id);
     expect(cycle.map((c) => c.ref).sort()).toEqual(['F-001', 'IA-001', 'INC-001']);
-    const originalIds = new Set([ws.id, orig.systemA.id, orig.systemB.id, orig.control.id, orig.risk.id, orig.approved.id, orig.draft.id, orig.audit.id, orig.finding.id, orig.incident.id]);
+    const originalIds = new Set([
+      ws.id,
+      orig.systemA.id,
+      orig.systemB.id,
+      orig.control.id,
+      orig.risk.id,
+      orig.approved.id,
+      orig.draft.id,
+      orig.audit.id,
+      orig.finding.id,
+      orig.incident.id,
+    ]);
     // Links between management-system records and to AI systems follow into the copy.
     const copiedAudit = cycle.find((c) => c.ref === 'IA-001')!;
     expect(cycle.find((c) => c.ref === 'F-001')).toMatchObject({ auditId: copiedAudit.id });

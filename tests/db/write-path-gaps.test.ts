@@ -93,7 +93,14 @@ describe('a workbook row passes the register’s fixed fields, as the editor doe
   it('never changes a risk’s ref (its human id, unique in the workspace)', async () => {
     const first = value(await createRisk(ws.id, 'First'));
     const second = value(await createRisk(ws.id, 'Second'));
-    const plan = { parts: [], changes: [], rowsWithErrors: 0, ignoredSheets: [], names: {}, writes: [{ sheet: 'risks' as const, row: 3, id: second.id, patch: { ref: first.ref, title: 'Second, renamed' } }] };
+    const plan = {
+      parts: [],
+      changes: [],
+      rowsWithErrors: 0,
+      ignoredSheets: [],
+      names: {},
+      writes: [{ sheet: 'risks' as const, row: 3, id: second.id, patch: { ref: first.ref, title: 'Second, renamed' } }],
+    };
     await applyWorkbookPlan(ws.id, plan);
     expect(await getRisk(second.id)).toMatchObject({ ref: second.ref, title: 'Second, renamed' });
   });

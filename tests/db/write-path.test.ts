@@ -36,7 +36,11 @@ afterEach(() => vi.restoreAllMocks());
 
 const workbook = (writes: RowWrite[]): WorkbookPlan => ({ parts: [], changes: [], writes, rowsWithErrors: 0, ignoredSheets: [], names: {} });
 const mapped = (patch: Record<string, unknown>) =>
-  mappingPlan({ writes: [{ sheet: 'risks', row: 2, id: null, patch: { title: 'Mapped risk', ...patch } }], problems: [], rowsWithProblems: 0, skipped: [] }, 'risks', 'Register');
+  mappingPlan(
+    { writes: [{ sheet: 'risks', row: 2, id: null, patch: { title: 'Mapped risk', ...patch } }], problems: [], rowsWithProblems: 0, skipped: [] },
+    'risks',
+    'Register',
+  );
 
 async function bundlePlan() {
   const sent = await exportBundle(risk.workspaceId);
@@ -65,7 +69,7 @@ interface Entrance {
 const entrances: Entrance[] = [
   {
     name: 'repository update',
-    valid: async () => ((await saveRisk(risk.id, { title: 'Renamed' })), { id: risk.id, action: 'update' }),
+    valid: async () => (await saveRisk(risk.id, { title: 'Renamed' }), { id: risk.id, action: 'update' }),
     invalid: () => saveRisk(risk.id, { inherentLikelihood: 99 } as never),
   },
   {
@@ -80,7 +84,10 @@ const entrances: Entrance[] = [
   },
   {
     name: 'workbook import',
-    valid: async () => ((await applyWorkbookPlan(risk.workspaceId, workbook([{ sheet: 'risks', row: 2, id: risk.id, patch: { title: 'From the workbook' } }]))), { id: risk.id, action: 'import' }),
+    valid: async () => (
+      await applyWorkbookPlan(risk.workspaceId, workbook([{ sheet: 'risks', row: 2, id: risk.id, patch: { title: 'From the workbook' } }])),
+      { id: risk.id, action: 'import' }
+    ),
     invalid: () => applyWorkbookPlan(risk.workspaceId, workbook([{ sheet: 'risks', row: 2, id: risk.id, patch: { inherentLikelihood: 99 } }])),
   },
   {

@@ -47,14 +47,38 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await createWorkspace(page, 'Axe Cycle Co');
     const ws = page.url();
-    const kinds = ['issue', 'party', 'scope', 'document', 'raci', 'objective', 'change', 'competence', 'awareness', 'communication', 'metric', 'audit', 'finding', 'review', 'nonconformity', 'improvement', 'incident'];
+    const kinds = [
+      'issue',
+      'party',
+      'scope',
+      'document',
+      'raci',
+      'objective',
+      'change',
+      'competence',
+      'awareness',
+      'communication',
+      'metric',
+      'audit',
+      'finding',
+      'review',
+      'nonconformity',
+      'improvement',
+      'incident',
+    ];
     for (const path of ['/cycle', '/tasks', '/readiness', ...kinds.map((k) => `/cycle/${k}`)]) {
       await page.goto(ws + path);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       expect(await seriousViolations(page), path).toEqual([]);
     }
     // Record editors with nested rows, a chart, the scope builder and related records.
-    for (const [kind, title] of [['review', 'Annual review'], ['audit', 'Q1 audit'], ['metric', 'Drift alerts'], ['scope', 'AIMS scope'], ['nonconformity', 'Late review']] as const) {
+    for (const [kind, title] of [
+      ['review', 'Annual review'],
+      ['audit', 'Q1 audit'],
+      ['metric', 'Drift alerts'],
+      ['scope', 'AIMS scope'],
+      ['nonconformity', 'Late review'],
+    ] as const) {
       await page.goto(`${ws}/cycle/${kind}`);
       await page.locator(`#new-${kind}`).fill(title);
       await page.locator(`#new-${kind}`).press('Enter');
@@ -66,7 +90,9 @@ for (const scheme of ['light', 'dark'] as const) {
   });
 }
 
-test('every page of the app, with a record in each register, has no serious accessibility violations and asks nothing of another origin', async ({ watched: { page, foreign } }) => {
+test('every page of the app, with a record in each register, has no serious accessibility violations and asks nothing of another origin', async ({
+  watched: { page, foreign },
+}) => {
   await page.goto('./');
   expect(await seriousViolations(page), 'start page').toEqual([]);
   await page.goto('./#/import');

@@ -3,14 +3,18 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createWorkspace, expect, settled, test } from './fixtures';
 
-test('export a workspace with an attachment, import it as a new workspace, see the same SoA; a damaged bundle changes nothing', async ({ watched: { page } }, testInfo) => {
+test('export a workspace with an attachment, import it as a new workspace, see the same SoA; a damaged bundle changes nothing', async ({
+  watched: { page },
+}, testInfo) => {
   await createWorkspace(page, 'Bundle Co');
   const ws = page.url();
   await page.goto(ws + '/item/A.2.3');
   await page.getByLabel('Status', { exact: true }).selectOption('not-applicable');
   await page.getByLabel('Justification category').selectOption('business-practice');
   await page.getByLabel('Justification', { exact: true }).fill('We have no other organizational policies yet.');
-  await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'policy-register.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 register\n%%EOF') });
+  await page
+    .getByLabel('File', { exact: true })
+    .setInputFiles({ name: 'policy-register.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 register\n%%EOF') });
   await page.getByRole('button', { name: 'Add' }).nth(1).click();
   await expect(page.getByRole('list', { name: 'Evidence for A.2.3' })).toContainText('policy-register.pdf');
   await settled(page);

@@ -9,7 +9,13 @@ const twoMatrices = fileURLToPath(new URL('../fixtures/matrices/ciso/library-two
 const bomb = fileURLToPath(new URL('../fixtures/matrices/ciso/hostile/alias-bomb.yaml', import.meta.url));
 
 type Level = { id: number; abbreviation: string; name: string; hexcolor: string; translations?: Record<string, { name?: string }> };
-type Library = { urn: string; locale: string; ref_id: string; version: number; objects: { risk_matrix: { urn: string; ref_id: string; name: string; probability: Level[]; impact: Level[]; risk: Level[]; grid: number[][] }[] } };
+type Library = {
+  urn: string;
+  locale: string;
+  ref_id: string;
+  version: number;
+  objects: { risk_matrix: { urn: string; ref_id: string; name: string; probability: Level[]; impact: Level[]; risk: Level[]; grid: number[][] }[] };
+};
 
 test('CISO Assistant: import a YAML library through the UI, pick among its matrices, export a library back', async ({ watched: { page } }) => {
   await createWorkspace(page, 'CISO Co');
@@ -52,7 +58,15 @@ test('CISO Assistant: import a YAML library through the UI, pick among its matri
   expect([lib.urn, lib.locale, lib.ref_id, lib.version]).toEqual(['urn:example:risk:library:ia-3x3', 'fr', 'ia-3x3', 5]);
   const m = lib.objects.risk_matrix[0]!;
   expect([m.urn, m.ref_id, m.name]).toEqual(['urn:example:risk:matrix:ia-3x3', 'ia-3x3', 'Matrice IA 3x3']);
-  expect(m.probability.map((l) => [l.id, l.abbreviation, l.name, l.hexcolor])).toEqual([[0, '1', 'Rare', '#D9F2D0'], [1, '2', 'Possible', '#FFF2B3'], [2, '3', 'Fréquent', '#F9C0A8']]);
+  expect(m.probability.map((l) => [l.id, l.abbreviation, l.name, l.hexcolor])).toEqual([
+    [0, '1', 'Rare', '#D9F2D0'],
+    [1, '2', 'Possible', '#FFF2B3'],
+    [2, '3', 'Fréquent', '#F9C0A8'],
+  ]);
   expect([m.risk[2]!.name, m.risk[2]!.translations?.en?.name, m.risk[2]!.translations?.zh?.name]).toEqual(['Élevé', 'Very high', '高']);
-  expect(m.grid).toEqual([[0, 0, 1], [0, 1, 2], [1, 2, 2]]);
+  expect(m.grid).toEqual([
+    [0, 0, 1],
+    [0, 1, 2],
+    [1, 2, 2],
+  ]);
 });

@@ -11,7 +11,9 @@ async function addSystem(page: Page, ws: string, name: string, highRisk: boolean
   await settled(page);
 }
 
-test('readiness says exactly what is missing, and the dashboard counts what My tasks counts, each tile opening its filtered list', async ({ watched: { page } }) => {
+test('readiness says exactly what is missing, and the dashboard counts what My tasks counts, each tile opening its filtered list', async ({
+  watched: { page },
+}) => {
   await createWorkspace(page, 'Health AI Co');
   const ws = page.url();
   await addSystem(page, ws, 'TriageBot', false);

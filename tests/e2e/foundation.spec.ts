@@ -35,7 +35,9 @@ test('a workspace survives a reload: walkthrough answers, exclusion, evidence, S
 
   // An evidence file on 4.1.
   await page.goto(page.url().replace(/item\/[^/]+$/, 'item/4.1'));
-  await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'context-analysis.txt', mimeType: 'text/plain', buffer: Buffer.from('PESTLE notes, 2026') });
+  await page
+    .getByLabel('File', { exact: true })
+    .setInputFiles({ name: 'context-analysis.txt', mimeType: 'text/plain', buffer: Buffer.from('PESTLE notes, 2026') });
   await page.getByRole('button', { name: 'Add' }).nth(1).click();
   await expect(page.getByRole('list', { name: 'Evidence for 4.1' })).toContainText('context-analysis.txt');
 

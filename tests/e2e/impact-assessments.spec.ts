@@ -1,8 +1,6 @@
 import { createWorkspace, expect, settled, test } from './fixtures';
 import { seriousViolations } from './axe';
 
-
-
 test('an impact assessment is drafted, approved and frozen, versioned, and printed', async ({ watched: { page } }) => {
   await createWorkspace(page, 'Impact Co');
   const ws = page.url();
@@ -57,7 +55,12 @@ test('an impact assessment is drafted, approved and frozen, versioned, and print
   // decision), before any confirmation, and moves focus to the first.
   await page.getByRole('button', { name: 'Approve this version' }).click();
   const problems = page.getByRole('alert').filter({ hasText: '4 problems to fix' });
-  await expect(problems.getByRole('link')).toHaveText(['This text was copied from the AI system record: edit it or mark it as reviewed before approving.', 'Enter who approves this version.', 'Enter the date of approval.', 'Choose a decision before approving.']);
+  await expect(problems.getByRole('link')).toHaveText([
+    'This text was copied from the AI system record: edit it or mark it as reviewed before approving.',
+    'Enter who approves this version.',
+    'Enter the date of approval.',
+    'Choose a decision before approving.',
+  ]);
   await expect(page.getByRole('textbox', { name: 'Deployment environment' })).toBeFocused();
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await problems.getByRole('link', { name: 'Enter who approves this version.' }).click();
@@ -66,14 +69,18 @@ test('an impact assessment is drafted, approved and frozen, versioned, and print
   await page.getByLabel('Approved on').fill('2025-03-10');
   await page.getByLabel('Decision').selectOption('proceed-with-conditions');
   await settled(page);
-  await expect(page.getByRole('alert').filter({ hasText: 'problem to fix' }).getByRole('link')).toHaveText(['This text was copied from the AI system record: edit it or mark it as reviewed before approving.']);
+  await expect(page.getByRole('alert').filter({ hasText: 'problem to fix' }).getByRole('link')).toHaveText([
+    'This text was copied from the AI system record: edit it or mark it as reviewed before approving.',
+  ]);
   await page.getByRole('button', { name: 'Mark as reviewed: Deployment environment' }).click();
   await expect(page.getByText('Copied from the AI system', { exact: true })).toHaveCount(0);
 
   // Approval asks first, naming what becomes frozen.
   await page.getByRole('button', { name: 'Approve this version' }).click();
   const confirm = page.getByRole('dialog', { name: 'Approve version 1?' });
-  await expect(confirm).toContainText('Approving freezes version 1 of the impact assessment for CV screener: its scope and context, impacts, conclusion and sign-off can no longer change. Later changes need a new version.');
+  await expect(confirm).toContainText(
+    'Approving freezes version 1 of the impact assessment for CV screener: its scope and context, impacts, conclusion and sign-off can no longer change. Later changes need a new version.',
+  );
   await confirm.getByRole('button', { name: 'Cancel' }).click();
   await expect(confirm).toBeHidden();
   await expect(page.getByRole('button', { name: 'Approve this version' })).toBeVisible();
@@ -137,7 +144,15 @@ test('an impact assessment is drafted, approved and frozen, versioned, and print
   await page.getByRole('link', { name: 'Print view' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'AI system impact assessment: CV screener' })).toBeVisible();
   const sheet = page.locator('main');
-  for (const text of ['Impact Co', 'Rank job applications for recruiters', 'Older applicants are ranked lower', 'Major', 'Carla Chief', 'Proceed with conditions', 'R-001']) {
+  for (const text of [
+    'Impact Co',
+    'Rank job applications for recruiters',
+    'Older applicants are ranked lower',
+    'Major',
+    'Carla Chief',
+    'Proceed with conditions',
+    'R-001',
+  ]) {
     await expect(sheet).toContainText(text);
   }
   await expect(sheet).not.toContainText('Rank and explain job applications');

@@ -56,13 +56,32 @@ async function settledReading(page: Page): Promise<string[]> {
 }
 
 /** The main menu as the catalogue of that language words it, in its order. */
-const MENU = ['nav.dashboard', 'nav.walkthrough', 'nav.soa', 'nav.systems', 'nav.risks', 'nav.assessments', 'nav.controls', 'nav.cycle', 'nav.tasks', 'nav.readiness', 'nav.crosswalks', 'nav.profile', 'nav.exchange', 'nav.history', 'nav.trash', 'nav.workspaces'] as const;
+const MENU = [
+  'nav.dashboard',
+  'nav.walkthrough',
+  'nav.soa',
+  'nav.systems',
+  'nav.risks',
+  'nav.assessments',
+  'nav.controls',
+  'nav.cycle',
+  'nav.tasks',
+  'nav.readiness',
+  'nav.crosswalks',
+  'nav.profile',
+  'nav.exchange',
+  'nav.history',
+  'nav.trash',
+  'nav.workspaces',
+] as const;
 
 async function switchTo(page: Page, l: 'en' | 'zh-CN'): Promise<void> {
   await languageSelect(page).selectOption(l);
   await expect(page.locator('html')).toHaveAttribute('lang', l);
   const words = l === 'en' ? enCore : zhCore;
-  await expect.configure({ soft: true })(page.getByRole('navigation', { name: words['nav.main'] }).getByRole('link')).toHaveText(MENU.map((k) => words[k]));
+  await expect
+    .configure({ soft: true })(page.getByRole('navigation', { name: words['nav.main'] }).getByRole('link'))
+    .toHaveText(MENU.map((k) => words[k]));
 }
 
 test('every page switched live reads exactly as the same page opened in that language, in both directions', async ({ watched: { page } }) => {
@@ -84,8 +103,14 @@ test('every page switched live reads exactly as the same page opened in that lan
 
     // Soft: one run names every page that keeps a stale word.
     await switchTo(page, shown);
-    await expect.configure({ soft: true }).poll(() => reading(page), { message: `${url} switched to ${shown} without a reload` }).toEqual(asOpened);
+    await expect
+      .configure({ soft: true })
+      .poll(() => reading(page), { message: `${url} switched to ${shown} without a reload` })
+      .toEqual(asOpened);
     await switchTo(page, other);
-    await expect.configure({ soft: true }).poll(() => reading(page), { message: `${url} switched to ${other} without a reload` }).toEqual(otherAsOpened);
+    await expect
+      .configure({ soft: true })
+      .poll(() => reading(page), { message: `${url} switched to ${other} without a reload` })
+      .toEqual(otherAsOpened);
   }
 });

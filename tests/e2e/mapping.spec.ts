@@ -11,9 +11,17 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 async function wizardViolations(page: Page): Promise<string[]> {
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Element, opts: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
-    const r = await axe.run(document.querySelector('[data-testid="mapping-wizard"]')!, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: Element, opts: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
+    const r = await axe.run(document.querySelector('[data-testid="mapping-wizard"]')!, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
 }
 
@@ -70,6 +78,7 @@ test('a Chinese CSV risk register imports through the mapping wizard and shows i
   await wizard.getByRole('link', { name: 'Open the risk register' }).click();
   await expect(page.getByTestId('risk-count')).toHaveText('3 of 3 risks');
   const register = page.getByRole('table', { name: 'Risk register' });
-  for (const title of ['贷款评分模型对部分人群存在偏见', '客服机器人编造费用信息', '训练数据包含未经授权的个人信息']) await expect(register).toContainText(title);
+  for (const title of ['贷款评分模型对部分人群存在偏见', '客服机器人编造费用信息', '训练数据包含未经授权的个人信息'])
+    await expect(register).toContainText(title);
   await expect(register).toContainText('R-003');
 });

@@ -18,7 +18,11 @@ async function editRisk(page: Page, ws: string, fields: Record<string, string>):
   await settled(page);
 }
 
-test('a bundle edited elsewhere merges back: the preview lists the record to update and the conflict field by field, resolved from the keyboard', async ({ watched: { page }, browser, baseURL }, testInfo) => {
+test('a bundle edited elsewhere merges back: the preview lists the record to update and the conflict field by field, resolved from the keyboard', async ({
+  watched: { page },
+  browser,
+  baseURL,
+}, testInfo) => {
   // The consultant sends a workspace with one risk.
   await createWorkspace(page, 'Merge Co');
   const ws = page.url();

@@ -9,11 +9,42 @@ import { createWorkspace, expect, settled, test } from './fixtures';
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/i;
 const JSON_BITS = ['{"', '[{', '":'];
 /** Stored choice keys whose labels differ from them, each of them stored by the scenario below. */
-const KEYS = ['in-progress', 'not-started', 'ai-policy', 'treating', 'proceed-with-conditions', 'operation-monitoring', 'not-checked', 'previous-actions', 'context-changes', 'risk-treatment', 'party-needs', 'on-track'];
+const KEYS = [
+  'in-progress',
+  'not-started',
+  'ai-policy',
+  'treating',
+  'proceed-with-conditions',
+  'operation-monitoring',
+  'not-checked',
+  'previous-actions',
+  'context-changes',
+  'risk-treatment',
+  'party-needs',
+  'on-track',
+];
 /** English prose says "high-risk system"; the key is looked for where the prose is Chinese. */
 const KEYS_ZH = [...KEYS, 'high-risk'];
 
-const KINDS = ['issue', 'party', 'scope', 'document', 'raci', 'objective', 'change', 'competence', 'awareness', 'communication', 'metric', 'audit', 'finding', 'review', 'nonconformity', 'improvement', 'incident'];
+const KINDS = [
+  'issue',
+  'party',
+  'scope',
+  'document',
+  'raci',
+  'objective',
+  'change',
+  'competence',
+  'awareness',
+  'communication',
+  'metric',
+  'audit',
+  'finding',
+  'review',
+  'nonconformity',
+  'improvement',
+  'incident',
+];
 
 /** Opens a page, waits for it to finish loading, and says what it shows that a person should never read. */
 async function leaksOn(page: Page, url: string, keys: readonly string[]): Promise<string[]> {
@@ -81,7 +112,10 @@ async function scenario(page: Page): Promise<{ ws: string; records: string[]; as
   await page.getByRole('button', { name: 'Add control' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Bias review board' })).toBeVisible();
   records.push(page.url());
-  await page.getByRole('group', { name: /Annex A controls it implements/ }).getByLabel('A.6.2.5 AI system deployment').check();
+  await page
+    .getByRole('group', { name: /Annex A controls it implements/ })
+    .getByLabel('A.6.2.5 AI system deployment')
+    .check();
   await settled(page);
 
   await page.goto(`${ws}/risks`);
@@ -89,12 +123,21 @@ async function scenario(page: Page): Promise<{ ws: string; records: string[]; as
   await page.getByRole('button', { name: 'Add risk' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'R-001 Resume model discriminates' })).toBeVisible();
   records.push(page.url());
-  await page.getByRole('group', { name: /AI systems affected/ }).getByLabel('TalentSift').check();
+  await page
+    .getByRole('group', { name: /AI systems affected/ })
+    .getByLabel('TalentSift')
+    .check();
   await page.locator('#inherent-likelihood').selectOption({ label: 'Likely' });
   await page.locator('#inherent-impact').selectOption({ label: 'Major' });
   await page.getByLabel('Treatment option').selectOption('modify');
-  await page.getByRole('group', { name: /Annex A controls that treat it/ }).getByLabel('A.6.2.4 AI system verification and validation').check();
-  await page.getByRole('group', { name: /Own controls that treat it/ }).getByLabel('Bias review board').check();
+  await page
+    .getByRole('group', { name: /Annex A controls that treat it/ })
+    .getByLabel('A.6.2.4 AI system verification and validation')
+    .check();
+  await page
+    .getByRole('group', { name: /Own controls that treat it/ })
+    .getByLabel('Bias review board')
+    .check();
   await page.locator('#residual-likelihood').selectOption({ label: 'Possible' });
   await page.locator('#residual-impact').selectOption({ label: 'Moderate' });
   await page.getByLabel('Accepted by (risk owner)').fill('Head of HR');
@@ -172,7 +215,25 @@ async function scenario(page: Page): Promise<{ ws: string; records: string[]; as
 
 /** Every page of the workspace, every print view, the History page. */
 function pagesOf(ws: string, records: readonly string[], assessment: string): string[] {
-  const paths = ['', '/item/4.1', '/item/A.2.2', '/soa', '/profile', '/systems', '/risks', '/criteria', '/controls', '/assessments', '/exchange', '/cycle', '/tasks', '/readiness', '/trash', '/crosswalks', '/history'];
+  const paths = [
+    '',
+    '/item/4.1',
+    '/item/A.2.2',
+    '/soa',
+    '/profile',
+    '/systems',
+    '/risks',
+    '/criteria',
+    '/controls',
+    '/assessments',
+    '/exchange',
+    '/cycle',
+    '/tasks',
+    '/readiness',
+    '/trash',
+    '/crosswalks',
+    '/history',
+  ];
   const prints = ['/soa/print', '/risks/print', '/readiness/print'];
   return [...paths.map((p) => ws + p), ...KINDS.map((k) => `${ws}/cycle/${k}`), ...records, assessment, `${assessment}/print`, ...prints.map((p) => ws + p)];
 }

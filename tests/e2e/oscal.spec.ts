@@ -5,7 +5,10 @@ import { createWorkspace, expect, settled, test } from './fixtures';
 
 /** The OSCAL panel on the Export and import page: what the walkthrough recorded is in the downloaded files. */
 
-interface Prop { name: string; value: string }
+interface Prop {
+  name: string;
+  value: string;
+}
 interface Requirement {
   'control-id': string;
   props?: Prop[];
@@ -13,8 +16,17 @@ interface Requirement {
   'responsible-roles'?: { 'role-id': string; 'party-uuids': string[] }[];
   'by-components': { description: string; 'implementation-status': { state: string } }[];
 }
-interface Control { id: string; class: string; title: string; props: Prop[] }
-interface Group { id: string; groups?: Group[]; controls?: Control[] }
+interface Control {
+  id: string;
+  class: string;
+  title: string;
+  props: Prop[];
+}
+interface Group {
+  id: string;
+  groups?: Group[];
+  controls?: Control[];
+}
 
 async function downloadJson(page: Page, click: () => Promise<void>): Promise<{ download: Download; doc: Record<string, unknown> }> {
   const downloading = page.waitForEvent('download');
@@ -125,7 +137,8 @@ test('a failed OSCAL export is announced as an alert, and the panel stays usable
   await page.evaluate(() => {
     const subtle = crypto.subtle;
     const digest = subtle.digest.bind(subtle);
-    subtle.digest = (algorithm: AlgorithmIdentifier, data: BufferSource) => (algorithm === 'SHA-1' ? Promise.reject(new Error('SHA-1 unavailable (test)')) : digest(algorithm, data));
+    subtle.digest = (algorithm: AlgorithmIdentifier, data: BufferSource) =>
+      algorithm === 'SHA-1' ? Promise.reject(new Error('SHA-1 unavailable (test)')) : digest(algorithm, data);
   });
   const panel = page.getByRole('region', { name: 'OSCAL (JSON)' });
   await panel.getByRole('button', { name: 'Profile (baseline)' }).click();

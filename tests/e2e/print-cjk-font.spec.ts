@@ -21,7 +21,11 @@ test('without a Chinese font, the Chinese print views warn that the text would p
   await expect(page.getByTestId('cjk-font-missing')).toHaveCount(0);
 
   await page.evaluate(() => localStorage.setItem('aims.locale', 'zh-CN'));
-  for (const [path, heading] of [['risks/print', 'AI风险登记册'], ['soa/print', '适用性声明'], ['readiness/print', '差距与就绪报告']] as const) {
+  for (const [path, heading] of [
+    ['risks/print', 'AI风险登记册'],
+    ['soa/print', '适用性声明'],
+    ['readiness/print', '差距与就绪报告'],
+  ] as const) {
     await page.goto(`${ws}/${path}`);
     await page.reload();
     await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();

@@ -9,7 +9,10 @@ import { pdfText } from './pdf';
  * English says so, and the risk criteria page switches the words when asked.
  */
 
-const PLAN = Array.from({ length: 60 }, (_, i) => `Step ${i + 1}: retrain the model on balanced data, document the evaluation and have the owner sign it off.`).join('\n');
+const PLAN = Array.from(
+  { length: 60 },
+  (_, i) => `Step ${i + 1}: retrain the model on balanced data, document the evaluation and have the owner sign it off.`,
+).join('\n');
 
 async function printPdf(page: Page): Promise<{ text: string; pages: number }> {
   await page.emulateMedia({ media: 'print' });
@@ -65,7 +68,9 @@ test('a long treatment plan prints across the page, and a status word is never b
   expect(printed.text.replace(/\s+/g, ' ')).toContain('Description The ranking model learned');
 });
 
-test('in Chinese, a matrix still in a preset’s English words is noted on the print view and switched on the criteria page when asked', async ({ watched: { page } }) => {
+test('in Chinese, a matrix still in a preset’s English words is noted on the print view and switched on the criteria page when asked', async ({
+  watched: { page },
+}) => {
   test.setTimeout(90_000);
   const ws = await riskWithLongPlan(page);
   // The remembered language applies when the app starts.
@@ -94,7 +99,12 @@ test('in Chinese, a matrix still in a preset’s English words is noted on the p
   await expect(page.locator('.save-state')).toHaveText('已保存');
   // Kept in the history like any edit of the criteria.
   await page.goto(`${ws}/history`);
-  await expect(page.getByRole('listitem').filter({ hasText: /Detailed 5×5（5×5[^）]*）\s*→\s*详细 5×5/ }).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('listitem')
+      .filter({ hasText: /Detailed 5×5（5×5[^）]*）\s*→\s*详细 5×5/ })
+      .first(),
+  ).toBeVisible();
 
   await page.goto(`${ws}/risks/print`);
   await expect(page.getByRole('heading', { level: 1, name: 'AI风险登记册' })).toBeVisible();

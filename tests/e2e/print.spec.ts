@@ -5,9 +5,9 @@ import { createWorkspace, expect, settled, test } from './fixtures';
 import { pdfText } from './pdf';
 import { seriousViolations } from './axe';
 
-
-
-const structure = JSON.parse(readFileSync(new URL('../../catalog/iso42001/structure.json', import.meta.url), 'utf8')) as { items: { id: string; kind: string }[] };
+const structure = JSON.parse(readFileSync(new URL('../../catalog/iso42001/structure.json', import.meta.url), 'utf8')) as {
+  items: { id: string; kind: string }[];
+};
 const CONTROL_IDS = structure.items.filter((i) => i.kind === 'control').map((i) => i.id);
 const CHECK_LABELS = Object.entries(readinessMessages)
   .filter(([key]) => key.startsWith('readiness.check.'))
@@ -42,7 +42,12 @@ function expectAll(text: string, wanted: readonly string[], what: string): void 
   expect(missing, `${what} missing from the PDF`).toEqual([]);
 }
 
-async function answer(page: Page, ws: string, itemId: string, a: { status: string; owner?: string; target?: string; category?: string; justification?: string }): Promise<void> {
+async function answer(
+  page: Page,
+  ws: string,
+  itemId: string,
+  a: { status: string; owner?: string; target?: string; category?: string; justification?: string },
+): Promise<void> {
   await page.goto(`${ws}/item/${itemId}`);
   await expect(page.getByRole('heading', { level: 1, name: new RegExp(`^${itemId.replace(/\./g, '\\.')} `) })).toBeVisible();
   await page.getByLabel('Status', { exact: true }).selectOption(a.status);
@@ -82,12 +87,18 @@ test('the four reports print as clean A4 documents with everything in them', asy
   await settled(page);
 
   await addRisk(page, ws, 'Older applicants are ranked lower', 'R-001');
-  await page.getByRole('group', { name: /AI systems affected/ }).getByLabel('CV screener').check();
+  await page
+    .getByRole('group', { name: /AI systems affected/ })
+    .getByLabel('CV screener')
+    .check();
   await page.locator('#inherent-likelihood').selectOption({ label: 'Likely' });
   await page.locator('#inherent-impact').selectOption({ label: 'Major' });
   await page.getByLabel('Risk owner', { exact: true }).fill('Head of HR');
   await page.getByLabel('Treatment option').selectOption('modify');
-  await page.getByRole('group', { name: /Annex A controls that treat it/ }).getByLabel('A.6.2.4 AI system verification and validation').check();
+  await page
+    .getByRole('group', { name: /Annex A controls that treat it/ })
+    .getByLabel('A.6.2.4 AI system verification and validation')
+    .check();
   await page.locator('#residual-likelihood').selectOption({ label: 'Possible' });
   await page.locator('#residual-impact').selectOption({ label: 'Moderate' });
   await expect(page.getByText('Residual Medium is above the acceptance threshold Low and is not accepted.').first()).toBeVisible();
@@ -108,7 +119,10 @@ test('the four reports print as clean A4 documents with everything in them', asy
   await expect(page.getByRole('heading', { level: 1, name: 'Impact assessment: CV screener' })).toBeVisible();
   const assessmentUrl = page.url();
   await page.getByLabel('Intended use').fill('Rank job applications for recruiters');
-  for (const [n, text, severity] of [[1, 'Qualified people are never interviewed', 'major'], [2, 'Applicants cannot see why they were rejected', 'moderate']] as const) {
+  for (const [n, text, severity] of [
+    [1, 'Qualified people are never interviewed', 'major'],
+    [2, 'Applicants cannot see why they were rejected', 'moderate'],
+  ] as const) {
     await page.getByRole('button', { name: 'Add impact' }).click();
     const impact = page.getByRole('article', { name: new RegExp(`^Impact ${n}:`) });
     await impact.getByLabel('What could happen').fill(text);
@@ -123,12 +137,19 @@ test('the four reports print as clean A4 documents with everything in them', asy
   await expect(page.getByRole('heading', { level: 1, name: 'Statement of Applicability' })).toBeVisible();
   await expect(page.locator('[data-testid^="print-soa-"]')).toHaveCount(38);
   // Long texts print on a row across the table under their control.
-  await expect(page.getByTestId('print-soa-A.10.4').getByRole('cell', { name: 'Justification We sell no AI products to customers.' })).toHaveAttribute('colspan', '4');
+  await expect(page.getByTestId('print-soa-A.10.4').getByRole('cell', { name: 'Justification We sell no AI products to customers.' })).toHaveAttribute(
+    'colspan',
+    '4',
+  );
   expect(await seriousViolations(page), 'SoA print view').toEqual([]);
   const soa = await printed(page, 'Statement of Applicability');
   expect(CONTROL_IDS).toHaveLength(38);
   expectAll(soa.text, CONTROL_IDS, 'SoA controls');
-  expectAll(soa.text, ['Print Reports Ltd', 'Printed on', 'AIMS Workbench 0.1.0', 'We sell no AI products to customers.', 'Risk treatment: R-001', 'Applicability not decided'], 'SoA details');
+  expectAll(
+    soa.text,
+    ['Print Reports Ltd', 'Printed on', 'AIMS Workbench 0.1.0', 'We sell no AI products to customers.', 'Risk treatment: R-001', 'Applicability not decided'],
+    'SoA details',
+  );
   expect(soa.pages).toBeGreaterThan(1);
   expect(soa.sizes[0]).toEqual(A4_LANDSCAPE);
   expect(soa.size).toBeGreaterThan(20_000);
@@ -147,7 +168,25 @@ test('the four reports print as clean A4 documents with everything in them', asy
   expect(await seriousViolations(page), 'risk register print view').toEqual([]);
   const risks = await printed(page, 'AI risk register');
   expectAll(risks.text, ['R-001', 'R-002', 'R-003', 'Older applicants are ranked lower', 'Training data leaks', 'Model drift goes unnoticed'], 'risks');
-  expectAll(risks.text, ['Inherent risk', 'Residual risk', 'High', 'Medium', 'Low', 'Modify (reduce)', 'A.6.2.4', 'Head of HR', 'CV screener', 'Not accepted', 'Not rated', 'Print Reports Ltd', 'AIMS Workbench 0.1.0'], 'risk details');
+  expectAll(
+    risks.text,
+    [
+      'Inherent risk',
+      'Residual risk',
+      'High',
+      'Medium',
+      'Low',
+      'Modify (reduce)',
+      'A.6.2.4',
+      'Head of HR',
+      'CV screener',
+      'Not accepted',
+      'Not rated',
+      'Print Reports Ltd',
+      'AIMS Workbench 0.1.0',
+    ],
+    'risk details',
+  );
   // The heat maps print their level names and counts as text in the cells.
   expectAll(risks.text, ['1 risks High', '1 risks Medium', '1 risks Low'], 'heat map cells');
   expect(risks.size).toBeGreaterThan(15_000);
@@ -158,7 +197,19 @@ test('the four reports print as clean A4 documents with everything in them', asy
   await page.getByRole('link', { name: 'Print view' }).click();
   await expect(page).toHaveURL(/\/assessments\/[^/]+\/print$/);
   const ia = await printed(page, 'AI system impact assessment: CV screener');
-  expectAll(ia.text, ['Print Reports Ltd', 'Rank job applications for recruiters', 'Qualified people are never interviewed', 'Applicants cannot see why they were rejected', 'Major', 'Moderate', 'Draft: not approved'], 'impact assessment');
+  expectAll(
+    ia.text,
+    [
+      'Print Reports Ltd',
+      'Rank job applications for recruiters',
+      'Qualified people are never interviewed',
+      'Applicants cannot see why they were rejected',
+      'Major',
+      'Moderate',
+      'Draft: not approved',
+    ],
+    'impact assessment',
+  );
   expect(ia.size).toBeGreaterThan(10_000);
   expect(ia.sizes[0]).toEqual(A4_PORTRAIT);
 
@@ -180,13 +231,32 @@ test('the four reports print as clean A4 documents with everything in them', asy
   const report = await printed(page, 'Gap and readiness report');
   expect(CHECK_LABELS).toHaveLength(14);
   expectAll(report.text, CHECK_LABELS, 'readiness checks');
-  expectAll(report.text, ['Walkthrough coverage by clause and Annex A objective', 'Gaps: items not implemented', '4.2 Understanding the needs and expectations of interested parties', 'Eli', 'Statement of Applicability completeness', 'A.2.3', 'Justification text missing', 'Met', 'Not met', 'The register is still empty.', 'Print Reports Ltd'], 'readiness details');
+  expectAll(
+    report.text,
+    [
+      'Walkthrough coverage by clause and Annex A objective',
+      'Gaps: items not implemented',
+      '4.2 Understanding the needs and expectations of interested parties',
+      'Eli',
+      'Statement of Applicability completeness',
+      'A.2.3',
+      'Justification text missing',
+      'Met',
+      'Not met',
+      'The register is still empty.',
+      'Print Reports Ltd',
+    ],
+    'readiness details',
+  );
   expect(report.pages).toBeGreaterThan(1);
   expect(report.sizes).toEqual(Array(report.pages).fill(A4_PORTRAIT));
 
   // The two new print views on screen in the dark scheme, too.
   await page.emulateMedia({ colorScheme: 'dark' });
-  for (const [path, heading] of [['risks/print', 'AI risk register'], ['readiness/print', 'Gap and readiness report']] as const) {
+  for (const [path, heading] of [
+    ['risks/print', 'AI risk register'],
+    ['readiness/print', 'Gap and readiness report'],
+  ] as const) {
     await page.goto(`${ws}/${path}`);
     await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
     expect(await seriousViolations(page), `${path} (dark)`).toEqual([]);

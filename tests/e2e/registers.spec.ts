@@ -17,20 +17,32 @@ test('an AI system, a risk treated by A.6.2.4 and an own control show up in the 
   await page.getByLabel('Name of the new control').fill('Model release checklist');
   await page.getByRole('button', { name: 'Add control' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Model release checklist' })).toBeVisible();
-  await page.getByRole('group', { name: /Annex A controls it implements/ }).getByLabel('A.6.2.5 AI system deployment').check();
+  await page
+    .getByRole('group', { name: /Annex A controls it implements/ })
+    .getByLabel('A.6.2.5 AI system deployment')
+    .check();
   await settled(page);
 
   await page.goto(ws + '/risks');
   await page.getByLabel('Title of the new risk').fill('Unfair refusals for some groups');
   await page.getByRole('button', { name: 'Add risk' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'R-001 Unfair refusals for some groups' })).toBeVisible();
-  await page.getByRole('group', { name: /AI systems affected/ }).getByLabel('Loan scoring model').check();
+  await page
+    .getByRole('group', { name: /AI systems affected/ })
+    .getByLabel('Loan scoring model')
+    .check();
   await page.locator('#inherent-likelihood').selectOption({ label: 'Likely' });
   await page.locator('#inherent-impact').selectOption({ label: 'Major' });
   await expect(page.getByRole('group', { name: 'Inherent risk (before treatment)' })).toContainText('High');
   await page.getByLabel('Treatment option').selectOption('modify');
-  await page.getByRole('group', { name: /Annex A controls that treat it/ }).getByLabel('A.6.2.4 AI system verification and validation').check();
-  await page.getByRole('group', { name: /Own controls that treat it/ }).getByLabel('Model release checklist').check();
+  await page
+    .getByRole('group', { name: /Annex A controls that treat it/ })
+    .getByLabel('A.6.2.4 AI system verification and validation')
+    .check();
+  await page
+    .getByRole('group', { name: /Own controls that treat it/ })
+    .getByLabel('Model release checklist')
+    .check();
   // Residual above the threshold: acceptance is required and flagged until recorded.
   await page.locator('#residual-likelihood').selectOption({ label: 'Possible' });
   await page.locator('#residual-impact').selectOption({ label: 'Moderate' });

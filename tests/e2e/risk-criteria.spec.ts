@@ -16,9 +16,15 @@ async function shape(page: Page, table: ReturnType<Page['getByRole']>): Promise<
 async function seriousViolations(page: Page): Promise<string[]> {
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
     const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
 }
 
@@ -70,7 +76,9 @@ test('risk criteria: apply a preset, import a CISO Assistant matrix, export it a
   const file = await download;
   expect(file.suggestedFilename()).toBe('pilot-4x3.json');
   // The same CISO Assistant library the YAML export writes, as JSON; the matrix keeps the URN it came with.
-  const library = JSON.parse(readFileSync(await file.path(), 'utf8')) as { objects: { risk_matrix: { urn: string; name: string; grid: number[][]; probability: { name: string }[] }[] } };
+  const library = JSON.parse(readFileSync(await file.path(), 'utf8')) as {
+    objects: { risk_matrix: { urn: string; name: string; grid: number[][]; probability: { name: string }[] }[] };
+  };
   const exported = library.objects.risk_matrix[0]!;
   expect(exported.urn).toBe('urn:example:risk:matrix:pilot-4x3');
   expect(exported.name).toBe('Pilot 4×3 matrix');

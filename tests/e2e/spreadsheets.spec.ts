@@ -28,14 +28,31 @@ test('a workbook goes out, is edited in a spreadsheet program, and comes back wi
   const wb = XLSX.read(await readFile(path), { type: 'buffer' });
   // The management-system registers have their sheets too, between the registers and the read-only impact sheets.
   expect(wb.SheetNames.slice(wb.SheetNames.indexOf('Own controls') + 1, wb.SheetNames.indexOf('Impact assessments'))).toEqual([
-    'Context issues', 'Interested parties', 'Scope', 'Documents', 'Roles (RACI)', 'AI objectives', 'Changes', 'Competence', 'Awareness',
-    'Communication', 'Monitoring metrics', 'Internal audits', 'Audit findings', 'Management reviews', 'Nonconformities', 'Improvements', 'AI incidents',
+    'Context issues',
+    'Interested parties',
+    'Scope',
+    'Documents',
+    'Roles (RACI)',
+    'AI objectives',
+    'Changes',
+    'Competence',
+    'Awareness',
+    'Communication',
+    'Monitoring metrics',
+    'Internal audits',
+    'Audit findings',
+    'Management reviews',
+    'Nonconformities',
+    'Improvements',
+    'AI incidents',
   ]);
   const sheet = wb.Sheets['Risks']!;
   const header = (XLSX.utils.sheet_to_json(sheet, { header: 1 })[0] as string[]) ?? [];
   sheet[XLSX.utils.encode_cell({ r: 1, c: header.indexOf('Owner') })] = { t: 's', v: '数据负责人' };
   const edited = Buffer.from(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
-  await page.getByLabel('Workbook exported by AIMS Workbench (.xlsx, .xls, .ods or .csv)').setInputFiles({ name: 'edited.xlsx', mimeType: 'application/octet-stream', buffer: edited });
+  await page
+    .getByLabel('Workbook exported by AIMS Workbench (.xlsx, .xls, .ods or .csv)')
+    .setInputFiles({ name: 'edited.xlsx', mimeType: 'application/octet-stream', buffer: edited });
   await page.getByRole('button', { name: 'Check the spreadsheet' }).click();
   // The row is named by its record, the values as the app words them.
   const changes = page.getByTestId('sheets-changes');
@@ -51,7 +68,9 @@ test('a workbook goes out, is edited in a spreadsheet program, and comes back wi
 test('a broken spreadsheet is refused with a clear message', async ({ watched: { page } }) => {
   await createWorkspace(page, 'Broken Sheet Co');
   await page.goto(page.url() + '/exchange');
-  await page.getByLabel('Workbook exported by AIMS Workbench (.xlsx, .xls, .ods or .csv)').setInputFiles({ name: 'fake.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('this is not a spreadsheet at all') });
+  await page
+    .getByLabel('Workbook exported by AIMS Workbench (.xlsx, .xls, .ods or .csv)')
+    .setInputFiles({ name: 'fake.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('this is not a spreadsheet at all') });
   await page.getByRole('button', { name: 'Check the spreadsheet' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'The spreadsheet cannot be read' })).toBeVisible();
 });
@@ -66,5 +85,7 @@ test('one management-system register downloads on its own as CSV', async ({ watc
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^Audit-Co-nonconformity-\d{4}-\d{2}-\d{2}\.csv$/);
   const text = await readFile(await download.path(), 'utf8');
-  expect(text.split('\r\n')[0]).toBe('\uFEFFId,Ref,Title,Owner,Source,Nonconformity,Correction,Root cause,Corrective action,Due,Effectiveness check,Checked on,Effective,Status,Clauses and controls,Source record');
+  expect(text.split('\r\n')[0]).toBe(
+    '\uFEFFId,Ref,Title,Owner,Source,Nonconformity,Correction,Root cause,Corrective action,Due,Effectiveness check,Checked on,Effective,Status,Clauses and controls,Source record',
+  );
 });

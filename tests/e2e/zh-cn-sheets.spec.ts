@@ -12,7 +12,9 @@ async function checkFile(page: Page, label: string, button: string, file: string
   await page.getByRole('button', { name: button }).click();
 }
 
-test('a workbook exported in Chinese has Chinese sheets and headers, and imports back unchanged in Chinese and in English', async ({ watched: { page } }, testInfo) => {
+test('a workbook exported in Chinese has Chinese sheets and headers, and imports back unchanged in Chinese and in English', async ({
+  watched: { page },
+}, testInfo) => {
   await page.goto('./');
   await page.getByLabel('Language / 语言').selectOption('zh-CN');
   await expect(page.getByRole('heading', { level: 1, name: '工作区' })).toBeVisible();
@@ -64,7 +66,11 @@ test('a workbook exported in Chinese has Chinese sheets and headers, and imports
   // The same Chinese file with the UI switched to English: still nothing to import.
   await page.getByLabel('Language / 语言').selectOption('en');
   await expect(page.getByRole('button', { name: 'Full workbook (.xlsx)' })).toBeVisible();
-  await checkFile(page, 'Workbook exported by AIMS Workbench (.xlsx, .xls, .ods or .csv)', 'Check the spreadsheet', { name: 'workbook-zh.xlsx', mimeType: 'application/octet-stream', buffer: await readFile(path) });
+  await checkFile(page, 'Workbook exported by AIMS Workbench (.xlsx, .xls, .ods or .csv)', 'Check the spreadsheet', {
+    name: 'workbook-zh.xlsx',
+    mimeType: 'application/octet-stream',
+    buffer: await readFile(path),
+  });
   await expect(page.getByText('The spreadsheet matches the workspace: nothing to import.')).toBeVisible();
 });
 
@@ -77,7 +83,9 @@ test('the mapping wizard words what it found in a file in Chinese when the UI is
   await page.goto(page.url() + '/exchange');
   const wizard = page.getByTestId('mapping-wizard');
   // A quote that never closes: the rest of the file lands in one cell, and the reader says so.
-  await wizard.getByLabel('您自己的电子表格（.xlsx、.xls、.ods 或 .csv）').setInputFiles({ name: 'risks.csv', mimeType: 'text/csv', buffer: Buffer.from('风险名称,负责人\n"未闭合,张三\n第二行,李四\n', 'utf8') });
+  await wizard
+    .getByLabel('您自己的电子表格（.xlsx、.xls、.ods 或 .csv）')
+    .setInputFiles({ name: 'risks.csv', mimeType: 'text/csv', buffer: Buffer.from('风险名称,负责人\n"未闭合,张三\n第二行,李四\n', 'utf8') });
   await wizard.getByRole('button', { name: '读取文件' }).click();
   await expect(wizard.getByText(/某个带引号的字段没有闭合/)).toBeVisible();
   await expect(wizard.getByText(/quoted field/i)).toHaveCount(0);

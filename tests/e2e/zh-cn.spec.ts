@@ -23,7 +23,8 @@ test('the UI switches to Simplified Chinese on the start page, stays Chinese aft
   await page.getByRole('button', { name: '创建工作区' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '仪表板 — 示例公司' })).toBeVisible();
   const nav = page.getByRole('navigation', { name: '主导航' });
-  for (const label of ['仪表板', '逐项检查', '适用性声明', 'AI系统', '风险', '影响评估']) await expect(nav.getByRole('link', { name: label, exact: true })).toBeVisible();
+  for (const label of ['仪表板', '逐项检查', '适用性声明', 'AI系统', '风险', '影响评估'])
+    await expect(nav.getByRole('link', { name: label, exact: true })).toBeVisible();
 
   // A walkthrough item in Chinese.
   await page.getByRole('link', { name: '开始逐项检查' }).click();
@@ -52,11 +53,12 @@ test('the UI switches to Simplified Chinese on the start page, stays Chinese aft
 });
 
 /** The Chinese catalog text as shipped: its clause and control titles are what the pages must show. */
-const zhCatalog = JSON.parse(readFileSync(new URL('../../catalog/iso42001/zh-CN.json', import.meta.url), 'utf8')) as { items: Record<string, { title: string }> };
+const zhCatalog = JSON.parse(readFileSync(new URL('../../catalog/iso42001/zh-CN.json', import.meta.url), 'utf8')) as {
+  items: Record<string, { title: string }>;
+};
 const zhTitle = (id: string): string => zhCatalog.items[id]!.title;
 const NOTE_ITEM = '标题为非官方译文，仅供参考';
 const NOTE_LINE = /条款和控制措施标题为本工具自行翻译的非官方译文/;
-
 
 async function startInChinese(page: Page): Promise<void> {
   await page.goto('./');
@@ -76,7 +78,9 @@ async function saved(page: Page): Promise<void> {
   await expect(page.locator('.save-state')).toHaveText('已保存');
 }
 
-test('the main flow of a small organization in Chinese: profile, walkthrough, SoA, AI system, risk, impact assessment, audit, readiness, a Chinese bundle that imports again', async ({ watched: { page } }, testInfo) => {
+test('the main flow of a small organization in Chinese: profile, walkthrough, SoA, AI system, risk, impact assessment, audit, readiness, a Chinese bundle that imports again', async ({
+  watched: { page },
+}, testInfo) => {
   test.setTimeout(240_000);
   await startInChinese(page);
   const ws = await createChineseWorkspace(page, '示例科技');
@@ -134,14 +138,20 @@ test('the main flow of a small organization in Chinese: profile, walkthrough, So
     await page.getByLabel('新风险的标题').fill('对部分群体的不公平拒贷');
     await page.getByRole('button', { name: '添加风险' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'R-001 对部分群体的不公平拒贷' })).toBeVisible();
-    await page.getByRole('group', { name: /受影响的AI系统/ }).getByLabel('贷款评分模型').check();
+    await page
+      .getByRole('group', { name: /受影响的AI系统/ })
+      .getByLabel('贷款评分模型')
+      .check();
     await page.locator('#inherent-likelihood').selectOption({ index: 4 });
     await page.locator('#inherent-impact').selectOption({ index: 4 });
     await expect(page.getByRole('group', { name: '固有风险（处置前）' })).not.toContainText('未评级');
     await page.getByLabel('处置方式').selectOption('modify');
     // The control is offered under its Chinese title, with the note that the titles are our translation.
     await expect(page.getByRole('main').getByText(NOTE_LINE)).toBeVisible();
-    await page.getByRole('group', { name: /处置该风险的附录 A 控制措施/ }).getByLabel(`A.6.2.4 ${zhTitle('A.6.2.4')}`).check();
+    await page
+      .getByRole('group', { name: /处置该风险的附录 A 控制措施/ })
+      .getByLabel(`A.6.2.4 ${zhTitle('A.6.2.4')}`)
+      .check();
     await page.locator('#residual-likelihood').selectOption({ index: 1 });
     await page.locator('#residual-impact').selectOption({ index: 1 });
     await saved(page);
@@ -228,7 +238,12 @@ test('the main flow of a small organization in Chinese: profile, walkthrough, So
     for (const english of ['Statement of Applicability', 'AI risk register', 'Implemented', 'Contents', 'Exported']) expect(report).not.toContain(english);
 
     // The data stays codes and ids, whatever the language.
-    const assessments = JSON.parse(await zip.file('data/assessments.json')!.async('string')) as { itemId: string; status: string; applicable: boolean | null; justificationCategory: string | null }[];
+    const assessments = JSON.parse(await zip.file('data/assessments.json')!.async('string')) as {
+      itemId: string;
+      status: string;
+      applicable: boolean | null;
+      justificationCategory: string | null;
+    }[];
     expect(assessments.find((a) => a.itemId === '4.1')?.status).toBe('implemented');
     expect(assessments.find((a) => a.itemId === 'A.2.3')).toMatchObject({ applicable: false, justificationCategory: 'business-practice' });
   });
@@ -262,7 +277,9 @@ test('the main flow of a small organization in Chinese: profile, walkthrough, So
   });
 });
 
-test('the Chinese titles are marked as an unofficial translation on the dashboard, item page, SoA and print view, and not in English', async ({ watched: { page } }) => {
+test('the Chinese titles are marked as an unofficial translation on the dashboard, item page, SoA and print view, and not in English', async ({
+  watched: { page },
+}) => {
   await startInChinese(page);
   const ws = await createChineseWorkspace(page, '标题公司');
   await expect(page.getByTestId('group-4')).toContainText(zhTitle('4'));

@@ -4,7 +4,10 @@ import { beforeAll } from 'vitest';
 export function stubModalDialogs(): void {
   beforeAll(() => {
     const proto = HTMLDialogElement.prototype as HTMLDialogElement & Record<string, unknown>;
-    if (typeof proto.showModal !== 'function') proto.showModal = function (this: HTMLDialogElement) { this.setAttribute('open', ''); };
+    if (typeof proto.showModal !== 'function')
+      proto.showModal = function (this: HTMLDialogElement) {
+        this.setAttribute('open', '');
+      };
     if (typeof proto.close !== 'function') {
       proto.close = function (this: HTMLDialogElement) {
         if (!this.hasAttribute('open')) return;

@@ -3,7 +3,14 @@ import { evidenceSchema, type Evidence } from '../../src/domain/evidence-schema'
 import { profileSchema, soaMetaSchema, workspaceSchema, type Workspace } from '../../src/domain/workspace-schema';
 import type { EvidenceFileInput } from '../../src/db/evidence-repo';
 import { aiSystemSchema, blankAiSystem, type AiSystem } from '../../src/domain/ai-system-schema';
-import { blankImpact, blankImpactAssessment, impactAssessmentSchema, impactSchema, type Impact, type ImpactAssessment } from '../../src/domain/impact-assessment-schema';
+import {
+  blankImpact,
+  blankImpactAssessment,
+  impactAssessmentSchema,
+  impactSchema,
+  type Impact,
+  type ImpactAssessment,
+} from '../../src/domain/impact-assessment-schema';
 import { blankOwnControl, ownControlSchema, type OwnControl } from '../../src/domain/own-control-schema';
 import { DEFAULT_PRESET, presetMatrix } from '../../src/domain/risk-matrix-presets';
 import { blankRisk, riskSchema, type Risk } from '../../src/domain/risk-schema';
@@ -115,7 +122,12 @@ export function makeImpact(overrides: Partial<Impact> = {}): Impact {
 /** Version 1 of a new series (seriesId = id), a draft unless overridden. */
 export function makeImpactAssessment(workspaceId: string, aiSystemId: string, overrides: Partial<ImpactAssessment> = {}): ImpactAssessment {
   const blank = blankImpactAssessment({ ...base(workspaceId), aiSystemId });
-  return impactAssessmentSchema.parse({ ...blank, intendedUse: 'Triage incoming claims', ...overrides, seriesId: overrides.seriesId ?? overrides.id ?? blank.id });
+  return impactAssessmentSchema.parse({
+    ...blank,
+    intendedUse: 'Triage incoming claims',
+    ...overrides,
+    seriesId: overrides.seriesId ?? overrides.id ?? blank.id,
+  });
 }
 
 /**
@@ -123,7 +135,11 @@ export function makeImpactAssessment(workspaceId: string, aiSystemId: string, ov
  * overridden; `ref` defaults to the kind's prefix and 001, the catalog links to the kind's
  * defaults. Parsed by the kind's schema. Rows in overrides need ids (see makeRow, cycleRow).
  */
-export function makeCycleRecord<K extends CycleKind>(kind: K, workspaceId: string, overrides: Partial<CycleRecordOf<K>> & Record<string, unknown> = {}): CycleRecordOf<K> {
+export function makeCycleRecord<K extends CycleKind>(
+  kind: K,
+  workspaceId: string,
+  overrides: Partial<CycleRecordOf<K>> & Record<string, unknown> = {},
+): CycleRecordOf<K> {
   const def = registerOf(kind);
   return def.schema.parse({
     ...base(workspaceId),
@@ -147,7 +163,11 @@ export function makeRow<K extends CycleKind, R extends keyof CycleRecordOf<K> & 
 }
 
 /** The same record as makeCycleRecord, workspace first. */
-export function buildCycleRecord<K extends CycleKind>(workspaceId: string, kind: K, overrides: Partial<CycleRecordOf<K>> & Record<string, unknown> = {}): CycleRecordOf<K> {
+export function buildCycleRecord<K extends CycleKind>(
+  workspaceId: string,
+  kind: K,
+  overrides: Partial<CycleRecordOf<K>> & Record<string, unknown> = {},
+): CycleRecordOf<K> {
   return makeCycleRecord(kind, workspaceId, overrides);
 }
 

@@ -16,7 +16,13 @@ export function impact(overrides: Partial<Impact> = {}): Impact {
 /** A draft with content (one impact, the whole sign-off), ready to approve. */
 export async function readyDraft(workspaceId: string, aiSystemId: string): Promise<{ draft: ImpactAssessment; harm: Impact }> {
   const created = (await startImpactAssessment(workspaceId, aiSystemId)).assessment;
-  const harm = impact({ area: 'fairness', affected: 'groups', affectedWho: 'Applicants over 50', description: 'Older applicants are ranked lower.\nSeen in the pilot.', plannedMitigations: 'Re-weight the training data' });
+  const harm = impact({
+    area: 'fairness',
+    affected: 'groups',
+    affectedWho: 'Applicants over 50',
+    description: 'Older applicants are ranked lower.\nSeen in the pilot.',
+    plannedMitigations: 'Re-weight the training data',
+  });
   const draft = value(
     await saveImpactAssessment(created.id, {
       intendedUse: 'Rank job applications',

@@ -9,7 +9,13 @@ import { detailText } from '../../src/state/io-messages';
 export function worded(p: Problem): { code: string; file?: string; record?: string; field?: string; detail?: string } {
   const detail = detailText(p);
   const field = p.field ?? (p.row === undefined ? undefined : rowText(p.row));
-  return { code: p.code, ...(p.file ? { file: p.file } : {}), ...(p.record ? { record: p.record } : {}), ...(field ? { field } : {}), ...(detail ? { detail } : {}) };
+  return {
+    code: p.code,
+    ...(p.file ? { file: p.file } : {}),
+    ...(p.record ? { record: p.record } : {}),
+    ...(field ? { field } : {}),
+    ...(detail ? { detail } : {}),
+  };
 }
 
 /** A cell's or a row's problem as the preview lists it: "sheet|row|column|message". */

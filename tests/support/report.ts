@@ -7,7 +7,16 @@ export const HOSTILE = ['<script>alert(1)</script>', '"><img src=x onerror=alert
 export const EVIL = HOSTILE.join(' ');
 
 /** Every register included, none of the newer ones filled: tests add what they look at. */
-export const ALL_INCLUDED: ReportInput['included'] = { soa: true, risks: true, aiSystems: true, ownControls: true, impactAssessments: true, managementSystem: true, walkthrough: true, evidence: true };
+export const ALL_INCLUDED: ReportInput['included'] = {
+  soa: true,
+  risks: true,
+  aiSystems: true,
+  ownControls: true,
+  impactAssessments: true,
+  managementSystem: true,
+  walkthrough: true,
+  evidence: true,
+};
 
 /** A small workspace: one SoA answer, two risks, one AI system. */
 export function reportInput(overrides: Partial<ReportInput> = {}): ReportInput {

@@ -6,5 +6,14 @@ import { catalog } from './bundles';
 export async function workbookDataOf(workspaceId: string): Promise<WorkbookData> {
   const s = await readWorkspaceSnapshot(workspaceId, ['assessments', 'aiSystems', 'risks', 'ownControls', 'impactAssessments', 'cycleRecords'], false);
   const t = s.tables as never as Omit<WorkbookData, 'catalog' | 'workspace'>;
-  return { catalog, workspace: s.workspace, assessments: t.assessments, aiSystems: t.aiSystems, risks: t.risks, ownControls: t.ownControls, impactAssessments: t.impactAssessments, cycleRecords: t.cycleRecords };
+  return {
+    catalog,
+    workspace: s.workspace,
+    assessments: t.assessments,
+    aiSystems: t.aiSystems,
+    risks: t.risks,
+    ownControls: t.ownControls,
+    impactAssessments: t.impactAssessments,
+    cycleRecords: t.cycleRecords,
+  };
 }

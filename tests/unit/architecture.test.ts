@@ -17,7 +17,11 @@ function imports(file: string): string[] {
 }
 
 function offenders(dir: string, forbidden: RegExp): string[] {
-  return files(dir).flatMap((f) => imports(f).filter((i) => forbidden.test(i)).map((i) => `${f} -> ${i}`));
+  return files(dir).flatMap((f) =>
+    imports(f)
+      .filter((i) => forbidden.test(i))
+      .map((i) => `${f} -> ${i}`),
+  );
 }
 
 describe('layers import downward only', () => {

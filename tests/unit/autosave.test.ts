@@ -11,12 +11,15 @@ describe('AutosaveQueue', () => {
   it('writes the first value at once and only the newest of the values typed meanwhile', async () => {
     const written: string[] = [];
     const gates: ReturnType<typeof deferred>[] = [];
-    const q = new AutosaveQueue<string>(async (v) => {
-      written.push(v);
-      const g = deferred();
-      gates.push(g);
-      await g.promise;
-    }, () => {});
+    const q = new AutosaveQueue<string>(
+      async (v) => {
+        written.push(v);
+        const g = deferred();
+        gates.push(g);
+        await g.promise;
+      },
+      () => {},
+    );
     void q.push('a');
     void q.push('ab');
     void q.push('abc');
@@ -32,10 +35,13 @@ describe('AutosaveQueue', () => {
   it('reports a failed write and keeps saving later values', async () => {
     const errors: unknown[] = [];
     const written: number[] = [];
-    const q = new AutosaveQueue<number>(async (v) => {
-      if (v === 1) throw new Error('disk');
-      written.push(v);
-    }, (e) => errors.push(e));
+    const q = new AutosaveQueue<number>(
+      async (v) => {
+        if (v === 1) throw new Error('disk');
+        written.push(v);
+      },
+      (e) => errors.push(e),
+    );
     await q.push(1);
     await q.push(2);
     expect(errors).toHaveLength(1);

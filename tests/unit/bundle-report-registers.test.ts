@@ -19,15 +19,30 @@ function fullInput(overrides: Partial<ReportInput> = {}): ReportInput {
   const system = base.aiSystems[0]!;
   const risk = base.risks.find((r) => r.ref === 'R-001')!;
   const own = makeOwnControl(ws, { name: 'Bias testing before release', status: 'implemented', annexAControls: ['A.6.2.4', 'A.7.2'] });
-  const v1 = makeImpactAssessment(ws, system.id, { state: 'approved', approver: 'Chief Risk Officer', approvedOn: '2025-01-15', decision: 'proceed', impacts: [makeImpact({ description: 'First-version impact' })] });
+  const v1 = makeImpactAssessment(ws, system.id, {
+    state: 'approved',
+    approver: 'Chief Risk Officer',
+    approvedOn: '2025-01-15',
+    decision: 'proceed',
+    impacts: [makeImpact({ description: 'First-version impact' })],
+  });
   const v2 = makeImpactAssessment(ws, system.id, {
     seriesId: v1.id,
     version: 2,
     decision: 'proceed-with-conditions',
     impacts: [makeImpact({ description: 'Older applicants refused more often', severity: 'major', riskId: risk.id })],
   });
-  const doc = makeCycleRecord('document', ws, { ref: 'DOC-001', title: 'AI policy', type: 'ai-policy', versions: [cycleRow({ version: '2.0', date: '2025-01-10', change: 'Rewritten for the board', by: 'Dana' })] });
-  const audit = makeCycleRecord('audit', ws, { ref: 'IA-001', title: 'Spring audit', checklist: [cycleRow({ itemId: '5.2', result: 'minor' as const, note: 'Policy not signed' })] });
+  const doc = makeCycleRecord('document', ws, {
+    ref: 'DOC-001',
+    title: 'AI policy',
+    type: 'ai-policy',
+    versions: [cycleRow({ version: '2.0', date: '2025-01-10', change: 'Rewritten for the board', by: 'Dana' })],
+  });
+  const audit = makeCycleRecord('audit', ws, {
+    ref: 'IA-001',
+    title: 'Spring audit',
+    checklist: [cycleRow({ itemId: '5.2', result: 'minor' as const, note: 'Policy not signed' })],
+  });
   const finding = makeCycleRecord('finding', ws, { ref: 'F-001', title: 'Unsigned policy', auditId: audit.id });
   const review = makeCycleRecord('review', ws, { ref: 'MR-001', title: 'Board review', status: 'held' });
   const incident = makeCycleRecord('incident', ws, { ref: 'INC-002', title: 'Wrong refusal', aiSystemIds: [system.id], severity: 'high' });
@@ -107,7 +122,8 @@ describe('report.html: every register the bundle carries', () => {
     for (const k of cycleKinds) {
       const part = /<section class="kind"[\s\S]*?<\/section>/.exec(out.slice(out.indexOf(`id="ms-${k}"`) - 30))?.[0] ?? '';
       expect(part, k).toContain(`<h3>${escapeHtml(t(kindPluralLabel(k)))} (1)</h3>`);
-      for (const f of kindValueFields(k).filter((x) => x.key !== 'title' && x.value.kind !== 'rows')) expect(part, `${k}.${f.key}`).toContain(`<dt>${escapeHtml(t(f.label))}</dt>`);
+      for (const f of kindValueFields(k).filter((x) => x.key !== 'title' && x.value.kind !== 'rows'))
+        expect(part, `${k}.${f.key}`).toContain(`<dt>${escapeHtml(t(f.label))}</dt>`);
     }
   });
 
@@ -118,7 +134,12 @@ describe('report.html: every register the bundle carries', () => {
     const rows = [...index.matchAll(/<tr><th scope="row">([^<]*)<\/th><td>([^<]*)<\/td>/g)].map((m) => `${m[1]} | ${m[2]}`);
     const item = (id: string) => `${id} ${input.catalog.byId.get(id)!.title}`;
     // Catalog order first (4.1 before A.2.2), then the records; by title within.
-    expect(rows).toEqual([`${item('4.1')} | Context notes`, `${item('4.1')} | Saved web page`, `${item('A.2.2')} | Policy on the intranet`, 'DOC-001 AI policy | Signed AI policy']);
+    expect(rows).toEqual([
+      `${item('4.1')} | Context notes`,
+      `${item('4.1')} | Saved web page`,
+      `${item('A.2.2')} | Policy on the intranet`,
+      'DOC-001 AI policy | Signed AI policy',
+    ]);
     const doc = input.evidence.find((e) => e.title === 'Signed AI policy')!;
     expect(index).toContain(`<a href="attachments/${doc.id}/AI%20policy%20v2.pdf" rel="noopener noreferrer">AI policy v2.pdf</a>`);
     expect(index).toContain('<td class="num">47 KB</td>');
@@ -147,7 +168,12 @@ describe('report.html: every register the bundle carries', () => {
 
   it('is the same whatever order the records arrive in', () => {
     const input = fullInput();
-    const reversed = { ...input, impactAssessments: [...input.impactAssessments].reverse(), cycleRecords: [...input.cycleRecords].reverse(), evidence: [...input.evidence].reverse() };
+    const reversed = {
+      ...input,
+      impactAssessments: [...input.impactAssessments].reverse(),
+      cycleRecords: [...input.cycleRecords].reverse(),
+      evidence: [...input.evidence].reverse(),
+    };
     expect(renderReportHtml(reversed)).toBe(renderReportHtml(input));
   });
 
@@ -159,8 +185,22 @@ describe('report.html: every register the bundle carries', () => {
     const out = renderReportHtml({
       ...input,
       ownControls: [makeOwnControl(ws, { name: EVIL, description: EVIL, owner: EVIL })],
-      impactAssessments: [makeImpactAssessment(ws, sys.id, { intendedUse: EVIL, conclusion: EVIL, approver: EVIL, impacts: [makeImpact({ affectedWho: EVIL, description: EVIL, plannedMitigations: EVIL })] })],
-      cycleRecords: [makeCycleRecord('review', ws, { title: EVIL, owner: EVIL, minutes: EVIL, actions: [cycleRow({ action: EVIL, owner: EVIL, due: null, done: 'no' as const })] })],
+      impactAssessments: [
+        makeImpactAssessment(ws, sys.id, {
+          intendedUse: EVIL,
+          conclusion: EVIL,
+          approver: EVIL,
+          impacts: [makeImpact({ affectedWho: EVIL, description: EVIL, plannedMitigations: EVIL })],
+        }),
+      ],
+      cycleRecords: [
+        makeCycleRecord('review', ws, {
+          title: EVIL,
+          owner: EVIL,
+          minutes: EVIL,
+          actions: [cycleRow({ action: EVIL, owner: EVIL, due: null, done: 'no' as const })],
+        }),
+      ],
       evidence: [file, makeLinkEvidence(ws, { title: EVIL, url: `https://example.com/?q=${EVIL}` })],
       attachments: new Map([[file.id, attachmentPath(file.id, safeFileName(EVIL))]]),
     });
@@ -171,7 +211,8 @@ describe('report.html: every register the bundle carries', () => {
     expect(out).not.toMatch(/=\s*["']?\s*javascript:/i);
     expect(out).not.toMatch(/href="https?:/i);
     for (const [, target] of out.matchAll(/href="([^"]*)"/g)) expect(target).toMatch(/^(#[a-z-]+|attachments\/[0-9a-f-]+\/[A-Za-z0-9%._~!*()'-]+)$/);
-    for (const section of ['own-controls', 'impact-assessments', 'management-system', 'evidence']) expect(sectionOf(out, section), section).toContain(escapeHtml(HOSTILE_SCRIPT));
+    for (const section of ['own-controls', 'impact-assessments', 'management-system', 'evidence'])
+      expect(sectionOf(out, section), section).toContain(escapeHtml(HOSTILE_SCRIPT));
   });
 });
 

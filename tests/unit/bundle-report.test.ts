@@ -10,7 +10,12 @@ import { ALL_INCLUDED, catalog, EVIL, HOSTILE, reportInput as input } from '../s
 /** Every bit of user text in one place: names, notes, owners, level names. */
 function hostileInput(): ReportInput {
   const base = input();
-  const ws = { ...base.workspace, name: EVIL, profile: { ...base.workspace.profile, organizationName: EVIL }, soaMeta: { ...base.workspace.soaMeta, approver: EVIL } };
+  const ws = {
+    ...base.workspace,
+    name: EVIL,
+    profile: { ...base.workspace.profile, organizationName: EVIL },
+    soaMeta: { ...base.workspace.soaMeta, approver: EVIL },
+  };
   ws.riskMatrix = { ...ws.riskMatrix, name: EVIL, risk: ws.riskMatrix.risk.map((l) => ({ ...l, name: EVIL })) };
   const system = makeAiSystem(ws.id, { name: EVIL, purpose: `${EVIL}\nline two`, owner: EVIL });
   const own = makeOwnControl(ws.id, { name: EVIL, annexAControls: ['A.7.2'] });
@@ -21,7 +26,17 @@ function hostileInput(): ReportInput {
       makeAssessment(ws.id, { itemId: 'A.2.2', justification: EVIL, implementation: EVIL, owner: EVIL }),
       makeAssessment(ws.id, { itemId: '4.1', owner: EVIL, applicable: null, justificationCategory: null }),
     ],
-    risks: [makeRisk(ws.id, { title: EVIL, owner: EVIL, acceptedBy: EVIL, acceptedOn: '2025-01-20', acceptanceNote: EVIL, aiSystemIds: [system.id], ownControlIds: [own.id] })],
+    risks: [
+      makeRisk(ws.id, {
+        title: EVIL,
+        owner: EVIL,
+        acceptedBy: EVIL,
+        acceptedOn: '2025-01-20',
+        acceptanceNote: EVIL,
+        aiSystemIds: [system.id],
+        ownControlIds: [own.id],
+      }),
+    ],
     aiSystems: [system],
     ownControls: [own],
   };
@@ -139,7 +154,9 @@ describe('renderReportHtml', () => {
 
   it('summarizes the clause walkthrough', () => {
     const ws = makeWorkspace();
-    const out = renderReportHtml(input({ workspace: ws, assessments: [makeAssessment(ws.id, { itemId: '4.1', status: 'implemented', owner: 'Quinn', targetDate: '2025-03-31' })] }));
+    const out = renderReportHtml(
+      input({ workspace: ws, assessments: [makeAssessment(ws.id, { itemId: '4.1', status: 'implemented', owner: 'Quinn', targetDate: '2025-03-31' })] }),
+    );
     const section = /<section id="walkthrough">[\s\S]*?<\/section>/.exec(out)?.[0] ?? '';
     for (const item of catalog.clauseItems) expect(section).toContain(`<th scope="row">${item.id}</th>`);
     expect(section).toMatch(/<th scope="row">4\.1<\/th><td>[^<]+<\/td><td>Implemented<\/td><td>Quinn<\/td><td>Mar 31, 2025<\/td>/);
@@ -174,7 +191,17 @@ describe('in Simplified Chinese (the UI language chosen when exporting)', () => 
       catalog: await loadCatalog('zh-CN'),
       workspace: ws,
       assessments: [makeAssessment(ws.id, { itemId: '4.1', status: 'implemented', owner: '王芳', targetDate: '2025-03-31' })],
-      risks: [makeRisk(ws.id, { ref: 'R-001', title: '训练数据偏差', aiSystemIds: [system.id], ownControlIds: [own.id], annexAControls: ['A.6.2.4', 'A.7.2'], acceptedBy: '李雷', acceptedOn: '2025-01-20' })],
+      risks: [
+        makeRisk(ws.id, {
+          ref: 'R-001',
+          title: '训练数据偏差',
+          aiSystemIds: [system.id],
+          ownControlIds: [own.id],
+          annexAControls: ['A.6.2.4', 'A.7.2'],
+          acceptedBy: '李雷',
+          acceptedOn: '2025-01-20',
+        }),
+      ],
       aiSystems: [system],
       ownControls: [own],
       locale: 'zh-CN',
@@ -199,7 +226,8 @@ describe('in Simplified Chinese (the UI language chosen when exporting)', () => 
     const walk = /<section id="walkthrough">[\s\S]*?<\/section>/.exec(out)?.[0] ?? '';
     expect(walk).toMatch(/<th scope="row">4\.1<\/th><td>[^<]+<\/td><td>已实施<\/td><td>王芳<\/td><td>2025年3月31日<\/td>/);
     // Shared UI labels come from the Chinese catalogue too: no English column name or status is left.
-    for (const english of ['Statement of Applicability', 'Implemented', 'Not included', 'Accepted by', 'Contents', 'Exported']) expect(out).not.toContain(english);
+    for (const english of ['Statement of Applicability', 'Implemented', 'Not included', 'Accepted by', 'Contents', 'Exported'])
+      expect(out).not.toContain(english);
   });
 
   it('shows the Chinese clause and control titles, with the note that they are an unofficial translation', async () => {

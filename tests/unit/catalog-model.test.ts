@@ -56,7 +56,14 @@ describe('buildCatalog', () => {
     structure.items.push({ id: '4.2', kind: 'clause', parent: '9', related: ['7.7', '4', '4.2'] });
     const problems = codes(() => buildCatalog(structure, text));
     expect(problems).toEqual(
-      expect.arrayContaining(['duplicate-id:4.1', 'unknown-parent:4.2', 'unknown-related:4.2', 'related-not-assessable:4.2', 'related-self:4.2', 'missing-text:4.2']),
+      expect.arrayContaining([
+        'duplicate-id:4.1',
+        'unknown-parent:4.2',
+        'unknown-related:4.2',
+        'related-not-assessable:4.2',
+        'related-self:4.2',
+        'missing-text:4.2',
+      ]),
     );
   });
 

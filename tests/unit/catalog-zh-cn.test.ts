@@ -86,7 +86,20 @@ describe('zh-CN catalog text', () => {
 
   it('keeps the agreed terminology', () => {
     const all = JSON.stringify(zhText.items);
-    for (const term of ['AI管理体系', '适用性声明', '不符合项', '纠正措施', '相关方', '风险处置', '影响评估', '控制措施', '文件化信息', '内部审核', '管理评审', '持续改进']) {
+    for (const term of [
+      'AI管理体系',
+      '适用性声明',
+      '不符合项',
+      '纠正措施',
+      '相关方',
+      '风险处置',
+      '影响评估',
+      '控制措施',
+      '文件化信息',
+      '内部审核',
+      '管理评审',
+      '持续改进',
+    ]) {
       expect(all, term).toContain(term);
     }
     expect(zhText.items['4.1']!.title).toBe('理解组织及其环境');
@@ -139,7 +152,10 @@ describe('mergeCatalogText', () => {
   });
 
   it('falls back to English field by field and item by item', () => {
-    const partial = structuredClone(zh) as Record<string, unknown> & { items: Record<string, Record<string, unknown>>; pickLists: Record<string, Record<string, Record<string, unknown>>> };
+    const partial = structuredClone(zh) as Record<string, unknown> & {
+      items: Record<string, Record<string, unknown>>;
+      pickLists: Record<string, Record<string, Record<string, unknown>>>;
+    };
     delete partial.items['4.1']!.summary;
     partial.items['4.2']!.questions = [];
     delete partial.items['4.3']!.evidence;

@@ -9,11 +9,19 @@ describe('guessAcceptanceThreshold', () => {
 
   it('takes the highest level whose words say it may be accepted or retained', () => {
     expect(guessAcceptanceThreshold(levels('Acceptable as is.', 'May be retained by the owner.', 'Treat soon.', 'Stop.'))).toEqual({ index: 1, guessed: true });
-    expect(guessAcceptanceThreshold([{ name: 'Accepted', description: '' }, { name: 'Watch', description: '' }])).toEqual({ index: 0, guessed: true });
+    expect(
+      guessAcceptanceThreshold([
+        { name: 'Accepted', description: '' },
+        { name: 'Watch', description: '' },
+      ]),
+    ).toEqual({ index: 0, guessed: true });
   });
 
   it('does not read a refusal as acceptance', () => {
-    expect(guessAcceptanceThreshold(levels('Fine.', 'Not acceptable.', 'Unacceptable.', 'Cannot be accepted.', 'Must never be retained.'))).toEqual({ index: 0, guessed: false });
+    expect(guessAcceptanceThreshold(levels('Fine.', 'Not acceptable.', 'Unacceptable.', 'Cannot be accepted.', 'Must never be retained.'))).toEqual({
+      index: 0,
+      guessed: false,
+    });
     expect(guessAcceptanceThreshold(levels('Acceptable.', 'Needs formal acceptance by the board.'))).toEqual({ index: 0, guessed: true });
   });
 });

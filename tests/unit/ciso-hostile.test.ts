@@ -22,7 +22,10 @@ describe('hostile CISO Assistant files', () => {
   it('stops a YAML alias bomb ("billion laughs") at the alias limit', async () => {
     const r = await parseMatrixFile(fixture('hostile/alias-bomb.yaml'));
     expect(r.ok ? [] : r.issues.map((i) => i.code)).toEqual(['yaml-aliases']);
-    if (!r.ok) expect(describeIssue(r.issues[0]!, 'file')).toBe('The file repeats its YAML aliases more than 100 times, as files built to exhaust memory do. It was not read.');
+    if (!r.ok)
+      expect(describeIssue(r.issues[0]!, 'file')).toBe(
+        'The file repeats its YAML aliases more than 100 times, as files built to exhaust memory do. It was not read.',
+      );
   });
 
   it('refuses a tag instead of resolving it (no code, no custom types)', async () => {
@@ -48,7 +51,7 @@ describe('hostile CISO Assistant files', () => {
   });
 
   it('reads __proto__, constructor and prototype keys as plain data, polluting nothing', async () => {
-    const text = `__proto__: {polluted: top}\nconstructor: {prototype: {polluted: ctor}}\n${good().replace('    probability:', '    __proto__: {polluted: matrix}\n    probability:').replace("- {abbreviation: L, name: Unlikely,", "- {__proto__: {polluted: level}, translations: {__proto__: {name: evil}, fr: {name: Peu probable}}, abbreviation: L, name: Unlikely,")}`;
+    const text = `__proto__: {polluted: top}\nconstructor: {prototype: {polluted: ctor}}\n${good().replace('    probability:', '    __proto__: {polluted: matrix}\n    probability:').replace('- {abbreviation: L, name: Unlikely,', '- {__proto__: {polluted: level}, translations: {__proto__: {name: evil}, fr: {name: Peu probable}}, abbreviation: L, name: Unlikely,')}`;
     const r = await importText(text);
     expect(r.ok).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -60,10 +63,19 @@ describe('hostile CISO Assistant files', () => {
 
   it('names wrong types in the field they are in', async () => {
     const bad = (from: string, to: string) => importText(good().replace(from, to));
-    const messages = async (r: Promise<MatrixImport>) => { const x = await r; return x.ok ? [] : x.issues.map((i) => describeIssue(i, 'file')); };
-    expect(await messages(bad('    grid:\n      - [0, 0, 1]', '    grid: diagonal\n    old:\n      - [0, 0, 1]'))).toEqual(['grid must be a list of rows, one per probability level.']);
-    expect(await messages(bad('{abbreviation: L, name: Small,', '{abbreviation: {x: 1}, name: Small,'))).toEqual(['impact level 1: abbreviation must be text.']);
-    expect(await messages(bad('name: Medium, description: Some harm', 'name: [Medium], description: Some harm'))).toEqual(['impact level 2: name must be text.']);
+    const messages = async (r: Promise<MatrixImport>) => {
+      const x = await r;
+      return x.ok ? [] : x.issues.map((i) => describeIssue(i, 'file'));
+    };
+    expect(await messages(bad('    grid:\n      - [0, 0, 1]', '    grid: diagonal\n    old:\n      - [0, 0, 1]'))).toEqual([
+      'grid must be a list of rows, one per probability level.',
+    ]);
+    expect(await messages(bad('{abbreviation: L, name: Small,', '{abbreviation: {x: 1}, name: Small,'))).toEqual([
+      'impact level 1: abbreviation must be text.',
+    ]);
+    expect(await messages(bad('name: Medium, description: Some harm', 'name: [Medium], description: Some harm'))).toEqual([
+      'impact level 2: name must be text.',
+    ]);
     expect(await messages(bad("hexcolor: '#6DBE73'", 'hexcolor: 6DBE73'))).toEqual(['risk level 1: hexcolor must look like #A1B2C3.']);
     expect(await messages(bad('    risk:\n', '    risk: 3\n    unused:\n'))).toEqual(['risk must be a list of levels.']);
     // Odd but harmless: translations that are no mapping are ignored, a version in quotes is read as a number.

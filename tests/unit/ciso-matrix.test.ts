@@ -52,7 +52,13 @@ describe('export to CISO Assistant', () => {
     expect(JSON.stringify(out)).not.toMatch(/threshold/i);
     expect((out.probability as { name: string }[]).map((l) => l.name)).toEqual(['Rare', 'Unlikely', 'Possible', 'Likely']);
     expect(out.grid).toEqual(m.grid);
-    expect((out.risk as unknown[])[3]).toEqual({ id: 3, abbreviation: 'VH', name: 'Very high', description: 'Not acceptable; treat before use.', hexcolor: '#C62828' });
+    expect((out.risk as unknown[])[3]).toEqual({
+      id: 3,
+      abbreviation: 'VH',
+      name: 'Very high',
+      description: 'Not acceptable; treat before use.',
+      hexcolor: '#C62828',
+    });
     // CISO Assistant wants a colour on likelihood and impact levels too: a ramp when the matrix has none.
     for (const l of [...(out.probability as { hexcolor: string }[]), ...(out.impact as { hexcolor: string }[])]) expect(l.hexcolor).toMatch(/^#[0-9A-F]{6}$/);
     expect(out.urn).toBe('urn:aims-workbench:risk:matrix:standard-4-4');
@@ -78,8 +84,17 @@ describe('round trip ours → CISO → ours', () => {
     expect(back.ok).toBe(true);
     if (!back.ok) return;
     const plain = (l: { hexcolor?: string }) => ({ ...l, hexcolor: undefined });
-    expect({ ...back.matrix, ciso: undefined, probability: back.matrix.probability.map(plain), impact: back.matrix.impact.map(plain) }).toEqual({ ...m, ciso: undefined, probability: m.probability.map(plain), impact: m.impact.map(plain) });
-    expect(back.matrix.ciso).toMatchObject({ urn: `urn:aims-workbench:risk:matrix:${cisoFileName(m, 'json').replace('.json', '')}`, locale: 'en', library: { version: 1 } });
+    expect({ ...back.matrix, ciso: undefined, probability: back.matrix.probability.map(plain), impact: back.matrix.impact.map(plain) }).toEqual({
+      ...m,
+      ciso: undefined,
+      probability: m.probability.map(plain),
+      impact: m.impact.map(plain),
+    });
+    expect(back.matrix.ciso).toMatchObject({
+      urn: `urn:aims-workbench:risk:matrix:${cisoFileName(m, 'json').replace('.json', '')}`,
+      locale: 'en',
+      library: { version: 1 },
+    });
   });
 
   it('keeps every level and cell of an edited matrix; the threshold falls back to the lowest level when no words say "acceptable"', async () => {
@@ -87,7 +102,13 @@ describe('round trip ours → CISO → ours', () => {
       ...presetMatrix('5x5'),
       name: 'Edited',
       risk: presetMatrix('5x5').risk.map((l, i) => ({ ...l, description: `Band ${i + 1}`, hexcolor: '#10a0f0' })),
-      grid: [[0, 1, 2, 3, 4], [4, 3, 2, 1, 0], [0, 0, 0, 0, 0], [4, 4, 4, 4, 4], [1, 2, 3, 4, 0]],
+      grid: [
+        [0, 1, 2, 3, 4],
+        [4, 3, 2, 1, 0],
+        [0, 0, 0, 0, 0],
+        [4, 4, 4, 4, 4],
+        [1, 2, 3, 4, 0],
+      ],
       acceptanceThreshold: 3,
     });
     const back = matrixFromCiso(toCisoMatrix(m));
@@ -97,7 +118,7 @@ describe('round trip ours → CISO → ours', () => {
 });
 
 describe('import', () => {
-  it('reads a CISO Assistant library document in JSON form, keeping the scales\' colours', async () => {
+  it("reads a CISO Assistant library document in JSON form, keeping the scales' colours", async () => {
     const r = await importMatrixJson(fixture('ciso-library-5x5.json'));
     expect(r.ok).toBe(true);
     if (!r.ok) return;
@@ -105,7 +126,13 @@ describe('import', () => {
     expect(r.count).toBe(1);
     expect(r.matrix.name).toBe('AI governance 5×5');
     expect(r.matrix.probability.map((l) => l.name)).toEqual(['Hardly ever', 'Seldom', 'Sometimes', 'Often', 'Constantly']);
-    expect(r.matrix.impact[0]).toEqual({ abbreviation: 'S1', name: 'Trivial', description: 'Nobody outside the team would notice.', hexcolor: '#D6EEF2', translations: { fr: { name: 'Trivial (fr)' } } });
+    expect(r.matrix.impact[0]).toEqual({
+      abbreviation: 'S1',
+      name: 'Trivial',
+      description: 'Nobody outside the team would notice.',
+      hexcolor: '#D6EEF2',
+      translations: { fr: { name: 'Trivial (fr)' } },
+    });
     expect(r.matrix.risk.map((l) => l.hexcolor)).toEqual(['#4C9A6A', '#A7C957', '#F2A541', '#C8553D']);
     expect(r.matrix.grid[4]).toEqual([1, 2, 3, 3, 3]);
     // "May be retained if the owner signs it off" is the highest level that says so.
@@ -193,14 +220,24 @@ describe('import', () => {
     });
 
     it('names the level and field of a bad level', () => {
-      expect(messages(withLevels('probability', (l) => [l[0], 'Likely', ...l.slice(2)]))).toEqual(['probability level 2 must be an object with abbreviation, name and description.']);
+      expect(messages(withLevels('probability', (l) => [l[0], 'Likely', ...l.slice(2)]))).toEqual([
+        'probability level 2 must be an object with abbreviation, name and description.',
+      ]);
       expect(messages(withLevels('risk', (l) => [{ ...l[0], name: undefined }, ...l.slice(1)]))).toEqual(['risk level 1: name is missing or empty.']);
-      expect(messages(withLevels('impact', (l) => [...l.slice(0, 2), { ...l[2], description: 5 }, ...l.slice(3)]))).toEqual(['impact level 3: description must be text.']);
-      expect(messages(withLevels('impact', (l) => [{ ...l[0], abbreviation: 'ABCDEFGHIJKLM' }, ...l.slice(1)]))).toEqual(['impact level 1: abbreviation is longer than 12 characters.']);
-      expect(messages(withLevels('probability', (l) => [{ ...l[0], name: 'n'.repeat(81) }, ...l.slice(1)]))).toEqual(['probability level 1: name is longer than 80 characters.']);
+      expect(messages(withLevels('impact', (l) => [...l.slice(0, 2), { ...l[2], description: 5 }, ...l.slice(3)]))).toEqual([
+        'impact level 3: description must be text.',
+      ]);
+      expect(messages(withLevels('impact', (l) => [{ ...l[0], abbreviation: 'ABCDEFGHIJKLM' }, ...l.slice(1)]))).toEqual([
+        'impact level 1: abbreviation is longer than 12 characters.',
+      ]);
+      expect(messages(withLevels('probability', (l) => [{ ...l[0], name: 'n'.repeat(81) }, ...l.slice(1)]))).toEqual([
+        'probability level 1: name is longer than 80 characters.',
+      ]);
       // Names are stored trimmed, descriptions as written: the limits count the same way.
       expect(matrixFromCiso(withLevels('probability', (l) => [{ ...l[0], name: ` ${'n'.repeat(80)} ` }, ...l.slice(1)])).ok).toBe(true);
-      expect(messages(withLevels('impact', (l) => [{ ...l[0], description: `${'d'.repeat(1000)} ` }, ...l.slice(1)]))).toEqual(['impact level 1: description is longer than 1000 characters.']);
+      expect(messages(withLevels('impact', (l) => [{ ...l[0], description: `${'d'.repeat(1000)} ` }, ...l.slice(1)]))).toEqual([
+        'impact level 1: description is longer than 1000 characters.',
+      ]);
     });
 
     it.each(['red', '#12345', '#1234567', 'A1B2C3', undefined, 3])('refuses risk colour %s', (hexcolor) => {
@@ -209,7 +246,9 @@ describe('import', () => {
 
     it('refuses risk ids that are partial or repeated', () => {
       expect(issuesOf(matrixFromCiso(withLevels('risk', (l) => [{ ...l[0], id: undefined }, ...l.slice(1)])))[0]?.code).toBe('risk-ids');
-      expect(messages(withLevels('risk', (l) => l.map((x) => ({ ...x, id: 1 }))))[0]).toBe('risk: either every level has a distinct whole-number id, or none has.');
+      expect(messages(withLevels('risk', (l) => l.map((x) => ({ ...x, id: 1 }))))[0]).toBe(
+        'risk: either every level has a distinct whole-number id, or none has.',
+      );
     });
 
     it('names a grid with the wrong number of rows or cells', () => {
@@ -217,7 +256,9 @@ describe('import', () => {
       expect(messages({ ...cisoObject(), grid: presetMatrix('5x5').grid.slice(0, 4) })).toEqual(['grid has 4 rows; the probability scale has 5 levels.']);
       const grid = presetMatrix('5x5').grid.map((row, p) => (p === 2 ? row.slice(0, 4) : row));
       expect(messages({ ...cisoObject(), grid })).toEqual(['grid row 3 has 4 cells; the impact scale has 5 levels.']);
-      expect(messages({ ...cisoObject(), grid: presetMatrix('5x5').grid.map((row, p) => (p === 0 ? 'x' : row)) })).toEqual(['grid row 1 has 0 cells; the impact scale has 5 levels.']);
+      expect(messages({ ...cisoObject(), grid: presetMatrix('5x5').grid.map((row, p) => (p === 0 ? 'x' : row)) })).toEqual([
+        'grid row 1 has 0 cells; the impact scale has 5 levels.',
+      ]);
     });
 
     it.each([

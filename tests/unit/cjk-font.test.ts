@@ -5,7 +5,10 @@ const box = (width: number, left: number, right: number, ascent: number, descent
 
 // Measured in Chromium at 48 px with the app's font stack: with WenQuanYi Micro Hei installed, and
 // with DejaVu only (fontconfig limited to it), where every CJK character is DejaVu's .notdef box.
-const withFont = { samples: [box(48, -3, 44, 21, -17), box(48, -5, 43, 40, 4), box(48, -3, 46, 39, 4), box(48, -2, 47, 39, 4)], references: [box(28.8046875, -2, 27, 34, 9), box(28.8046875, -2, 27, 34, 9)] };
+const withFont = {
+  samples: [box(48, -3, 44, 21, -17), box(48, -5, 43, 40, 4), box(48, -3, 46, 39, 4), box(48, -2, 47, 39, 4)],
+  references: [box(28.8046875, -2, 27, 34, 9), box(28.8046875, -2, 27, 34, 9)],
+};
 const notdef = box(17, -1, 15, 32, 0);
 const withoutFont = { samples: [notdef, notdef, notdef, notdef], references: [notdef, notdef] };
 

@@ -37,7 +37,11 @@ describe('crosswalk data', () => {
       categories: { id: string; text: string }[];
       subcategories: { id: string; slug: string; category: string; text: string }[];
     };
-    expect([rmf.functions.length, rmf.categories.length, rmf.subcategories.length]).toEqual([src.counts.functions, src.counts.categories, src.counts.subcategories]);
+    expect([rmf.functions.length, rmf.categories.length, rmf.subcategories.length]).toEqual([
+      src.counts.functions,
+      src.counts.categories,
+      src.counts.subcategories,
+    ]);
     expect(rmf.functions.map((f) => [f.id, f.title])).toEqual(src.functions.map((f) => [f.id, f.title]));
     expect(rmf.categories.map((c) => [c.id, c.text])).toEqual(src.categories.map((c) => [c.id, c.text]));
     expect(rmf.subcategories.map((s) => [s.id, s.slug, s.category, s.text])).toEqual(src.subcategories.map((s) => [s.id, s.slug, s.category, s.text]));
@@ -85,7 +89,22 @@ describe('crosswalk data', () => {
   it('labels the AI Act mapping indicative and maps the core provider and deployer obligations', () => {
     expect(mapping.targets.euaia.status).toBe('indicative');
     const mapped = new Set(cw.mappedArticles.map((a) => a.id));
-    for (const art of ['Art.4', 'Art.9', 'Art.10', 'Art.11', 'Art.12', 'Art.13', 'Art.14', 'Art.15', 'Art.17', 'Art.26', 'Art.27', 'Art.50', 'Art.72', 'Art.73']) {
+    for (const art of [
+      'Art.4',
+      'Art.9',
+      'Art.10',
+      'Art.11',
+      'Art.12',
+      'Art.13',
+      'Art.14',
+      'Art.15',
+      'Art.17',
+      'Art.26',
+      'Art.27',
+      'Art.50',
+      'Art.72',
+      'Art.73',
+    ]) {
       expect(mapped, art).toContain(art);
     }
   });
@@ -157,7 +176,13 @@ describe('coverage', () => {
     const c = coverage(tiny(), ['A.2.2'], ['4.1', '6.1.2']);
     const govern = c.rmf.functions.find((f) => f.fn.id === 'GOVERN')!;
     const g1 = govern.categories.find((x) => x.category.id === 'GOVERN 1')!.entries;
-    expect(g1[0]).toMatchObject({ state: 'touched', by: [{ item: 'A.2.2', strength: 'partial', status: 'implemented' }, { item: '4.1', strength: 'strong', status: 'in-progress' }] });
+    expect(g1[0]).toMatchObject({
+      state: 'touched',
+      by: [
+        { item: 'A.2.2', strength: 'partial', status: 'implemented' },
+        { item: '4.1', strength: 'strong', status: 'in-progress' },
+      ],
+    });
     expect(g1[1]).toMatchObject({ state: 'touched', by: [{ item: 'A.2.2', status: 'implemented' }] });
     expect(g1[2]).toMatchObject({ state: 'untouched', by: [] });
     expect(c.rmf).toMatchObject({ total: 72, touched: 2, inProgress: 0, untouched: 70 });

@@ -1,12 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import {
-  CryptoContainerError,
-  MAX_ITERATIONS,
-  decryptBundle,
-  encryptBundle,
-  isEncryptedContainer,
-} from '../../src/io/bundle/crypto-container';
+import { CryptoContainerError, MAX_ITERATIONS, decryptBundle, encryptBundle, isEncryptedContainer } from '../../src/io/bundle/crypto-container';
 import { sha256Hex } from '../../src/io/sha256';
 
 // Every key derivation here costs the real 600,000+ PBKDF2 iterations (~0.2 s in Node), so the

@@ -44,7 +44,18 @@ describe('management-system registers', () => {
 
   it('accepts each blank record through the union schema and refuses one with an unknown kind', () => {
     for (const r of cycleRegisters) {
-      const record = { id: 'x', workspaceId: 'w', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', kind: r.kind, ref: `${r.refPrefix}-001`, title: 'T', owner: '', itemIds: [], ...registerOf(r.kind).blank() };
+      const record = {
+        id: 'x',
+        workspaceId: 'w',
+        createdAt: '2026-01-01T00:00:00.000Z',
+        updatedAt: '2026-01-01T00:00:00.000Z',
+        kind: r.kind,
+        ref: `${r.refPrefix}-001`,
+        title: 'T',
+        owner: '',
+        itemIds: [],
+        ...registerOf(r.kind).blank(),
+      };
       expect(cycleRecordSchema.safeParse(record).success, r.kind).toBe(true);
       expect(cycleRecordSchema.safeParse({ ...record, unexpected: 1 }).success, `${r.kind} strict`).toBe(false);
     }

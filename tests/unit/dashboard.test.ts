@@ -17,7 +17,15 @@ describe('dashboard summary', () => {
     const risks = [
       makeRisk(WS, { ref: 'R-001', inherentLikelihood: 3, inherentImpact: 3, residualLikelihood: 0, residualImpact: 0 }), // High → Very low
       makeRisk(WS, { ref: 'R-002', inherentLikelihood: 4, inherentImpact: 4, residualLikelihood: 3, residualImpact: 3 }), // Very high → High, not accepted
-      makeRisk(WS, { ref: 'R-003', inherentLikelihood: 4, inherentImpact: 4, residualLikelihood: 3, residualImpact: 3, acceptedBy: 'Board', acceptedOn: '2026-01-10' }),
+      makeRisk(WS, {
+        ref: 'R-003',
+        inherentLikelihood: 4,
+        inherentImpact: 4,
+        residualLikelihood: 3,
+        residualImpact: 3,
+        acceptedBy: 'Board',
+        acceptedOn: '2026-01-10',
+      }),
       makeRisk(WS, { ref: 'R-004', inherentLikelihood: null, inherentImpact: null }),
       makeRisk(WS, { ref: 'R-005', status: 'closed', residualLikelihood: 4, residualImpact: 4 }),
     ];

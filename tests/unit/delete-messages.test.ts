@@ -20,7 +20,13 @@ const TRASH_BOUND: Record<Exclude<TrashTable, 'evidenceFiles' | 'assessments'>, 
 const FINAL: MessageKey[] = ['workspaces.deleteConfirmBody', 'trash.emptyConfirmBody', 'trash.deleteConfirmBody'];
 
 const languages = [
-  { name: 'en', messages: en as Record<string, string>, trash: /\bTrash\b/, restore: /restore/i, final: /cannot be undone|can(no|')t be restored|for good|permanent/i },
+  {
+    name: 'en',
+    messages: en as Record<string, string>,
+    trash: /\bTrash\b/,
+    restore: /restore/i,
+    final: /cannot be undone|can(no|')t be restored|for good|permanent/i,
+  },
   { name: 'zh-CN', messages: zhCN as Record<string, string>, trash: /回收站/, restore: /恢复/, final: /无法撤销|不可撤销|不能撤销|无法恢复|不能恢复|永久/ },
 ];
 

@@ -3,7 +3,8 @@ import { suggestDocumentType } from '../../src/domain/cycle/document-type';
 
 describe('a new document’s type suggested from its title', () => {
   it('suggests "AI policy" for the titles an AI policy carries, in either language', () => {
-    for (const title of ['AI Policy', 'AI policy v2', 'Responsible AI Use Policy', 'Artificial intelligence policy', '人工智能政策', 'AI方针']) expect(suggestDocumentType(title), title).toBe('ai-policy');
+    for (const title of ['AI Policy', 'AI policy v2', 'Responsible AI Use Policy', 'Artificial intelligence policy', '人工智能政策', 'AI方针'])
+      expect(suggestDocumentType(title), title).toBe('ai-policy');
   });
 
   it('suggests the other types by their words, and a generic policy only when no AI is named', () => {

@@ -56,7 +56,11 @@ describe('generateWorkspace', () => {
   it('links risks only to existing systems and own controls, and names real Annex A controls', () => {
     const systems = new Set(g.aiSystems.map((s) => s.id));
     const controls = new Set(g.ownControls.map((c) => c.id));
-    const catalogControls = new Set(shippedCatalog().items.filter((i) => i.id.startsWith('A.') && i.kind === 'control').map((i) => i.id));
+    const catalogControls = new Set(
+      shippedCatalog()
+        .items.filter((i) => i.id.startsWith('A.') && i.kind === 'control')
+        .map((i) => i.id),
+    );
     expect(new Set(annexAControlIds)).toEqual(catalogControls);
     for (const x of g.risks) {
       expect(x.aiSystemIds.length).toBeGreaterThan(0);

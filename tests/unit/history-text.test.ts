@@ -8,11 +8,22 @@ const SYSTEM = '3f1c2d4e-0000-4000-8000-000000000001';
 const IA = '3f1c2d4e-0000-4000-8000-000000000004';
 const ctx: ValueContext = {
   matrix: presetMatrix(DEFAULT_PRESET),
-  nameOf: (target, id) => ({ [SYSTEM]: 'TalentSift', [IA]: 'Impact assessment: TalentSift, version 2' })[id] ?? (target === 'items' ? `${id} Item title` : undefined),
+  nameOf: (target, id) =>
+    ({ [SYSTEM]: 'TalentSift', [IA]: 'Impact assessment: TalentSift, version 2' })[id] ?? (target === 'items' ? `${id} Item title` : undefined),
 };
 
 function entry(overrides: Partial<HistoryEntry>): HistoryEntry {
-  return historyEntry({ id: 'e', workspaceId: 'ws', table: 'risks', recordId: 'r1', label: 'R-001 Bias', at: '2026-03-01T10:00:00.000Z', user: 'Dana', action: 'update', ...overrides });
+  return historyEntry({
+    id: 'e',
+    workspaceId: 'ws',
+    table: 'risks',
+    recordId: 'r1',
+    label: 'R-001 Bias',
+    at: '2026-03-01T10:00:00.000Z',
+    user: 'Dana',
+    action: 'update',
+    ...overrides,
+  });
 }
 
 describe('history text', () => {
@@ -37,7 +48,10 @@ describe('history text', () => {
       ctx,
     );
     expect(lines).toEqual(['Status: Not started → In progress', 'Applicable: (empty) → Yes']);
-    const ws = changeLines(entry({ table: 'workspaces', label: 'Acme', changes: [{ field: 'riskMatrix', before: presetMatrix('3x3'), after: presetMatrix(DEFAULT_PRESET) }] }), ctx);
+    const ws = changeLines(
+      entry({ table: 'workspaces', label: 'Acme', changes: [{ field: 'riskMatrix', before: presetMatrix('3x3'), after: presetMatrix(DEFAULT_PRESET) }] }),
+      ctx,
+    );
     expect(ws[0]).toMatch(/^Risk criteria: .+\(3×3, \d levels\) → .+\(5×5, \d levels\)$/);
   });
 
@@ -57,8 +71,14 @@ describe('history text', () => {
   });
 
   it('reads a field a kind shares with others by that kind’s own choices', () => {
-    const audit = changeLines(entry({ table: 'cycleRecords', label: 'IA-001 Audit', changes: [{ field: 'status', before: 'planned', after: 'in-progress' }] }), ctx);
-    const objective = changeLines(entry({ table: 'cycleRecords', label: 'OBJ-001 Cards', changes: [{ field: 'status', before: 'planned', after: 'on-track' }] }), ctx);
+    const audit = changeLines(
+      entry({ table: 'cycleRecords', label: 'IA-001 Audit', changes: [{ field: 'status', before: 'planned', after: 'in-progress' }] }),
+      ctx,
+    );
+    const objective = changeLines(
+      entry({ table: 'cycleRecords', label: 'OBJ-001 Cards', changes: [{ field: 'status', before: 'planned', after: 'on-track' }] }),
+      ctx,
+    );
     expect(audit).toEqual(['Status: Planned → In progress']);
     expect(objective).toEqual(['Status: Planned → On track']);
   });

@@ -20,7 +20,18 @@ const AT = '2026-03-01T10:00:00.000Z';
 const later = (ms: number) => new Date(Date.parse(AT) + ms).toISOString();
 
 function entry(overrides: Partial<HistoryEntry> = {}): HistoryEntry {
-  return historyEntry({ id: crypto.randomUUID(), workspaceId: 'ws', table: 'risks', recordId: 'r1', label: 'R-001 Bias', at: AT, user: 'Dana', action: 'update', changes: [{ field: 'owner', before: '', after: 'S' }], ...overrides });
+  return historyEntry({
+    id: crypto.randomUUID(),
+    workspaceId: 'ws',
+    table: 'risks',
+    recordId: 'r1',
+    label: 'R-001 Bias',
+    at: AT,
+    user: 'Dana',
+    action: 'update',
+    changes: [{ field: 'owner', before: '', after: 'S' }],
+    ...overrides,
+  });
 }
 
 describe('diffRecords', () => {
@@ -126,7 +137,13 @@ describe('labels, text, filters, imports', () => {
 
   it('keeps long nested rows as rows, their ids and choices whole and their texts shortened, so they still compare row by row', () => {
     const id = (n: number) => `3f1c2d4e-0000-4000-8000-${String(n).padStart(12, '0')}`;
-    const rows = Array.from({ length: 12 }, (_, i) => ({ id: id(i), area: 'fairness', decision: 'proceed-with-conditions', description: 'x'.repeat(400), riskId: id(100 + i) }));
+    const rows = Array.from({ length: 12 }, (_, i) => ({
+      id: id(i),
+      area: 'fairness',
+      decision: 'proceed-with-conditions',
+      description: 'x'.repeat(400),
+      riskId: id(100 + i),
+    }));
     const clipped = clipValue(rows) as typeof rows;
     expect(isTruncated(clipped)).toBe(false);
     expect(clipped.map((r) => [r.id, r.riskId, r.decision])).toEqual(rows.map((r) => [r.id, r.riskId, r.decision]));
@@ -169,10 +186,30 @@ describe('labels, text, filters, imports', () => {
     const ids = () => `id-${++n}`;
     const created = { id: 'r1', workspaceId: 'ws', ref: 'R-001', title: 'New' };
     const before = { id: 'r2', workspaceId: 'ws', ref: 'R-002', title: 'Old', owner: 'Sam' };
-    const out = importEntries('ws', [{ table: 'risks', after: created }, { table: 'risks', before, after: { ...before, owner: 'Dana' } }, { table: 'risks', before, after: { ...before } }], 'Ann', AT, ids);
+    const out = importEntries(
+      'ws',
+      [
+        { table: 'risks', after: created },
+        { table: 'risks', before, after: { ...before, owner: 'Dana' } },
+        { table: 'risks', before, after: { ...before } },
+      ],
+      'Ann',
+      AT,
+      ids,
+    );
     expect(out).toEqual([
       { id: 'id-1', workspaceId: 'ws', table: 'risks', recordId: 'r1', label: 'R-001 New', at: AT, user: 'Ann', action: 'import', changes: [] },
-      { id: 'id-2', workspaceId: 'ws', table: 'risks', recordId: 'r2', label: 'R-002 Old', at: AT, user: 'Ann', action: 'import', changes: [{ field: 'owner', before: 'Sam', after: 'Dana' }] },
+      {
+        id: 'id-2',
+        workspaceId: 'ws',
+        table: 'risks',
+        recordId: 'r2',
+        label: 'R-002 Old',
+        at: AT,
+        user: 'Ann',
+        action: 'import',
+        changes: [{ field: 'owner', before: 'Sam', after: 'Dana' }],
+      },
     ]);
   });
 

@@ -126,7 +126,14 @@ describe('setLocale', () => {
   });
 
   it('works without storage (Node, blocked storage)', async () => {
-    vi.stubGlobal('localStorage', { getItem: () => { throw new Error('blocked'); }, setItem: () => { throw new Error('blocked'); } });
+    vi.stubGlobal('localStorage', {
+      getItem: () => {
+        throw new Error('blocked');
+      },
+      setItem: () => {
+        throw new Error('blocked');
+      },
+    });
     expect(preferredLocale()).toBe('en');
     await expect(setLocale('zh-CN')).resolves.toBeUndefined();
     expect(locale()).toBe('zh-CN');

@@ -32,7 +32,10 @@ describe('messages', () => {
 
   it('has no unused message keys (each is referenced from src)', () => {
     // The catalogues themselves do not count; the wording modules beside them (value-text …) do.
-    const source = files('src').filter((f) => /\.(ts|svelte)$/.test(f) && !/\/i18n\/(en|zh-CN)\/|\/i18n\/messages-/.test(f)).map((f) => readFileSync(f, 'utf8')).join('\n');
+    const source = files('src')
+      .filter((f) => /\.(ts|svelte)$/.test(f) && !/\/i18n\/(en|zh-CN)\/|\/i18n\/messages-/.test(f))
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
     // Option labels are looked up through the field declarations (optionPrefix + value).
     const modules = import.meta.glob<Record<string, unknown>>('../../src/domain/*.ts', { eager: true });
     const optionKeys = new Set<string>();
@@ -47,7 +50,29 @@ describe('messages', () => {
       }
     }
     // Keys built in templates from a value: `status.${s}`, `soa.gap.${g}` …
-    const dynamicPrefixes = ['status.', 'soa.gap.', 'soa.applicable.', 'validation.', 'risks.flag.', 'state.', 'export.table.', 'import.note.', 'io.problem.', 'sheets.register.', 'cycleUi.create.', 'cycleUi.link.', 'cycle.rule.', 'readiness.check.', 'readiness.why.', 'readiness.gap.', 'dashboard.iaState.', 'dashboard.rating.', 'tasks.state.', 'sheetCol.', 'sheetName.'];
+    const dynamicPrefixes = [
+      'status.',
+      'soa.gap.',
+      'soa.applicable.',
+      'validation.',
+      'risks.flag.',
+      'state.',
+      'export.table.',
+      'import.note.',
+      'io.problem.',
+      'sheets.register.',
+      'cycleUi.create.',
+      'cycleUi.link.',
+      'cycle.rule.',
+      'readiness.check.',
+      'readiness.why.',
+      'readiness.gap.',
+      'dashboard.iaState.',
+      'dashboard.rating.',
+      'tasks.state.',
+      'sheetCol.',
+      'sheetName.',
+    ];
     // The management-system registers' labels, options and names come from their declarations.
     for (const k of declarationKeys()) optionKeys.add(k);
     const unused = Object.keys(en).filter((k) => !source.includes(`'${k}'`) && !optionKeys.has(k) && !dynamicPrefixes.some((p) => k.startsWith(p)));

@@ -82,13 +82,26 @@ describe('tasksToIcs: calendar structure', () => {
   });
 
   it('is an empty but valid calendar without tasks', () => {
-    expect(unfold(tasksToIcs([], OPTIONS))).toEqual(['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//AIMS Workbench//Tasks//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', 'X-WR-CALNAME:AIMS tasks', 'END:VCALENDAR']);
+    expect(unfold(tasksToIcs([], OPTIONS))).toEqual([
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//AIMS Workbench//Tasks//EN',
+      'CALSCALE:GREGORIAN',
+      'METHOD:PUBLISH',
+      'X-WR-CALNAME:AIMS tasks',
+      'END:VCALENDAR',
+    ]);
   });
 
   it('gives the same bytes for the same input, events in input order', () => {
     const tasks = [t({ id: 'b', title: 'Second' }), t({ id: 'a', title: 'First', date: '2026-01-01' })];
     const one = tasksToIcs(tasks, { ...OPTIONS, now: new Date(NOW) });
-    expect(tasksToIcs(tasks.map((x) => ({ ...x })), { ...OPTIONS, now: new Date(NOW.getTime()) })).toBe(one);
+    expect(
+      tasksToIcs(
+        tasks.map((x) => ({ ...x })),
+        { ...OPTIONS, now: new Date(NOW.getTime()) },
+      ),
+    ).toBe(one);
     expect(property(one, 'SUMMARY')).toEqual(['Second', 'First']);
   });
 
@@ -155,7 +168,12 @@ describe('tasksToIcs: UIDs', () => {
 });
 
 describe('tasksToIcs: UIDs per workspace', () => {
-  const item = collectTasks({ cycle: [], risks: [], assessments: [makeAssessment('ws', { itemId: '4.1', targetDate: '2026-09-30' })], itemTitle: () => 'Context' });
+  const item = collectTasks({
+    cycle: [],
+    risks: [],
+    assessments: [makeAssessment('ws', { itemId: '4.1', targetDate: '2026-09-30' })],
+    itemTitle: () => 'Context',
+  });
 
   it('gives the same walkthrough item distinct UIDs in two workspaces, so two calendars never overwrite each other', () => {
     const a = property(tasksToIcs(item, { ...OPTIONS, workspaceId: 'ws-acme' }), 'UID');
@@ -169,9 +187,17 @@ describe('tasksToIcs: UIDs per workspace', () => {
 
   it('keeps every UID of a workspace the same from one export to the next', () => {
     const risk = makeRisk('ws', { nextReview: '2026-06-30' });
-    const tasks = collectTasks({ cycle: [], risks: [risk], assessments: [makeAssessment('ws', { itemId: '4.1', targetDate: '2026-09-30' })], itemTitle: () => 'Context' });
+    const tasks = collectTasks({
+      cycle: [],
+      risks: [risk],
+      assessments: [makeAssessment('ws', { itemId: '4.1', targetDate: '2026-09-30' })],
+      itemTitle: () => 'Context',
+    });
     const first = tasksToIcs(tasks, { ...OPTIONS, workspaceId: 'ws-acme' });
-    const later = tasksToIcs(tasks.map((x) => ({ ...x, title: `${x.title} (renamed)` })), { ...OPTIONS, now: new Date('2027-03-01T08:00:00Z'), workspaceId: 'ws-acme' });
+    const later = tasksToIcs(
+      tasks.map((x) => ({ ...x, title: `${x.title} (renamed)` })),
+      { ...OPTIONS, now: new Date('2027-03-01T08:00:00Z'), workspaceId: 'ws-acme' },
+    );
     expect(property(later, 'UID')).toEqual(property(first, 'UID'));
     expect(new Set(property(first, 'UID')).size).toBe(2);
   });
@@ -240,7 +266,10 @@ describe('tasksToIcs: line folding', () => {
       const lines = physicalLines(ics);
       expect(lines.length).toBeGreaterThan(unfold(ics).length);
       for (const line of lines) expect(line.octets, line.text).toBeLessThanOrEqual(75);
-      expect(lines.slice(1).some((l) => l.text.startsWith(' ')), 'continuation lines start with a space').toBe(true);
+      expect(
+        lines.slice(1).some((l) => l.text.startsWith(' ')),
+        'continuation lines start with a space',
+      ).toBe(true);
       expect(property(ics, 'SUMMARY').map(unescapeText)).toEqual([text]);
       expect(property(ics, 'DESCRIPTION').map(unescapeText)).toEqual([text]);
     }
@@ -275,7 +304,10 @@ describe('tasksToIcs with collected tasks', () => {
     const risk = makeRisk('ws', { title: 'Drift, unnoticed', nextReview: '2026-06-30', treatmentDue: '2026-05-31', status: 'treating' });
     const nc = makeCycleRecord('nonconformity', 'ws', { title: 'Policy not reviewed', due: '2028-02-29' });
     const tasks = collectTasks({ cycle: [nc], risks: [risk], assessments: [], itemTitle: () => '' });
-    const ics = tasksToIcs(tasks.map((x) => ({ ...x, description: `Owner: ${x.owner}` })), OPTIONS);
+    const ics = tasksToIcs(
+      tasks.map((x) => ({ ...x, description: `Owner: ${x.owner}` })),
+      OPTIONS,
+    );
     expect(property(ics, 'UID')).toEqual(tasks.map((x) => `ws-1:${x.id}@aims-workbench.local`));
     expect(property(ics, 'DTSTART')).toEqual(['20260531', '20260630', '20280229']);
     expect(property(ics, 'DTEND')).toEqual(['20260601', '20260701', '20280301']);

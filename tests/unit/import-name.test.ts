@@ -5,7 +5,7 @@ import { workspaceNameSchema } from '../../src/domain/workspace-schema';
 const label = (name: string) => `${name} (imported 2031-05-02)`;
 
 describe('proposeImportName', () => {
-  it('keeps the bundle\'s name when no workspace has it', () => {
+  it("keeps the bundle's name when no workspace has it", () => {
     expect(proposeImportName('Acme', ['Other', 'Acme (copy)'], label)).toBe('Acme');
   });
 

@@ -2,7 +2,19 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { presetMatrix } from '../../src/domain/risk-matrix-presets';
 import { riskMatrixSchema } from '../../src/domain/risk-matrix';
-import { applyMapping, detectHeaderRow, fillSuggestions, headerTexts, initialMapping, mappingPlan, suggestColumns, suggestValueMap, targetOf, type MappingContext, type SheetMapping } from '../../src/io/mapping/mapping';
+import {
+  applyMapping,
+  detectHeaderRow,
+  fillSuggestions,
+  headerTexts,
+  initialMapping,
+  mappingPlan,
+  suggestColumns,
+  suggestValueMap,
+  targetOf,
+  type MappingContext,
+  type SheetMapping,
+} from '../../src/io/mapping/mapping';
 import { parseDateCell } from '../../src/io/mapping/mapping-cells';
 import { fromSaved, savedMappingSchema, savedMatch, toSaved } from '../../src/io/mapping/mapping-saved';
 import { readWorkbook } from '../../src/io/sheets/sheet-read';
@@ -55,28 +67,78 @@ describe('header row', () => {
   });
 
   it('falls back to the first row when no row has two text cells', () => {
-    expect(detectHeaderRow([[1, 2], [3, 4]])).toBe(0);
+    expect(
+      detectHeaderRow([
+        [1, 2],
+        [3, 4],
+      ]),
+    ).toBe(0);
     expect(detectHeaderRow([])).toBe(0);
   });
 });
 
 describe('column suggestions', () => {
   it('maps English headers and leaves ids and computed levels alone', () => {
-    expect(suggestColumns(headerTexts(englishSheet, 3), 'risks')).toEqual([null, 'title', 'owner', 'inherentLikelihood', 'inherentImpact', 'status', 'treatmentDue', null]);
+    expect(suggestColumns(headerTexts(englishSheet, 3), 'risks')).toEqual([
+      null,
+      'title',
+      'owner',
+      'inherentLikelihood',
+      'inherentImpact',
+      'status',
+      'treatmentDue',
+      null,
+    ]);
   });
 
   it('maps Chinese headers', () => {
     const headers = ['序号', '风险名称', '描述', '负责人', '可能性', '影响', '状态', '截止日期', '系统名称', '处置方式', '剩余可能性', '残余影响'];
-    expect(suggestColumns(headers, 'risks')).toEqual([null, 'title', 'description', 'owner', 'inherentLikelihood', 'inherentImpact', 'status', 'treatmentDue', 'aiSystemIds', 'treatment', 'residualLikelihood', 'residualImpact']);
+    expect(suggestColumns(headers, 'risks')).toEqual([
+      null,
+      'title',
+      'description',
+      'owner',
+      'inherentLikelihood',
+      'inherentImpact',
+      'status',
+      'treatmentDue',
+      'aiSystemIds',
+      'treatment',
+      'residualLikelihood',
+      'residualImpact',
+    ]);
   });
 
   it('ignores case, punctuation and full width, and gives each field to one column', () => {
-    expect(suggestColumns(['ＲＩＳＫ　ＮＡＭＥ', 'risk-owner', 'Due_Date', 'PROBABILITY', 'Severity', 'AI 系统', '责任人'], 'risks')).toEqual(['title', 'owner', 'treatmentDue', 'inherentLikelihood', 'inherentImpact', 'aiSystemIds', null]);
-    expect(suggestColumns(['Residual likelihood', 'Likelihood', 'Annex A controls', 'Treatment plan', 'Treatment'], 'risks')).toEqual(['residualLikelihood', 'inherentLikelihood', 'annexAControls', 'treatmentPlan', 'treatment']);
+    expect(suggestColumns(['ＲＩＳＫ　ＮＡＭＥ', 'risk-owner', 'Due_Date', 'PROBABILITY', 'Severity', 'AI 系统', '责任人'], 'risks')).toEqual([
+      'title',
+      'owner',
+      'treatmentDue',
+      'inherentLikelihood',
+      'inherentImpact',
+      'aiSystemIds',
+      null,
+    ]);
+    expect(suggestColumns(['Residual likelihood', 'Likelihood', 'Annex A controls', 'Treatment plan', 'Treatment'], 'risks')).toEqual([
+      'residualLikelihood',
+      'inherentLikelihood',
+      'annexAControls',
+      'treatmentPlan',
+      'treatment',
+    ]);
   });
 
   it('maps an AI system inventory', () => {
-    expect(suggestColumns(['System name', 'Intended purpose', 'Owner', 'Lifecycle stage', 'Status', 'In scope', 'Vendor', '个人信息'], 'aiSystems')).toEqual(['name', 'purpose', 'owner', 'lifecycleStage', 'status', 'inScope', 'suppliers', 'personalData']);
+    expect(suggestColumns(['System name', 'Intended purpose', 'Owner', 'Lifecycle stage', 'Status', 'In scope', 'Vendor', '个人信息'], 'aiSystems')).toEqual([
+      'name',
+      'purpose',
+      'owner',
+      'lifecycleStage',
+      'status',
+      'inScope',
+      'suppliers',
+      'personalData',
+    ]);
   });
 });
 
@@ -92,18 +154,40 @@ describe('value suggestions', () => {
     });
     expect(suggestValueMap(likelihood, 'risks', ['High', 'low', 'MEDIUM'], { matrix: named, systems: [] })).toEqual({ high: 2, low: 0, medium: 1 });
     // 5×5: no level is called High; "High" sits at the fourth of five places (Likely; Major).
-    expect(suggestValueMap(likelihood, 'risks', ['High', 'Very high', 'Rare', '高', '中', '低', '极高'], { matrix: matrix5, systems: [] })).toEqual({ high: 3, 'very high': 4, rare: 0, 高: 3, 中: 2, 低: 1, 极高: 4 });
-    expect(suggestValueMap(impact, 'risks', ['Major', 'severe', 'Catastrophic!'], { matrix: matrix5, systems: [] })).toEqual({ major: 3, severe: 4, 'catastrophic!': 4 });
+    expect(suggestValueMap(likelihood, 'risks', ['High', 'Very high', 'Rare', '高', '中', '低', '极高'], { matrix: matrix5, systems: [] })).toEqual({
+      high: 3,
+      'very high': 4,
+      rare: 0,
+      高: 3,
+      中: 2,
+      低: 1,
+      极高: 4,
+    });
+    expect(suggestValueMap(impact, 'risks', ['Major', 'severe', 'Catastrophic!'], { matrix: matrix5, systems: [] })).toEqual({
+      major: 3,
+      severe: 4,
+      'catastrophic!': 4,
+    });
   });
 
   it('maps numbers 1–5 to levels, by position on a shorter scale', () => {
     expect(suggestValueMap(likelihood, 'risks', ['1', '2', '3', '4', '5'], { matrix: matrix5, systems: [] })).toEqual({ 1: 0, 2: 1, 3: 2, 4: 3, 5: 4 });
-    expect(suggestValueMap(likelihood, 'risks', ['1', '3', '5', '4 - likely'], { matrix: presetMatrix('3x3'), systems: [] })).toEqual({ 1: 0, 3: 1, 5: 2, '4 - likely': 2 });
+    expect(suggestValueMap(likelihood, 'risks', ['1', '3', '5', '4 - likely'], { matrix: presetMatrix('3x3'), systems: [] })).toEqual({
+      1: 0,
+      3: 1,
+      5: 2,
+      '4 - likely': 2,
+    });
     expect(suggestValueMap(likelihood, 'risks', ['0', '9', 'n/a'], { matrix: matrix5, systems: [] })).toEqual({ 9: 4 });
   });
 
   it('maps enum texts by label, value and synonym, in English and Chinese', () => {
-    expect(suggestValueMap(status, 'risks', ['Open', 'In progress', 'closed', '进行中', '已关闭', 'Being treated', 'monitoring', 'Parked'], { matrix: matrix5, systems: [] })).toEqual({
+    expect(
+      suggestValueMap(status, 'risks', ['Open', 'In progress', 'closed', '进行中', '已关闭', 'Being treated', 'monitoring', 'Parked'], {
+        matrix: matrix5,
+        systems: [],
+      }),
+    ).toEqual({
       open: 'identified',
       'in progress': 'treating',
       closed: 'closed',
@@ -112,11 +196,18 @@ describe('value suggestions', () => {
       'being treated': 'treating',
       monitoring: 'monitoring',
     });
-    expect(suggestValueMap(targetOf('risks', 'treatment')!, 'risks', ['Mitigate', 'Transfer', 'Accept', '规避'], { matrix: matrix5, systems: [] })).toEqual({ mitigate: 'modify', transfer: 'share', accept: 'retain', 规避: 'avoid' });
+    expect(suggestValueMap(targetOf('risks', 'treatment')!, 'risks', ['Mitigate', 'Transfer', 'Accept', '规避'], { matrix: matrix5, systems: [] })).toEqual({
+      mitigate: 'modify',
+      transfer: 'share',
+      accept: 'retain',
+      规避: 'avoid',
+    });
   });
 
   it('maps AI system names to the workspace systems', () => {
-    expect(suggestValueMap(targetOf('risks', 'aiSystemIds')!, 'risks', ['loan scoring model', '智能客服', 'Unknown bot'], { matrix: matrix5, systems: SYSTEMS })).toEqual({ 'loan scoring model': 'sys-loan', 智能客服: 'sys-bot' });
+    expect(
+      suggestValueMap(targetOf('risks', 'aiSystemIds')!, 'risks', ['loan scoring model', '智能客服', 'Unknown bot'], { matrix: matrix5, systems: SYSTEMS }),
+    ).toEqual({ 'loan scoring model': 'sys-loan', 智能客服: 'sys-bot' });
   });
 });
 
@@ -152,7 +243,14 @@ describe('applyMapping', () => {
       [7, null, 'risks'],
       [9, null, 'risks'],
     ]);
-    expect(result.writes[0]!.patch).toEqual({ title: 'Unfair refusals', owner: 'Dana', inherentLikelihood: 3, inherentImpact: 3, status: 'identified', treatmentDue: '2026-03-31' });
+    expect(result.writes[0]!.patch).toEqual({
+      title: 'Unfair refusals',
+      owner: 'Dana',
+      inherentLikelihood: 3,
+      inherentImpact: 3,
+      status: 'identified',
+      treatmentDue: '2026-03-31',
+    });
     expect(result.writes[1]!.patch).toMatchObject({ inherentLikelihood: 1, inherentImpact: 2, status: 'treating', treatmentDue: '2026-04-30' });
     expect(result.writes[2]!.patch).toMatchObject({ inherentLikelihood: 0, inherentImpact: 1, treatmentDue: '2026-06-01' });
     // "TBD" is no level name, number or rating word: unmapped, so its row is a problem.
@@ -189,17 +287,30 @@ describe('applyMapping', () => {
     expect(m.headerRow).toBe(1);
     const r = applyMapping(rows, m, ctx({ sheet: '风险' }));
     expect(r.writes).toHaveLength(1);
-    expect(r.writes[0]!.patch).toEqual({ title: '模型偏见', owner: '张伟', inherentLikelihood: 3, inherentImpact: 2, status: 'treating', aiSystemIds: ['sys-bot', 'sys-loan'] });
+    expect(r.writes[0]!.patch).toEqual({
+      title: '模型偏见',
+      owner: '张伟',
+      inherentLikelihood: 3,
+      inherentImpact: 2,
+      status: 'treating',
+      aiSystemIds: ['sys-bot', 'sys-loan'],
+    });
     expect(r.problems.map(shown)).toEqual([{ sheet: '风险', row: 4, column: '状态', message: '"未知状态" is not mapped to a value of Status' }]);
     expect(r.skipped).toEqual([{ row: 5, reason: 'total' }]);
   });
 
   it('needs the title column, and one column per field', () => {
-    const rows: CellValue[][] = [['Owner', 'Notes'], ['Dana', 'x']];
+    const rows: CellValue[][] = [
+      ['Owner', 'Notes'],
+      ['Dana', 'x'],
+    ];
     const m: SheetMapping = { register: 'risks', headerRow: 0, columns: ['owner', 'owner'], values: [{}, {}] };
     const r = applyMapping(rows, m, ctx());
     expect(r.writes).toEqual([]);
-    expect(r.problems.map((p) => problemText(p))).toEqual(['Choose the column that holds the Title.', 'Risk owner is chosen for two columns (Owner and Notes); keep one.']);
+    expect(r.problems.map((p) => problemText(p))).toEqual([
+      'Choose the column that holds the Title.',
+      'Risk owner is chosen for two columns (Owner and Notes); keep one.',
+    ]);
   });
 
   it('reports an empty title, bad dates, unknown controls and text that is too long', () => {
@@ -250,7 +361,11 @@ describe('applyMapping', () => {
     expect(Object.getPrototypeOf(m.values[1])).toBe(Object.prototype);
     const r = applyMapping(rows, m, ctx());
     expect(r.writes).toEqual([]);
-    expect(r.problems.map((p) => problemText(p))).toEqual(['"__proto__" is not mapped to a value of Status', '"constructor" is not mapped to a value of Status', '"toString" is not mapped to a value of Status']);
+    expect(r.problems.map((p) => problemText(p))).toEqual([
+      '"__proto__" is not mapped to a value of Status',
+      '"constructor" is not mapped to a value of Status',
+      '"toString" is not mapped to a value of Status',
+    ]);
   });
 });
 
@@ -274,7 +389,11 @@ describe('saved mappings', () => {
 
   it('drop levels and systems this workspace does not have', () => {
     const saved = savedMappingSchema.parse({
-      id: 'm', name: 'x', register: 'risks', createdAt: '2026-01-05T09:00:00.000Z', updatedAt: '2026-01-05T09:00:00.000Z',
+      id: 'm',
+      name: 'x',
+      register: 'risks',
+      createdAt: '2026-01-05T09:00:00.000Z',
+      updatedAt: '2026-01-05T09:00:00.000Z',
       columns: { likelihood: 'inherentLikelihood', system: 'aiSystemIds', old: 'noSuchField' },
       values: { likelihood: { '5': 4, '3': 2, na: null }, system: { bot: 'sys-gone', loan: 'sys-loan' } },
     });
@@ -292,15 +411,43 @@ describe('foreign spreadsheet files', () => {
     expect(sheet.name).toBe('Risk register');
     const m = withSuggestions(sheet.rows, initialMapping(sheet.rows, 'risks'), ctx());
     expect(m.headerRow).toBe(3);
-    expect(m.columns).toEqual([null, 'title', 'description', 'owner', 'inherentLikelihood', 'inherentImpact', null, 'status', 'treatment', 'treatmentDue', 'aiSystemIds']);
+    expect(m.columns).toEqual([
+      null,
+      'title',
+      'description',
+      'owner',
+      'inherentLikelihood',
+      'inherentImpact',
+      null,
+      'status',
+      'treatment',
+      'treatmentDue',
+      'aiSystemIds',
+    ]);
     const r = applyMapping(sheet.rows, m, ctx({ sheet: sheet.name }));
-    expect(r.problems.map(shown)).toEqual([{ sheet: 'Risk register', row: 6, column: 'AI system', message: '"Support chatbot" is not mapped to a value of AI systems affected (by name)' }]);
-    expect(r.writes.map((w) => w.patch.title)).toEqual(['Biased credit decisions', 'Training data includes personal data without a basis', 'Model drift after the rate change', 'Vendor model changes without notice']);
+    expect(r.problems.map(shown)).toEqual([
+      { sheet: 'Risk register', row: 6, column: 'AI system', message: '"Support chatbot" is not mapped to a value of AI systems affected (by name)' },
+    ]);
+    expect(r.writes.map((w) => w.patch.title)).toEqual([
+      'Biased credit decisions',
+      'Training data includes personal data without a basis',
+      'Model drift after the rate change',
+      'Vendor model changes without notice',
+    ]);
     expect(r.writes.map((w) => w.patch.treatmentDue)).toEqual(['2026-03-31', '2026-05-15', '2026-03-31', undefined]);
-    expect(r.writes.map((w) => [w.patch.inherentLikelihood, w.patch.inherentImpact])).toEqual([[3, 3], [3, 4], [1, 2], [1, 1]]);
+    expect(r.writes.map((w) => [w.patch.inherentLikelihood, w.patch.inherentImpact])).toEqual([
+      [3, 3],
+      [3, 4],
+      [1, 2],
+      [1, 1],
+    ]);
     expect(r.writes.map((w) => w.patch.treatment)).toEqual(['modify', 'avoid', 'retain', 'share']);
     expect(r.writes[0]!.patch.aiSystemIds).toEqual(['sys-loan']);
-    expect(r.skipped).toEqual([{ row: 7, reason: 'blank' }, { row: 11, reason: 'blank' }, { row: 12, reason: 'total' }]);
+    expect(r.skipped).toEqual([
+      { row: 7, reason: 'blank' },
+      { row: 11, reason: 'blank' },
+      { row: 12, reason: 'total' },
+    ]);
   });
 
   it('imports the Chinese UTF-8 CSV with a BOM', async () => {
@@ -313,17 +460,48 @@ describe('foreign spreadsheet files', () => {
     expect(m.columns).toEqual([null, 'title', 'description', 'owner', 'inherentLikelihood', 'inherentImpact', 'status', 'treatmentDue', 'aiSystemIds']);
     const r = applyMapping(rows, m, ctx({ systems: [] }));
     // No AI system exists yet in this workspace: the names are unmapped until mapped or left empty.
-    expect(r.problems.map((p) => [p.row, p.field])).toEqual([[2, '系统名称'], [3, '系统名称'], [5, '系统名称']]);
+    expect(r.problems.map((p) => [p.row, p.field])).toEqual([
+      [2, '系统名称'],
+      [3, '系统名称'],
+      [5, '系统名称'],
+    ]);
     const sysCol = m.columns.indexOf('aiSystemIds');
     const noSystems = { ...m, values: m.values.map((v, i) => (i === sysCol ? { 贷款评分模型: null, 智能客服: null } : v)) };
     const ok = applyMapping(rows, noSystems, ctx({ systems: [] }));
     expect(ok.problems).toEqual([]);
     expect(ok.writes.map((w) => w.patch)).toEqual([
-      { title: '贷款评分模型对部分人群存在偏见', description: '模型对某些群体的拒绝率明显更高', owner: '信贷部负责人', inherentLikelihood: 3, inherentImpact: 3, status: 'treating', treatmentDue: '2026-03-31' },
-      { title: '客服机器人编造费用信息', description: '客户根据错误回答做出决定', owner: '客服主管', inherentLikelihood: 2, inherentImpact: 2, status: 'identified', treatmentDue: '2026-04-15' },
-      { title: '训练数据包含未经授权的个人信息', description: '个人信息保护法：缺少处理依据', owner: '数据保护官', inherentLikelihood: 1, inherentImpact: 4, status: 'closed', treatmentDue: '2026-05-15' },
+      {
+        title: '贷款评分模型对部分人群存在偏见',
+        description: '模型对某些群体的拒绝率明显更高',
+        owner: '信贷部负责人',
+        inherentLikelihood: 3,
+        inherentImpact: 3,
+        status: 'treating',
+        treatmentDue: '2026-03-31',
+      },
+      {
+        title: '客服机器人编造费用信息',
+        description: '客户根据错误回答做出决定',
+        owner: '客服主管',
+        inherentLikelihood: 2,
+        inherentImpact: 2,
+        status: 'identified',
+        treatmentDue: '2026-04-15',
+      },
+      {
+        title: '训练数据包含未经授权的个人信息',
+        description: '个人信息保护法：缺少处理依据',
+        owner: '数据保护官',
+        inherentLikelihood: 1,
+        inherentImpact: 4,
+        status: 'closed',
+        treatmentDue: '2026-05-15',
+      },
     ]);
-    expect(ok.skipped).toEqual([{ row: 4, reason: 'blank' }, { row: 6, reason: 'total' }]);
+    expect(ok.skipped).toEqual([
+      { row: 4, reason: 'blank' },
+      { row: 6, reason: 'total' },
+    ]);
   });
 
   it('reads the semicolon Windows-1252 CSV: flagged as a guess, é and € intact', async () => {
@@ -338,8 +516,22 @@ describe('foreign spreadsheet files', () => {
     const r = applyMapping(rows, m, ctx());
     expect(r.problems.map(shown)).toEqual([]);
     expect(r.writes.map((w) => w.patch)).toEqual([
-      { title: 'Biais du modèle de scoring', description: 'Refus plus fréquents pour certains profils; coût estimé 50 000 €', owner: 'Hélène Garçon', inherentLikelihood: 3, inherentImpact: 3, treatmentDue: '2026-03-31' },
-      { title: 'Fuite de données via le chatbot', description: 'Données clients exposées à un tiers (amende jusqu’à 20 M€)', owner: 'Stéphane Bérard', inherentLikelihood: 1, inherentImpact: 4, treatmentDue: '2026-04-15' },
+      {
+        title: 'Biais du modèle de scoring',
+        description: 'Refus plus fréquents pour certains profils; coût estimé 50 000 €',
+        owner: 'Hélène Garçon',
+        inherentLikelihood: 3,
+        inherentImpact: 3,
+        treatmentDue: '2026-03-31',
+      },
+      {
+        title: 'Fuite de données via le chatbot',
+        description: 'Données clients exposées à un tiers (amende jusqu’à 20 M€)',
+        owner: 'Stéphane Bérard',
+        inherentLikelihood: 1,
+        inherentImpact: 4,
+        treatmentDue: '2026-04-15',
+      },
     ]);
   });
 
@@ -364,9 +556,36 @@ describe('foreign spreadsheet files', () => {
     const r = applyMapping(rows, m, ctx({ sheet: 'Inventory' }));
     expect(r.problems.map(shown)).toEqual([]);
     expect(r.writes.map((w) => w.patch)).toEqual([
-      { name: 'Loan scoring model', purpose: 'Scores consumer loan applications', owner: 'Head of Credit', lifecycleStage: 'operation-monitoring', status: 'active', inScope: 'yes', personalData: 'sensitive', suppliers: 'In-house' },
-      { name: 'Support chatbot', purpose: 'Answers customer questions about fees', owner: 'Customer Service Lead', lifecycleStage: 'deployment', status: 'planned', inScope: 'yes', personalData: 'personal', suppliers: 'ChatVendor Ltd' },
-      { name: '智能客服', purpose: '回答客户关于费用的问题', owner: '客服主管', lifecycleStage: 'design-development', status: 'planned', inScope: 'undecided', personalData: 'unknown', suppliers: '国内供应商' },
+      {
+        name: 'Loan scoring model',
+        purpose: 'Scores consumer loan applications',
+        owner: 'Head of Credit',
+        lifecycleStage: 'operation-monitoring',
+        status: 'active',
+        inScope: 'yes',
+        personalData: 'sensitive',
+        suppliers: 'In-house',
+      },
+      {
+        name: 'Support chatbot',
+        purpose: 'Answers customer questions about fees',
+        owner: 'Customer Service Lead',
+        lifecycleStage: 'deployment',
+        status: 'planned',
+        inScope: 'yes',
+        personalData: 'personal',
+        suppliers: 'ChatVendor Ltd',
+      },
+      {
+        name: '智能客服',
+        purpose: '回答客户关于费用的问题',
+        owner: '客服主管',
+        lifecycleStage: 'design-development',
+        status: 'planned',
+        inScope: 'undecided',
+        personalData: 'unknown',
+        suppliers: '国内供应商',
+      },
     ]);
   });
 });

@@ -5,7 +5,17 @@ import { valueFields } from '../../src/domain/register-values';
 
 const BASE = '2026-11-27T10:00:00.000Z';
 let n = 0;
-const entry = (at: string, changes: { field: string; before: unknown; after: unknown }[], id = `e${++n}`): HistoryEntry => ({ id, workspaceId: 'w', table: 'risks', recordId: 'r', label: 'R-001', at, user: '', action: 'update', changes });
+const entry = (at: string, changes: { field: string; before: unknown; after: unknown }[], id = `e${++n}`): HistoryEntry => ({
+  id,
+  workspaceId: 'w',
+  table: 'risks',
+  recordId: 'r',
+  label: 'R-001',
+  at,
+  user: '',
+  action: 'update',
+  changes,
+});
 const declared = valueFields('risks').map((f) => f.key);
 const mine = { id: 'r', workspaceId: 'w', ref: 'R-001', title: 'Mine', owner: 'Ana', description: 'Same', updatedAt: '2026-12-02T00:00:00.000Z' };
 const theirs = { ...mine, title: 'Theirs', owner: 'Bo', updatedAt: '2026-12-01T00:00:00.000Z' };
@@ -15,7 +25,12 @@ describe('conflict fields and their base', () => {
   it('knows the base where both histories agree, and starts a field one side changed on that side', () => {
     const f = fields({
       mine: [entry('2026-12-02T00:00:00.000Z', [{ field: 'title', before: 'Base', after: 'Mine' }])],
-      theirs: [entry('2026-12-01T00:00:00.000Z', [{ field: 'title', before: 'Base', after: 'Theirs' }, { field: 'owner', before: 'Ana', after: 'Bo' }])],
+      theirs: [
+        entry('2026-12-01T00:00:00.000Z', [
+          { field: 'title', before: 'Base', after: 'Theirs' },
+          { field: 'owner', before: 'Ana', after: 'Bo' },
+        ]),
+      ],
     });
     expect(f).toEqual([
       { field: 'title', keys: ['title'], base: { value: 'Base' }, preferred: 'mine' },
@@ -25,15 +40,24 @@ describe('conflict fields and their base', () => {
 
   it('leaves the base unknown when a side has no history, when the histories disagree, or when the value was cut', () => {
     expect(fields({}).map((f) => f.base)).toEqual([null, null]);
-    const disagree = fields({ mine: [entry('2026-12-02T00:00:00.000Z', [{ field: 'title', before: 'One', after: 'Mine' }])], theirs: [entry('2026-12-01T00:00:00.000Z', [{ field: 'title', before: 'Two', after: 'Theirs' }])] });
+    const disagree = fields({
+      mine: [entry('2026-12-02T00:00:00.000Z', [{ field: 'title', before: 'One', after: 'Mine' }])],
+      theirs: [entry('2026-12-01T00:00:00.000Z', [{ field: 'title', before: 'Two', after: 'Theirs' }])],
+    });
     expect(disagree[0]!.base).toBeNull();
-    const cut = fields({ mine: [entry('2026-12-02T00:00:00.000Z', [{ field: 'title', before: { $truncated: 'Ba' }, after: 'Mine' }])], theirs: [entry('2026-12-01T00:00:00.000Z', [{ field: 'title', before: { $truncated: 'Ba' }, after: 'Theirs' }])] });
+    const cut = fields({
+      mine: [entry('2026-12-02T00:00:00.000Z', [{ field: 'title', before: { $truncated: 'Ba' }, after: 'Mine' }])],
+      theirs: [entry('2026-12-01T00:00:00.000Z', [{ field: 'title', before: { $truncated: 'Ba' }, after: 'Theirs' }])],
+    });
     expect(cut[0]!.base).toBeNull();
   });
 
   it('does not trust an entry both sides hold: it began before the exchange and was merged with later edits on both', () => {
     // Both sides merged their edit into the same pre-exchange entry: it says the title was "Older" before, on both sides.
-    const f = fields({ mine: [entry('2026-12-02T00:00:00.000Z', [{ field: 'title', before: 'Older', after: 'Mine' }], 'shared')], theirs: [entry('2026-12-01T00:00:00.000Z', [{ field: 'title', before: 'Older', after: 'Theirs' }], 'shared')] });
+    const f = fields({
+      mine: [entry('2026-12-02T00:00:00.000Z', [{ field: 'title', before: 'Older', after: 'Mine' }], 'shared')],
+      theirs: [entry('2026-12-01T00:00:00.000Z', [{ field: 'title', before: 'Older', after: 'Theirs' }], 'shared')],
+    });
     expect(f[0]!.base).toBeNull();
   });
 
@@ -46,7 +70,11 @@ describe('conflict fields and their base', () => {
 describe('the record a choice makes', () => {
   const f = fields({});
   it('mixes the chosen fields of theirs into mine as a new version', () => {
-    expect(mixRecord(mine, theirs, f, { title: 'theirs', owner: 'mine' }, '2026-12-07T00:00:00.000Z')).toEqual({ ...mine, title: 'Theirs', updatedAt: '2026-12-07T00:00:00.000Z' });
+    expect(mixRecord(mine, theirs, f, { title: 'theirs', owner: 'mine' }, '2026-12-07T00:00:00.000Z')).toEqual({
+      ...mine,
+      title: 'Theirs',
+      updatedAt: '2026-12-07T00:00:00.000Z',
+    });
   });
   it('writes nothing for all mine and theirs as it came for all theirs', () => {
     expect(mixRecord(mine, theirs, f, 'mine', 'now')).toBeNull();

@@ -22,7 +22,12 @@ const MODELS: SchemaModel[] = ['catalog', 'profile', 'ssp'];
 
 function sspInput(): OscalSspInput {
   const ws = makeWorkspace({ name: 'Acme' });
-  return { workspace: ws, assessments: [makeAssessment(ws.id, { itemId: 'A.2.2', status: 'implemented', applicable: true, owner: 'Dana' })], ownControls: [], risks: [] };
+  return {
+    workspace: ws,
+    assessments: [makeAssessment(ws.id, { itemId: 'A.2.2', status: 'implemented', applicable: true, owner: 'Dana' })],
+    ownControls: [],
+    risks: [],
+  };
 }
 const clone = <T>(x: T): T => structuredClone(x);
 const paths = (version: (typeof SCHEMA_VERSIONS)[number], model: SchemaModel, doc: unknown) => schemaErrors(version, model, doc).map((e) => e.instancePath);
@@ -33,7 +38,9 @@ describe('OSCAL schema fixtures', () => {
     for (const version of SCHEMA_VERSIONS) {
       for (const model of MODELS) {
         expect(readSchema(version, model).$id).toBe(`http://csrc.nist.gov/ns/oscal/${version}/oscal-${model}-schema.json`);
-        const sha = createHash('sha256').update(readFileSync(schemaPath(version, model))).digest('hex');
+        const sha = createHash('sha256')
+          .update(readFileSync(schemaPath(version, model)))
+          .digest('hex');
         expect(readme, `${version} ${model}`).toContain(`${sha}  v${version}/oscal_${model}_schema.json`);
       }
     }

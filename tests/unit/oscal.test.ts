@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Assessment } from '../../src/domain/assessment-schema';
 import { generateWorkspace } from '../../src/domain/generate-workspace';
-import { buildOscalCatalog, buildOscalProfile, CATALOG_REMARKS, TRANSLATED_CATALOG_REMARKS, type OscalControl, type OscalGroup } from '../../src/io/oscal/oscal-catalog';
+import {
+  buildOscalCatalog,
+  buildOscalProfile,
+  CATALOG_REMARKS,
+  TRANSLATED_CATALOG_REMARKS,
+  type OscalControl,
+  type OscalGroup,
+} from '../../src/io/oscal/oscal-catalog';
 import { AIMS_NS, OSCAL_FILES, OSCAL_VERSION, oscalControlId, oscalJson, uuidV5 } from '../../src/io/oscal/oscal-common';
 import { exportOscal, sspFileName } from '../../src/io/oscal/oscal-export';
 import { buildOscalSsp, type OscalImplementedRequirement, type OscalSspInput } from '../../src/io/oscal/oscal-ssp';
@@ -39,17 +46,54 @@ function workspaceInput(): OscalSspInput {
   const ws = g.workspace;
   const a = (itemId: string, o: Partial<Assessment>) => makeAssessment(ws.id, { itemId, ...o });
   const assessments = [
-    a('4.1', { status: 'implemented', owner: 'Dana Okafor', implementation: '', notes: 'Context analysis approved 2026-02.', applicable: null, justificationCategory: null, justification: '' }),
-    a('6.1.3', { status: 'in-progress', owner: 'Sam Lindqvist', applicable: null, justificationCategory: null, justification: '', implementation: 'SoA kept in AIMS Workbench' }),
-    a('A.2.2', { status: 'implemented', owner: 'Dana Okafor', applicable: true, justificationCategory: 'legal-regulatory', justification: 'Required by the EU AI Act, Art. 17.\nSecond line.', implementation: 'AI policy v1.2, approved by the board' }),
-    a('A.2.3', { status: 'not-started', owner: '', targetDate: '2027-03-31', applicable: true, justificationCategory: 'business-practice', justification: 'Align with the ISMS policies', implementation: '' }),
-    a('A.10.4', { status: 'not-started', applicable: false, justificationCategory: 'other', justification: 'We have no customers using our AI systems.', implementation: '' }),
+    a('4.1', {
+      status: 'implemented',
+      owner: 'Dana Okafor',
+      implementation: '',
+      notes: 'Context analysis approved 2026-02.',
+      applicable: null,
+      justificationCategory: null,
+      justification: '',
+    }),
+    a('6.1.3', {
+      status: 'in-progress',
+      owner: 'Sam Lindqvist',
+      applicable: null,
+      justificationCategory: null,
+      justification: '',
+      implementation: 'SoA kept in AIMS Workbench',
+    }),
+    a('A.2.2', {
+      status: 'implemented',
+      owner: 'Dana Okafor',
+      applicable: true,
+      justificationCategory: 'legal-regulatory',
+      justification: 'Required by the EU AI Act, Art. 17.\nSecond line.',
+      implementation: 'AI policy v1.2, approved by the board',
+    }),
+    a('A.2.3', {
+      status: 'not-started',
+      owner: '',
+      targetDate: '2027-03-31',
+      applicable: true,
+      justificationCategory: 'business-practice',
+      justification: 'Align with the ISMS policies',
+      implementation: '',
+    }),
+    a('A.10.4', {
+      status: 'not-started',
+      applicable: false,
+      justificationCategory: 'other',
+      justification: 'We have no customers using our AI systems.',
+      implementation: '',
+    }),
     a('A.9.2', { status: 'in-progress', applicable: null, justificationCategory: null, justification: '', implementation: '' }),
   ];
   return { workspace: ws, assessments, ownControls: g.ownControls, risks: g.risks };
 }
 
-const requirementsOf = (doc: Awaited<ReturnType<typeof buildOscalSsp>>) => new Map(doc['system-security-plan']['control-implementation']['implemented-requirements'].map((r) => [r['control-id'], r]));
+const requirementsOf = (doc: Awaited<ReturnType<typeof buildOscalSsp>>) =>
+  new Map(doc['system-security-plan']['control-implementation']['implemented-requirements'].map((r) => [r['control-id'], r]));
 const prop = (r: { props?: { name: string; value: string }[] } | undefined, name: string) => r?.props?.filter((p) => p.name === name).map((p) => p.value);
 
 describe('OSCAL UUIDs', () => {
@@ -85,7 +129,24 @@ describe('OSCAL catalog export', () => {
       expect(c?.parts?.map((p) => p.name)).toEqual(['guidance', 'questions', 'evidence-examples']);
     }
     expect(controls.filter((c) => c.class === 'control')).toHaveLength(38);
-    expect(doc.groups.map((g) => g.id)).toEqual(['c-4', 'c-5', 'c-6', 'c-7', 'c-8', 'c-9', 'c-10', 'a.2', 'a.3', 'a.4', 'a.5', 'a.6', 'a.7', 'a.8', 'a.9', 'a.10']);
+    expect(doc.groups.map((g) => g.id)).toEqual([
+      'c-4',
+      'c-5',
+      'c-6',
+      'c-7',
+      'c-8',
+      'c-9',
+      'c-10',
+      'a.2',
+      'a.3',
+      'a.4',
+      'a.5',
+      'a.6',
+      'a.7',
+      'a.8',
+      'a.9',
+      'a.10',
+    ]);
     const a6 = doc.groups.find((g) => g.id === 'a.6')!;
     expect(a6.groups?.map((g) => g.id)).toEqual(['a.6.1', 'a.6.2']);
     expect(controls.find((c) => c.id === 'a.6.2.4')?.title).toBe(catalog.byId.get('A.6.2.4')!.title);
@@ -101,7 +162,11 @@ describe('OSCAL catalog export', () => {
     expect(ids(group('c-6'))).toEqual(['c-6.1.1', 'c-6.1.2', 'c-6.1.3', 'c-6.1.4', 'c-6.2', 'c-6.3']);
     expect(ids(group('c-7'))?.slice(3)).toEqual(['c-7.4', 'c-7.5.1', 'c-7.5.2', 'c-7.5.3']);
     expect(group('c-9').groups).toBeUndefined();
-    const partOf = (g: Group, id: string) => g.controls?.find((c) => c.id === id)?.props.filter((p) => p.name === 'part-of').map((p) => [p.ns, p.value]);
+    const partOf = (g: Group, id: string) =>
+      g.controls
+        ?.find((c) => c.id === id)
+        ?.props.filter((p) => p.name === 'part-of')
+        .map((p) => [p.ns, p.value]);
     expect(partOf(group('c-6'), 'c-6.1.3')).toEqual([[AIMS_NS, `6.1 ${catalog.byId.get('6.1')!.title}`]]);
     expect(partOf(group('c-6'), 'c-6.2')).toEqual([]);
     // Annex A objectives hold only sub-groups or only controls, so they keep their structure.
@@ -182,7 +247,8 @@ describe('OSCAL SSP export (Statement of Applicability and implementation status
     const doc = await buildOscalSsp(catalog, input, OPTS);
     const reqs = requirementsOf(doc);
     const parties = new Map((doc['system-security-plan'].metadata.parties ?? []).map((p) => [p.uuid, p.name]));
-    const owners = (r: OscalImplementedRequirement | undefined) => (r?.['responsible-roles'] ?? []).flatMap((x) => x['party-uuids'].map((u) => `${x['role-id']}:${parties.get(u)}`));
+    const owners = (r: OscalImplementedRequirement | undefined) =>
+      (r?.['responsible-roles'] ?? []).flatMap((x) => x['party-uuids'].map((u) => `${x['role-id']}:${parties.get(u)}`));
     const state = (r: OscalImplementedRequirement | undefined) => r?.['by-components'][0]!['implementation-status'].state;
 
     const policy = reqs.get('a.2.2');
@@ -220,7 +286,13 @@ describe('OSCAL SSP export (Statement of Applicability and implementation status
 
   it('takes applicability from risk treatments and lists own controls as components', async () => {
     const ws = makeWorkspace({ name: 'Acme' });
-    const own = makeOwnControl(ws.id, { name: 'Bias testing before release', description: 'Every model is tested for bias.', owner: 'Priya Raman', status: 'implemented', annexAControls: ['A.6.2.4', 'A.7.4'] });
+    const own = makeOwnControl(ws.id, {
+      name: 'Bias testing before release',
+      description: 'Every model is tested for bias.',
+      owner: 'Priya Raman',
+      status: 'implemented',
+      annexAControls: ['A.6.2.4', 'A.7.4'],
+    });
     const retired = makeOwnControl(ws.id, { name: 'Old review', status: 'retired', annexAControls: ['A.6.2.4'] });
     const risk = makeRisk(ws.id, { ref: 'R-007', annexAControls: ['A.5.2'], ownControlIds: [own.id] });
     const doc = await buildOscalSsp(catalog, { workspace: ws, assessments: [], ownControls: [own, retired], risks: [risk] }, OPTS);

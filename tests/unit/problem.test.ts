@@ -29,8 +29,18 @@ describe('fromZodIssue', () => {
   it('maps zod issues to our codes, with the facts their messages need and where they were', () => {
     const title = z.object({ title: z.string().trim().min(1).max(5) });
     expect(fromZodIssue(issue(title, { title: '' }))).toEqual({ code: 'required', field: 'title' });
-    expect(fromZodIssue(issue(title, { title: 'far too long' }), { sheet: 'Risks', row: 3 })).toMatchObject({ code: 'too-long', params: { max: 5 }, field: 'title', sheet: 'Risks', row: 3 });
-    expect(fromZodIssue(issue(z.object({ s: z.enum(['a', 'b']) }), { s: 'c' }))).toMatchObject({ code: 'not-one-of', params: { options: ['a', 'b'] }, field: 's' });
+    expect(fromZodIssue(issue(title, { title: 'far too long' }), { sheet: 'Risks', row: 3 })).toMatchObject({
+      code: 'too-long',
+      params: { max: 5 },
+      field: 'title',
+      sheet: 'Risks',
+      row: 3,
+    });
+    expect(fromZodIssue(issue(z.object({ s: z.enum(['a', 'b']) }), { s: 'c' }))).toMatchObject({
+      code: 'not-one-of',
+      params: { options: ['a', 'b'] },
+      field: 's',
+    });
     const other = fromZodIssue(issue(z.string().email(), 'nope'));
     expect(other.code).toBe('invalid');
     expect(typeof other.params?.schemaMessage).toBe('string');
@@ -40,7 +50,10 @@ describe('fromZodIssue', () => {
 describe('a spreadsheet problem is a code until a person reads it', () => {
   it('a refused cell carries a code and its facts, with option values rather than labels', () => {
     const r = enumFromCell('Very high', treatmentOptions, 'risk.treatmentValue', true);
-    expect(r).toEqual({ ok: false, problem: { code: 'not-one-of', params: { value: 'Very high', options: treatmentOptions.map((value) => ({ prefix: 'risk.treatmentValue', value })) } } });
+    expect(r).toEqual({
+      ok: false,
+      problem: { code: 'not-one-of', params: { value: 'Very high', options: treatmentOptions.map((value) => ({ prefix: 'risk.treatmentValue', value })) } },
+    });
     // It crosses from the worker to the page as it is.
     expect(structuredClone(r)).toEqual(r);
   });

@@ -3,7 +3,16 @@ import type { CycleRecord } from '../../src/domain/cycle/registry';
 import { readiness, readinessCheckIds, readinessGapCodes, readinessWhyCodes, type ReadinessCheck, type ReadinessInput } from '../../src/domain/readiness';
 import { DEFAULT_PRESET, presetMatrix } from '../../src/domain/risk-matrix-presets';
 import { shippedCatalog } from '../support/catalog';
-import { buildCycleRecord, cycleRow, makeAiSystem, makeAssessment, makeImpactAssessment, makeLinkEvidence, makeOwnControl, makeRisk } from '../support/factories';
+import {
+  buildCycleRecord,
+  cycleRow,
+  makeAiSystem,
+  makeAssessment,
+  makeImpactAssessment,
+  makeLinkEvidence,
+  makeOwnControl,
+  makeRisk,
+} from '../support/factories';
 
 const catalog = shippedCatalog();
 const WS = crypto.randomUUID();
@@ -12,7 +21,19 @@ const TODAY = '2026-03-01';
 const MATRIX = presetMatrix(DEFAULT_PRESET);
 
 function run(input: Partial<Omit<ReadinessInput, 'catalog'>> = {}) {
-  return readiness({ catalog, assessments: [], cycle: [], risks: [], ownControls: [], impactAssessments: [], evidence: [], aiSystems: [], matrix: MATRIX, today: TODAY, ...input });
+  return readiness({
+    catalog,
+    assessments: [],
+    cycle: [],
+    risks: [],
+    ownControls: [],
+    impactAssessments: [],
+    evidence: [],
+    aiSystems: [],
+    matrix: MATRIX,
+    today: TODAY,
+    ...input,
+  });
 }
 
 function check(id: ReadinessCheck['id'], input: Partial<Omit<ReadinessInput, 'catalog'>> = {}): ReadinessCheck {
@@ -26,7 +47,9 @@ const doc = (overrides: Parameters<typeof buildCycleRecord<'document'>>[2]) => b
 
 /** Every Annex A control included with a reason. */
 function fullSoa(skip: string[] = []) {
-  return catalog.controls.filter((c) => !skip.includes(c.id)).map((c) => makeAssessment(WS, { itemId: c.id, applicable: true, justificationCategory: 'business-practice', justification: 'Needed for our AI systems' }));
+  return catalog.controls
+    .filter((c) => !skip.includes(c.id))
+    .map((c) => makeAssessment(WS, { itemId: c.id, applicable: true, justificationCategory: 'business-practice', justification: 'Needed for our AI systems' }));
 }
 
 describe('readiness: shape', () => {
@@ -88,7 +111,9 @@ describe('readiness: walkthrough coverage', () => {
   });
 
   it('is 100% when everything is implemented or excluded', () => {
-    const assessments = catalog.assessable.map((i) => makeAssessment(WS, { itemId: i.id, status: 'implemented', applicable: i.isControl ? i.id !== 'A.2.2' : null }));
+    const assessments = catalog.assessable.map((i) =>
+      makeAssessment(WS, { itemId: i.id, status: 'implemented', applicable: i.isControl ? i.id !== 'A.2.2' : null }),
+    );
     const { coverage } = run({ assessments });
     expect(coverage.percent).toBe(100);
     expect(coverage.notApplicable).toBe(1);
@@ -106,16 +131,29 @@ describe('scope (4.3)', () => {
     const blank = buildCycleRecord(WS, 'scope', { boundaries: 'Claims unit', statement: '   ' });
     expect(check('scope', cycle(blank))).toMatchObject({ met: false, why: 'no-statement', link: { page: 'cycle-record', kind: 'scope', id: blank.id } });
     const scope = buildCycleRecord(WS, 'scope', { statement: 'The AIMS covers the claims triage model.' });
-    expect(check('scope', cycle(scope))).toEqual(expect.objectContaining({ met: true, why: null, count: 1, link: { page: 'cycle-record', kind: 'scope', id: scope.id } }));
+    expect(check('scope', cycle(scope))).toEqual(
+      expect.objectContaining({ met: true, why: null, count: 1, link: { page: 'cycle-record', kind: 'scope', id: scope.id } }),
+    );
   });
 });
 
 describe('AI policy (5.2)', () => {
   it('needs an approved document of type ai-policy', () => {
-    expect(check('ai-policy')).toMatchObject({ met: false, why: 'missing', link: { page: 'cycle-register', kind: 'document' }, gaps: [{ code: 'policy-missing' }] });
+    expect(check('ai-policy')).toMatchObject({
+      met: false,
+      why: 'missing',
+      link: { page: 'cycle-register', kind: 'document' },
+      gaps: [{ code: 'policy-missing' }],
+    });
     const draft = doc({ type: 'ai-policy', status: 'draft' });
     expect(check('ai-policy', cycle(draft))).toMatchObject({ met: false, why: 'not-approved', link: { page: 'cycle-record', kind: 'document', id: draft.id } });
-    expect(check('ai-policy', cycle(draft)).gaps).toEqual([{ code: 'policy-not-approved', params: { ref: draft.ref, title: draft.title, status: { option: 'cycle.document.status', value: 'draft' } }, link: { page: 'cycle-record', kind: 'document', id: draft.id } }]);
+    expect(check('ai-policy', cycle(draft)).gaps).toEqual([
+      {
+        code: 'policy-not-approved',
+        params: { ref: draft.ref, title: draft.title, status: { option: 'cycle.document.status', value: 'draft' } },
+        link: { page: 'cycle-record', kind: 'document', id: draft.id },
+      },
+    ]);
     const inReview = doc({ type: 'ai-policy', status: 'in-review' });
     expect(check('ai-policy', cycle(inReview)).why).toBe('not-approved');
     const otherPolicy = doc({ type: 'policy', status: 'approved', itemIds: ['5.2'], title: 'Information security policy' });
@@ -123,7 +161,9 @@ describe('AI policy (5.2)', () => {
     const retired = doc({ type: 'ai-policy', status: 'retired' });
     expect(check('ai-policy', cycle(retired))).toMatchObject({ met: false, why: 'missing' });
     const approved = doc({ ref: 'DOC-002', type: 'ai-policy', status: 'approved', approvedOn: '2026-01-10' });
-    expect(check('ai-policy', cycle(draft, approved))).toEqual(expect.objectContaining({ met: true, why: null, count: 1, gaps: [], link: { page: 'cycle-record', kind: 'document', id: approved.id } }));
+    expect(check('ai-policy', cycle(draft, approved))).toEqual(
+      expect.objectContaining({ met: true, why: null, count: 1, gaps: [], link: { page: 'cycle-record', kind: 'document', id: approved.id } }),
+    );
   });
 
   it('names an approved "AI Policy" filed under another type instead of saying nothing is recorded', () => {
@@ -131,7 +171,13 @@ describe('AI policy (5.2)', () => {
       const misfiled = doc({ ref: 'DOC-003', type: 'policy', status: 'approved', title });
       const c = check('ai-policy', cycle(misfiled));
       expect(c.met, title).toBe(false);
-      expect(c.gaps, title).toEqual([{ code: 'policy-misfiled', params: { ref: 'DOC-003', title, type: { option: 'cycle.document.type', value: 'policy' } }, link: { page: 'cycle-record', kind: 'document', id: misfiled.id } }]);
+      expect(c.gaps, title).toEqual([
+        {
+          code: 'policy-misfiled',
+          params: { ref: 'DOC-003', title, type: { option: 'cycle.document.type', value: 'policy' } },
+          link: { page: 'cycle-record', kind: 'document', id: misfiled.id },
+        },
+      ]);
     }
     expect(check('ai-policy', cycle(doc({ type: 'policy', status: 'approved', title: 'Privacy policy' }))).gaps.map((g) => g.code)).toEqual(['policy-missing']);
   });
@@ -139,7 +185,11 @@ describe('AI policy (5.2)', () => {
 
 describe('risk assessment process and criteria (6.1.2)', () => {
   it('is met by the defined risk criteria plus a risk assessed against them', () => {
-    expect(check('risk-criteria')).toMatchObject({ met: false, link: { page: 'risks' }, gaps: [{ code: 'criteria-no-assessed-risk', params: { matrix: MATRIX.name } }] });
+    expect(check('risk-criteria')).toMatchObject({
+      met: false,
+      link: { page: 'risks' },
+      gaps: [{ code: 'criteria-no-assessed-risk', params: { matrix: MATRIX.name } }],
+    });
     const unrated = makeRisk(WS, { inherentLikelihood: null, inherentImpact: null });
     expect(check('risk-criteria', { risks: [unrated] }).met).toBe(false);
     const outside = makeRisk(WS, { ref: 'R-002', inherentLikelihood: 6, inherentImpact: 1 });
@@ -158,7 +208,10 @@ describe('risk assessment results (8.2)', () => {
   it('needs every open risk assessed, and names each one that is not', () => {
     expect(check('risk-results')).toMatchObject({ met: false, why: 'none-recorded', link: { page: 'risks' }, gaps: [{ code: 'risks-none' }] });
     const unrated = makeRisk(WS, { inherentLikelihood: null, inherentImpact: null, status: 'identified' });
-    expect(check('risk-results', { risks: [unrated] })).toMatchObject({ why: 'not-rated', gaps: [{ code: 'risk-unrated', params: { ref: 'R-001', title: unrated.title }, link: { page: 'risk', id: unrated.id } }] });
+    expect(check('risk-results', { risks: [unrated] })).toMatchObject({
+      why: 'not-rated',
+      gaps: [{ code: 'risk-unrated', params: { ref: 'R-001', title: unrated.title }, link: { page: 'risk', id: unrated.id } }],
+    });
     const half = makeRisk(WS, { ref: 'R-002', inherentLikelihood: 1, inherentImpact: null });
     const rated = makeRisk(WS, { ref: 'R-003', inherentLikelihood: 0, inherentImpact: 0 });
     const r = check('risk-results', { risks: [rated, half, unrated] });
@@ -169,7 +222,9 @@ describe('risk assessment results (8.2)', () => {
 
   it('names a risk whose planned review has passed', () => {
     const late = makeRisk(WS, { nextReview: '2026-02-01' });
-    expect(check('risk-results', { risks: [late] }).gaps).toEqual([{ code: 'risk-review-overdue', params: { ref: 'R-001', title: late.title, date: { date: '2026-02-01' } }, link: { page: 'risk', id: late.id } }]);
+    expect(check('risk-results', { risks: [late] }).gaps).toEqual([
+      { code: 'risk-review-overdue', params: { ref: 'R-001', title: late.title, date: { date: '2026-02-01' } }, link: { page: 'risk', id: late.id } },
+    ]);
     expect(check('risk-results', { risks: [{ ...late, nextReview: TODAY }] }).met).toBe(true);
   });
 });
@@ -180,14 +235,20 @@ describe('risk treatment (6.1.3, 8.3)', () => {
     const noOption = makeRisk(WS, { treatment: null, annexAControls: ['A.6.2.4'], treatmentPlan: 'Bias testing' });
     expect(check('risk-treatment', { risks: [noOption] })).toMatchObject({
       why: 'no-treatment',
-      gaps: [{ code: 'risk-untreated', params: { ref: 'R-001', title: noOption.title, level: 'High', threshold: 'Low' }, link: { page: 'risk', id: noOption.id } }],
+      gaps: [
+        { code: 'risk-untreated', params: { ref: 'R-001', title: noOption.title, level: 'High', threshold: 'Low' }, link: { page: 'risk', id: noOption.id } },
+      ],
     });
     const nothingBehind = makeRisk(WS, { treatment: 'modify', treatmentPlan: '  ' });
     expect(check('risk-treatment', { risks: [nothingBehind] }).why).toBe('no-treatment');
     const dangling = makeRisk(WS, { treatment: 'modify', ownControlIds: ['no-such-control'] });
     expect(check('risk-treatment', { risks: [dangling] }).why).toBe('no-treatment');
 
-    expect(check('risk-treatment', { risks: [makeRisk(WS, { treatment: 'modify', annexAControls: ['A.6.2.4'] })] })).toMatchObject({ met: true, why: null, count: 1 });
+    expect(check('risk-treatment', { risks: [makeRisk(WS, { treatment: 'modify', annexAControls: ['A.6.2.4'] })] })).toMatchObject({
+      met: true,
+      why: null,
+      count: 1,
+    });
     const own = makeOwnControl(WS);
     expect(check('risk-treatment', { risks: [makeRisk(WS, { treatment: 'modify', ownControlIds: [own.id] })], ownControls: [own] }).met).toBe(true);
     expect(check('risk-treatment', { risks: [makeRisk(WS, { treatment: 'retain', treatmentPlan: 'Accepted by the board; reviewed yearly' })] }).met).toBe(true);
@@ -197,7 +258,11 @@ describe('risk treatment (6.1.3, 8.3)', () => {
     expect(check('risk-treatment', { risks: [makeRisk(WS, { inherentLikelihood: 0, inherentImpact: 0 })] })).toMatchObject({ met: true });
     const residualHigh = makeRisk(WS, { treatment: 'modify', annexAControls: ['A.6.2.4'], residualLikelihood: 3, residualImpact: 3 });
     expect(check('risk-treatment', { risks: [residualHigh] }).gaps).toEqual([
-      { code: 'risk-not-accepted', params: { ref: 'R-001', title: residualHigh.title, level: 'High', threshold: 'Low' }, link: { page: 'risk', id: residualHigh.id } },
+      {
+        code: 'risk-not-accepted',
+        params: { ref: 'R-001', title: residualHigh.title, level: 'High', threshold: 'Low' },
+        link: { page: 'risk', id: residualHigh.id },
+      },
     ]);
     expect(check('risk-treatment', { risks: [{ ...residualHigh, acceptedBy: 'Board', acceptedOn: '2026-02-01' }] }).met).toBe(true);
   });
@@ -210,7 +275,15 @@ describe('Statement of Applicability (6.1.3)', () => {
     const almost = fullSoa(['A.10.4']);
     expect(check('soa', { assessments: almost })).toMatchObject({ met: false, why: 'incomplete', count: catalog.controls.length - 1 });
     expect(check('soa', { assessments: almost }).gaps).toEqual([
-      { code: 'soa-control', params: { id: 'A.10.4', title: catalog.byId.get('A.10.4')!.title, missing: { options: 'soa.gap', values: ['undecided', 'no-category', 'no-justification'] } }, link: { page: 'soa' } },
+      {
+        code: 'soa-control',
+        params: {
+          id: 'A.10.4',
+          title: catalog.byId.get('A.10.4')!.title,
+          missing: { options: 'soa.gap', values: ['undecided', 'no-category', 'no-justification'] },
+        },
+        link: { page: 'soa' },
+      },
     ]);
     const unjustified = [...almost, makeAssessment(WS, { itemId: 'A.10.4', applicable: false, justificationCategory: 'other', justification: '' })];
     expect(check('soa', { assessments: unjustified }).met).toBe(false);
@@ -231,33 +304,59 @@ describe('Statement of Applicability (6.1.3)', () => {
 
 describe('impact assessment (6.1.4, 8.4)', () => {
   const system = makeAiSystem(WS, { name: 'ClaimSort' });
-  const approvedOf = (s: { id: string }, overrides = {}) => makeImpactAssessment(WS, s.id, { state: 'approved', approver: 'CISO', approvedOn: '2026-02-01', ...overrides });
+  const approvedOf = (s: { id: string }, overrides = {}) =>
+    makeImpactAssessment(WS, s.id, { state: 'approved', approver: 'CISO', approvedOn: '2026-02-01', ...overrides });
 
   it('needs an AI system in scope', () => {
     expect(check('impact')).toMatchObject({ met: false, link: { page: 'systems' }, gaps: [{ code: 'systems-none-in-scope' }] });
     const outOfScope = makeAiSystem(WS, { inScope: 'no' });
-    expect(check('impact', { aiSystems: [outOfScope], impactAssessments: [approvedOf(outOfScope)] }).gaps.map((g) => g.code)).toEqual(['systems-none-in-scope']);
+    expect(check('impact', { aiSystems: [outOfScope], impactAssessments: [approvedOf(outOfScope)] }).gaps.map((g) => g.code)).toEqual([
+      'systems-none-in-scope',
+    ]);
   });
 
   it('needs an approved version for the system', () => {
-    expect(check('impact', { aiSystems: [system] })).toMatchObject({ met: false, gaps: [{ code: 'system-no-assessment', params: { name: 'ClaimSort' }, link: { page: 'system', id: system.id } }] });
+    expect(check('impact', { aiSystems: [system] })).toMatchObject({
+      met: false,
+      gaps: [{ code: 'system-no-assessment', params: { name: 'ClaimSort' }, link: { page: 'system', id: system.id } }],
+    });
     const draft = makeImpactAssessment(WS, system.id);
-    expect(check('impact', { aiSystems: [system], impactAssessments: [draft] })).toMatchObject({ met: false, link: { page: 'assessment', id: draft.id }, gaps: [{ code: 'system-not-approved', params: { name: 'ClaimSort', version: 1 } }] });
+    expect(check('impact', { aiSystems: [system], impactAssessments: [draft] })).toMatchObject({
+      met: false,
+      link: { page: 'assessment', id: draft.id },
+      gaps: [{ code: 'system-not-approved', params: { name: 'ClaimSort', version: 1 } }],
+    });
     const approved = approvedOf(system);
-    expect(check('impact', { aiSystems: [system], impactAssessments: [draft, approved] })).toMatchObject({ met: true, why: null, count: 1, gaps: [], link: { page: 'assessment', id: approved.id } });
+    expect(check('impact', { aiSystems: [system], impactAssessments: [draft, approved] })).toMatchObject({
+      met: true,
+      why: null,
+      count: 1,
+      gaps: [],
+      link: { page: 'assessment', id: approved.id },
+    });
   });
 
   it('stays green while a newer draft version is being edited, and links the approved one', () => {
     const v1 = approvedOf(system);
     const v2 = makeImpactAssessment(WS, system.id, { id: crypto.randomUUID(), seriesId: v1.seriesId, version: 2, updatedAt: '2026-02-01T00:00:00.000Z' });
-    expect(check('impact', { aiSystems: [system], impactAssessments: [v2, v1] })).toMatchObject({ met: true, count: 1, link: { page: 'assessment', id: v1.id } });
+    expect(check('impact', { aiSystems: [system], impactAssessments: [v2, v1] })).toMatchObject({
+      met: true,
+      count: 1,
+      link: { page: 'assessment', id: v1.id },
+    });
   });
 
   it('is red while a second in-scope, high-risk system has none, and says which (the reported false green)', () => {
     const talent = makeAiSystem(WS, { name: 'TalentSift', euAiActCategory: 'high-risk' });
     const c = check('impact', { aiSystems: [system, talent], impactAssessments: [approvedOf(system)] });
     expect(c).toMatchObject({ met: false, why: 'systems-uncovered', count: 1, link: { page: 'system', id: talent.id } });
-    expect(c.gaps).toEqual([{ code: 'system-no-assessment-eu', params: { name: 'TalentSift', category: { option: 'ai.eu', value: 'high-risk' } }, link: { page: 'system', id: talent.id } }]);
+    expect(c.gaps).toEqual([
+      {
+        code: 'system-no-assessment-eu',
+        params: { name: 'TalentSift', category: { option: 'ai.eu', value: 'high-risk' } },
+        link: { page: 'system', id: talent.id },
+      },
+    ]);
     expect(check('impact', { aiSystems: [system, { ...talent, status: 'retired' }], impactAssessments: [approvedOf(system)] }).met).toBe(true);
   });
 
@@ -273,13 +372,22 @@ describe('AI objectives (6.2)', () => {
   it('needs an objective with a measure and a target', () => {
     expect(check('objectives')).toMatchObject({ met: false, why: 'none-recorded', link: { page: 'cycle-register', kind: 'objective' } });
     const noTarget = buildCycleRecord(WS, 'objective', { measure: 'Share of decisions reviewed', target: null });
-    expect(check('objectives', cycle(noTarget))).toMatchObject({ met: false, why: 'no-target', link: { page: 'cycle-record', kind: 'objective', id: noTarget.id } });
+    expect(check('objectives', cycle(noTarget))).toMatchObject({
+      met: false,
+      why: 'no-target',
+      link: { page: 'cycle-record', kind: 'objective', id: noTarget.id },
+    });
     const noMeasure = buildCycleRecord(WS, 'objective', { ref: 'OBJ-002', measure: '', target: 95 });
     expect(check('objectives', cycle(noTarget, noMeasure)).why).toBe('no-target');
     const dropped = buildCycleRecord(WS, 'objective', { measure: 'Complaints', target: 0, status: 'dropped' });
     expect(check('objectives', cycle(dropped)).met).toBe(false);
     const good = buildCycleRecord(WS, 'objective', { ref: 'OBJ-003', measure: 'Share of decisions reviewed', target: 0 });
-    expect(check('objectives', cycle(noTarget, good))).toMatchObject({ met: true, why: null, count: 1, link: { page: 'cycle-record', kind: 'objective', id: good.id } });
+    expect(check('objectives', cycle(noTarget, good))).toMatchObject({
+      met: true,
+      why: null,
+      count: 1,
+      link: { page: 'cycle-record', kind: 'objective', id: good.id },
+    });
   });
 });
 
@@ -289,7 +397,12 @@ describe('competence (7.2)', () => {
     const noEvidence = buildCycleRecord(WS, 'competence', { role: 'Data scientist', required: 'Bias testing', evidence: ' ' });
     expect(check('competence', cycle(noEvidence))).toMatchObject({ met: false, why: 'no-evidence', link: { page: 'cycle-record', id: noEvidence.id } });
     const good = buildCycleRecord(WS, 'competence', { ref: 'CMP-002', role: 'Data scientist', evidence: 'Certificate, HR file 2025-114', status: 'competent' });
-    expect(check('competence', cycle(noEvidence, good))).toMatchObject({ met: true, why: null, count: 1, link: { page: 'cycle-record', kind: 'competence', id: good.id } });
+    expect(check('competence', cycle(noEvidence, good))).toMatchObject({
+      met: true,
+      why: null,
+      count: 1,
+      link: { page: 'cycle-record', kind: 'competence', id: good.id },
+    });
   });
 });
 
@@ -300,9 +413,18 @@ describe('operational planning (8.1)', () => {
     expect(check('operation', cycle(retired)).met).toBe(false);
     expect(check('operation', { evidence: [makeLinkEvidence(WS, { itemId: '8.2' })] }).met).toBe(false);
 
-    expect(check('operation', { evidence: [makeLinkEvidence(WS, { itemId: '8.1' })] })).toMatchObject({ met: true, why: null, count: 1, link: { page: 'item', itemId: '8.1' } });
+    expect(check('operation', { evidence: [makeLinkEvidence(WS, { itemId: '8.1' })] })).toMatchObject({
+      met: true,
+      why: null,
+      count: 1,
+      link: { page: 'item', itemId: '8.1' },
+    });
     const plan = doc({ type: 'plan', status: 'draft', itemIds: ['8.1'] });
-    expect(check('operation', { ...cycle(plan), evidence: [makeLinkEvidence(WS, { itemId: '8.1' })] })).toMatchObject({ met: true, count: 2, link: { page: 'cycle-record', kind: 'document', id: plan.id } });
+    expect(check('operation', { ...cycle(plan), evidence: [makeLinkEvidence(WS, { itemId: '8.1' })] })).toMatchObject({
+      met: true,
+      count: 2,
+      link: { page: 'cycle-record', kind: 'document', id: plan.id },
+    });
   });
 });
 
@@ -314,7 +436,12 @@ describe('monitoring and measurement (9.1)', () => {
     const emptyReading = buildCycleRecord(WS, 'metric', { readings: [cycleRow({ date: '2026-01-31', value: null, note: 'not measured' })] });
     expect(check('monitoring', cycle(emptyReading)).why).toBe('no-readings');
     const zero = buildCycleRecord(WS, 'metric', { ref: 'MET-002', readings: [cycleRow({ date: '2026-01-31', value: 0, note: '' })] });
-    expect(check('monitoring', cycle(noReadings, zero))).toMatchObject({ met: true, why: null, count: 1, link: { page: 'cycle-record', kind: 'metric', id: zero.id } });
+    expect(check('monitoring', cycle(noReadings, zero))).toMatchObject({
+      met: true,
+      why: null,
+      count: 1,
+      link: { page: 'cycle-record', kind: 'metric', id: zero.id },
+    });
   });
 
   it('does not count objective measurements as monitoring results', () => {
@@ -347,26 +474,42 @@ describe('management review (9.3)', () => {
     const bare = buildCycleRecord(WS, 'review', { ref: 'MR-002', status: 'held', heldOn: '2026-01-20' });
     expect(check('review', cycle(planned, bare))).toMatchObject({ met: false, why: 'no-minutes', link: { page: 'cycle-record', kind: 'review', id: bare.id } });
     const held = buildCycleRecord(WS, 'review', { ref: 'MR-003', status: 'held', heldOn: '2026-01-20', decisions: 'Fund a second bias audit' });
-    expect(check('review', cycle(planned, bare, held))).toMatchObject({ met: true, why: null, count: 1, link: { page: 'cycle-record', kind: 'review', id: held.id } });
+    expect(check('review', cycle(planned, bare, held))).toMatchObject({
+      met: true,
+      why: null,
+      count: 1,
+      link: { page: 'cycle-record', kind: 'review', id: held.id },
+    });
     const withMinutes = buildCycleRecord(WS, 'review', { status: 'held', minutes: 'Minutes in the board folder' });
     expect(check('review', cycle(withMinutes)).met).toBe(true);
   });
 });
 
 describe('nonconformity and corrective action (10.2)', () => {
-  const nc = (overrides: Parameters<typeof buildCycleRecord<'nonconformity'>>[2]) => buildCycleRecord(WS, 'nonconformity', { description: 'Bias test skipped before release', ...overrides });
+  const nc = (overrides: Parameters<typeof buildCycleRecord<'nonconformity'>>[2]) =>
+    buildCycleRecord(WS, 'nonconformity', { description: 'Bias test skipped before release', ...overrides });
   const closedFields = { status: 'closed' as const, effective: 'yes' as const, checkedOn: '2026-02-20', effectivenessCheck: 'Next release tested' };
 
   it('is red with none recorded and green with one that is not overdue', () => {
     expect(check('nonconformity')).toMatchObject({ met: false, why: 'none-recorded', link: { page: 'cycle-register', kind: 'nonconformity' } });
-    expect(check('nonconformity', cycle(nc({ due: '2026-04-01' })))).toMatchObject({ met: true, why: null, count: 1, link: { page: 'cycle-register', kind: 'nonconformity' } });
+    expect(check('nonconformity', cycle(nc({ due: '2026-04-01' })))).toMatchObject({
+      met: true,
+      why: null,
+      count: 1,
+      link: { page: 'cycle-register', kind: 'nonconformity' },
+    });
     expect(check('nonconformity', cycle(nc({ due: TODAY }))).met).toBe(true);
     expect(check('nonconformity', cycle(nc({ due: null }))).met).toBe(true);
   });
 
   it('is red while an open one is overdue, and green once it is closed', () => {
     const overdue = nc({ due: '2026-02-28', status: 'action-planned' });
-    expect(check('nonconformity', cycle(overdue))).toMatchObject({ met: false, why: 'overdue', count: 1, link: { page: 'cycle-record', kind: 'nonconformity', id: overdue.id } });
+    expect(check('nonconformity', cycle(overdue))).toMatchObject({
+      met: false,
+      why: 'overdue',
+      count: 1,
+      link: { page: 'cycle-record', kind: 'nonconformity', id: overdue.id },
+    });
     const closed = nc({ due: '2026-02-28', ...closedFields });
     expect(check('nonconformity', cycle(closed))).toMatchObject({ met: true, why: null });
   });

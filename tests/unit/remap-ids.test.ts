@@ -77,6 +77,6 @@ describe('remapIds', () => {
     const out = remapIds({ constructor: 'old-a', prototype: { id: 'old-b' } }, ids) as Record<string, unknown>;
     expect(out.constructor).toBe('new-a');
     expect(out.prototype).toEqual({ id: 'new-b' });
-    expect(({}).constructor).toBe(Object);
+    expect({}.constructor).toBe(Object);
   });
 });

@@ -28,7 +28,14 @@ describe('risk filters', () => {
 
   it('keeps only the risks awaiting acceptance of a residual level above the threshold', () => {
     const waiting = risk(4, { inherentLikelihood: 4, inherentImpact: 4, residualLikelihood: 3, residualImpact: 3 });
-    const accepted = risk(5, { inherentLikelihood: 4, inherentImpact: 4, residualLikelihood: 3, residualImpact: 3, acceptedBy: 'Board', acceptedOn: '2026-01-02' });
+    const accepted = risk(5, {
+      inherentLikelihood: 4,
+      inherentImpact: 4,
+      residualLikelihood: 3,
+      residualImpact: 3,
+      acceptedBy: 'Board',
+      acceptedOn: '2026-01-02',
+    });
     const all = [...risks, waiting, accepted];
     const ev = new Map(all.map((r) => [r.id, evaluateRisk(r, matrix)]));
     expect(filterRisks(all, ev, { ...NO_RISK_FILTER, awaitingAcceptance: true }).map((r) => r.ref)).toEqual(['R-004']);
@@ -56,7 +63,11 @@ describe('risk filters', () => {
     expect(grid[3]![3]).toBe(1);
     expect(grid[0]![0]).toBe(1);
     expect(grid.flat().reduce((a, b) => a + b, 0)).toBe(2);
-    expect(heatCounts(risks, 'residual', 5, 5).flat().reduce((a, b) => a + b, 0)).toBe(1);
+    expect(
+      heatCounts(risks, 'residual', 5, 5)
+        .flat()
+        .reduce((a, b) => a + b, 0),
+    ).toBe(1);
   });
 });
 

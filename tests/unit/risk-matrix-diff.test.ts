@@ -60,11 +60,20 @@ describe('matrixChange: what a replacement changes', () => {
     const c = matrixChange(presetMatrix('5x5'), presetMatrix('3x3'));
     expect(c.total).toBe(15);
     expect(c.changed).toBe(15);
-    expect([c.probability, c.impact, c.risk]).toEqual([{ from: 5, to: 3 }, { from: 5, to: 3 }, { from: 5, to: 3 }]);
+    expect([c.probability, c.impact, c.risk]).toEqual([
+      { from: 5, to: 3 },
+      { from: 5, to: 3 },
+      { from: 5, to: 3 },
+    ]);
     expect(c.shrinks).toBe(true);
     const removed = c.levels.filter((l) => l.after === null);
     expect(removed.map((l) => `${l.scale} ${l.before?.name}`)).toEqual([
-      'probability Likely', 'probability Almost certain', 'impact Major', 'impact Severe', 'risk High', 'risk Very high',
+      'probability Likely',
+      'probability Almost certain',
+      'impact Major',
+      'impact Severe',
+      'risk High',
+      'risk Very high',
     ]);
     expect(c.cellsTotal).toBe(25);
     expect(c.cells.filter((x) => x.after === null)).toHaveLength(16);

@@ -77,7 +77,14 @@ describe('defaultGrid', () => {
 describe('reshapeGrid', () => {
   it('keeps every cell that still exists when a scale grows and fills the new ones', () => {
     const m = presetMatrix('3x3');
-    const custom = { ...m, grid: [[2, 2, 2], [2, 2, 2], [2, 2, 2]] };
+    const custom = {
+      ...m,
+      grid: [
+        [2, 2, 2],
+        [2, 2, 2],
+        [2, 2, 2],
+      ],
+    };
     const grown = { ...custom, probability: [...m.probability, { abbreviation: 'VH', name: 'Very likely', description: '' }] };
     const g = reshapeGrid(grown);
     expect(g).toHaveLength(4);

@@ -34,7 +34,11 @@ describe('parseJsonSafely', () => {
     // Facts, worded where the problem is read.
     expect(problems.map(worded)).toEqual([{ code: 'string-too-long', file: where.file, field: 'risks[3].title', detail: 'length 10000000, limit 1000000' }]);
     expect(problemsOf(JSON.stringify({ abcdef: 1 }), { maxStringLength: 5 })[0]).toMatchObject({ code: 'string-too-long', field: 'abcdef' });
-    expect(problemsOf('"abcdef"', { maxStringLength: 5 })[0]).toEqual({ code: 'string-too-long', file: where.file, params: { reason: 'text-length', length: 6, limit: 5 } });
+    expect(problemsOf('"abcdef"', { maxStringLength: 5 })[0]).toEqual({
+      code: 'string-too-long',
+      file: where.file,
+      params: { reason: 'text-length', length: 6, limit: 5 },
+    });
   });
 
   it('refuses nesting 100,000 deep without crashing', () => {
@@ -94,6 +98,8 @@ describe('parseJsonSafely', () => {
   it('enforces maxBytes in UTF-8 bytes and maxKeys per object', () => {
     expect(problemsOf('"ééé"', { maxBytes: 7 }).map(worded)).toEqual([{ code: 'file-too-large', file: where.file, detail: '8 bytes, limit 7' }]);
     expect(parseJsonSafely('"ééé"', where, { maxBytes: 8 }).ok).toBe(true);
-    expect(problemsOf('{"x":{"a":1,"b":2,"c":3}}', { maxKeys: 2 }).map(worded)).toEqual([{ code: 'json-too-many-keys', file: where.file, field: 'x', detail: '3 keys, limit 2' }]);
+    expect(problemsOf('{"x":{"a":1,"b":2,"c":3}}', { maxKeys: 2 }).map(worded)).toEqual([
+      { code: 'json-too-many-keys', file: where.file, field: 'x', detail: '3 keys, limit 2' },
+    ]);
   });
 });

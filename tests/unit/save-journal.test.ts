@@ -24,7 +24,13 @@ class MemoryStorage implements Storage {
   }
 }
 
-const entry = (key: string, text: string): JournalEntry => ({ key, op: 'risk', target: ['r1'], patch: { description: text }, edit: { base: '', label: 'Description' } });
+const entry = (key: string, text: string): JournalEntry => ({
+  key,
+  op: 'risk',
+  target: ['r1'],
+  patch: { description: text },
+  edit: { base: '', label: 'Description' },
+});
 
 function journal(storage: Storage, db = 'aims', tab = 'tab1'): SaveJournal {
   const j = new SaveJournal();

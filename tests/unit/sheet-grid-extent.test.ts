@@ -25,7 +25,7 @@ function byKeys<T>(rows: ArrayLike<ArrayLike<T> | null | undefined>, used: (valu
 describe('usedExtent walks narrow arrays by index with the verdicts of the walk by keys', () => {
   it('agrees on rows with holes, undefined, empty text and wide sparse rows', () => {
     let seed = 7;
-    const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     const usedFns = [(v: unknown) => v !== '', (v: unknown) => v != null && v !== ''];
     for (let trial = 0; trial < 300; trial++) {
       const rows: unknown[][] = [];

@@ -230,7 +230,9 @@ describe('readWorkbook on hostile or broken files', () => {
   });
 
   it('not-a-sheet.xlsx (a PNG) and random bytes → sheet-unreadable', async () => {
-    expect(await problemsOf(fixture('not-a-sheet.xlsx'), 'not-a-sheet.xlsx')).toEqual([expect.objectContaining({ code: 'sheet-unreadable', file: 'not-a-sheet.xlsx' })]);
+    expect(await problemsOf(fixture('not-a-sheet.xlsx'), 'not-a-sheet.xlsx')).toEqual([
+      expect.objectContaining({ code: 'sheet-unreadable', file: 'not-a-sheet.xlsx' }),
+    ]);
     let seed = 42;
     const noise = Uint8Array.from({ length: 4096 }, () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) >>> 24);
     expect(await problemsOf(noise, 'noise.xlsx')).toEqual([expect.objectContaining({ code: 'sheet-unreadable', file: 'noise.xlsx' })]);
@@ -327,7 +329,9 @@ describe('ODS repeats and the zip SheetJS gets', () => {
       const zip = new JSZip();
       zip.file(name, 'payload', { date: new Date(Date.UTC(2024, 0, 2)) });
       const bytes = await zip.generateAsync({ type: 'uint8array' });
-      expect(await problemsOf(bytes, 'x.numbers')).toEqual([expect.objectContaining({ code: 'sheet-unreadable', detail: 'a zip archive, but not an .xlsx or .ods workbook' })]);
+      expect(await problemsOf(bytes, 'x.numbers')).toEqual([
+        expect.objectContaining({ code: 'sheet-unreadable', detail: 'a zip archive, but not an .xlsx or .ods workbook' }),
+      ]);
     }
   });
 });

@@ -26,7 +26,8 @@ async function parts(bytes: Uint8Array) {
   return { zip, text, workbook: await text('xl/workbook.xml'), sheet1: await text('xl/worksheets/sheet1.xml') };
 }
 
-const validations = (xml: string) => [...xml.matchAll(/<dataValidation [^>]*sqref="([^"]+)"[^>]*><formula1>(.*?)<\/formula1><\/dataValidation>/g)].map((m) => ({ sqref: m[1], formula: m[2] }));
+const validations = (xml: string) =>
+  [...xml.matchAll(/<dataValidation [^>]*sqref="([^"]+)"[^>]*><formula1>(.*?)<\/formula1><\/dataValidation>/g)].map((m) => ({ sqref: m[1], formula: m[2] }));
 
 describe('drop-down lists', () => {
   it('writes a short list inline, over the data rows and the blank rows below, after the autofilter', async () => {
@@ -41,12 +42,26 @@ describe('drop-down lists', () => {
 
   it('reaches 500 rows past the data of a long sheet; columns sharing a list share one validation', async () => {
     const rows = Array.from({ length: 1200 }, (_, i) => [`r${i}`, 'T', 'Open', 'Open', null]);
-    const { sheet1 } = await parts(await buildWorkbook([spec({ rows, lists: [{ column: 2, values: STATUS }, { column: 3, values: STATUS }] })]));
+    const { sheet1 } = await parts(
+      await buildWorkbook([
+        spec({
+          rows,
+          lists: [
+            { column: 2, values: STATUS },
+            { column: 3, values: STATUS },
+          ],
+        }),
+      ]),
+    );
     expect(validations(sheet1)).toEqual([{ sqref: 'C2:C1701 D2:D1701', formula: '&quot;Open,In progress,Closed&quot;' }]);
   });
 
   it('escapes markup in an inline list and in the error message', async () => {
-    const { sheet1 } = await parts(await buildWorkbook([spec({ lists: [{ column: 2, values: ['R&D', '<none>'] }] })], { lists: { message: { title: 'Not "allowed"', text: 'Pick <one>' } } }));
+    const { sheet1 } = await parts(
+      await buildWorkbook([spec({ lists: [{ column: 2, values: ['R&D', '<none>'] }] })], {
+        lists: { message: { title: 'Not "allowed"', text: 'Pick <one>' } },
+      }),
+    );
     expect(validations(sheet1)[0]!.formula).toBe('&quot;R&amp;D,&lt;none&gt;&quot;');
     expect(sheet1).toContain('errorTitle="Not &quot;allowed&quot;" error="Pick &lt;one&gt;"');
   });
@@ -71,7 +86,12 @@ describe('drop-down lists', () => {
     expect(exact.join(',').length).toBe(INLINE_LIST_MAX);
     expect(fitsInline(exact)).toBe(true);
     const bytes = await buildWorkbook([
-      spec({ lists: [{ column: 2, values: long }, { column: 3, values: exact }] }),
+      spec({
+        lists: [
+          { column: 2, values: long },
+          { column: 3, values: exact },
+        ],
+      }),
       spec({ name: 'Controls', lists: [{ column: 2, values: long }] }),
     ]);
     const { sheet1, text } = await parts(bytes);

@@ -126,7 +126,17 @@ describe('buildWorkbook', () => {
     const names = ['Risks', 'risks', 'A/B:C*?[x]\\', 'An extremely long register name over 31', "'Quoted'", 'History', '  ', '__proto__', "Systèmes d'IA"];
     const specs = names.map((name) => ({ name, header: ['h'], rows: [[name]] }));
     const wb = await readBack(await buildWorkbook(specs));
-    expect(wb.SheetNames).toEqual(['Risks', 'risks (2)', 'A_B_C___x__', 'An extremely long register name', '’Quoted’', 'History_', 'Sheet', '__proto__', 'Systèmes d’IA']);
+    expect(wb.SheetNames).toEqual([
+      'Risks',
+      'risks (2)',
+      'A_B_C___x__',
+      'An extremely long register name',
+      '’Quoted’',
+      'History_',
+      'Sheet',
+      '__proto__',
+      'Systèmes d’IA',
+    ]);
     for (const n of wb.SheetNames) expect(n.length).toBeLessThanOrEqual(31);
     // Each sheet still holds its own rows (a "__proto__" sheet is an ordinary one).
     const back = await readWorkbook(await buildWorkbook(specs), 'names.xlsx');

@@ -88,11 +88,14 @@ describe('the spare spreadsheet worker', () => {
 
   it('keeps going without a spare where no worker can be made', async () => {
     const s = await load();
-    vi.stubGlobal('Worker', class {
-      constructor() {
-        throw new DOMException('blocked', 'SecurityError');
-      }
-    });
+    vi.stubGlobal(
+      'Worker',
+      class {
+        constructor() {
+          throw new DOMException('blocked', 'SecurityError');
+        }
+      },
+    );
     expect(() => s.keepSpreadsheetWorkerWarm()()).not.toThrow();
   });
 

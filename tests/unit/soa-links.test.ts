@@ -4,7 +4,13 @@ import { soaApplicable, soaCompleteness, soaGaps } from '../../src/domain/progre
 import { refsText, treatmentLinks } from '../../src/domain/soa-links';
 import { shippedCatalog } from '../support/catalog';
 
-const risk = (id: string, ref: string, annexAControls: string[], ownControlIds: string[] = [], status = 'treating') => ({ id, ref, annexAControls, ownControlIds, status: status as 'treating' });
+const risk = (id: string, ref: string, annexAControls: string[], ownControlIds: string[] = [], status = 'treating') => ({
+  id,
+  ref,
+  annexAControls,
+  ownControlIds,
+  status: status as 'treating',
+});
 
 describe('risk treatment links to the SoA (6.1.3)', () => {
   it('maps each control to the risks that name it, directly or through an own control', () => {
@@ -29,7 +35,12 @@ describe('risk treatment links to the SoA (6.1.3)', () => {
   });
 
   it('flags a treated control the user excluded', () => {
-    const a = { ...blankAssessment('ws', 'A.6.2.4', 'x', '2026-01-01T00:00:00.000Z'), applicable: false, justificationCategory: 'other' as const, justification: 'not needed' };
+    const a = {
+      ...blankAssessment('ws', 'A.6.2.4', 'x', '2026-01-01T00:00:00.000Z'),
+      applicable: false,
+      justificationCategory: 'other' as const,
+      justification: 'not needed',
+    };
     expect(soaApplicable(a, [{ riskId: 'r1', ref: 'R-001' }])).toBe(false);
     expect(soaGaps(a, [{ riskId: 'r1', ref: 'R-001' }])).toEqual(['excluded-but-treating']);
   });

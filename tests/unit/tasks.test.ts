@@ -26,7 +26,12 @@ describe('task declarations', () => {
         const fields = t.rows ? kind.rows.find((r) => r.key === t.rows)?.fields : kind.fields;
         expect(fields, `${def.kind}: rows ${t.rows}`).toBeDefined();
         expect(fields?.find((f) => f.key === t.date)?.kind, `${def.kind}.${t.date}`).toBe('date');
-        for (const key of [t.owner, t.title]) if (key) expect(fields?.some((f) => f.key === key), `${def.kind}.${t.rows}.${key}`).toBe(true);
+        for (const key of [t.owner, t.title])
+          if (key)
+            expect(
+              fields?.some((f) => f.key === key),
+              `${def.kind}.${t.rows}.${key}`,
+            ).toBe(true);
         checked++;
       }
     }
@@ -35,7 +40,11 @@ describe('task declarations', () => {
 });
 
 describe('collectTasks: management-system registers', () => {
-  const recordTasks = cycleRegisters.flatMap((def) => registerOf(def.kind).tasks.filter((t) => !t.rows).map((t) => [def.kind as CycleKind, t.date] as const));
+  const recordTasks = cycleRegisters.flatMap((def) =>
+    registerOf(def.kind)
+      .tasks.filter((t) => !t.rows)
+      .map((t) => [def.kind as CycleKind, t.date] as const),
+  );
 
   it.each(recordTasks)('a %s with %s set is a task of its owner, labelled by the field', (kind, field) => {
     const record = makeCycleRecord(kind, WS, { title: `Title of ${kind}`, owner: 'Kim', [field]: '2026-05-04' });
@@ -154,7 +163,14 @@ describe('collectTasks: walkthrough items', () => {
   it('lists a target date with the catalog title and the owner', () => {
     const a = makeAssessment(WS, { itemId: 'A.6.2.4', targetDate: '2026-07-01', owner: 'Dana', status: 'in-progress', applicable: null });
     expect(tasksOf({ assessments: [a], itemTitle: (id) => `Title for ${id}` })).toEqual([
-      { id: 'item:A.6.2.4:targetDate', date: '2026-07-01', title: 'Title for A.6.2.4', what: 'assessment.targetDate', owner: 'Dana', source: { register: 'item', itemId: 'A.6.2.4' } },
+      {
+        id: 'item:A.6.2.4:targetDate',
+        date: '2026-07-01',
+        title: 'Title for A.6.2.4',
+        what: 'assessment.targetDate',
+        owner: 'Dana',
+        source: { register: 'item', itemId: 'A.6.2.4' },
+      },
     ]);
   });
 
@@ -217,12 +233,21 @@ describe('addDays and taskState', () => {
   });
 
   it('does not depend on the time zone, across DST changes too', () => {
-    const cases: [string, number][] = [['2026-03-01', -1], ['2026-03-28', 2], ['2026-10-24', 2], ['2026-09-05', 1], ['2026-12-31', 1]];
+    const cases: [string, number][] = [
+      ['2026-03-01', -1],
+      ['2026-03-28', 2],
+      ['2026-10-24', 2],
+      ['2026-09-05', 1],
+      ['2026-12-31', 1],
+    ];
     const inUtc = cases.map(([d, n]) => addDays(d, n));
     for (const tz of ['Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Europe/Berlin', 'America/Santiago', 'America/St_Johns']) {
       process.env.TZ = tz;
       if (tz === 'Pacific/Kiritimati') expect(new Date('2026-01-01T00:00:00Z').getTimezoneOffset(), 'TZ switch took effect').toBe(-840);
-      expect(cases.map(([d, n]) => addDays(d, n)), tz).toEqual(inUtc);
+      expect(
+        cases.map(([d, n]) => addDays(d, n)),
+        tz,
+      ).toEqual(inUtc);
       expect(taskState({ date: '2026-03-15' }, '2026-03-01'), tz).toBe('soon');
       expect(taskState({ date: '2026-03-16' }, '2026-03-01'), tz).toBe('later');
     }

@@ -36,7 +36,10 @@ const supplierRegister = defineRegister({
 const workspace = makeWorkspace({ name: 'Acme AI' });
 const system = makeAiSystem(workspace.id, { name: 'Claims triage' });
 const matrix = workspace.riskMatrix;
-const ctx: ValueContext & { matrix: typeof matrix } = { matrix, nameOf: (target, id) => (target === 'aiSystems' && id === system.id ? system.name : undefined) };
+const ctx: ValueContext & { matrix: typeof matrix } = {
+  matrix,
+  nameOf: (target, id) => (target === 'aiSystems' && id === system.id ? system.name : undefined),
+};
 const base = { id: 'sup-1', workspaceId: workspace.id, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' };
 const before = supplierRegister.schema.parse({ ...supplierRegister.blank(), ...base, name: 'Acme Data' });
 const after = supplierRegister.schema.parse({ ...before, status: 'treating', systems: [system.id], likelihood: 3, impact: 1, reviewOn: '2026-03-31' });
@@ -50,30 +53,50 @@ describe('a register declared once, and nothing else', () => {
   });
 
   it('gets an editor: plain fields, a picker for its references, one rating for its likelihood and impact', () => {
-    expect(segments(supplierRegister.section('main')).map((s) => [s.kind, s.key])).toEqual([['plain', 'name'], ['refs', 'systems'], ['plain', 'reviewOn']]);
+    expect(segments(supplierRegister.section('main')).map((s) => [s.kind, s.key])).toEqual([
+      ['plain', 'name'],
+      ['refs', 'systems'],
+      ['plain', 'reviewOn'],
+    ]);
     expect(segments(supplierRegister.section('rating'))).toEqual([{ kind: 'rating', key: 'likelihood', likelihood: 'likelihood', impact: 'impact' }]);
   });
 
   it('gets list columns worded as the user knows the values', () => {
     const cols = registerColumns<typeof after>(supplierRegister, ctx);
     expect(cols.map((c) => c.label)).toEqual(['Name', 'Status', 'AI systems', 'Inherent likelihood', 'Next review']);
-    expect(cols.map((c) => c.text(after))).toEqual(['Acme Data', 'Being treated', 'Claims triage', `4 ${matrix.probability[3]!.name}`, expect.stringMatching(/2026/)]);
+    expect(cols.map((c) => c.text(after))).toEqual([
+      'Acme Data',
+      'Being treated',
+      'Claims triage',
+      `4 ${matrix.probability[3]!.name}`,
+      expect.stringMatching(/2026/),
+    ]);
   });
 
   it('gets sheet columns that write labels and level names and read them back', () => {
     const sheet = registerSheet(supplierRegister, 'suppliers', 'Suppliers');
     expect(sheet.columns.map((c) => c.header)).toEqual(['Name', 'Notes', 'Status', 'AI systems', 'Likelihood', 'Impact', 'Next review']);
-    const sheetCtx = { matrix, systems: { byId: new Map([[system.id, system.name]]), byName: new Map([[system.name.toLowerCase(), system.id]]) } } as unknown as SheetContext;
+    const sheetCtx = {
+      matrix,
+      systems: { byId: new Map([[system.id, system.name]]), byName: new Map([[system.name.toLowerCase(), system.id]]) },
+    } as unknown as SheetContext;
     const row = rowOf(sheet, after as Record<string, unknown>, sheetCtx);
     expect(row.slice(0, 6)).toEqual(['sup-1', 'Acme Data', '', 'Being treated', 'Claims triage', matrix.probability[3]!.name]);
     // Typed back as a person would: every column's cell gives the stored value again.
-    const patch = Object.assign({}, ...sheet.columns.map((c, i) => {
-      const r = c.set!(row[i + 1]!, sheetCtx, after as Record<string, unknown>);
-      if (!r.ok) throw new Error(`${c.header}: ${JSON.stringify(r)}`);
-      return r.value;
-    }));
+    const patch = Object.assign(
+      {},
+      ...sheet.columns.map((c, i) => {
+        const r = c.set!(row[i + 1]!, sheetCtx, after as Record<string, unknown>);
+        if (!r.ok) throw new Error(`${c.header}: ${JSON.stringify(r)}`);
+        return r.value;
+      }),
+    );
     expect(patch).toEqual({ name: 'Acme Data', notes: '', status: 'treating', systems: [system.id], likelihood: 3, impact: 1, reviewOn: '2026-03-31' });
-    const typed = sheet.columns.find((c) => c.header === 'Likelihood')!.set!(matrix.probability[4]!.name.toUpperCase(), sheetCtx, after as Record<string, unknown>);
+    const typed = sheet.columns.find((c) => c.header === 'Likelihood')!.set!(
+      matrix.probability[4]!.name.toUpperCase(),
+      sheetCtx,
+      after as Record<string, unknown>,
+    );
     expect(typed).toEqual({ ok: true, value: { likelihood: 4 } });
   });
 
@@ -95,7 +118,7 @@ describe('a register declared once, and nothing else', () => {
 
   it('gets report cards with every declared field worded, never an id', () => {
     const report = reportOf(reportInput({ workspace, aiSystems: [system] }));
-    const html = (recordCards(report, 'Suppliers', supplierRegister.valueFields, [{ title: after.name, record: after }])).value;
+    const html = recordCards(report, 'Suppliers', supplierRegister.valueFields, [{ title: after.name, record: after }]).value;
     const text = visibleText(html);
     expect(text).toContain('Being treated');
     expect(text).toContain('Claims triage');

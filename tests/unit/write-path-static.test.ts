@@ -50,10 +50,12 @@ describe('the write path has no second copy', () => {
   it('finds writes however they are spelled, and lets bookkeeping and local sets pass', () => {
     expect(dataTableWrites('await db.risks.put(next);')).toEqual(['db.risks.put(']);
     expect(dataTableWrites('await db.table(t).bulkPut(rows.slice(0, 10));')).toEqual(['db.table(t).bulkPut(']);
-    expect(dataTableWrites("await db.cycleRecords\n  .where('workspaceId')\n  .equals(id)\n  .delete();")).toEqual(["db.cycleRecords.where('workspaceId').equals(id).delete("]);
+    expect(dataTableWrites("await db.cycleRecords\n  .where('workspaceId')\n  .equals(id)\n  .delete();")).toEqual([
+      "db.cycleRecords.where('workspaceId').equals(id).delete(",
+    ]);
     expect(dataTableWrites('await Promise.all(tables.map((t, i) => t.bulkAdd(rows[i])));')).toEqual(['t.bulkAdd(']);
     expect(dataTableWrites('await table(db).add(record);')).toEqual(['table(db).add(']);
-    expect(dataTableWrites("await db.settings.put({ key, value }); await database().trash.delete(id); await this.db.history.add(e);")).toEqual([]);
+    expect(dataTableWrites('await db.settings.put({ key, value }); await database().trash.delete(id); await this.db.history.add(e);')).toEqual([]);
     expect(dataTableWrites('seen.add(id); byId.delete(r.id); known.clear(); await w.update(table, current, patch);')).toEqual([]);
   });
 

@@ -81,7 +81,9 @@ describe('every name check still holds on the decoded names', () => {
   });
 
   it('refuses unflagged UTF-8 names with Unicode controls', async () => {
-    expect(await problems(rawZip([{ name: 'invoice\u202etxt.exe', data: 'x' }]))).toEqual([['unsafe-name', 'test.zip', expect.stringContaining('Unicode control')]]);
+    expect(await problems(rawZip([{ name: 'invoice\u202etxt.exe', data: 'x' }]))).toEqual([
+      ['unsafe-name', 'test.zip', expect.stringContaining('Unicode control')],
+    ]);
   });
 
   it('refuses two entries that decode to one name', async () => {

@@ -46,7 +46,10 @@ describe('openZip on a valid bundle', () => {
     const zip = await open('valid.zip');
     expect(await zip.readText('manifest.json')).toBe(text.manifest);
     expect(await zip.readText('notes/readme.txt')).toBe(text.readme);
-    expect(JSON.parse(await zip.readText('data/risks.json'))).toEqual([{ id: 'r1', title: 'Bias' }, { id: 'r2', title: 'Drift' }]);
+    expect(JSON.parse(await zip.readText('data/risks.json'))).toEqual([
+      { id: 'r1', title: 'Bias' },
+      { id: 'r2', title: 'Drift' },
+    ]);
     const png = await zip.read('evidence/logo.png');
     expect(png.length).toBe(633);
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -66,7 +69,11 @@ describe('openZip on a valid bundle', () => {
 
   it('reads ZIP64 end records and ZIP64 extra fields', async () => {
     const zip = await open('zip64.zip');
-    expect(zip.entries.map((e) => [e.name, e.size])).toEqual([['one.txt', 4], ['two.txt', 400], ['three.txt', 6]]);
+    expect(zip.entries.map((e) => [e.name, e.size])).toEqual([
+      ['one.txt', 4],
+      ['two.txt', 400],
+      ['three.txt', 6],
+    ]);
     expect(await zip.readText('two.txt')).toBe('two\n'.repeat(100));
     expect(await zip.readText('three.txt')).toBe('three\n');
   });
@@ -94,7 +101,9 @@ describe('openZip refuses broken archives', () => {
   });
 
   it('refuses entries whose data overlap (non-recursive bomb construction)', async () => {
-    expect(await problemsOf('overlap.zip')).toEqual([expect.objectContaining({ code: 'corrupt', file: 'inner.txt', params: { detail: expect.stringContaining('overlaps') } })]);
+    expect(await problemsOf('overlap.zip')).toEqual([
+      expect.objectContaining({ code: 'corrupt', file: 'inner.txt', params: { detail: expect.stringContaining('overlaps') } }),
+    ]);
   });
 });
 
@@ -109,7 +118,9 @@ describe('openZip judges names on the raw bytes', () => {
   ])('%s → unsafe-name for each entry', async (name, entryNames) => {
     const problems = await problemsOf(name);
     expect(problems).toHaveLength(entryNames.length);
-    entryNames.forEach((entry, i) => expect(problems[i]).toMatchObject({ code: 'unsafe-name', file: name, params: { detail: expect.stringContaining(entry) } }));
+    entryNames.forEach((entry, i) =>
+      expect(problems[i]).toMatchObject({ code: 'unsafe-name', file: name, params: { detail: expect.stringContaining(entry) } }),
+    );
   });
 
   it.each([

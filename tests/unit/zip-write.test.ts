@@ -80,7 +80,13 @@ function portPair() {
   const { port1, port2 } = new MessageChannel();
   serveDeflate(port2 as never);
   const worker = port1 as unknown as Worker & { onerror: ((ev: ErrorEvent) => void) | null };
-  return { worker, close: () => { port1.close(); port2.close(); } };
+  return {
+    worker,
+    close: () => {
+      port1.close();
+      port2.close();
+    },
+  };
 }
 
 describe('deflate in another thread', () => {

@@ -43,18 +43,35 @@ export interface FieldSpec<Z extends z.ZodType = z.ZodType> {
 export const yesNo = ['yes', 'no'] as const;
 
 export const spec = {
-  text: (column: string, help = false): FieldSpec<z.ZodString> => ({ kind: 'text', zod: z.string().max(TEXT_MAX), blank: '', column, maxLength: TEXT_MAX, help }),
-  long: (column: string, help = false): FieldSpec<z.ZodString> => ({ kind: 'textarea', zod: z.string().max(LONG_TEXT_MAX), blank: '', column, maxLength: LONG_TEXT_MAX, help }),
+  text: (column: string, help = false): FieldSpec<z.ZodString> => ({
+    kind: 'text',
+    zod: z.string().max(TEXT_MAX),
+    blank: '',
+    column,
+    maxLength: TEXT_MAX,
+    help,
+  }),
+  long: (column: string, help = false): FieldSpec<z.ZodString> => ({
+    kind: 'textarea',
+    zod: z.string().max(LONG_TEXT_MAX),
+    blank: '',
+    column,
+    maxLength: LONG_TEXT_MAX,
+    help,
+  }),
   /** A catalog item (clause or control) by its number. */
   item: (column: string): FieldSpec<typeof itemIdSchema> => ({ kind: 'text', zod: itemIdSchema, blank: '4.1', column, ref: 'items' }),
   date: (column: string, help = false) => ({ kind: 'date', zod: isoDateSchema.nullable(), blank: null, column, nullable: true, help }) satisfies FieldSpec,
-  number: (column: string, help = false) => ({ kind: 'number', zod: z.number().finite().nullable(), blank: null, column, nullable: true, help }) satisfies FieldSpec,
+  number: (column: string, help = false) =>
+    ({ kind: 'number', zod: z.number().finite().nullable(), blank: null, column, nullable: true, help }) satisfies FieldSpec,
   /** A required choice with a default. */
   choice: <const O extends readonly [string, ...string[]]>(column: string, options: O, blank: O[number], help = false) =>
     ({ kind: 'enum', zod: z.enum(options), blank, column, options, help }) as FieldSpec<z.ZodEnum<{ [V in O[number]]: V }>>,
   /** A choice that may stay undecided (null). */
   maybe: <const O extends readonly [string, ...string[]]>(column: string, options: O, help = false, optionPrefix?: string) =>
-    ({ kind: 'enum', zod: z.enum(options).nullable(), blank: null, column, options, nullable: true, help, optionPrefix }) as FieldSpec<z.ZodNullable<z.ZodEnum<{ [V in O[number]]: V }>>>,
+    ({ kind: 'enum', zod: z.enum(options).nullable(), blank: null, column, options, nullable: true, help, optionPrefix }) as FieldSpec<
+      z.ZodNullable<z.ZodEnum<{ [V in O[number]]: V }>>
+    >,
 };
 
 type Shape<S extends Record<string, FieldSpec>> = { [P in keyof S]: S[P]['zod'] };
@@ -115,7 +132,8 @@ export function fieldDefs(kind: string, specs: Record<string, FieldSpec>, prefix
 }
 
 const blanks = (specs: Record<string, { blank: unknown }>) => Object.fromEntries(Object.entries(specs).map(([k, s]) => [k, s.blank]));
-const shapeOf = <S extends Record<string, { zod: z.ZodType }>>(specs: S) => Object.fromEntries(Object.entries(specs).map(([k, s]) => [k, s.zod])) as { [P in keyof S]: S[P]['zod'] };
+const shapeOf = <S extends Record<string, { zod: z.ZodType }>>(specs: S) =>
+  Object.fromEntries(Object.entries(specs).map(([k, s]) => [k, s.zod])) as { [P in keyof S]: S[P]['zod'] };
 
 export const cycleBaseShape = {
   ...recordBase,
@@ -145,9 +163,12 @@ interface KindInput<K extends string, F extends Record<string, FieldSpec>, R ext
   closed?: (record: { [P in keyof F]: z.infer<F[P]['zod']> }) => boolean;
 }
 
-export function defineKind<K extends string, F extends Record<string, FieldSpec>, R extends Record<string, RowsSpec> = Record<never, RowsSpec>, X extends Record<string, ExtraSpec> = Record<never, ExtraSpec>>(
-  input: KindInput<K, F, R, X>,
-) {
+export function defineKind<
+  K extends string,
+  F extends Record<string, FieldSpec>,
+  R extends Record<string, RowsSpec> = Record<never, RowsSpec>,
+  X extends Record<string, ExtraSpec> = Record<never, ExtraSpec>,
+>(input: KindInput<K, F, R, X>) {
   const rowsIn = (input.rows ?? {}) as R;
   const extraIn = (input.extra ?? {}) as X;
   const rowSchemas = Object.fromEntries(

@@ -98,7 +98,12 @@ export const reviewKind = defineKind({
     },
     actions: {
       column: 'Actions',
-      fields: { action: spec.text('Action'), owner: spec.text('Owner'), due: spec.date('Due'), done: { ...spec.choice('Done', ['yes', 'no'], 'no'), optionPrefix: 'cycle.yesNo' } },
+      fields: {
+        action: spec.text('Action'),
+        owner: spec.text('Owner'),
+        due: spec.date('Due'),
+        done: { ...spec.choice('Done', ['yes', 'no'], 'no'), optionPrefix: 'cycle.yesNo' },
+      },
       summary: (r: Record<string, unknown>) => `${r.action} (${r.owner}${r.due ? `, ${r.due}` : ''})`,
     },
   },

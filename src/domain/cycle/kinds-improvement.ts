@@ -71,4 +71,3 @@ export const incidentKind = defineKind({
   listColumns: ['type', 'reportedOn', 'severity', 'status'],
   closed: (r) => r.status === 'closed' || r.status === 'resolved',
 });
-

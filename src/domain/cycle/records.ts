@@ -11,7 +11,14 @@ export const fixedCycleFields = ['id', 'workspaceId', 'createdAt', 'kind', 'ref'
  * A new record of one kind: every field at its blank value, the kind's default catalog links,
  * the next free reference, and starting rows (a review's input topics) with fresh ids.
  */
-export function blankCycleRecord(kind: CycleKind, base: RegisterRecord, title: string, existingRefs: Iterable<string>, newId: () => string, extra: CyclePatch = {}): CycleRecord {
+export function blankCycleRecord(
+  kind: CycleKind,
+  base: RegisterRecord,
+  title: string,
+  existingRefs: Iterable<string>,
+  newId: () => string,
+  extra: CyclePatch = {},
+): CycleRecord {
   const def = registerOf(kind);
   const rows = Object.fromEntries(def.rows.map((r) => [r.key, r.initial().map((row) => ({ id: newId(), ...row }))]));
   const record = {
@@ -29,7 +36,11 @@ export function blankCycleRecord(kind: CycleKind, base: RegisterRecord, title: s
 }
 
 /** Applies a patch (fixed fields kept) and validates the whole record; the error is the rule's code when a cross-field rule fails. */
-export function patchCycleRecord(current: CycleRecord, patch: CyclePatch, now: string): { ok: true; value: CycleRecord } | { ok: false; code: string; field?: string } {
+export function patchCycleRecord(
+  current: CycleRecord,
+  patch: CyclePatch,
+  now: string,
+): { ok: true; value: CycleRecord } | { ok: false; code: string; field?: string } {
   const def = registerOf(current.kind);
   const kept = Object.fromEntries(fixedCycleFields.map((k) => [k, current[k]]));
   const next = { ...current, ...patch, ...kept, updatedAt: now };

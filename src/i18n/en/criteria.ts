@@ -6,7 +6,8 @@ export const criteria = {
   'criteria.problems.title': 'Not saved yet. The last complete matrix stays in use until these are fixed:',
 
   'criteria.grid.title': 'Matrix',
-  'criteria.grid.help': 'Choose the risk level of each combination of likelihood and impact. Cells marked "may be retained" are at or below the acceptance threshold.',
+  'criteria.grid.help':
+    'Choose the risk level of each combination of likelihood and impact. Cells marked "may be retained" are at or below the acceptance threshold.',
   'criteria.grid.caption': '{name}: risk level for each likelihood (rows, highest at the top) and impact (columns)',
   'criteria.grid.corner': 'Likelihood ↓ Impact →',
   'criteria.grid.cellLabel': 'Likelihood {p} ({likelihood}) × Impact {i} ({impact})',
@@ -18,7 +19,8 @@ export const criteria = {
     'Risk levels up to and including this one may be retained without further treatment. A residual risk above it needs the risk owner’s recorded acceptance (6.1.3).',
 
   'criteria.preset.title': 'Start from a preset',
-  'criteria.preset.help': 'A preset replaces the whole matrix. Before anything changes you see every level and cell that would change, your own edits included.',
+  'criteria.preset.help':
+    'A preset replaces the whole matrix. Before anything changes you see every level and cell that would change, your own edits included.',
   'criteria.preset.label': 'Preset',
   'criteria.preset.preview': 'Preview preset',
   'criteria.preset.previewTitle': 'Preview: {name}',
@@ -26,11 +28,13 @@ export const criteria = {
   'criteria.preset.discard': 'Keep the current matrix',
   'criteria.preset.applied': 'Applied "{name}".',
   'criteria.wording.title': 'Level names in another language',
-  'criteria.wording.body': 'This matrix still has the wording of the preset "{preset}" in another language (such as {names}): {count} names and descriptions, which the risk register, reports and prints show as they are. Switch them to the language shown here? Names and descriptions you changed yourself stay as they are; cells, colours and the acceptance threshold do not change. The change is kept in the history like any other.',
+  'criteria.wording.body':
+    'This matrix still has the wording of the preset "{preset}" in another language (such as {names}): {count} names and descriptions, which the risk register, reports and prints show as they are. Switch them to the language shown here? Names and descriptions you changed yourself stay as they are; cells, colours and the acceptance threshold do not change. The change is kept in the history like any other.',
   'criteria.wording.switch': 'Switch the wording to this language',
-  'criteria.wording.switched': 'The preset\'s level names and descriptions are now in the language shown here.',
+  'criteria.wording.switched': "The preset's level names and descriptions are now in the language shown here.",
 
-  'criteria.change.summary': '{changed} of {total} levels and {cells} of {cellsTotal} cells change: likelihood {pFrom} → {pTo}, impact {iFrom} → {iTo}, risk levels {rFrom} → {rTo}.',
+  'criteria.change.summary':
+    '{changed} of {total} levels and {cells} of {cellsTotal} cells change: likelihood {pFrom} → {pTo}, impact {iFrom} → {iTo}, risk levels {rFrom} → {rTo}.',
   'criteria.change.summaryShrinks':
     '{changed} of {total} levels and {cells} of {cellsTotal} cells change: likelihood {pFrom} → {pTo}, impact {iFrom} → {iTo}, risk levels {rFrom} → {rTo}. A scale gets shorter: risks rated on a removed level keep their rating and are flagged for review in the risk register; they are never moved to another level.',
   'criteria.change.none': 'Nothing changes: the matrix is already the same.',
@@ -94,7 +98,8 @@ export const criteria = {
   'criteria.remove.impact.body':
     'The matrix loses its rightmost column. Risks rated with impact "{name}" keep their rating and are flagged for review in the risk register; they are never moved to another level.',
   'criteria.remove.risk.title': 'Remove risk level {n}, "{name}"?',
-  'criteria.remove.risk.body': 'Grid cells that use "{name}" get a default level; check them afterwards. No risk rating changes: risks are rated by likelihood and impact.',
+  'criteria.remove.risk.body':
+    'Grid cells that use "{name}" get a default level; check them afterwards. No risk rating changes: risks are rated by likelihood and impact.',
 
   'criteria.exchange.title': 'Exchange with CISO Assistant',
   'criteria.export.help':
@@ -106,7 +111,7 @@ export const criteria = {
     'A CISO Assistant library file, a stored or loaded library or a risk matrix from its API, or a bare risk_matrix object. At most {max}. You see a preview before anything changes.',
   'criteria.import.pick': 'The file holds {count} matrices. Matrix to preview',
   'criteria.import.origin': 'From CISO Assistant ({urn}): an export keeps this identity, so CISO Assistant updates the same matrix.',
-  'criteria.import.language': 'Names are shown from the file\'s {language} translation; the other languages are kept for an export.',
+  'criteria.import.language': "Names are shown from the file's {language} translation; the other languages are kept for an export.",
   'criteria.import.failed': 'The file was not imported; nothing changed.',
   'criteria.import.previewTitle': 'Preview: {name}',
   'criteria.import.thresholdFromWords':
@@ -123,7 +128,8 @@ export const criteria = {
   'criteria.issue.tooDeep': 'The file is nested more than {max} levels deep; no risk matrix is. It was not read.',
   'criteria.issue.yamlAliases': 'The file repeats its YAML aliases more than {max} times, as files built to exhaust memory do. It was not read.',
   'criteria.issue.yamlTag': 'The file uses a YAML tag this import does not read ({detail}).',
-  'criteria.issue.noMatrix': 'No risk matrix found: expected a CISO Assistant library (objects.risk_matrix or objects.risk_matrices), a library or risk matrix from its API, or a risk_matrix object.',
+  'criteria.issue.noMatrix':
+    'No risk matrix found: expected a CISO Assistant library (objects.risk_matrix or objects.risk_matrices), a library or risk matrix from its API, or a risk_matrix object.',
   'criteria.issue.listEmpty': 'The list of risk matrices is empty.',
   'criteria.issue.textMissing': '{field} is missing or empty.',
   'criteria.issue.textType': '{field} must be text.',

@@ -15,12 +15,16 @@ export const crosswalkMessages = {
   'crosswalk.basis': 'Why: {basis}',
 
   'crosswalk.title': 'Crosswalks: NIST AI RMF and EU AI Act',
-  'crosswalk.disclaimer': 'This page is guidance, not legal advice and not a conformity claim. The mapping between ISO/IEC 42001 and the other frameworks is our own judgement. No official mapping between the EU AI Act and ISO/IEC 42001 exists, so the EU AI Act part is indicative only: check the official text on EUR-Lex and take legal advice before relying on it. Implementing an ISO/IEC 42001 item does not by itself meet any NIST outcome or any legal obligation.',
-  'crosswalk.intro': 'A NIST AI RMF subcategory or an EU AI Act article counts as touched when at least one walkthrough item you marked implemented relates to it. Items in progress are shown apart. Controls marked not applicable count as neither.',
+  'crosswalk.disclaimer':
+    'This page is guidance, not legal advice and not a conformity claim. The mapping between ISO/IEC 42001 and the other frameworks is our own judgement. No official mapping between the EU AI Act and ISO/IEC 42001 exists, so the EU AI Act part is indicative only: check the official text on EUR-Lex and take legal advice before relying on it. Implementing an ISO/IEC 42001 item does not by itself meet any NIST outcome or any legal obligation.',
+  'crosswalk.intro':
+    'A NIST AI RMF subcategory or an EU AI Act article counts as touched when at least one walkthrough item you marked implemented relates to it. Items in progress are shown apart. Controls marked not applicable count as neither.',
   'crosswalk.onlyUntouched': 'Show only what is not touched yet',
   'crosswalk.summary.rmf': '{touched} of {total} subcategories touched by implemented items, {inProgress} only by items in progress, {untouched} not touched.',
-  'crosswalk.summary.aiAct': '{touched} of {total} mapped articles touched by implemented items, {inProgress} only by items in progress, {untouched} not touched.',
-  'crosswalk.summary.notMapped': 'The other {count} articles (authorities, notified bodies, penalties, amendments to other laws and the like) do not concern an organization\'s own management system and are not listed.',
+  'crosswalk.summary.aiAct':
+    '{touched} of {total} mapped articles touched by implemented items, {inProgress} only by items in progress, {untouched} not touched.',
+  'crosswalk.summary.notMapped':
+    "The other {count} articles (authorities, notified bodies, penalties, amendments to other laws and the like) do not concern an organization's own management system and are not listed.",
   'crosswalk.function': '{title} ({code})',
   'crosswalk.function.counts': '{touched} of {total} touched, {inProgress} in progress',
   'crosswalk.chapter': 'Chapter {id}: {title}',
@@ -36,9 +40,12 @@ export const crosswalkMessages = {
   'crosswalk.untouched.none': 'None: every one is touched.',
   'crosswalk.nothingShown': 'Everything in this group is touched.',
   'crosswalk.annexIII': 'Annex III high-risk areas',
-  'crosswalk.annexIII.intro': 'An AI system used in one of these areas is, with some exceptions, high-risk under Article 6(2), and the obligations of Chapter III then apply to its provider and deployer. Record each system\'s indicative category in the AI system inventory.',
+  'crosswalk.annexIII.intro':
+    "An AI system used in one of these areas is, with some exceptions, high-risk under Article 6(2), and the obligations of Chapter III then apply to its provider and deployer. Record each system's indicative category in the AI system inventory.",
   'crosswalk.annexIII.area': 'Area {area}: {title}',
   'crosswalk.sources': 'Sources',
-  'crosswalk.sources.rmf': 'NIST AI RMF 1.0 (NIST AI 100-1, January 2023): functions, categories and subcategory text from the National Institute of Standards and Technology; US public domain.',
-  'crosswalk.sources.aiAct': 'Regulation (EU) 2024/1689: article numbers and titles. Source: EUR-Lex, © European Union. Only the Official Journal text is authentic.',
+  'crosswalk.sources.rmf':
+    'NIST AI RMF 1.0 (NIST AI 100-1, January 2023): functions, categories and subcategory text from the National Institute of Standards and Technology; US public domain.',
+  'crosswalk.sources.aiAct':
+    'Regulation (EU) 2024/1689: article numbers and titles. Source: EUR-Lex, © European Union. Only the Official Journal text is authentic.',
 } as const;

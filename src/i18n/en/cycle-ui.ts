@@ -28,7 +28,8 @@ export const cycleUi = {
   'cycleUi.link.auditId': 'Audit',
   'cycleUi.link.sourceId': 'Raised from',
   'cycleUi.deleteTitle': 'Delete {ref}?',
-  'cycleUi.deleteBody': 'This moves {ref} "{title}" to the Trash, with the evidence attached to it; links to it from other records are cleared. You can restore it, links included, from the Trash (in this workspace\'s menu) until the trash is emptied.',
+  'cycleUi.deleteBody':
+    'This moves {ref} "{title}" to the Trash, with the evidence attached to it; links to it from other records are cleared. You can restore it, links included, from the Trash (in this workspace\'s menu) until the trash is emptied.',
   'cycleUi.findings': 'Findings of this audit',
   'cycleUi.addFinding': 'Add finding',
   'cycleUi.fromAudit': 'Found in audit',
@@ -55,6 +56,6 @@ export const cycleUi = {
   'cycleUi.documentType.choose': 'Choose the type…',
   'cycleUi.documentType.suggested': 'Suggested from the title: check it before adding.',
   'cycleUi.documentType.help': 'An AI policy needs the type "AI policy" to count as one.',
-  'cycleUi.documentType.required': 'Choose the document\'s type before adding it.',
+  'cycleUi.documentType.required': "Choose the document's type before adding it.",
   'cycleUi.openOnly': 'Only open records',
 } as const;

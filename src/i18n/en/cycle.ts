@@ -11,8 +11,7 @@ export const cycle = {
   'cycle.field.ref': 'Reference',
   'cycle.field.owner': 'Owner',
   'cycle.field.itemIds': 'Evidence for catalog items',
-  'cycle.field.itemIds.help':
-    'Pick the clauses or controls this record supports. The walkthrough then lists it as evidence under each one you choose.',
+  'cycle.field.itemIds.help': 'Pick the clauses or controls this record supports. The walkthrough then lists it as evidence under each one you choose.',
   'cycle.field.aiSystemIds': 'AI systems',
   'cycle.rule.effectiveness-required':
     'A nonconformity can be closed only after an effectiveness check: describe the check, give its date and record that the action was effective.',
@@ -102,8 +101,7 @@ export const cycle = {
   'cycle.issue.category.other': 'Other',
   'cycle.issue.description': 'Description',
   'cycle.issue.effect': 'Effect on the AIMS',
-  'cycle.issue.effect.help':
-    'How this issue makes it easier or harder to use AI responsibly or to reach your AI objectives.',
+  'cycle.issue.effect.help': 'How this issue makes it easier or harder to use AI responsibly or to reach your AI objectives.',
   'cycle.issue.response': 'How the AIMS responds',
   'cycle.issue.climateRelated': 'Climate-related',
   'cycle.issue.climateRelated.help':
@@ -145,8 +143,7 @@ export const cycle = {
   'cycle.scope.interfaces.help':
     'Where the AIMS meets things outside it, such as a parent company’s IT, a cloud provider or a supplier’s model, and who is responsible on each side.',
   'cycle.scope.statement': 'Scope statement',
-  'cycle.scope.statement.help':
-    'One or two sentences summing up what the AIMS covers, in the form you would show a customer or print on a certificate.',
+  'cycle.scope.statement.help': 'One or two sentences summing up what the AIMS covers, in the form you would show a customer or print on a certificate.',
   'cycle.scope.approvedOn': 'Approved on',
   'cycle.scope.exclusions': 'Exclusions',
   'cycle.scope.exclusions.what': 'Excluded',
@@ -262,8 +259,7 @@ export const cycle = {
   'cycle.communication.direction.internal': 'Internal',
   'cycle.communication.direction.external': 'External',
   'cycle.communication.when': 'When',
-  'cycle.communication.when.help':
-    'A schedule such as “every quarter”, or a trigger such as “when a new AI system goes live” or “after a serious incident”.',
+  'cycle.communication.when.help': 'A schedule such as “every quarter”, or a trigger such as “when a new AI system goes live” or “after a serious incident”.',
   'cycle.communication.how': 'How',
   'cycle.communication.nextOn': 'Next occasion',
   'cycle.communication.notes': 'Notes',

@@ -1,7 +1,8 @@
 /** Bundle export and import. Problem messages name the file, record and field they concern. */
 export const exchange = {
   'exchange.title': 'Export and import',
-  'exchange.intro': 'A bundle is one .zip file holding this workspace, readable back into AIMS Workbench and, through its report.html, by anyone with a browser. Use it to back up, to send a client their workspace, or to take their edits back.',
+  'exchange.intro':
+    'A bundle is one .zip file holding this workspace, readable back into AIMS Workbench and, through its report.html, by anyone with a browser. Use it to back up, to send a client their workspace, or to take their edits back.',
   'export.title': 'Export a bundle',
   'export.what': 'What to include',
   'export.table.assessments': 'Walkthrough answers and Statement of Applicability',
@@ -15,7 +16,8 @@ export const exchange = {
   'backup.last': 'Last full backup of this workspace: {date}.',
   'backup.none': 'This workspace has not been backed up from this browser yet.',
   'backup.days': 'Remind me after this many days of changes without a backup',
-  'backup.daysHelp': 'A full bundle (every register, with files) counts as a backup. The dashboard shows the reminder; the setting applies to every workspace in this browser.',
+  'backup.daysHelp':
+    'A full bundle (every register, with files) counts as a backup. The dashboard shows the reminder; the setting applies to every workspace in this browser.',
   'export.table.cycleRecords': 'Management-system records (context, documents, objectives, audits, reviews, nonconformities …)',
   'export.encrypt': 'Protect with a passphrase',
   'export.encrypt.help': 'For sending by e-mail. AES-256-GCM with a key derived from the passphrase; without it nobody can open the file, including us.',
@@ -60,10 +62,12 @@ export const exchange = {
   'import.note.ids-remapped': '{detail} records already exist in another workspace of this browser and get new ids.',
   'import.note.risk-renumbered': 'Risk renumbered to keep numbers unique: {detail}.',
   'import.newName': 'Name of the new workspace',
-  'import.nameTaken': 'A workspace named "{name}" already exists in this browser, so the import is proposed a name of its own to tell the two apart. Change it if you like.',
+  'import.nameTaken':
+    'A workspace named "{name}" already exists in this browser, so the import is proposed a name of its own to tell the two apart. Change it if you like.',
   'import.importedName': '{name} (imported {date})',
   'deleteWorkspace.backupTitle': 'Keep a copy first',
-  'deleteWorkspace.backupHelp': 'Downloads the full bundle of this workspace (every register, with the evidence files). Importing it later brings the workspace back.',
+  'deleteWorkspace.backupHelp':
+    'Downloads the full bundle of this workspace (every register, with the evidence files). Importing it later brings the workspace back.',
   'deleteWorkspace.backup': 'Export a backup first',
   'deleteWorkspace.backupDone': 'Backup saved: {file} ({size}).',
   'deleteWorkspace.typeName': 'To confirm, type the name of the workspace: {name}',
@@ -114,11 +118,15 @@ export const exchange = {
   'io.problem.reference-outside-bundle': 'A link points to a record the bundle does not carry ({detail}); it is kept.',
   'io.problem.unknown-catalog-item': 'Unknown clause or control "{detail}".',
   'io.problem.attachment-missing': 'An evidence file is missing.',
-  'io.problem.attachment-renamed': 'This evidence file is stored in the zip file under another name, {detail} (another zip tool wrote it); it is the only file in its folder and has the listed size, so it is read from there and its checksum checked.',
+  'io.problem.attachment-renamed':
+    'This evidence file is stored in the zip file under another name, {detail} (another zip tool wrote it); it is the only file in its folder and has the listed size, so it is read from there and its checksum checked.',
   'io.problem.attachment-name-differs': 'This evidence file is not in the zip file under its name; its folder holds {detail} instead.',
-  'io.problem.bundle-in-folder': 'The bundle is inside the folder {detail} of the zip file (the folder was compressed as a whole, as Finder or Explorer does): it is read from inside that folder.',
-  'io.problem.bundle-folder-too-deep': 'manifest.json is more than one folder down ({detail}). A bundle is read at the top of the zip file or in one folder there: compress the folder that holds manifest.json itself.',
-  'io.problem.bundle-folders-several': 'The zip file holds several folders or files at its top ({detail}), so which one is the bundle is not clear. Compress the folder that holds manifest.json on its own.',
+  'io.problem.bundle-in-folder':
+    'The bundle is inside the folder {detail} of the zip file (the folder was compressed as a whole, as Finder or Explorer does): it is read from inside that folder.',
+  'io.problem.bundle-folder-too-deep':
+    'manifest.json is more than one folder down ({detail}). A bundle is read at the top of the zip file or in one folder there: compress the folder that holds manifest.json itself.',
+  'io.problem.bundle-folders-several':
+    'The zip file holds several folders or files at its top ({detail}), so which one is the bundle is not clear. Compress the folder that holds manifest.json on its own.',
   'io.problem.attachment-orphan': 'An evidence file has no evidence record.',
   'io.problem.attachment-size-mismatch': 'An evidence file has the wrong size ({detail}).',
   'io.problem.attachment-checksum-mismatch': 'An evidence file does not match its checksum.',

@@ -1,7 +1,8 @@
 /** The change history and the trash (issue 7). The History and Trash nav labels and the user-name setting are first-screen strings: see core.ts. */
 export const historyMessages = {
   'history.title': 'Change history',
-  'history.intro': 'Every change to this workspace: when, by whom, and which fields went from what to what. The name comes from "Your name" on the workspaces page of each browser.',
+  'history.intro':
+    'Every change to this workspace: when, by whom, and which fields went from what to what. The name comes from "Your name" on the workspaces page of each browser.',
   'history.panelTitle': 'History',
   'history.empty': 'No changes recorded yet.',
   'history.noMatch': 'No changes match the filter.',
@@ -80,7 +81,8 @@ export const historyMessages = {
   'export.table.history': 'Change history',
 
   'trash.title': 'Trash',
-  'trash.intro': 'Deleted records wait here, with everything deleted with them, until you restore them or delete them for good. Emptying the trash cannot be undone.',
+  'trash.intro':
+    'Deleted records wait here, with everything deleted with them, until you restore them or delete them for good. Emptying the trash cannot be undone.',
   'trash.empty': 'The trash is empty.',
   'trash.deletedAt': 'Deleted',
   'trash.deletedBy': 'By',

@@ -1,7 +1,8 @@
 /** Impact assessment pages (6.1.4, 8.4, A.5.2–A.5.5); field labels live in ./registers.ts. */
 export const impact = {
   'ia.list.title': 'Impact assessments',
-  'ia.list.intro': 'Assess how each AI system can affect individuals, groups of individuals and society. Each assessment keeps all its versions: an approved version is frozen, and changes go into a new version.',
+  'ia.list.intro':
+    'Assess how each AI system can affect individuals, groups of individuals and society. Each assessment keeps all its versions: an approved version is frozen, and changes go into a new version.',
   'ia.list.empty': 'No impact assessment yet.',
   'ia.list.series': 'Assessments of {system}',
   'ia.col.latest': 'Latest version',
@@ -22,7 +23,8 @@ export const impact = {
   'ia.new.addSystems': 'Add an AI system first',
   'ia.created': 'Impact assessment for {system} started.',
   'ia.createdCopied': 'Impact assessment for {system} started. Its scope was copied from the AI system record: review it.',
-  'ia.new.existing': '{system} already has an impact assessment, latest version {version} ({state}). Changes go into a new version of it, so this opens it instead of starting a second assessment.',
+  'ia.new.existing':
+    '{system} already has an impact assessment, latest version {version} ({state}). Changes go into a new version of it, so this opens it instead of starting a second assessment.',
   'ia.new.open': 'Open its assessment',
   'ia.opened': '{system} already has an impact assessment: version {version} opened.',
 
@@ -38,12 +40,14 @@ export const impact = {
   'ia.section.impacts': 'Impacts',
   'ia.section.conclusion': 'Conclusion',
   'ia.section.signOff': 'Sign-off',
-  'ia.impacts.intro': 'One entry for each way the system could affect people or society: how severe, how likely, whether it can be undone, and what reduces it.',
+  'ia.impacts.intro':
+    'One entry for each way the system could affect people or society: how severe, how likely, whether it can be undone, and what reduces it.',
   'ia.impacts.empty': 'No impact recorded yet.',
   'ia.impacts.add': 'Add impact',
   'ia.impacts.frozenDraft': 'A risk raised from an impact here is linked in draft version {version}; this version stays as approved.',
   'ia.impacts.frozenNoDraft': 'Risks are raised from a draft. To raise a risk from one of these impacts, start a new version.',
-  'ia.copied.intro': 'Some fields were copied from the AI system record. Check that each fits this assessment: edit it, or mark it as reviewed. Approval waits until every copied field is reviewed.',
+  'ia.copied.intro':
+    'Some fields were copied from the AI system record. Check that each fits this assessment: edit it, or mark it as reviewed. Approval waits until every copied field is reviewed.',
   'ia.copied.badge': 'Copied from the AI system',
   'ia.copied.note': 'Not reviewed yet.',
   'ia.copied.reviewed': 'Mark as reviewed',
@@ -59,12 +63,14 @@ export const impact = {
   'ia.approve': 'Approve this version',
   'ia.approve.help': 'Approving freezes this version. It needs an approver, an approval date, a decision and every copied field reviewed.',
   'ia.approveTitle': 'Approve version {version}?',
-  'ia.approveBody': 'Approving freezes version {version} of the impact assessment for {system}: its scope and context, impacts, conclusion and sign-off can no longer change. Later changes need a new version.',
+  'ia.approveBody':
+    'Approving freezes version {version} of the impact assessment for {system}: its scope and context, impacts, conclusion and sign-off can no longer change. Later changes need a new version.',
   'ia.approveConfirm': 'Approve version {version}',
   'ia.approvedNotice': 'Version {version} approved.',
   'ia.deleteDraft': 'Delete this draft',
   'ia.deleteTitle': 'Delete draft version {version}?',
-  'ia.deleteBody': 'This moves draft version {version} of the impact assessment for {system} to the Trash. Approved versions stay. You can restore it from the Trash (in this workspace\'s menu) until the trash is emptied.',
+  'ia.deleteBody':
+    "This moves draft version {version} of the impact assessment for {system} to the Trash. Approved versions stay. You can restore it from the Trash (in this workspace's menu) until the trash is emptied.",
   'ia.deleted': 'Draft version {version} deleted.',
   'ia.error.approverRequired': 'Enter who approves this version.',
   'ia.error.approvalDateRequired': 'Enter the date of approval.',

@@ -1,7 +1,8 @@
 /** Importing a register from someone else's spreadsheet: the mapping wizard. */
 export const mapping = {
   'mapping.heading': 'Import from another spreadsheet',
-  'mapping.intro': 'Bring in a risk register or an AI system inventory kept in your own spreadsheet (.xlsx, .xls, .ods or .csv). You choose which column goes where; nothing is saved until you import.',
+  'mapping.intro':
+    'Bring in a risk register or an AI system inventory kept in your own spreadsheet (.xlsx, .xls, .ods or .csv). You choose which column goes where; nothing is saved until you import.',
   'mapping.steps': 'Steps',
   'mapping.step.file': 'Choose the file',
   'mapping.step.sheet': 'Sheet and header row',
@@ -21,7 +22,8 @@ export const mapping = {
   'mapping.encoding': 'Text encoding (CSV only)',
   'mapping.encoding.detect': 'Detect',
   'mapping.encoding.help': 'Leave on Detect unless accented or Chinese letters come out wrong.',
-  'mapping.encoding.ask': 'The text encoding of this CSV file could not be detected; it was read as Windows-1252 (Western European). Check the letters below: if they look wrong, choose another encoding above and read the file again.',
+  'mapping.encoding.ask':
+    'The text encoding of this CSV file could not be detected; it was read as Windows-1252 (Western European). Check the letters below: if they look wrong, choose another encoding above and read the file again.',
   'mapping.encoding.sample': 'The first rows as read',
   'mapping.encoding.keep': 'The text looks right: continue',
   'mapping.read': 'Read the file',
@@ -59,7 +61,8 @@ export const mapping = {
   'mapping.target.byName': '{label} (by name)',
   'mapping.target.controls': '{label} (e.g. A.6.2.4)',
 
-  'mapping.values.intro': 'Say what each value in your sheet means here. Levels follow the workspace risk criteria. A value left unmapped makes its rows a problem.',
+  'mapping.values.intro':
+    'Say what each value in your sheet means here. Levels follow the workspace risk criteria. A value left unmapped makes its rows a problem.',
   'mapping.values.legend': 'Column {column} → {field}',
   'mapping.values.label': '"{value}" (rows: {count})',
   'mapping.values.unmapped': '— not mapped —',

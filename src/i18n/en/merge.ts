@@ -8,7 +8,8 @@ export const mergeMessages = {
   'merge.lists.more': '… and {count} more',
   'merge.lists.none': 'No record is added, updated or removed.',
   'merge.conflicts.heading': 'Conflicts: changed on both sides since the last exchange ({count})',
-  'merge.conflicts.intro': 'Choose for each field which version to keep; the import then writes that mix. A field only one side changed starts on that side; one both sides changed starts on the side whose record changed last.',
+  'merge.conflicts.intro':
+    'Choose for each field which version to keep; the import then writes that mix. A field only one side changed starts on that side; one both sides changed starts on the side whose record changed last.',
   'merge.conflicts.baseNote': 'The value at the last exchange is shown where both change histories agree on it; otherwise it reads "not known".',
   'merge.conflict.legend': '{register}: {record}',
   'merge.conflict.dates': 'Mine last changed {mine}; theirs last changed {theirs}.',
@@ -28,9 +29,13 @@ export const mergeMessages = {
   'merge.field.other': 'Other stored details',
   'merge.other.mine': 'As stored here',
   'merge.other.theirs': 'As in the bundle',
-  'merge.mixInvalid': 'The fields chosen for {record} do not make a valid record: {problem} Take that field from the other side, or keep one version whole. Nothing was imported.',
-  'merge.stale': '{record} was changed in this browser after the preview was made. Nothing was imported: check the file again to see the differences as they are now.',
-  'merge.refused.frozen': '{record} is an approved version of an impact assessment, which never changes, and the bundle changes it. Nothing was imported: start a new version where it was changed, then exchange again.',
-  'merge.refused.singleton-exists': 'The bundle brings a second scope ({record}), and a workspace has one. Nothing was imported: keep one scope on either side (move what the other holds into it, then delete it), then exchange again.',
+  'merge.mixInvalid':
+    'The fields chosen for {record} do not make a valid record: {problem} Take that field from the other side, or keep one version whole. Nothing was imported.',
+  'merge.stale':
+    '{record} was changed in this browser after the preview was made. Nothing was imported: check the file again to see the differences as they are now.',
+  'merge.refused.frozen':
+    '{record} is an approved version of an impact assessment, which never changes, and the bundle changes it. Nothing was imported: start a new version where it was changed, then exchange again.',
+  'merge.refused.singleton-exists':
+    'The bundle brings a second scope ({record}), and a workspace has one. Nothing was imported: keep one scope on either side (move what the other holds into it, then delete it), then exchange again.',
   'merge.refused.other': 'The register of {record} does not accept it as the bundle has it. Nothing was imported.',
 } as const;

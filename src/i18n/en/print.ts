@@ -12,9 +12,11 @@ export const printMessages = {
   'print.meta.appValue': 'AIMS Workbench {version}',
   'print.meta.catalog': 'Catalog',
   'print.none': 'None',
-  'print.titlesUnofficial': 'Clause and control titles are shown in our own unofficial translation, for orientation only; the titles published in ISO/IEC 42001 are the authoritative ones.',
+  'print.titlesUnofficial':
+    'Clause and control titles are shown in our own unofficial translation, for orientation only; the titles published in ISO/IEC 42001 are the authoritative ones.',
   'print.titleUnofficial': 'Title: our unofficial translation',
-  'print.cjkFontMissing': 'This computer has no font for Chinese characters: a printout or PDF of this page would show empty boxes instead of the text. Install a Chinese font first (on Debian or Ubuntu, the fonts-noto-cjk package), then reload this page.',
+  'print.cjkFontMissing':
+    'This computer has no font for Chinese characters: a printout or PDF of this page would show empty boxes instead of the text. Install a Chinese font first (on Debian or Ubuntu, the fonts-noto-cjk package), then reload this page.',
 
   'print.soa.title': 'Statement of Applicability',
   'print.soa.table': 'Annex A controls',
@@ -23,14 +25,14 @@ export const printMessages = {
   'print.risks.title': 'AI risk register',
   'print.risks.summary': '{count} risks, sorted by reference. Risk criteria: {matrix}.',
   'print.risks.flagged': '{count} risks are above the acceptance threshold without the risk owner\'s recorded acceptance; they are marked "{mark}" below.',
-  'print.risks.noneFlagged': 'Every risk above the acceptance threshold has the risk owner\'s recorded acceptance.',
+  'print.risks.noneFlagged': "Every risk above the acceptance threshold has the risk owner's recorded acceptance.",
   'print.risks.heatMaps': 'Heat maps',
-  'print.risks.heatHelp': 'Each cell shows the number of risks and the cell\'s risk level. Rows: likelihood, highest on top. Columns: impact.',
+  'print.risks.heatHelp': "Each cell shows the number of risks and the cell's risk level. Rows: likelihood, highest on top. Columns: impact.",
   'print.risks.heatCorner': 'Likelihood ↓ / impact →',
   'print.risks.cellCount': '{count} risks',
   'print.risks.legend': 'Risk levels',
   'print.risks.levelAcceptable': 'acceptable',
-  'print.risks.levelNeedsAcceptance': 'above the acceptance threshold: needs the risk owner\'s recorded acceptance',
+  'print.risks.levelNeedsAcceptance': "above the acceptance threshold: needs the risk owner's recorded acceptance",
   'print.risks.register': 'Register',
   'print.risks.col.ref': 'Ref',
   'print.risks.col.risk': 'Risk',
@@ -47,7 +49,8 @@ export const printMessages = {
   'print.risks.acceptanceMissing': 'Not accepted',
   'print.risks.acceptanceNotNeeded': 'Not required',
   'print.risks.empty': 'No risk recorded yet.',
-  'print.risks.presetWording': 'The risk matrix still words its levels as the preset "{preset}" does in another language (such as {names}), and this report prints them so. The risk criteria page can switch them to the language shown here.',
+  'print.risks.presetWording':
+    'The risk matrix still words its levels as the preset "{preset}" does in another language (such as {names}), and this report prints them so. The risk criteria page can switch them to the language shown here.',
   'print.risks.presetWordingLink': 'Go to the risk criteria',
 
   'print.readiness.title': 'Gap and readiness report',

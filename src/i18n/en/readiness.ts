@@ -50,11 +50,13 @@ export const readinessMessages = {
   'readiness.gap.policy-missing': 'No document of type "AI policy" is recorded.',
   'readiness.gap.policy-not-approved': '{ref} "{title}" is the AI policy but its status is {status}: approve it.',
   'readiness.gap.policy-misfiled': '{ref} "{title}" looks like an AI policy but is filed as type {type}: set its type to "AI policy" if that is what it is.',
-  'readiness.gap.criteria-no-assessed-risk': 'The risk criteria ("{matrix}") are defined, but no risk has been assessed against them yet: rate the inherent likelihood and impact of a risk.',
+  'readiness.gap.criteria-no-assessed-risk':
+    'The risk criteria ("{matrix}") are defined, but no risk has been assessed against them yet: rate the inherent likelihood and impact of a risk.',
   'readiness.gap.risks-none': 'The risk register has no open risk yet.',
   'readiness.gap.risk-unrated': '{ref} "{title}" is not assessed: its inherent likelihood or impact is missing or outside the current matrix.',
   'readiness.gap.risk-review-overdue': '{ref} "{title}" was due for review on {date}.',
-  'readiness.gap.risk-untreated': '{ref} "{title}" is {level}, above the acceptance threshold {threshold}, and has no treatment option with a control, own control or plan.',
+  'readiness.gap.risk-untreated':
+    '{ref} "{title}" is {level}, above the acceptance threshold {threshold}, and has no treatment option with a control, own control or plan.',
   'readiness.gap.risk-not-accepted': '{ref} "{title}": residual {level} is above the acceptance threshold {threshold} and is not accepted.',
   'readiness.gap.soa-control': '{id} {title}: {missing}.',
   'readiness.gap.systems-none-in-scope': 'No AI system in the inventory is marked as in the scope of the AIMS.',

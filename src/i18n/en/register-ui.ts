@@ -30,8 +30,10 @@ export const registerUi = {
   'systems.startAssessment': 'Start an impact assessment',
   'systems.assessmentVersion': 'Version {version} · {state}',
   'systems.deleteConfirmTitle': 'Delete AI system "{name}"?',
-  'systems.deleteConfirmBody': 'This moves "{name}" to the Trash and takes it out of the risks and management-system records that name it. You can restore it, links included, from the Trash (in this workspace\'s menu) until the trash is emptied.',
-  'systems.deleteBlocked': 'This system has impact assessments, which are kept as documented information (A.5.3). It cannot be deleted; set its status to Retired instead.',
+  'systems.deleteConfirmBody':
+    'This moves "{name}" to the Trash and takes it out of the risks and management-system records that name it. You can restore it, links included, from the Trash (in this workspace\'s menu) until the trash is emptied.',
+  'systems.deleteBlocked':
+    'This system has impact assessments, which are kept as documented information (A.5.3). It cannot be deleted; set its status to Retired instead.',
   'systems.euNote': 'The EU AI Act category is indicative, to plan work; it is not a legal classification.',
   'systems.newRisk': 'Add a risk for this system',
   'state.draft': 'Draft',
@@ -68,8 +70,10 @@ export const registerUi = {
   'risks.col.systems': 'AI systems',
   'risks.col.inherent': 'Inherent',
   'risks.col.residual': 'Residual',
-  'risks.flag.inherent-out-of-scale': 'The inherent rating no longer fits the current matrix ({likelihoods} likelihood and {impacts} impact levels): rate it again.',
-  'risks.flag.residual-out-of-scale': 'The residual rating no longer fits the current matrix ({likelihoods} likelihood and {impacts} impact levels): rate it again.',
+  'risks.flag.inherent-out-of-scale':
+    'The inherent rating no longer fits the current matrix ({likelihoods} likelihood and {impacts} impact levels): rate it again.',
+  'risks.flag.residual-out-of-scale':
+    'The residual rating no longer fits the current matrix ({likelihoods} likelihood and {impacts} impact levels): rate it again.',
   'risks.flag.acceptance-missing': 'Residual {level} is above the acceptance threshold {threshold} and is not accepted.',
   'risks.needsAttention': 'Needs attention',
   'risk.likelihood': 'Likelihood',
@@ -90,9 +94,11 @@ export const registerUi = {
   'risk.fromImpact': 'Raised from an impact in an impact assessment',
   'risk.openAssessment': 'Open the impact assessment',
   'risk.deleteConfirmTitle': 'Delete risk {ref}?',
-  'risk.deleteConfirmBody': 'This moves {ref} "{title}" to the Trash; draft impact assessments that raised it lose the link. You can restore it, links included, from the Trash (in this workspace\'s menu) until the trash is emptied.',
+  'risk.deleteConfirmBody':
+    'This moves {ref} "{title}" to the Trash; draft impact assessments that raised it lose the link. You can restore it, links included, from the Trash (in this workspace\'s menu) until the trash is emptied.',
   'controls.title': 'Own controls',
-  'controls.intro': 'What the organization actually does to treat AI risks, mapped to the Annex A controls each one implements. Risk treatment plans can name them.',
+  'controls.intro':
+    'What the organization actually does to treat AI risks, mapped to the Annex A controls each one implements. Risk treatment plans can name them.',
   'controls.newName': 'Name of the new control',
   'controls.add': 'Add control',
   'controls.created': 'Control "{name}" added.',
@@ -104,5 +110,6 @@ export const registerUi = {
   'controls.risks': 'Risks it treats',
   'controls.noRisks': 'No risk treatment names this control yet.',
   'controls.deleteConfirmTitle': 'Delete control "{name}"?',
-  'controls.deleteConfirmBody': 'This moves "{name}" to the Trash and takes it out of every risk treatment plan that names it. You can restore it, with its place in those plans, from the Trash (in this workspace\'s menu) until the trash is emptied.',
+  'controls.deleteConfirmBody':
+    'This moves "{name}" to the Trash and takes it out of every risk treatment plan that names it. You can restore it, with its place in those plans, from the Trash (in this workspace\'s menu) until the trash is emptied.',
 } as const;

@@ -1,7 +1,8 @@
 /** Spreadsheet export and import. */
 export const sheets = {
   'sheets.title': 'Spreadsheets',
-  'sheets.intro': 'Excel or LibreOffice workbooks, out and back in, with a sheet per register (the management-system registers included). Keep the id column as it is; add rows with an empty id to create records. Nothing is saved until you have seen the changes.',
+  'sheets.intro':
+    'Excel or LibreOffice workbooks, out and back in, with a sheet per register (the management-system registers included). Keep the id column as it is; add rows with an empty id to create records. Nothing is saved until you have seen the changes.',
   'sheets.full': 'Full workbook (.xlsx)',
   'sheets.template': 'Blank consultant workbook (.xlsx)',
   'sheets.single': 'One register',
@@ -80,13 +81,17 @@ export const sheets = {
   'sheets.about.newRows': 'New rows',
   'sheets.about.newRows.text': 'Add a row with an empty id to create a record. Rows you delete are reported on import, never deleted from the app.',
   'sheets.about.lists': 'Lists',
-  "sheets.about.lists.text": "Several values in one cell are separated by semicolons, e.g. \"A.6.2.4; A.6.2.5\".",
+  'sheets.about.lists.text': 'Several values in one cell are separated by semicolons, e.g. "A.6.2.4; A.6.2.5".',
   'sheets.about.choices': 'Choices',
-  "sheets.about.choices.text": "Cells with a fixed set of values (choices and ratings) offer them in a drop-down list, worded as in the export (e.g. \"In progress\"); the wording of the other language is accepted too. Long text wraps in its cell.",
+  'sheets.about.choices.text':
+    'Cells with a fixed set of values (choices and ratings) offer them in a drop-down list, worded as in the export (e.g. "In progress"); the wording of the other language is accepted too. Long text wraps in its cell.',
   'sheets.about.readOnly': 'Read-only columns',
-  'sheets.about.readOnly.text': 'Title (in the clause and SoA sheets), Ref, levels, Risk treatment, the lists summarised in the management-system sheets and the impact assessment sheets are shown for reading; edits there are ignored.',
+  'sheets.about.readOnly.text':
+    'Title (in the clause and SoA sheets), Ref, levels, Risk treatment, the lists summarised in the management-system sheets and the impact assessment sheets are shown for reading; edits there are ignored.',
   'sheets.about.cycle': 'Management system',
-  "sheets.about.cycle.text": "The sheets from Context issues to AI incidents edit each record's own fields, its clauses and controls, its AI systems and its link to another record (a finding's Audit, a nonconformity's Source record), written as that record's Ref. New rows get their Ref from the app. Nested lists (readings, measurements, checklist, version history, review inputs and actions, scope exclusions) are edited in the app only: their columns are summaries, and an import leaves the lists as they are.",
+  'sheets.about.cycle.text':
+    "The sheets from Context issues to AI incidents edit each record's own fields, its clauses and controls, its AI systems and its link to another record (a finding's Audit, a nonconformity's Source record), written as that record's Ref. New rows get their Ref from the app. Nested lists (readings, measurements, checklist, version history, review inputs and actions, scope exclusions) are edited in the app only: their columns are summaries, and an import leaves the lists as they are.",
   'sheets.about.reimport': 'Re-import',
-  'sheets.about.reimport.text': 'In AIMS Workbench: open the workspace, then Export / import → Import a spreadsheet. You see every change before anything is saved.',
+  'sheets.about.reimport.text':
+    'In AIMS Workbench: open the workspace, then Export / import → Import a spreadsheet. You see every change before anything is saved.',
 } as const;

@@ -14,8 +14,7 @@ export const criteria: { [K in keyof typeof import('../en/criteria').criteria]: 
 
   'criteria.threshold.label': '接受阈值',
   'criteria.threshold.option': '{n}. {name}',
-  'criteria.threshold.help':
-    '不高于此等级（含此等级）的风险可以保留，无需进一步处置。高于此等级的剩余风险需要风险负责人记录接受（6.1.3）。',
+  'criteria.threshold.help': '不高于此等级（含此等级）的风险可以保留，无需进一步处置。高于此等级的剩余风险需要风险负责人记录接受（6.1.3）。',
 
   'criteria.preset.title': '从预设开始',
   'criteria.preset.help': '预设会替换整个矩阵。在任何更改发生之前，您会看到每个将要变化的等级和单元格，包括您自己修改过的。',
@@ -26,11 +25,13 @@ export const criteria: { [K in keyof typeof import('../en/criteria').criteria]: 
   'criteria.preset.discard': '保留当前矩阵',
   'criteria.preset.applied': '已应用“{name}”。',
   'criteria.wording.title': '等级名称为另一种语言',
-  'criteria.wording.body': '此矩阵仍沿用预设“{preset}”的另一种语言措辞（例如 {names}）：共 {count} 处名称和说明，风险登记册、报告和打印件都会照此显示。是否将其切换为当前显示的语言？您自己修改过的名称和说明保持不变；单元格、颜色和可接受阈值也不会改变。此次更改会像其他更改一样记入历史记录。',
+  'criteria.wording.body':
+    '此矩阵仍沿用预设“{preset}”的另一种语言措辞（例如 {names}）：共 {count} 处名称和说明，风险登记册、报告和打印件都会照此显示。是否将其切换为当前显示的语言？您自己修改过的名称和说明保持不变；单元格、颜色和可接受阈值也不会改变。此次更改会像其他更改一样记入历史记录。',
   'criteria.wording.switch': '将措辞切换为当前语言',
   'criteria.wording.switched': '预设的等级名称和说明已切换为当前显示的语言。',
 
-  'criteria.change.summary': '{total} 个等级中有 {changed} 个变化，{cellsTotal} 个单元格中有 {cells} 个变化：可能性 {pFrom} → {pTo}，影响 {iFrom} → {iTo}，风险等级 {rFrom} → {rTo}。',
+  'criteria.change.summary':
+    '{total} 个等级中有 {changed} 个变化，{cellsTotal} 个单元格中有 {cells} 个变化：可能性 {pFrom} → {pTo}，影响 {iFrom} → {iTo}，风险等级 {rFrom} → {rTo}。',
   'criteria.change.summaryShrinks':
     '{total} 个等级中有 {changed} 个变化，{cellsTotal} 个单元格中有 {cells} 个变化：可能性 {pFrom} → {pTo}，影响 {iFrom} → {iTo}，风险等级 {rFrom} → {rTo}。某个刻度变短了：评定在已移除等级上的风险保留其评级，并在风险登记册中标记为待复核；它们绝不会被移到另一个等级。',
   'criteria.change.none': '没有任何变化：矩阵已经相同。',
@@ -88,11 +89,9 @@ export const criteria: { [K in keyof typeof import('../en/criteria').criteria]: 
 
   'criteria.remove.confirm': '移除“{name}”',
   'criteria.remove.probability.title': '移除可能性等级 {n}“{name}”？',
-  'criteria.remove.probability.body':
-    '矩阵将失去最上面一行。可能性评定为“{name}”的风险保留其评级，并在风险登记册中标记为待复核；它们绝不会被移到另一个等级。',
+  'criteria.remove.probability.body': '矩阵将失去最上面一行。可能性评定为“{name}”的风险保留其评级，并在风险登记册中标记为待复核；它们绝不会被移到另一个等级。',
   'criteria.remove.impact.title': '移除影响等级 {n}“{name}”？',
-  'criteria.remove.impact.body':
-    '矩阵将失去最右边一列。影响评定为“{name}”的风险保留其评级，并在风险登记册中标记为待复核；它们绝不会被移到另一个等级。',
+  'criteria.remove.impact.body': '矩阵将失去最右边一列。影响评定为“{name}”的风险保留其评级，并在风险登记册中标记为待复核；它们绝不会被移到另一个等级。',
   'criteria.remove.risk.title': '移除风险等级 {n}“{name}”？',
   'criteria.remove.risk.body': '使用“{name}”的矩阵单元格将获得默认等级；之后请检查它们。任何风险评级都不会改变：风险按可能性和影响评定。',
 
@@ -109,10 +108,8 @@ export const criteria: { [K in keyof typeof import('../en/criteria').criteria]: 
   'criteria.import.language': '名称取自文件中的{language}译文；其他语言会保留，供导出使用。',
   'criteria.import.failed': '文件未导入；没有任何更改。',
   'criteria.import.previewTitle': '预览：{name}',
-  'criteria.import.thresholdFromWords':
-    'CISO Assistant 矩阵不含接受阈值。阈值已设为“{level}”，即名称或描述表明可以接受或保留的最高风险等级。应用后请检查。',
-  'criteria.import.thresholdLowest':
-    'CISO Assistant 矩阵不含接受阈值，且此处没有任何风险等级表明可以接受或保留，因此阈值设为最低等级“{level}”。应用后请检查。',
+  'criteria.import.thresholdFromWords': 'CISO Assistant 矩阵不含接受阈值。阈值已设为“{level}”，即名称或描述表明可以接受或保留的最高风险等级。应用后请检查。',
+  'criteria.import.thresholdLowest': 'CISO Assistant 矩阵不含接受阈值，且此处没有任何风险等级表明可以接受或保留，因此阈值设为最低等级“{level}”。应用后请检查。',
   'criteria.import.apply': '替换当前矩阵',
   'criteria.import.discard': '放弃',
   'criteria.import.applied': '已导入“{name}”。',
@@ -123,7 +120,8 @@ export const criteria: { [K in keyof typeof import('../en/criteria').criteria]: 
   'criteria.issue.tooDeep': '该文件的嵌套超过 {max} 层；风险矩阵不会有这么深的嵌套。未读取该文件。',
   'criteria.issue.yamlAliases': '该文件的 YAML 别名重复使用超过 {max} 次，这是旨在耗尽内存的文件的特征。未读取该文件。',
   'criteria.issue.yamlTag': '该文件使用了本导入功能不读取的 YAML 标签（{detail}）。',
-  'criteria.issue.noMatrix': '未找到风险矩阵：应为 CISO Assistant 库（objects.risk_matrix 或 objects.risk_matrices）、其 API 返回的库或风险矩阵，或 risk_matrix 对象。',
+  'criteria.issue.noMatrix':
+    '未找到风险矩阵：应为 CISO Assistant 库（objects.risk_matrix 或 objects.risk_matrices）、其 API 返回的库或风险矩阵，或 risk_matrix 对象。',
   'criteria.issue.listEmpty': '风险矩阵列表为空。',
   'criteria.issue.textMissing': '{field} 缺失或为空。',
   'criteria.issue.textType': '{field} 必须是文本。',

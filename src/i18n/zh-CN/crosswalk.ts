@@ -16,8 +16,10 @@ export const crosswalkMessages: { [K in keyof typeof en]: string } = {
   'crosswalk.basis': '依据：{basis}',
 
   'crosswalk.title': '标准对照：NIST AI RMF 与欧盟《人工智能法》',
-  'crosswalk.disclaimer': '本页仅供参考，不构成法律意见，也不构成符合性声明。ISO/IEC 42001 与其他框架之间的映射出自我们自己的判断。欧盟《人工智能法》与 ISO/IEC 42001 之间不存在官方映射，因此欧盟《人工智能法》部分仅具指示性：在依赖这些内容之前，请查阅 EUR-Lex 上的官方文本并征询法律意见。实施某项 ISO/IEC 42001 要求本身并不等于达成任何 NIST 成果或履行任何法律义务。',
-  'crosswalk.intro': '只要至少有一个您标记为已实施的逐项检查项与某个 NIST AI RMF 子类别或欧盟《人工智能法》条款相关，该子类别或条款即计为已涉及。进行中的项单独显示。标记为不适用的控制措施两者都不计。',
+  'crosswalk.disclaimer':
+    '本页仅供参考，不构成法律意见，也不构成符合性声明。ISO/IEC 42001 与其他框架之间的映射出自我们自己的判断。欧盟《人工智能法》与 ISO/IEC 42001 之间不存在官方映射，因此欧盟《人工智能法》部分仅具指示性：在依赖这些内容之前，请查阅 EUR-Lex 上的官方文本并征询法律意见。实施某项 ISO/IEC 42001 要求本身并不等于达成任何 NIST 成果或履行任何法律义务。',
+  'crosswalk.intro':
+    '只要至少有一个您标记为已实施的逐项检查项与某个 NIST AI RMF 子类别或欧盟《人工智能法》条款相关，该子类别或条款即计为已涉及。进行中的项单独显示。标记为不适用的控制措施两者都不计。',
   'crosswalk.onlyUntouched': '只显示尚未涉及的内容',
   'crosswalk.summary.rmf': '共 {total} 个子类别：{touched} 个已由已实施的项涉及，{inProgress} 个仅由进行中的项涉及，{untouched} 个未涉及。',
   'crosswalk.summary.aiAct': '共 {total} 个已映射条款：{touched} 个已由已实施的项涉及，{inProgress} 个仅由进行中的项涉及，{untouched} 个未涉及。',
@@ -37,7 +39,8 @@ export const crosswalkMessages: { [K in keyof typeof en]: string } = {
   'crosswalk.untouched.none': '无：全部已涉及。',
   'crosswalk.nothingShown': '此组中的所有内容均已涉及。',
   'crosswalk.annexIII': '附件 III 高风险领域',
-  'crosswalk.annexIII.intro': '在这些领域之一中使用的AI系统，除若干例外情形外，均属于第 6(2) 条所指的高风险AI系统，其提供者和部署者须履行第三章规定的义务。请在AI系统清单中记录每个系统的指示性类别。',
+  'crosswalk.annexIII.intro':
+    '在这些领域之一中使用的AI系统，除若干例外情形外，均属于第 6(2) 条所指的高风险AI系统，其提供者和部署者须履行第三章规定的义务。请在AI系统清单中记录每个系统的指示性类别。',
   'crosswalk.annexIII.area': '领域 {area}：{title}',
   'crosswalk.sources': '来源',
   'crosswalk.sources.rmf': 'NIST AI RMF 1.0（NIST AI 100-1，2023 年 1 月）：职能、类别和子类别文本来自美国国家标准与技术研究院（NIST）；属于美国公有领域。',

@@ -29,7 +29,8 @@ export const cycleUi: { [K in keyof typeof en]: string } = {
   'cycleUi.link.auditId': '审核',
   'cycleUi.link.sourceId': '源自记录',
   'cycleUi.deleteTitle': '删除 {ref}？',
-  'cycleUi.deleteBody': '这会将 {ref}“{title}”连同其附带的证据移至回收站；其他记录中指向它的链接将被清除。在清空回收站之前，您可以从回收站（位于此工作区的菜单中）将其连同链接一起恢复。',
+  'cycleUi.deleteBody':
+    '这会将 {ref}“{title}”连同其附带的证据移至回收站；其他记录中指向它的链接将被清除。在清空回收站之前，您可以从回收站（位于此工作区的菜单中）将其连同链接一起恢复。',
   'cycleUi.findings': '本次审核的审核发现',
   'cycleUi.addFinding': '添加审核发现',
   'cycleUi.fromAudit': '发现于审核',

@@ -12,11 +12,9 @@ export const cycle: { [K in keyof typeof en]: string } = {
   'cycle.field.ref': '编号',
   'cycle.field.owner': '负责人',
   'cycle.field.itemIds': '作为以下目录项的证据',
-  'cycle.field.itemIds.help':
-    '选择此记录所支持的条款或控制措施。逐项检查随后会在您选择的每一项下将其列为证据。',
+  'cycle.field.itemIds.help': '选择此记录所支持的条款或控制措施。逐项检查随后会在您选择的每一项下将其列为证据。',
   'cycle.field.aiSystemIds': 'AI系统',
-  'cycle.rule.effectiveness-required':
-    '不符合项只有在完成有效性验证后才能关闭：请描述验证方式、填写验证日期，并记录措施是否有效。',
+  'cycle.rule.effectiveness-required': '不符合项只有在完成有效性验证后才能关闭：请描述验证方式、填写验证日期，并记录措施是否有效。',
 
   'cycle.kind.issue': '内外部问题',
   'cycle.kind.party': '相关方',
@@ -103,12 +101,10 @@ export const cycle: { [K in keyof typeof en]: string } = {
   'cycle.issue.category.other': '其他',
   'cycle.issue.description': '描述',
   'cycle.issue.effect': '对AI管理体系的影响',
-  'cycle.issue.effect.help':
-    '此问题如何使负责任地使用AI或实现AI目标变得更容易或更困难。',
+  'cycle.issue.effect.help': '此问题如何使负责任地使用AI或实现AI目标变得更容易或更困难。',
   'cycle.issue.response': 'AI管理体系如何应对',
   'cycle.issue.climateRelated': '与气候相关',
-  'cycle.issue.climateRelated.help':
-    '标记与气候变化有关的问题，例如训练或托管模型所消耗的能源。它们为组织概况中有关气候变化的决定提供支撑。',
+  'cycle.issue.climateRelated.help': '标记与气候变化有关的问题，例如训练或托管模型所消耗的能源。它们为组织概况中有关气候变化的决定提供支撑。',
   'cycle.issue.reviewOn': '下次评审',
 
   'cycle.party.title': '相关方',
@@ -139,15 +135,12 @@ export const cycle: { [K in keyof typeof en]: string } = {
 
   'cycle.scope.title': '范围名称',
   'cycle.scope.boundaries': '组织边界',
-  'cycle.scope.boundaries.help':
-    'AI管理体系所包含的业务单元、团队、产品或服务。请写得足够清楚，使任何人都能判断某个团队是否在范围内。',
+  'cycle.scope.boundaries.help': 'AI管理体系所包含的业务单元、团队、产品或服务。请写得足够清楚，使任何人都能判断某个团队是否在范围内。',
   'cycle.scope.locations': '地点',
   'cycle.scope.interfaces': '接口和依赖关系',
-  'cycle.scope.interfaces.help':
-    'AI管理体系与其外部事物的衔接之处，例如母公司的IT、云服务提供商或供应商的模型，以及双方各由谁负责。',
+  'cycle.scope.interfaces.help': 'AI管理体系与其外部事物的衔接之处，例如母公司的IT、云服务提供商或供应商的模型，以及双方各由谁负责。',
   'cycle.scope.statement': '范围声明',
-  'cycle.scope.statement.help':
-    '用一两句话概括AI管理体系的覆盖范围，采用您会向客户展示或印在证书上的表述形式。',
+  'cycle.scope.statement.help': '用一两句话概括AI管理体系的覆盖范围，采用您会向客户展示或印在证书上的表述形式。',
   'cycle.scope.approvedOn': '批准日期',
   'cycle.scope.exclusions': '排除项',
   'cycle.scope.exclusions.what': '排除内容',
@@ -166,8 +159,7 @@ export const cycle: { [K in keyof typeof en]: string } = {
   'cycle.document.approver': '批准人',
   'cycle.document.approvedOn': '批准日期',
   'cycle.document.reviewMonths': '评审间隔（月）',
-  'cycle.document.reviewMonths.help':
-    '多久检查一次该文件是否仍然正确。常见为十二个月；下次评审日期将根据批准日期给出建议。',
+  'cycle.document.reviewMonths.help': '多久检查一次该文件是否仍然正确。常见为十二个月；下次评审日期将根据批准日期给出建议。',
   'cycle.document.nextReview': '下次评审',
   'cycle.document.status': '状态',
   'cycle.document.status.draft': '草稿',
@@ -175,8 +167,7 @@ export const cycle: { [K in keyof typeof en]: string } = {
   'cycle.document.status.approved': '已批准',
   'cycle.document.status.retired': '已废止',
   'cycle.document.location': '存放位置',
-  'cycle.document.location.help':
-    '现行批准版本的存放位置：共享盘、Wiki 页面或文档系统的链接。所有需要它的人都应能打开。',
+  'cycle.document.location.help': '现行批准版本的存放位置：共享盘、Wiki 页面或文档系统的链接。所有需要它的人都应能打开。',
   'cycle.document.summary': '摘要',
   'cycle.document.versions': '版本历史',
   'cycle.document.versions.version': '版本',
@@ -194,8 +185,7 @@ export const cycle: { [K in keyof typeof en]: string } = {
   'cycle.objective.title': '目标',
   'cycle.objective.description': '描述',
   'cycle.objective.measure': '测量方式',
-  'cycle.objective.measure.help':
-    '如何计算进展，例如“已有批准的影响评估的在范围内AI系统所占比例”。请选择不费太多力气就能测量的内容。',
+  'cycle.objective.measure.help': '如何计算进展，例如“已有批准的影响评估的在范围内AI系统所占比例”。请选择不费太多力气就能测量的内容。',
   'cycle.objective.target': '目标值',
   'cycle.objective.unit': '单位',
   'cycle.objective.direction': '何为更好',
@@ -218,8 +208,7 @@ export const cycle: { [K in keyof typeof en]: string } = {
   'cycle.change.description': '描述',
   'cycle.change.reason': '原因',
   'cycle.change.consequences': '可能的后果',
-  'cycle.change.consequences.help':
-    '该变更可能造成哪些干扰以及您将如何防止：职责不清、某个系统在一段时间内无人监视、人员尚未接受培训。',
+  'cycle.change.consequences.help': '该变更可能造成哪些干扰以及您将如何防止：职责不清、某个系统在一段时间内无人监视、人员尚未接受培训。',
   'cycle.change.resources': '资源和职责',
   'cycle.change.plannedOn': '计划日期',
   'cycle.change.status': '状态',
@@ -232,8 +221,7 @@ export const cycle: { [K in keyof typeof en]: string } = {
   'cycle.competence.role': '角色',
   'cycle.competence.required': '所需能力',
   'cycle.competence.evidence': '能力证据',
-  'cycle.competence.evidence.help':
-    '能证明此人具备该技能的材料：证书、课程记录、学位或在指导下完成的工作。请附上，或说明人力资源部门将其存放在何处。',
+  'cycle.competence.evidence.help': '能证明此人具备该技能的材料：证书、课程记录、学位或在指导下完成的工作。请附上，或说明人力资源部门将其存放在何处。',
   'cycle.competence.acquiredOn': '获得日期',
   'cycle.competence.renewBy': '更新截止日期',
   'cycle.competence.status': '状态',
@@ -244,8 +232,7 @@ export const cycle: { [K in keyof typeof en]: string } = {
   'cycle.awareness.title': '活动',
   'cycle.awareness.audience': '对象',
   'cycle.awareness.topics': '主题',
-  'cycle.awareness.topics.help':
-    '涵盖的内容，例如AI方针、如何报告关切、生成式AI工具的可接受使用，或对象自身在AI管理体系中的作用。',
+  'cycle.awareness.topics.help': '涵盖的内容，例如AI方针、如何报告关切、生成式AI工具的可接受使用，或对象自身在AI管理体系中的作用。',
   'cycle.awareness.method': '方式',
   'cycle.awareness.method.training': '培训',
   'cycle.awareness.method.briefing': '宣讲',
@@ -263,19 +250,16 @@ export const cycle: { [K in keyof typeof en]: string } = {
   'cycle.communication.direction.internal': '内部',
   'cycle.communication.direction.external': '外部',
   'cycle.communication.when': '时间',
-  'cycle.communication.when.help':
-    '时间安排，如“每季度”；或触发条件，如“新的AI系统上线时”或“发生严重事件后”。',
+  'cycle.communication.when.help': '时间安排，如“每季度”；或触发条件，如“新的AI系统上线时”或“发生严重事件后”。',
   'cycle.communication.how': '方式',
   'cycle.communication.nextOn': '下一次',
   'cycle.communication.notes': '备注',
 
   'cycle.metric.title': '指标',
   'cycle.metric.monitored': '监视对象',
-  'cycle.metric.monitored.help':
-    '您持续关注的事项，例如筛查模型的误报率或每月与AI相关的投诉数量。',
+  'cycle.metric.monitored.help': '您持续关注的事项，例如筛查模型的误报率或每月与AI相关的投诉数量。',
   'cycle.metric.method': '方法',
-  'cycle.metric.method.help':
-    '如何获取读数，以保证结果可比：数据来源、查询或工具以及样本。其他人应能重复这一过程。',
+  'cycle.metric.method.help': '如何获取读数，以保证结果可比：数据来源、查询或工具以及样本。其他人应能重复这一过程。',
   'cycle.metric.frequency': '频次',
   'cycle.metric.frequency.weekly': '每周',
   'cycle.metric.frequency.monthly': '每月',
@@ -297,12 +281,10 @@ export const cycle: { [K in keyof typeof en]: string } = {
 
   'cycle.audit.title': '审核',
   'cycle.audit.programme': '审核方案',
-  'cycle.audit.programme.help':
-    '本次审核所属的审核周期，例如“2025 年内部审核”。在一个周期内，各次审核合起来应覆盖每个条款以及您所应用的每项控制措施。',
+  'cycle.audit.programme.help': '本次审核所属的审核周期，例如“2025 年内部审核”。在一个周期内，各次审核合起来应覆盖每个条款以及您所应用的每项控制措施。',
   'cycle.audit.scope': '审核范围',
   'cycle.audit.criteria': '审核准则',
-  'cycle.audit.criteria.help':
-    '审核依据的内容：范围内的条款和控制措施、您自己的方针和程序，以及适用的合同或法律。',
+  'cycle.audit.criteria.help': '审核依据的内容：范围内的条款和控制措施、您自己的方针和程序，以及适用的合同或法律。',
   'cycle.audit.auditor': '审核员',
   'cycle.audit.plannedStart': '计划开始',
   'cycle.audit.plannedEnd': '计划结束',
@@ -343,8 +325,7 @@ export const cycle: { [K in keyof typeof en]: string } = {
   'cycle.review.attendees': '参加人员',
   'cycle.review.minutes': '会议纪要',
   'cycle.review.decisions': '决定',
-  'cycle.review.decisions.help':
-    '管理层作出的决定，例如对AI管理体系、资源、目标的调整或要推进的改进。后续工作请填写在“措施”下，每项都需有负责人和到期日期。',
+  'cycle.review.decisions.help': '管理层作出的决定，例如对AI管理体系、资源、目标的调整或要推进的改进。后续工作请填写在“措施”下，每项都需有负责人和到期日期。',
   'cycle.review.inputs': '输入',
   'cycle.review.inputs.topic': '主题',
   'cycle.review.inputs.topic.previous-actions': '以往评审所定措施的状况',
@@ -371,21 +352,18 @@ export const cycle: { [K in keyof typeof en]: string } = {
   'cycle.nonconformity.source.other': '其他',
   'cycle.nonconformity.description': '不符合项',
   'cycle.nonconformity.correction': '纠正',
-  'cycle.nonconformity.correction.help':
-    '为控制问题及其影响而立即采取的行动，例如回滚有缺陷的模型版本或联系受影响的客户。',
+  'cycle.nonconformity.correction.help': '为控制问题及其影响而立即采取的行动，例如回滚有缺陷的模型版本或联系受影响的客户。',
   'cycle.nonconformity.rootCause': '根本原因',
   'cycle.nonconformity.correctiveAction': '纠正措施',
   'cycle.nonconformity.correctiveAction.help':
     '为消除根本原因而作出的改变，使问题不再在此处或其他地方重现。如果过程本身就不清楚，仅对一个人重新培训往往是不够的。',
   'cycle.nonconformity.due': '到期日期',
   'cycle.nonconformity.effectivenessCheck': '有效性验证',
-  'cycle.nonconformity.effectivenessCheck.help':
-    '之后如何确认纠正措施已经奏效，例如三个月后对该过程再次审核，或检查该错误是否再次出现。',
+  'cycle.nonconformity.effectivenessCheck.help': '之后如何确认纠正措施已经奏效，例如三个月后对该过程再次审核，或检查该错误是否再次出现。',
   'cycle.nonconformity.checkedOn': '验证日期',
   'cycle.nonconformity.effective': '措施有效',
   'cycle.nonconformity.status': '状态',
-  'cycle.nonconformity.status.help':
-    '依次从“未关闭”到“已计划措施”，再到“验证有效性中”。只有在完成验证且确认措施有效后才能关闭。',
+  'cycle.nonconformity.status.help': '依次从“未关闭”到“已计划措施”，再到“验证有效性中”。只有在完成验证且确认措施有效后才能关闭。',
   'cycle.nonconformity.status.open': '未关闭',
   'cycle.nonconformity.status.action-planned': '已计划措施',
   'cycle.nonconformity.status.verifying': '验证有效性中',
@@ -410,8 +388,7 @@ export const cycle: { [K in keyof typeof en]: string } = {
   'cycle.incident.type.near-miss': '未遂事件',
   'cycle.incident.reportedOn': '报告日期',
   'cycle.incident.reportedBy': '报告人',
-  'cycle.incident.reportedBy.help':
-    '姓名、角色或“匿名”。报告可能来自员工、用户、客户或公众，匿名报告同样有效。',
+  'cycle.incident.reportedBy.help': '姓名、角色或“匿名”。报告可能来自员工、用户、客户或公众，匿名报告同样有效。',
   'cycle.incident.description': '发生了什么',
   'cycle.incident.severity': '严重程度',
   'cycle.incident.severity.low': '低',
@@ -420,8 +397,7 @@ export const cycle: { [K in keyof typeof en]: string } = {
   'cycle.incident.severity.critical': '严重',
   'cycle.incident.actions': '已采取的措施',
   'cycle.incident.communicatedTo': '已告知',
-  'cycle.incident.communicatedTo.help':
-    '处理团队以外已被告知的对象：受影响的用户、客户、供应商或主管部门。如果无需告知任何人，请在“已采取的措施”中说明原因。',
+  'cycle.incident.communicatedTo.help': '处理团队以外已被告知的对象：受影响的用户、客户、供应商或主管部门。如果无需告知任何人，请在“已采取的措施”中说明原因。',
   'cycle.incident.communicatedOn': '告知日期',
   'cycle.incident.status': '状态',
   'cycle.incident.status.open': '未关闭',

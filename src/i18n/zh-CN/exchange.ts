@@ -2,7 +2,8 @@ import type { exchange as en } from '../en/exchange';
 /** 简体中文：exchange。Keys and {params} as in ../en/exchange.ts. */
 export const exchange: { [K in keyof typeof en]: string } = {
   'exchange.title': '导出和导入',
-  'exchange.intro': '数据包是一个包含此工作区的 .zip 文件，可重新读入 AIMS Workbench，也可通过其中的 report.html 供任何拥有浏览器的人查看。可用于备份、将工作区发送给客户，或取回客户所做的修改。',
+  'exchange.intro':
+    '数据包是一个包含此工作区的 .zip 文件，可重新读入 AIMS Workbench，也可通过其中的 report.html 供任何拥有浏览器的人查看。可用于备份、将工作区发送给客户，或取回客户所做的修改。',
   'export.title': '导出数据包',
   'export.what': '包含的内容',
   'export.table.assessments': '逐项检查答复和适用性声明',
@@ -115,10 +116,12 @@ export const exchange: { [K in keyof typeof en]: string } = {
   'io.problem.reference-outside-bundle': '某个链接指向数据包未携带的记录（{detail}）；该链接将被保留。',
   'io.problem.unknown-catalog-item': '未知的条款或控制措施“{detail}”。',
   'io.problem.attachment-missing': '某个证据文件缺失。',
-  'io.problem.attachment-renamed': '此证据文件在 zip 文件中以另一个名称 {detail} 存储（由其他压缩工具写入）；它是所在文件夹中唯一的文件且大小与清单一致，因此从该处读取，并已核对其校验和。',
+  'io.problem.attachment-renamed':
+    '此证据文件在 zip 文件中以另一个名称 {detail} 存储（由其他压缩工具写入）；它是所在文件夹中唯一的文件且大小与清单一致，因此从该处读取，并已核对其校验和。',
   'io.problem.attachment-name-differs': 'zip 文件中没有以此名称存储的证据文件；其所在文件夹中找到的是 {detail}。',
   'io.problem.bundle-in-folder': '数据包位于 zip 文件的文件夹 {detail} 中（整个文件夹被压缩，例如用访达或文件资源管理器的“压缩”功能）：已从该文件夹中读取。',
-  'io.problem.bundle-folder-too-deep': 'manifest.json 位于多层文件夹之下（{detail}）。数据包只能位于 zip 文件顶层或顶层的某一个文件夹中：请直接压缩包含 manifest.json 的文件夹。',
+  'io.problem.bundle-folder-too-deep':
+    'manifest.json 位于多层文件夹之下（{detail}）。数据包只能位于 zip 文件顶层或顶层的某一个文件夹中：请直接压缩包含 manifest.json 的文件夹。',
   'io.problem.bundle-folders-several': 'zip 文件顶层有多个文件夹或文件（{detail}），无法确定哪一个是数据包。请单独压缩包含 manifest.json 的文件夹。',
   'io.problem.attachment-orphan': '某个证据文件没有对应的证据记录。',
   'io.problem.attachment-size-mismatch': '某个证据文件的大小不正确（{detail}）。',

@@ -64,7 +64,8 @@ export const impact: { [K in keyof typeof import('../en/impact').impact]: string
   'ia.approvedNotice': '版本 {version} 已批准。',
   'ia.deleteDraft': '删除此草稿',
   'ia.deleteTitle': '删除草稿版本 {version}？',
-  'ia.deleteBody': '这会将 {system} 影响评估的草稿版本 {version} 移至回收站。已批准的版本会保留。在清空回收站之前，您可以从回收站（位于此工作区的菜单中）将其恢复。',
+  'ia.deleteBody':
+    '这会将 {system} 影响评估的草稿版本 {version} 移至回收站。已批准的版本会保留。在清空回收站之前，您可以从回收站（位于此工作区的菜单中）将其恢复。',
   'ia.deleted': '已删除草稿版本 {version}。',
   'ia.error.approverRequired': '请输入此版本的批准人。',
   'ia.error.approvalDateRequired': '请输入批准日期。',

@@ -2,7 +2,8 @@ import type { mapping as en } from '../en/mapping';
 /** 简体中文：mapping。Keys and {params} as in ../en/mapping.ts. */
 export const mapping: { [K in keyof typeof en]: string } = {
   'mapping.heading': '从其他电子表格导入',
-  'mapping.intro': '导入您在自己的电子表格（.xlsx、.xls、.ods 或 .csv）中维护的风险登记册或AI系统清单。由您决定每一列对应到哪里；在您执行导入之前，不会保存任何内容。',
+  'mapping.intro':
+    '导入您在自己的电子表格（.xlsx、.xls、.ods 或 .csv）中维护的风险登记册或AI系统清单。由您决定每一列对应到哪里；在您执行导入之前，不会保存任何内容。',
   'mapping.steps': '步骤',
   'mapping.step.file': '选择文件',
   'mapping.step.sheet': '工作表和标题行',
@@ -22,7 +23,8 @@ export const mapping: { [K in keyof typeof en]: string } = {
   'mapping.encoding': '文本编码（仅限 CSV）',
   'mapping.encoding.detect': '自动检测',
   'mapping.encoding.help': '除非带重音的字母或中文显示错误，否则请保持“自动检测”。',
-  'mapping.encoding.ask': '无法检测此 CSV 文件的文本编码，已按 Windows-1252（西欧）读取。请检查下方的文字：如果显示不正确，请在上方选择其他编码，然后重新读取文件。',
+  'mapping.encoding.ask':
+    '无法检测此 CSV 文件的文本编码，已按 Windows-1252（西欧）读取。请检查下方的文字：如果显示不正确，请在上方选择其他编码，然后重新读取文件。',
   'mapping.encoding.sample': '按当前编码读取的前几行',
   'mapping.encoding.keep': '文字显示正确：继续',
   'mapping.read': '读取文件',

@@ -9,7 +9,8 @@ export const mergeMessages: { [K in keyof typeof en]: string } = {
   'merge.lists.more': '……另有 {count} 条',
   'merge.lists.none': '没有新建、更新或移除任何记录。',
   'merge.conflicts.heading': '冲突：自上次交换以来双方都做了更改（{count}）',
-  'merge.conflicts.intro': '请为每个字段选择要保留的版本，导入时将按所选组合写入。仅一方更改过的字段默认采用该方的值；双方都更改过的字段默认采用记录最后更改的一方的值。',
+  'merge.conflicts.intro':
+    '请为每个字段选择要保留的版本，导入时将按所选组合写入。仅一方更改过的字段默认采用该方的值；双方都更改过的字段默认采用记录最后更改的一方的值。',
   'merge.conflicts.baseNote': '仅当双方的更改历史一致时才显示上次交换时的值，否则显示“未知”。',
   'merge.conflict.legend': '{register}：{record}',
   'merge.conflict.dates': '我方最后更改于 {mine}；对方最后更改于 {theirs}。',
@@ -32,6 +33,7 @@ export const mergeMessages: { [K in keyof typeof en]: string } = {
   'merge.mixInvalid': '为 {record} 选择的字段组合不构成有效的记录：{problem} 请改为采用另一方的该字段，或整条保留某一方的版本。未导入任何内容。',
   'merge.stale': '生成预览后，{record} 已在此浏览器中被更改。未导入任何内容：请重新检查文件，以查看当前的差异。',
   'merge.refused.frozen': '{record} 是影响评估的已批准版本，不可更改，而数据包更改了它。未导入任何内容：请在更改它的一方创建新版本，然后重新交换。',
-  'merge.refused.singleton-exists': '数据包带来了第二个范围（{record}），而一个工作区只有一个范围。未导入任何内容：请在任一方只保留一个范围（将另一个范围的内容移入后将其删除），然后重新交换。',
+  'merge.refused.singleton-exists':
+    '数据包带来了第二个范围（{record}），而一个工作区只有一个范围。未导入任何内容：请在任一方只保留一个范围（将另一个范围的内容移入后将其删除），然后重新交换。',
   'merge.refused.other': '数据包中的 {record} 不被其登记册接受。未导入任何内容。',
 };

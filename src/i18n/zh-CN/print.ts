@@ -15,7 +15,8 @@ export const printMessages: { [K in keyof typeof en]: string } = {
   'print.none': '无',
   'print.titlesUnofficial': '条款和控制措施标题为本工具自行翻译的非官方译文，仅供参考；以 ISO/IEC 42001 正式发布的标题为准。',
   'print.titleUnofficial': '标题为非官方译文，仅供参考',
-  'print.cjkFontMissing': '这台计算机没有中文字体：打印本页或保存为 PDF 时，文字会显示为空白方框。请先安装中文字体（Debian 或 Ubuntu 上为 fonts-noto-cjk 软件包），然后重新加载本页。',
+  'print.cjkFontMissing':
+    '这台计算机没有中文字体：打印本页或保存为 PDF 时，文字会显示为空白方框。请先安装中文字体（Debian 或 Ubuntu 上为 fonts-noto-cjk 软件包），然后重新加载本页。',
 
   'print.soa.title': '适用性声明',
   'print.soa.table': '附录 A 控制措施',
@@ -48,7 +49,8 @@ export const printMessages: { [K in keyof typeof en]: string } = {
   'print.risks.acceptanceMissing': '未接受',
   'print.risks.acceptanceNotNeeded': '不需要',
   'print.risks.empty': '尚未记录任何风险。',
-  'print.risks.presetWording': '风险矩阵的等级仍沿用预设“{preset}”的另一种语言措辞（例如 {names}），本报告也会照此打印。可在风险准则页面将其切换为当前显示的语言。',
+  'print.risks.presetWording':
+    '风险矩阵的等级仍沿用预设“{preset}”的另一种语言措辞（例如 {names}），本报告也会照此打印。可在风险准则页面将其切换为当前显示的语言。',
   'print.risks.presetWordingLink': '前往风险准则',
 
   'print.readiness.title': '差距与就绪报告',

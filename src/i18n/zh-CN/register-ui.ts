@@ -30,7 +30,8 @@ export const registerUi: { [K in keyof typeof import('../en/register-ui').regist
   'systems.startAssessment': '开始影响评估',
   'systems.assessmentVersion': '版本 {version} · {state}',
   'systems.deleteConfirmTitle': '删除AI系统“{name}”？',
-  'systems.deleteConfirmBody': '这会将“{name}”移至回收站，并将其从引用它的风险和管理体系记录中移除。在清空回收站之前，您可以从回收站（位于此工作区的菜单中）将其连同链接一起恢复。',
+  'systems.deleteConfirmBody':
+    '这会将“{name}”移至回收站，并将其从引用它的风险和管理体系记录中移除。在清空回收站之前，您可以从回收站（位于此工作区的菜单中）将其连同链接一起恢复。',
   'systems.deleteBlocked': '该系统有影响评估，这些评估作为成文信息予以保留（A.5.3），因此不能删除；请将其状态设为“已退役”。',
   'systems.euNote': '欧盟《人工智能法》类别仅供参考，用于规划工作；它不是法律定性。',
   'systems.newRisk': '为该系统添加风险',
@@ -90,7 +91,8 @@ export const registerUi: { [K in keyof typeof import('../en/register-ui').regist
   'risk.fromImpact': '由影响评估中的一项影响提出',
   'risk.openAssessment': '打开影响评估',
   'risk.deleteConfirmTitle': '删除风险 {ref}？',
-  'risk.deleteConfirmBody': '这会将 {ref}“{title}”移至回收站；引发该风险的草稿影响评估将不再链接到它。在清空回收站之前，您可以从回收站（位于此工作区的菜单中）将其连同链接一起恢复。',
+  'risk.deleteConfirmBody':
+    '这会将 {ref}“{title}”移至回收站；引发该风险的草稿影响评估将不再链接到它。在清空回收站之前，您可以从回收站（位于此工作区的菜单中）将其连同链接一起恢复。',
   'controls.title': '自有控制措施',
   'controls.intro': '组织为处置AI风险实际采取的做法，每项都映射到它所实施的附录 A 控制措施。风险处置计划可以引用它们。',
   'controls.newName': '新控制措施的名称',
@@ -104,5 +106,6 @@ export const registerUi: { [K in keyof typeof import('../en/register-ui').regist
   'controls.risks': '它处置的风险',
   'controls.noRisks': '尚无风险处置引用此控制措施。',
   'controls.deleteConfirmTitle': '删除控制措施“{name}”？',
-  'controls.deleteConfirmBody': '这会将“{name}”移至回收站，并将其从引用它的每个风险处置计划中移除。在清空回收站之前，您可以从回收站（位于此工作区的菜单中）将其恢复，它在这些计划中的位置也会一并恢复。',
+  'controls.deleteConfirmBody':
+    '这会将“{name}”移至回收站，并将其从引用它的每个风险处置计划中移除。在清空回收站之前，您可以从回收站（位于此工作区的菜单中）将其恢复，它在这些计划中的位置也会一并恢复。',
 };

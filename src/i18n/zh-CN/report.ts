@@ -39,7 +39,8 @@ export const report: { [K in keyof typeof en]: string } = {
   'report.ms.empty': '未记录任何管理体系记录。',
   'report.ms.kind': '{kind}（{count}）',
   'report.evidence.title': '证据索引',
-  'report.evidence.intro': '列出每项证据及其所属的条款、控制措施或记录。解压数据包后，点击文件名即可从本报告旁的 attachments 文件夹中打开该文件。网址仅以文本显示：如您信任该网址，可将其复制到浏览器中打开。',
+  'report.evidence.intro':
+    '列出每项证据及其所属的条款、控制措施或记录。解压数据包后，点击文件名即可从本报告旁的 attachments 文件夹中打开该文件。网址仅以文本显示：如您信任该网址，可将其复制到浏览器中打开。',
   'report.evidence.empty': '未记录任何证据。',
   'report.evidence.col.belongsTo': '所属',
   'report.evidence.col.title': '证据',
@@ -49,8 +50,10 @@ export const report: { [K in keyof typeof en]: string } = {
   'report.footer': '由 AIMS Workbench {version} 于 {date} 生成。',
 
   'report.readme.title': 'AIMS Workbench 工作区数据包：{name}',
-  'report.readme.what': '此文件夹（或 zip 文件）是 AIMS Workbench 中工作区“{name}”的便携副本。AIMS Workbench 是一款基于浏览器、用于运行 ISO/IEC 42001 AI管理体系的工具。本数据包由 AIMS Workbench {version} 于 {date} 导出（数据包格式版本 {format}）。',
-  'report.readme.sensitive': '敏感信息：其中可能包含组织概况、适用性声明、AI风险登记册、AI系统清单、影响评估、管理体系记录（审核、事件、评审等）、变更历史以及所附的证据文件。请像对待任何机密文件一样存放和共享。',
+  'report.readme.what':
+    '此文件夹（或 zip 文件）是 AIMS Workbench 中工作区“{name}”的便携副本。AIMS Workbench 是一款基于浏览器、用于运行 ISO/IEC 42001 AI管理体系的工具。本数据包由 AIMS Workbench {version} 于 {date} 导出（数据包格式版本 {format}）。',
+  'report.readme.sensitive':
+    '敏感信息：其中可能包含组织概况、适用性声明、AI风险登记册、AI系统清单、影响评估、管理体系记录（审核、事件、评审等）、变更历史以及所附的证据文件。请像对待任何机密文件一样存放和共享。',
   'report.readme.openTitle': '如何打开',
   'report.readme.openApp': '- 如需继续使用：打开 AIMS Workbench，进入“工作区 → 导入数据包”，然后选择此 zip 文件。',
   'report.readme.openReport': '- 如需在不使用本应用的情况下阅读：解压后用任意网页浏览器打开 report.html。该视图为只读，可离线使用。',
@@ -72,5 +75,6 @@ export const report: { [K in keyof typeof en]: string } = {
   'report.readme.file.readme': '本文件。',
   'report.readme.file.report': '数据包中所有登记册的只读、可打印视图，附证据索引。',
   'report.readme.partial': '仅导出部分登记册的数据包只包含这些登记册的文件；工作区文件、清单文件、本文件和报告始终都在。',
-  'report.readme.format': '数据包格式的说明见 AIMS Workbench 项目中的 docs/bundle-format.md。请勿手动编辑这些文件：导入时，应用会依据清单文件及其模式对它们进行校验。',
+  'report.readme.format':
+    '数据包格式的说明见 AIMS Workbench 项目中的 docs/bundle-format.md。请勿手动编辑这些文件：导入时，应用会依据清单文件及其模式对它们进行校验。',
 };

@@ -2,7 +2,8 @@ import type { sheets as en } from '../en/sheets';
 /** 简体中文：sheets。Keys and {params} as in ../en/sheets.ts. */
 export const sheets: { [K in keyof typeof en]: string } = {
   'sheets.title': '电子表格',
-  'sheets.intro': '以 Excel 或 LibreOffice 工作簿导出和导入，每个登记册一个工作表（包括各管理体系登记册）。请保持 id 列不变；添加 id 为空的行即可新建记录。在您查看更改之前，不会保存任何内容。',
+  'sheets.intro':
+    '以 Excel 或 LibreOffice 工作簿导出和导入，每个登记册一个工作表（包括各管理体系登记册）。请保持 id 列不变；添加 id 为空的行即可新建记录。在您查看更改之前，不会保存任何内容。',
   'sheets.full': '完整工作簿（.xlsx）',
   'sheets.template': '供顾问使用的空白工作簿（.xlsx）',
   'sheets.single': '单个登记册',
@@ -83,11 +84,14 @@ export const sheets: { [K in keyof typeof en]: string } = {
   'sheets.about.lists': '列表',
   'sheets.about.lists.text': '一个单元格中的多个值用分号分隔，例如“A.6.2.4; A.6.2.5”。',
   'sheets.about.choices': '选项',
-  'sheets.about.choices.text': '取值固定的单元格（选项和等级）提供下拉列表，措辞与导出时一致（例如“进行中”）；另一种语言的措辞同样可以识别。较长的文本在单元格内自动换行。',
+  'sheets.about.choices.text':
+    '取值固定的单元格（选项和等级）提供下拉列表，措辞与导出时一致（例如“进行中”）；另一种语言的措辞同样可以识别。较长的文本在单元格内自动换行。',
   'sheets.about.readOnly': '只读列',
-  'sheets.about.readOnly.text': '标题（条款和适用性声明工作表中）、编号、风险等级、风险处置、管理体系工作表中汇总的列表以及影响评估工作表仅供阅读；在其中所做的修改会被忽略。',
+  'sheets.about.readOnly.text':
+    '标题（条款和适用性声明工作表中）、编号、风险等级、风险处置、管理体系工作表中汇总的列表以及影响评估工作表仅供阅读；在其中所做的修改会被忽略。',
   'sheets.about.cycle': '管理体系',
-  'sheets.about.cycle.text': '从“内外部问题”到“AI事件”的工作表可编辑每条记录自身的字段、条款和控制、AI系统，以及与另一条记录的关联（审核发现的审核、不符合项的来源记录），以该记录的编号填写。新行的编号由应用分配。嵌套列表（读数、测量记录、检查表、版本历史、评审输入和行动项、范围排除项）只能在应用中编辑：这些列只是摘要，导入不会改动这些列表。',
+  'sheets.about.cycle.text':
+    '从“内外部问题”到“AI事件”的工作表可编辑每条记录自身的字段、条款和控制、AI系统，以及与另一条记录的关联（审核发现的审核、不符合项的来源记录），以该记录的编号填写。新行的编号由应用分配。嵌套列表（读数、测量记录、检查表、版本历史、评审输入和行动项、范围排除项）只能在应用中编辑：这些列只是摘要，导入不会改动这些列表。',
   'sheets.about.reimport': '重新导入',
   'sheets.about.reimport.text': '在 AIMS Workbench 中：打开工作区，然后选择“导出/导入”→“导入电子表格”。保存之前，您会看到每一项更改。',
 };

@@ -13,7 +13,14 @@ const MAX_PROBLEMS = 200;
  * Reads every attachment the manifest lists and checks it against the manifest and its evidence
  * record. `used` gets the entry names read. Every verified file comes back as a Blob by evidence id.
  */
-export async function readAttachments(zip: SafeZip, manifest: Manifest, records: Records, problems: IoProblem[], warnings: IoProblem[], used: Set<string>): Promise<Map<string, Blob>> {
+export async function readAttachments(
+  zip: SafeZip,
+  manifest: Manifest,
+  records: Records,
+  problems: IoProblem[],
+  warnings: IoProblem[],
+  used: Set<string>,
+): Promise<Map<string, Blob>> {
   const out = new Map<string, Blob>();
   const fileEvidence = new Map(records.evidence.filter((e) => e.kind === 'file').map((e) => [String(e.id), e]));
   for (const a of manifest.attachments) {
@@ -22,13 +29,15 @@ export async function readAttachments(zip: SafeZip, manifest: Manifest, records:
       problems.push(problem('attachment-orphan', { file: a.path, record: a.id }));
       continue;
     }
-    if (!a.path.startsWith(`attachments/${a.id}/`)) problems.push(problem('manifest-invalid', { file: MANIFEST_PATH, record: a.id, field: 'attachments.path', detail: a.path }));
+    if (!a.path.startsWith(`attachments/${a.id}/`))
+      problems.push(problem('manifest-invalid', { file: MANIFEST_PATH, record: a.id, field: 'attachments.path', detail: a.path }));
     else {
       const name = zip.has(a.path) ? a.path : await otherName(zip, a, problems, warnings);
       if (name !== null) {
         used.add(name);
         const bytes = await zip.read(name);
-        if (bytes.byteLength !== a.size || bytes.byteLength !== ev.size) problems.push(problemOf('attachment-size-mismatch', { reason: 'file-size', size: bytes.byteLength, expected: a.size }, { file: name, record: a.id }));
+        if (bytes.byteLength !== a.size || bytes.byteLength !== ev.size)
+          problems.push(problemOf('attachment-size-mismatch', { reason: 'file-size', size: bytes.byteLength, expected: a.size }, { file: name, record: a.id }));
         else if ((await sha256Hex(bytes)) !== a.sha256) problems.push(problem('attachment-checksum-mismatch', { file: name, record: a.id }));
         else out.set(a.id, new Blob([bytes as Uint8Array<ArrayBuffer>]));
       }
@@ -36,7 +45,8 @@ export async function readAttachments(zip: SafeZip, manifest: Manifest, records:
     if (problems.length >= MAX_PROBLEMS) break;
   }
   const missing = [...fileEvidence.keys()].filter((id) => !manifest.attachments.some((a) => a.id === id));
-  if (missing.length > 0 && manifest.attachments.length > 0) for (const id of missing) problems.push(problem('attachment-missing', { file: bundleTables.evidence.file, record: id }));
+  if (missing.length > 0 && manifest.attachments.length > 0)
+    for (const id of missing) problems.push(problem('attachment-missing', { file: bundleTables.evidence.file, record: id }));
   else if (missing.length > 0) warnings.push(problem('attachments-not-included', { file: MANIFEST_PATH, detail: String(missing.length) }));
   return out;
 }

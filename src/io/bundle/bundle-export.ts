@@ -87,7 +87,17 @@ export async function buildBundle(snapshot: WorkspaceSnapshot, options: ExportOp
     attachments,
   });
   zip.file(MANIFEST_PATH, canonicalJson(manifest), { date, compression: 'DEFLATE' });
-  zip.file(README_PATH, renderReadme({ workspaceName: snapshot.workspace.name, exportedAt: options.exportedAt, appVersion: options.appVersion, formatVersion: BUNDLE_FORMAT_VERSION, locale: options.locale ?? 'en' }), { date, compression: 'DEFLATE' });
+  zip.file(
+    README_PATH,
+    renderReadme({
+      workspaceName: snapshot.workspace.name,
+      exportedAt: options.exportedAt,
+      appVersion: options.appVersion,
+      formatVersion: BUNDLE_FORMAT_VERSION,
+      locale: options.locale ?? 'en',
+    }),
+    { date, compression: 'DEFLATE' },
+  );
   zip.file(REPORT_PATH, renderReportHtml(reportInput(snapshot, options, attachments)), { date, compression: 'DEFLATE' });
 
   let bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' }, (meta) =>
@@ -135,6 +145,11 @@ function reportInput(snapshot: WorkspaceSnapshot, options: ExportOptions, attach
  */
 export function bundleFileName(workspaceName: string, exportedAt: string, encrypted: boolean): string {
   if (encrypted) return `aims-bundle-${exportedAt.slice(0, 10)}.aims.enc`;
-  const slug = workspaceName.normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'workspace';
+  const slug =
+    workspaceName
+      .normalize('NFKD')
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'workspace';
   return `${slug}-${exportedAt.slice(0, 10)}.aims.zip`;
 }

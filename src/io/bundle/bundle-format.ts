@@ -78,7 +78,8 @@ export function attachmentPath(id: string, fileName: string): string {
 }
 
 /** Already-compressed types are stored, not deflated again. */
-const STORED = /^(image\/(png|jpeg|gif|webp)|application\/(pdf|zip|gzip|x-7z-compressed|vnd\.openxmlformats-officedocument\..*|vnd\.oasis\.opendocument\..*)|video\/.*|audio\/.*)$/i;
+const STORED =
+  /^(image\/(png|jpeg|gif|webp)|application\/(pdf|zip|gzip|x-7z-compressed|vnd\.openxmlformats-officedocument\..*|vnd\.oasis\.opendocument\..*)|video\/.*|audio\/.*)$/i;
 export function isPrecompressed(mediaType: string, fileName: string): boolean {
   return STORED.test(mediaType.split(';')[0]!.trim()) || /\.(png|jpe?g|gif|webp|pdf|zip|gz|7z|docx|xlsx|pptx|odt|ods|mp4|mp3)$/i.test(fileName);
 }

@@ -48,7 +48,12 @@ const restoreSteps: Record<number, (raw: { manifest: Record<string, unknown> }) 
  * zip safety, manifest, checksums and counts, every record against the current schema, every
  * reference, every attachment. Collects problems instead of stopping at the first.
  */
-export async function parseBundle(bytes: Uint8Array, fileName: string, catalog: Catalog, opts: { passphrase?: string; limits?: Partial<ZipLimits> } = {}): Promise<ParseResult> {
+export async function parseBundle(
+  bytes: Uint8Array,
+  fileName: string,
+  catalog: Catalog,
+  opts: { passphrase?: string; limits?: Partial<ZipLimits> } = {},
+): Promise<ParseResult> {
   let data = bytes;
   if (isEncryptedContainer(bytes)) {
     if (!opts.passphrase) return { ok: false, needsPassphrase: true, problems: [problem('passphrase-required', { file: fileName })] };
@@ -79,9 +84,15 @@ async function readBundle(file: SafeZip, fileName: string, catalog: Catalog): Pr
   if (!rawManifest.ok) return { ok: false, problems: rawManifest.problems };
   const head = manifestHeadSchema.safeParse(rawManifest.value);
   if (!head.success) return { ok: false, problems: [problemOf('manifest-invalid', { reason: 'format-required' }, { file: MANIFEST_PATH, field: 'format' })] };
-  if (head.data.format !== BUNDLE_FORMAT) return { ok: false, problems: [problem('format-unknown', { file: MANIFEST_PATH, field: 'format', detail: head.data.format })] };
+  if (head.data.format !== BUNDLE_FORMAT)
+    return { ok: false, problems: [problem('format-unknown', { file: MANIFEST_PATH, field: 'format', detail: head.data.format })] };
   if (head.data.formatVersion > BUNDLE_FORMAT_VERSION) {
-    return { ok: false, problems: [problem('format-version-unsupported', { file: MANIFEST_PATH, field: 'formatVersion', detail: `${head.data.formatVersion} > ${BUNDLE_FORMAT_VERSION}` })] };
+    return {
+      ok: false,
+      problems: [
+        problem('format-version-unsupported', { file: MANIFEST_PATH, field: 'formatVersion', detail: `${head.data.formatVersion} > ${BUNDLE_FORMAT_VERSION}` }),
+      ],
+    };
   }
   let raw = { manifest: rawManifest.value as Record<string, unknown> };
   for (let v = head.data.formatVersion; v < BUNDLE_FORMAT_VERSION; v++) {
@@ -91,7 +102,12 @@ async function readBundle(file: SafeZip, fileName: string, catalog: Catalog): Pr
   }
   const parsed = manifestSchema.safeParse(raw.manifest);
   if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.slice(0, MAX_PROBLEMS).map((i) => problem('manifest-invalid', { file: MANIFEST_PATH, field: i.path.join('.'), detail: i.message })) };
+    return {
+      ok: false,
+      problems: parsed.error.issues
+        .slice(0, MAX_PROBLEMS)
+        .map((i) => problem('manifest-invalid', { file: MANIFEST_PATH, field: i.path.join('.'), detail: i.message })),
+    };
   }
   const manifest = parsed.data;
   const problems: IoProblem[] = [];
@@ -123,7 +139,13 @@ async function readBundle(file: SafeZip, fileName: string, catalog: Catalog): Pr
   return { ok: true, bundle: { manifest, records, included, attachments, warnings } };
 }
 
-async function readTable(zip: SafeZip, table: BundleTable, entry: Manifest['tables'][BundleTable] & object, manifest: Manifest, problems: IoProblem[]): Promise<Record<string, unknown>[] | null> {
+async function readTable(
+  zip: SafeZip,
+  table: BundleTable,
+  entry: Manifest['tables'][BundleTable] & object,
+  manifest: Manifest,
+  problems: IoProblem[],
+): Promise<Record<string, unknown>[] | null> {
   const { file, schema } = bundleTables[table];
   if (entry.file !== file) {
     problems.push(problemOf('manifest-invalid', { reason: 'expected-file', file }, { file: MANIFEST_PATH, field: `tables.${table}.file` }));
@@ -147,7 +169,8 @@ async function readTable(zip: SafeZip, table: BundleTable, entry: Manifest['tabl
     problems.push(problem('table-not-array', { file }));
     return null;
   }
-  if (json.value.length !== entry.count) problems.push(problemOf('count-mismatch', { reason: 'record-count', count: json.value.length, expected: entry.count }, { file }));
+  if (json.value.length !== entry.count)
+    problems.push(problemOf('count-mismatch', { reason: 'record-count', count: json.value.length, expected: entry.count }, { file }));
   const seen = new Set<string>();
   const rows: Record<string, unknown>[] = [];
   json.value.forEach((row: unknown, index: number) => {
@@ -155,7 +178,8 @@ async function readTable(zip: SafeZip, table: BundleTable, entry: Manifest['tabl
     const label = recordLabel(row, index);
     const r = (schema as ZodType<Record<string, unknown>>).safeParse(row);
     if (!r.success) {
-      for (const issue of r.error.issues.slice(0, 5)) problems.push(problem('record-invalid', { file, record: label, field: issue.path.join('.'), detail: issue.message }));
+      for (const issue of r.error.issues.slice(0, 5))
+        problems.push(problem('record-invalid', { file, record: label, field: issue.path.join('.'), detail: issue.message }));
       return;
     }
     const id = String(r.data.id);

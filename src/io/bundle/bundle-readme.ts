@@ -43,7 +43,12 @@ export function renderReadme(input: ReadmeInput): string {
     title,
     '='.repeat(Math.min(displayWidth(title), 78)),
     '',
-    fmt(m['report.readme.what'], { name, date: oneLine(formatStamp(input.exportedAt, input.locale)), version: oneLine(input.appVersion), format: input.formatVersion }),
+    fmt(m['report.readme.what'], {
+      name,
+      date: oneLine(formatStamp(input.exportedAt, input.locale)),
+      version: oneLine(input.appVersion),
+      format: input.formatVersion,
+    }),
     '',
     m['report.readme.sensitive'],
     '',

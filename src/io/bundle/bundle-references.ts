@@ -22,7 +22,13 @@ export function checkReferences(records: Records, included: ReadonlySet<BundleTa
   const errors: IoProblem[] = [];
   const warnings: IoProblem[] = [];
   const ids = (t: Target) => new Set(records[t].map((r) => String(r.id)));
-  const sets: Record<Target, Set<string>> = { aiSystems: ids('aiSystems'), risks: ids('risks'), ownControls: ids('ownControls'), impactAssessments: ids('impactAssessments'), cycleRecords: ids('cycleRecords') };
+  const sets: Record<Target, Set<string>> = {
+    aiSystems: ids('aiSystems'),
+    risks: ids('risks'),
+    ownControls: ids('ownControls'),
+    impactAssessments: ids('impactAssessments'),
+    cycleRecords: ids('cycleRecords'),
+  };
 
   const visit = (from: BundleTable, record: string, kind: ValueKind, path: string, value: unknown): void => {
     const file = bundleTables[from].file;
@@ -34,7 +40,8 @@ export function checkReferences(records: Records, included: ReadonlySet<BundleTa
     };
     const item = (id: unknown, field: string, control: boolean) => {
       const found = typeof id === 'string' ? catalog.byId.get(id) : undefined;
-      if (!found || !found.assessable || (control && !found.isControl)) errors.push(problem('unknown-catalog-item', { file, record, field, detail: String(id) }));
+      if (!found || !found.assessable || (control && !found.isControl))
+        errors.push(problem('unknown-catalog-item', { file, record, field, detail: String(id) }));
     };
     switch (kind.kind) {
       case 'ref':
@@ -44,7 +51,9 @@ export function checkReferences(records: Records, included: ReadonlySet<BundleTa
         return;
       case 'refs':
         if (!Array.isArray(value)) return;
-        value.forEach((id, i) => (kind.target === 'items' ? item(id, `${path}.${i}`, kind.controls === true) : link(kind.target as Target, id, `${path}.${i}`)));
+        value.forEach((id, i) =>
+          kind.target === 'items' ? item(id, `${path}.${i}`, kind.controls === true) : link(kind.target as Target, id, `${path}.${i}`),
+        );
         return;
       case 'source-impact':
         if (value && typeof value === 'object') link('impactAssessments', (value as { assessmentId?: unknown }).assessmentId, `${path}.assessmentId`);
@@ -52,7 +61,8 @@ export function checkReferences(records: Records, included: ReadonlySet<BundleTa
       case 'rows':
         if (!Array.isArray(value)) return;
         value.forEach((row, i) => {
-          if (row && typeof row === 'object') for (const f of kind.fields) visit(from, record, f.value, `${path}.${i}.${f.key}`, (row as Record<string, unknown>)[f.key]);
+          if (row && typeof row === 'object')
+            for (const f of kind.fields) visit(from, record, f.value, `${path}.${i}.${f.key}`, (row as Record<string, unknown>)[f.key]);
         });
         return;
       default:
@@ -60,7 +70,9 @@ export function checkReferences(records: Records, included: ReadonlySet<BundleTa
     }
   };
   const fieldsOf = (table: HistoryTable, row: Record<string, unknown>): readonly ValueField[] =>
-    table === 'cycleRecords' && cycleKinds.includes(row.kind as CycleKind) ? [...kindValueFields(row.kind as CycleKind), ...valueFields(table)] : valueFields(table);
+    table === 'cycleRecords' && cycleKinds.includes(row.kind as CycleKind)
+      ? [...kindValueFields(row.kind as CycleKind), ...valueFields(table)]
+      : valueFields(table);
   for (const table of LINKED) {
     for (const row of records[table]) {
       const seen = new Set<string>();
@@ -77,7 +89,10 @@ export function checkReferences(records: Records, included: ReadonlySet<BundleTa
   for (const r of records.cycleRecords) {
     for (const link of recordLinks[r.kind as CycleKind] ?? []) {
       const kind = typeof r[link.key] === 'string' ? kindOf.get(r[link.key] as string) : undefined;
-      if (kind && !link.kinds.includes(kind)) errors.push(problem('dangling-reference', { file: bundleTables.cycleRecords.file, record: String(r.id), field: link.key, detail: String(r[link.key]) }));
+      if (kind && !link.kinds.includes(kind))
+        errors.push(
+          problem('dangling-reference', { file: bundleTables.cycleRecords.file, record: String(r.id), field: link.key, detail: String(r[link.key]) }),
+        );
     }
   }
 
@@ -85,7 +100,8 @@ export function checkReferences(records: Records, included: ReadonlySet<BundleTa
   const unique = (table: BundleTable, field: string) => {
     const seen = new Set<unknown>();
     for (const r of records[table]) {
-      if (seen.has(r[field])) errors.push(problem('duplicate-value', { file: bundleTables[table].file, record: String(r.id), field, detail: String(r[field]) }));
+      if (seen.has(r[field]))
+        errors.push(problem('duplicate-value', { file: bundleTables[table].file, record: String(r.id), field, detail: String(r[field]) }));
       seen.add(r[field]);
     }
   };

@@ -29,12 +29,7 @@ const TAG_BITS = 128;
 const KEY_BITS = 256;
 const PREFIX_BYTES = 12; // magic + header length
 
-export type EncryptedContainerCode =
-  | 'passphrase-required'
-  | 'not-encrypted'
-  | 'container-damaged'
-  | 'container-unsupported'
-  | 'wrong-passphrase-or-damaged';
+export type EncryptedContainerCode = 'passphrase-required' | 'not-encrypted' | 'container-damaged' | 'container-unsupported' | 'wrong-passphrase-or-damaged';
 
 /** Thrown for misuse (empty passphrase or bad iterations on encrypt) and when WebCrypto is missing. */
 export class CryptoContainerError extends Error {
@@ -110,9 +105,7 @@ export async function encryptBundle(plain: Uint8Array, passphrase: string, opts:
   prefix.set(json, PREFIX_BYTES);
 
   const key = await deriveKey(subtle, pass, salt, iterations, 'encrypt');
-  const cipher = new Uint8Array(
-    await subtle.encrypt({ name: 'AES-GCM', iv, additionalData: prefix, tagLength: TAG_BITS }, key, asBufferSource(plain)),
-  );
+  const cipher = new Uint8Array(await subtle.encrypt({ name: 'AES-GCM', iv, additionalData: prefix, tagLength: TAG_BITS }, key, asBufferSource(plain)));
   const out = new Uint8Array(prefix.length + cipher.length);
   out.set(prefix, 0);
   out.set(cipher, prefix.length);
@@ -124,10 +117,7 @@ export async function encryptBundle(plain: Uint8Array, passphrase: string, opts:
  * or 'container-unsupported'), passphrase ('passphrase-required'), then decrypts. Any decryption
  * failure is 'wrong-passphrase-or-damaged' (GCM cannot tell the two apart); no partial data is returned.
  */
-export async function decryptBundle(
-  bytes: Uint8Array,
-  passphrase: string,
-): Promise<{ ok: true; plain: Uint8Array } | { ok: false; problem: IoProblem }> {
+export async function decryptBundle(bytes: Uint8Array, passphrase: string): Promise<{ ok: true; plain: Uint8Array } | { ok: false; problem: IoProblem }> {
   const fail = (code: EncryptedContainerCode, detail?: string) => ({ ok: false as const, problem: problem(code, detail === undefined ? {} : { detail }) });
 
   if (!isEncryptedContainer(bytes)) return fail('not-encrypted');
@@ -187,14 +177,24 @@ function normalisePassphrase(passphrase: string): Uint8Array<ArrayBuffer> {
   return new TextEncoder().encode(passphrase.normalize('NFC'));
 }
 
-async function deriveKey(subtle: SubtleCrypto, pass: Uint8Array<ArrayBuffer>, salt: Uint8Array<ArrayBuffer>, iterations: number, use: KeyUsage): Promise<CryptoKey> {
+async function deriveKey(
+  subtle: SubtleCrypto,
+  pass: Uint8Array<ArrayBuffer>,
+  salt: Uint8Array<ArrayBuffer>,
+  iterations: number,
+  use: KeyUsage,
+): Promise<CryptoKey> {
   const base = await subtle.importKey('raw', pass, 'PBKDF2', false, ['deriveKey']);
   return subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, base, { name: 'AES-GCM', length: KEY_BITS }, false, [use]);
 }
 
 function getSubtle(): SubtleCrypto {
   const subtle = globalThis.crypto?.subtle;
-  if (!subtle) throw new CryptoContainerError('webcrypto-unavailable', 'WebCrypto (crypto.subtle) is not available here; a secure context (https or localhost) is required.');
+  if (!subtle)
+    throw new CryptoContainerError(
+      'webcrypto-unavailable',
+      'WebCrypto (crypto.subtle) is not available here; a secure context (https or localhost) is required.',
+    );
   return subtle;
 }
 

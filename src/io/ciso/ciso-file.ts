@@ -52,7 +52,8 @@ export function nestingOf(text: string): number {
 
 /** A file's text as data; `bytes` is its size, checked first so a huge file is never parsed. */
 export async function parseMatrixFile(text: string, bytes: number = text.length): Promise<Parsed> {
-  if (bytes > MAX_IMPORT_BYTES || text.length > MAX_IMPORT_BYTES) return fail(issue('file-too-large', '', { size: Math.max(bytes, text.length), max: MAX_IMPORT_BYTES }));
+  if (bytes > MAX_IMPORT_BYTES || text.length > MAX_IMPORT_BYTES)
+    return fail(issue('file-too-large', '', { size: Math.max(bytes, text.length), max: MAX_IMPORT_BYTES }));
   const body = text.replace(/^\uFEFF/, '');
   if (nestingOf(body) > MAX_NESTING) return fail(issue('too-deep', '', { max: MAX_NESTING }));
   const looksJson = /^\s*[[{]/.test(body);

@@ -68,7 +68,10 @@ export function parseDateCell(cell: CellValue): { ok: true; value: string | null
     const v = fromSerial(cell);
     return v ? { ok: true, value: v } : { ok: false };
   }
-  const s = cellText(cell).normalize('NFKC').replace(/[T\s]+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/, '').trim();
+  const s = cellText(cell)
+    .normalize('NFKC')
+    .replace(/[T\s]+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/, '')
+    .trim();
   if (s === '') return { ok: true, value: null };
   let m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(s);
   let v: string | null = null;

@@ -24,7 +24,10 @@ export const savedMappingSchema = z.strictObject({
   columns: z.record(z.string().max(400), z.string().max(64)).refine((c) => Object.keys(c).length <= MAX_COLUMNS, 'too many columns'),
   /** normalised header → (normalised cell text → mapped value). */
   values: z
-    .record(z.string().max(400), z.record(z.string().max(400), mappedValueSchema).refine((m) => Object.keys(m).length <= MAX_VALUES, 'too many values'))
+    .record(
+      z.string().max(400),
+      z.record(z.string().max(400), mappedValueSchema).refine((m) => Object.keys(m).length <= MAX_VALUES, 'too many values'),
+    )
     .refine((v) => Object.keys(v).length <= MAX_COLUMNS, 'too many columns'),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
@@ -42,7 +45,15 @@ export function toSaved(mapping: SheetMapping, headers: readonly string[], meta:
     const map = mapping.values[col] ?? {};
     if (target && Object.keys(map).length > 0) values.push([key, map]);
   });
-  return savedMappingSchema.parse({ id: meta.id, name: meta.name, register: mapping.register, columns: Object.fromEntries(columns), values: Object.fromEntries(values), createdAt: meta.createdAt ?? meta.now, updatedAt: meta.now });
+  return savedMappingSchema.parse({
+    id: meta.id,
+    name: meta.name,
+    register: mapping.register,
+    columns: Object.fromEntries(columns),
+    values: Object.fromEntries(values),
+    createdAt: meta.createdAt ?? meta.now,
+    updatedAt: meta.now,
+  });
 }
 
 /** Share (0–1) of a saved mapping's headers that the sheet has; 0 for another register. */
@@ -62,7 +73,13 @@ export const SAVED_MATCH_THRESHOLD = 0.6;
  * targets and values that no longer exist, or that this workspace lacks (another matrix, other AI
  * systems), are dropped so their cells show as unmapped.
  */
-export function fromSaved(saved: SavedMapping, headers: readonly string[], headerRow: number, fallback: readonly (string | null)[], ctx: OptionContext): SheetMapping {
+export function fromSaved(
+  saved: SavedMapping,
+  headers: readonly string[],
+  headerRow: number,
+  fallback: readonly (string | null)[],
+  ctx: OptionContext,
+): SheetMapping {
   const register = saved.register;
   const keys = headerKeys(headers);
   const columns = keys.map((key, col) => {

@@ -51,7 +51,13 @@ function synonymsOf(words: readonly string[] | undefined, extra: string[]): Read
 function fromDeclared(f: RegisterDecl['fields'][number], words: Record<string, readonly string[]>, required: string): MappingTarget | null {
   if (f.readOnly) return null;
   const v = f.value;
-  const base = (kind: TargetKind, label: string) => ({ key: f.key, kind, label, required: f.key === required, synonyms: synonymsOf(words[f.key], [...(f.column ? [f.column] : []), t(f.label)]) });
+  const base = (kind: TargetKind, label: string) => ({
+    key: f.key,
+    kind,
+    label,
+    required: f.key === required,
+    synonyms: synonymsOf(words[f.key], [...(f.column ? [f.column] : []), t(f.label)]),
+  });
   if (f.input) return { ...base(f.input.kind, t(f.label)), field: { key: f.key, label: f.label, column: f.column ?? f.key, ...f.input } };
   if (v.kind === 'rating') return { ...base('level', t(f.label)), scale: v.scale };
   if (v.kind === 'refs' && v.target === 'aiSystems') return base('systems', t('mapping.target.byName', { label: t(f.label) }));

@@ -112,7 +112,14 @@ export function mappingIssues(mapping: SheetMapping, headers: readonly string[])
     if (!key) return;
     const first = seen.get(key);
     if (first === undefined) seen.set(key, col);
-    else issues.push(problemOf('mapping-two-columns', { field: targetOf(mapping.register, key)?.label ?? key, first: columnName(headers, first), second: columnName(headers, col) }));
+    else
+      issues.push(
+        problemOf('mapping-two-columns', {
+          field: targetOf(mapping.register, key)?.label ?? key,
+          first: columnName(headers, first),
+          second: columnName(headers, col),
+        }),
+      );
   });
   return issues;
 }
@@ -211,7 +218,12 @@ export function fillSuggestions(rows: readonly (readonly CellValue[])[], mapping
     if (!target || !isValueMapped(target.kind)) return map;
     const missing = distinctValues(rows, mapping, col).filter((d) => !hasValue(map, d.key));
     if (missing.length === 0) return map;
-    const suggested = suggestValueMap(target, mapping.register, missing.map((d) => d.text), ctx);
+    const suggested = suggestValueMap(
+      target,
+      mapping.register,
+      missing.map((d) => d.text),
+      ctx,
+    );
     return Object.entries(map).reduce<ValueMap>((acc, [k, v]) => withValue(acc, k, v), suggested);
   });
   return { ...mapping, values };

@@ -14,7 +14,11 @@ export interface OscalFile {
   text: string;
 }
 
-export async function exportOscal(kind: OscalKind, catalog: Catalog, options: { exportedAt: string; appVersion: string; oscalVersion?: OscalVersion; ssp?: OscalSspInput }): Promise<OscalFile> {
+export async function exportOscal(
+  kind: OscalKind,
+  catalog: Catalog,
+  options: { exportedAt: string; appVersion: string; oscalVersion?: OscalVersion; ssp?: OscalSspInput },
+): Promise<OscalFile> {
   if (kind === 'catalog') return { fileName: OSCAL_FILES.catalog, text: oscalJson(await buildOscalCatalog(catalog, options)) };
   if (kind === 'profile') return { fileName: OSCAL_FILES.profile, text: oscalJson(await buildOscalProfile(catalog, options)) };
   if (!options.ssp) throw new Error('the SSP export needs the workspace data');
@@ -23,6 +27,11 @@ export async function exportOscal(kind: OscalKind, catalog: Catalog, options: { 
 
 /** "Acme Robotics" on 2026-11-27 → Acme-Robotics-soa-2026-11-27.oscal.json */
 export function sspFileName(workspaceName: string, exportedAt: string): string {
-  const slug = workspaceName.normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'workspace';
+  const slug =
+    workspaceName
+      .normalize('NFKD')
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'workspace';
   return `${slug}-soa-${exportedAt.slice(0, 10)}.oscal.json`;
 }

@@ -6,7 +6,19 @@ import type { Risk } from '../../domain/risk-schema';
 import { refsText, treatmentLinks, type TreatmentLink } from '../../domain/soa-links';
 import type { Workspace } from '../../domain/workspace-schema';
 import type { OscalMetadata } from './oscal-catalog';
-import { aimsProp, AIMS_NS, compact, oneLine, OSCAL_FILES, OSCAL_VERSION, oscalControlId, prose, uuidFactory, type OscalProp, type OscalVersion } from './oscal-common';
+import {
+  aimsProp,
+  AIMS_NS,
+  compact,
+  oneLine,
+  OSCAL_FILES,
+  OSCAL_VERSION,
+  oscalControlId,
+  prose,
+  uuidFactory,
+  type OscalProp,
+  type OscalVersion,
+} from './oscal-common';
 
 /**
  * The Statement of Applicability and implementation status as an OSCAL system security plan
@@ -254,7 +266,10 @@ export async function buildOscalSsp(catalog: Catalog, input: OscalSspInput, opti
           { id: ROLE_APPROVER, title: 'Approver of the Statement of Applicability' },
         ],
         parties: [...parties.values()],
-        'responsible-parties': [{ 'role-id': ROLE_ORGANIZATION, 'party-uuids': [orgParty] }, ...(approverParty ? [{ 'role-id': ROLE_APPROVER, 'party-uuids': [approverParty] }] : [])],
+        'responsible-parties': [
+          { 'role-id': ROLE_ORGANIZATION, 'party-uuids': [orgParty] },
+          ...(approverParty ? [{ 'role-id': ROLE_APPROVER, 'party-uuids': [approverParty] }] : []),
+        ],
         remarks:
           'Exported from AIMS Workbench. Every clause item and Annex A control of ISO/IEC 42001:2023 is listed with its applicability, ' +
           `justification, status and owner. The baseline is ${OSCAL_FILES.profile}, which selects every control of ${OSCAL_FILES.catalog}; keep the three files together.`,

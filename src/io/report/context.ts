@@ -13,7 +13,17 @@ import type { ValueContext } from '../../i18n/value-text';
 import { formatCount, formatDay, reportMessages, type ReportMessages } from './report-text';
 
 /** The report's sections; each says so when a selective export left its register out. */
-export const reportSections = ['profile', 'soa', 'risks', 'aiSystems', 'ownControls', 'impactAssessments', 'managementSystem', 'walkthrough', 'evidence'] as const;
+export const reportSections = [
+  'profile',
+  'soa',
+  'risks',
+  'aiSystems',
+  'ownControls',
+  'impactAssessments',
+  'managementSystem',
+  'walkthrough',
+  'evidence',
+] as const;
 export type ReportSection = (typeof reportSections)[number];
 
 export interface ReportInput {

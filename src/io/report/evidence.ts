@@ -38,8 +38,14 @@ export function evidenceSection(r: Report): Html {
   const itemOrder = new Map(input.catalog.assessable.map((item, i) => [item.id, i]));
   const rows = input.evidence
     .map((e) => ({ e, owner: ownerOf(r, e, itemOrder) }))
-    .sort(({ e: a, owner: oa }, { e: b, owner: ob }) => oa.order[0] - ob.order[0] || oa.order[1] - ob.order[1] || byRef(oa.order[2], ob.order[2]) || cmp(a.title, b.title) || cmp(a.id, b.id))
-    .map(({ e, owner }) => html`<tr><th scope="row">${owner.name}</th><td>${e.title}</td><td>${where(r, e)}</td><td class="num">${e.kind === 'file' ? formatBytes(e.size) : ''}</td></tr>`);
+    .sort(
+      ({ e: a, owner: oa }, { e: b, owner: ob }) =>
+        oa.order[0] - ob.order[0] || oa.order[1] - ob.order[1] || byRef(oa.order[2], ob.order[2]) || cmp(a.title, b.title) || cmp(a.id, b.id),
+    )
+    .map(
+      ({ e, owner }) =>
+        html`<tr><th scope="row">${owner.name}</th><td>${e.title}</td><td>${where(r, e)}</td><td class="num">${e.kind === 'file' ? formatBytes(e.size) : ''}</td></tr>`,
+    );
   return html`<p class="note">${l.m['report.evidence.intro']}</p>
 ${table([l.m['report.evidence.col.belongsTo'], l.m['report.evidence.col.title'], l.m['report.evidence.col.file'], l.m['report.evidence.col.size']], rows, [30, 30, 30, 10])}`;
 }

@@ -36,7 +36,8 @@ export function rowsTable(r: Report, field: ValueField, raw: unknown, caption = 
   );
 }
 
-export const rowsOf = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null) : []);
+export const rowsOf = (v: unknown): Record<string, unknown>[] =>
+  Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null) : [];
 
 /**
  * A record's fields: short values side by side, then long text across, nested rows as tables below

@@ -7,7 +7,8 @@ import { cmp, type Report } from './context';
 import { recordFields, rowsTable } from './fields';
 import { html, type Html } from './html';
 
-const declared = (defs: readonly FieldDef[]): ValueField[] => defs.map((d) => valueField('impactAssessments', d.key)).filter((f): f is ValueField => f !== undefined);
+const declared = (defs: readonly FieldDef[]): ValueField[] =>
+  defs.map((d) => valueField('impactAssessments', d.key)).filter((f): f is ValueField => f !== undefined);
 
 function version(r: Report, a: ImpactAssessment): Html {
   const record = a as unknown as Record<string, unknown>;

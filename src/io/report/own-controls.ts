@@ -14,7 +14,9 @@ export function ownControlSection(r: Report): Html {
     .sort((a, b) => cmp(a.name, b.name) || cmp(a.id, b.id))
     .map((c) => {
       const record = c as unknown as Record<string, unknown>;
-      const cells = fields.map((f, i) => (i === 0 ? html`<th scope="row">${value(r, f.value, record[f.key])}</th>` : html`<td>${value(r, f.value, record[f.key])}</td>`));
+      const cells = fields.map((f, i) =>
+        i === 0 ? html`<th scope="row">${value(r, f.value, record[f.key])}</th>` : html`<td>${value(r, f.value, record[f.key])}</td>`,
+      );
       const treats = input.risks.filter((risk) => risk.ownControlIds.includes(c.id)).map((risk) => risk.id);
       return html`<tr>${cells}${withRisks ? html`<td>${value(r, { kind: 'refs', target: 'risks' }, treats)}</td>` : ''}</tr>`;
     });

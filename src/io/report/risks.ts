@@ -48,7 +48,18 @@ export function riskSection(report: Report): Html {
 <td>${tOption('risk.statusValue', r.status)}</td>
 <td>${acceptance}</td></tr>`;
   });
-  const headers = [t('risks.col.ref'), t('risk.title'), t('risks.col.systems'), t('risks.col.inherent'), t('risks.col.residual'), t('risk.treatment'), m['report.risks.controls'], t('risk.owner'), t('risk.status'), m['report.risks.acceptance']];
+  const headers = [
+    t('risks.col.ref'),
+    t('risk.title'),
+    t('risks.col.systems'),
+    t('risks.col.inherent'),
+    t('risks.col.residual'),
+    t('risk.treatment'),
+    m['report.risks.controls'],
+    t('risk.owner'),
+    t('risk.status'),
+    m['report.risks.acceptance'],
+  ];
   const cards = sorted.map((r) => ({ title: html`<span class="ref">${r.ref}</span> ${r.title}`, record: r }));
   return html`${criteria}${table(headers, rows)}${recordCards(report, m['report.risks.details'], declaredFields('risks', riskSchema.shape, ['ref', 'title']), cards)}`;
 }

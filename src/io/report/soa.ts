@@ -20,7 +20,13 @@ export function soaSection({ input, l, answers }: Report): Html {
     const applicable = soaApplicable(a, treated);
     const decided = a?.applicable ?? null;
     const applicableText =
-      applicable === null ? t('soa.applicable.undecided') : !applicable ? t('soa.applicable.no') : decided === null ? l.m['report.soa.derived'] : t('soa.applicable.yes');
+      applicable === null
+        ? t('soa.applicable.undecided')
+        : !applicable
+          ? t('soa.applicable.no')
+          : decided === null
+            ? l.m['report.soa.derived']
+            : t('soa.applicable.yes');
     const flag = fmt(l.m['report.soa.flag'], { flag: t('soa.flagged'), gaps: gaps.map((g) => t(`soa.gap.${g}`)).join(l.m['report.gapSeparator']) });
     return html`<tr${gaps.length > 0 ? html` class="flagged"` : ''}>
 <th scope="row"><strong>${control.id}</strong> ${control.title}${gaps.length > 0 ? html`<span class="flag">${flag}</span>` : ''}</th>

@@ -12,6 +12,12 @@ export function walkthroughSection({ input, l, answers }: Report): Html {
     const a = answers.get(item.id);
     return html`<tr><th scope="row">${item.id}</th><td>${item.title}</td><td>${t(`status.${effectiveStatus(a, false)}`)}</td><td>${a?.owner ?? ''}</td><td>${l.day(a?.targetDate)}</td></tr>`;
   };
-  const rows = groups.map((g) => html`<tr class="group"><th colspan="5" scope="colgroup">${g.id} ${g.title}</th></tr>${catalog.clauseItems.filter((i) => i.topGroup === g.id).map(row)}`);
-  return table([l.m['report.walkthrough.col.item'], l.m['report.walkthrough.col.title'], t('assessment.status'), t('assessment.owner'), t('assessment.targetDate')], rows);
+  const rows = groups.map(
+    (g) =>
+      html`<tr class="group"><th colspan="5" scope="colgroup">${g.id} ${g.title}</th></tr>${catalog.clauseItems.filter((i) => i.topGroup === g.id).map(row)}`,
+  );
+  return table(
+    [l.m['report.walkthrough.col.item'], l.m['report.walkthrough.col.title'], t('assessment.status'), t('assessment.owner'), t('assessment.targetDate')],
+    rows,
+  );
 }

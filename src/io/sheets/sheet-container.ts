@@ -38,7 +38,10 @@ export async function prepareZip(bytes: Uint8Array, fileName: string, maxCells: 
   const opened = await openZip(bytes, fileName, limits);
   if (!opened.ok) return { ok: false, problems: opened.problems.map((p) => fromZipProblem(p, fileName)) };
   const zip = opened.zip;
-  const refuse = (code: string, key: SheetProblemCode, params?: Record<string, number>): PreparedZip => ({ ok: false, problems: [sheetFileProblem(code, { file: fileName }, key, params)] });
+  const refuse = (code: string, key: SheetProblemCode, params?: Record<string, number>): PreparedZip => ({
+    ok: false,
+    problems: [sheetFileProblem(code, { file: fileName }, key, params)],
+  });
   // SheetJS's own tests, which ignore case: an ODS manifest, or OOXML's content types; nothing
   // else (Apple Numbers' Snappy streams and a nested Index.zip would be inflated past our checks).
   const names = new Set(zip.entries.map((e) => e.name.toLowerCase()));

@@ -56,7 +56,8 @@ export interface StringsState {
   revision: number;
 }
 export const stringsState = (probe: string): StringsState => ({ locale: locale(), loaded: hasMessage(probe), revision: localeTablesRevision() });
-export const sameStrings = (a: StringsState | undefined, probe: string): boolean => a !== undefined && a.locale === locale() && a.revision === localeTablesRevision() && a.loaded === hasMessage(probe);
+export const sameStrings = (a: StringsState | undefined, probe: string): boolean =>
+  a !== undefined && a.locale === locale() && a.revision === localeTablesRevision() && a.loaded === hasMessage(probe);
 
 let yesNoCache: { state: StringsState; words: YesNo } | undefined;
 

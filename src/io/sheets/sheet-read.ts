@@ -52,9 +52,17 @@ export interface ReadWorkbookOptions {
   beforeParse?: Promise<unknown>;
 }
 
-export async function readWorkbook(bytes: Uint8Array, fileName: string, limits: Partial<SheetLimits> = {}, opts: ReadWorkbookOptions = {}): Promise<ReadWorkbookResult> {
+export async function readWorkbook(
+  bytes: Uint8Array,
+  fileName: string,
+  limits: Partial<SheetLimits> = {},
+  opts: ReadWorkbookOptions = {},
+): Promise<ReadWorkbookResult> {
   const lim: SheetLimits = { ...DEFAULT_SHEET_LIMITS, ...limits };
-  const fail = (code: string, key: SheetProblemCode, params?: Record<string, string | number>): ReadWorkbookResult => ({ ok: false, problems: [sheetFileProblem(code, { file: fileName }, key, params)] });
+  const fail = (code: string, key: SheetProblemCode, params?: Record<string, string | number>): ReadWorkbookResult => ({
+    ok: false,
+    problems: [sheetFileProblem(code, { file: fileName }, key, params)],
+  });
   if (bytes.length > lim.maxBytes) return fail('file-too-large', 'file-too-large', { size: bytes.length, limit: lim.maxBytes });
 
   const container = sniffContainer(bytes);
@@ -115,7 +123,10 @@ function readWithSheetJs(XLSX: typeof import('xlsx'), bytes: Uint8Array, fileNam
     const extent = clip(used, lim, fileName, name, warnings);
     const range = { s: { r: 0, c: 0 }, e: { r: extent.rows - 1, c: extent.cols - 1 } };
     // Arrays (header: 1), never objects keyed by header text: no "__proto__" key can reach anything.
-    const raw = ws && extent.rows > 0 && extent.cols > 0 ? XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: true, blankrows: true, defval: null, UTC: true, range }) : [];
+    const raw =
+      ws && extent.rows > 0 && extent.cols > 0
+        ? XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: true, blankrows: true, defval: null, UTC: true, range })
+        : [];
     const rows = toGrid(raw, extent.rows, extent.cols, { file: fileName, sheet: name, maxCellChars: lim.maxCellChars, warnings });
     return { name, rows, clipped: extent.clipped };
   });
@@ -153,11 +164,18 @@ function isValueCell(cell: CellObject | undefined): boolean {
   return cell != null && typeof cell === 'object' && cell.t !== 'z' && cell.t !== 'e' && cell.v != null && cell.v !== '';
 }
 
-function clip(used: { rows: number; cols: number }, lim: SheetLimits, file: string, sheet: string, warnings: WarningList): { rows: number; cols: number; clipped: boolean } {
+function clip(
+  used: { rows: number; cols: number },
+  lim: SheetLimits,
+  file: string,
+  sheet: string,
+  warnings: WarningList,
+): { rows: number; cols: number; clipped: boolean } {
   const rows = Math.min(used.rows, lim.maxRows);
   const cols = Math.min(used.cols, lim.maxCols);
   if (used.rows > lim.maxRows) warnings.add(sheetFileProblem('sheet-clipped', { file, record: sheet }, 'clipped-rows', { sheet, max: lim.maxRows }));
-  if (used.cols > lim.maxCols) warnings.add(sheetFileProblem('sheet-clipped', { file, record: sheet }, 'clipped-columns', { sheet, count: used.cols, max: lim.maxCols }));
+  if (used.cols > lim.maxCols)
+    warnings.add(sheetFileProblem('sheet-clipped', { file, record: sheet }, 'clipped-columns', { sheet, count: used.cols, max: lim.maxCols }));
   return { rows, cols, clipped: used.rows > lim.maxRows || used.cols > lim.maxCols };
 }
 

@@ -110,7 +110,6 @@ const annexAColumn = (header: string, key: string): SheetColumn<Row, SheetContex
   },
 });
 
-
 /** How a reference column finds names: by the register it points into. */
 function namesOf(target: string): (ctx: SheetContext) => SheetContext['systems'] {
   if (target === 'aiSystems') return (ctx) => ctx.systems;

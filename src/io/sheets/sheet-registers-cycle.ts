@@ -100,7 +100,8 @@ function linkColumn(key: string, kinds: readonly CycleKind[]): SheetColumn<C, Sh
       if (!text) return { ok: true, value: { [key]: null } };
       const hit = ctx.cycle.byRef.get(text.toUpperCase()) ?? (ctx.cycle.byId.has(text) ? { id: text, kind: ctx.cycle.byId.get(text)!.kind } : undefined);
       if (!hit) return refused('ref-unknown', { value: text, sheets: allowed() });
-      if (!kinds.includes(hit.kind)) return refused('ref-elsewhere', { value: text, sheet: { prefix: 'sheetName', value: cycleSheetNames[hit.kind] }, sheets: allowed() });
+      if (!kinds.includes(hit.kind))
+        return refused('ref-elsewhere', { value: text, sheet: { prefix: 'sheetName', value: cycleSheetNames[hit.kind] }, sheets: allowed() });
       return { ok: true, value: { [key]: hit.id } };
     },
   };
@@ -129,7 +130,11 @@ export function cycleSheetOf(kind: CycleKind): RegisterSheet<C> {
       itemsColumn,
       ...(def.extraKeys.includes('aiSystemIds') ? [referenceColumn<C, SheetContext>('AI systems', 'aiSystemIds', (ctx) => ctx.systems)] : []),
       ...(recordLinks[kind] ?? []).map((l) => linkColumn(l.key, l.kinds)),
-      ...def.rows.map((rows) => computedColumn<C, SheetContext>(rows.column, 40, (r) => ((r[rows.key] as Record<string, unknown>[] | undefined) ?? []).map((row) => rows.summary(row)).join('; '))),
+      ...def.rows.map((rows) =>
+        computedColumn<C, SheetContext>(rows.column, 40, (r) =>
+          ((r[rows.key] as Record<string, unknown>[] | undefined) ?? []).map((row) => rows.summary(row)).join('; '),
+        ),
+      ),
     ],
   };
 }

@@ -60,7 +60,13 @@ export const soaSheet: RegisterSheet<A> = {
         if (yes) return { ok: true, value: { applicable: true } };
         if (words.no.has(text)) return { ok: true, value: { applicable: false } };
         if (text === '') return { ok: true, value: { applicable: null } };
-        return refused('not-yes-no', { value: cellToText(cell), options: [{ prefix: 'sheets', value: 'yes' }, { prefix: 'sheets', value: 'no' }] });
+        return refused('not-yes-no', {
+          value: cellToText(cell),
+          options: [
+            { prefix: 'sheets', value: 'yes' },
+            { prefix: 'sheets', value: 'no' },
+          ],
+        });
       },
     },
     ...soaFields.map((f) => fieldColumn<A, SheetContext>(f)),
@@ -74,7 +80,14 @@ export const riskSheet = registerSheet(riskRegister, 'risks', 'Risks');
 export const ownControlSheet = registerSheet(ownControlRegister, 'ownControls', 'Own controls');
 
 /** Every sheet an import recognises. */
-export const registerSheets: readonly RegisterSheet<Record<string, unknown>>[] = [clauseSheet, soaSheet, aiSystemSheet, riskSheet, ownControlSheet, ...cycleSheets] as never[];
+export const registerSheets: readonly RegisterSheet<Record<string, unknown>>[] = [
+  clauseSheet,
+  soaSheet,
+  aiSystemSheet,
+  riskSheet,
+  ownControlSheet,
+  ...cycleSheets,
+] as never[];
 
 /** The row a record shows as: id first, then every column. */
 export function rowOf<T>(sheet: RegisterSheet<T>, record: T, ctx: SheetContext): CellValue[] {

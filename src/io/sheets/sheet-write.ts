@@ -137,7 +137,8 @@ export async function buildWorkbook(specs: SheetSpec[], opts: BuildOptions = {})
   // Lists a validation cannot hold inline go to a hidden sheet, added last (xlsx-validation.ts).
   const listSheet = new ListSheet();
   for (const spec of specs) if (spec.lists) planLists(spec.lists, listSheet, (l) => spec.header[l.column] ?? '');
-  const sheets: (SheetSpec & { hidden?: boolean })[] = listSheet.size > 0 ? [...specs, { name: opts.lists?.sheetName ?? 'Lists', ...listSheet.grid(), hidden: true }] : specs;
+  const sheets: (SheetSpec & { hidden?: boolean })[] =
+    listSheet.size > 0 ? [...specs, { name: opts.lists?.sheetName ?? 'Lists', ...listSheet.grid(), hidden: true }] : specs;
   const names = uniqueSheetNames(sheets.map((s) => s.name));
   const listSheetName = names[specs.length] ?? '';
   // Every cell is checked before anything is compressed: a refused value costs no work elsewhere.
@@ -145,7 +146,11 @@ export async function buildWorkbook(specs: SheetSpec[], opts: BuildOptions = {})
   const zip = new ZipBuilder(opts.deflater);
   const parts: SheetPart[] = sheets.map((spec, i) => {
     const width = typed[i]!.width;
-    return { name: names[i]!, ...(spec.hidden ? { hidden: true } : {}), ...(spec.autofilter && width > 0 ? { autofilter: `A1:${columnLetters(width - 1)}${spec.rows.length + 1}` } : {}) };
+    return {
+      name: names[i]!,
+      ...(spec.hidden ? { hidden: true } : {}),
+      ...(spec.autofilter && width > 0 ? { autofilter: `A1:${columnLetters(width - 1)}${spec.rows.length + 1}` } : {}),
+    };
   });
   zip.add('[Content_Types].xml', contentTypes(sheets.length));
   zip.add('_rels/.rels', rootRels());

@@ -60,7 +60,10 @@ export function sheetContext(d: WorkbookData, risksInOrder?: readonly Risk[]): S
  * risk): every control a risk that is not closed names, directly or through one of its own controls.
  * One pass without the lists, their sort or a set per risk.
  */
-export function treatedControls(risks: readonly Pick<Risk, 'annexAControls' | 'ownControlIds' | 'status'>[], ownControls: readonly Pick<OwnControl, 'id' | 'annexAControls'>[]): Set<string> {
+export function treatedControls(
+  risks: readonly Pick<Risk, 'annexAControls' | 'ownControlIds' | 'status'>[],
+  ownControls: readonly Pick<OwnControl, 'id' | 'annexAControls'>[],
+): Set<string> {
   const viaOwn = new Map(ownControls.map((c) => [c.id, c.annexAControls]));
   const out = new Set<string>();
   const owns = new Set<string>();

@@ -2,7 +2,21 @@ import { locale, t, tOption } from '../words';
 import { impactFields } from '../../domain/impact-assessment-schema';
 import { cellToDate, dateToSerial, optionLabel, type CellValue } from './sheet-cells';
 import { byId } from '../bundle/canonical-json';
-import { aiSystemSheet, clauseSheet, cycleKindOf, cycleSheet, cycleSheets, isCycleSheet, ownControlSheet, riskSheet, soaSheet, type CycleSheetKey, type RegisterSheet, type SheetContext, type SheetKey } from './sheet-registers';
+import {
+  aiSystemSheet,
+  clauseSheet,
+  cycleKindOf,
+  cycleSheet,
+  cycleSheets,
+  isCycleSheet,
+  ownControlSheet,
+  riskSheet,
+  soaSheet,
+  type CycleSheetKey,
+  type RegisterSheet,
+  type SheetContext,
+  type SheetKey,
+} from './sheet-registers';
 import { answersFor, cycleRecordsOf, risksByRef, sheetContext, type WorkbookData } from './workbook-data';
 import { buildWorkbook, type BuildOptions, type SheetSpec } from './sheet-write';
 import type { Deflater } from '../zip/zip-write';
@@ -72,7 +86,18 @@ function impactSheets(d: WorkbookData): SheetSpec[] {
   const assessments: SheetSpec = {
     name: sheetNameText('Impact assessments'),
     header: ['Id', 'AI system', 'Version', 'State', 'Decision', 'Assessor', 'Approver', 'Approved on', 'Next review', 'Impacts'].map(headerText),
-    rows: ias.map((a) => [a.id, systemName.get(a.aiSystemId) ?? a.aiSystemId, a.version, tOption('ia.state', a.state), a.decision ? tOption('ia.decisionValue', a.decision) : '', a.assessor, a.approver, dateToSerial(a.approvedOn), dateToSerial(a.nextReview), a.impacts.length]),
+    rows: ias.map((a) => [
+      a.id,
+      systemName.get(a.aiSystemId) ?? a.aiSystemId,
+      a.version,
+      tOption('ia.state', a.state),
+      a.decision ? tOption('ia.decisionValue', a.decision) : '',
+      a.assessor,
+      a.approver,
+      dateToSerial(a.approvedOn),
+      dateToSerial(a.nextReview),
+      a.impacts.length,
+    ]),
     widths: [38, 30, 8, 10, 24, 20, 20, 12, 12, 8],
     autofilter: true,
     dateColumns: [7, 8],
@@ -80,7 +105,16 @@ function impactSheets(d: WorkbookData): SheetSpec[] {
   const impacts: SheetSpec = {
     name: sheetNameText('Impacts'),
     header: ['Assessment id', 'Impact id', ...impactFields.map((f) => f.column)].map(headerText),
-    rows: ias.flatMap((a) => a.impacts.map((i) => [a.id, i.id, ...impactFields.map((f) => { const v = (i as Record<string, unknown>)[f.key]; return f.kind === 'enum' ? (v ? optionLabel(f.optionPrefix ?? '', String(v)) : '') : String(v ?? ''); })])),
+    rows: ias.flatMap((a) =>
+      a.impacts.map((i) => [
+        a.id,
+        i.id,
+        ...impactFields.map((f) => {
+          const v = (i as Record<string, unknown>)[f.key];
+          return f.kind === 'enum' ? (v ? optionLabel(f.optionPrefix ?? '', String(v)) : '') : String(v ?? '');
+        }),
+      ]),
+    ),
     widths: [38, 38, ...impactFields.map((f) => (f.kind === 'textarea' ? 50 : 20))],
     wrapColumns: impactFields.flatMap((f, i) => (f.kind === 'textarea' ? [i + 2] : [])),
     autofilter: true,
@@ -109,7 +143,12 @@ export async function exportWorkbook(d: WorkbookData, exportedAt: string, appVer
 
 /** The blank "consultant workbook": the same sheets with every catalog item and no answers, for a client to fill in. */
 export async function exportTemplate(d: WorkbookData, exportedAt: string, appVersion: string, deflater?: Deflater): Promise<Uint8Array> {
-  return exportWorkbook({ ...d, assessments: [], aiSystems: [], risks: [], ownControls: [], impactAssessments: [], cycleRecords: [] }, exportedAt, appVersion, deflater);
+  return exportWorkbook(
+    { ...d, assessments: [], aiSystems: [], risks: [], ownControls: [], impactAssessments: [], cycleRecords: [] },
+    exportedAt,
+    appVersion,
+    deflater,
+  );
 }
 
 /** Any register sheet can be exported on its own: the built-in ones and every `cycle:<kind>`. */
@@ -144,10 +183,12 @@ export function exportRegisterCsv(d: WorkbookData, which: SingleRegister): strin
   const s = single(d, which);
   const dates = new Set(s.dateColumns ?? []);
   // Dates as plain YYYY-MM-DD text: no time zone can shift them.
-  const rows = s.rows.map((row: CellValue[]) => row.map((cell, i) => {
-    if (!dates.has(i) || typeof cell !== 'number') return cell;
-    const d = cellToDate(cell);
-    return d.ok ? d.value : cell;
-  }));
+  const rows = s.rows.map((row: CellValue[]) =>
+    row.map((cell, i) => {
+      if (!dates.has(i) || typeof cell !== 'number') return cell;
+      const d = cellToDate(cell);
+      return d.ok ? d.value : cell;
+    }),
+  );
   return toCsv([s.header, ...rows]);
 }

@@ -39,7 +39,13 @@ export async function checkWorkbookFile(bytes: Uint8Array, fileName: string, dat
   return { ok: true, plan: planWorkbookImport(read.sheets, d), warnings: read.warnings };
 }
 
-const SCHEMAS: Record<Exclude<SheetKey, `cycle:${string}`>, ZodType> = { clauses: assessmentSchema, soa: assessmentSchema, aiSystems: aiSystemSchema, risks: riskSchema, ownControls: ownControlSchema };
+const SCHEMAS: Record<Exclude<SheetKey, `cycle:${string}`>, ZodType> = {
+  clauses: assessmentSchema,
+  soa: assessmentSchema,
+  aiSystems: aiSystemSchema,
+  risks: riskSchema,
+  ownControls: ownControlSchema,
+};
 const schemaOf = (key: SheetKey): ZodType => (isCycleSheet(key) ? registerOf(cycleKindOf(key)).schema : SCHEMAS[key]);
 
 const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -167,7 +173,13 @@ function rowUnchanged(row: readonly CellValue[], settable: readonly SettableColu
   return true;
 }
 
-function planSheet(register: RegisterSheet<Record<string, unknown>>, sheet: { name: string; rows: CellValue[][] }, d: WorkbookData, ctx: SheetContext, plan: WorkbookPlan): SheetPart {
+function planSheet(
+  register: RegisterSheet<Record<string, unknown>>,
+  sheet: { name: string; rows: CellValue[][] },
+  d: WorkbookData,
+  ctx: SheetContext,
+  plan: WorkbookPlan,
+): SheetPart {
   const part: SheetPart = { key: register.key, name: sheet.name, create: 0, update: 0, unchanged: 0, missing: [], problems: [], warnings: [] };
   const headerRow = sheet.rows.findIndex((r) => r.some((c) => cellToText(c).trim() !== ''));
   if (headerRow < 0) return part;
@@ -181,7 +193,7 @@ function planSheet(register: RegisterSheet<Record<string, unknown>>, sheet: { na
     part.problems.push({ ...problemOf('id-column-missing', { column: idHeader }), sheet: sheet.name, row: headerRow + 1, field: idHeader });
     return part;
   }
-  const columns = header.map((h, i) => (i === idCol ? null : index.columns.get(norm(h)) ?? null));
+  const columns = header.map((h, i) => (i === idCol ? null : (index.columns.get(norm(h)) ?? null)));
   header.forEach((h, i) => {
     if (i !== idCol && h.trim() && !columns[i]) part.warnings.push(problemOf('unknown-column', { column: h }));
   });
@@ -202,10 +214,12 @@ function planSheet(register: RegisterSheet<Record<string, unknown>>, sheet: { na
     const rawId = cellToText(row[idCol] ?? null).trim();
     const id: string | null = rawId || null;
     let record: Record<string, unknown> | undefined;
-    const onId = (code: SheetProblemCode, params: Record<string, string | { prefix: string; value: string; lower: true }>) => problems.push({ ...problemOf(code, params), sheet: sheet.name, row: rowNo, field: idHeader });
+    const onId = (code: SheetProblemCode, params: Record<string, string | { prefix: string; value: string; lower: true }>) =>
+      problems.push({ ...problemOf(code, params), sheet: sheet.name, row: rowNo, field: idHeader });
     if (isCatalogSheet) {
       const item = ctx.catalog.byId.get(rawId);
-      if (!item || !item.assessable || item.isControl !== (register.key === 'soa')) onId(register.key === 'soa' ? 'not-control' : 'not-clause', { value: rawId });
+      if (!item || !item.assessable || item.isControl !== (register.key === 'soa'))
+        onId(register.key === 'soa' ? 'not-control' : 'not-clause', { value: rawId });
       record = existing.get(rawId);
     } else if (id) {
       record = existing.get(id);
@@ -264,14 +278,22 @@ function planSheet(register: RegisterSheet<Record<string, unknown>>, sheet: { na
       part.unchanged += 1;
       continue;
     } else part.update += 1;
-    const recordId = isCatalogSheet ? rawId : (record?.id as string | undefined) ?? null;
+    const recordId = isCatalogSheet ? rawId : ((record?.id as string | undefined) ?? null);
     for (const [k, v] of changed) {
       const col = register.columns.find((c) => c.field === k);
-      plan.changes.push({ sheet: sheet.name, key: register.key, row: rowNo, id: recordId, field: k, column: (col && shown.get(col)) ?? k, from: base[k], to: v });
+      plan.changes.push({
+        sheet: sheet.name,
+        key: register.key,
+        row: rowNo,
+        id: recordId,
+        field: k,
+        column: (col && shown.get(col)) ?? k,
+        from: base[k],
+        to: v,
+      });
     }
     plan.writes.push({ sheet: register.key, row: rowNo, id: recordId, patch: Object.fromEntries(changed) });
   }
   if (!isCatalogSheet) for (const rid of existing.keys()) if (!seen.has(rid)) part.missing.push(rid);
   return part;
 }
-

@@ -7,11 +7,7 @@ import { columnLetters } from './sheet-grid';
 import { escapeXml, NS_MAIN, NS_REL, STYLE, XML_DECL } from './xlsx-parts';
 
 /** A cell as the writer takes it: already typed and checked by sheet-write.ts. */
-export type XlsxCell =
-  | undefined
-  | { t: 's'; v: string }
-  | { t: 'n'; v: number; style?: number }
-  | { t: 'b'; v: boolean };
+export type XlsxCell = undefined | { t: 's'; v: string } | { t: 'n'; v: number; style?: number } | { t: 'b'; v: boolean };
 
 /** Every distinct text once, numbered in order of first use. */
 export class SharedStrings {
@@ -50,7 +46,6 @@ function siXml(text: string): string {
   return EDGE_SPACE.test(text) ? `<si><t xml:space="preserve">${body}</t></si>` : `<si><t>${body}</t></si>`;
 }
 
-
 /** SheetJS's width for a column of `wch` characters (maximum digit width 6 px), so it reads `wch` back. */
 function columnWidth(wch: number): number {
   return Math.round(((wch * 6 + 5) / 6) * 256) / 256;
@@ -88,7 +83,8 @@ export function* sheetXmlPieces(input: SheetXmlInput, strings: SharedStrings): G
       : '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
   head += '<sheetFormatPr defaultRowHeight="15"/>';
   const styles = input.columnStyles ?? [];
-  if (input.widths && input.widths.length > 0) head += `<cols>${input.widths.map((wch, i) => `<col min="${i + 1}" max="${i + 1}" width="${columnWidth(wch)}"${styles[i] ? ` style="${styles[i]}"` : ''} customWidth="1"/>`).join('')}</cols>`;
+  if (input.widths && input.widths.length > 0)
+    head += `<cols>${input.widths.map((wch, i) => `<col min="${i + 1}" max="${i + 1}" width="${columnWidth(wch)}"${styles[i] ? ` style="${styles[i]}"` : ''} customWidth="1"/>`).join('')}</cols>`;
   yield `${head}<sheetData>`;
   let piece: string[] = [];
   for (let r = 0; r < rows.length; r++) {

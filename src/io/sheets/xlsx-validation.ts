@@ -102,6 +102,9 @@ export interface ListMessage {
 export function dataValidationsXml(validations: readonly SheetValidation[], message?: ListMessage): string {
   if (validations.length === 0) return '';
   const error = message ? ` errorTitle="${escapeXml(message.title.slice(0, 32))}" error="${escapeXml(message.text.slice(0, 255))}"` : '';
-  const items = validations.map((v) => `<dataValidation type="list" allowBlank="1" showErrorMessage="1"${error} sqref="${v.sqref}"><formula1>${escapeXml(v.formula)}</formula1></dataValidation>`);
+  const items = validations.map(
+    (v) =>
+      `<dataValidation type="list" allowBlank="1" showErrorMessage="1"${error} sqref="${v.sqref}"><formula1>${escapeXml(v.formula)}</formula1></dataValidation>`,
+  );
   return `<dataValidations count="${validations.length}">${items.join('')}</dataValidations>`;
 }

@@ -10,7 +10,10 @@ type Request = { id: number; piece: Uint8Array } | { id: number; end: true };
 type Reply = { id: number; bytes: Uint8Array } | { id: number; error: string };
 
 /** The worker's side: one local deflate stream per entry. */
-export function serveDeflate(scope: { onmessage: ((ev: MessageEvent<Request>) => void) | null; postMessage(message: Reply, transfer: Transferable[]): void }): void {
+export function serveDeflate(scope: {
+  onmessage: ((ev: MessageEvent<Request>) => void) | null;
+  postMessage(message: Reply, transfer: Transferable[]): void;
+}): void {
   const open = new Map<number, DeflateSink>();
   scope.onmessage = (ev) => {
     const req = ev.data;

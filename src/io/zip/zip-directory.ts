@@ -35,8 +35,7 @@ export interface CentralEntry {
 }
 
 export type CentralDirectory =
-  | { ok: true; entries: CentralEntry[]; declaredCount: number; start: number; problems: IoProblem[] }
-  | { ok: false; problems: IoProblem[] };
+  { ok: true; entries: CentralEntry[]; declaredCount: number; start: number; problems: IoProblem[] } | { ok: false; problems: IoProblem[] };
 
 interface Eocd {
   count: number;

@@ -17,7 +17,7 @@ export interface Zip64Fields {
 /** The body of the first extra field with this id, or null. Stops at a field that runs past the end. */
 function findField(view: DataView, start: number, length: number, id: number): { body: number; len: number } | null {
   const end = start + length;
-  for (let p = start; p + 4 <= end; ) {
+  for (let p = start; p + 4 <= end;) {
     const len = view.getUint16(p + 2, true);
     const body = p + 4;
     if (body + len > end) return null;

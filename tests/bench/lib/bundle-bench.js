@@ -99,7 +99,8 @@ export async function runBundleBench({ browser, url, seedScript, floorScript, lo
       if (stored.counts[table] !== n) throw new Error(`seeding wrote ${stored.counts[table]} rows to ${table}, expected ${n}`);
     }
     const others = ['aiSystems', 'ownControls', 'impactAssessments', 'assessments', 'evidence'].reduce((n, t) => n + seeded.expected[t], 0);
-    if (others !== BUNDLE_WORKLOAD.otherRecords || seeded.fileBytes !== BUNDLE_WORKLOAD.fileBytes) throw new Error(`seeded ${others} other records and ${seeded.fileBytes} file bytes`);
+    if (others !== BUNDLE_WORKLOAD.otherRecords || seeded.fileBytes !== BUNDLE_WORKLOAD.fileBytes)
+      throw new Error(`seeded ${others} other records and ${seeded.fileBytes} file bytes`);
 
     // 2. Export through the UI, then the export floor in the same page.
     await page.goto(`${url}#/w/${ws}/exchange`);
@@ -134,7 +135,9 @@ export async function runBundleBench({ browser, url, seedScript, floorScript, lo
       const floor = await page.evaluate(() => /** @type {any} */ (window).__floor.exportFloor());
       await page.evaluate(() => /** @type {any} */ (window).__floor.releaseExport());
       exports.push({ app, wallMs, floorMs: floor.ms, floorReadMs: prep.readMs, bytes, floorBytes: floor.bytes });
-      log(`export ${run}/${RUNS}: app ${Math.round(app.ms)} ms (Playwright wall ${Math.round(wallMs)} ms), ${(bytes / 2 ** 20).toFixed(1)} MiB; floor ${Math.round(floor.ms)} ms + read ${Math.round(prep.readMs)} ms`);
+      log(
+        `export ${run}/${RUNS}: app ${Math.round(app.ms)} ms (Playwright wall ${Math.round(wallMs)} ms), ${(bytes / 2 ** 20).toFixed(1)} MiB; floor ${Math.round(floor.ms)} ms + read ${Math.round(prep.readMs)} ms`,
+      );
     }
     await heap.detach();
     await page.context().close();
@@ -156,12 +159,18 @@ export async function runBundleBench({ browser, url, seedScript, floorScript, lo
       await p.waitForTimeout(500);
       await sampler.gc();
       await sampler.start();
-      await arm(p, { startOn: 'submit', until: { all: [{ selector: '[data-testid="import-summary"]' }] }, failSelector: `section.problems, ${BANNER}`, ...WAIT });
+      await arm(p, {
+        startOn: 'submit',
+        until: { all: [{ selector: '[data-testid="import-summary"]' }] },
+        failSelector: `section.problems, ${BANNER}`,
+        ...WAIT,
+      });
       await p.getByRole('button', { name: 'Check the file' }).click();
       const check = await p.evaluate(spanResult);
       if (run === 1) {
         const preview = await p.getByTestId('import-summary').innerText();
-        if (!preview.includes(String(BUNDLE_WORKLOAD.risks))) throw new Error(`the import preview does not show ${BUNDLE_WORKLOAD.risks} new risks:\n${preview}`);
+        if (!preview.includes(String(BUNDLE_WORKLOAD.risks)))
+          throw new Error(`the import preview does not show ${BUNDLE_WORKLOAD.risks} new risks:\n${preview}`);
       }
       await arm(p, {
         startOn: 'click',
@@ -218,7 +227,18 @@ export async function runBundleBench({ browser, url, seedScript, floorScript, lo
       );
     }
     const load = /** @type {[number, number]} */ ([loadAtStart, loadavg()[0] ?? 0]);
-    return { workload: BUNDLE_WORKLOAD, runs: RUNS, bundleBytes, fileBytes: seeded.fileBytes, storedFiles: seeded.storedFiles, counts, exports, imports, load, cores: cpus().length };
+    return {
+      workload: BUNDLE_WORKLOAD,
+      runs: RUNS,
+      bundleBytes,
+      fileBytes: seeded.fileBytes,
+      storedFiles: seeded.storedFiles,
+      counts,
+      exports,
+      imports,
+      load,
+      cores: cpus().length,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -18,7 +18,8 @@ const pass = (/** @type {boolean} */ ok) => (ok ? 'PASS' : 'FAIL');
  */
 export function bundleFigures(r) {
   const tasks = (/** @type {(number[] | null)[]} */ lists) => (lists.every((l) => l !== null) ? Math.max(0, ...lists.flatMap((l) => l ?? [])) : null);
-  const over = (/** @type {(number[] | null)[]} */ lists) => (lists.every((l) => l !== null) ? lists.flatMap((l) => l ?? []).filter((d) => d > TARGETS.longTaskMs).length : null);
+  const over = (/** @type {(number[] | null)[]} */ lists) =>
+    lists.every((l) => l !== null) ? lists.flatMap((l) => l ?? []).filter((d) => d > TARGETS.longTaskMs).length : null;
   const exportApp = median(r.exports.map((e) => e.app.ms));
   const exportFloor = median(r.exports.map((e) => e.floorMs));
   // Ratios pair each run's app figure with the floor measured right after it, so a machine that
@@ -69,15 +70,78 @@ export function bundleRows(r) {
   const taskResult = (/** @type {number | null} */ n) => (n === null ? 'n/a' : pass(n <= TARGETS.longTaskMs));
   const heapBound = `< ${TARGETS.heapRatio}× bundle (${mib(TARGETS.heapRatio * r.bundleBytes)})`;
   return [
-    { measure: 'export: click "Export" → download', app: ms(f.exportApp), floor: ms(f.exportFloor), ratio: x(f.exportRatio), target: `≤ ${TARGETS.timeRatio}× floor`, result: pass(f.exportRatio <= TARGETS.timeRatio) },
-    { measure: 'export floor incl. one Dexie read (info)', app: ms(f.exportApp), floor: ms(f.exportFloor + f.exportFloorRead), ratio: x(f.exportApp / (f.exportFloor + f.exportFloorRead)), target: '—', result: 'info' },
-    { measure: 'import part 1: "Check the file" → preview', app: ms(f.check), floor: `${ms(f.importFloorParse)} (load + parse)`, ratio: x(f.check / f.importFloorParse), target: '—', result: 'info' },
-    { measure: 'import part 2: "Import" → dashboard', app: ms(f.write), floor: `${ms(f.importFloorWrite)} (bulkPut)`, ratio: x(f.write / f.importFloorWrite), target: '—', result: 'info' },
-    { measure: 'import total (check + write)', app: ms(f.importApp), floor: ms(f.importFloor), ratio: x(f.importRatio), target: `≤ ${TARGETS.timeRatio}× floor`, result: pass(f.importRatio <= TARGETS.timeRatio) },
-    { measure: 'peak JS heap during import, page (V8 heap)', app: `+${mib(f.heapJs)}`, floor: `+${mib(f.floorHeapJs)}`, ratio: `${x(f.heapRatio)} bundle`, target: heapBound, result: pass(f.heapRatio < TARGETS.heapRatio) },
-    { measure: 'peak JS memory during import, page + worker, incl. ArrayBuffers (info)', app: `+${mib(f.heapAll)}`, floor: `+${mib(f.floorHeapAll)}`, ratio: `${x(f.heapAllRatio)} bundle`, target: heapBound, result: f.heapAllRatio < TARGETS.heapRatio ? `info: under ${TARGETS.heapRatio}×` : `info: over ${TARGETS.heapRatio}×` },
-    { measure: 'longest main-thread task, export', app: task(f.longestExport, f.overExport), floor: '—', ratio: '—', target: `≤ ${TARGETS.longTaskMs} ms`, result: taskResult(f.longestExport) },
-    { measure: 'longest main-thread task, import', app: task(f.longestImport, f.overImport), floor: '—', ratio: '—', target: `≤ ${TARGETS.longTaskMs} ms`, result: taskResult(f.longestImport) },
+    {
+      measure: 'export: click "Export" → download',
+      app: ms(f.exportApp),
+      floor: ms(f.exportFloor),
+      ratio: x(f.exportRatio),
+      target: `≤ ${TARGETS.timeRatio}× floor`,
+      result: pass(f.exportRatio <= TARGETS.timeRatio),
+    },
+    {
+      measure: 'export floor incl. one Dexie read (info)',
+      app: ms(f.exportApp),
+      floor: ms(f.exportFloor + f.exportFloorRead),
+      ratio: x(f.exportApp / (f.exportFloor + f.exportFloorRead)),
+      target: '—',
+      result: 'info',
+    },
+    {
+      measure: 'import part 1: "Check the file" → preview',
+      app: ms(f.check),
+      floor: `${ms(f.importFloorParse)} (load + parse)`,
+      ratio: x(f.check / f.importFloorParse),
+      target: '—',
+      result: 'info',
+    },
+    {
+      measure: 'import part 2: "Import" → dashboard',
+      app: ms(f.write),
+      floor: `${ms(f.importFloorWrite)} (bulkPut)`,
+      ratio: x(f.write / f.importFloorWrite),
+      target: '—',
+      result: 'info',
+    },
+    {
+      measure: 'import total (check + write)',
+      app: ms(f.importApp),
+      floor: ms(f.importFloor),
+      ratio: x(f.importRatio),
+      target: `≤ ${TARGETS.timeRatio}× floor`,
+      result: pass(f.importRatio <= TARGETS.timeRatio),
+    },
+    {
+      measure: 'peak JS heap during import, page (V8 heap)',
+      app: `+${mib(f.heapJs)}`,
+      floor: `+${mib(f.floorHeapJs)}`,
+      ratio: `${x(f.heapRatio)} bundle`,
+      target: heapBound,
+      result: pass(f.heapRatio < TARGETS.heapRatio),
+    },
+    {
+      measure: 'peak JS memory during import, page + worker, incl. ArrayBuffers (info)',
+      app: `+${mib(f.heapAll)}`,
+      floor: `+${mib(f.floorHeapAll)}`,
+      ratio: `${x(f.heapAllRatio)} bundle`,
+      target: heapBound,
+      result: f.heapAllRatio < TARGETS.heapRatio ? `info: under ${TARGETS.heapRatio}×` : `info: over ${TARGETS.heapRatio}×`,
+    },
+    {
+      measure: 'longest main-thread task, export',
+      app: task(f.longestExport, f.overExport),
+      floor: '—',
+      ratio: '—',
+      target: `≤ ${TARGETS.longTaskMs} ms`,
+      result: taskResult(f.longestExport),
+    },
+    {
+      measure: 'longest main-thread task, import',
+      app: task(f.longestImport, f.overImport),
+      floor: '—',
+      ratio: '—',
+      target: `≤ ${TARGETS.longTaskMs} ms`,
+      result: taskResult(f.longestImport),
+    },
   ];
 }
 
@@ -94,7 +158,10 @@ export function bundleWorkloadLine(r) {
 /** Per-run figures, for the terminal. @param {BundleResult} r */
 export function bundleRunLines(r) {
   return [
-    ...r.exports.map((e, i) => `export run ${i + 1}: app ${ms(e.app.ms)} (wall ${ms(e.wallMs)}), floor ${ms(e.floorMs)} + read ${ms(e.floorReadMs)}, long tasks [${e.app.longTasks?.join(', ') ?? 'n/a'}]`),
+    ...r.exports.map(
+      (e, i) =>
+        `export run ${i + 1}: app ${ms(e.app.ms)} (wall ${ms(e.wallMs)}), floor ${ms(e.floorMs)} + read ${ms(e.floorReadMs)}, long tasks [${e.app.longTasks?.join(', ') ?? 'n/a'}]`,
+    ),
     ...r.imports.map(
       (i, k) =>
         `import run ${k + 1}: check ${ms(i.check.ms)} [${i.check.longTasks?.join(', ') ?? 'n/a'}], write ${ms(i.write.ms)} [${i.write.longTasks?.join(', ') ?? 'n/a'}], ` +
@@ -117,7 +184,8 @@ export async function updateBundleDoc(file, run) {
     `| ${run.date} | ${Math.round(f.exportApp)} / ${Math.round(f.exportFloor)} (${f.exportRatio.toFixed(2)}×) | ${Math.round(f.importApp)} / ${Math.round(f.importFloor)} (${f.importRatio.toFixed(2)}×) ` +
     `| ${f.heapRatio.toFixed(2)}× (${f.heapAllRatio.toFixed(2)}×) | ${f.longestExport ?? 'n/a'} / ${f.longestImport ?? 'n/a'} | ${run.machine} |`;
   await replaceBlock(file, {
-    'bundle-results': () => `\n\nRun on ${run.date}. ${run.machine} ${loadLine(run.result)}\n\nWorkload: ${bundleWorkloadLine(run.result)}\n\n${targetMarkdownTable(rows)}\n\n${verdict}\n\n`,
+    'bundle-results': () =>
+      `\n\nRun on ${run.date}. ${run.machine} ${loadLine(run.result)}\n\nWorkload: ${bundleWorkloadLine(run.result)}\n\n${targetMarkdownTable(rows)}\n\n${verdict}\n\n`,
     'bundle-history': (old) => {
       const lines = old.split('\n').filter((l) => l.startsWith('|'));
       const [head = '', rule = '', ...past] = lines;

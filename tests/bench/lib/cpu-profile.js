@@ -129,7 +129,10 @@ export function summarizeProfile(p) {
   const script = (/** @type {ProfileNode} */ n) => {
     const f = n.callFrame;
     if (!f.url) return f.functionName.startsWith('(') ? f.functionName : '(native)';
-    return f.url.replace(/^.*\//, '').replace(/\?.*$/, '').replace(/-[\w-]{8}\.js$/, '.js');
+    return f.url
+      .replace(/^.*\//, '')
+      .replace(/\?.*$/, '')
+      .replace(/-[\w-]{8}\.js$/, '.js');
   };
   /** @type {Map<string, number>} */
   const self = new Map();
@@ -183,7 +186,19 @@ export function summarizeProfile(p) {
       lines.set(k, (lines.get(k) ?? 0) + pt.ticks * tickMs);
     }
   }
-  const top = (/** @type {Map<string, number>} */ m, /** @type {number} */ n) => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => ({ fn: k, ms: Math.round(v) }));
+  const top = (/** @type {Map<string, number>} */ m, /** @type {number} */ n) =>
+    [...m.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, v]) => ({ fn: k, ms: Math.round(v) }));
   const idle = (self.get('(idle)') ?? 0) + (self.get('(program)') ?? 0);
-  return { ms: Math.round(all), busyMs: Math.round(all - idle), self: top(self, 25), total: top(total, 40), scripts: top(scripts, 12), spans, lines: top(lines, 20) };
+  return {
+    ms: Math.round(all),
+    busyMs: Math.round(all - idle),
+    self: top(self, 25),
+    total: top(total, 40),
+    scripts: top(scripts, 12),
+    spans,
+    lines: top(lines, 20),
+  };
 }

@@ -10,7 +10,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 export function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] ?? 0 : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
 }
 
 /**
@@ -50,7 +50,11 @@ export function textTable(rows) {
 
 /** @param {Row[]} rows */
 function markdownTable(rows) {
-  return [`| ${HEAD.join(' | ')} |`, `| ${HEAD.map((_, i) => (i > 0 && i < 6 ? '---:' : '---')).join(' | ')} |`, ...rows.map((r) => `| ${cells(r).join(' | ')} |`)].join('\n');
+  return [
+    `| ${HEAD.join(' | ')} |`,
+    `| ${HEAD.map((_, i) => (i > 0 && i < 6 ? '---:' : '---')).join(' | ')} |`,
+    ...rows.map((r) => `| ${cells(r).join(' | ')} |`),
+  ].join('\n');
 }
 
 /**

@@ -137,7 +137,8 @@ export async function runSheetsBench({ browser, url, seedScript, floorScript, wo
       if (run === 0) {
         shape = workbookShape(path);
         const risks = shape.sheets.find((s) => s.name === 'Risks');
-        if (risks?.rows !== workload.risks + 1) throw new Error(`the app's workbook has ${risks?.rows ?? 'no'} rows on a Risks sheet, expected ${workload.risks + 1} (header included)`);
+        if (risks?.rows !== workload.risks + 1)
+          throw new Error(`the app's workbook has ${risks?.rows ?? 'no'} rows on a Risks sheet, expected ${workload.risks + 1} (header included)`);
         log(`app workbook: ${shape.sheets.map((s) => `${s.name} ${s.rows}×${s.cols}`).join(', ')}; ${shape.cells.cells} cells`);
         rmSync(path);
         log(`export warm-up: app ${Math.round(app.ms)} ms`);
@@ -147,15 +148,23 @@ export async function runSheetsBench({ browser, url, seedScript, floorScript, wo
       else rmSync(path);
       const s = /** @type {ReturnType<typeof workbookShape>} */ (shape);
       await loadFloor();
-      const prep = await page.evaluate(([id, sheets]) => /** @type {any} */ (window).__sheetsFloor.prepareExport(id, sheets), /** @type {const} */ ([ws, s.sheets]));
+      const prep = await page.evaluate(
+        ([id, sheets]) => /** @type {any} */ (window).__sheetsFloor.prepareExport(id, sheets),
+        /** @type {const} */ ([ws, s.sheets]),
+      );
       const mismatch = s.sheets.filter((a, i) => prep.sheets[i]?.name !== a.name || prep.sheets[i]?.rows !== a.rows || prep.sheets[i]?.cols !== a.cols);
-      if (mismatch.length) throw new Error(`the floor's workbook does not have the app's shape: app ${JSON.stringify(s.sheets.map(({ name, rows, cols }) => ({ name, rows, cols })))}, floor ${JSON.stringify(prep.sheets)}`);
+      if (mismatch.length)
+        throw new Error(
+          `the floor's workbook does not have the app's shape: app ${JSON.stringify(s.sheets.map(({ name, rows, cols }) => ({ name, rows, cols })))}, floor ${JSON.stringify(prep.sheets)}`,
+        );
       floorCells = prep.cells;
       await cdp.gc();
       const floor = await page.evaluate(() => /** @type {any} */ (window).__sheetsFloor.exportFloor());
       await page.evaluate(() => /** @type {any} */ (window).__sheetsFloor.releaseExport());
       exports.push({ app, wallMs, bytes, floor, floorReadMs: prep.readMs, floorBuildMs: prep.buildMs });
-      log(`export ${run}/${RUNS}: app ${Math.round(app.ms)} ms (Playwright wall ${Math.round(wallMs)} ms), ${kib(bytes)}; floor ${Math.round(floor.ms)} ms (sheets ${Math.round(floor.sheetMs)} + write ${Math.round(floor.writeMs)}), ${kib(floor.bytes)}; floor read ${Math.round(prep.readMs)} + build ${Math.round(prep.buildMs)} ms`);
+      log(
+        `export ${run}/${RUNS}: app ${Math.round(app.ms)} ms (Playwright wall ${Math.round(wallMs)} ms), ${kib(bytes)}; floor ${Math.round(floor.ms)} ms (sheets ${Math.round(floor.sheetMs)} + write ${Math.round(floor.writeMs)}), ${kib(floor.bytes)}; floor read ${Math.round(prep.readMs)} + build ${Math.round(prep.buildMs)} ms`,
+      );
     }
     const s = /** @type {ReturnType<typeof workbookShape>} */ (shape);
 
@@ -174,10 +183,17 @@ export async function runSheetsBench({ browser, url, seedScript, floorScript, wo
       await fileInput.setInputFiles(file);
       await page.waitForTimeout(500);
       await cdp.gc();
-      await arm(page, { startOn: 'submit', until: { all: [{ selector: '[data-testid="sheets-summary"]' }] }, failSelector: `${SECTION} .problems, ${BANNER}`, ...WAIT });
+      await arm(page, {
+        startOn: 'submit',
+        until: { all: [{ selector: '[data-testid="sheets-summary"]' }] },
+        failSelector: `${SECTION} .problems, ${BANNER}`,
+        ...WAIT,
+      });
       await checkButton.click();
       const check = /** @type {Span} */ (await page.evaluate(spanResult));
-      const summary = await section.getByTestId('sheets-summary').evaluate((t) => Array.from(t.querySelectorAll('tbody tr'), (tr) => Array.from(tr.children, (c) => (c.textContent ?? '').trim())));
+      const summary = await section
+        .getByTestId('sheets-summary')
+        .evaluate((t) => Array.from(t.querySelectorAll('tbody tr'), (tr) => Array.from(tr.children, (c) => (c.textContent ?? '').trim())));
       checkSummary(summary, { risks: workload.risks, updates }, notes);
       /** @type {Span | null} */
       let write = null;
@@ -210,7 +226,9 @@ export async function runSheetsBench({ browser, url, seedScript, floorScript, wo
     for (let run = 1; run <= RUNS; run++) {
       const r = await importRound(bookPath, 0);
       unchanged.push(r);
-      log(`import unchanged ${run}/${RUNS}: check ${Math.round(r.check.ms)} ms [${r.check.longTasks?.join(', ') ?? 'n/a'}]; floor ${Math.round(r.floor.ms)} ms (read ${Math.round(r.floor.readMs)} + sheet_to_json ${Math.round(r.floor.jsonMs)}; with SheetJS defaults ${Math.round(r.floor.defaultsMs)})`);
+      log(
+        `import unchanged ${run}/${RUNS}: check ${Math.round(r.check.ms)} ms [${r.check.longTasks?.join(', ') ?? 'n/a'}]; floor ${Math.round(r.floor.ms)} ms (read ${Math.round(r.floor.readMs)} + sheet_to_json ${Math.round(r.floor.jsonMs)}; with SheetJS defaults ${Math.round(r.floor.defaultsMs)})`,
+      );
     }
 
     // 5. Import the edited copies: check, then Import; the database must then hold the edits.
@@ -222,7 +240,10 @@ export async function runSheetsBench({ browser, url, seedScript, floorScript, wo
       await page.evaluate(seedScript);
       const titles = await page.evaluate(([id, tag]) => /** @type {any} */ (window).__risksMatching(id, tag), /** @type {const} */ ([ws, `(edited ${run})`]));
       const owners = await page.evaluate(([id, tag]) => /** @type {any} */ (window).__risksMatching(id, tag), /** @type {const} */ ([ws, `Owner ${run}-`]));
-      if (titles !== EDITED_CELLS / 2 || owners !== EDITED_CELLS / 2) throw new Error(`after importing edited copy ${run} the database holds ${titles} edited titles and ${owners} edited owners, expected ${EDITED_CELLS / 2} each`);
+      if (titles !== EDITED_CELLS / 2 || owners !== EDITED_CELLS / 2)
+        throw new Error(
+          `after importing edited copy ${run} the database holds ${titles} edited titles and ${owners} edited owners, expected ${EDITED_CELLS / 2} each`,
+        );
       log(
         `import edited ${run}/${RUNS}: check ${Math.round(r.check.ms)} ms [${r.check.longTasks?.join(', ') ?? 'n/a'}] + import ${Math.round(r.write?.ms ?? 0)} ms [${r.write?.longTasks?.join(', ') ?? 'n/a'}]; ` +
           `floor ${Math.round(r.floor.ms)} ms (read ${Math.round(r.floor.readMs)} + sheet_to_json ${Math.round(r.floor.jsonMs)}; with SheetJS defaults ${Math.round(r.floor.defaultsMs)})`,
@@ -281,7 +302,8 @@ async function checkContract(page) {
       missing.push(what);
     }
   }
-  if (missing.length) throw new SheetsContractError(`The exchange page (#/w/<ws>/exchange) is not ready for the spreadsheet benchmark: it lacks ${missing.join('; ')}.`);
+  if (missing.length)
+    throw new SheetsContractError(`The exchange page (#/w/<ws>/exchange) is not ready for the spreadsheet benchmark: it lacks ${missing.join('; ')}.`);
 }
 
 /**
@@ -295,7 +317,9 @@ function checkSummary(summary, want, notes) {
   const risks = summary.find((r) => r[0] === 'Risks');
   const n = (/** @type {string | undefined} */ x) => Number(x ?? NaN);
   if (!risks || n(risks[1]) !== 0 || n(risks[2]) !== want.updates || n(risks[3]) !== want.risks - want.updates || n(risks[5]) !== 0) {
-    throw new Error(`the preview does not show the Risks sheet with ${want.updates} updated and ${want.risks - want.updates} unchanged rows: ${JSON.stringify(summary)}`);
+    throw new Error(
+      `the preview does not show the Risks sheet with ${want.updates} updated and ${want.risks - want.updates} unchanged rows: ${JSON.stringify(summary)}`,
+    );
   }
   const problems = summary.filter((r) => n(r[5]) !== 0);
   if (problems.length) throw new Error(`the preview shows problems: ${JSON.stringify(problems)}`);

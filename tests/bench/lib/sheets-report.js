@@ -73,16 +73,79 @@ export function sheetsRows(r) {
     result: !t ? 'n/a' : target ? pass(t.over === 0) : t.over ? `info: ${t.over} over ${T.longTaskMs} ms` : 'info',
   });
   return [
-    { measure: 'export: click "Full workbook (.xlsx)" → download', app: ms(f.exportApp), floor: `${ms(f.exportFloor)} (aoa_to_sheet + write)`, ratio: x(f.exportRatio), target: `≤ ${T.exportRatio}× floor`, result: pass(f.exportRatio <= T.exportRatio) },
+    {
+      measure: 'export: click "Full workbook (.xlsx)" → download',
+      app: ms(f.exportApp),
+      floor: `${ms(f.exportFloor)} (aoa_to_sheet + write)`,
+      ratio: x(f.exportRatio),
+      target: `≤ ${T.exportRatio}× floor`,
+      result: pass(f.exportRatio <= T.exportRatio),
+    },
     { measure: 'export: Playwright click → download event (info)', app: ms(f.exportWall), floor: '—', ratio: '—', target: '—', result: 'info' },
-    { measure: 'export, against the floor plus one Dexie read of the same records (info: what any app must do first)', app: ms(f.exportApp), floor: `${ms(f.exportFloorRead)} (read + aoa_to_sheet + write)`, ratio: x(f.exportReadRatio), target: '—', result: 'info' },
-    { measure: 'export floor incl. one Dexie read and building the arrays (info)', app: ms(f.exportApp), floor: ms(f.exportFloorAll), ratio: x(f.exportAllRatio), target: '—', result: 'info' },
-    { measure: 'import, unchanged file: "Check the spreadsheet" → preview (nothing to import)', app: ms(f.checkUnchanged), floor: floorRead(f.floorUnchanged), ratio: x(f.unchangedRatio), target: `≤ ${T.importRatio}× floor`, result: pass(f.unchangedRatio <= T.importRatio) },
-    { measure: `import, ${EDITED} edited cells, part 1: "Check the spreadsheet" → preview`, app: ms(f.checkEdited), floor: floorRead(f.floorEdited), ratio: x(f.checkEditedRatio), target: '—', result: 'info' },
-    { measure: `import, ${EDITED} edited cells, part 2: "Import ${EDITED} rows" → "${EDITED} rows imported."`, app: ms(f.writeEdited), floor: '—', ratio: '—', target: '—', result: 'info' },
-    { measure: `import, ${EDITED} edited cells, total (check + import)`, app: ms(f.totalEdited), floor: floorRead(f.floorEdited), ratio: x(f.editedRatio), target: `≤ ${T.importRatio}× floor`, result: pass(f.editedRatio <= T.importRatio) },
-    { measure: 'import, unchanged file, against a floor read with SheetJS\'s default options (info)', app: ms(f.checkUnchanged), floor: floorRead(f.floorUnchangedDefaults), ratio: x(f.unchangedDefaultsRatio), target: '—', result: 'info' },
-    { measure: `import, ${EDITED} edited cells, total, against a floor read with SheetJS's default options (info)`, app: ms(f.totalEdited), floor: floorRead(f.floorEditedDefaults), ratio: x(f.editedDefaultsRatio), target: '—', result: 'info' },
+    {
+      measure: 'export, against the floor plus one Dexie read of the same records (info: what any app must do first)',
+      app: ms(f.exportApp),
+      floor: `${ms(f.exportFloorRead)} (read + aoa_to_sheet + write)`,
+      ratio: x(f.exportReadRatio),
+      target: '—',
+      result: 'info',
+    },
+    {
+      measure: 'export floor incl. one Dexie read and building the arrays (info)',
+      app: ms(f.exportApp),
+      floor: ms(f.exportFloorAll),
+      ratio: x(f.exportAllRatio),
+      target: '—',
+      result: 'info',
+    },
+    {
+      measure: 'import, unchanged file: "Check the spreadsheet" → preview (nothing to import)',
+      app: ms(f.checkUnchanged),
+      floor: floorRead(f.floorUnchanged),
+      ratio: x(f.unchangedRatio),
+      target: `≤ ${T.importRatio}× floor`,
+      result: pass(f.unchangedRatio <= T.importRatio),
+    },
+    {
+      measure: `import, ${EDITED} edited cells, part 1: "Check the spreadsheet" → preview`,
+      app: ms(f.checkEdited),
+      floor: floorRead(f.floorEdited),
+      ratio: x(f.checkEditedRatio),
+      target: '—',
+      result: 'info',
+    },
+    {
+      measure: `import, ${EDITED} edited cells, part 2: "Import ${EDITED} rows" → "${EDITED} rows imported."`,
+      app: ms(f.writeEdited),
+      floor: '—',
+      ratio: '—',
+      target: '—',
+      result: 'info',
+    },
+    {
+      measure: `import, ${EDITED} edited cells, total (check + import)`,
+      app: ms(f.totalEdited),
+      floor: floorRead(f.floorEdited),
+      ratio: x(f.editedRatio),
+      target: `≤ ${T.importRatio}× floor`,
+      result: pass(f.editedRatio <= T.importRatio),
+    },
+    {
+      measure: "import, unchanged file, against a floor read with SheetJS's default options (info)",
+      app: ms(f.checkUnchanged),
+      floor: floorRead(f.floorUnchangedDefaults),
+      ratio: x(f.unchangedDefaultsRatio),
+      target: '—',
+      result: 'info',
+    },
+    {
+      measure: `import, ${EDITED} edited cells, total, against a floor read with SheetJS's default options (info)`,
+      app: ms(f.totalEdited),
+      floor: floorRead(f.floorEditedDefaults),
+      ratio: x(f.editedDefaultsRatio),
+      target: '—',
+      result: 'info',
+    },
     task('export', f.tasksExport),
     task('check of the unchanged file', f.tasksUnchanged, true),
     task('check of the edited file', f.tasksEditedCheck, true),
@@ -93,7 +156,8 @@ export function sheetsRows(r) {
 /** @param {SheetsResult} r */
 export function sheetsWorkloadLine(r) {
   const w = r.workload;
-  const c = (/** @type {import('./workbook-node.js').CellStats} */ s) => `${s.cells.toLocaleString('en')} non-empty cells (${s.numbers.toLocaleString('en')} numbers, ${(s.textChars / 1e6).toFixed(1)} M characters of text)`;
+  const c = (/** @type {import('./workbook-node.js').CellStats} */ s) =>
+    `${s.cells.toLocaleString('en')} non-empty cells (${s.numbers.toLocaleString('en')} numbers, ${(s.textChars / 1e6).toFixed(1)} M characters of text)`;
   return (
     `${w.risks} risks, ${w.aiSystems} AI systems, ${w.ownControls} own controls, ${w.impactAssessments} impact assessments (generateWorkspace seed ${w.seed}). ` +
     `The app's workbook: ${r.shape.length} sheets (${r.shape.map((s) => `${s.name} ${s.rows}×${s.cols}`).join(', ')}), ${kib(r.appBytes)}, ${c(r.appCells)}; ` +
@@ -106,9 +170,18 @@ export function sheetsWorkloadLine(r) {
 export function sheetsRunLines(r) {
   const lt = (/** @type {number[] | null | undefined} */ l) => `[${l?.join(', ') ?? 'n/a'}]`;
   return [
-    ...r.exports.map((e, i) => `export run ${i + 1}: app ${ms(e.app.ms)} (wall ${ms(e.wallMs)}) ${lt(e.app.longTasks)}, floor ${ms(e.floor.ms)} (sheets ${ms(e.floor.sheetMs)} + write ${ms(e.floor.writeMs)}), floor read ${ms(e.floorReadMs)} + build ${ms(e.floorBuildMs)}`),
-    ...r.unchanged.map((i, k) => `import unchanged run ${k + 1}: check ${ms(i.check.ms)} ${lt(i.check.longTasks)}; floor ${ms(i.floor.ms)} (read ${ms(i.floor.readMs)} + sheet_to_json ${ms(i.floor.jsonMs)}; defaults ${ms(i.floor.defaultsMs)})`),
-    ...r.edited.map((i, k) => `import edited run ${k + 1}: check ${ms(i.check.ms)} ${lt(i.check.longTasks)} + import ${ms(i.write?.ms ?? 0)} ${lt(i.write?.longTasks)}; floor ${ms(i.floor.ms)} (read ${ms(i.floor.readMs)} + sheet_to_json ${ms(i.floor.jsonMs)}; defaults ${ms(i.floor.defaultsMs)})`),
+    ...r.exports.map(
+      (e, i) =>
+        `export run ${i + 1}: app ${ms(e.app.ms)} (wall ${ms(e.wallMs)}) ${lt(e.app.longTasks)}, floor ${ms(e.floor.ms)} (sheets ${ms(e.floor.sheetMs)} + write ${ms(e.floor.writeMs)}), floor read ${ms(e.floorReadMs)} + build ${ms(e.floorBuildMs)}`,
+    ),
+    ...r.unchanged.map(
+      (i, k) =>
+        `import unchanged run ${k + 1}: check ${ms(i.check.ms)} ${lt(i.check.longTasks)}; floor ${ms(i.floor.ms)} (read ${ms(i.floor.readMs)} + sheet_to_json ${ms(i.floor.jsonMs)}; defaults ${ms(i.floor.defaultsMs)})`,
+    ),
+    ...r.edited.map(
+      (i, k) =>
+        `import edited run ${k + 1}: check ${ms(i.check.ms)} ${lt(i.check.longTasks)} + import ${ms(i.write?.ms ?? 0)} ${lt(i.write?.longTasks)}; floor ${ms(i.floor.ms)} (read ${ms(i.floor.readMs)} + sheet_to_json ${ms(i.floor.jsonMs)}; defaults ${ms(i.floor.defaultsMs)})`,
+    ),
   ];
 }
 
@@ -128,7 +201,8 @@ export async function updateSheetsDoc(file, run) {
     `| ${run.date} | ${Math.round(f.exportApp)} / ${Math.round(f.exportFloor)} (${x(f.exportRatio)}) | ${Math.round(f.checkUnchanged)} / ${Math.round(f.floorUnchanged)} (${x(f.unchangedRatio)}) ` +
     `| ${Math.round(f.totalEdited)} / ${Math.round(f.floorEdited)} (${x(f.editedRatio)}) | ${over(f.tasksExport)} / ${over(f.tasksUnchanged)} / ${over(f.tasksEditedCheck)} / ${over(f.tasksEditedWrite)} | ${run.machine} |`;
   await replaceBlock(file, {
-    'sheets-results': () => `\n\nRun on ${run.date}. ${run.machine} ${loadLine(run.result)}\n\nWorkload: ${sheetsWorkloadLine(run.result)}\n\n${targetMarkdownTable(rows)}\n\n${verdict}${notes}\n\n`,
+    'sheets-results': () =>
+      `\n\nRun on ${run.date}. ${run.machine} ${loadLine(run.result)}\n\nWorkload: ${sheetsWorkloadLine(run.result)}\n\n${targetMarkdownTable(rows)}\n\n${verdict}${notes}\n\n`,
     'sheets-history': (old) => {
       const lines = old.split('\n').filter((l) => l.startsWith('|'));
       const [head = '', rule = '', ...past] = lines;

@@ -23,7 +23,12 @@ export function targetMarkdownTable(rows) {
   return [
     `| ${HEAD.join(' | ')} |`,
     `| ${HEAD.map((_, i) => (i > 0 && i < 4 ? '---:' : '---')).join(' | ')} |`,
-    ...rows.map((r) => `| ${cells(r).map((c, i) => (i === 5 ? bold(c) : c)).join(' | ')} |`),
+    ...rows.map(
+      (r) =>
+        `| ${cells(r)
+          .map((c, i) => (i === 5 ? bold(c) : c))
+          .join(' | ')} |`,
+    ),
   ].join('\n');
 }
 

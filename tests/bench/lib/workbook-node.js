@@ -16,7 +16,9 @@ export function workbookShape(path) {
   const wb = XLSX.read(readFileSync(path), { type: 'buffer', dense: true });
   const cells = { cells: 0, textChars: 0, numbers: 0 };
   const sheets = wb.SheetNames.map((name) => {
-    const rows = /** @type {(string | number | boolean | null)[][]} */ (XLSX.utils.sheet_to_json(/** @type {XLSX.WorkSheet} */ (wb.Sheets[name]), { header: 1, defval: null }));
+    const rows = /** @type {(string | number | boolean | null)[][]} */ (
+      XLSX.utils.sheet_to_json(/** @type {XLSX.WorkSheet} */ (wb.Sheets[name]), { header: 1, defval: null })
+    );
     for (const row of rows) {
       for (const c of row) {
         if (c === null || c === undefined || c === '') continue;
