@@ -16,7 +16,14 @@ export interface ValueContext {
   nameOf(target: RefTarget, id: string): string | undefined;
 }
 
-const list = (values: string[]): string => new Intl.ListFormat(locale(), { type: 'conjunction' }).format(values);
+// One formatter per language: a list of 10,000 records words a value per row.
+const listFormats = new Map<string, Intl.ListFormat>();
+const list = (values: string[]): string => {
+  const l = locale();
+  let f = listFormats.get(l);
+  if (!f) listFormats.set(l, (f = new Intl.ListFormat(l, { type: 'conjunction' })));
+  return f.format(values);
+};
 const isTruncated = (v: unknown): v is { $truncated: string } =>
   typeof v === 'object' && v !== null && typeof (v as { $truncated?: unknown }).$truncated === 'string';
 
