@@ -19,6 +19,15 @@ export function cellText(cell: CellValue): string {
   return String(cell).trim();
 }
 
+/**
+ * The text a text field stores: exactly the cell's text, untrimmed (a leading tab, carriage return or
+ * space is kept, as the workbook round trip keeps it); numbers as written; a Date as its calendar date.
+ * The one normalisation: a cell of only white space counts as empty (convertCell leaves the field empty).
+ */
+export function cellExactText(cell: CellValue): string {
+  return typeof cell === 'string' ? cell : cellText(cell);
+}
+
 export function isBlankCell(cell: CellValue): boolean {
   return cellText(cell) === '';
 }

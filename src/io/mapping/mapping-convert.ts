@@ -1,5 +1,5 @@
 import type { Problem } from '../../domain/problem';
-import { cellText, parseDateCell, splitCell } from './mapping-cells';
+import { cellExactText, cellText, parseDateCell, splitCell } from './mapping-cells';
 import { targetOptions, type MappingTarget, type OptionContext } from './mapping-targets';
 import { normValue } from './mapping-text';
 import { hasValue, type MappedValue, type ValueMap } from './mapping-values';
@@ -69,8 +69,9 @@ export function convertCell(target: MappingTarget, cell: CellValue, map: ValueMa
       return ids.length > 0 ? { ok: true, value: ids } : { ok: true };
     }
     default: {
-      const text = cellText(cell);
-      if (!text) return { ok: true };
+      // Text is stored byte for byte; only a cell of white space alone is left empty.
+      const text = cellExactText(cell);
+      if (!text.trim()) return { ok: true };
       const max = target.field?.maxLength;
       if (max && text.length > max) return refused('mapping-too-long', { length: text.length, max });
       return { ok: true, value: text };
