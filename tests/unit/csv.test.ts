@@ -5,7 +5,7 @@ import { decodeText } from '../../src/io/text-decode';
 const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
 
 describe('neutraliseFormula and restoreNeutralised', () => {
-  // [input, written]: what a spreadsheet would run gets an apostrophe; plain numbers and phone numbers do not.
+  // [input, written]: what a spreadsheet would run gets an apostrophe; one plain number does not.
   const cases: [string, string][] = [
     ['=1+1', "'=1+1"],
     ['+cmd', "'+cmd"],
@@ -22,8 +22,14 @@ describe('neutraliseFormula and restoreNeutralised', () => {
     ['+5', '+5'],
     ['-3.5e2', '-3.5e2'],
     ['-.5', '-.5'],
-    ['+44 20 7946 0000', '+44 20 7946 0000'],
-    ['+1 (555) 123-4567', '+1 (555) 123-4567'],
+    // OWASP: a leading - (or +) before anything but one number is guarded; spreadsheets evaluate these.
+    ['-1+2', "'-1+2"],
+    ['-1-2', "'-1-2"],
+    ['+1-555-0100', "'+1-555-0100"],
+    ['+44 20 7946 0000', "'+44 20 7946 0000"],
+    ['+1 (555) 123-4567', "'+1 (555) 123-4567"],
+    ['\t-1', "'\t-1"],
+    ['\r5', "'\r5"],
     ['-1:1', "'-1:1"],
     ['plain text', 'plain text'],
     ['a=b', 'a=b'],

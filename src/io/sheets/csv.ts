@@ -46,17 +46,6 @@ export function isoDate(d: Date): string {
 
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?$/;
 
-/** Digits with + - ( ) . / and spaces only: no letters, so no function, name or cell reference. */
-function phoneLike(text: string): boolean {
-  let digits = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c >= '0' && c <= '9') digits++;
-    else if (!(c === ' ' || c === '+' || c === '-' || c === '(' || c === ')' || c === '.' || c === '/')) return false;
-  }
-  return digits > 0;
-}
-
 /** Leading apostrophes count: "'=x" must come back as "'=x", so it is written "''=x". */
 function quotedTrigger(text: string): boolean {
   let i = 0;
@@ -65,13 +54,14 @@ function quotedTrigger(text: string): boolean {
 }
 
 /**
- * Text a spreadsheet would take as a formula gets a leading apostrophe, except plain numbers,
- * percentages and phone numbers ("-5", "-5%", "-3.5e2", "+44 20 7946 0000"): those cannot call a
- * function or reach another cell. restoreNeutralised() is the exact inverse.
+ * Text a spreadsheet would take as a formula gets a leading apostrophe, except one plain number or
+ * percentage ("-5", "-5%", "-3.5e2"): it evaluates to itself. Anything else after a leading = + - @
+ * tab or CR is guarded, as OWASP advises: "-1+2" or "+1-555-0100" would be evaluated (to 1, to
+ * -654), so phone numbers are guarded too. restoreNeutralised() is the exact inverse.
  */
 export function neutraliseFormula(text: string): string {
   const first = text[0] ?? '';
-  if (TRIGGERS.has(first)) return NUMBER.test(text) || phoneLike(text) ? text : APOSTROPHE + text;
+  if (TRIGGERS.has(first)) return NUMBER.test(text) ? text : APOSTROPHE + text;
   return quotedTrigger(text) ? APOSTROPHE + text : text;
 }
 
