@@ -4,6 +4,7 @@ import { fromZodIssue, type Problem } from '../domain/problem';
 import type { Workspace } from '../domain/workspace-schema';
 import { registerSchemas, type RegisterTable } from '../domain/register-schemas';
 import { DATA_TABLES, type Conflict, type ImportPlan, type Row } from './bundle-plan';
+import { staleRecords, type StaleRecord } from './bundle-stale';
 import { bundleImportHistory } from './history-repo';
 import { historyUser } from './settings-repo';
 import { exchangeKey } from './snapshot';
@@ -27,10 +28,13 @@ export class MergeMixError extends Error {
   }
 }
 
-/** Thrown, with nothing written, when a conflicting record changed in this browser after the preview was made. */
+/**
+ * Thrown, with nothing written, when a record the import writes over or removes changed in this
+ * browser after the preview was made (or, replacing, was created since): the plan is made again.
+ */
 export class StalePlanError extends Error {
   readonly code = 'plan-stale';
-  constructor(readonly conflict: Conflict) {
+  constructor(readonly records: StaleRecord[]) {
     super('plan-stale');
     this.name = 'StalePlanError';
   }
@@ -71,7 +75,7 @@ export function resolveConflicts(
 /**
  * Writes the plan in one transaction: either everything lands or nothing does. `choices` maps
  * conflict keys to the side to keep, for the whole record or field by field; unlisted conflicts
- * and fields take their default. A conflicting record changed here since the preview stops the write.
+ * and fields take their default. A record it writes over changed here since the preview stops the write.
  */
 export async function applyImport(plan: ImportPlan, choices: ReadonlyMap<string, ConflictChoice> = new Map()): Promise<Workspace> {
   const now = new Date().toISOString();
@@ -90,11 +94,9 @@ export async function applyImport(plan: ImportPlan, choices: ReadonlyMap<string,
     (db) => [db.settings, db.evidenceFiles, ...DATA_TABLES.map((t) => db.table(t))],
     async (w) => {
       const db = w.db;
-      // A record written from a conflict was resolved against the version the preview showed.
-      for (const { conflict } of resolved.rows) {
-        const stored = (await db.table(conflict.table).get(conflict.id)) as Row | undefined;
-        if (stored?.updatedAt !== conflict.mine.updatedAt) throw new StalePlanError(conflict);
-      }
+      // Every record written over or removed must still be the version the preview showed.
+      const stale = await staleRecords(db, plan, writes);
+      if (stale.length > 0) throw new StalePlanError(stale);
       if (plan.remove) await w.clearWorkspace(plan.workspaceId, false);
       for (const [table, rows] of writes) {
         if (rows.length === 0) continue;

@@ -127,21 +127,19 @@ export function renamePlan(plan: ImportPlan, name: string): ImportPlan {
 /**
  * Writes the import. A mix of conflict fields that makes no valid record, or a conflicting record
  * changed here since the preview, is refused with nothing written and said in `refused` (each as how
- * to word it, worded where shown so a language switch rewords it).
+ * to word it, worded where shown so a language switch rewords it); `replan` when the preview is out of date.
  */
 export async function confirmImport(
   plan: ImportPlan,
   choices: ReadonlyMap<string, ConflictChoice>,
   catalog: Catalog,
-): Promise<{ ws: Workspace } | { refused: (() => string)[] } | null> {
+): Promise<{ ws: Workspace } | { refused: (() => string)[]; replan?: true } | null> {
   try {
     return { ws: await applyImport(plan, choices) };
   } catch (e) {
     if (e instanceof MergeMixError) return { refused: e.problems.map((p) => () => mixProblemText(p, previewContexts(plan, catalog).mine)) };
-    if (e instanceof StalePlanError) {
-      const { conflict } = e;
-      return { refused: [() => t('merge.stale', { record: previewContexts(plan, catalog).mine.recordName(conflict.table as HistoryTable, conflict.mine) })] };
-    }
+    // Records changed here since the preview: said by name (the first few), and the page plans again.
+    if (e instanceof StalePlanError) return { refused: [() => staleText(e, plan, catalog)], replan: true };
     // A record its register refuses (an approved version changed, a second scope): said by its name.
     if (e instanceof RecordRefusedError && e.record) {
       const { table, row } = e.record;
@@ -162,6 +160,13 @@ export function previewContexts(plan: ImportPlan, catalog: Catalog): { mine: Nam
     mine: namingContext([local, incoming], catalog, matrix(local.get('workspaces')) ?? matrix(incoming.get('workspaces'))),
     theirs: namingContext([incoming, local], catalog, matrix(incoming.get('workspaces'))),
   };
+}
+
+function staleText(e: StalePlanError, plan: ImportPlan, catalog: Catalog): string {
+  const ctx = previewContexts(plan, catalog).mine;
+  const names = e.records.slice(0, 5).map((r) => ctx.recordName(r.table as HistoryTable, r.row));
+  if (e.records.length > 5) names.push(t('merge.staleMore', { count: e.records.length - 5 }));
+  return t('merge.stale', { records: names.join(', ') });
 }
 
 function mixProblemText(p: MixProblem, ctx: NamingContext): string {

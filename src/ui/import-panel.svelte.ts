@@ -154,8 +154,10 @@ export function importFlow(catalog: () => Catalog) {
       phase = 'writing';
       const result = await confirmImport(chosen, new Map(Object.entries($state.snapshot(choices))), catalog());
       if (!result || 'refused' in result) {
+        // A preview out of date is made again from the records as they are now, under the refusal.
+        if (result?.replan) await this.replan(plan.mode);
         refused = result?.refused ?? [];
-        phase = 'preview';
+        phase = plan ? 'preview' : 'idle';
         return;
       }
       const ws = result.ws;
