@@ -40,6 +40,7 @@ export const sheetProblemCodes = [
   'markup',
   'encoding-guessed',
   'unclosed-quote',
+  'unclosed-quote-line',
   'cell-too-long',
   'too-many-problems',
   'not-workbook-zip',

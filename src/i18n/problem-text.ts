@@ -73,6 +73,7 @@ const KEYS: Record<Exclude<SheetProblemCode, `rule-${string}`>, MessageKey> = {
   markup: 'sheetProblem.markup',
   'encoding-guessed': 'sheetProblem.encodingGuessed',
   'unclosed-quote': 'sheetProblem.unclosedQuote',
+  'unclosed-quote-line': 'sheetProblem.unclosedQuoteLine',
   'cell-too-long': 'sheetProblem.cellTooLong',
   'too-many-problems': 'sheetProblem.tooManyProblems',
   'not-workbook-zip': 'sheetProblem.notWorkbookZip',

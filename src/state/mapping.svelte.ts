@@ -23,6 +23,7 @@ import {
   type TargetRegister,
 } from '../io/mapping/mapping';
 import { choiceOf, valueOfChoice } from '../io/mapping/mapping-values';
+import { mappingRefusals } from '../io/mapping/mapping-read';
 import { fromSaved, SAVED_MATCH_THRESHOLD, savedMatch, toSaved, type SavedMapping } from '../io/mapping/mapping-saved';
 import { locale, t } from '../i18n/i18n';
 import type { IoProblem } from '../io/problems';
@@ -177,8 +178,9 @@ export class MappingWizardState {
         (r) => (r.type === 'sheets' ? r.result : undefined),
       );
       const [read, context, saved] = await Promise.all([job.done, loadMappingContext(this.#workspaceId(), this.#catalog()), listMappings()]);
-      if (!read.ok) {
-        this.#readProblems = read.problems;
+      const refusals = read.ok ? mappingRefusals(read.warnings) : read.problems;
+      if (!read.ok || refusals.length > 0) {
+        this.#readProblems = refusals;
         return;
       }
       this.#context = context;

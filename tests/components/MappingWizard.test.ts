@@ -176,4 +176,16 @@ describe('MappingWizard', () => {
     await fireEvent.click(within(offers).getByRole('button', { name: 'Use "集团风险登记册"' }));
     expect(screen.getByTestId('mapping-status').textContent).toContain('Mapping "集团风险登记册" applied.');
   });
+
+  it('refuses a CSV whose quoted field is never closed, naming the line where the quote opens', async () => {
+    render(MappingWizard, { workspaceId: ws.id, catalog });
+    const input = screen.getByLabelText('Your own spreadsheet (.xlsx, .xls, .ods or .csv)');
+    const csv = 'Title,Notes\r\n"Two\nlines",x\r\nBias,"never closed\r\nLeak,y\r\n';
+    Object.defineProperty(input, 'files', { value: [new File([csv], 'broken.csv')], configurable: true });
+    await fireEvent.change(input);
+    await fireEvent.click(screen.getByRole('button', { name: 'Read the file' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('broken.csv: A quoted field is never closed: it opens on line 4;');
+    expect(screen.queryByRole('heading', { level: 3, name: 'Sheet and header row' })).toBeNull();
+  });
 });

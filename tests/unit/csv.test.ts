@@ -119,6 +119,13 @@ describe('parseCsv', () => {
     expect(parseCsv('a,"b"').openQuoteRow).toBeUndefined();
   });
 
+  it('names the line where an unclosed quote opens, after records that span lines', () => {
+    const r = parseCsv('a,b\r\n"two\nlines",x\r\n"three\r\nlines\rhere",y\nc,"open\nd,e\n');
+    expect(r.openQuoteRow).toBe(4);
+    expect(r.openQuoteLine).toBe(7);
+    expect(parseCsv('a,"b"').openQuoteLine).toBeUndefined();
+  });
+
   it('detects comma, semicolon and tab from the first records, ignoring delimiters inside quotes', () => {
     expect(parseCsv('ID;Titel;Wert\nR-1;"a;b";3,5\n').delimiter).toBe(';');
     expect(parseCsv('ID,Title\nR-1,"x;y;z"\n').delimiter).toBe(',');

@@ -41,6 +41,7 @@ export const sheetProblems = {
   'sheetProblem.markup': 'an HTML or XML file, not a spreadsheet: save it as .xlsx or .csv',
   'sheetProblem.encodingGuessed': 'not UTF-8 or UTF-16; read as windows-1252 (Western European): check accented letters',
   'sheetProblem.unclosedQuote': 'row {row}: a quoted field is never closed, so everything after it was read into one cell',
+  'sheetProblem.unclosedQuoteLine': 'it opens on line {line}; close it (or remove it) and choose the file again',
   'sheetProblem.cellTooLong': 'sheet {sheet}, row {row}, column {column}: {length} characters, only the first {max} were kept',
   'sheetProblem.tooManyProblems': 'only the first {count} problems are listed',
   'sheetProblem.notWorkbookZip': 'a zip archive, but not an .xlsx or .ods workbook',

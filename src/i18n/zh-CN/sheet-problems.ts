@@ -37,6 +37,7 @@ export const sheetProblems: Record<keyof typeof en, string> = {
   'sheetProblem.markup': '这是 HTML 或 XML 文件，不是电子表格：请另存为 .xlsx 或 .csv',
   'sheetProblem.encodingGuessed': '不是 UTF-8 或 UTF-16，已按 windows-1252（西欧语言）读取：请检查带重音符号的字母',
   'sheetProblem.unclosedQuote': '第 {row} 行：某个带引号的字段没有闭合，其后的全部内容都读进了同一个单元格',
+  'sheetProblem.unclosedQuoteLine': '该引号从第 {line} 行开始；请补上闭合引号（或删除该引号）后重新选择文件',
   'sheetProblem.cellTooLong': '工作表 {sheet}，第 {row} 行，{column} 列：共 {length} 个字符，仅保留了前 {max} 个',
   'sheetProblem.tooManyProblems': '仅列出了前 {count} 个问题',
   'sheetProblem.notWorkbookZip': '这是 zip 压缩包，但不是 .xlsx 或 .ods 工作簿',

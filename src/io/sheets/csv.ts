@@ -75,6 +75,8 @@ export interface ParsedCsv {
   delimiter: string;
   /** 1-based record where a quoted field opened and never closed (it then ran to the end of the text). */
   openQuoteRow?: number;
+  /** 1-based line of the text where that quote opens (records before it may span several lines). */
+  openQuoteLine?: number;
 }
 
 /**
@@ -85,14 +87,26 @@ export interface ParsedCsv {
 export function parseCsv(text: string, opts: { delimiter?: CsvDelimiter; maxRows?: number } = {}): ParsedCsv {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const delimiter = opts.delimiter ?? detectDelimiter(body);
-  return { ...scan(body, delimiter, opts.maxRows ?? Number.POSITIVE_INFINITY), delimiter };
+  const { openQuoteAt, ...scanned } = scan(body, delimiter, opts.maxRows ?? Number.POSITIVE_INFINITY);
+  return openQuoteAt === undefined ? { ...scanned, delimiter } : { ...scanned, delimiter, openQuoteLine: lineAt(body, openQuoteAt) };
 }
 
-function scan(s: string, delimiter: string, maxRows: number): { rows: string[][]; openQuoteRow?: number } {
+/** The 1-based line of position `at`: CRLF, LF and a lone CR each end a line. */
+function lineAt(s: string, at: number): number {
+  let line = 1;
+  for (let k = 0; k < at; k++) {
+    const c = s.charCodeAt(k);
+    if (c === LF || (c === CR && s.charCodeAt(k + 1) !== LF)) line++;
+  }
+  return line;
+}
+
+function scan(s: string, delimiter: string, maxRows: number): { rows: string[][]; openQuoteRow?: number; openQuoteAt?: number } {
   const n = s.length;
   const d = delimiter.charCodeAt(0);
   const rows: string[][] = [];
   let openQuoteRow: number | undefined;
+  let openQuoteAt: number | undefined;
   if (n === 0 || maxRows <= 0) return { rows };
   const fieldEnd = (from: number): number => {
     let k = from;
@@ -115,6 +129,7 @@ function scan(s: string, delimiter: string, maxRows: number): { rows: string[][]
         if (q === -1) {
           value += s.slice(j);
           openQuoteRow ??= rows.length + 1;
+          openQuoteAt ??= i;
           i = n;
           break;
         }
@@ -150,7 +165,7 @@ function scan(s: string, delimiter: string, maxRows: number): { rows: string[][]
     row = [];
     if (i >= n || rows.length >= maxRows) break;
   }
-  return openQuoteRow === undefined ? { rows } : { rows, openQuoteRow };
+  return openQuoteRow === undefined ? { rows } : { rows, openQuoteRow, openQuoteAt };
 }
 
 /**

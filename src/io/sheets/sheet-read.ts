@@ -194,7 +194,8 @@ function readCsv(bytes: Uint8Array, fileName: string, lim: SheetLimits, opts: Re
   const name = sheetNameOf(fileName);
   if (parsed.openQuoteRow !== undefined) {
     const row = parsed.openQuoteRow;
-    warnings.add(sheetFileProblem('csv-unclosed-quote', { file: fileName, record: name }, 'unclosed-quote', { row }, row));
+    const line = parsed.openQuoteLine ?? row;
+    warnings.add(sheetFileProblem('csv-unclosed-quote', { file: fileName, record: name }, 'unclosed-quote', { row, line }, row));
   }
   // Our own CSV export puts an apostrophe before formula-like text; take it off again.
   const raw = parsed.rows.map((r) => r.map(restoreNeutralised));
