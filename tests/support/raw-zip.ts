@@ -8,6 +8,8 @@ export interface RawEntry {
   flags?: number;
   /** Central and local extra field. */
   extra?: Uint8Array;
+  /** A deflated entry: `data` is the raw deflate stream, `size` and `crc` what the headers declare. */
+  deflated?: { size: number; crc: number };
 }
 
 const bytes = (v: Uint8Array | string) => (typeof v === 'string' ? new TextEncoder().encode(v) : v);
@@ -20,15 +22,18 @@ export function rawZip(entries: RawEntry[]): Uint8Array {
     const name = bytes(e.name);
     const data = bytes(e.data ?? '');
     const extra = e.extra ?? new Uint8Array(0);
-    const crc = crc32(data);
+    const crc = e.deflated ? e.deflated.crc : crc32(data);
+    const size = e.deflated ? e.deflated.size : data.length;
+    const method = e.deflated ? 8 : 0;
     const local = new Uint8Array(30 + name.length + extra.length + data.length);
     const lv = new DataView(local.buffer);
     lv.setUint32(0, 0x04034b50, true);
     lv.setUint16(4, 10, true);
     lv.setUint16(6, e.flags ?? 0, true);
+    lv.setUint16(8, method, true);
     lv.setUint32(14, crc, true);
     lv.setUint32(18, data.length, true);
-    lv.setUint32(22, data.length, true);
+    lv.setUint32(22, size, true);
     lv.setUint16(26, name.length, true);
     lv.setUint16(28, extra.length, true);
     local.set(name, 30);
@@ -40,9 +45,10 @@ export function rawZip(entries: RawEntry[]): Uint8Array {
     cv.setUint16(4, 0x031e, true);
     cv.setUint16(6, 10, true);
     cv.setUint16(8, e.flags ?? 0, true);
+    cv.setUint16(10, method, true);
     cv.setUint32(16, crc, true);
     cv.setUint32(20, data.length, true);
-    cv.setUint32(24, data.length, true);
+    cv.setUint32(24, size, true);
     cv.setUint16(28, name.length, true);
     cv.setUint16(30, extra.length, true);
     cv.setUint32(42, offset, true);

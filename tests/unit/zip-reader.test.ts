@@ -160,14 +160,20 @@ describe('openZip checks flags and declared sizes before inflating', () => {
   it.each([
     ['encrypted-entry.zip', 'encrypted-entry', 'secret.txt'],
     ['unsupported-compression.zip', 'unsupported-compression', 'hello.txt'],
-    ['bomb-ratio.zip', 'ratio-too-high', 'zeros.bin'],
   ])('%s → %s', async (name, code, entry) => {
     expect(await problemsOf(name)).toEqual([expect.objectContaining({ code, file: entry, params: { detail: expect.stringContaining(entry) } })]);
   });
 
+  it('bomb-ratio.zip → ratio-too-high for the entry, and for the whole archive', async () => {
+    expect(await problemsOf('bomb-ratio.zip')).toEqual([
+      expect.objectContaining({ code: 'ratio-too-high', file: 'zeros.bin', params: { detail: expect.stringContaining('zeros.bin') } }),
+      expect.objectContaining({ code: 'archive-ratio-too-high', file: 'bomb-ratio.zip' }),
+    ]);
+  });
+
   it('reports every cap that is passed in one report, with the numbers', async () => {
     const problems = await problemsOf('bomb-ratio.zip', { maxEntryBytes: MiB, maxTotalBytes: 2 * MiB });
-    expect(problems.map((p) => p.code)).toEqual(['entry-too-large', 'ratio-too-high', 'too-large']);
+    expect(problems.map((p) => p.code)).toEqual(['entry-too-large', 'ratio-too-high', 'too-large', 'archive-ratio-too-high']);
     expect(detailOf(problems[0]!)).toContain(`${200 * MiB} bytes (limit ${MiB})`);
     expect(problems[2]).toMatchObject({ file: 'bomb-ratio.zip', params: { detail: expect.stringContaining(`limit ${2 * MiB}`) } });
   });
@@ -177,7 +183,7 @@ describe('openZip checks flags and declared sizes before inflating', () => {
       expect.objectContaining({ code: 'too-many-entries', file: 'many-entries.zip', params: { detail: '10 entries (limit 5)' } }),
     ]);
     expect((await openZip(fixture('many-entries.zip'), 'many-entries.zip', { maxEntries: 10 })).ok).toBe(true);
-    expect((await openZip(fixture('bomb-ratio.zip'), 'bomb-ratio.zip', { maxRatio: 2000 })).ok).toBe(true);
+    expect((await openZip(fixture('bomb-ratio.zip'), 'bomb-ratio.zip', { maxRatio: 2000, maxArchiveRatio: 2000 })).ok).toBe(true);
     expect(await problemsOf('valid.zip', { maxEntryBytes: 100 })).toEqual([
       expect.objectContaining({ code: 'entry-too-large', file: 'notes/readme.txt' }),
       expect.objectContaining({ code: 'entry-too-large', file: 'evidence/logo.png' }),

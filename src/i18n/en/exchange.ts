@@ -93,6 +93,7 @@ export const exchange = {
   'io.problem.too-large': 'The zip file unpacks to more than the allowed size ({detail}).',
   'io.problem.entry-too-large': 'An entry unpacks to more than the allowed size: {detail}.',
   'io.problem.ratio-too-high': 'An entry is compressed suspiciously well (a possible zip bomb): {detail}.',
+  'io.problem.archive-ratio-too-high': 'The zip file as a whole is compressed suspiciously well (a possible zip bomb): {detail}.',
   'io.problem.size-mismatch': 'An entry unpacks to more than it declares: {detail}.',
   'io.problem.crc-mismatch': 'An entry fails its checksum: {detail}.',
   'io.problem.not-utf8': 'A text file is not valid UTF-8.',

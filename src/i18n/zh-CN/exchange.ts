@@ -91,6 +91,7 @@ export const exchange: { [K in keyof typeof en]: string } = {
   'io.problem.too-large': 'zip 文件解压后超过允许的大小（{detail}）。',
   'io.problem.entry-too-large': '某个条目解压后超过允许的大小：{detail}。',
   'io.problem.ratio-too-high': '某个条目的压缩率高得可疑（可能是 zip 炸弹）：{detail}。',
+  'io.problem.archive-ratio-too-high': '整个 zip 文件的压缩率高得可疑（可能是 zip 炸弹）：{detail}。',
   'io.problem.size-mismatch': '某个条目解压后的大小超过其声明的大小：{detail}。',
   'io.problem.crc-mismatch': '某个条目未通过校验和检查：{detail}。',
   'io.problem.not-utf8': '某个文本文件不是有效的 UTF-8。',

@@ -11,6 +11,8 @@ const FLAG_STRONG_ENCRYPTION = 0x40;
 const FLAG_ENCRYPTED_DIRECTORY = 0x2000;
 /** Small entries may compress extremely well (a file of spaces); the ratio cap only bites above this. */
 const RATIO_MIN_SIZE = 1024 * 1024;
+/** The whole-archive ratio only bites when the archive declares more than this: a small bundle may compress very well. */
+const ARCHIVE_RATIO_MIN_SIZE = 32 * 1024 * 1024;
 
 /**
  * Everything that can be judged from the central directory before inflating a byte: names,
@@ -21,6 +23,7 @@ export function checkEntries(entries: CentralEntry[], fileName: string, limits: 
   const exact = new Map<string, CentralEntry>();
   const folded = new Map<string, CentralEntry>();
   let total = 0;
+  let compressedTotal = 0;
   for (const e of entries) {
     const report = (code: string, detail: string) => problems.push(problem(code, { ...entryWhere(e, fileName), detail: `${quoteName(e.name)}: ${detail}` }));
     if (e.unsafe !== null) {
@@ -46,6 +49,7 @@ export function checkEntries(entries: CentralEntry[], fileName: string, limits: 
     }
 
     total += e.size;
+    compressedTotal += e.compressedSize;
     if (e.size > limits.maxEntryBytes) report('entry-too-large', `declares ${e.size} bytes (limit ${limits.maxEntryBytes})`);
     if (e.size > RATIO_MIN_SIZE) {
       const ratio = e.compressedSize > 0 ? e.size / e.compressedSize : Infinity;
@@ -56,6 +60,11 @@ export function checkEntries(entries: CentralEntry[], fileName: string, limits: 
   }
   if (total > limits.maxTotalBytes) {
     problems.push(problem('too-large', { file: fileName, detail: `entries declare ${total} bytes in total (limit ${limits.maxTotalBytes})` }));
+  }
+  const ratio = total / Math.max(1, compressedTotal);
+  if (limits.maxArchiveRatio !== undefined && total > ARCHIVE_RATIO_MIN_SIZE && ratio > limits.maxArchiveRatio) {
+    const detail = `entries declare ${total} bytes in total from ${compressedTotal} compressed (ratio ${ratio.toFixed(1)}, limit ${limits.maxArchiveRatio})`;
+    problems.push(problem('archive-ratio-too-high', { file: fileName, detail }));
   }
   return problems;
 }

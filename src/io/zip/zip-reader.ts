@@ -17,9 +17,17 @@ export interface ZipLimits {
   maxEntries: number;
   maxEntryBytes: number;
   maxRatio: number;
+  /** Whole archive: declared bytes over compressed bytes, once it declares more than 32 MiB (none when absent). */
+  maxArchiveRatio?: number;
 }
 
-export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxTotalBytes: 2 * 1024 ** 3, maxEntries: 100_000, maxEntryBytes: 1024 ** 3, maxRatio: 1000 };
+const MiB = 1024 ** 2;
+/**
+ * A bundle's limits (docs/bundle-format.md lists them): the whole import lives in the tab's memory,
+ * an attachment is at most 200 MiB and a data file 256 MiB; real bundles compress about 2–10 to 1
+ * (JSON with random ids ~7, attachments ~1), a generated one with sequential ids ~80.
+ */
+export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxTotalBytes: 1024 * MiB, maxEntries: 100_000, maxEntryBytes: 256 * MiB, maxRatio: 1000, maxArchiveRatio: 100 };
 
 export interface ZipEntryInfo {
   name: string;
@@ -34,8 +42,11 @@ export interface SafeZip {
   /** File entries in central directory order; directory entries are left out. */
   entries: ZipEntryInfo[];
   has(name: string): boolean;
-  /** Inflates one entry, enforcing maxEntryBytes, maxRatio, the running maxTotalBytes and the declared size; rejects with ZipReadError. */
-  read(name: string): Promise<Uint8Array>;
+  /**
+   * Inflates one entry, enforcing maxEntryBytes, maxRatio, the running maxTotalBytes and the declared size; rejects with ZipReadError.
+   * With `maxBytes` (the file's own limit) a declared size past it is refused before inflating, and the inflater stops at it.
+   */
+  read(name: string, maxBytes?: number): Promise<Uint8Array>;
   /** UTF-8, fatal on invalid UTF-8 → code 'not-utf8'. */
   readText(name: string): Promise<string>;
 }
@@ -60,6 +71,7 @@ export async function openZip(data: Uint8Array, fileName: string, limits: Partia
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+type Fail = (code: string, detail: string) => ZipReadError;
 
 class Reader implements SafeZip {
   readonly entries: ZipEntryInfo[];
@@ -81,10 +93,11 @@ class Reader implements SafeZip {
     return this.#byName.has(name);
   }
 
-  async read(name: string): Promise<Uint8Array> {
+  async read(name: string, maxBytes?: number): Promise<Uint8Array> {
     const e = this.#byName.get(name);
     const fail = (code: string, detail: string) => new ZipReadError(problem(code, { file: name, detail: `${quoteName(name)}: ${detail}` }));
     if (!e) throw fail('entry-missing', 'no such file in the archive');
+    if (maxBytes !== undefined) return this.#readCapped(e, Math.min(maxBytes, this.limits.maxEntryBytes), fail);
     const { maxEntryBytes, maxTotalBytes } = this.limits;
     const left = () => maxTotalBytes - this.#total;
     const totalDetail = () => `reading it would pass ${maxTotalBytes} bytes read from the archive in total (${this.#total} so far)`;
@@ -111,6 +124,29 @@ class Reader implements SafeZip {
       }
       out = r.data;
     }
+    return this.#verify(e, out, fail);
+  }
+
+  /** A file with its own limit: refused from its declared size, or as soon as inflating passes the limit ("too large", not damaged). */
+  async #readCapped(e: CentralEntry, limit: number, fail: Fail): Promise<Uint8Array> {
+    const tooLarge = (what: string) => fail('entry-too-large', `${what} (limit ${limit} bytes)`);
+    if (e.size > limit) throw tooLarge(`declares ${e.size} bytes`);
+    const compressed = this.data.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
+    const left = this.limits.maxTotalBytes - this.#total;
+    if (e.method === 0) return this.#verify(e, this.#count(compressed.slice(), left, fail), fail);
+    const r = await inflateRawCapped(compressed, limit);
+    if (!r.ok && r.reason === 'corrupt') throw fail('corrupt-entry', `damaged deflate data (${r.message})`);
+    if (!r.ok) throw tooLarge(`inflates to more than ${limit} bytes, stopped after ${r.produced}`);
+    return this.#verify(e, this.#count(r.data, left, fail), fail);
+  }
+
+  #count(out: Uint8Array, left: number, fail: Fail): Uint8Array {
+    if (out.length > left) throw fail('too-large', `reading it would pass ${this.limits.maxTotalBytes} bytes read from the archive in total`);
+    this.#total += out.length;
+    return out;
+  }
+
+  #verify(e: CentralEntry, out: Uint8Array, fail: Fail): Uint8Array {
     if (out.length !== e.size) throw fail('size-mismatch', `declares ${e.size} bytes but holds ${out.length}`);
     const crc = crc32(out);
     if (crc !== e.crc32) throw fail('crc-mismatch', `CRC-32 is ${hex(crc)}, the directory says ${hex(e.crc32)}`);
