@@ -51,7 +51,7 @@ function within(zip: SafeZip, folder: string): SafeZip {
   return {
     entries: zip.entries.filter((e) => e.name.startsWith(folder) && !isSystemFile(e.name)).map((e) => ({ ...e, name: e.name.slice(folder.length) })),
     has: (name) => zip.has(folder + name),
-    read: (name) => zip.read(folder + name),
+    read: (name, maxBytes) => zip.read(folder + name, maxBytes),
     readText: (name) => zip.readText(folder + name),
   };
 }

@@ -17,7 +17,7 @@ import { checkReferences } from './bundle-references';
 import { decryptBundle, isEncryptedContainer } from './crypto-container';
 import { problemOf } from '../../domain/problem';
 import { problem, type IoProblem } from '../problems';
-import { parseJsonSafely } from '../safe-json';
+import { DEFAULT_JSON_LIMITS, parseJsonSafely } from '../safe-json';
 import { sha256Hex } from '../sha256';
 import { openZip, ZipReadError, type SafeZip, type ZipLimits } from '../zip/zip-reader';
 
@@ -128,8 +128,8 @@ async function readBundle(file: SafeZip, fileName: string, catalog: Catalog): Pr
     const ws = records.workspaces;
     if (ws.length !== 1 || ws[0]?.id !== manifest.workspace.id) problems.push(problem('workspace-mismatch', { file: bundleTables.workspaces.file }));
     const refs = checkReferences(records, included, catalog);
-    problems.push(...refs.errors);
-    warnings.push(...refs.warnings);
+    for (const p of refs.errors) problems.push(p); // not push(...errors): 125,000+ arguments overflow the call stack
+    for (const w of refs.warnings) warnings.push(w);
   }
   const listed = new Set([MANIFEST_PATH, 'README.txt', 'report.html', ...Object.values(manifest.tables).map((e) => e.file)]);
   const attachments = problems.length === 0 ? await readAttachments(zip, manifest, records, problems, warnings, listed) : new Map<string, Blob>();
@@ -155,14 +155,14 @@ async function readTable(
     problems.push(problem('file-missing', { file }));
     return null;
   }
-  const bytes = await zip.read(file);
+  const bytes = await zip.read(file, DEFAULT_JSON_LIMITS.maxBytes); // refused, or stopped, at the data file's limit: "too large"
   if ((await sha256Hex(bytes)) !== entry.sha256) {
     problems.push(problem('checksum-mismatch', { file }));
     return null;
   }
   const json = parseJsonSafely(new TextDecoder('utf-8', { fatal: false }).decode(bytes), { file });
   if (!json.ok) {
-    problems.push(...json.problems);
+    for (const p of json.problems) problems.push(p);
     return null;
   }
   if (!Array.isArray(json.value)) {
