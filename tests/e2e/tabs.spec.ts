@@ -95,14 +95,26 @@ test('two tabs typing in the same field: the second writer is asked which versio
   // Keeping mine writes mine everywhere.
   await mine.click();
   await mine.press('End');
+  await mine.pressSequentially(' (risk');
+  await settled(page);
+  await expect(theirs).toHaveValue('Alice and Bob (risk');
   await theirs.click();
   await theirs.press('End');
   await theirs.pressSequentially(' (legal)');
   await theirs.blur();
   await expect(other.locator('.save-state')).toHaveText('Saved');
-  await mine.pressSequentially(' (risk)');
+  await mine.pressSequentially(')');
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Keep mine' }).click();
   await expect(theirs).toHaveValue('Alice and Bob (risk)');
+  // Back in its field, this tab shows the kept text at once, and typing on asks nothing more.
+  await expect(mine).toBeFocused();
+  await expect(mine).toHaveValue('Alice and Bob (risk)');
+  await mine.press('End');
+  await mine.pressSequentially('!');
+  await settled(page);
+  await expect(dialog).toHaveCount(0);
+  await expect(theirs).toHaveValue('Alice and Bob (risk)!');
+  await expect(mine).toHaveValue('Alice and Bob (risk)!');
   await other.close();
 });
