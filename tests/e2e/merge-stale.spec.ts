@@ -59,7 +59,7 @@ test('a merge previewed before another tab edited a record it updates is not wri
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   const card = page.getByTestId('import-preview-card');
   await expect(card.getByRole('alert')).toHaveText(
-    'Changed in this browser after the preview was made: R-001 Biased screening. Nothing was imported. The preview below has been made again from the records as they are now: check it, then import again.',
+    'Changed in this browser after the preview was made: R-001 Biased screening. Nothing was imported. The preview above has been made again from the records as they are now: check it, then import again.',
   );
   const conflicts = page.getByTestId('merge-conflicts');
   await expect(conflicts.getByRole('heading', { level: 3 })).toHaveText('Conflicts: changed on both sides since the last exchange (1)');
@@ -68,7 +68,6 @@ test('a merge previewed before another tab edited a record it updates is not wri
   await expect(record.getByRole('radio', { name: 'Title: take theirs' })).toBeChecked();
   await expect(other.getByLabel('Description', { exact: true })).toHaveValue('Older applicants are ranked lower.');
   await expect(other.getByLabel('Title', { exact: true })).toHaveValue('Biased screening');
-  await page.screenshot({ path: '/tmp/stale-shots/merge-stale-1366.png', fullPage: true });
 
   // Imported from the new preview, the second tab's edit is kept beside the client's title.
   await page.getByRole('button', { name: 'Import', exact: true }).click();

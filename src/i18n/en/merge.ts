@@ -32,7 +32,7 @@ export const mergeMessages = {
   'merge.mixInvalid':
     'The fields chosen for {record} do not make a valid record: {problem} Take that field from the other side, or keep one version whole. Nothing was imported.',
   'merge.stale':
-    'Changed in this browser after the preview was made: {records}. Nothing was imported. The preview below has been made again from the records as they are now: check it, then import again.',
+    'Changed in this browser after the preview was made: {records}. Nothing was imported. The preview above has been made again from the records as they are now: check it, then import again.',
   'merge.staleMore': '{count} more',
   'merge.refused.frozen':
     '{record} is an approved version of an impact assessment, which never changes, and the bundle changes it. Nothing was imported: start a new version where it was changed, then exchange again.',

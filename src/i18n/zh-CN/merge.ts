@@ -31,7 +31,7 @@ export const mergeMessages: { [K in keyof typeof en]: string } = {
   'merge.other.mine': '与此处存储的相同',
   'merge.other.theirs': '与数据包中的相同',
   'merge.mixInvalid': '为 {record} 选择的字段组合不构成有效的记录：{problem} 请改为采用另一方的该字段，或整条保留某一方的版本。未导入任何内容。',
-  'merge.stale': '生成预览后，以下记录已在此浏览器中被更改：{records}。未导入任何内容。下方的预览已按记录的当前状态重新生成：请核对后再次导入。',
+  'merge.stale': '生成预览后，以下记录已在此浏览器中被更改：{records}。未导入任何内容。上方的预览已按记录的当前状态重新生成：请核对后再次导入。',
   'merge.staleMore': '另有 {count} 条',
   'merge.refused.frozen': '{record} 是影响评估的已批准版本，不可更改，而数据包更改了它。未导入任何内容：请在更改它的一方创建新版本，然后重新交换。',
   'merge.refused.singleton-exists':
