@@ -27,7 +27,7 @@ const MiB = 1024 ** 2;
  * an attachment is at most 200 MiB and a data file 256 MiB; real bundles compress about 2–10 to 1
  * (JSON with random ids ~7, attachments ~1), a generated one with sequential ids ~80.
  */
-export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxTotalBytes: 1024 * MiB, maxEntries: 100_000, maxEntryBytes: 256 * MiB, maxRatio: 1000, maxArchiveRatio: 100 };
+export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxTotalBytes: 2048 * MiB, maxEntries: 100_000, maxEntryBytes: 256 * MiB, maxRatio: 1000, maxArchiveRatio: 100 };
 
 export interface ZipEntryInfo {
   name: string;
