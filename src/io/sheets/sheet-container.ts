@@ -14,7 +14,14 @@ import { openZip, ZipReadError, type ZipLimits } from '../zip/zip-reader';
  * Tighter than for bundles: a spreadsheet of 100,000 rows × 200 columns is far below 500 MB of XML,
  * and honest sheet XML rarely compresses past 100 to 1 (the ratio only counts above 1 MB).
  */
-export const SHEET_ZIP_LIMITS: ZipLimits = { maxTotalBytes: 500 * 1024 ** 2, maxEntries: 10_000, maxEntryBytes: 500 * 1024 ** 2, maxRatio: 200 };
+// A workbook's XML compresses far better than a bundle's files: its whole-archive ratio is judged like one entry's.
+export const SHEET_ZIP_LIMITS: ZipLimits = {
+  maxTotalBytes: 500 * 1024 ** 2,
+  maxEntries: 10_000,
+  maxEntryBytes: 500 * 1024 ** 2,
+  maxRatio: 200,
+  maxArchiveRatio: 200,
+};
 
 /** Zip problems that say "too big": passed on with the zip reader's own codes. */
 const SIZE_CODES = new Set(['too-large', 'entry-too-large', 'ratio-too-high', 'too-many-entries']);

@@ -62,7 +62,9 @@ export function checkEntries(entries: CentralEntry[], fileName: string, limits: 
     problems.push(problem('too-large', { file: fileName, detail: `entries declare ${total} bytes in total (limit ${limits.maxTotalBytes})` }));
   }
   const ratio = total / Math.max(1, compressedTotal);
-  if (limits.maxArchiveRatio !== undefined && total > ARCHIVE_RATIO_MIN_SIZE && ratio > limits.maxArchiveRatio) {
+  // An entry already refused for its own ratio says it: the archive's ratio would only repeat it.
+  const entryRatio = problems.some((p) => p.code === 'ratio-too-high');
+  if (!entryRatio && limits.maxArchiveRatio !== undefined && total > ARCHIVE_RATIO_MIN_SIZE && ratio > limits.maxArchiveRatio) {
     const detail = `entries declare ${total} bytes in total from ${compressedTotal} compressed (ratio ${ratio.toFixed(1)}, limit ${limits.maxArchiveRatio})`;
     problems.push(problem('archive-ratio-too-high', { file: fileName, detail }));
   }
