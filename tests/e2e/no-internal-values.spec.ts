@@ -246,12 +246,12 @@ test('no page, print view or history shows an id, JSON or an internal choice key
   await page.goto(`${ws}/history`);
   const history = page.getByRole('main');
   await expect(history).toContainText('Inherent likelihood: (empty) → 4 Likely');
-  await expect(history).toContainText('AI systems: (empty) → TalentSift');
-  await expect(history).toContainText('Own controls: (empty) → Bias review board');
-  await expect(history).toContainText('Annex A controls: (empty) → A.6.2.4 AI system verification and validation');
+  await expect(history).toContainText('AI systems affected: (empty) → TalentSift');
+  await expect(history).toContainText('Own controls that treat it: (empty) → Bias review board');
+  await expect(history).toContainText('Annex A controls that treat it: (empty) → A.6.2.4 AI system verification and validation');
   await expect(history).toContainText('Impacts: row 1 “Delayed care” added');
   await expect(history).toContainText('Exclusions: row 1 “Marketing chatbot” added');
-  await expect(history).toContainText('Checklist: row 1 “A.2.4” added');
+  await expect(history).toContainText('Checklist: row 1 “A.2.4 Review of the AI policy” added');
   await expect(history).toContainText('Inputs, row 6 “Audit results”: What was presented (empty) → One minor finding on the AI policy');
   await expect(history).toContainText('Decision: (empty) → Proceed with conditions');
   const riskEntries = page.getByRole('row').filter({ hasText: 'R-001 Resume model discriminates' }).filter({ hasText: 'Changed' });
