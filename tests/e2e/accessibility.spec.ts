@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import { workspaceWithEveryPage } from './every-page';
 import { createWorkspace, expect, test } from './fixtures';
+import { cycleKindNames } from '../../src/domain/cycle/kind-names';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -47,26 +48,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await createWorkspace(page, 'Axe Cycle Co');
     const ws = page.url();
-    const kinds = [
-      'issue',
-      'party',
-      'scope',
-      'document',
-      'raci',
-      'objective',
-      'change',
-      'competence',
-      'awareness',
-      'communication',
-      'metric',
-      'audit',
-      'finding',
-      'review',
-      'nonconformity',
-      'improvement',
-      'incident',
-    ];
-    for (const path of ['/cycle', '/tasks', '/readiness', ...kinds.map((k) => `/cycle/${k}`)]) {
+    for (const path of ['/cycle', '/tasks', '/readiness', ...cycleKindNames.map((k) => `/cycle/${k}`)]) {
       await page.goto(ws + path);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       expect(await seriousViolations(page), path).toEqual([]);

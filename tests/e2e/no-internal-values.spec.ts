@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { createWorkspace, expect, settled, test } from './fixtures';
+import { cycleKindNames } from '../../src/domain/cycle/kind-names';
 
 /**
  * A person never reads the database: after a scenario that touches every register (ratings, links,
@@ -25,26 +26,6 @@ const KEYS = [
 ];
 /** English prose says "high-risk system"; the key is looked for where the prose is Chinese. */
 const KEYS_ZH = [...KEYS, 'high-risk'];
-
-const KINDS = [
-  'issue',
-  'party',
-  'scope',
-  'document',
-  'raci',
-  'objective',
-  'change',
-  'competence',
-  'awareness',
-  'communication',
-  'metric',
-  'audit',
-  'finding',
-  'review',
-  'nonconformity',
-  'improvement',
-  'incident',
-];
 
 /** Opens a page, waits for it to finish loading, and says what it shows that a person should never read. */
 async function leaksOn(page: Page, url: string, keys: readonly string[]): Promise<string[]> {
@@ -235,7 +216,14 @@ function pagesOf(ws: string, records: readonly string[], assessment: string): st
     '/history',
   ];
   const prints = ['/soa/print', '/risks/print', '/readiness/print'];
-  return [...paths.map((p) => ws + p), ...KINDS.map((k) => `${ws}/cycle/${k}`), ...records, assessment, `${assessment}/print`, ...prints.map((p) => ws + p)];
+  return [
+    ...paths.map((p) => ws + p),
+    ...cycleKindNames.map((k) => `${ws}/cycle/${k}`),
+    ...records,
+    assessment,
+    `${assessment}/print`,
+    ...prints.map((p) => ws + p),
+  ];
 }
 
 test('no page, print view or history shows an id, JSON or an internal choice key, in English and in Chinese', async ({ watched: { page } }) => {
