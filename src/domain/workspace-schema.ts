@@ -6,7 +6,7 @@ import { riskMatrixSchema } from './risk-matrix';
 export const organizationSizes = ['micro', 'small', 'medium', 'large'] as const;
 /** Roles an organization can hold towards AI (the vocabulary 4.1 points to). */
 export const aiRoles = ['ai-provider', 'ai-producer', 'ai-customer', 'ai-partner', 'ai-subject', 'relevant-authority'] as const;
-/** Amendment 1 (2024) to 4.1: the organization decides whether climate change is relevant. */
+/** 4.1 of ISO/IEC 42001:2023: the organization decides whether climate change is a relevant issue. */
 export const climateRelevance = ['undetermined', 'yes', 'no'] as const;
 
 export const profileSchema = z.strictObject({

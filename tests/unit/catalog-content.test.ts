@@ -172,7 +172,7 @@ describe('shipped ISO/IEC 42001 catalog', () => {
     }
   });
 
-  it('records the climate change decision in 4.1 guidance (Amendment 1)', () => {
+  it('records the climate change decision in 4.1 guidance (ISO/IEC 42001:2023)', () => {
     const item = catalog.byId.get('4.1')!;
     expect(`${item.summary} ${item.questions.join(' ')}`.toLowerCase()).toContain('climate change');
   });
@@ -184,6 +184,10 @@ describe('shipped ISO/IEC 42001 catalog', () => {
       expect(entry.label.length).toBeGreaterThan(2);
       expect(entry.description.length).toBeGreaterThan(20);
     }
+  });
+
+  it('cites the 2023 edition, which has no amendment', () => {
+    expect(structure.framework.edition).toBe('2023');
   });
 
   it('keeps structure and text at the same catalog version', () => {

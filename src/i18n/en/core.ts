@@ -87,7 +87,7 @@ export const core = {
   'profile.aiRoles': 'AI roles the organization holds',
   'profile.aiRoles.help': 'Tick every role that applies; many organizations hold more than one.',
   'profile.climateRelevant': 'Is climate change a relevant issue?',
-  'profile.climateRelevant.help': 'Since Amendment 1 (2024), clause 4.1 asks each organization to decide this and keep the decision on record.',
+  'profile.climateRelevant.help': 'Clause 4.1 of ISO/IEC 42001:2023 asks each organization to decide this; keep the decision and its reasons on record.',
   'profile.climateNote': 'Reasoning for the climate change decision',
   'size.micro': 'Micro (1–9 people)',
   'size.small': 'Small (10–49 people)',

@@ -84,7 +84,7 @@ export const core: { [K in keyof typeof import('../en/core').core]: string } = {
   'profile.aiRoles': '组织承担的AI角色',
   'profile.aiRoles.help': '勾选所有适用的角色；许多组织承担不止一个角色。',
   'profile.climateRelevant': '气候变化是否为相关议题？',
-  'profile.climateRelevant.help': '自第 1 号修正案（2024）起，条款 4.1 要求每个组织就此作出决定并保留记录。',
+  'profile.climateRelevant.help': 'ISO/IEC 42001:2023 的条款 4.1 要求每个组织就此作出决定；请将决定及其理由留存记录。',
   'profile.climateNote': '气候变化决定的理由',
   'size.micro': '微型（1–9 人）',
   'size.small': '小型（10–49 人）',

@@ -70,13 +70,13 @@ export interface OscalProfileDocument {
 }
 
 export const CATALOG_REMARKS =
-  'Clause and control numbers and titles are those of ISO/IEC 42001:2023 (with Amendment 1:2024), published by ISO and IEC. ' +
+  'Clause and control numbers and titles are those of ISO/IEC 42001:2023, published by ISO and IEC. ' +
   'The summaries, questions and evidence examples are guidance written for AIMS Workbench: they are not the text of the standard ' +
   'and do not replace it. Read the standard itself for its requirements.';
 
 /** For a catalog whose titles are our translation (e.g. Simplified Chinese): they are not ISO's wording. */
 export const TRANSLATED_CATALOG_REMARKS =
-  'Clause and control numbers are those of ISO/IEC 42001:2023 (with Amendment 1:2024), published by ISO and IEC; the titles in this ' +
+  'Clause and control numbers are those of ISO/IEC 42001:2023, published by ISO and IEC; the titles in this ' +
   'catalog are an unofficial translation made for AIMS Workbench, not ISO wording. ' +
   'The summaries, questions and evidence examples are guidance written for AIMS Workbench: they are not the text of the standard ' +
   'and do not replace it. Read the standard itself for its requirements.';
