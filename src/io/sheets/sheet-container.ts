@@ -5,6 +5,7 @@
  */
 import { detailOf, problem, type IoProblem } from '../problems';
 import { odsCellEstimate } from './sheet-ods-guard';
+import { exactOdsText } from './sheet-ods-text';
 import type { SheetProblemCode } from '../../domain/sheet-problem-codes';
 import { sheetFileProblem } from './sheet-problem-text';
 import { StoredZipWriter } from './sheet-zip-store';
@@ -55,27 +56,41 @@ export async function prepareZip(bytes: Uint8Array, fileName: string, maxCells: 
   const known = ['meta-inf/manifest.xml', 'objectdata.xml', '[content_types].xml'].some((n) => names.has(n));
   if (!known) return refuse('sheet-unreadable', 'not-workbook-zip');
 
-  const out = new StoredZipWriter(zip.entries);
+  // Each entry as SheetJS will get it: an ODS's content.xml and styles.xml rewritten (sheet-ods-text.ts), the rest as is.
+  const parts: { name: string; data: Uint8Array; crc?: number }[] = [];
+  const ods = names.has('content.xml');
   try {
     for (const entry of zip.entries) {
       const data = await zip.read(entry.name);
-      if (entry.name.toLowerCase() === 'content.xml') {
-        const xml = strictUtf8(data);
+      const lower = entry.name.toLowerCase();
+      let xml: string | null = null;
+      if (lower === 'content.xml') {
+        xml = strictUtf8(data);
         if (xml === null) return refuse('sheet-corrupt', 'content-not-utf8');
         if (odsCellEstimate(xml, maxCells) > maxCells) return refuse('sheet-too-many-cells', 'repeated-cells', { max: maxCells });
       }
+      const exact = ods && (lower === 'content.xml' || lower === 'styles.xml') ? rewritten(xml ?? strictUtf8(data)) : null;
       // zip.read has checked that `data` hashes to the directory's CRC-32: no need to hash it again.
-      out.add(entry.name, data, entry.crc32);
+      parts.push(exact ? { name: entry.name, data: exact } : { name: entry.name, data, crc: entry.crc32 });
     }
   } catch (e) {
     if (e instanceof ZipReadError) return { ok: false, problems: [fromZipProblem(e.problem, fileName)] };
     throw e;
   }
+  const out = new StoredZipWriter(parts.map((p) => ({ name: p.name, size: p.data.length })));
+  for (const p of parts) out.add(p.name, p.data, p.crc);
   return { ok: true, bytes: out.finish() };
 }
 
 /** Fatal: SheetJS's lenient UTF-8 reader would turn overlong forms such as C0 BC into "<". */
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** An ODS part with its cell text made exact for SheetJS (sheet-ods-text.ts); null when it is left as it is. */
+function rewritten(xml: string | null): Uint8Array | null {
+  if (xml === null) return null;
+  const exact = exactOdsText(xml);
+  return exact === xml ? null : new TextEncoder().encode(exact);
+}
 
 function strictUtf8(data: Uint8Array): string | null {
   try {
