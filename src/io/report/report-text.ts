@@ -43,11 +43,19 @@ export function formatDay(isoDate: string, locale: Locale): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) return isoDate;
   const d = new Date(`${isoDate}T00:00:00Z`);
   if (Number.isNaN(d.getTime())) return isoDate;
-  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(d);
+  let f = dayFormats.get(locale);
+  if (!f) dayFormats.set(locale, (f = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' })));
+  return f.format(d);
 }
 
+/** One formatter per language: making one costs far more than using it, and the report formats values per record. */
+const dayFormats = new Map<Locale, Intl.DateTimeFormat>();
+const countFormats = new Map<Locale, Intl.NumberFormat>();
+
 export function formatCount(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 4 }).format(value);
+  let f = countFormats.get(locale);
+  if (!f) countFormats.set(locale, (f = new Intl.NumberFormat(locale, { maximumFractionDigits: 4 })));
+  return f.format(value);
 }
 
 /**
