@@ -81,7 +81,9 @@ export interface ListView {
   removed: string[];
 }
 
-const byName = (a: string, b: string) => a.localeCompare(b, undefined, { numeric: true });
+/** One collator for every list: localeCompare with options makes one per comparison (1.5 s for a preview of 10,000 new risks). */
+const NAME_ORDER = new Intl.Collator(undefined, { numeric: true });
+const byName = (a: string, b: string) => NAME_ORDER.compare(a, b);
 
 /** Per register with any change, the records added, updated and removed, by name, sorted. */
 export function listViews(plan: ImportPlan, ctx: PreviewContexts): ListView[] {
