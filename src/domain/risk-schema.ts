@@ -3,6 +3,7 @@ import { aiObjectiveIds, riskSourceIds } from './annex-c';
 import { idSchema } from './record-base';
 import { field, defineRegister } from './register';
 import { levelOf, type RiskMatrix } from './risk-matrix';
+import { compareRefText } from './ref-order';
 
 /** Risk treatment options (ISO 31000 family). */
 export const treatmentOptions = ['modify', 'avoid', 'share', 'retain'] as const;
@@ -80,11 +81,9 @@ export function blankRisk(base: Pick<Risk, 'id' | 'workspaceId' | 'createdAt' | 
   return riskSchema.parse({ ...riskRegister.blank(), ...base, title });
 }
 
-const REF_ORDER = new Intl.Collator('en', { numeric: true });
-
-/** Register order: R-2 before R-10. One shared collator (making one per comparison is slow). */
+/** Register order: R-2 before R-10 (ref-order.ts compares the numbers itself where it can: the collator is slow). */
 export function compareRefs(a: { ref: string }, b: { ref: string }): number {
-  return REF_ORDER.compare(a.ref, b.ref);
+  return compareRefText(a.ref, b.ref);
 }
 
 /** …: the next free number after the highest in use. */
