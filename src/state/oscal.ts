@@ -13,8 +13,8 @@ export { OSCAL_VERSION, OSCAL_VERSIONS };
 
 /**
  * OSCAL downloads. The builders (src/io/oscal-*.ts) load on the first click as their own chunk;
- * the SSP reads the SoA's registers (answers, risks for the treatment links, own controls) in
- * one read transaction. `oscalVersion` only sets metadata oscal-version: the documents are valid
+ * the SSP reads the SoA's registers (answers, risks for the treatment links, own controls) and the
+ * scope record in one read transaction. `oscalVersion` only sets metadata oscal-version: the documents are valid
  * against both supported releases (docs/oscal.md). Returns the file's name and size for the status line.
  */
 export async function downloadOscal(
@@ -27,8 +27,11 @@ export async function downloadOscal(
   const exportedAt = new Date().toISOString();
   let ssp;
   if (kind === 'ssp') {
-    const snapshot = await readWorkspaceSnapshot(workspaceId, ['assessments', 'risks', 'ownControls'], false);
+    const snapshot = await readWorkspaceSnapshot(workspaceId, ['assessments', 'risks', 'ownControls', 'cycleRecords'], false);
+    // 4.3: the scope record (one per workspace) gives the SSP's system description its scope statement.
+    const scope = (snapshot.tables.cycleRecords ?? []).find((r) => r.kind === 'scope');
     ssp = {
+      scopeStatement: typeof scope?.statement === 'string' ? scope.statement : null,
       workspace: snapshot.workspace,
       assessments: (snapshot.tables.assessments ?? []) as unknown as Assessment[],
       risks: (snapshot.tables.risks ?? []) as unknown as Risk[],

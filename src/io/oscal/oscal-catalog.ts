@@ -1,4 +1,5 @@
 import type { Catalog, CatalogItem } from '../../domain/catalog-model';
+import { backMatterLinks, catalogBackMatter, remarksFor, type OscalBackMatter } from './oscal-back-matter';
 import { aimsProp, AIMS_NS, compact, OSCAL_FILES, OSCAL_VERSION, oscalControlId, prose, uuidV5, type OscalProp, type OscalVersion } from './oscal-common';
 
 /**
@@ -57,7 +58,7 @@ export interface OscalMetadata {
 }
 
 export interface OscalCatalogDocument {
-  catalog: { uuid: string; metadata: OscalMetadata; groups: OscalGroup[] };
+  catalog: { uuid: string; metadata: OscalMetadata; groups: OscalGroup[]; 'back-matter': OscalBackMatter };
 }
 
 export interface OscalProfileDocument {
@@ -66,22 +67,11 @@ export interface OscalProfileDocument {
     metadata: OscalMetadata;
     imports: { href: string; 'include-all': Record<string, never> }[];
     merge: { 'as-is': true };
+    'back-matter': OscalBackMatter;
   };
 }
 
-export const CATALOG_REMARKS =
-  'Clause and control numbers and titles are those of ISO/IEC 42001:2023, published by ISO and IEC. ' +
-  'The summaries, questions and evidence examples are guidance written for AIMS Workbench: they are not the text of the standard ' +
-  'and do not replace it. Read the standard itself for its requirements.';
-
-/** For a catalog whose titles are our translation (e.g. Simplified Chinese): they are not ISO's wording. */
-export const TRANSLATED_CATALOG_REMARKS =
-  'Clause and control numbers are those of ISO/IEC 42001:2023, published by ISO and IEC; the titles in this ' +
-  'catalog are an unofficial translation made for AIMS Workbench, not ISO wording. ' +
-  'The summaries, questions and evidence examples are guidance written for AIMS Workbench: they are not the text of the standard ' +
-  'and do not replace it. Read the standard itself for its requirements.';
-
-const remarksFor = (catalog: Catalog) => (catalog.titlesUnofficial ? TRANSLATED_CATALOG_REMARKS : CATALOG_REMARKS);
+export { CATALOG_REMARKS, TRANSLATED_CATALOG_REMARKS } from './oscal-back-matter';
 
 const GROUP_CLASS: Record<string, string> = { 'clause-group': 'clause', objective: 'objective', 'control-group': 'objective' };
 
@@ -165,6 +155,7 @@ export interface OscalExportOptions {
 }
 
 export async function buildOscalCatalog(catalog: Catalog, options: OscalExportOptions): Promise<OscalCatalogDocument> {
+  const backMatter = await catalogBackMatter(catalog);
   return {
     catalog: {
       uuid: await uuidV5(`catalog/${catalog.frameworkId}/${catalog.locale}`),
@@ -177,9 +168,11 @@ export async function buildOscalCatalog(catalog: Catalog, options: OscalExportOp
           { name: 'framework', ns: AIMS_NS, value: catalog.frameworkId },
           { name: 'locale', ns: AIMS_NS, value: catalog.locale },
         ],
+        links: backMatterLinks(backMatter),
         remarks: remarksFor(catalog),
       },
       groups: catalog.topGroups.map((g) => group(catalog, g)),
+      'back-matter': backMatter,
     },
   };
 }
@@ -190,6 +183,7 @@ export async function buildOscalCatalog(catalog: Catalog, options: OscalExportOp
  * tailored away here, where their reasons would be lost.
  */
 export async function buildOscalProfile(catalog: Catalog, options: OscalExportOptions): Promise<OscalProfileDocument> {
+  const backMatter = await catalogBackMatter(catalog);
   return {
     profile: {
       uuid: await uuidV5(`profile/${catalog.frameworkId}/${catalog.locale}/all`),
@@ -198,10 +192,12 @@ export async function buildOscalProfile(catalog: Catalog, options: OscalExportOp
         'last-modified': options.exportedAt,
         version: catalog.catalogVersion,
         'oscal-version': options.oscalVersion ?? OSCAL_VERSION,
+        links: backMatterLinks(backMatter),
         remarks: `Selects all ${catalog.assessable.length} controls of ${OSCAL_FILES.catalog} unchanged. ${remarksFor(catalog)}`,
       },
       imports: [{ href: OSCAL_FILES.catalog, 'include-all': {} }],
       merge: { 'as-is': true },
+      'back-matter': backMatter,
     },
   };
 }

@@ -5,7 +5,7 @@ import { soaApplicable, soaGaps } from '../../domain/progress';
 import type { Risk } from '../../domain/risk-schema';
 import { refsText, treatmentLinks, type TreatmentLink } from '../../domain/soa-links';
 import type { Workspace } from '../../domain/workspace-schema';
-import type { OscalMetadata } from './oscal-catalog';
+import type { OscalByComponent, OscalComponent, OscalImplementedRequirement, OscalSspDocument, OscalState, ResponsibleRole } from './oscal-ssp-types';
 import {
   aimsProp,
   AIMS_NS,
@@ -19,6 +19,8 @@ import {
   type OscalProp,
   type OscalVersion,
 } from './oscal-common';
+
+export type { OscalImplementedRequirement, OscalSspDocument };
 
 /**
  * The Statement of Applicability and implementation status as an OSCAL system security plan
@@ -39,6 +41,8 @@ export interface OscalSspInput {
   assessments: readonly Assessment[];
   ownControls: readonly OwnControl[];
   risks: readonly Pick<Risk, 'id' | 'ref' | 'annexAControls' | 'ownControlIds' | 'status'>[];
+  /** The scope statement of the workspace's scope record (4.3), when there is one: the system's description carries it. */
+  scopeStatement?: string | null;
 }
 
 export interface OscalSspOptions {
@@ -47,8 +51,6 @@ export interface OscalSspOptions {
   /** metadata oscal-version (default OSCAL_VERSION): the content does not depend on it. */
   oscalVersion?: OscalVersion;
 }
-
-type OscalState = 'implemented' | 'partial' | 'planned' | 'alternative' | 'not-applicable';
 
 /** The app's status → OSCAL implementation-status state (OSCAL has no "not started": it is "planned"). */
 export const STATUS_TO_OSCAL: Record<EffectiveStatus, OscalState> = {
@@ -76,51 +78,6 @@ const OWN_COMPONENT_STATE: Record<OwnControl['status'], 'operational' | 'under-d
 const ROLE_OWNER = 'control-owner';
 const ROLE_APPROVER = 'soa-approver';
 const ROLE_ORGANIZATION = 'prepared-for';
-
-export interface OscalSspDocument {
-  'system-security-plan': {
-    uuid: string;
-    metadata: OscalMetadata;
-    'import-profile': { href: string };
-    'system-characteristics': Record<string, unknown>;
-    'system-implementation': { users: Record<string, unknown>[]; components: OscalComponent[] };
-    'control-implementation': { description: string; 'implemented-requirements': OscalImplementedRequirement[] };
-  };
-}
-
-interface ResponsibleRole {
-  'role-id': string;
-  'party-uuids': string[];
-}
-
-interface OscalComponent {
-  uuid: string;
-  type: string;
-  title: string;
-  description: string;
-  props?: OscalProp[];
-  status: { state: string; remarks?: string };
-  'responsible-roles'?: ResponsibleRole[];
-}
-
-interface OscalByComponent {
-  'component-uuid': string;
-  uuid: string;
-  description: string;
-  props?: OscalProp[];
-  'implementation-status': { state: OscalState; remarks?: string };
-  'responsible-roles'?: ResponsibleRole[];
-  remarks?: string;
-}
-
-export interface OscalImplementedRequirement {
-  uuid: string;
-  'control-id': string;
-  props?: OscalProp[];
-  'responsible-roles'?: ResponsibleRole[];
-  'by-components': OscalByComponent[];
-  remarks?: string;
-}
 
 const byName = (a: OwnControl, b: OwnControl) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -167,7 +124,10 @@ export async function buildOscalSsp(catalog: Catalog, input: OscalSspInput, opti
         type: 'process-procedure',
         title: oc.name,
         description: prose(oc.description) ?? oc.name,
-        props: [...aimsProp('own-control-status', oc.status), ...[...oc.annexAControls].map((c) => ({ name: 'implements', ns: AIMS_NS, value: c }))],
+        props: [
+          ...aimsProp('own-control-status', oc.status),
+          ...[...oc.annexAControls].map((c) => ({ name: 'implements', ns: AIMS_NS, value: oscalControlId(c) })),
+        ],
         status: { state: OWN_COMPONENT_STATE[oc.status] },
         'responsible-roles': await ownerRoles(oc.owner),
       }),
@@ -240,6 +200,7 @@ export async function buildOscalSsp(catalog: Catalog, input: OscalSspInput, opti
   }
 
   const profile = ws.profile;
+  const scope = prose(input.scopeStatement);
   const systemProps: OscalProp[] = [
     ...aimsProp('sector', profile.sector),
     ...aimsProp('organization-size', profile.size),
@@ -279,7 +240,9 @@ export async function buildOscalSsp(catalog: Catalog, input: OscalSspInput, opti
         'system-ids': [{ 'identifier-type': 'https://ietf.org/rfc/rfc4122', id: await uuid('system') }],
         'system-name': `${orgName} AI management system (AIMS)`,
         'system-name-short': 'AIMS',
-        description: `The AI management system of ${orgName} under ISO/IEC 42001:2023, as recorded in AIMS Workbench (workspace "${oneLine(ws.name) ?? ''}").`,
+        description:
+          `The AI management system of ${orgName} under ISO/IEC 42001:2023, as recorded in AIMS Workbench (workspace "${oneLine(ws.name) ?? ''}").\n\n` +
+          (scope ? `Scope (clause 4.3):\n\n${scope}` : 'No scope statement has been recorded yet (clause 4.3).'),
         props: systemProps,
         'system-information': {
           'information-types': [
@@ -291,7 +254,11 @@ export async function buildOscalSsp(catalog: Catalog, input: OscalSspInput, opti
           ],
         },
         status: { state: allDone ? 'operational' : 'under-development' },
-        'authorization-boundary': { description: 'The scope of the AIMS as determined under clause 4.3 (see the scope statement).' },
+        'authorization-boundary': {
+          description: scope
+            ? `The scope of the AIMS as determined under clause 4.3:\n\n${scope}`
+            : 'The scope of the AIMS as determined under clause 4.3 (no scope statement recorded yet).',
+        },
       }),
       'system-implementation': {
         users: [{ uuid: await uuid('user/control-owner'), title: 'Control owners', 'role-ids': [ROLE_OWNER] }],
