@@ -101,6 +101,7 @@ const DECLARED: Record<HistoryTable, () => readonly ValueField[]> = {
   workspaces: () => [
     ...profileFields.map((d) => ({ ...fromDef(d), key: `profile.${d.key}` })),
     ...soaMetaFields.map((d) => ({ ...fromDef(d), key: `soaMeta.${d.key}` })),
+    f('profile.logo', 'history.field.logo', { kind: 'image' }),
     f('riskMatrix', 'history.field.riskMatrix', { kind: 'matrix' }),
     f('catalogVersion', 'history.field.catalogVersion', { kind: 'text' }),
   ],

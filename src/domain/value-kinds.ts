@@ -29,6 +29,8 @@ export type ValueKind =
   | { kind: 'source-impact' }
   /** A whole risk matrix (risk criteria): shown by its name and size. */
   | { kind: 'matrix' }
+  /** An image stored in the record (the organization's logo): shown by its file name and format. */
+  | { kind: 'image' }
   /** Names of fields of a register (the copied-from-system marks): shown by their labels. */
   | { kind: 'field-names'; table: HistoryTable };
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDateSchema, timestampSchema } from './dates';
 import { defineFields, LONG_TEXT_MAX, TEXT_MAX } from './fields';
+import { logoSchema } from './logo';
 import { riskMatrixSchema } from './risk-matrix';
 
 export const organizationSizes = ['micro', 'small', 'medium', 'large'] as const;
@@ -16,6 +17,8 @@ export const profileSchema = z.strictObject({
   aiRoles: z.array(z.enum(aiRoles)).max(aiRoles.length).default([]),
   climateRelevant: z.enum(climateRelevance).default('undetermined'),
   climateNote: z.string().max(LONG_TEXT_MAX).default(''),
+  /** Printed on every print view and in the bundle's report (see logo.ts); not a form field of its own kind. */
+  logo: logoSchema.nullable().default(null),
 });
 export type Profile = z.infer<typeof profileSchema>;
 

@@ -46,6 +46,7 @@ export function valueText(kind: ValueKind | undefined, value: unknown, ctx: Valu
   // A cut text reads as its beginning; any other cut value was cut in its JSON, which nobody reads.
   if (isTruncated(value)) {
     const cut = value.$truncated;
+    if (kind?.kind === 'image') return imageText(cut);
     const isText = kind === undefined ? !/^[[{]/.test(cut) : kind.kind === 'text' || kind.kind === 'long';
     return isText ? `${cut}…` : t('history.value.clipped');
   }
@@ -79,6 +80,8 @@ export function valueText(kind: ValueKind | undefined, value: unknown, ctx: Valu
         levels: m.risk?.length ?? 0,
       });
     }
+    case 'image':
+      return typeof value === 'object' ? imageText(JSON.stringify(value)) : '';
     case 'field-names': {
       const table = kind.table;
       return Array.isArray(value)
@@ -96,6 +99,26 @@ export function valueText(kind: ValueKind | undefined, value: unknown, ctx: Valu
       if (typeof value === 'boolean') return value ? t('history.value.yes') : t('history.value.no');
       return Array.isArray(value) ? t('history.value.rows', { count: value.length }) : '';
   }
+}
+
+/**
+ * A stored image by its file name and format, read from the start of its JSON (a history entry keeps
+ * only the start of a long value; the logo's name and type are written before its data).
+ */
+function imageText(json: string): string {
+  const field = (key: string): string => {
+    const m = new RegExp(`"${key}":"((?:[^"\\\\]|\\\\.)*)"`).exec(json);
+    if (!m) return '';
+    try {
+      return String(JSON.parse(`"${m[1]}"`));
+    } catch {
+      return '';
+    }
+  };
+  const type = field('mediaType')
+    .replace(/^image\//, '')
+    .toUpperCase();
+  return t('history.value.image', { name: field('fileName') || t('history.value.imageUnnamed'), type: type || '?' });
 }
 
 /** How one nested row is named: by its naming field ("Fairness"), else its position ("row 2"). */

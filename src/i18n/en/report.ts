@@ -3,6 +3,7 @@ export const report = {
   'report.documentTitle': '{name}: AIMS Workbench report',
   'report.heading': 'AIMS Workbench report: {name}',
   'report.organization': 'Organization: {org}',
+  'report.logoAlt': 'Logo of {org}',
   'report.exported': 'Exported {date} · AIMS Workbench {version} · Catalog {catalog}',
   'report.snapshot':
     'This is a read-only snapshot of a workspace, exported from AIMS Workbench. It is not updated when the workspace changes; to edit, import the bundle into AIMS Workbench.',

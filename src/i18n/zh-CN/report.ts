@@ -4,6 +4,7 @@ export const report: { [K in keyof typeof en]: string } = {
   'report.documentTitle': '{name}：AIMS Workbench 报告',
   'report.heading': 'AIMS Workbench 报告：{name}',
   'report.organization': '组织：{org}',
+  'report.logoAlt': '{org}的徽标',
   'report.exported': '导出于 {date} · AIMS Workbench {version} · 目录 {catalog}',
   'report.snapshot': '这是从 AIMS Workbench 导出的工作区只读快照。工作区发生变化时它不会更新；如需编辑，请将数据包导入 AIMS Workbench。',
   'report.sensitive': '其中包含有关组织、其AI系统及其风险的敏感信息。请仅与有权查看的人员共享。',

@@ -1,4 +1,5 @@
 import { kindPluralLabel } from '../../domain/cycle/registry';
+import { logoDataUrl } from '../../domain/logo';
 import { locale as activeLocale, t } from '../words';
 import { fmt, formatStamp } from '../report/report-text';
 import { reportOf, type Report, type ReportInput, type ReportSection } from '../report/context';
@@ -65,6 +66,8 @@ export function renderReportHtml(input: ReportInput): string {
   const m = r.l.m;
   const { catalog, workspace } = input;
   const org = workspace.profile.organizationName;
+  // A workspace stored before logos existed has no such key.
+  const logo = workspace.profile.logo ?? null;
   const all = sections(r);
   const exportedAt = formatStamp(input.exportedAt, input.locale);
   const exported = fmt(m['report.exported'], { date: exportedAt, version: input.appVersion, catalog: `${catalog.frameworkName} ${catalog.catalogVersion}` });
@@ -79,6 +82,7 @@ export function renderReportHtml(input: ReportInput): string {
 </head>
 <body>
 <header>
+${logo ? html`<img class="logo" src="${logoDataUrl(logo)}" alt="${fmt(m['report.logoAlt'], { org: org || workspace.name })}">` : ''}
 <h1>${fmt(m['report.heading'], { name: workspace.name })}</h1>
 ${org ? html`<p>${fmt(m['report.organization'], { org })}</p>` : ''}
 <p>${exported}</p>

@@ -4,6 +4,7 @@ export const STYLE = `
 body { font: 10.5pt/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1a1a1a; background: #fff; margin: 0 auto; max-width: 80rem; padding: 1.5rem; }
 h1 { font-size: 1.6rem; margin: 0 0 0.3rem; } h2 { font-size: 1.25rem; margin: 2rem 0 0.6rem; border-bottom: 2px solid #333; padding-bottom: 0.2rem; }
 h3 { font-size: 1.1rem; margin: 1.4rem 0 0.5rem; } h4 { font-size: 1rem; margin: 0 0 0.4rem; } h5 { font-size: 0.9rem; margin: 0.8rem 0 0.3rem; color: #333; }
+header img.logo { display: block; max-height: 3.5rem; max-width: 14rem; margin: 0 0 0.6rem; }
 .notice { border: 1px solid #b26a00; background: #fff6e5; padding: 0.6rem 0.8rem; border-radius: 4px; }
 .muted, .note { color: #555; } .excluded { font-style: italic; color: #555; }
 .scroll { overflow-x: auto; }
