@@ -87,6 +87,25 @@ export const schemaVersions: readonly SchemaVersion[] = [
       trash: 'id, workspaceId, deletedAt',
     },
   },
+  {
+    // Stop 6: the profile gains the logo (prints), the workspace colour (menu) and the ISO/IEC 27001
+    // flag; no index changes, but stored workspaces get the new fields' defaults (upgrades.ts).
+    version: 5,
+    stores: {
+      workspaces: 'id, updatedAt',
+      assessments: 'id, workspaceId, &[workspaceId+itemId]',
+      evidence: 'id, workspaceId, [workspaceId+itemId]',
+      evidenceFiles: 'id, workspaceId',
+      settings: 'key',
+      aiSystems: 'id, workspaceId',
+      risks: 'id, workspaceId, &[workspaceId+ref]',
+      ownControls: 'id, workspaceId',
+      impactAssessments: 'id, workspaceId, aiSystemId, seriesId',
+      cycleRecords: 'id, workspaceId, [workspaceId+kind]',
+      history: 'id, workspaceId, recordId, at',
+      trash: 'id, workspaceId, deletedAt',
+    },
+  },
 ];
 
 export const currentSchemaVersion = schemaVersions[schemaVersions.length - 1]!.version;

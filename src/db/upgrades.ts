@@ -11,6 +11,18 @@ export function workspaceV1toV2(ws: Record<string, unknown>): Record<string, unk
   return { ...ws, riskMatrix: presetMatrix(DEFAULT_PRESET) };
 }
 
+/**
+ * v4 → v5: the profile's new fields get their defaults, written out here (never read from today's
+ * schema: an upgrade must mean the same thing for ever). Without them a stored workspace would differ
+ * from the same workspace parsed from a bundle, and its first profile save would log the defaults
+ * as changes. Values already there are kept.
+ */
+export function workspaceV4toV5(ws: Record<string, unknown>): Record<string, unknown> {
+  const profile = (typeof ws.profile === 'object' && ws.profile !== null ? ws.profile : {}) as Record<string, unknown>;
+  return { ...ws, profile: { logo: null, colour: null, isms27001: false, ...profile } };
+}
+
 export const upgrades: Record<number, Partial<Record<string, (row: Record<string, unknown>) => Record<string, unknown>>>> = {
   2: { workspaces: workspaceV1toV2 },
+  5: { workspaces: workspaceV4toV5 },
 };

@@ -15,7 +15,7 @@ import { listTrash, restoreFromTrash, type TrashEntry } from '../../src/db/trash
 import { deleteOwnControl } from '../../src/db/own-controls-repo';
 import { historyEntry } from '../../src/domain/history';
 import { currentSchemaVersion, schemaVersions, workspaceTables } from '../../src/db/schema-versions';
-import { getLastWorkspaceId, getWorkspace, listWorkspaces, saveRiskMatrix } from '../../src/db/workspaces-repo';
+import { getLastWorkspaceId, getWorkspace, listWorkspaces, saveProfile, saveRiskMatrix } from '../../src/db/workspaces-repo';
 import { DEFAULT_PRESET, presetMatrix } from '../../src/domain/risk-matrix-presets';
 import { workspaceSchema } from '../../src/domain/workspace-schema';
 import {
@@ -46,6 +46,8 @@ const DECLARED_TABLES = [
   'trash',
   'workspaces',
 ];
+/** What version 5 adds to every stored profile. */
+const V5_PROFILE = { logo: null, colour: null, isms27001: false };
 /** Tables added by schema version 2. */
 const V2_TABLES = ['aiSystems', 'risks', 'ownControls', 'impactAssessments'] as const;
 
@@ -227,8 +229,8 @@ describe('upgrading the version 1 fixture (tests/fixtures/db-v1) to the current 
 
     const [ws, ...others] = await listWorkspaces();
     expect(others).toEqual([]);
-    // Nothing else changed, not even updatedAt: the upgrade adds criteria, it is not a user edit.
-    expect(ws).toEqual({ ...wsV1, riskMatrix: presetMatrix(DEFAULT_PRESET) });
+    // Nothing else changed, not even updatedAt: the upgrades add criteria and the v5 profile fields, they are not user edits.
+    expect(ws).toEqual({ ...wsV1, riskMatrix: presetMatrix(DEFAULT_PRESET), profile: { ...wsV1.profile, ...V5_PROFILE } });
     expect(workspaceSchema.parse(ws)).toEqual(ws);
 
     expect(await listAssessments(wsV1.id)).toEqual(v1.assessments);
@@ -262,7 +264,7 @@ describe('upgrading the version 1 fixture (tests/fixtures/db-v1) to the current 
     expect((await saveRiskMatrix(wsV1.id, matrix)).riskMatrix).toEqual(matrix);
     const saved = await saveAssessment(wsV1.id, '6.1.2', { status: 'implemented' });
     expect(saved).toMatchObject({ id: v1.assessments[0]!.id, notes: v1.assessments[0]!.notes, status: 'implemented' });
-    expect((await getWorkspace(wsV1.id))?.profile).toEqual(wsV1.profile);
+    expect((await getWorkspace(wsV1.id))?.profile).toEqual({ ...wsV1.profile, ...V5_PROFILE });
   });
 });
 
@@ -342,5 +344,44 @@ describe('upgrading a version 3 database (before the change history and the tras
     expect(r.ok).toBe(true);
     expect(await db.risks.get(risk.id)).toEqual(risk);
     expect(await db.ownControls.get(control.id)).toEqual(control);
+  });
+});
+
+describe('upgrading a version 4 database (before the logo, the workspace colour and the ISO/IEC 27001 flag) to the current version', () => {
+  /** A workspace as version 4 stored it: its profile without the fields version 5 added. */
+  function v4Workspace() {
+    const ws = makeWorkspace({ name: 'Written by v4' });
+    const { logo: _l, colour: _c, isms27001: _i, ...profile } = ws.profile;
+    return { ...ws, profile };
+  }
+
+  it('gives the stored profile the new fields’ defaults and changes nothing else, so it reads as the schema reads it', async () => {
+    const name = uniqueName(4);
+    const ws = v4Workspace();
+    await writeRaw(name, 4, { workspaces: [ws] });
+    const db = await openCurrent(name);
+    expect(db.verno).toBe(currentSchemaVersion);
+    const [stored] = await listWorkspaces();
+    expect(stored).toEqual({ ...ws, profile: { ...ws.profile, ...V5_PROFILE } });
+    // The same workspace parsed from a bundle is then the same record: no spurious change in a merge.
+    expect(workspaceSchema.parse(stored)).toEqual(stored);
+  });
+
+  it('keeps values a workspace already has', async () => {
+    const name = uniqueName(4);
+    const ws = { ...v4Workspace(), profile: { ...v4Workspace().profile, colour: 'teal', isms27001: true } };
+    await writeRaw(name, 4, { workspaces: [ws] });
+    await openCurrent(name);
+    expect((await listWorkspaces())[0]!.profile).toMatchObject({ colour: 'teal', isms27001: true, logo: null });
+  });
+
+  it('logs only the field a person changed when the upgraded profile is first saved', async () => {
+    const name = uniqueName(4);
+    const ws = v4Workspace();
+    await writeRaw(name, 4, { workspaces: [ws] });
+    await openCurrent(name);
+    await saveProfile(ws.id, { sector: 'Insurance' });
+    const entries = await listWorkspaceHistory(ws.id);
+    expect(entries.flatMap((h) => h.changes.map((c) => c.field))).toEqual(['profile.sector']);
   });
 });
