@@ -1,5 +1,6 @@
 import type { Problem, ProblemParam } from '../domain/problem';
 import type { SheetProblemCode } from '../domain/sheet-problem-codes';
+import type { ZipDetailCode } from '../domain/zip-problem-codes';
 import { sheetProblems } from './en/sheet-problems';
 import { hasMessage, t, tOption, type MessageKey } from './i18n';
 
@@ -40,7 +41,7 @@ export function paramsText(p: Pick<Problem, 'params'>): Params {
 }
 
 /** The message of each code (a typed table, so a catalogue key without a code, or a code without its message, is caught). */
-const KEYS: Record<Exclude<SheetProblemCode, `rule-${string}`>, MessageKey> = {
+const KEYS: Record<Exclude<SheetProblemCode, `rule-${string}`> | ZipDetailCode, MessageKey> = {
   'id-column-missing': 'sheetProblem.idColumnMissing',
   'unknown-column': 'sheetProblem.unknownColumn',
   'not-clause': 'sheetProblem.notClause',
@@ -94,6 +95,56 @@ const KEYS: Record<Exclude<SheetProblemCode, `rule-${string}`>, MessageKey> = {
   'file-size': 'io.detail.fileSize',
   'format-required': 'io.detail.formatRequired',
   'expected-file': 'io.detail.expectedFile',
+  'forbidden-key-name': 'io.detail.forbiddenKey',
+  'zip-name-not-utf8': 'io.detail.zipNameNotUtf8',
+  'zip-name-empty': 'io.detail.zipNameEmpty',
+  'zip-name-too-long': 'io.detail.zipNameTooLong',
+  'zip-name-control': 'io.detail.zipNameControl',
+  'zip-name-backslash': 'io.detail.zipNameBackslash',
+  'zip-name-absolute': 'io.detail.zipNameAbsolute',
+  'zip-name-drive': 'io.detail.zipNameDrive',
+  'zip-name-empty-segment': 'io.detail.zipNameEmptySegment',
+  'zip-name-dot': 'io.detail.zipNameDot',
+  'zip-name-dotdot': 'io.detail.zipNameDotDot',
+  'zip-name-unicode-control': 'io.detail.zipNameUnicodeControl',
+  'zip-name-repeated': 'io.detail.zipNameRepeated',
+  'zip-name-alias': 'io.detail.zipNameAlias',
+  'zip-entry-encrypted': 'io.detail.zipEntryEncrypted',
+  'zip-method': 'io.detail.zipMethod',
+  'zip-stored-size': 'io.detail.zipStoredSize',
+  'zip-entry-declares': 'io.detail.zipEntryDeclares',
+  'zip-entry-ratio': 'io.detail.zipEntryRatio',
+  'zip-total-declared': 'io.detail.zipTotalDeclared',
+  'zip-archive-ratio': 'io.detail.zipArchiveRatio',
+  'zip-local-past-end': 'io.detail.zipLocalPastEnd',
+  'zip-local-signature': 'io.detail.zipLocalSignature',
+  'zip-data-past-end': 'io.detail.zipDataPastEnd',
+  'zip-data-into-directory': 'io.detail.zipDataIntoDirectory',
+  'zip-local-name': 'io.detail.zipLocalName',
+  'zip-overlap': 'io.detail.zipOverlap',
+  'zip-comment-past-end': 'io.detail.zipCommentPastEnd',
+  'zip64-past-end': 'io.detail.zip64PastEnd',
+  'zip64-signature': 'io.detail.zip64Signature',
+  'zip-end-missing': 'io.detail.zipEndMissing',
+  'zip-no-end': 'io.detail.zipNoEnd',
+  'zip-split': 'io.detail.zipSplit',
+  'zip-directory-past-end': 'io.detail.zipDirectoryPastEnd',
+  'zip-directory-into-end': 'io.detail.zipDirectoryIntoEnd',
+  'zip-entry-count': 'io.detail.zipEntryCount',
+  'zip-directory-short': 'io.detail.zipDirectoryShort',
+  'zip-directory-signature': 'io.detail.zipDirectorySignature',
+  'zip-prefix': 'io.detail.zipPrefix',
+  'zip-directory-header-past': 'io.detail.zipDirectoryHeaderPast',
+  'zip64-sizes-missing': 'io.detail.zip64SizesMissing',
+  'zip-directory-extra': 'io.detail.zipDirectoryExtra',
+  'zip-no-entry': 'io.detail.zipNoEntry',
+  'zip-read-total': 'io.detail.zipReadTotal',
+  'zip-deflate': 'io.detail.zipDeflate',
+  'zip-inflates-more': 'io.detail.zipInflatesMore',
+  'zip-inflates-past-limit': 'io.detail.zipInflatesPastLimit',
+  'zip-holds': 'io.detail.zipHolds',
+  'zip-crc': 'io.detail.zipCrc',
+  'zip-not-utf8': 'io.detail.zipNotUtf8',
 };
 
 function keyOf(code: string): string | undefined {

@@ -134,7 +134,7 @@ export function parseJsonSafely(
       const key = frame.keys[frame.next++]!;
       const path: PathNode = { parent: frame.path, key };
       checkString(key, path);
-      if (FORBIDDEN_KEYS.has(key)) report('forbidden-key', path);
+      if (FORBIDDEN_KEYS.has(key)) report('forbidden-key', path, { reason: 'forbidden-key-name', key });
       else visit((frame.value as Record<string, unknown>)[key], path, frame.depth + 1);
     }
   }

@@ -1,7 +1,7 @@
 import { deflateRawSync } from 'node:zlib';
 import { beforeEach, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
-import { detailOf } from '../../src/io/problems';
+import { detailText } from '../../src/state/io-messages';
 import { parseBundle } from '../../src/io/bundle/bundle-import';
 import { sha256Hex } from '../../src/io/sha256';
 import { freshDatabase } from '../support/db';
@@ -67,7 +67,7 @@ describe('a data file past its limit (256 MiB) is too large, whatever it declare
     const { bytes, name } = await withDataFile((name) => ({ name, data: new Uint8Array(5 * MiB), deflated: { size: 400 * MiB, crc: 0 } }));
     const { ms, problems } = await refusedAs(bytes);
     expect(problems).toEqual([expect.objectContaining({ code: 'entry-too-large', file: name })]);
-    expect(detailOf(problems[0]!)).toContain(`limit ${256 * MiB}`);
+    expect(detailText(problems[0]!)).toBe(`"${name}" declares ${400 * MiB} bytes (limit ${256 * MiB})`);
     console.info(`a data file declaring 400 MiB: refused in ${ms.toFixed(0)} ms`);
     expect(ms).toBeLessThan(1000);
   });
@@ -77,7 +77,7 @@ describe('a data file past its limit (256 MiB) is too large, whatever it declare
     const { bytes, name } = await withDataFile((name) => ({ name, data, deflated: { size: 1024, crc: 0 } }));
     const { ms, problems } = await refusedAs(bytes);
     expect(problems).toEqual([expect.objectContaining({ code: 'entry-too-large', file: name })]);
-    expect(detailOf(problems[0]!)).toContain(`inflates to more than ${256 * MiB} bytes`);
+    expect(detailText(problems[0]!)).toMatch(new RegExp(`^"${name}" unpacks to more than ${256 * MiB} bytes \\(stopped after \\d+\\)$`));
     console.info(`a data file inflating past 256 MiB: refused in ${ms.toFixed(0)} ms`);
   }, 60_000);
 });

@@ -60,6 +60,7 @@ describe('messages', () => {
       'export.table.',
       'import.note.',
       'io.problem.',
+      'io.detail.zipNamePart.',
       'sheets.register.',
       'cycleUi.create.',
       'cycleUi.link.',

@@ -67,15 +67,16 @@ describe('parseJsonSafely', () => {
 
   it('refuses __proto__, constructor and prototype keys anywhere and leaves Object.prototype alone', () => {
     const problems = problemsOf('{"a":{"__proto__":{"x":1}}}');
-    expect(problems).toEqual([{ code: 'forbidden-key', file: where.file, field: 'a.__proto__' }]);
+    const key = (k: string) => ({ reason: 'forbidden-key-name', key: k });
+    expect(problems).toEqual([{ code: 'forbidden-key', file: where.file, field: 'a.__proto__', params: key('__proto__') }]);
     expect(({} as Record<string, unknown>).x).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('x');
 
     expect(problemsOf('[{"constructor":{"prototype":{"polluted":true}}}, {"ok": {"prototype": 1}}]')).toEqual([
-      { code: 'forbidden-key', file: where.file, field: '[0].constructor' },
-      { code: 'forbidden-key', file: where.file, field: '[1].ok.prototype' },
+      { code: 'forbidden-key', file: where.file, field: '[0].constructor', params: key('constructor') },
+      { code: 'forbidden-key', file: where.file, field: '[1].ok.prototype', params: key('prototype') },
     ]);
-    expect(problemsOf('{"__proto__":1}')).toEqual([{ code: 'forbidden-key', file: where.file, field: '__proto__' }]);
+    expect(problemsOf('{"__proto__":1}').map(worded)).toEqual([{ code: 'forbidden-key', file: where.file, field: '__proto__', detail: '"__proto__"' }]);
   });
 
   it('collects several problems in document order and caps the list', () => {

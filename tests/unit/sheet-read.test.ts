@@ -226,7 +226,7 @@ describe('readWorkbook on hostile or broken files', () => {
   it('truncated.xlsx → sheet-corrupt naming the damage', async () => {
     const problems = await problemsOf(fixture('truncated.xlsx'), 'truncated.xlsx');
     expect(problems).toEqual([expect.objectContaining({ code: 'sheet-corrupt', file: 'truncated.xlsx' })]);
-    expect(problems[0]!.detail).toContain('truncated');
+    expect(problems[0]!.detail).toMatch(/^it ends after \d+ bytes, before its directory and end record$/);
   });
 
   it('not-a-sheet.xlsx (a PNG) and random bytes → sheet-unreadable', async () => {
@@ -249,14 +249,14 @@ describe('readWorkbook on hostile or broken files', () => {
   it('bomb.xlsx (200 MiB of spaces in sheet1.xml) is refused from its directory, with the zip reader code', async () => {
     const problems = await problemsOf(fixture('bomb.xlsx'), 'bomb.xlsx');
     expect(problems).toEqual([expect.objectContaining({ code: 'ratio-too-high', file: 'bomb.xlsx' })]);
-    expect(problems[0]!.detail).toContain('xl/worksheets/sheet1.xml');
+    expect(problems[0]!.detail).toMatch(/^"xl\/worksheets\/sheet1\.xml" declares 209715200 bytes from \d+ compressed \(ratio [\d.]+ to 1, limit 200 to 1\)$/);
   });
 
   it('a bomb whose headers lie about its size is caught by inflating with caps before SheetJS', async () => {
     const lying = patchDeclaredSize(fixture('bomb.xlsx'), 'xl/worksheets/sheet1.xml', 4096);
     const problems = await problemsOf(lying, 'lying.xlsx');
     expect(problems).toEqual([expect.objectContaining({ code: 'sheet-corrupt', file: 'lying.xlsx' })]);
-    expect(problems[0]!.detail).toContain('size-mismatch');
+    expect(problems[0]!.detail).toMatch(/^"xl\/worksheets\/sheet1\.xml" unpacks to more than the 4096 bytes it declares \(stopped after \d+\)$/);
   });
 });
 

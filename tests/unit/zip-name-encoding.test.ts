@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { IoProblem } from '../../src/io/problems';
+import { detailText } from '../../src/state/io-messages';
 import { decodeName } from '../../src/io/zip/zip-names';
 import { openZip, type SafeZip } from '../../src/io/zip/zip-reader';
 import { centralFlags, rawZip, unicodePathExtra } from '../support/raw-zip';
@@ -17,14 +17,10 @@ async function open(bytes: Uint8Array): Promise<SafeZip> {
   return r.zip;
 }
 
-/** Each problem as [code, file, facts]; the facts in either shape a problem has carried them (`detail`, `params.detail`). */
+/** Each problem as [code, file, why] with `why` as the page words it (in English here). */
 async function problems(bytes: Uint8Array): Promise<[string, string | undefined, string][]> {
   const r = await openZip(bytes, 'test.zip');
-  const facts = (p: IoProblem) => {
-    const x = p as { detail?: unknown; params?: { detail?: unknown } };
-    return String(x.params?.detail ?? x.detail ?? '');
-  };
-  return r.ok ? [] : r.problems.map((p) => [p.code, p.file, facts(p)]);
+  return r.ok ? [] : r.problems.map((p) => [p.code, p.file, detailText(p)]);
 }
 
 describe('entry names written by other tools', () => {
@@ -64,12 +60,12 @@ describe('entry names written by other tools', () => {
 
 describe('every name check still holds on the decoded names', () => {
   it.each([
-    ['../evil.txt', 'path segment ".."'],
-    ['/etc/passwd', 'absolute path'],
-    ['a\\b.txt', 'backslash in name'],
-    ['bad\u0001.txt', 'control character 0x01'],
-    ['invoice\u202etxt.exe', 'Unicode control character'],
-    ['a/./b.txt', 'path segment "."'],
+    ['../evil.txt', 'the name in the Unicode Path field "../evil.txt" has a ".." folder, which points outside its folder'],
+    ['/etc/passwd', 'the name in the Unicode Path field "/etc/passwd" is an absolute path'],
+    ['a\\b.txt', 'the name in the Unicode Path field "a\\\\b.txt" holds a backslash'],
+    ['bad\u0001.txt', 'the name in the Unicode Path field "bad\\u0001.txt" holds the control character 0x01'],
+    ['invoice\u202etxt.exe', 'the name in the Unicode Path field "invoice\\u202etxt.exe" holds a Unicode control character'],
+    ['a/./b.txt', 'the name in the Unicode Path field "a/./b.txt" has a "." folder'],
   ])('a Unicode Path field holding %j is refused: %s', async (unsafe, reason) => {
     const zip = rawZip([{ name: 'harmless.txt', data: 'x', extra: unicodePathExtra('harmless.txt', unsafe) }]);
     expect(await problems(zip)).toEqual([['unsafe-name', 'test.zip', expect.stringContaining(reason)]]);
@@ -77,12 +73,12 @@ describe('every name check still holds on the decoded names', () => {
 
   it('refuses a raw name that is unsafe even when the Unicode Path field is harmless', async () => {
     const zip = rawZip([{ name: '../evil.txt', data: 'x', extra: unicodePathExtra('../evil.txt', 'fine.txt') }]);
-    expect(await problems(zip)).toEqual([['unsafe-name', 'test.zip', expect.stringContaining('path segment ".."')]]);
+    expect(await problems(zip)).toEqual([['unsafe-name', 'test.zip', 'the name "../evil.txt" has a ".." folder, which points outside its folder']]);
   });
 
   it('refuses unflagged UTF-8 names with Unicode controls', async () => {
     expect(await problems(rawZip([{ name: 'invoice\u202etxt.exe', data: 'x' }]))).toEqual([
-      ['unsafe-name', 'test.zip', expect.stringContaining('Unicode control')],
+      ['unsafe-name', 'test.zip', 'the name "invoice\\u202etxt.exe" holds a Unicode control character, which can hide or reorder text'],
     ]);
   });
 
@@ -91,12 +87,12 @@ describe('every name check still holds on the decoded names', () => {
       { name: 'report.txt', data: 'a' },
       { name: 'other.txt', data: 'b', extra: unicodePathExtra('other.txt', 'report.txt') },
     ]);
-    expect(await problems(viaField)).toEqual([['duplicate-name', 'report.txt', expect.stringContaining('appears more than once')]]);
+    expect(await problems(viaField)).toEqual([['duplicate-name', 'report.txt', '"report.txt" appears more than once']]);
     const flaggedAndNot = rawZip([
       { name: 'Prüfung.txt', data: 'a', flags: 0x800 },
       { name: 'Prüfung.txt', data: 'b' },
     ]);
-    expect(await problems(flaggedAndNot)).toEqual([['duplicate-name', 'Prüfung.txt', expect.stringContaining('appears more than once')]]);
+    expect(await problems(flaggedAndNot)).toEqual([['duplicate-name', 'Prüfung.txt', '"Prüfung.txt" appears more than once']]);
   });
 
   it('does not let the Unicode Path field turn a file into a folder', async () => {

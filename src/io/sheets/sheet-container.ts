@@ -3,7 +3,8 @@
  * own code, without caps, so a small xlsx can expand to gigabytes in memory. Our zip reader judges
  * the central directory (sizes, ratio, names, overlaps) and inflates every entry with caps first.
  */
-import { detailOf, problem, type IoProblem } from '../problems';
+import { problemOf } from '../../domain/problem';
+import type { IoProblem } from '../problems';
 import { odsCellEstimate } from './sheet-ods-guard';
 import { exactOdsText } from './sheet-ods-text';
 import type { SheetProblemCode } from '../../domain/sheet-problem-codes';
@@ -27,11 +28,12 @@ export const SHEET_ZIP_LIMITS: ZipLimits = {
 /** Zip problems that say "too big": passed on with the zip reader's own codes. */
 const SIZE_CODES = new Set(['too-large', 'entry-too-large', 'ratio-too-high', 'too-many-entries']);
 
-/** A zip problem as a spreadsheet problem: size limits keep their code, damage becomes 'sheet-corrupt'. */
+/**
+ * A zip problem as a spreadsheet problem: size limits keep their code, damage becomes 'sheet-corrupt';
+ * both keep the zip reader's reason and facts, so the message says what it found.
+ */
 function fromZipProblem(p: IoProblem, fileName: string): IoProblem {
-  const detail = detailOf(p) || p.code;
-  if (SIZE_CODES.has(p.code)) return problem(p.code, { file: fileName, detail });
-  return sheetFileProblem('sheet-corrupt', { file: fileName }, 'zip-damaged', { code: p.code, detail });
+  return problemOf(SIZE_CODES.has(p.code) ? p.code : 'sheet-corrupt', p.params, { file: fileName });
 }
 
 export type PreparedZip = { ok: true; bytes: Uint8Array } | { ok: false; problems: IoProblem[] };

@@ -1,7 +1,9 @@
-import { problem, type IoProblem } from '../problems';
+import type { ZipDetailCode } from '../../domain/zip-problem-codes';
+import type { IoProblem } from '../problems';
 import type { CentralEntry } from './zip-directory';
 import { entryWhere } from './zip-local';
-import { foldName, quoteName } from './zip-names';
+import { foldName, nameIssueFacts, quoteName } from './zip-names';
+import { zipProblem, type ZipFacts } from './zip-problem';
 import type { ZipLimits } from './zip-reader';
 
 const STORED = 0;
@@ -25,9 +27,11 @@ export function checkEntries(entries: CentralEntry[], fileName: string, limits: 
   let total = 0;
   let compressedTotal = 0;
   for (const e of entries) {
-    const report = (code: string, detail: string) => problems.push(problem(code, { ...entryWhere(e, fileName), detail: `${quoteName(e.name)}: ${detail}` }));
+    const name = quoteName(e.name);
+    const report = (code: string, reason: ZipDetailCode, facts: ZipFacts = {}) =>
+      problems.push(zipProblem(code, reason, { name, ...facts }, entryWhere(e, fileName)));
     if (e.unsafe !== null) {
-      report('unsafe-name', e.unsafe);
+      problems.push(zipProblem('unsafe-name', e.unsafe.reason, nameIssueFacts(e.unsafe), entryWhere(e, fileName)));
       continue;
     }
     if (e.isDirectory) continue;
@@ -37,36 +41,37 @@ export function checkEntries(entries: CentralEntry[], fileName: string, limits: 
     const foldKey = foldName(e.name);
     const same = exact.get(nameKey);
     const alias = folded.get(foldKey);
-    if (same) report('duplicate-name', 'appears more than once');
-    else if (alias) report('duplicate-name', `same file as ${quoteName(alias.name)} when case and Unicode form are ignored`);
+    if (same) report('duplicate-name', 'zip-name-repeated');
+    else if (alias) report('duplicate-name', 'zip-name-alias', { other: quoteName(alias.name) });
     exact.set(nameKey, e);
     if (!alias) folded.set(foldKey, e);
 
-    if (e.flags & (FLAG_ENCRYPTED | FLAG_STRONG_ENCRYPTION | FLAG_ENCRYPTED_DIRECTORY)) report('encrypted-entry', 'entry is encrypted');
-    else if (e.method !== STORED && e.method !== DEFLATE) report('unsupported-compression', `compression method ${e.method} (only 0 stored and 8 deflate)`);
-    else if (e.method === STORED && e.size !== e.compressedSize) {
-      report('size-mismatch', `stored entry declares ${e.size} bytes but holds ${e.compressedSize}`);
-    }
+    if (e.flags & (FLAG_ENCRYPTED | FLAG_STRONG_ENCRYPTION | FLAG_ENCRYPTED_DIRECTORY)) report('encrypted-entry', 'zip-entry-encrypted');
+    else if (e.method !== STORED && e.method !== DEFLATE) report('unsupported-compression', 'zip-method', { method: e.method });
+    else if (e.method === STORED && e.size !== e.compressedSize) report('size-mismatch', 'zip-stored-size', { size: e.size, compressed: e.compressedSize });
 
     total += e.size;
     compressedTotal += e.compressedSize;
-    if (e.size > limits.maxEntryBytes) report('entry-too-large', `declares ${e.size} bytes (limit ${limits.maxEntryBytes})`);
+    if (e.size > limits.maxEntryBytes) report('entry-too-large', 'zip-entry-declares', { size: e.size, limit: limits.maxEntryBytes });
     if (e.size > RATIO_MIN_SIZE) {
-      const ratio = e.compressedSize > 0 ? e.size / e.compressedSize : Infinity;
+      // Nothing compressed counts as one byte: the ratio stays a number a person can read.
+      const ratio = e.size / Math.max(1, e.compressedSize);
       if (ratio > limits.maxRatio) {
-        report('ratio-too-high', `declares ${e.size} bytes from ${e.compressedSize} compressed (ratio ${ratio.toFixed(1)}, limit ${limits.maxRatio})`);
+        report('ratio-too-high', 'zip-entry-ratio', { size: e.size, compressed: e.compressedSize, ratio: tenths(ratio), limit: limits.maxRatio });
       }
     }
   }
   if (total > limits.maxTotalBytes) {
-    problems.push(problem('too-large', { file: fileName, detail: `entries declare ${total} bytes in total (limit ${limits.maxTotalBytes})` }));
+    problems.push(zipProblem('too-large', 'zip-total-declared', { size: total, limit: limits.maxTotalBytes }, { file: fileName }));
   }
   const ratio = total / Math.max(1, compressedTotal);
   // An entry already refused for its own ratio says it: the archive's ratio would only repeat it.
   const entryRatio = problems.some((p) => p.code === 'ratio-too-high');
   if (!entryRatio && limits.maxArchiveRatio !== undefined && total > ARCHIVE_RATIO_MIN_SIZE && ratio > limits.maxArchiveRatio) {
-    const detail = `entries declare ${total} bytes in total from ${compressedTotal} compressed (ratio ${ratio.toFixed(1)}, limit ${limits.maxArchiveRatio})`;
-    problems.push(problem('archive-ratio-too-high', { file: fileName, detail }));
+    const facts = { size: total, compressed: compressedTotal, ratio: tenths(ratio), limit: limits.maxArchiveRatio };
+    problems.push(zipProblem('archive-ratio-too-high', 'zip-archive-ratio', facts, { file: fileName }));
   }
   return problems;
 }
+
+const tenths = (n: number): number => Math.round(n * 10) / 10;

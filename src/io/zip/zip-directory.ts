@@ -1,6 +1,8 @@
-import { problem, type IoProblem } from '../problems';
+import type { ZipDetailCode } from '../../domain/zip-problem-codes';
+import type { IoProblem } from '../problems';
 import { readUnicodePath, readU64, readZip64Extra } from './zip-extra';
-import { decodeName, nameIssue, quoteName } from './zip-names';
+import { decodeName, nameIssue, quoteName, type NameIssue } from './zip-names';
+import { zipProblem, type ZipFacts } from './zip-problem';
 
 /**
  * Reads the End Of Central Directory (plus its ZIP64 record) and every central-directory header
@@ -22,7 +24,7 @@ export interface CentralEntry {
   rawName: Uint8Array;
   name: string;
   /** Why the name is unsafe, or null. */
-  unsafe: string | null;
+  unsafe: NameIssue | null;
   isDirectory: boolean;
   flags: number;
   method: number;
@@ -50,42 +52,50 @@ interface Eocd {
 
 export function readCentralDirectory(data: Uint8Array, fileName: string, maxEntries: number): CentralDirectory {
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  const fail = (code: string, detail: string): CentralDirectory => ({ ok: false, problems: [problem(code, { file: fileName, detail })] });
+  const fail = (code: string, reason: ZipDetailCode, facts: ZipFacts = {}): CentralDirectory => ({
+    ok: false,
+    problems: [zipProblem(code, reason, facts, { file: fileName })],
+  });
+  const size = data.length;
+  // A file that starts like a zip and whose end is not where it should be has lost its tail.
+  const startsLikeZip = size >= 4 && view.getUint32(0, true) === LOCAL_SIG;
   const eocd = readEocd(view, data);
   if (typeof eocd === 'string') {
-    if (eocd !== 'none') return fail(eocd.endsWith('truncated') ? 'truncated' : 'corrupt', eocdDetail(eocd));
-    // No EOCD at all: a file that starts like a zip has lost its tail.
-    return data.length >= 4 && view.getUint32(0, true) === LOCAL_SIG
-      ? fail('truncated', 'the end of central directory record is missing')
-      : fail('not-a-zip', 'no end of central directory record');
+    if (eocd === 'truncated') return fail('truncated', 'zip-comment-past-end', { size });
+    if (eocd === 'zip64-truncated') return fail('truncated', 'zip64-past-end', { size });
+    if (eocd === 'zip64-corrupt') return fail('corrupt', 'zip64-signature');
+    return startsLikeZip ? fail('truncated', 'zip-end-missing', { size }) : fail('not-a-zip', 'zip-no-end');
   }
-  if (eocd.disk !== 0 || eocd.cdDisk !== 0 || eocd.thisDiskCount !== eocd.count) {
-    return fail('corrupt', 'split or spanned archives are not supported');
-  }
+  if (eocd.disk !== 0 || eocd.cdDisk !== 0 || eocd.thisDiskCount !== eocd.count) return fail('corrupt', 'zip-split');
   const cdEnd = eocd.cdOffset + eocd.cdSize;
-  if (cdEnd > data.length) return fail('truncated', `central directory ends at byte ${cdEnd}, file has ${data.length}`);
-  if (cdEnd > eocd.limit) return fail('corrupt', 'central directory overlaps the end of central directory record');
+  if (cdEnd > size) return fail('truncated', 'zip-directory-past-end', { size, end: cdEnd });
+  if (cdEnd > eocd.limit) return fail('corrupt', 'zip-directory-into-end');
 
   const problems: IoProblem[] = [];
   let toRead = eocd.count;
   if (eocd.count > maxEntries) {
-    problems.push(problem('too-many-entries', { file: fileName, detail: `${eocd.count} entries (limit ${maxEntries})` }));
+    problems.push(zipProblem('too-many-entries', 'zip-entry-count', { count: eocd.count, limit: maxEntries }, { file: fileName }));
     toRead = maxEntries;
   }
   const entries: CentralEntry[] = [];
   let pos = eocd.cdOffset;
   for (let i = 0; i < toRead; i++) {
-    const missing = `central directory has ${i} of ${eocd.count} declared headers`;
-    if (pos + CENTRAL_SIZE > cdEnd) return fail('truncated', missing);
+    const missing = () => fail('truncated', 'zip-directory-short', { count: i, expected: eocd.count });
+    if (pos + CENTRAL_SIZE > cdEnd) return missing();
     const sig = view.getUint32(pos, true);
     if (sig !== CENTRAL_SIG) {
-      return sig === EOCD_SIG || sig === EOCD64_SIG ? fail('truncated', missing) : fail('corrupt', `bad central directory signature at byte ${pos}`);
+      if (sig === EOCD_SIG || sig === EOCD64_SIG) return missing();
+      if (i === 0) {
+        const prefix = prefixBefore(view, eocd);
+        if (prefix > 0) return startsLikeZip ? fail('truncated', 'zip-end-missing', { size }) : fail('corrupt', 'zip-prefix', { size: prefix });
+      }
+      return fail('corrupt', 'zip-directory-signature', { offset: pos, n: i + 1 });
     }
     const nameLen = view.getUint16(pos + 28, true);
     const extraLen = view.getUint16(pos + 30, true);
     const commentLen = view.getUint16(pos + 32, true);
     const next = pos + CENTRAL_SIZE + nameLen + extraLen + commentLen;
-    if (next > cdEnd) return fail('truncated', `central directory header ${i + 1} runs past the directory`);
+    if (next > cdEnd) return fail('truncated', 'zip-directory-header-past', { n: i + 1 });
     const flags = view.getUint16(pos + 8, true);
     const rawName = data.subarray(pos + CENTRAL_SIZE, pos + CENTRAL_SIZE + nameLen);
     const extraStart = pos + CENTRAL_SIZE + nameLen;
@@ -96,8 +106,8 @@ export function readCentralDirectory(data: Uint8Array, fileName: string, maxEntr
       localOffset: view.getUint32(pos + 42, true),
       disk: view.getUint16(pos + 34, true),
     });
-    if (!zip64) return fail('corrupt', `${quoteName(decoded.name)}: ZIP64 sizes are missing`);
-    if (zip64.disk !== 0) return fail('corrupt', 'split or spanned archives are not supported');
+    if (!zip64) return fail('corrupt', 'zip64-sizes-missing', { name: quoteName(decoded.name) });
+    if (zip64.disk !== 0) return fail('corrupt', 'zip-split');
     entries.push({
       rawName,
       name: decoded.name,
@@ -115,16 +125,22 @@ export function readCentralDirectory(data: Uint8Array, fileName: string, maxEntr
   }
   if (toRead === eocd.count && pos !== cdEnd) {
     // Headers beyond the declared count would be invisible to us but not to another tool.
-    return fail('corrupt', `central directory has ${cdEnd - pos} bytes after its ${eocd.count} declared headers`);
+    return fail('corrupt', 'zip-directory-extra', { size: cdEnd - pos, count: eocd.count });
   }
   return { ok: true, entries, declaredCount: eocd.count, start: eocd.cdOffset, problems };
 }
 
 type EocdFailure = 'none' | 'truncated' | 'zip64-truncated' | 'zip64-corrupt';
 
-function eocdDetail(f: Exclude<EocdFailure, 'none'>): string {
-  if (f === 'truncated') return 'the archive comment runs past the end of the file';
-  return f === 'zip64-truncated' ? 'the ZIP64 end of central directory record is past the end of the file' : 'bad ZIP64 end of central directory signature';
+/**
+ * Bytes before the archive: the directory sits right before the end record, so where it really
+ * starts, less where the end record says it starts, is what was put in front (a script, a
+ * self-extractor's stub, junk). 0 when the directory is not found there either.
+ */
+function prefixBefore(view: DataView, eocd: Eocd): number {
+  const real = eocd.limit - eocd.cdSize;
+  if (real <= eocd.cdOffset || real + 4 > view.byteLength || view.getUint32(real, true) !== CENTRAL_SIG) return 0;
+  return real - eocd.cdOffset;
 }
 
 function readEocd(view: DataView, data: Uint8Array): Eocd | EocdFailure {

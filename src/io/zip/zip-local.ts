@@ -1,6 +1,8 @@
-import { problem, type IoProblem } from '../problems';
+import type { ZipDetailCode } from '../../domain/zip-problem-codes';
+import type { IoProblem } from '../problems';
 import type { CentralEntry } from './zip-directory';
-import { quoteName } from './zip-names';
+import { decodeName, quoteName } from './zip-names';
+import { zipProblem, type ZipFacts } from './zip-problem';
 
 const LOCAL_SIG = 0x04034b50;
 const LOCAL_SIZE = 30;
@@ -20,30 +22,35 @@ export function checkLocalHeaders(data: Uint8Array, entries: CentralEntry[], cdS
   const problems: IoProblem[] = [];
   const placed: CentralEntry[] = [];
   for (const e of entries) {
-    const at = (code: string, detail: string) => problems.push(problem(code, { ...entryWhere(e, fileName), detail: `${quoteName(e.name)}: ${detail}` }));
+    const name = quoteName(e.name);
+    const at = (code: string, reason: ZipDetailCode, facts: ZipFacts = {}) =>
+      problems.push(zipProblem(code, reason, { name, ...facts }, entryWhere(e, fileName)));
     const off = e.localOffset;
-    if (off + LOCAL_SIZE > data.length) {
-      at('truncated', `local header at byte ${off} is past the end of the file (${data.length} bytes)`);
+    const size = data.length;
+    if (off + LOCAL_SIZE > size) {
+      at('truncated', 'zip-local-past-end', { size, offset: off });
       continue;
     }
     if (view.getUint32(off, true) !== LOCAL_SIG) {
-      at('corrupt', `bad local header signature at byte ${off}`);
+      at('corrupt', 'zip-local-signature', { offset: off });
       continue;
     }
     const nameLen = view.getUint16(off + 26, true);
     const dataOffset = off + LOCAL_SIZE + nameLen + view.getUint16(off + 28, true);
     const dataEnd = dataOffset + e.compressedSize;
-    if (dataEnd > data.length) {
-      at('truncated', `data ends at byte ${dataEnd}, file has ${data.length}`);
+    if (dataEnd > size) {
+      at('truncated', 'zip-data-past-end', { size, end: dataEnd });
       continue;
     }
     if (dataEnd > cdStart) {
-      at('corrupt', `data runs into the central directory`);
+      at('corrupt', 'zip-data-into-directory');
       continue;
     }
     // A different local name is how a file shows one name to one tool and another to the next.
-    if (!sameBytes(data.subarray(off + LOCAL_SIZE, off + LOCAL_SIZE + nameLen), e.rawName)) {
-      at('corrupt', 'local header has a different name than the central directory');
+    const localName = data.subarray(off + LOCAL_SIZE, off + LOCAL_SIZE + nameLen);
+    if (!sameBytes(localName, e.rawName)) {
+      const local = decodeName(localName, (view.getUint16(off + 6, true) & 0x800) !== 0).name;
+      at('corrupt', 'zip-local-name', { local: quoteName(local) });
       continue;
     }
     e.dataOffset = dataOffset;
@@ -54,7 +61,7 @@ export function checkLocalHeaders(data: Uint8Array, entries: CentralEntry[], cdS
     const prev = placed[i - 1]!;
     const cur = placed[i]!;
     if (cur.localOffset < prev.dataOffset + prev.compressedSize) {
-      problems.push(problem('corrupt', { ...entryWhere(cur, fileName), detail: `${quoteName(cur.name)}: overlaps the data of ${quoteName(prev.name)}` }));
+      problems.push(zipProblem('corrupt', 'zip-overlap', { name: quoteName(cur.name), other: quoteName(prev.name) }, entryWhere(cur, fileName)));
     }
   }
   return problems;

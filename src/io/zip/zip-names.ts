@@ -5,6 +5,9 @@
  * string is for display and lookup only.
  */
 
+import type { ZipNameCode, ZipNamePart } from '../../domain/zip-problem-codes';
+import type { ZipFacts } from './zip-problem';
+
 export const MAX_NAME_BYTES = 1024;
 
 const SLASH = 0x2f;
@@ -64,40 +67,61 @@ function utf8OrNull(bytes: Uint8Array): string | null {
 /** C1 controls, line/paragraph separators and bidi overrides: they let a name hide or reorder text. */
 const UNICODE_CONTROL = /[\u0080-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
+/** Why a name is unsafe: a reason code, which name it is about (and that name), and the facts its message names. */
+export interface NameIssue {
+  reason: ZipNameCode;
+  part: ZipNamePart;
+  name: string;
+  length?: number;
+  limit?: number;
+  /** A control byte, as `0x01`. */
+  byte?: string;
+}
+
+type BytesIssue = Omit<NameIssue, 'part' | 'name'>;
+
 /**
  * Why a name is unsafe, or null when it is fine. `name` is the decoded form of `raw`. A trailing
  * '/' marks a directory entry and is not an empty segment.
  */
-export function nameIssue(raw: Uint8Array, decoded: DecodedName): string | null {
-  if (!decoded.valid) return 'name is flagged UTF-8 but is not valid UTF-8';
+export function nameIssue(raw: Uint8Array, decoded: DecodedName): NameIssue | null {
+  if (!decoded.valid) return { reason: 'zip-name-not-utf8', part: 'name', name: decoded.name };
   // The Unicode Path name is the one used, the raw name the one another tool may use: both must be safe.
-  const issue = bytesIssue(raw) ?? (decoded.bytes ? bytesIssue(decoded.bytes) : null);
-  if (issue !== null) return decoded.bytes && bytesIssue(raw) === null ? `${issue} (in the Unicode Path field)` : issue;
-  if (UNICODE_CONTROL.test(decoded.name)) return 'Unicode control character';
+  const own = bytesIssue(raw);
+  if (own !== null) return { ...own, part: 'name', name: decoded.bytes ? decodeName(raw, false).name : decoded.name };
+  const field = decoded.bytes ? bytesIssue(decoded.bytes) : null;
+  if (field !== null) return { ...field, part: 'unicode-path', name: decoded.name };
+  if (UNICODE_CONTROL.test(decoded.name)) return { reason: 'zip-name-unicode-control', part: decoded.bytes ? 'unicode-path' : 'name', name: decoded.name };
   return null;
 }
 
-function bytesIssue(raw: Uint8Array): string | null {
-  if (raw.length === 0) return 'empty name';
-  if (raw.length > MAX_NAME_BYTES) return `name is ${raw.length} bytes (limit ${MAX_NAME_BYTES})`;
+function bytesIssue(raw: Uint8Array): BytesIssue | null {
+  if (raw.length === 0) return { reason: 'zip-name-empty' };
+  if (raw.length > MAX_NAME_BYTES) return { reason: 'zip-name-too-long', length: raw.length, limit: MAX_NAME_BYTES };
   for (const b of raw) {
-    if (b < 0x20 || b === 0x7f) return `control character 0x${b.toString(16).padStart(2, '0')}`;
-    if (b === BACKSLASH) return 'backslash in name';
+    if (b < 0x20 || b === 0x7f) return { reason: 'zip-name-control', byte: `0x${b.toString(16).padStart(2, '0')}` };
+    if (b === BACKSLASH) return { reason: 'zip-name-backslash' };
   }
-  if (raw[0] === SLASH) return 'absolute path';
-  if (raw.length >= 2 && raw[1] === COLON && isAsciiLetter(raw[0]!)) return 'drive letter';
+  if (raw[0] === SLASH) return { reason: 'zip-name-absolute' };
+  if (raw.length >= 2 && raw[1] === COLON && isAsciiLetter(raw[0]!)) return { reason: 'zip-name-drive' };
   const end = raw[raw.length - 1] === SLASH ? raw.length - 1 : raw.length;
   let start = 0;
   for (let i = 0; i <= end; i++) {
     if (i < end && raw[i] !== SLASH) continue;
     const len = i - start;
-    if (len === 0) return 'empty path segment';
+    if (len === 0) return { reason: 'zip-name-empty-segment' };
     // '.' is an alias of its folder: it would let `a/./x` dodge the duplicate check against `a/x`.
-    if (len === 1 && raw[start] === DOT) return 'path segment "."';
-    if (len === 2 && raw[start] === DOT && raw[start + 1] === DOT) return 'path segment ".."';
+    if (len === 1 && raw[start] === DOT) return { reason: 'zip-name-dot' };
+    if (len === 2 && raw[start] === DOT && raw[start + 1] === DOT) return { reason: 'zip-name-dotdot' };
     start = i + 1;
   }
   return null;
+}
+
+/** A name issue as a problem's facts: which name, the name itself (quoted) and its numbers; the reason goes beside them. */
+export function nameIssueFacts(issue: NameIssue): ZipFacts {
+  const { reason: _reason, part, name, ...numbers } = issue;
+  return { part: { prefix: 'io.detail.zipNamePart', value: part }, name: quoteName(name), ...numbers };
 }
 
 function isAsciiLetter(b: number): boolean {
@@ -115,7 +139,13 @@ export function foldName(name: string): string {
 
 const SHOWN_CHARS = 120;
 
-/** A name quoted for a problem's `detail`: control characters come out escaped, never raw; very long names are cut. */
+const UNICODE_CONTROLS = new RegExp(UNICODE_CONTROL.source, 'g');
+
+/**
+ * A name quoted for a problem's facts: control characters, and the Unicode ones that hide or reorder
+ * text, come out escaped, never raw; a very long name is cut after its first 120 characters.
+ */
 export function quoteName(name: string): string {
-  return name.length > SHOWN_CHARS ? `${JSON.stringify(name.slice(0, SHOWN_CHARS))}… (${name.length} characters)` : JSON.stringify(name);
+  const shown = name.length > SHOWN_CHARS ? `${name.slice(0, SHOWN_CHARS)}…` : name;
+  return JSON.stringify(shown).replace(UNICODE_CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -1,10 +1,12 @@
-import { detailOf, problem, type IoProblem } from '../problems';
+import type { ZipDetailCode } from '../../domain/zip-problem-codes';
+import type { IoProblem } from '../problems';
 import { checkEntries } from './zip-checks';
 import { crc32 } from './zip-crc32';
 import { readCentralDirectory, type CentralEntry } from './zip-directory';
 import { inflateRawCapped } from './zip-inflate';
 import { checkLocalHeaders } from './zip-local';
 import { quoteName } from './zip-names';
+import { zipProblem, type ZipFacts } from './zip-problem';
 
 /**
  * Opens a user-supplied zip without trusting it: the central directory is parsed from the raw
@@ -54,7 +56,7 @@ export interface SafeZip {
 /** A read() that the file's content made fail: the problem is a value for the import report. */
 export class ZipReadError extends Error {
   constructor(readonly problem: IoProblem) {
-    super(`${problem.code}${detailOf(problem) ? `: ${detailOf(problem)}` : ''}`);
+    super(`${problem.code}: ${String(problem.params?.reason)} ${JSON.stringify(problem.params ?? {})}`);
     this.name = 'ZipReadError';
   }
 }
@@ -71,7 +73,7 @@ export async function openZip(data: Uint8Array, fileName: string, limits: Partia
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-type Fail = (code: string, detail: string) => ZipReadError;
+type Fail = (code: string, reason: ZipDetailCode, facts?: ZipFacts) => ZipReadError;
 
 class Reader implements SafeZip {
   readonly entries: ZipEntryInfo[];
@@ -95,16 +97,16 @@ class Reader implements SafeZip {
 
   async read(name: string, maxBytes?: number): Promise<Uint8Array> {
     const e = this.#byName.get(name);
-    const fail = (code: string, detail: string) => new ZipReadError(problem(code, { file: name, detail: `${quoteName(name)}: ${detail}` }));
-    if (!e) throw fail('entry-missing', 'no such file in the archive');
+    const fail: Fail = (code, reason, facts = {}) => new ZipReadError(zipProblem(code, reason, { name: quoteName(name), ...facts }, { file: name }));
+    if (!e) throw fail('entry-missing', 'zip-no-entry');
     if (maxBytes !== undefined) return this.#readCapped(e, Math.min(maxBytes, this.limits.maxEntryBytes), fail);
     const { maxEntryBytes, maxTotalBytes } = this.limits;
     const left = () => maxTotalBytes - this.#total;
-    const totalDetail = () => `reading it would pass ${maxTotalBytes} bytes read from the archive in total (${this.#total} so far)`;
+    const overTotal = () => fail('too-large', 'zip-read-total', { limit: maxTotalBytes });
     const compressed = this.data.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
     let out: Uint8Array;
     if (e.method === 0) {
-      if (e.size > left()) throw fail('too-large', totalDetail());
+      if (e.size > left()) throw overTotal();
       this.#total += e.size;
       out = compressed.slice();
     } else {
@@ -117,10 +119,10 @@ class Reader implements SafeZip {
       };
       const r = await inflateRawCapped(compressed, cap, accept);
       if (!r.ok) {
-        if (r.reason === 'corrupt') throw fail('corrupt-entry', `damaged deflate data (${r.message})`);
-        if (r.reason === 'refused') throw fail('too-large', totalDetail());
-        if (e.size <= maxEntryBytes) throw fail('size-mismatch', `inflates to more than the declared ${e.size} bytes (stopped after ${r.produced})`);
-        throw fail('entry-too-large', `inflates to more than ${maxEntryBytes} bytes (stopped after ${r.produced})`);
+        if (r.reason === 'corrupt') throw fail('corrupt-entry', 'zip-deflate', { produced: r.produced });
+        if (r.reason === 'refused') throw overTotal();
+        if (e.size <= maxEntryBytes) throw fail('size-mismatch', 'zip-inflates-more', { size: e.size, produced: r.produced });
+        throw fail('entry-too-large', 'zip-inflates-past-limit', { limit: maxEntryBytes, produced: r.produced });
       }
       out = r.data;
     }
@@ -129,27 +131,26 @@ class Reader implements SafeZip {
 
   /** A file with its own limit: refused from its declared size, or as soon as inflating passes the limit ("too large", not damaged). */
   async #readCapped(e: CentralEntry, limit: number, fail: Fail): Promise<Uint8Array> {
-    const tooLarge = (what: string) => fail('entry-too-large', `${what} (limit ${limit} bytes)`);
-    if (e.size > limit) throw tooLarge(`declares ${e.size} bytes`);
+    if (e.size > limit) throw fail('entry-too-large', 'zip-entry-declares', { size: e.size, limit });
     const compressed = this.data.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
     const left = this.limits.maxTotalBytes - this.#total;
     if (e.method === 0) return this.#verify(e, this.#count(compressed.slice(), left, fail), fail);
     const r = await inflateRawCapped(compressed, limit);
-    if (!r.ok && r.reason === 'corrupt') throw fail('corrupt-entry', `damaged deflate data (${r.message})`);
-    if (!r.ok) throw tooLarge(`inflates to more than ${limit} bytes, stopped after ${r.produced}`);
+    if (!r.ok && r.reason === 'corrupt') throw fail('corrupt-entry', 'zip-deflate', { produced: r.produced });
+    if (!r.ok) throw fail('entry-too-large', 'zip-inflates-past-limit', { limit, produced: r.produced });
     return this.#verify(e, this.#count(r.data, left, fail), fail);
   }
 
   #count(out: Uint8Array, left: number, fail: Fail): Uint8Array {
-    if (out.length > left) throw fail('too-large', `reading it would pass ${this.limits.maxTotalBytes} bytes read from the archive in total`);
+    if (out.length > left) throw fail('too-large', 'zip-read-total', { limit: this.limits.maxTotalBytes });
     this.#total += out.length;
     return out;
   }
 
   #verify(e: CentralEntry, out: Uint8Array, fail: Fail): Uint8Array {
-    if (out.length !== e.size) throw fail('size-mismatch', `declares ${e.size} bytes but holds ${out.length}`);
+    if (out.length !== e.size) throw fail('size-mismatch', 'zip-holds', { size: e.size, actual: out.length });
     const crc = crc32(out);
-    if (crc !== e.crc32) throw fail('crc-mismatch', `CRC-32 is ${hex(crc)}, the directory says ${hex(e.crc32)}`);
+    if (crc !== e.crc32) throw fail('crc-mismatch', 'zip-crc', { actual: hex(crc), expected: hex(e.crc32) });
     return out;
   }
 
@@ -158,7 +159,7 @@ class Reader implements SafeZip {
     try {
       return utf8.decode(bytes);
     } catch {
-      throw new ZipReadError(problem('not-utf8', { file: name, detail: `${quoteName(name)}: not valid UTF-8 text` }));
+      throw new ZipReadError(zipProblem('not-utf8', 'zip-not-utf8', { name: quoteName(name) }, { file: name }));
     }
   }
 }
