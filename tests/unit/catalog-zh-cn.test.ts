@@ -138,7 +138,7 @@ describe('loadCatalog(locale)', () => {
     expect(c.titlesUnofficial).toBe(true);
     expect(c.byId.get('4.1')?.title).toBe('理解组织及其环境');
     expect(c.byId.get('A.6.2.4')?.summary).toMatch(HAN);
-    expect(c.pickLists.riskSources?.find((e) => e.id === 'hardware')?.label).toBe('系统硬件问题');
+    expect(c.pickLists.riskSources?.find((e) => e.id === 'hardware')?.label).toBe('C.3.5 系统硬件问题');
     expect(c.assessable).toHaveLength(70);
   });
 });
@@ -177,9 +177,9 @@ describe('mergeCatalogText', () => {
     expect(c.byId.get('4.3')!.evidence).toEqual(enText.items['4.3']!.evidence);
     expect(c.byId.get('A.10.4')!.title).toBe('Customers');
     const hardware = c.pickLists.riskSources!.find((e) => e.id === 'hardware')!;
-    expect(hardware.label).toBe('系统硬件问题');
+    expect(hardware.label).toBe('C.3.5 系统硬件问题');
     expect(hardware.description).toBe(enText.pickLists.riskSources!.hardware!.description);
-    expect(c.pickLists.aiObjectives!.find((e) => e.id === 'fairness')!.label).toBe('Fairness');
+    expect(c.pickLists.aiObjectives!.find((e) => e.id === 'fairness')!.label).toBe('C.2.5 Fairness');
     expect(c.locale).toBe('zh-CN');
     expect(c.titlesUnofficial).toBe(true);
   });

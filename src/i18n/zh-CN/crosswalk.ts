@@ -2,9 +2,9 @@ import type { crosswalkMessages as en } from '../en/crosswalk';
 /** 简体中文：crosswalk。Keys and {params} as in ../en/crosswalk.ts. */
 export const crosswalkMessages: { [K in keyof typeof en]: string } = {
   'crosswalk.item.heading': '另与以下内容相关',
-  'crosswalk.item.intro': '按我们自己的判断，本项与其他框架的对应之处。仅供参考：不构成法律意见，也不构成符合性声明。',
+  'crosswalk.item.intro': '按本项目自己的判断，本项与其他框架的对应之处。仅供参考：不构成法律意见，也不构成符合性声明。',
   'crosswalk.item.noRmf': '本项未映射到任何 NIST AI RMF 子类别。',
-  'crosswalk.item.noAiAct': '本项未映射到欧盟《人工智能法》的任何条款。',
+  'crosswalk.item.noAiAct': '本项未映射到欧盟《人工智能法》的任何一条。',
   'crosswalk.item.coverageLink': '查看您已实施的项覆盖了哪些内容',
   'crosswalk.loadFailed': '无法加载对照数据：{detail}',
   'crosswalk.rmf': 'NIST AI RMF 1.0',
@@ -17,13 +17,13 @@ export const crosswalkMessages: { [K in keyof typeof en]: string } = {
 
   'crosswalk.title': '标准对照：NIST AI RMF 与欧盟《人工智能法》',
   'crosswalk.disclaimer':
-    '本页仅供参考，不构成法律意见，也不构成符合性声明。ISO/IEC 42001 与其他框架之间的映射出自我们自己的判断。欧盟《人工智能法》与 ISO/IEC 42001 之间不存在官方映射，因此欧盟《人工智能法》部分仅具指示性：在依赖这些内容之前，请查阅 EUR-Lex 上的官方文本并征询法律意见。实施某项 ISO/IEC 42001 要求本身并不等于达成任何 NIST 成果或履行任何法律义务。',
+    '本页仅供参考，不构成法律意见，也不构成符合性声明。ISO/IEC 42001 与其他框架之间的映射出自本项目自己的判断。欧盟《人工智能法》与 ISO/IEC 42001 之间不存在官方映射，因此欧盟《人工智能法》部分仅具指示性：在依赖这些内容之前，请查阅 EUR-Lex 上的官方文本并征询法律意见。实施某项 ISO/IEC 42001 要求本身并不等于达成任何 NIST 成果或履行任何法律义务。',
   'crosswalk.intro':
-    '只要至少有一个您标记为已实施的逐项检查项与某个 NIST AI RMF 子类别或欧盟《人工智能法》条款相关，该子类别或条款即计为已涉及。进行中的项单独显示。标记为不适用的控制措施两者都不计。',
+    '只要至少有一个您标记为已实施的逐项检查项与某个 NIST AI RMF 子类别或欧盟《人工智能法》的某一条相关，该子类别或该条即计为已涉及。进行中的项单独显示。标记为不适用的控制措施两者都不计。',
   'crosswalk.onlyUntouched': '只显示尚未涉及的内容',
   'crosswalk.summary.rmf': '共 {total} 个子类别：{touched} 个已由已实施的项涉及，{inProgress} 个仅由进行中的项涉及，{untouched} 个未涉及。',
-  'crosswalk.summary.aiAct': '共 {total} 个已映射条款：{touched} 个已由已实施的项涉及，{inProgress} 个仅由进行中的项涉及，{untouched} 个未涉及。',
-  'crosswalk.summary.notMapped': '其余 {count} 个条款（涉及主管机构、公告机构、处罚、对其他法律的修订等）与组织自身的管理体系无关，因此未列出。',
+  'crosswalk.summary.aiAct': '已映射的条文共 {total} 条：{touched} 条已由已实施的项涉及，{inProgress} 条仅由进行中的项涉及，{untouched} 条未涉及。',
+  'crosswalk.summary.notMapped': '其余 {count} 条（涉及主管机构、公告机构、处罚、对其他法律的修订等）与组织自身的管理体系无关，因此未列出。',
   'crosswalk.function': '{title}（{code}）',
   'crosswalk.function.counts': '共 {total} 个，已涉及 {touched} 个，进行中 {inProgress} 个',
   'crosswalk.chapter': '第 {id} 章：{title}',
@@ -35,7 +35,7 @@ export const crosswalkMessages: { [K in keyof typeof en]: string } = {
   'crosswalk.link': '{item}（{strength}）',
   'crosswalk.link.inProgress': '{item}（{strength}，进行中）',
   'crosswalk.untouched.rmf': '尚未涉及的 RMF 子类别',
-  'crosswalk.untouched.aiAct': '尚未涉及的已映射条款',
+  'crosswalk.untouched.aiAct': '尚未涉及的已映射条文',
   'crosswalk.untouched.none': '无：全部已涉及。',
   'crosswalk.nothingShown': '此组中的所有内容均已涉及。',
   'crosswalk.annexIII': '附件 III 高风险领域',
@@ -44,5 +44,5 @@ export const crosswalkMessages: { [K in keyof typeof en]: string } = {
   'crosswalk.annexIII.area': '领域 {area}：{title}',
   'crosswalk.sources': '来源',
   'crosswalk.sources.rmf': 'NIST AI RMF 1.0（NIST AI 100-1，2023 年 1 月）：职能、类别和子类别文本来自美国国家标准与技术研究院（NIST）；属于美国公有领域。',
-  'crosswalk.sources.aiAct': '法规 (EU) 2024/1689：条款编号和标题。来源：EUR-Lex，© 欧洲联盟。仅《欧盟官方公报》文本具有法律效力。',
+  'crosswalk.sources.aiAct': '法规 (EU) 2024/1689：各条的编号和标题。来源：EUR-Lex，© 欧洲联盟。仅《欧盟官方公报》文本具有法律效力。',
 };

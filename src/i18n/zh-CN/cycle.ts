@@ -32,7 +32,7 @@ export const cycle: { [K in keyof typeof en]: string } = {
   'cycle.kind.review': '管理评审',
   'cycle.kind.nonconformity': '不符合项',
   'cycle.kind.improvement': '改进',
-  'cycle.kind.incident': '事件或关切',
+  'cycle.kind.incident': '事件或关注事项',
 
   'cycle.kinds.issue': '内外部问题',
   'cycle.kinds.party': '相关方',
@@ -50,7 +50,7 @@ export const cycle: { [K in keyof typeof en]: string } = {
   'cycle.kinds.review': '管理评审',
   'cycle.kinds.nonconformity': '不符合项和纠正措施',
   'cycle.kinds.improvement': '持续改进',
-  'cycle.kinds.incident': '事件和关切',
+  'cycle.kinds.incident': '事件和关注事项',
 
   'cycle.intro.issue':
     '列出组织内外部可能有助于或妨碍负责任地运用AI的情况：新的法律、技术变化、客户期望、您自身的技能和预算。好的条目会说明该问题如何影响AI管理体系、您如何应对以及何时再次审视。审核员会要求确认此清单保持最新，并且它影响了您的范围和风险工作（4.1）。',
@@ -85,7 +85,7 @@ export const cycle: { [K in keyof typeof en]: string } = {
   'cycle.intro.improvement':
     '收集让AI管理体系或您的AI系统运行得更好的想法，无论是否出过问题：来自评审、审核、员工建议或经验教训。记下预期收益、由谁推进以及所作的决定。审核员乐于看到改进持续不断地进行，而不仅仅是对问题作出反应（10.1）。',
   'cycle.intro.incident':
-    '记录人们对您的AI系统提出的关切、未遂事件和实际发生的事件：由谁报告、严重程度如何以及采取了哪些措施。当用户或其他方需要知情时，请告知他们并记下告知时间。审核员会检查是否有便捷的报告途径、每份报告是否都已处理，以及严重的情况是否已形成不符合项或风险条目（A.3.3、A.8.4）。',
+    '记录人们对您的AI系统提出的关注事项、未遂事件和实际发生的事件：由谁报告、严重程度如何以及采取了哪些措施。当用户或其他方需要知情时，请告知他们并记下告知时间。审核员会检查是否有便捷的报告途径、每份报告是否都已处理，以及严重的情况是否已形成不符合项或风险条目（A.3.3、A.8.4）。',
 
   'cycle.issue.title': '问题',
   'cycle.issue.origin': '内部或外部',
@@ -111,7 +111,7 @@ export const cycle: { [K in keyof typeof en]: string } = {
   'cycle.party.category': '类别',
   'cycle.party.category.customers': '客户',
   'cycle.party.category.users': '用户',
-  'cycle.party.category.affected-people': '受我们AI系统影响的人',
+  'cycle.party.category.affected-people': '受本组织AI系统影响的人',
   'cycle.party.category.regulators': '监管机构和主管部门',
   'cycle.party.category.employees': '员工',
   'cycle.party.category.suppliers': '供应商',
@@ -232,7 +232,7 @@ export const cycle: { [K in keyof typeof en]: string } = {
   'cycle.awareness.title': '活动',
   'cycle.awareness.audience': '对象',
   'cycle.awareness.topics': '主题',
-  'cycle.awareness.topics.help': '涵盖的内容，例如AI方针、如何报告关切、生成式AI工具的可接受使用，或对象自身在AI管理体系中的作用。',
+  'cycle.awareness.topics.help': '涵盖的内容，例如AI方针、如何报告问题与疑虑、生成式AI工具的可接受使用，或对象自身在AI管理体系中的作用。',
   'cycle.awareness.method': '方式',
   'cycle.awareness.method.training': '培训',
   'cycle.awareness.method.briefing': '宣讲',
@@ -383,7 +383,7 @@ export const cycle: { [K in keyof typeof en]: string } = {
 
   'cycle.incident.title': '摘要',
   'cycle.incident.type': '类型',
-  'cycle.incident.type.concern': '关切',
+  'cycle.incident.type.concern': '关注事项',
   'cycle.incident.type.incident': '事件',
   'cycle.incident.type.near-miss': '未遂事件',
   'cycle.incident.reportedOn': '报告日期',
