@@ -39,6 +39,7 @@ export type MatrixIssueCode =
   | 'grid-rows'
   | 'grid-row-cells'
   | 'grid-cell'
+  | 'grid-cell-too-large'
   | 'threshold'
   | 'invalid';
 
@@ -154,12 +155,20 @@ function grid(raw: unknown, rows: number, cols: number, riskCount: number, index
     return row.map((value: unknown, i) => {
       const index = indexOf(value);
       if (index === undefined || index < 0 || index >= riskCount) {
-        issues.push(issue('grid-cell', `grid[${p}][${i}]`, { row: p + 1, cell: i + 1, value: JSON.stringify(value) ?? 'undefined', count: riskCount }));
+        const where = { row: p + 1, cell: i + 1, count: riskCount };
+        // 1e400 reads as Infinity, which JSON would print as "null": say what it is instead.
+        if (typeof value === 'number' && !Number.isFinite(value) && !Number.isNaN(value)) issues.push(issue('grid-cell-too-large', `grid[${p}][${i}]`, where));
+        else issues.push(issue('grid-cell', `grid[${p}][${i}]`, { ...where, value: cellText(value) }));
         return 0;
       }
       return index;
     });
   });
+}
+
+/** A grid cell's value as the file writes it: YAML's `.nan` for NaN (JSON has none), else as JSON. */
+function cellText(value: unknown): string {
+  return typeof value === 'number' && Number.isNaN(value) ? '.nan' : (JSON.stringify(value) ?? 'undefined');
 }
 
 /** Reads the matrix fields we know from any object, with the levels' colours and translations; the rest (urn, ids…) is the caller's. */

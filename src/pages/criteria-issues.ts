@@ -25,6 +25,7 @@ const MESSAGES: Record<MatrixIssueCode, MessageKey> = {
   'grid-rows': 'criteria.issue.gridRows',
   'grid-row-cells': 'criteria.issue.gridRowCells',
   'grid-cell': 'criteria.issue.gridCell',
+  'grid-cell-too-large': 'criteria.issue.gridCellTooLarge',
   threshold: 'criteria.issue.threshold',
   invalid: 'criteria.issue.invalid',
 };

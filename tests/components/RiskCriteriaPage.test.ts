@@ -180,6 +180,18 @@ describe('RiskCriteriaPage', { timeout: 15_000 }, () => {
     expect(within(grid()).getAllByRole('row')).toHaveLength(6);
   });
 
+  it('names a grid number too large to read (1e400) by its row and cell, not as "null"', async () => {
+    setup();
+    await pick(fixture('ciso/library-single-object.yaml').replace('- [0, 1, 2]', '- [0, 1e400, 2]'), 'matrix.yaml');
+    await waitFor(() =>
+      expect(text(screen.getByRole('alert'))).toContain(
+        'grid row 2, cell 2: the number is too large to read (beyond ±1.8e308); it must be one of the 3 risk levels.',
+      ),
+    );
+    expect(text(screen.getByRole('alert'))).not.toContain('null');
+    expect(saved).toEqual([]);
+  });
+
   it("rewords a refused file's problems when the language changes", async () => {
     setup();
     await pick(fixture('invalid-grid-shape.json'));

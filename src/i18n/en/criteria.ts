@@ -146,6 +146,8 @@ export const criteria = {
   'criteria.issue.gridRows': 'grid has {rows} rows; the probability scale has {levels} levels.',
   'criteria.issue.gridRowCells': 'grid row {row} has {cells} cells; the impact scale has {levels} levels.',
   'criteria.issue.gridCell': 'grid row {row}, cell {cell}: {value} is not one of the {count} risk levels.',
+  'criteria.issue.gridCellTooLarge':
+    'grid row {row}, cell {cell}: the number is too large to read (beyond ±1.8e308); it must be one of the {count} risk levels.',
   'criteria.issue.threshold': 'The acceptance threshold names risk level {n}, but there are only {count}.',
   'criteria.issue.invalid': '{field}: {detail}',
 } as const;

@@ -138,6 +138,7 @@ export const criteria: { [K in keyof typeof import('../en/criteria').criteria]: 
   'criteria.issue.gridRows': 'grid 有 {rows} 行；可能性刻度有 {levels} 个等级。',
   'criteria.issue.gridRowCells': 'grid 第 {row} 行有 {cells} 个单元格；影响刻度有 {levels} 个等级。',
   'criteria.issue.gridCell': 'grid 第 {row} 行第 {cell} 个单元格：{value} 不是 {count} 个风险等级之一。',
+  'criteria.issue.gridCellTooLarge': 'grid 第 {row} 行第 {cell} 个单元格：数值过大，无法读取（超出 ±1.8e308）；必须是 {count} 个风险等级之一。',
   'criteria.issue.threshold': '接受阈值指向风险等级 {n}，但只有 {count} 个等级。',
   'criteria.issue.invalid': '{field}：{detail}',
 };

@@ -56,9 +56,12 @@ export async function parseBundle(
 ): Promise<ParseResult> {
   let data = bytes;
   if (isEncryptedContainer(bytes)) {
-    if (!opts.passphrase) return { ok: false, needsPassphrase: true, problems: [problem('passphrase-required', { file: fileName })] };
-    const d = await decryptBundle(bytes, opts.passphrase);
-    if (!d.ok) return { ok: false, needsPassphrase: d.problem.code === 'wrong-passphrase-or-damaged', problems: [{ ...d.problem, file: fileName }] };
+    // Its header, lengths and settings are judged before a passphrase is asked for: a damaged file is refused as damaged.
+    const d = await decryptBundle(bytes, opts.passphrase ?? '');
+    if (!d.ok) {
+      const needsPassphrase = d.problem.code === 'passphrase-required' || d.problem.code === 'wrong-passphrase-or-damaged';
+      return { ok: false, needsPassphrase, problems: [{ ...d.problem, file: fileName }] };
+    }
     data = d.plain;
   }
   const opened = await openZip(data, fileName, opts.limits);
