@@ -47,7 +47,7 @@ export const sheetHeaders: { [K in keyof typeof en]: string } = {
   'sheetCol.Treatment due': '处置期限',
   'sheetCol.Residual likelihood': '剩余可能性',
   'sheetCol.Residual impact': '剩余影响',
-  'sheetCol.Residual level': '剩余风险等级',
+  'sheetCol.Residual level': '残余风险等级',
   'sheetCol.Accepted by': '接受人',
   'sheetCol.Accepted on': '接受日期',
   'sheetCol.Acceptance note': '接受说明',

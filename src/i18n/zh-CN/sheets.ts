@@ -31,7 +31,7 @@ export const sheets: { [K in keyof typeof en]: string } = {
   'sheets.register.cycle.review': '管理评审（9.3）',
   'sheets.register.cycle.nonconformity': '不符合项（10.2）',
   'sheets.register.cycle.improvement': '持续改进（10.1）',
-  'sheets.register.cycle.incident': '事件和关切（A.3.3、A.8.4）',
+  'sheets.register.cycle.incident': '事件和关注事项（A.3.3、A.8.4）',
   'sheets.group.builtIn': '评估和风险',
   'sheets.group.cycle': '管理体系',
   'sheets.saved': '已保存 {file}。',
