@@ -1,5 +1,6 @@
 import type { HistoryTable } from '../domain/history';
 import { OTHER_FIELDS, type Side } from '../domain/merge-fields';
+import { numberedOrder } from '../domain/ref-order';
 import { fieldValue } from '../domain/merge-fields';
 import { valueField } from '../domain/register-values';
 import { t, type MessageKey } from '../i18n/i18n';
@@ -81,9 +82,11 @@ export interface ListView {
   removed: string[];
 }
 
-/** One collator for every list: localeCompare with options makes one per comparison (1.5 s for a preview of 10,000 new risks). */
-const NAME_ORDER = new Intl.Collator(undefined, { numeric: true });
-const byName = (a: string, b: string) => NAME_ORDER.compare(a, b);
+/**
+ * One collator for every list (localeCompare with options made one per comparison: 1.5 s for a preview
+ * of 10,000 new risks), and names that start with their ref ordered by its number without asking it.
+ */
+const byName = numberedOrder(new Intl.Collator(undefined, { numeric: true }));
 
 /** Per register with any change, the records added, updated and removed, by name, sorted. */
 export function listViews(plan: ImportPlan, ctx: PreviewContexts): ListView[] {

@@ -1,18 +1,24 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { compareRefs } from '../../src/domain/risk-schema';
-import { compareRefText } from '../../src/domain/ref-order';
+import { compareRefText, numberedOrder } from '../../src/domain/ref-order';
 
-const collator = new Intl.Collator('en', { numeric: true });
 const sign = (n: number) => Math.sign(n);
 
 describe('register order of refs', () => {
   afterEach(() => vi.restoreAllMocks());
 
-  it('is the English numeric collator’s order for refs of every shape', () => {
-    const prefixes = ['R-', 'r-', 'AUD-', 'A1-', '', 'Ü-', 'R -', 'R-1x'];
+  it('is the numeric collator’s order for refs and names of every shape, in English and Chinese', () => {
+    const prefixes = ['R-', 'r-', 'AUD-', 'A1-', '', 'Ü-', 'R -', 'R-1x', '风险-'];
     const numbers = ['0', '1', '2', '9', '10', '001', '01', '010', '099', '100', '0999', '1000', '10000', '00000', '12345678901234567890'];
-    const refs = [...prefixes.flatMap((p) => numbers.map((n) => p + n)), 'R-', 'R-x', 'R-1a', 'x', ''];
-    for (const a of refs) for (const b of refs) expect(sign(compareRefText(a, b)), `${a} vs ${b}`).toBe(sign(collator.compare(a, b)));
+    const tails = ['', ' Bias', ' bias', 'a', '-2', ' 模型'];
+    const refs = [...prefixes.flatMap((p) => numbers.flatMap((n) => tails.map((t) => p + n + t))), 'R-', 'R-x', 'x', '', ' 1'];
+    for (const locale of ['en', 'zh-CN']) {
+      const collator = new Intl.Collator(locale, { numeric: true });
+      const fast = numberedOrder(collator);
+      for (const a of refs)
+        for (const b of refs) if (sign(fast(a, b)) !== sign(collator.compare(a, b))) expect(`${a} vs ${b}: ${fast(a, b)}`).toBe(`${collator.compare(a, b)}`);
+    }
+    expect(sign(compareRefText('R-2', 'R-10'))).toBe(-1);
   });
 
   it('sorts a register’s refs without asking the collator for each comparison', () => {
