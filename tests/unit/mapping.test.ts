@@ -181,6 +181,13 @@ describe('value suggestions', () => {
     expect(suggestValueMap(likelihood, 'risks', ['0', '9', 'n/a'], { matrix: matrix5, systems: [] })).toEqual({ 9: 4 });
   });
 
+  it('suggests levels for a column of 300,000 distinct texts that start with a number, without overflowing the stack', () => {
+    const texts = Array.from({ length: 300_000 }, (_, i) => `${(i % 5) + 1} - noted in review ${i}`);
+    const map = suggestValueMap(likelihood, 'risks', texts, { matrix: matrix5, systems: [] });
+    expect(Object.keys(map)).toHaveLength(300_000);
+    expect([map['1 - noted in review 0'], map['3 - noted in review 299997'], map['5 - noted in review 299999']]).toEqual([0, 2, 4]);
+  }, 20_000);
+
   it('maps enum texts by label, value and synonym, in English and Chinese', () => {
     expect(
       suggestValueMap(status, 'risks', ['Open', 'In progress', 'closed', '进行中', '已关闭', 'Being treated', 'monitoring', 'Parked'], {

@@ -77,9 +77,11 @@ function suggestEnum(target: MappingTarget, register: TargetRegister, text: stri
  * Texts nothing matches are left out, so the user sees them as unmapped.
  */
 export function suggestValueMap(target: MappingTarget, register: TargetRegister, texts: readonly string[], ctx: OptionContext): ValueMap {
-  let map: ValueMap = {};
-  const numbers = texts.map(leadingInteger).filter((n): n is number => n !== null);
-  const top = numbers.length > 0 ? Math.max(...numbers) : 0;
+  // A loop, not Math.max(...numbers): a column can hold more distinct texts than a call takes arguments.
+  let top = 0;
+  for (const text of texts) top = Math.max(top, leadingInteger(text) ?? 0);
+  // Built in place (a fresh object, as withValue builds it): copying it per text would cost n² for a large column.
+  const map: ValueMap = {};
   for (const text of texts) {
     const key = normValue(text);
     if (!key || hasValue(map, key)) continue;
@@ -87,7 +89,7 @@ export function suggestValueMap(target: MappingTarget, register: TargetRegister,
     if (target.kind === 'level') hit = suggestLevel(ctx.matrix[target.scale ?? 'probability'], text, top);
     else if (target.kind === 'systems') hit = ctx.systems.find((sys) => normHeader(sys.name) === normHeader(text))?.id;
     else hit = suggestEnum(target, register, text);
-    if (hit !== undefined) map = withValue(map, key, hit);
+    if (hit !== undefined) Object.defineProperty(map, key, { value: hit, enumerable: true, writable: true, configurable: true });
   }
   return map;
 }
