@@ -1,6 +1,7 @@
 import type { Problem, ProblemParam } from '../domain/problem';
 import type { SheetProblemCode } from '../domain/sheet-problem-codes';
 import type { ZipDetailCode } from '../domain/zip-problem-codes';
+import type { ContainerDetailCode } from '../domain/container-problem-codes';
 import { sheetProblems } from './en/sheet-problems';
 import { hasMessage, t, tOption, type MessageKey } from './i18n';
 
@@ -41,7 +42,7 @@ export function paramsText(p: Pick<Problem, 'params'>): Params {
 }
 
 /** The message of each code (a typed table, so a catalogue key without a code, or a code without its message, is caught). */
-const KEYS: Record<Exclude<SheetProblemCode, `rule-${string}`> | ZipDetailCode, MessageKey> = {
+const KEYS: Record<Exclude<SheetProblemCode, `rule-${string}`> | ZipDetailCode | ContainerDetailCode, MessageKey> = {
   'id-column-missing': 'sheetProblem.idColumnMissing',
   'unknown-column': 'sheetProblem.unknownColumn',
   'not-clause': 'sheetProblem.notClause',
@@ -145,6 +146,21 @@ const KEYS: Record<Exclude<SheetProblemCode, `rule-${string}`> | ZipDetailCode, 
   'zip-holds': 'io.detail.zipHolds',
   'zip-crc': 'io.detail.zipCrc',
   'zip-not-utf8': 'io.detail.zipNotUtf8',
+  'enc-too-short': 'io.detail.encTooShort',
+  'enc-header-length': 'io.detail.encHeaderLength',
+  'enc-header-past-end': 'io.detail.encHeaderPastEnd',
+  'enc-no-ciphertext': 'io.detail.encNoCiphertext',
+  'enc-header-not-json': 'io.detail.encHeaderNotJson',
+  'enc-header-shape': 'io.detail.encHeaderShape',
+  'enc-salt': 'io.detail.encSalt',
+  'enc-iv': 'io.detail.encIv',
+  'enc-version': 'io.detail.encVersion',
+  'enc-kdf': 'io.detail.encKdf',
+  'enc-cipher': 'io.detail.encCipher',
+  'enc-hash': 'io.detail.encHash',
+  'enc-key-length': 'io.detail.encKeyLength',
+  'enc-tag-length': 'io.detail.encTagLength',
+  'enc-iterations': 'io.detail.encIterations',
 };
 
 function keyOf(code: string): string | undefined {

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { CryptoContainerError, MAX_ITERATIONS, decryptBundle, encryptBundle, isEncryptedContainer } from '../../src/io/bundle/crypto-container';
 import { sha256Hex } from '../../src/io/sha256';
+import { containerDetailCodes } from '../../src/domain/container-problem-codes';
 
 // Every key derivation here costs the real 600,000+ PBKDF2 iterations (~0.2 s in Node), so the
 // tests share one container and keep the number of decryptions small.
@@ -43,6 +44,9 @@ function withHeader(bytes: Uint8Array, edit: (h: Record<string, any>) => void): 
 async function problemCode(bytes: Uint8Array, passphrase = PASS): Promise<string> {
   const r = await decryptBundle(bytes, passphrase);
   if (r.ok) throw new Error('expected decryption to fail');
+  // Why it is damaged or unsupported is a declared code with facts, worded in the page; never a sentence.
+  if (r.problem.code.startsWith('container-')) expect(containerDetailCodes).toContain(r.problem.params?.reason);
+  expect(r.problem.params ?? {}).not.toHaveProperty('detail');
   return r.problem.code;
 }
 

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { matrixFromCiso } from '../../src/domain/ciso-import';
 import { loadMessages, setLocale, type Locale } from '../../src/i18n/i18n';
+import { containerDetailCodes } from '../../src/domain/container-problem-codes';
 import { parseBundle } from '../../src/io/bundle/bundle-import';
+import { decryptBundle } from '../../src/io/bundle/crypto-container';
 import { parseMatrixFile } from '../../src/io/ciso/ciso-file';
 import { parseJsonSafely } from '../../src/io/safe-json';
 import { describeIssue } from '../../src/pages/criteria-issues';
@@ -57,6 +59,37 @@ describe('a damaged encrypted bundle', () => {
     if (r.ok) return;
     expect(r.needsPassphrase).toBeFalsy();
     expect(r.problems.map((p) => p.code)).toEqual(['container-damaged']);
+  });
+});
+
+describe('a damaged or unsupported encrypted bundle says what is wrong with it', () => {
+  const container = (header: string, body = 32): Uint8Array => {
+    const json = new TextEncoder().encode(header);
+    const bytes = new Uint8Array(12 + json.length + body);
+    bytes.set(new TextEncoder().encode('AIMSENC1'), 0);
+    new DataView(bytes.buffer).setUint32(8, json.length, false);
+    bytes.set(json, 12);
+    return bytes;
+  };
+  const shown = async (bytes: Uint8Array): Promise<string> => {
+    const r = await decryptBundle(bytes, '');
+    if (r.ok) throw new Error('decrypted');
+    expect(containerDetailCodes).toContain(r.problem.params?.reason);
+    expect(r.problem.params).not.toHaveProperty('detail');
+    return describeProblem({ ...r.problem, file: 'client.aims.enc' });
+  };
+  const scrypt = () => container('{"format":"aims-workbench-encrypted","version":1,"kdf":{"name":"scrypt"},"cipher":{"name":"AES-GCM"}}');
+
+  it('names the header length that is out of range, and the setting it does not accept', async () => {
+    const long = new Uint8Array(112);
+    long.set(new TextEncoder().encode('AIMSENC1'), 0);
+    new DataView(long.buffer).setUint32(8, 70_000, false);
+    expect(await shown(long)).toBe('client.aims.enc: The encrypted file is damaged: its header length is 70000 bytes (allowed 1 to 4096).');
+    expect(await shown(container('{"format":', 40))).toBe('client.aims.enc: The encrypted file is damaged: its header cannot be read (it is not UTF-8 JSON).');
+    expect(await shown(scrypt())).toBe('client.aims.enc: The encrypted file uses settings this version does not accept (key derivation "scrypt").');
+    await inLocale('zh-CN');
+    expect(await shown(long)).toBe('client.aims.enc: 加密文件已损坏：文件头长度为 70000 字节（允许 1 到 4096）。');
+    expect(await shown(scrypt())).toBe('client.aims.enc: 加密文件使用了此版本不接受的设置（密钥派生算法 "scrypt"）。');
   });
 });
 

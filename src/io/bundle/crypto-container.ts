@@ -13,7 +13,10 @@
  * errors and a missing WebCrypto throw a CryptoContainerError.
  */
 import { z } from 'zod';
-import { problem, type IoProblem } from '../problems';
+import type { ContainerDetailCode } from '../../domain/container-problem-codes';
+import { problemOf } from '../../domain/problem';
+import type { IoProblem } from '../problems';
+import { quoteName } from '../zip/zip-names';
 
 export const ENCRYPTED_MAGIC = 'AIMSENC1';
 export const ENCRYPTED_FORMAT = 'aims-workbench-encrypted';
@@ -118,42 +121,48 @@ export async function encryptBundle(plain: Uint8Array, passphrase: string, opts:
  * failure is 'wrong-passphrase-or-damaged' (GCM cannot tell the two apart); no partial data is returned.
  */
 export async function decryptBundle(bytes: Uint8Array, passphrase: string): Promise<{ ok: true; plain: Uint8Array } | { ok: false; problem: IoProblem }> {
-  const fail = (code: EncryptedContainerCode, detail?: string) => ({ ok: false as const, problem: problem(code, detail === undefined ? {} : { detail }) });
+  // The reason and its facts (numbers, a quoted value of the header) are worded where a person reads them.
+  const fail = (code: EncryptedContainerCode, reason?: ContainerDetailCode, facts: Record<string, string | number> = {}) => ({
+    ok: false as const,
+    problem: problemOf(code, reason === undefined ? undefined : { reason, ...facts }),
+  });
+  const damaged = (reason: ContainerDetailCode, facts?: Record<string, string | number>) => fail('container-damaged', reason, facts);
+  const unsupported = (reason: ContainerDetailCode, facts?: Record<string, string | number>) => fail('container-unsupported', reason, facts);
 
   if (!isEncryptedContainer(bytes)) return fail('not-encrypted');
-  if (bytes.length < PREFIX_BYTES) return fail('container-damaged', `file is ${bytes.length} bytes, too short for a header`);
+  if (bytes.length < PREFIX_BYTES) return damaged('enc-too-short', { size: bytes.length });
   const n = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(MAGIC_BYTES.length, false);
-  if (n === 0 || n > MAX_HEADER_LENGTH) return fail('container-damaged', `header length ${n}, allowed 1 to ${MAX_HEADER_LENGTH}`);
-  if (bytes.length < PREFIX_BYTES + n) return fail('container-damaged', `header length ${n} runs past the end of the file (${bytes.length} bytes)`);
+  if (n === 0 || n > MAX_HEADER_LENGTH) return damaged('enc-header-length', { length: n, limit: MAX_HEADER_LENGTH });
+  if (bytes.length < PREFIX_BYTES + n) return damaged('enc-header-past-end', { length: n, size: bytes.length });
   const cipherLength = bytes.length - PREFIX_BYTES - n;
-  if (cipherLength < TAG_BITS / 8) return fail('container-damaged', `ciphertext is ${cipherLength} bytes, shorter than the authentication tag`);
+  if (cipherLength < TAG_BITS / 8) return damaged('enc-no-ciphertext', { size: cipherLength, tag: TAG_BITS / 8 });
 
   let raw: unknown;
   try {
     raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(PREFIX_BYTES, PREFIX_BYTES + n)));
   } catch (e) {
-    if (e instanceof TypeError || e instanceof SyntaxError) return fail('container-damaged', 'header is not UTF-8 JSON');
+    if (e instanceof TypeError || e instanceof SyntaxError) return damaged('enc-header-not-json');
     throw e;
   }
   const envelope = headerEnvelope.safeParse(raw);
-  if (!envelope.success) return fail('container-damaged', 'header has the wrong shape');
+  if (!envelope.success) return damaged('enc-header-shape');
   const { version, kdf, cipher } = envelope.data;
-  if (version !== ENCRYPTED_VERSION) return fail('container-unsupported', `version ${version}`);
-  if (kdf.name !== 'PBKDF2') return fail('container-unsupported', `key derivation ${kdf.name}`);
-  if (cipher.name !== 'AES-GCM') return fail('container-unsupported', `cipher ${cipher.name}`);
+  if (version !== ENCRYPTED_VERSION) return unsupported('enc-version', { version });
+  if (kdf.name !== 'PBKDF2') return unsupported('enc-kdf', { name: quoteName(kdf.name) });
+  if (cipher.name !== 'AES-GCM') return unsupported('enc-cipher', { name: quoteName(cipher.name) });
   const parsed = headerV1.safeParse(raw);
-  if (!parsed.success) return fail('container-damaged', 'header has the wrong shape');
+  if (!parsed.success) return damaged('enc-header-shape');
   const h = parsed.data;
-  if (h.kdf.hash !== 'SHA-256') return fail('container-unsupported', `hash ${h.kdf.hash}`);
-  if (h.cipher.keyLength !== KEY_BITS) return fail('container-unsupported', `key length ${h.cipher.keyLength}`);
-  if (h.cipher.tagLength !== TAG_BITS) return fail('container-unsupported', `tag length ${h.cipher.tagLength}`);
+  if (h.kdf.hash !== 'SHA-256') return unsupported('enc-hash', { name: quoteName(h.kdf.hash) });
+  if (h.cipher.keyLength !== KEY_BITS) return unsupported('enc-key-length', { bits: h.cipher.keyLength });
+  if (h.cipher.tagLength !== TAG_BITS) return unsupported('enc-tag-length', { bits: h.cipher.tagLength });
   if (h.kdf.iterations < MIN_ITERATIONS || h.kdf.iterations > MAX_ITERATIONS) {
-    return fail('container-unsupported', `iterations ${h.kdf.iterations}, allowed ${MIN_ITERATIONS} to ${MAX_ITERATIONS}`);
+    return unsupported('enc-iterations', { count: h.kdf.iterations, min: MIN_ITERATIONS, max: MAX_ITERATIONS });
   }
   const salt = fromBase64(h.kdf.salt);
   const iv = fromBase64(h.cipher.iv);
-  if (salt.length !== SALT_BYTES) return fail('container-damaged', `salt is ${salt.length} bytes, expected ${SALT_BYTES}`);
-  if (iv.length !== IV_BYTES) return fail('container-damaged', `iv is ${iv.length} bytes, expected ${IV_BYTES}`);
+  if (salt.length !== SALT_BYTES) return damaged('enc-salt', { size: salt.length, expected: SALT_BYTES });
+  if (iv.length !== IV_BYTES) return damaged('enc-iv', { size: iv.length, expected: IV_BYTES });
 
   const pass = normalisePassphrase(passphrase);
   if (pass.length === 0) return fail('passphrase-required');
