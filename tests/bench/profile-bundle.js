@@ -69,7 +69,9 @@ function longStretches(p) {
       cur.samples.push(id);
     }
   });
-  if (cur && cur.end - cur.start > LONG_MS * 1000) out.push(cur);
+  // (TypeScript does not see the callback above assign it.)
+  const last = /** @type {{ start: number, end: number, samples: number[] } | null} */ (/** @type {unknown} */ (cur));
+  if (last && last.end - last.start > LONG_MS * 1000) out.push(last);
   return out.map((s) => {
     /** @type {Map<string, number>} */
     const total = new Map();
@@ -141,9 +143,13 @@ function sourceLine(file, line) {
   return (text[line - 1] ?? '').trim().slice(0, 110);
 }
 
-/** @param {import('@playwright/test').Page} page */
-const longTasksSince = (page, /** @type {number} */ t0) =>
-  page.evaluate((since) => /** @type {any} */ ((window).__longTasks ?? []).filter((e) => e.start >= since).map((e) => Math.round(e.duration)), t0);
+/** @param {import('@playwright/test').Page} page @param {number} t0 */
+const longTasksSince = (page, t0) =>
+  page.evaluate((since) => {
+    /** @type {{ start: number, duration: number }[]} */
+    const all = /** @type {any} */ (window).__longTasks ?? [];
+    return all.filter((e) => e.start >= since).map((e) => Math.round(e.duration));
+  }, t0);
 
 async function main() {
   mkdirSync(OUT, { recursive: true });

@@ -208,7 +208,7 @@ async function main() {
       console.log(
         `\nBundles. ${bundleWorkloadLine(result)}\n${machine} ${loadLine(result)}\n\n${bundleRunLines(result).join('\n')}\n\n${targetTextTable(rows)}\n`,
       );
-      const failed = rows.filter((r) => r.result === 'FAIL');
+      const failed = rows.filter((r) => r.result.startsWith('FAIL'));
       console.log(
         failed.length
           ? `[bench] FAIL: ${failed.length} bundle target(s) missed: ${failed.map((r) => r.measure).join('; ')}\n`
@@ -225,7 +225,7 @@ async function main() {
         `\nSpreadsheets. ${sheetsWorkloadLine(result)}\n${machine} ${loadLine(result)}\n\n${sheetsRunLines(result).join('\n')}\n\n${targetTextTable(rows)}\n`,
       );
       if (result.notes.length) log(`notes: ${result.notes.join('; ')}`);
-      const failed = rows.filter((r) => r.result === 'FAIL');
+      const failed = rows.filter((r) => r.result.startsWith('FAIL'));
       console.log(
         failed.length
           ? `[bench] FAIL: ${failed.length} spreadsheet target(s) missed: ${failed.map((r) => r.measure).join('; ')}\n`

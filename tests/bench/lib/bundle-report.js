@@ -4,7 +4,7 @@ import { loadLine, targetMarkdownTable } from './target-table.js';
 /** @typedef {import('./bundle-bench.js').BundleResult} BundleResult */
 /** @typedef {import('./target-table.js').TargetRow} BundleRow */
 
-export const TARGETS = { timeRatio: 1.5, heapRatio: 3, longTaskMs: 200 };
+export const TARGETS = { timeRatio: 1.5, heapRatio: 3, longTaskMs: 200, shortTaskMs: 50 };
 
 const MiB = 2 ** 20;
 const mib = (/** @type {number} */ n) => `${(n / MiB).toFixed(1)} MiB`;
@@ -18,8 +18,8 @@ const pass = (/** @type {boolean} */ ok) => (ok ? 'PASS' : 'FAIL');
  */
 export function bundleFigures(r) {
   const tasks = (/** @type {(number[] | null)[]} */ lists) => (lists.every((l) => l !== null) ? Math.max(0, ...lists.flatMap((l) => l ?? [])) : null);
-  const over = (/** @type {(number[] | null)[]} */ lists) =>
-    lists.every((l) => l !== null) ? lists.flatMap((l) => l ?? []).filter((d) => d > TARGETS.longTaskMs).length : null;
+  const over = (/** @type {(number[] | null)[]} */ lists, limit = TARGETS.longTaskMs) =>
+    lists.every((l) => l !== null) ? lists.flatMap((l) => l ?? []).filter((d) => d > limit).length : null;
   const exportApp = median(r.exports.map((e) => e.app.ms));
   const exportFloor = median(r.exports.map((e) => e.floorMs));
   // Ratios pair each run's app figure with the floor measured right after it, so a machine that
@@ -59,6 +59,19 @@ export function bundleFigures(r) {
     overImport: over(r.imports.flatMap((i) => [i.check.longTasks, i.write.longTasks])),
     longestCheck: tasks(r.imports.map((i) => i.check.longTasks)),
     longestWrite: tasks(r.imports.map((i) => i.write.longTasks)),
+    // Issue 19's target: no task over 50 ms (counted over every run).
+    over50Export: over(
+      r.exports.map((e) => e.app.longTasks),
+      TARGETS.shortTaskMs,
+    ),
+    over50Check: over(
+      r.imports.map((i) => i.check.longTasks),
+      TARGETS.shortTaskMs,
+    ),
+    over50Write: over(
+      r.imports.map((i) => i.write.longTasks),
+      TARGETS.shortTaskMs,
+    ),
   };
 }
 
@@ -66,8 +79,13 @@ export function bundleFigures(r) {
 export function bundleRows(r) {
   const f = bundleFigures(r);
   const x = (/** @type {number} */ n) => `${n.toFixed(2)}×`;
-  const task = (/** @type {number | null} */ n, /** @type {number | null} */ k) => (n === null ? 'n/a' : `${n} ms (${k} over ${TARGETS.longTaskMs} ms)`);
-  const taskResult = (/** @type {number | null} */ n) => (n === null ? 'n/a' : pass(n <= TARGETS.longTaskMs));
+  const task = (/** @type {number | null} */ n, /** @type {number | null} */ k, /** @type {number | null} */ k50) =>
+    n === null ? 'n/a' : `${n} ms (${k} over ${TARGETS.longTaskMs} ms, ${k50} over ${TARGETS.shortTaskMs} ms)`;
+  // The target is 200 ms; issue 19's 50 ms is said beside it (it does not make the run FAIL).
+  const taskResult = (/** @type {number | null} */ n) =>
+    n === null ? 'n/a' : `${pass(n <= TARGETS.longTaskMs)}; ${n <= TARGETS.shortTaskMs ? 'within' : 'over'} ${TARGETS.shortTaskMs} ms`;
+  const taskTarget = `≤ ${TARGETS.longTaskMs} ms (issue 19: ≤ ${TARGETS.shortTaskMs} ms)`;
+  const sum = (/** @type {(number | null)[]} */ ns) => (ns.some((n) => n === null) ? null : ns.reduce((a, b) => (a ?? 0) + (b ?? 0), 0));
   const heapBound = `< ${TARGETS.heapRatio}× bundle (${mib(TARGETS.heapRatio * r.bundleBytes)})`;
   return [
     {
@@ -128,19 +146,35 @@ export function bundleRows(r) {
     },
     {
       measure: 'longest main-thread task, export',
-      app: task(f.longestExport, f.overExport),
+      app: task(f.longestExport, f.overExport, f.over50Export),
       floor: '—',
       ratio: '—',
-      target: `≤ ${TARGETS.longTaskMs} ms`,
+      target: taskTarget,
       result: taskResult(f.longestExport),
     },
     {
       measure: 'longest main-thread task, import',
-      app: task(f.longestImport, f.overImport),
+      app: task(f.longestImport, f.overImport, sum([f.over50Check, f.over50Write])),
       floor: '—',
       ratio: '—',
-      target: `≤ ${TARGETS.longTaskMs} ms`,
+      target: taskTarget,
       result: taskResult(f.longestImport),
+    },
+    {
+      measure: 'longest main-thread task, import part 1: check → preview (info)',
+      app: f.longestCheck === null ? 'n/a' : `${f.longestCheck} ms (${f.over50Check} over ${TARGETS.shortTaskMs} ms)`,
+      floor: '—',
+      ratio: '—',
+      target: '—',
+      result: 'info',
+    },
+    {
+      measure: 'longest main-thread task, import part 2: write → dashboard (info)',
+      app: f.longestWrite === null ? 'n/a' : `${f.longestWrite} ms (${f.over50Write} over ${TARGETS.shortTaskMs} ms)`,
+      floor: '—',
+      ratio: '—',
+      target: '—',
+      result: 'info',
     },
   ];
 }
@@ -178,7 +212,7 @@ export function bundleRunLines(r) {
 export async function updateBundleDoc(file, run) {
   const rows = bundleRows(run.result);
   const f = bundleFigures(run.result);
-  const failed = rows.filter((r) => r.result === 'FAIL').map((r) => r.measure);
+  const failed = rows.filter((r) => r.result.startsWith('FAIL')).map((r) => r.measure);
   const verdict = failed.length ? `**FAIL**: ${failed.join('; ')}.` : 'All targets met.';
   const entry =
     `| ${run.date} | ${Math.round(f.exportApp)} / ${Math.round(f.exportFloor)} (${f.exportRatio.toFixed(2)}×) | ${Math.round(f.importApp)} / ${Math.round(f.importFloor)} (${f.importRatio.toFixed(2)}×) ` +

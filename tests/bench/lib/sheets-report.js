@@ -5,7 +5,7 @@ import { EDITED_CELLS as EDITED } from './sheets-bench.js';
 /** @typedef {import('./sheets-bench.js').SheetsResult} SheetsResult */
 /** @typedef {import('./target-table.js').TargetRow} SheetsRow */
 
-export const SHEETS_TARGETS = { exportRatio: 1.3, importRatio: 1.5, longTaskMs: 200 };
+export const SHEETS_TARGETS = { exportRatio: 1.3, importRatio: 1.5, longTaskMs: 200, shortTaskMs: 50 };
 
 const ms = (/** @type {number} */ n) => `${Math.round(n)} ms`;
 const x = (/** @type {number} */ n) => `${n.toFixed(2)}×`;
@@ -16,7 +16,12 @@ const kib = (/** @type {number} */ n) => `${(n / 1024).toFixed(0)} KiB`;
 function tasks(lists) {
   if (!lists.every((l) => l !== null)) return null;
   const all = lists.flatMap((l) => l ?? []);
-  return { longest: Math.max(0, ...all), over: all.filter((d) => d > SHEETS_TARGETS.longTaskMs).length };
+  return {
+    longest: Math.max(0, ...all),
+    over: all.filter((d) => d > SHEETS_TARGETS.longTaskMs).length,
+    // Issue 19's target: no task over 50 ms.
+    over50: all.filter((d) => d > SHEETS_TARGETS.shortTaskMs).length,
+  };
 }
 
 /**
@@ -64,13 +69,19 @@ export function sheetsRows(r) {
   const f = sheetsFigures(r);
   const T = SHEETS_TARGETS;
   const floorRead = (/** @type {number} */ n) => `${ms(n)} (read + sheet_to_json)`;
-  const task = (/** @type {string} */ measure, /** @type {{ longest: number, over: number } | null} */ t, /** @type {boolean} */ target = false) => ({
+  // The target is 200 ms; issue 19's 50 ms is said beside it (it does not make the run FAIL).
+  const within50 = (/** @type {{ longest: number }} */ t) => `${t.longest <= T.shortTaskMs ? 'within' : 'over'} ${T.shortTaskMs} ms`;
+  const task = (
+    /** @type {string} */ measure,
+    /** @type {{ longest: number, over: number, over50: number } | null} */ t,
+    /** @type {boolean} */ target = false,
+  ) => ({
     measure: `longest main-thread task, ${measure}${target ? '' : ' (info)'}`,
-    app: t ? `${t.longest} ms (${t.over} over ${T.longTaskMs} ms)` : 'n/a',
+    app: t ? `${t.longest} ms (${t.over} over ${T.longTaskMs} ms, ${t.over50} over ${T.shortTaskMs} ms)` : 'n/a',
     floor: '—',
     ratio: '—',
-    target: target ? `≤ ${T.longTaskMs} ms` : '—',
-    result: !t ? 'n/a' : target ? pass(t.over === 0) : t.over ? `info: ${t.over} over ${T.longTaskMs} ms` : 'info',
+    target: target ? `≤ ${T.longTaskMs} ms (issue 19: ≤ ${T.shortTaskMs} ms)` : '—',
+    result: !t ? 'n/a' : target ? `${pass(t.over === 0)}; ${within50(t)}` : `info: ${t.over ? `${t.over} over ${T.longTaskMs} ms, ` : ''}${within50(t)}`,
   });
   return [
     {
@@ -193,7 +204,7 @@ export function sheetsRunLines(r) {
 export async function updateSheetsDoc(file, run) {
   const rows = sheetsRows(run.result);
   const f = sheetsFigures(run.result);
-  const failed = rows.filter((r) => r.result === 'FAIL').map((r) => r.measure);
+  const failed = rows.filter((r) => r.result.startsWith('FAIL')).map((r) => r.measure);
   const verdict = failed.length ? `**FAIL**: ${failed.join('; ')}.` : 'All targets met.';
   const notes = run.result.notes.length ? `\n\nNotes: ${run.result.notes.join('; ')}.` : '';
   const over = (/** @type {{ longest: number, over: number } | null} */ t) => (t ? String(t.longest) : 'n/a');
