@@ -11,6 +11,7 @@ import { router } from './router.svelte';
 import type { ConflictPrompt } from './edit-sessions';
 import { saveJournal, stopSaves } from './autosave';
 import { errorWords, type ErrorWords } from './error-words';
+import { toasts, type ToastAction } from './toasts.svelte';
 
 export type Phase = 'loading' | 'ready' | 'fatal';
 /** Why this tab no longer writes: another tab upgraded the database (closed), or a newer app changed it. */
@@ -171,9 +172,10 @@ class AppState {
     this.#error = null;
   }
 
-  /** Polite status for screen readers (and a visible toast). */
-  announce(message: string): void {
+  /** Polite status for screen readers, and a visible toast (with one action, such as Undo, when given). */
+  announce(message: string, action?: ToastAction): void {
     this.#notice = message;
+    toasts.show(message, action);
   }
 }
 

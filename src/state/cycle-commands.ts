@@ -23,6 +23,7 @@ export function saveCycleField(id: string, patch: CyclePatch, onResult?: (r: Res
 }
 
 export const newCycleRecord = (ws: string, kind: CycleKind, title: string, extra?: CyclePatch) => guarded(() => createCycleRecord(ws, kind, title, extra));
-export const removeCycleRecord = (id: string) => guarded(() => deleteCycleRecord(id));
+/** True once the record is in the trash; undefined when the delete failed (reported). */
+export const removeCycleRecord = (id: string) => guarded(async () => (await deleteCycleRecord(id), true));
 export const newFinding = (auditId: string, title: string) => guarded(() => addFinding(auditId, title));
 export const newNonconformityFrom = (sourceId: string) => guarded(() => raiseNonconformity(sourceId));

@@ -48,9 +48,10 @@ export const saveAssessmentField = fieldSaver<ImpactAssessmentPatch>('impactAsse
 export const newAiSystem = (ws: string, name: string) => guarded(() => createAiSystem(ws, name));
 export const removeAiSystem = (id: string) => guarded(() => deleteAiSystem(id));
 export const newRisk = (ws: string, title: string, extra?: RiskPatch) => guarded(() => createRisk(ws, title, extra));
-export const removeRisk = (id: string) => guarded(() => deleteRisk(id));
+/** True once the risk is in the trash; undefined when the delete failed (reported). */
+export const removeRisk = (id: string) => guarded(async () => (await deleteRisk(id), true));
 export const newOwnControl = (ws: string, name: string) => guarded(() => createOwnControl(ws, name));
-export const removeOwnControl = (id: string) => guarded(() => deleteOwnControl(id));
+export const removeOwnControl = (id: string) => guarded(async () => (await deleteOwnControl(id), true));
 /** Opens the system's assessment when it has one (`started` false), else starts version 1. */
 export const newImpactAssessment = (ws: string, aiSystemId: string) => guarded(() => startImpactAssessment(ws, aiSystemId));
 export const checkAssessmentApproval = (id: string) => guarded(() => checkApproval(id));

@@ -4,7 +4,7 @@ test('a record shows who changed which field from what to what; a deleted record
   await page.goto('./');
   await page.getByLabel('Your name (for the change history)').fill('Dana Auditor');
   await page.getByRole('button', { name: 'Save my name' }).click();
-  await expect(page.getByText('Your name is saved')).toBeVisible();
+  await expect(page.getByRole('group', { name: /^Your name is saved/ })).toBeVisible();
   await createWorkspace(page, 'History Co');
   const ws = page.url();
 
@@ -47,7 +47,7 @@ test('the History page filters by register (a management-system kind too), perso
   await page.goto('./');
   await page.getByLabel('Your name (for the change history)').fill('Dana Auditor');
   await page.getByRole('button', { name: 'Save my name' }).click();
-  await expect(page.getByText('Your name is saved')).toBeVisible();
+  await expect(page.getByRole('group', { name: /^Your name is saved/ })).toBeVisible();
   await createWorkspace(page, 'Filter Co');
   const ws = page.url();
   for (const [kind, title] of [
@@ -62,7 +62,7 @@ test('the History page filters by register (a management-system kind too), perso
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Workspaces' }).click();
   await page.getByLabel('Your name (for the change history)').fill('Sam Auditor');
   await page.getByRole('button', { name: 'Save my name' }).click();
-  await expect(page.getByText('Your name is saved')).toBeVisible();
+  await expect(page.getByRole('group', { name: /^Your name is saved/ })).toBeVisible();
   await page.goto(`${ws}/risks`);
   await page.getByLabel('Title of the new risk').fill('Drift');
   await page.getByRole('button', { name: 'Add risk' }).click();

@@ -62,7 +62,7 @@ async function scenario(page: Page): Promise<{ ws: string; records: string[]; as
   await page.goto('./');
   await page.getByLabel('Your name (for the change history)').fill('Dana Auditor');
   await page.getByRole('button', { name: 'Save my name' }).click();
-  await expect(page.getByText('Your name is saved')).toBeVisible();
+  await expect(page.getByRole('group', { name: /^Your name is saved/ })).toBeVisible();
   await createWorkspace(page, 'Leak Co');
   const ws = page.url();
   const records: string[] = [];

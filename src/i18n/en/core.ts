@@ -3,6 +3,8 @@ export const core = {
   'app.name': 'AIMS Workbench',
   'app.tagline': 'Your ISO/IEC 42001 AI management system, kept in this browser only.',
   'app.loading': 'Loading…',
+  'toast.region': 'Notifications',
+  'toast.dismiss': 'Dismiss',
   'app.privacy': 'Everything stays in this browser. Nothing is sent anywhere.',
   'app.skipToContent': 'Skip to content',
   'app.fatal.title': 'AIMS Workbench cannot open its storage',

@@ -8,7 +8,6 @@ export const cycleUi = {
   'cycleUi.backToHub': 'Back to the management system',
   'cycleUi.add': 'Add {what}',
   'cycleUi.created': '{what} {ref} created.',
-  'cycleUi.deleted': '{ref} deleted.',
   'cycleUi.create.name-required': 'Enter a name first.',
   'cycleUi.create.singleton-exists': 'This workspace already has one; open it instead of creating another.',
   'cycleUi.search': 'Search this register',

@@ -9,7 +9,6 @@ export const cycleUi: { [K in keyof typeof en]: string } = {
   'cycleUi.backToHub': '返回管理体系',
   'cycleUi.add': '添加{what}',
   'cycleUi.created': '已创建{what} {ref}。',
-  'cycleUi.deleted': '已删除 {ref}。',
   'cycleUi.create.name-required': '请先输入名称。',
   'cycleUi.create.singleton-exists': '此工作区已有一条此类记录；请打开它，而不是再新建一条。',
   'cycleUi.search': '搜索此登记册',
