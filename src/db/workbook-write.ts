@@ -29,7 +29,10 @@ export async function applyWorkbookPlan(workspaceId: string, plan: WorkbookPlan)
     async (w) => {
       const db = w.db;
       if (!(await db.workspaces.get(workspaceId))) throw new Error(`workspace ${workspaceId} not found`);
-      const base = () => ({ id: newId(), workspaceId, createdAt: w.now, updatedAt: w.now });
+      // A new record takes the id its plan chose (other rows of the file may refer to it).
+      let planned: string | undefined;
+      const base = () => ({ id: planned ?? newId(), workspaceId, createdAt: w.now, updatedAt: w.now });
+      await refuseTakenIds(db, plan.writes);
       const idsOf = (pick: (sheet: RowWrite['sheet']) => boolean) => [...new Set(plan.writes.flatMap((w) => (pick(w.sheet) && w.id ? [w.id] : [])))];
       const itemIds = idsOf((s) => s === 'clauses' || s === 'soa');
       const [answers, ...stored] = await Promise.all([
@@ -64,6 +67,7 @@ export async function applyWorkbookPlan(workspaceId: string, plan: WorkbookPlan)
       const kindRefs = new Map<CycleKind, string[]>();
       for (const row of plan.writes) {
         const table = tableOf(row.sheet);
+        planned = row.id ? undefined : row.newId;
         let record: Row | undefined;
         if (table === 'assessments') record = answerOf.get(row.id!) ?? (blankAssessment(workspaceId, row.id!, newId(), w.now) as Row);
         else if (row.id) record = current.get(table)!.get(row.id);
@@ -136,6 +140,14 @@ async function checkLinks(
 
 const isCycleSheet = (sheet: RowWrite['sheet']) => sheet.startsWith('cycle:');
 const cycleKindOf = (sheet: RowWrite['sheet']) => sheet.slice('cycle:'.length) as CycleKind;
+
+/** A plan whose new ids are taken already (it was written once) is not written again. */
+async function refuseTakenIds(db: Parameters<Parameters<typeof write>[1]>[0]['db'], writes: readonly RowWrite[]): Promise<void> {
+  for (const table of TABLES.slice(1)) {
+    const ids = writes.flatMap((r) => (!r.id && r.newId && tableOf(r.sheet) === table ? [r.newId] : []));
+    if (ids.length && (await db[table].bulkGet(ids)).some(Boolean)) throw new Error(`this import was written already (${table})`);
+  }
+}
 
 /** The rows with these ids, by id (ids with no row are left out). */
 async function byId<T extends { id: string }>(table: DexieTable<T, string>, ids: string[]): Promise<Map<string, T>> {

@@ -5,7 +5,7 @@ import { loadLocaleTables } from '../i18n/locale-tables';
 import { applyZodLocale } from '../i18n/zod-locale';
 import type { TextEncodingName } from '../io/text-decode';
 import { exportRegisterCsv, exportRegisterXlsx, exportTemplate, exportWorkbook, type SingleRegister } from '../io/sheets/workbook-export';
-import { checkWorkbookFile, type SheetCheck } from '../io/sheets/workbook-import';
+import { checkWorkbookFile, type PlanOptions, type SheetCheck } from '../io/sheets/workbook-import';
 import { remoteDeflater } from '../io/zip/deflate-remote';
 import { localDeflater, type Deflater } from '../io/zip/zip-write';
 import { installIoWords } from './io-words';
@@ -46,6 +46,8 @@ export type SheetsWorkerRequest =
       fileName: string;
       csvEncoding?: TextEncodingName;
       locale?: Locale;
+      /** The preview's choices (blank cells clear values, new rows linked to existing records). */
+      options?: PlanOptions;
     };
 
 export type SheetsWorkerReply = { type: 'workbook'; bytes: Uint8Array } | { type: 'checked'; result: SheetCheck } | { type: 'failed'; message: string };
@@ -108,7 +110,7 @@ export async function runSheetsJob(req: SheetsWorkerRequest): Promise<{ reply: S
     // The plan needs the records and the messages; the parse waits only for the read to be under way.
     const ready = Promise.all([read.data, messages]).then(([data]) => data);
     const opts = { beforeParse: read.requested, ...(req.csvEncoding ? { csvEncoding: req.csvEncoding } : {}) };
-    const result = await checkWorkbookFile(req.bytes, req.fileName, ready, opts);
+    const result = await checkWorkbookFile(req.bytes, req.fileName, ready, opts, req.options);
     return { reply: { type: 'checked', result }, transfer: [] };
   } catch (e) {
     return { reply: { type: 'failed', message: e instanceof Error ? `${e.name}: ${e.message}` : String(e) }, transfer: [] };

@@ -3,14 +3,14 @@ import { applyWorkbookPlan } from '../db/workbook-write';
 import type { Catalog } from '../domain/catalog-model';
 import { cycleKindNames } from '../domain/cycle/kind-names';
 import { locale, type MessageKey } from '../i18n/i18n';
-import type { SheetCheck, WorkbookPlan } from '../io/sheets/workbook-import';
+import type { PlanOptions, SheetCheck, WorkbookPlan } from '../io/sheets/workbook-import';
 import type { SingleRegister } from '../io/sheets/workbook-export';
 import { app } from './app.svelte';
 import { APP_VERSION } from './bundles';
 import { workerJob, type Running, type WorkerJob } from './worker-job';
 import type { SheetsWorkerReply, SheetsWorkerRequest } from './sheets-jobs';
 
-export type { SheetCheck, WorkbookPlan, SingleRegister };
+export type { PlanOptions, SheetCheck, WorkbookPlan, SingleRegister };
 export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 /** The registers one can export on their own: the assessment and risk ones, then every management-system register. */
@@ -107,7 +107,13 @@ export function startWorkbookExport(
  * Reads the file and compares it with the workspace, both in the worker (which reads the workspace
  * while it parses the file); the page receives only the plan. Nothing is written.
  */
-export async function checkSpreadsheet(workspaceId: string, catalog: Catalog, file: File, csvEncoding?: CsvEncoding): Promise<SheetCheck | null> {
+export async function checkSpreadsheet(
+  workspaceId: string,
+  catalog: Catalog,
+  file: File,
+  csvEncoding?: CsvEncoding,
+  options?: PlanOptions,
+): Promise<SheetCheck | null> {
   let job: ReturnType<typeof sheetsWorker<SheetCheck>> | null = null;
   try {
     // The worker starts (and loads SheetJS) while the file is read.
@@ -116,7 +122,17 @@ export async function checkSpreadsheet(workspaceId: string, catalog: Catalog, fi
     const bytes = new Uint8Array(await file.arrayBuffer());
     // The bytes move to the worker rather than being copied.
     job.send(
-      { type: 'check', dbName: database().name, workspaceId, catalog, bytes, fileName: file.name, locale: locale(), ...(csvEncoding ? { csvEncoding } : {}) },
+      {
+        type: 'check',
+        dbName: database().name,
+        workspaceId,
+        catalog,
+        bytes,
+        fileName: file.name,
+        locale: locale(),
+        ...(csvEncoding ? { csvEncoding } : {}),
+        ...(options ? { options } : {}),
+      },
       [bytes.buffer],
     );
     return await job.done;

@@ -1,7 +1,7 @@
 import { kindValueFields, valueField, type ValueField } from '../domain/register-values';
 import { t } from '../i18n/i18n';
 import { cycleKindOf, isCycleSheet, sheetRecords, type SheetKey } from '../io/sheets/sheet-types';
-import type { CellChange, SheetPart, WorkbookPlan } from '../io/sheets/workbook-plan';
+import type { CellChange, NameMatch, SheetPart, WorkbookPlan } from '../io/sheets/workbook-plan';
 import { valueContextOf } from '../state/value-context';
 import { valueText, type ValueContext } from '../i18n/value-text';
 
@@ -35,11 +35,14 @@ function rowName(changes: readonly CellChange[], ctx: ValueContext): string {
   return named ? t('sheets.change.new', { name: String(named.to).trim() }) : t('sheets.change.newUnnamed');
 }
 
-/** The first `limit` changes, grouped by sheet and row in the plan's order. */
-export function changedRows(plan: WorkbookPlan, limit = 200): ChangedRow[] {
+/**
+ * The first `limit` changes, grouped by sheet and row in the plan's order: the values an import
+ * would empty (`clears`) apart from every other change.
+ */
+export function changedRows(plan: WorkbookPlan, limit = 200, clears = false): ChangedRow[] {
   const ctx = planContext(plan);
   const groups = new Map<string, CellChange[]>();
-  for (const c of plan.changes.slice(0, limit)) {
+  for (const c of plan.changes.filter((x) => Boolean(x.clear) === clears).slice(0, limit)) {
     const key = `${c.sheet}\u0000${c.row}`;
     const list = groups.get(key);
     if (list) list.push(c);
@@ -55,12 +58,24 @@ export function changedRows(plan: WorkbookPlan, limit = 200): ChangedRow[] {
 }
 
 /** One cell's change as the preview words it, by the meaning its register declares for the field. */
-export function cellChangeLine(field: ValueField | undefined, c: Pick<CellChange, 'id' | 'column' | 'from' | 'to'>, ctx: ValueContext): string {
+export function cellChangeLine(field: ValueField | undefined, c: Pick<CellChange, 'id' | 'column' | 'from' | 'to' | 'byDefault'>, ctx: ValueContext): string {
   const kind = field?.value;
   const to = valueText(kind, c.to, ctx) || t('sheets.change.empty');
+  // A value the row left empty, which a new record gets as one made in the app does.
+  if (c.byDefault) return t('sheets.change.default', { column: c.column, to });
   // A new row has no old values to show.
   if (c.id === null) return t('sheets.change.set', { column: c.column, to });
   return t('sheets.change.field', { column: c.column, from: valueText(kind, c.from, ctx) || t('sheets.change.empty'), to });
+}
+
+/** A new row named like an existing record, as the preview offers to link it: where it is, its name, and the record's. */
+export function matchText(m: NameMatch, plan: WorkbookPlan): { where: string; name: string; existing: string } {
+  const ctx = planContext(plan);
+  return {
+    where: t('sheets.change.where', { sheet: m.sheet, row: m.row }),
+    name: m.name,
+    existing: ctx.nameOf(sheetRecords(m.sheetKey).target, m.id) ?? t('history.value.deleted'),
+  };
 }
 
 /** The first `limit` records a sheet no longer lists, by name. */

@@ -35,6 +35,9 @@ export const headerAliases = (english: string): string[] => textsOf(`sheetCol.${
 /** Every name a sheet may have in a file. */
 export const sheetNameAliases = (english: string): string[] => textsOf(`sheetName.${english}`, english);
 
+/** Every text a message has across the loaded locales (none when no catalogue has it). */
+export const messageAliases = (key: string): string[] => textsOf(key, undefined);
+
 /** Every label an option has across the loaded locales (none when no catalogue has it). */
 export const optionLabels = (prefix: string, value: string): string[] => textsOf(`${prefix}.${value}`, undefined);
 

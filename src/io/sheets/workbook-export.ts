@@ -58,7 +58,10 @@ function listOptions(): BuildOptions['lists'] {
   return { sheetName: sheetNameText('Lists'), message: { title: t('sheets.listError.title'), text: t('sheets.listError.text') } };
 }
 
-function aboutSheet(d: WorkbookData, exportedAt: string, appVersion: string): SheetSpec {
+/** What a workbook is: the import reads this row back (workbook-origin.ts) to know what an empty cell means. */
+export type WorkbookKind = 'full' | 'template';
+
+function aboutSheet(d: WorkbookData, exportedAt: string, appVersion: string, kind: WorkbookKind): SheetSpec {
   const rows: CellValue[][] = [
     [t('sheets.about.workspace'), d.workspace.name],
     [t('sheets.about.organization'), d.workspace.profile.organizationName],
@@ -67,8 +70,10 @@ function aboutSheet(d: WorkbookData, exportedAt: string, appVersion: string): Sh
     [t('sheets.about.formatVersion'), WORKBOOK_FORMAT_VERSION],
     [t('sheets.about.catalog'), `${d.catalog.frameworkName} ${d.catalog.catalogVersion}`],
     [t('sheets.about.language'), `${locale()}: ${t('sheets.about.languageValue')}`],
+    [t('sheets.about.kind'), t(kind === 'template' ? 'sheets.about.kind.template' : 'sheets.about.kind.full')],
     ['', ''],
     [t('sheets.about.edit'), t('sheets.about.edit.text')],
+    [t('sheets.about.blank'), t(kind === 'template' ? 'sheets.about.blank.template' : 'sheets.about.blank.full')],
     [t('sheets.about.newRows'), t('sheets.about.newRows.text')],
     [t('sheets.about.lists'), t('sheets.about.lists.text')],
     [t('sheets.about.choices'), t('sheets.about.choices.text')],
@@ -124,14 +129,23 @@ function impactSheets(d: WorkbookData): SheetSpec[] {
 
 /** The full workbook: About, then one sheet per register, id column first. */
 /** `deflater`: where the zip is compressed (buildWorkbook's option; default this thread). */
-export async function exportWorkbook(d: WorkbookData, exportedAt: string, appVersion: string, deflater?: Deflater): Promise<Uint8Array> {
+export async function exportWorkbook(
+  d: WorkbookData,
+  exportedAt: string,
+  appVersion: string,
+  deflater?: Deflater,
+  kind: WorkbookKind = 'full',
+): Promise<Uint8Array> {
   // Register order once, for the risk sheet and the SoA's treatment links.
   const risks = risksByRef(d.risks);
   const ctx = sheetContext(d, risks);
+  // A template's answer rows show only the item (no "Not started" in every row): an empty cell leaves an answer as it is.
+  const answers = <T>(sheet: RegisterSheet<T>, s: SheetSpec): SheetSpec =>
+    kind === 'template' ? { ...s, rows: s.rows.map((row) => emptyAnswers(sheet, row)) } : s;
   const sheets: SheetSpec[] = [
-    aboutSheet(d, exportedAt, appVersion),
-    spec(clauseSheet, answersFor(d, false) as never[], ctx),
-    spec(soaSheet, answersFor(d, true) as never[], ctx),
+    aboutSheet(d, exportedAt, appVersion, kind),
+    answers(clauseSheet, spec(clauseSheet, answersFor(d, false) as never[], ctx)),
+    answers(soaSheet, spec(soaSheet, answersFor(d, true) as never[], ctx)),
     spec(aiSystemSheet, byId(d.aiSystems) as never[], ctx),
     spec(riskSheet, risks as never[], ctx),
     spec(ownControlSheet, byId(d.ownControls) as never[], ctx),
@@ -141,6 +155,11 @@ export async function exportWorkbook(d: WorkbookData, exportedAt: string, appVer
   return buildWorkbook(sheets, { title: d.workspace.name, lists: listOptions(), ...(deflater ? { deflater } : {}) });
 }
 
+/** A template row: the id and the read-only columns (the item's title), every editable cell empty. */
+function emptyAnswers<T>(sheet: RegisterSheet<T>, row: CellValue[]): CellValue[] {
+  return row.map((cell, i) => (i === 0 || !sheet.columns[i - 1]?.set ? cell : null));
+}
+
 /** The blank "consultant workbook": the same sheets with every catalog item and no answers, for a client to fill in. */
 export async function exportTemplate(d: WorkbookData, exportedAt: string, appVersion: string, deflater?: Deflater): Promise<Uint8Array> {
   return exportWorkbook(
@@ -148,6 +167,7 @@ export async function exportTemplate(d: WorkbookData, exportedAt: string, appVer
     exportedAt,
     appVersion,
     deflater,
+    'template',
   );
 }
 

@@ -15,11 +15,16 @@ function lookup(target: RefTarget, d: WorkbookData): (id: string) => Named | und
 }
 
 /**
- * The names of the records a plan speaks of: each changed and each missing row's record, and every
+ * The names of the records a plan speaks of: each changed and each missing row's record, each record
+ * a new row may be linked to, every record the import creates that a row refers to, and every
  * record a changed reference points to, before and after (`domain/record-names`). The page words the
  * plan with them, so no id reaches the screen; a few hundred entries at most for a typical import.
  */
-export function planNames(plan: Pick<WorkbookPlan, 'changes' | 'parts'>, d: WorkbookData): RecordNames {
+export function planNames(
+  plan: Pick<WorkbookPlan, 'changes' | 'parts' | 'matches'>,
+  d: WorkbookData,
+  created: Partial<Record<RefTarget, ReadonlyMap<string, string>>> = {},
+): RecordNames {
   const wanted = new Map<RefTarget, Set<string>>();
   const want = (target: RefTarget, id: unknown) => {
     if (typeof id !== 'string' || !id) return;
@@ -35,13 +40,17 @@ export function planNames(plan: Pick<WorkbookPlan, 'changes' | 'parts'>, d: Work
     else if (kind?.kind === 'refs') for (const v of [c.from, c.to]) if (Array.isArray(v)) for (const id of v) want(kind.target, id);
   }
   for (const p of plan.parts) for (const id of p.missing) want(sheetRecords(p.key).target, id);
+  for (const m of plan.matches ?? []) want(sheetRecords(m.sheetKey).target, m.id);
   const names: RecordNames = {};
   for (const [target, ids] of wanted) {
     const find = lookup(target, d);
     const out: Record<string, string> = {};
     for (const id of ids) {
       const record = find(id);
+      // A record the import creates is named as its row names it (another row refers to it).
+      const made = record ? undefined : created[target]?.get(id);
       if (record) out[id] = recordName(target, record);
+      else if (made !== undefined) out[id] = made;
     }
     names[target] = out;
   }

@@ -27,6 +27,37 @@ export interface CellChange {
   column: string;
   from: unknown;
   to: unknown;
+  /** An existing record's value that the import would empty: the preview lists these apart. */
+  clear?: true;
+  /** A new record's value its cell left empty: the register's blank record gives it, as a record made in the app gets it. */
+  byDefault?: true;
+}
+
+/**
+ * A new row whose name is that of a record the workspace holds (ignoring case and spaces): the
+ * preview lets the user link the row to that record (it then updates it) or create another.
+ */
+export interface NameMatch {
+  /** The choice's key in `PlanOptions.link`. */
+  key: string;
+  sheet: string;
+  sheetKey: SheetKey;
+  row: number;
+  /** The name as the row writes it. */
+  name: string;
+  /** The existing record's id (named through `WorkbookPlan.names`). */
+  id: string;
+  /** The names are the same, character for character: linking is the default. */
+  exact: boolean;
+  linked: boolean;
+}
+
+/** The choices the preview offers; a new plan is made when one changes. */
+export interface PlanOptions {
+  /** Empty cells clear values (off: an empty cell leaves the value as it is, except a cell emptied in a full export). */
+  blankClears?: boolean;
+  /** Per `NameMatch.key`: true links the row to the existing record, false creates a new one; absent: link when the match is exact. */
+  link?: Readonly<Record<string, boolean>>;
 }
 
 export interface SheetPart {
@@ -47,6 +78,8 @@ export interface RowWrite {
   row: number;
   /** Record id, or catalog item id for the walkthrough and SoA sheets; null creates. */
   id: string | null;
+  /** For a row that creates: the new record's id, chosen by the plan so that other rows of the file can refer to it. */
+  newId?: string;
   patch: Record<string, unknown>;
 }
 
@@ -60,6 +93,12 @@ export interface WorkbookPlan {
   names: RecordNames;
   /** The workspace's risk criteria, for ratings' level names. */
   matrix?: RiskMatrix;
+  /** What the workbook says it is (its About sheet): a blank template, a full export, or anything else. */
+  origin?: 'template' | 'export' | 'other';
+  /** New rows named like an existing record, and whether each is linked to it. */
+  matches?: NameMatch[];
+  /** The choices this plan was made with. */
+  options?: PlanOptions;
 }
 
 export type SheetCheck = { ok: true; plan: WorkbookPlan; warnings: IoProblem[] } | { ok: false; problems: IoProblem[] };

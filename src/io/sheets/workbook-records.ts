@@ -35,12 +35,13 @@ export function blankFor(d: WorkbookData, key: SheetKey, id: string | null): Rec
     case 'clauses':
     case 'soa':
       return blankAssessment(d.workspace.id, id ?? '', 'new', d.workspace.updatedAt) as never;
+    // The register's blank record (the defaults a record made in the app starts with), but no name: a new row must give one.
     case 'aiSystems':
-      return blankAiSystem(base, 'New AI system') as never;
+      return { ...blankAiSystem(base, 'New AI system'), name: '' } as never;
     case 'risks':
-      return blankRisk({ ...base, ref: 'R-000' }, 'New risk') as never;
+      return { ...blankRisk({ ...base, ref: 'R-000' }, 'New risk'), title: '' } as never;
     case 'ownControls':
-      return blankOwnControl(base, 'New control') as never;
+      return { ...blankOwnControl(base, 'New control'), name: '' } as never;
     default: {
       // The kind's defaults (catalog items, starting rows); the title must come from the row.
       const record = blankCycleRecord(cycleKindOf(key), { ...base, id: PLACEHOLDER_ID }, 'New record', [], () => PLACEHOLDER_ID);
