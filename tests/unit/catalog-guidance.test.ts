@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import en from '../../catalog/iso42001/en.json';
 import zh from '../../catalog/iso42001/zh-CN.json';
+import { catalogTextSchema, type ItemText } from '../../src/domain/catalog-schema';
 import { aiRoles } from '../../src/domain/workspace-schema';
 import { aiSystemRoles } from '../../src/domain/ai-system-schema';
 import { core as enCore } from '../../src/i18n/en/core';
@@ -13,13 +14,8 @@ import { registers as zhRegisters } from '../../src/i18n/zh-CN/registers';
  * ISO/IEC 27001 habits (a named owner for every risk, interfaces and dependencies in the scope,
  * implementation status in the SoA) are good practice, never presented as 42001's requirements.
  */
-interface Item {
-  title: string;
-  summary: string;
-  questions: string[];
-  evidence: string[];
-}
-const texts = { en: en.items as Record<string, Item>, zh: zh.items as Record<string, Item> };
+type Item = ItemText;
+const texts = { en: catalogTextSchema.parse(en).items, zh: catalogTextSchema.parse(zh).items };
 const all = (i: Item) => [i.summary, ...i.questions, ...i.evidence].join('\n');
 /** Sentences (or list entries) of an item, split on full stops, semicolons, question marks. */
 const pieces = (i: Item) => [i.summary, ...i.questions, ...i.evidence].flatMap((s) => s.split(/(?<=[.;?。；？])\s*/));
