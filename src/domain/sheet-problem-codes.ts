@@ -44,7 +44,6 @@ export const sheetProblemCodes = [
   'cell-too-long',
   'too-many-problems',
   'not-workbook-zip',
-  'zip-damaged',
   'content-not-utf8',
   'repeated-cells',
   'unreadable',

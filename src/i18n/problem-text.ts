@@ -79,7 +79,6 @@ const KEYS: Record<Exclude<SheetProblemCode, `rule-${string}`> | ZipDetailCode |
   'cell-too-long': 'sheetProblem.cellTooLong',
   'too-many-problems': 'sheetProblem.tooManyProblems',
   'not-workbook-zip': 'sheetProblem.notWorkbookZip',
-  'zip-damaged': 'sheetProblem.zipDamaged',
   'content-not-utf8': 'sheetProblem.contentNotUtf8',
   'repeated-cells': 'sheetProblem.repeatedCells',
   unreadable: 'sheetProblem.unreadable',

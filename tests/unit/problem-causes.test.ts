@@ -24,7 +24,7 @@ async function inLocale(l: Locale): Promise<void> {
   await loadMessages();
 }
 
-describe('a forbidden key', () => {
+describe('a forbidden key', { timeout: 20_000 }, () => {
   it('is named, with the file and the path it is at', async () => {
     const r = parseJsonSafely('[{"id":"r-1","__proto__":{"polluted":true}}]', { file: 'data/risks.json' });
     expect(r.ok).toBe(false);
@@ -41,7 +41,7 @@ describe('a forbidden key', () => {
   });
 });
 
-describe('a damaged encrypted bundle', () => {
+describe('a damaged encrypted bundle', { timeout: 20_000 }, () => {
   const damaged = (headerLength: number, rest: number): Uint8Array => {
     const bytes = new Uint8Array(12 + rest);
     bytes.set(new TextEncoder().encode('AIMSENC1'), 0);
@@ -62,7 +62,7 @@ describe('a damaged encrypted bundle', () => {
   });
 });
 
-describe('a damaged or unsupported encrypted bundle says what is wrong with it', () => {
+describe('a damaged or unsupported encrypted bundle says what is wrong with it', { timeout: 20_000 }, () => {
   const container = (header: string, body = 32): Uint8Array => {
     const json = new TextEncoder().encode(header);
     const bytes = new Uint8Array(12 + json.length + body);
@@ -93,7 +93,7 @@ describe('a damaged or unsupported encrypted bundle says what is wrong with it',
   });
 });
 
-describe('a number too large in a risk matrix grid', () => {
+describe('a number too large in a risk matrix grid', { timeout: 20_000 }, () => {
   const library = readFileSync('tests/fixtures/matrices/ciso/library-single-object.yaml', 'utf8');
 
   it.each([

@@ -5,6 +5,7 @@ import type { ProblemWord } from '../../src/domain/problem';
 import { zipDetailCodes } from '../../src/domain/zip-problem-codes';
 import { loadMessages, setLocale, type Locale } from '../../src/i18n/i18n';
 import type { IoProblem } from '../../src/io/problems';
+import { readWorkbook } from '../../src/io/sheets/sheet-read';
 import { openZip, ZipReadError } from '../../src/io/zip/zip-reader';
 import { describeProblem, detailText } from '../../src/state/io-messages';
 import { rawZip, unicodePathExtra } from '../support/raw-zip';
@@ -65,7 +66,7 @@ function prefixed(junk: number): Uint8Array {
   return out;
 }
 
-describe('a damaged zip names what the reader found', () => {
+describe('a damaged zip names what the reader found', { timeout: 20_000 }, () => {
   it('overlapping entries name both entries', async () => {
     expect(await shown(overlapping())).toEqual(['b.json: The zip file is damaged: two entries overlap: "a.json" and "b.json" share bytes.']);
     expect(await shown(overlapping(), 'zh-CN')).toEqual(['b.json: zip 文件已损坏：两个条目重叠："a.json" 与 "b.json" 共用同一段字节。']);
@@ -88,6 +89,20 @@ describe('a damaged zip names what the reader found', () => {
     const cut = whole.slice(0, 40);
     expect(await shown(cut)).toEqual(['bundle.zip: The zip file is cut short: it ends after 40 bytes, before its directory and end record.']);
     expect(await shown(cut, 'zh-CN')).toEqual(['bundle.zip: zip 文件不完整：文件在 40 字节后就结束了，缺少中央目录和结尾记录。']);
+  });
+});
+
+describe('a damaged workbook says the same, as the spreadsheet import shows it', { timeout: 20_000 }, () => {
+  it('names where a cut workbook ends, in English and in Chinese', async () => {
+    const bytes = new Uint8Array(readFileSync(join(__dirname, '../fixtures/sheets/truncated.xlsx')));
+    const r = await readWorkbook(bytes, 'truncated.xlsx');
+    if (r.ok) throw new Error('read but should have been refused');
+    expect(r.problems.map(describeProblem)).toEqual([
+      `truncated.xlsx: The spreadsheet is damaged (it ends after ${bytes.length} bytes, before its directory and end record).`,
+    ]);
+    await setLocale('zh-CN', { remember: false });
+    await loadMessages();
+    expect(r.problems.map(describeProblem)).toEqual([`truncated.xlsx: 电子表格已损坏（文件在 ${bytes.length} 字节后就结束了，缺少中央目录和结尾记录）。`]);
   });
 });
 
@@ -127,7 +142,7 @@ async function everyProblem(): Promise<IoProblem[]> {
   return found;
 }
 
-describe('a zip problem carries a reason code and facts, never a sentence', () => {
+describe('a zip problem carries a reason code and facts, never a sentence', { timeout: 20_000 }, () => {
   it('every reason is a declared code, every other fact a number, a quoted name, a hex value or a word of the catalogue', async () => {
     const found = await everyProblem();
     const reasons = new Set(found.map((p) => p.params?.reason));

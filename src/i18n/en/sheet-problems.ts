@@ -45,7 +45,6 @@ export const sheetProblems = {
   'sheetProblem.cellTooLong': 'sheet {sheet}, row {row}, column {column}: {length} characters, only the first {max} were kept',
   'sheetProblem.tooManyProblems': 'only the first {count} problems are listed',
   'sheetProblem.notWorkbookZip': 'a zip archive, but not an .xlsx or .ods workbook',
-  'sheetProblem.zipDamaged': 'the file is damaged ({code}): {detail}',
   'sheetProblem.contentNotUtf8': 'the file is damaged (not-utf8): content.xml is not valid UTF-8',
   'sheetProblem.repeatedCells': 'its repeated cells expand to more than {max} cells',
   'sheetProblem.unreadable': 'not a spreadsheet this app can read ({message})',

@@ -41,7 +41,6 @@ export const sheetProblems: Record<keyof typeof en, string> = {
   'sheetProblem.cellTooLong': '工作表 {sheet}，第 {row} 行，{column} 列：共 {length} 个字符，仅保留了前 {max} 个',
   'sheetProblem.tooManyProblems': '仅列出了前 {count} 个问题',
   'sheetProblem.notWorkbookZip': '这是 zip 压缩包，但不是 .xlsx 或 .ods 工作簿',
-  'sheetProblem.zipDamaged': '文件已损坏（{code}）：{detail}',
   'sheetProblem.contentNotUtf8': '文件已损坏（not-utf8）：content.xml 不是有效的 UTF-8',
   'sheetProblem.repeatedCells': '其重复单元格展开后超过 {max} 个',
   'sheetProblem.unreadable': '不是本应用能读取的电子表格（{message}）',
