@@ -19,6 +19,8 @@ export interface ValueContext {
 // One formatter per language: a list of 10,000 records words a value per row.
 const listFormats = new Map<string, Intl.ListFormat>();
 const list = (values: string[]): string => {
+  // A list of one is that one (in every language); most records link one or two: no formatter needed.
+  if (values.length < 2) return values[0] ?? '';
   const l = locale();
   let f = listFormats.get(l);
   if (!f) listFormats.set(l, (f = new Intl.ListFormat(l, { type: 'conjunction' })));
