@@ -43,6 +43,11 @@ describe('42001 → EU AI Act and NIST AI RMF rows', () => {
     expect(targetsOf('6.3', 'rmf')).toEqual(['GOVERN 1.5']);
   });
 
+  it('has designated management, not risk owners, accept the residual risk (6.1.3 → MANAGE 1.4)', () => {
+    expect(row('6.1.3', 'MANAGE 1.4')?.basis).toMatch(/^Designated management accepting the residual risk/);
+    expect(mapping.rows.filter((r) => r.item === '6.1.3' && /risk owner/i.test(r.basis))).toEqual([]);
+  });
+
   it('has no basis that speaks of something added to 42001 after 2023', () => {
     expect(mapping.rows.filter((r) => /\badded to 4\.|amendment/i.test(r.basis)).map((r) => `${r.item} → ${r.targetId}`)).toEqual([]);
   });
