@@ -41,7 +41,10 @@ export type CrosswalkProblemCode =
   | 'unknown-rmf-subcategory'
   | 'unknown-article'
   | 'unknown-item'
-  | 'duplicate-row';
+  | 'duplicate-row'
+  | 'unknown-parent'
+  | 'unknown-theme'
+  | 'unknown-27001-id';
 
 /** A problem of the crosswalk's data (the one problem shape): `record` is the item or row, `params.detail` what it names. */
 export type CrosswalkProblem = Problem<CrosswalkProblemCode> & { record: string };

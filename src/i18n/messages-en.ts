@@ -17,6 +17,7 @@ import { printMessages } from './en/print';
 import { conflictMessages } from './en/conflict';
 import { oscalMessages } from './en/oscal';
 import { crosswalkMessages } from './en/crosswalk';
+import { iso27001Messages } from './en/iso27001';
 import { mergeMessages } from './en/merge';
 
 /**
@@ -46,6 +47,7 @@ export const en = {
   ...conflictMessages,
   ...oscalMessages,
   ...crosswalkMessages,
+  ...iso27001Messages,
   ...mergeMessages,
 } as const;
 

@@ -1,4 +1,4 @@
-import type { CoverageState } from '../domain/crosswalk';
+import type { CoverageLink, CoverageState } from '../domain/crosswalk';
 import type { CrosswalkStrength } from '../domain/crosswalk-schema';
 import type { MessageKey } from '../i18n/i18n';
 
@@ -13,3 +13,13 @@ export const coverageStateLabel = {
   'in-progress': 'crosswalk.state.in-progress',
   untouched: 'crosswalk.state.untouched',
 } as const satisfies Record<CoverageState, MessageKey>;
+
+/** One line of the coverage page: a subcategory, article, clause or control, how far the workspace's items reach it, and which do. */
+export interface CoverageRow {
+  key: string;
+  label: string;
+  text: string;
+  testid: string;
+  state: CoverageState;
+  by: CoverageLink[];
+}

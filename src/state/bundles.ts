@@ -15,6 +15,7 @@ import type { RiskMatrix } from '../domain/risk-matrix';
 import type { Workspace } from '../domain/workspace-schema';
 import type { MixProblem } from '../db/bundle-write';
 import { namingContext, type NamingContext } from './import-names';
+import type { BundleTable } from '../io/bundle/bundle-format';
 import type { ParseResult } from '../io/bundle/bundle-import';
 import type { WorkerReply, WorkerRequest } from './bundle.worker';
 import { app } from './app.svelte';
@@ -94,12 +95,29 @@ export function startParse(file: File, catalog: Catalog, passphrase: string | un
     inner = runWorker(
       { type: 'parse', bytes, fileName: file.name, catalog, locale: locale(), ...(passphrase ? { passphrase } : {}) },
       onProgress,
-      (r) => (r.type === 'parsed' ? r.result : undefined),
+      parsedFromParts(),
       [bytes.buffer],
     );
     return inner.done;
   })();
   return { done, cancel: () => inner?.cancel() };
+}
+
+/** Picks the parse reply, with the records that came ahead of it in `part` replies put back, in order. */
+export function parsedFromParts(): (reply: WorkerReply) => ParseResult | undefined {
+  const parts = new Map<BundleTable, Record<string, unknown>[]>();
+  return (reply) => {
+    if (reply.type === 'part') {
+      const rows = parts.get(reply.table) ?? [];
+      // A loop, not push(...rows): a part may hold more rows than a call takes arguments.
+      for (const row of reply.rows) rows.push(row);
+      parts.set(reply.table, rows);
+      return undefined;
+    }
+    if (reply.type !== 'parsed') return undefined;
+    if (reply.result.ok) for (const [table, rows] of parts) reply.result.bundle.records[table] = rows;
+    return reply.result;
+  };
 }
 
 export async function previewImport(result: Extract<ParseResult, { ok: true }>, mode: ImportMode): Promise<ImportPlan | null> {

@@ -10,8 +10,9 @@ export interface WorkerJob<T, Req> extends Running<T> {
 
 /**
  * One job on a fresh worker (created by the caller, so the bundler sees `new Worker(new URL(…))`):
- * requests go in, `progress` replies report, one other reply settles the job (`failed` rejects with
- * its message, anything else goes through `pick`), and the worker ends with it.
+ * requests go in, `progress` replies report, `part` replies go to `pick` without settling anything,
+ * one other reply settles the job (`failed` rejects with its message, anything else goes through
+ * `pick`), and the worker ends with it.
  */
 export function workerJob<T, Req, Rep extends { type: string }>(
   worker: Worker,
@@ -24,6 +25,8 @@ export function workerJob<T, Req, Rep extends { type: string }>(
   worker.onmessage = (ev: MessageEvent<Rep>) => {
     const reply = ev.data;
     if (reply.type === 'progress') return onProgress?.((reply as unknown as { fraction: number }).fraction);
+    // A piece of the result sent ahead of the reply that settles the job (each is its own task on the page).
+    if (reply.type === 'part') return void pick(reply);
     worker.terminate();
     if (reply.type === 'failed') settle?.reject(new Error((reply as unknown as { message: string }).message));
     else {

@@ -39,7 +39,7 @@ test('an implemented control shows its crosswalk under the item and counts on th
   await settled(page);
 
   await page.getByRole('link', { name: 'Crosswalks', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Crosswalks: NIST AI RMF and EU AI Act' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Crosswalks: NIST AI RMF, EU AI Act and ISO/IEC 27001' })).toBeVisible();
   await expect(page.getByTestId('crosswalk-disclaimer')).toContainText('not legal advice and not a conformity claim');
   const sub = page.getByTestId('crosswalk-rmf-ms-2.4');
   await expect(sub).toHaveAttribute('data-state', 'touched');

@@ -14,7 +14,7 @@ export const crosswalkMessages = {
   'crosswalk.article': 'Art. {number}',
   'crosswalk.basis': 'Why: {basis}',
 
-  'crosswalk.title': 'Crosswalks: NIST AI RMF and EU AI Act',
+  'crosswalk.title': 'Crosswalks: NIST AI RMF, EU AI Act and ISO/IEC 27001',
   'crosswalk.disclaimer':
     'This page is guidance, not legal advice and not a conformity claim. The mapping between ISO/IEC 42001 and the other frameworks is our own judgement. No official mapping between the EU AI Act and ISO/IEC 42001 exists, so the EU AI Act part is indicative only: check the official text on EUR-Lex and take legal advice before relying on it. Implementing an ISO/IEC 42001 item does not by itself meet any NIST outcome or any legal obligation.',
   'crosswalk.intro':

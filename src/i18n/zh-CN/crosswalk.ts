@@ -15,7 +15,7 @@ export const crosswalkMessages: { [K in keyof typeof en]: string } = {
   'crosswalk.article': '第 {number} 条',
   'crosswalk.basis': '依据：{basis}',
 
-  'crosswalk.title': '标准对照：NIST AI RMF 与欧盟《人工智能法》',
+  'crosswalk.title': '标准对照：NIST AI RMF、欧盟《人工智能法》与 ISO/IEC 27001',
   'crosswalk.disclaimer':
     '本页仅供参考，不构成法律意见，也不构成符合性声明。ISO/IEC 42001 与其他框架之间的映射出自本项目自己的判断。欧盟《人工智能法》与 ISO/IEC 42001 之间不存在官方映射，因此欧盟《人工智能法》部分仅具指示性：在依赖这些内容之前，请查阅 EUR-Lex 上的官方文本并征询法律意见。实施某项 ISO/IEC 42001 要求本身并不等于达成任何 NIST 成果或履行任何法律义务。',
   'crosswalk.intro':
