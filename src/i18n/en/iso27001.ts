@@ -17,6 +17,4 @@ export const iso27001Messages = {
   'iso27001.coverage.untouched': 'Related clauses and controls not touched yet',
   'iso27001.sources':
     'ISO/IEC 27001:2022: clause and Annex A control numbers and titles only, as identifiers. The relationships and their reasons are our own.',
-
-
 } as const;

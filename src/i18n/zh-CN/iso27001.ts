@@ -14,6 +14,4 @@ export const iso27001Messages: { [K in keyof typeof en]: string } = {
   'iso27001.coverage.theme': '附录 A {id}：{title}',
   'iso27001.coverage.untouched': '尚未涉及的相关条款和控制',
   'iso27001.sources': 'ISO/IEC 27001:2022：仅使用条款和附录 A 控制的编号及标题作为标识。对应关系及其依据出自我们自己的判断。',
-
-
 };
