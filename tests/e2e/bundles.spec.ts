@@ -81,6 +81,19 @@ test('an encrypted bundle asks for its passphrase and refuses a wrong one', asyn
   await download.saveAs(path);
 
   await page.goto('./#/import');
+  // A damaged copy (its header length out of range) is refused as damaged, naming why, before any passphrase is asked for.
+  const damaged = Buffer.from(await readFile(path));
+  damaged.writeUInt32BE(70_000, 8);
+  await page
+    .getByLabel('Bundle file (.zip or encrypted .enc)')
+    .setInputFiles({ name: 'damaged.aims.enc', mimeType: 'application/octet-stream', buffer: damaged });
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'The encrypted file is damaged: its header length is 70000 bytes (allowed 1 to 4096).' }),
+  ).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'enter its passphrase' })).toHaveCount(0);
+  await expect(page.getByLabel('Passphrase of the encrypted bundle')).not.toHaveAttribute('aria-invalid', 'true');
+
   await page.getByLabel('Bundle file (.zip or encrypted .enc)').setInputFiles(path);
   await page.getByRole('button', { name: 'Check the file' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'enter its passphrase' })).toBeVisible();
