@@ -1,12 +1,12 @@
 /**
  * SheetJS reads an ODS cell's text loosely: it trims each paragraph and collapses its white space
- * before the `<text:s>` spaces are counted (LibreOffice writes a trailing space literally, so
- * "trail " came back "trail"), and it decodes OOXML's `_xHHHH_` escapes in ODS text, which has none
- * (the literal text "_x0041_" came back "A"). Before SheetJS sees content.xml, each cell's text is
- * worked out here as LibreOffice reads it (OpenDocument 6.1.2: a literal white space run is one
- * space, dropped at a paragraph's start; `<text:s text:c>` spaces, tabs and line breaks are
- * literal; paragraphs are lines) and written back in the one form SheetJS decodes exactly: every
- * space, tab and line break as its element, `_` as `_x005F_`, one paragraph per cell.
+ * (LibreOffice writes a trailing space literally, so "trail " came back "trail", and "line  two"
+ * after a line break came back "line two"), and it decodes OOXML's `_xHHHH_` escapes in ODS text,
+ * which has none (the literal text "_x0041_" came back "A"). Before SheetJS sees content.xml, each
+ * cell's text is worked out here as LibreOffice Calc reads it (every literal character kept,
+ * `<text:s text:c>` spaces, tabs and line breaks as such, paragraphs as lines; checked with
+ * LibreOffice 7.4) and written back in the one form SheetJS decodes exactly: every space, tab and
+ * line break as its element, `_` as `_x005F_`, one paragraph per cell.
  *
  * SheetJS also logs "ODS number format may be incorrect" through console.error for every
  * conditional number style (`<style:map>`) it does not know; the import reads raw values and never
@@ -29,44 +29,28 @@ function decodeEntities(s: string): string {
 
 const localName = (m: RegExpExecArray) => m[3]!.replace(/_[\s\S]*$/, '');
 
-/** One paragraph's inner XML as the text LibreOffice reads from it. */
+/**
+ * One paragraph's inner XML as the text LibreOffice reads from it. LibreOffice Calc keeps a cell's
+ * literal spaces as they are (it writes a paragraph after a line break with its spaces unescaped,
+ * "line  two ", and reads it back so), so nothing here is collapsed or trimmed.
+ */
 function paragraphText(inner: string): string {
   let out = '';
-  // True at the paragraph's start and after a literal white space character: the next one is dropped.
-  let collapsing = true;
   let last = 0;
-  const text = (raw: string) => {
-    for (const ch of decodeEntities(raw)) {
-      if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') {
-        if (!collapsing) out += ' ';
-        collapsing = true;
-      } else {
-        out += ch;
-        collapsing = false;
-      }
-    }
-  };
   const tags = new RegExp(TAG.source, 'gm');
   for (let m = tags.exec(inner); m; m = tags.exec(inner)) {
-    text(inner.slice(last, m.index));
+    out += decodeEntities(inner.slice(last, m.index));
     last = m.index + m[0].length;
     if (m[1] === '/') continue;
     const name = localName(m);
     if (name === 's') {
       const c = /\s(?:[^\s=]*:)?c="(\d+)"/.exec(m[0]);
       out += ' '.repeat(Math.min(c ? parseInt(c[1]!, 10) : 1, 32_767));
-      collapsing = false;
-    } else if (name === 'tab') {
-      out += '\t';
-      collapsing = false;
-    } else if (name === 'line-break') {
-      out += '\n';
-      collapsing = false;
-    }
+    } else if (name === 'tab') out += '\t';
+    else if (name === 'line-break') out += '\n';
     // Spans, links and other markup: their text counts, the tags do not.
   }
-  text(inner.slice(last));
-  return out;
+  return out + decodeEntities(inner.slice(last));
 }
 
 /** Text in the form SheetJS's parse_text_p gives back unchanged. */
