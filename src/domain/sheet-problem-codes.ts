@@ -60,6 +60,16 @@ export const mappingProblemCodes = [
 ] as const;
 
 /** The facts inside a bundle's file problems (its `params.reason`), worded as io.detail.*. */
-export const fileDetailCodes = ['text-length', 'key-count', 'record-count', 'file-size', 'format-required', 'expected-file', 'forbidden-key-name'] as const;
+export const fileDetailCodes = [
+  'text-length',
+  'key-count',
+  'record-count',
+  'file-size',
+  'format-required',
+  'expected-file',
+  'forbidden-key-name',
+  'json-syntax',
+  'json-syntax-engine',
+] as const;
 
 export type SheetProblemCode = (typeof sheetProblemCodes)[number] | (typeof mappingProblemCodes)[number] | (typeof fileDetailCodes)[number] | `rule-${string}`;

@@ -96,6 +96,8 @@ const KEYS: Record<Exclude<SheetProblemCode, `rule-${string}`> | ZipDetailCode |
   'format-required': 'io.detail.formatRequired',
   'expected-file': 'io.detail.expectedFile',
   'forbidden-key-name': 'io.detail.forbiddenKey',
+  'json-syntax': 'io.detail.jsonSyntax',
+  'json-syntax-engine': 'io.detail.jsonSyntaxEngine',
   'zip-name-not-utf8': 'io.detail.zipNameNotUtf8',
   'zip-name-empty': 'io.detail.zipNameEmpty',
   'zip-name-too-long': 'io.detail.zipNameTooLong',

@@ -11,7 +11,7 @@
  * each with `file` and, below the top level, `field` as a path such as `risks[3].title`.
  */
 import { problemOf, type ProblemParams } from '../domain/problem';
-import { problem, type IoProblem } from './problems';
+import type { IoProblem } from './problems';
 
 export interface JsonLimits {
   /** Nesting of arrays and objects: `1` is depth 0, `[]` depth 1, `[[]]` depth 2. */
@@ -72,7 +72,7 @@ export function parseJsonSafely(
   try {
     value = JSON.parse(body);
   } catch (e) {
-    if (e instanceof SyntaxError) return { ok: false, problems: [problem('json-invalid', { file, detail: syntaxDetail(e, text, text.length - body.length) })] };
+    if (e instanceof SyntaxError) return { ok: false, problems: [problemOf('json-invalid', syntaxFacts(e, text, text.length - body.length), { file })] };
     // Engines that parse recursively give up on very deep input: RangeError (V8, JavaScriptCore),
     // InternalError "too much recursion" (Firefox).
     if (e instanceof RangeError || (e instanceof Error && e.name === 'InternalError')) {
@@ -178,18 +178,21 @@ function pathToString(path: PathNode | undefined): string {
   return out;
 }
 
-/** "position 12 (line 2, column 5): <engine message>", from whichever form the engine gives; `shift` undoes a stripped BOM. */
-function syntaxDetail(e: SyntaxError, text: string, shift: number): string {
+/**
+ * Where the JSON breaks (position, line, column), from whichever form the engine gives, worded in
+ * the page; the engine's own message comes after it as it is. `shift` undoes a stripped BOM.
+ */
+function syntaxFacts(e: SyntaxError, text: string, shift: number): ProblemParams {
   const stripped = e.message.replace(/ \(line \d+ column \d+\)/, '');
   const message = stripped.length > 300 ? `${stripped.slice(0, 300)}…` : stripped;
   const pos = /position (\d+)/.exec(e.message);
   const atEnd = /end of (JSON )?input|end of data/i.test(e.message);
   if (pos || atEnd) {
-    const offset = pos ? Number(pos[1]) + shift : text.length;
-    const before = text.slice(0, offset);
+    const position = pos ? Number(pos[1]) + shift : text.length;
+    const before = text.slice(0, position);
     const line = before.split('\n').length;
-    const column = offset - before.lastIndexOf('\n');
-    return `position ${offset} (line ${line}, column ${column}): ${message}`;
+    const column = position - before.lastIndexOf('\n');
+    return { reason: 'json-syntax', position, line, column, message };
   }
-  return message; // Firefox already says "at line L column C"
+  return { reason: 'json-syntax-engine', message }; // Firefox already says "at line L column C"
 }

@@ -41,6 +41,17 @@ describe('a forbidden key', { timeout: 20_000 }, () => {
   });
 });
 
+describe('invalid JSON', { timeout: 20_000 }, () => {
+  it("says where it breaks in the reader's language, with the engine's own words after it", async () => {
+    const r = parseJsonSafely('{\n  "a": 1,\n}', { file: 'data/risks.json' });
+    const [p] = r.ok ? [] : r.problems;
+    expect(p).toMatchObject({ code: 'json-invalid', params: { reason: 'json-syntax', position: 12, line: 3, column: 1 } });
+    expect(describeProblem(p!)).toMatch(/^data\/risks\.json: Not valid JSON: position 12 \(line 3, column 1\): .+\.$/);
+    await inLocale('zh-CN');
+    expect(describeProblem(p!)).toMatch(/^data\/risks\.json: 不是有效的 JSON：位置 12（第 3 行，第 1 列）：.+。$/);
+  });
+});
+
 describe('a damaged encrypted bundle', { timeout: 20_000 }, () => {
   const damaged = (headerLength: number, rest: number): Uint8Array => {
     const bytes = new Uint8Array(12 + rest);

@@ -1,6 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
 import { MAX_JSON_PROBLEMS, parseJsonSafely } from '../../src/io/safe-json';
-import { detailOf } from '../../src/io/problems';
 import { worded } from '../support/problems';
 
 const where = { file: 'records/risks.json' };
@@ -23,8 +22,8 @@ describe('parseJsonSafely', () => {
     const [p, ...rest] = problemsOf('{\n  "a": 1,\n}');
     expect(rest).toEqual([]);
     expect(p).toMatchObject({ code: 'json-invalid', file: where.file });
-    expect(detailOf(p!)).toMatch(/^position 12 \(line 3, column 1\): /);
-    expect(problemsOf('')[0]).toMatchObject({ code: 'json-invalid', params: { detail: expect.stringMatching(/^position 0 /) } });
+    expect(worded(p!).detail).toMatch(/^position 12 \(line 3, column 1\): /);
+    expect(problemsOf('')[0]).toMatchObject({ code: 'json-invalid', params: { reason: 'json-syntax', position: 0 } });
     expect(problemsOf('[1, 2')[0]!.code).toBe('json-invalid');
   });
 

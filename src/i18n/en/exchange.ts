@@ -154,6 +154,8 @@ export const exchange = {
   'io.detail.formatRequired': 'format and formatVersion are required',
   'io.detail.expectedFile': 'expected {file}',
   'io.detail.forbiddenKey': '"{key}"',
+  'io.detail.jsonSyntax': 'position {position} (line {line}, column {column}): {message}',
+  'io.detail.jsonSyntaxEngine': '{message}',
   'io.detail.encTooShort': 'it is {size} bytes, too short for its header',
   'io.detail.encHeaderLength': 'its header length is {length} bytes (allowed 1 to {limit})',
   'io.detail.encHeaderPastEnd': 'its header of {length} bytes runs past the end of the file ({size} bytes)',

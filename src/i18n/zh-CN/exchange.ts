@@ -149,6 +149,8 @@ export const exchange: { [K in keyof typeof en]: string } = {
   'io.detail.formatRequired': '必须包含 format 和 formatVersion',
   'io.detail.expectedFile': '应为 {file}',
   'io.detail.forbiddenKey': '“{key}”',
+  'io.detail.jsonSyntax': '位置 {position}（第 {line} 行，第 {column} 列）：{message}',
+  'io.detail.jsonSyntaxEngine': '{message}',
   'io.detail.encTooShort': '文件只有 {size} 字节，不足以容纳其文件头',
   'io.detail.encHeaderLength': '文件头长度为 {length} 字节（允许 1 到 {limit}）',
   'io.detail.encHeaderPastEnd': '{length} 字节的文件头超出了文件末尾（文件共 {size} 字节）',
