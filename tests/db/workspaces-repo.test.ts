@@ -151,6 +151,9 @@ describe('saveProfile', () => {
       aiRoles: ['ai-provider', 'ai-customer'],
       climateRelevant: 'undetermined',
       climateNote: '',
+      colour: null,
+      logo: null,
+      isms27001: false,
     });
     expect(await getWorkspace(ws.id)).toEqual(after);
     expect(after.updatedAt > ws.updatedAt).toBe(true);
