@@ -78,9 +78,15 @@ export function planSheet(
   const existing = new Map(records(d, register.key).map((r) => [register.idOf(r), r]));
   const isCatalogSheet = register.key === 'clauses' || register.key === 'soa';
   const nameCol = isCatalogSheet ? -1 : nameColumnOf(columns);
-  // Existing records by name, ignoring case and spaces: a new row named like one may be linked to it.
-  const byName = new Map<string, Row>();
-  if (nameCol >= 0) for (const r of existing.values()) byName.set(norm(String(r[columns[nameCol]!.field!] ?? '')), r);
+  // Existing records by name, ignoring case and spaces: a new row named like one may be linked to it (built for the first new row).
+  let byName: Map<string, Row> | null = null;
+  const named = (name: string): Row | undefined => {
+    if (!byName) {
+      byName = new Map();
+      for (const r of existing.values()) byName.set(norm(String(r[columns[nameCol]!.field!] ?? '')), r);
+    }
+    return byName.get(norm(name));
+  };
   const seen = new Set<string>();
   const rules = isCycleSheet(register.key) ? registerOf(cycleKindOf(register.key)).rules : null;
   // A register of at most one record (the scope): how many the workspace would hold.
@@ -107,7 +113,7 @@ export function planSheet(
       if (!record) onId('unknown-id', { id: rawId });
     } else if (nameCol >= 0) {
       const name = cellToText(row[nameCol] ?? null).trim();
-      const match = name ? byName.get(norm(name)) : undefined;
+      const match = name ? named(name) : undefined;
       if (match) {
         const key = `${register.key}\u0000${rowNo}`;
         const existingName = String(match[columns[nameCol]!.field!] ?? '');
