@@ -121,7 +121,7 @@ async function scenario(page: Page): Promise<{ ws: string; records: string[]; as
     .check();
   await page.locator('#residual-likelihood').selectOption({ label: 'Possible' });
   await page.locator('#residual-impact').selectOption({ label: 'Moderate' });
-  await page.getByLabel('Accepted by (risk owner)').fill('Head of HR');
+  await page.getByLabel('Accepted by (designated management)').fill('Head of HR');
   await page.getByLabel('Accepted on').fill('2026-11-20');
   await settled(page);
 

@@ -47,7 +47,7 @@ test('an AI system, a risk treated by A.6.2.4 and an own control show up in the 
   await page.locator('#residual-likelihood').selectOption({ label: 'Possible' });
   await page.locator('#residual-impact').selectOption({ label: 'Moderate' });
   await expect(page.getByRole('alert').filter({ hasText: 'Residual Medium is above the acceptance threshold Low and is not accepted.' })).toBeVisible();
-  await page.getByLabel('Accepted by (risk owner)').fill('Head of Credit');
+  await page.getByLabel('Accepted by (designated management)').fill('Head of Credit');
   await page.getByLabel('Accepted on').fill('2026-11-20');
   await settled(page);
   await expect(page.getByRole('alert').filter({ hasText: 'is not accepted' })).toHaveCount(0);

@@ -16,7 +16,7 @@ export const criteria = {
   'criteria.threshold.label': 'Acceptance threshold',
   'criteria.threshold.option': '{n}. {name}',
   'criteria.threshold.help':
-    'Risk levels up to and including this one may be retained without further treatment. A residual risk above it needs the risk owner’s recorded acceptance (6.1.3).',
+    'Risk levels up to and including this one may be retained without further treatment. A residual risk above it needs recorded acceptance by someone management has designated to accept it (6.1.3); many organizations designate the risk owner.',
 
   'criteria.preset.title': 'Start from a preset',
   'criteria.preset.help':

@@ -91,7 +91,7 @@ export const registers = {
   'risk.treatmentPlan': 'Treatment plan',
   'risk.treatmentDue': 'Treatment due',
   'risk.nextReview': 'Next review',
-  'risk.acceptedBy': 'Accepted by (risk owner)',
+  'risk.acceptedBy': 'Accepted by (designated management)',
   'risk.acceptedOn': 'Accepted on',
   'risk.acceptanceNote': 'Acceptance note',
   'riskSource.environment-complexity': 'Complexity of environment',

@@ -17,7 +17,7 @@ export const report = {
     'The clause and control titles in this report are our own unofficial translation, for orientation only; the titles published in ISO/IEC 42001 are the authoritative ones.',
   'report.soa.flag': '{flag}: {gaps}',
   'report.soa.derived': 'Yes (from the risk register)',
-  'report.risks.criteria': 'Risk criteria: {name}. Residual levels above "{threshold}" need the risk owner\'s recorded acceptance.',
+  'report.risks.criteria': 'Risk criteria: {name}. Residual levels above "{threshold}" need recorded acceptance by designated management.',
   'report.risks.empty': 'No risk is recorded.',
   'report.risks.controls': 'Annex A controls',
   'report.risks.ownControls': 'Own controls: {names}',

@@ -91,7 +91,7 @@ export const registerUi: { [K in keyof typeof import('../en/register-ui').regist
   'risk.annexAControls': '处置该风险的附录 A 控制措施',
   'risk.annexAControls.help': '此处选择的每项控制措施都会在适用性声明中显示为适用，并以此风险作为理由。',
   'risk.ownControls': '处置该风险的自有控制措施',
-  'risk.acceptanceRequired': '残余风险等级高于接受阈值（{threshold}）：须由风险责任人接受，并记录姓名和日期。',
+  'risk.acceptanceRequired': '残余风险等级高于接受阈值（{threshold}）：须由经指定有权接受风险的人员接受，并记录姓名和日期。',
   'risk.acceptanceOptional': '残余风险等级在接受阈值以内；记录接受情况是可选的。',
   'risk.fromImpact': '由影响评估中的一项影响提出',
   'risk.openAssessment': '打开影响评估',

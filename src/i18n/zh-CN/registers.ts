@@ -91,7 +91,7 @@ export const registers: { [K in keyof typeof import('../en/registers').registers
   'risk.treatmentPlan': '风险处置计划',
   'risk.treatmentDue': '处置期限',
   'risk.nextReview': '下次评审',
-  'risk.acceptedBy': '接受人（风险责任人）',
+  'risk.acceptedBy': '接受人（经指定的管理者）',
   'risk.acceptedOn': '接受日期',
   'risk.acceptanceNote': '接受说明',
   'riskSource.environment-complexity': '环境的复杂性',

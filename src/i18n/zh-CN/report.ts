@@ -16,7 +16,7 @@ export const report: { [K in keyof typeof en]: string } = {
   'report.titlesUnofficial': '本报告中的条款和控制措施标题为本工具自行翻译的非官方译文，仅供参考；以 ISO/IEC 42001 正式发布的标题为准。',
   'report.soa.flag': '{flag}：{gaps}',
   'report.soa.derived': '是（源自风险登记册）',
-  'report.risks.criteria': '风险准则：{name}。残余风险等级高于“{threshold}”时，须有风险责任人的接受记录。',
+  'report.risks.criteria': '风险准则：{name}。残余风险等级高于“{threshold}”时，须有经指定的管理者的接受记录。',
   'report.risks.empty': '未记录任何风险。',
   'report.risks.controls': '附录 A 控制措施',
   'report.risks.ownControls': '自有控制措施：{names}',
