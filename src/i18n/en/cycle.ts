@@ -141,7 +141,7 @@ export const cycle = {
   'cycle.scope.locations': 'Locations',
   'cycle.scope.interfaces': 'Interfaces and dependencies',
   'cycle.scope.interfaces.help':
-    'Where the AIMS meets things outside it, such as a parent company’s IT, a cloud provider or a supplier’s model, and who is responsible on each side.',
+    'Where the AIMS meets things outside it, such as a parent company’s IT, a cloud provider or a supplier’s model, and who is responsible on each side. Good practice rather than a requirement of ISO/IEC 42001 (ISO/IEC 27001 asks for it): it makes the boundary easy to audit.',
   'cycle.scope.statement': 'Scope statement',
   'cycle.scope.statement.help': 'One or two sentences summing up what the AIMS covers, in the form you would show a customer or print on a certificate.',
   'cycle.scope.approvedOn': 'Approved on',

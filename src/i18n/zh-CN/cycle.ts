@@ -138,7 +138,8 @@ export const cycle: { [K in keyof typeof en]: string } = {
   'cycle.scope.boundaries.help': 'AI管理体系所包含的业务单元、团队、产品或服务。请写得足够清楚，使任何人都能判断某个团队是否在范围内。',
   'cycle.scope.locations': '地点',
   'cycle.scope.interfaces': '接口和依赖关系',
-  'cycle.scope.interfaces.help': 'AI管理体系与其外部事物的衔接之处，例如母公司的IT、云服务提供商或供应商的模型，以及双方各由谁负责。',
+  'cycle.scope.interfaces.help':
+    'AI管理体系与其外部事物的衔接之处，例如母公司的IT、云服务提供商或供应商的模型，以及双方各由谁负责。这是良好实践，而非 ISO/IEC 42001 的要求（ISO/IEC 27001 有此要求）：它使范围边界便于审核。',
   'cycle.scope.statement': '范围声明',
   'cycle.scope.statement.help': '用一两句话概括AI管理体系的覆盖范围，采用您会向客户展示或印在证书上的表述形式。',
   'cycle.scope.approvedOn': '批准日期',
