@@ -38,7 +38,9 @@ function fromDef(def: FieldDef): ValueField {
             ? { kind: 'date' }
             : def.kind === 'number'
               ? { kind: 'number' }
-              : { kind: 'text' };
+              : def.kind === 'flag'
+                ? { kind: 'flag' }
+                : { kind: 'text' };
   return { key: def.key, label: def.label, value };
 }
 
@@ -110,6 +112,8 @@ const DECLARED: Record<HistoryTable, () => readonly ValueField[]> = {
     f('url', 'history.field.url', { kind: 'text' }),
     f('fileName', 'history.field.fileName', { kind: 'text' }),
     f('recordId', 'history.field.recordId', { kind: 'ref', target: 'cycleRecords' }),
+    // Items linked to it besides the one it was attached to: checked against the catalog on import.
+    f('linkedItemIds', 'history.field.linkedItemIds', { kind: 'refs', target: 'items' }),
   ],
   aiSystems: () => aiSystemRegister.valueFields,
   risks: () => riskRegister.valueFields,

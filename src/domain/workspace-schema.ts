@@ -17,6 +17,8 @@ export const profileSchema = z.strictObject({
   aiRoles: z.array(z.enum(aiRoles)).max(aiRoles.length).default([]),
   climateRelevant: z.enum(climateRelevance).default('undetermined'),
   climateNote: z.string().max(LONG_TEXT_MAX).default(''),
+  /** The organization runs an ISO/IEC 27001 ISMS: items its records may serve are marked (crosswalk-iso27001.ts). */
+  isms27001: z.boolean().default(false),
   /** Printed on every print view and in the bundle's report (see logo.ts); not a form field of its own kind. */
   logo: logoSchema.nullable().default(null),
 });
@@ -37,6 +39,7 @@ export const profileFields = defineFields<keyof Profile>([
     column: 'Climate change relevant',
   },
   { key: 'climateNote', kind: 'textarea', label: 'profile.climateNote', column: 'Climate change note', maxLength: LONG_TEXT_MAX },
+  { key: 'isms27001', kind: 'flag', label: 'profile.isms27001', help: 'profile.isms27001.help', column: 'ISO/IEC 27001 ISMS' },
 ]);
 
 export const soaMetaSchema = z.strictObject({

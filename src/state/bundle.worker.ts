@@ -29,7 +29,7 @@ export type WorkerRequest =
 
 export type WorkerReply =
   | { type: 'progress'; fraction: number }
-  | { type: 'exported'; bytes: Uint8Array; fileName: string }
+  | { type: 'exported'; blob: Blob; fileName: string }
   | { type: 'part'; table: BundleTable; rows: Record<string, unknown>[] }
   | { type: 'parsed'; result: Awaited<ReturnType<typeof parseBundle>> }
   | { type: 'sheets'; result: Awaited<ReturnType<typeof readWorkbook>> }
@@ -57,7 +57,8 @@ self.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
         ...(req.passphrase ? { passphrase: req.passphrase } : {}),
         onProgress: (fraction) => post({ type: 'progress', fraction }),
       });
-      post({ type: 'exported', bytes: built.bytes, fileName: built.fileName }, [built.bytes.buffer]);
+      // The Blob is made here: the page gets a handle, not 100 MB to copy into a Blob on its own thread (300 ms).
+      post({ type: 'exported', blob: new Blob([built.bytes as BlobPart], { type: 'application/octet-stream' }), fileName: built.fileName });
     } else if (req.type === 'parse') {
       const result = await parseBundle(req.bytes, req.fileName, req.catalog, req.passphrase ? { passphrase: req.passphrase } : {});
       // The records go ahead in parts: the page clones each message in one task, and 10,000 risks in

@@ -56,8 +56,8 @@ export function startExport(
   catalog: Catalog,
   choice: ExportChoice,
   onProgress: (f: number) => void,
-): Running<{ bytes: Uint8Array; fileName: string }> {
-  let inner: Running<{ bytes: Uint8Array; fileName: string }> | null = null;
+): Running<{ blob: Blob; fileName: string }> {
+  let inner: Running<{ blob: Blob; fileName: string }> | null = null;
   let cancelled = false;
   const done = (async () => {
     const snapshot = await readWorkspaceSnapshot(workspaceId, choice.tables, choice.attachments && choice.tables.includes('evidence'));
@@ -72,7 +72,7 @@ export function startExport(
       locale: locale(),
       ...(choice.passphrase ? { passphrase: choice.passphrase } : {}),
     };
-    inner = runWorker(request, onProgress, (r) => (r.type === 'exported' ? { bytes: r.bytes, fileName: r.fileName } : undefined));
+    inner = runWorker(request, onProgress, (r) => (r.type === 'exported' ? { blob: r.blob, fileName: r.fileName } : undefined));
     const result = await inner.done;
     // A full bundle (every register, files included) counts as a backup for the reminder.
     if (choice.attachments && BACKUP_TABLES.every((t) => choice.tables.includes(t))) await setLastBackup(workspaceId, request.exportedAt);

@@ -8,7 +8,7 @@ import { downloadBlob } from '../state/download';
  * every register and the evidence files (so it counts as the workspace's last backup), downloaded.
  */
 export function backupExport(workspaceId: string) {
-  let running = $state<Running<{ bytes: Uint8Array; fileName: string }> | null>(null);
+  let running = $state<Running<{ blob: Blob; fileName: string }> | null>(null);
   let progress = $state(0);
   // How to word the status: worded where read, so it follows a language switch.
   let status = $state<(() => string) | null>(null);
@@ -31,9 +31,9 @@ export function backupExport(workspaceId: string) {
       const job = startExport(workspaceId, catalog, { tables: [...BACKUP_TABLES], attachments: true }, (f) => (progress = f));
       running = job;
       try {
-        const { bytes, fileName } = await job.done;
-        downloadBlob(new Blob([bytes as BlobPart], { type: 'application/octet-stream' }), fileName);
-        status = () => t('deleteWorkspace.backupDone', { file: fileName, size: formatBytes(bytes.byteLength) });
+        const { blob, fileName } = await job.done;
+        downloadBlob(blob, fileName);
+        status = () => t('deleteWorkspace.backupDone', { file: fileName, size: formatBytes(blob.size) });
       } catch (e) {
         if (e instanceof DOMException && e.name === 'AbortError') status = () => t('export.cancelled');
         else {

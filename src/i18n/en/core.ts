@@ -91,6 +91,9 @@ export const core = {
   'profile.climateRelevant': 'Is climate change a relevant issue?',
   'profile.climateRelevant.help': 'Clause 4.1 of ISO/IEC 42001:2023 asks each organization to decide this; keep the decision and its reasons on record.',
   'profile.climateNote': 'Reasoning for the climate change decision',
+  'profile.isms27001': 'We run an ISO/IEC 27001 information security management system',
+  'profile.isms27001.help':
+    'When ticked, the walkthrough and the Statement of Applicability mark the items where records of your ISMS may serve as evidence, and evidence can be linked to several items instead of being attached again.',
   'profile.branding.title': 'Prints and reports',
   'profile.branding.intro':
     'The organization name and logo head every print view (Statement of Applicability, risk register, readiness report, impact assessments) and the report in each bundle, so a print can go to a client or an auditor as it is.',
@@ -114,6 +117,17 @@ export const core = {
   'aiRole.ai-partner': 'AI partner',
   'aiRole.ai-subject': 'AI subject',
   'aiRole.relevant-authority': 'Relevant authority',
+  'profile.colour': 'Workspace colour',
+  'profile.colour.help': 'The colour of this workspace’s badge in the menu, to tell clients apart at a glance. Left unset, the name picks one.',
+  'colour.blue': 'Blue',
+  'colour.teal': 'Teal',
+  'colour.green': 'Green',
+  'colour.amber': 'Amber',
+  'colour.orange': 'Orange',
+  'colour.red': 'Red',
+  'colour.pink': 'Pink',
+  'colour.purple': 'Purple',
+  'colour.slate': 'Slate',
   'climate.undetermined': 'Not decided yet',
   'climate.yes': 'Yes, relevant',
   'climate.no': 'No, not relevant',
@@ -183,6 +197,10 @@ export const core = {
     'Remove the evidence "{title}"? It moves to the Trash, with its file. You can restore it from the Trash (in this workspace\'s menu) until the trash is emptied.',
   'evidence.fileInfo': '{name}, {size}',
   'evidence.list': 'Evidence for {id}',
+  'evidence.link.alsoFor': 'Also evidence for {items}',
+  'evidence.link.unlinkConfirm': 'Remove {title} from {id}? It stays as evidence for {others}.',
+  'iso27001.isms.badge': 'ISMS',
+  'iso27001.isms.badgeLabel': 'ISMS records may serve as evidence: ISO/IEC 27001 {refs}',
 
   'soa.title': 'Statement of Applicability',
   'soa.intro':
