@@ -1,4 +1,4 @@
-import { evidenceSchema, evidenceUrlSchema, MAX_EVIDENCE_FILE_BYTES, safeFileName, type Evidence } from '../domain/evidence-schema';
+import { evidenceSchema, evidenceUrlSchema, MAX_EVIDENCE_FILE_BYTES, safeFileName, withItem, withoutItem, type Evidence } from '../domain/evidence-schema';
 import { TEXT_MAX } from '../domain/fields';
 import { newId } from '../domain/ids';
 import { failAll, ok, type Failure, type Problem, type Result } from '../domain/result';
@@ -116,6 +116,46 @@ export async function deleteEvidence(id: string): Promise<void> {
       if (file) await w.remove('evidenceFiles', file);
       return;
     }
+    const t = new TrashBuilder(w);
+    t.remove('evidence', row);
+    if (file) t.remove('evidenceFiles', file);
+    await t.commit();
+  });
+}
+
+/**
+ * Links evidence already in the workspace (a file or a link, wherever it was attached) to one more
+ * item, without copying it or its file: the item then lists it too. False when it is gone.
+ */
+export async function linkEvidence(id: string, itemId: string): Promise<boolean> {
+  return write(
+    (db) => [db.evidence],
+    async (w) => {
+      const row = await w.db.evidence.get(id);
+      if (!row) return false;
+      const next = withItem(row, itemId);
+      if (next !== row) await w.update('evidence', row, { linkedItemIds: next.linkedItemIds });
+      return true;
+    },
+  );
+}
+
+/**
+ * Takes evidence away from one item. While another item still uses it, only the link goes (its
+ * record and file stay for the others); from its last item it goes to the trash with its file.
+ * One transaction: a link made meanwhile in another tab is never lost with the file.
+ */
+export async function removeEvidenceFromItem(id: string, itemId: string): Promise<void> {
+  const { TrashBuilder, trashScope } = await import('./write-trash');
+  await write(trashScope, async (w) => {
+    const row = await w.db.evidence.get(id);
+    if (!row) return;
+    const next = withoutItem(row, itemId);
+    if (next) {
+      await w.update('evidence', row, { itemId: next.itemId, linkedItemIds: next.linkedItemIds });
+      return;
+    }
+    const file = await w.db.evidenceFiles.get(id);
     const t = new TrashBuilder(w);
     t.remove('evidence', row);
     if (file) t.remove('evidenceFiles', file);

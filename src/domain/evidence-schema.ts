@@ -18,6 +18,13 @@ export const evidenceUrlSchema = z
     }
   }, 'url-invalid');
 
+/**
+ * Further catalog items the same evidence serves, linked to it instead of being attached again (an ISMS
+ * policy that is evidence for 5.2 and A.2.2). `itemId` stays the item it was first attached to. Absent
+ * when there are none, so records and bundles written before it read unchanged (docs/evidence-links.md).
+ */
+const linkedItemIdsSchema = z.array(z.string().min(1).max(20)).min(1).max(200).optional();
+
 export const evidenceSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     id: z.string().min(1).max(64),
@@ -28,6 +35,7 @@ export const evidenceSchema = z.discriminatedUnion('kind', [
     url: evidenceUrlSchema,
     /** Set when the evidence belongs to a management-system record (a document's file, an audit report). */
     recordId: z.string().min(1).max(64).optional(),
+    linkedItemIds: linkedItemIdsSchema,
     addedAt: timestampSchema,
   }),
   z.strictObject({
@@ -40,10 +48,38 @@ export const evidenceSchema = z.discriminatedUnion('kind', [
     mediaType: z.string().max(255),
     size: z.number().int().nonnegative().max(MAX_EVIDENCE_FILE_BYTES),
     recordId: z.string().min(1).max(64).optional(),
+    linkedItemIds: linkedItemIdsSchema,
     addedAt: timestampSchema,
   }),
 ]);
 export type Evidence = z.infer<typeof evidenceSchema>;
+
+/** Every item the evidence serves: the one it was attached to first, then those linked to it. */
+export function evidenceItemIds(e: Pick<Evidence, 'itemId' | 'linkedItemIds'>): string[] {
+  return [e.itemId, ...(e.linkedItemIds ?? [])];
+}
+
+export function servesItem(e: Pick<Evidence, 'itemId' | 'linkedItemIds'>, itemId: string): boolean {
+  return e.itemId === itemId || (e.linkedItemIds?.includes(itemId) ?? false);
+}
+
+/**
+ * The evidence once `itemId` no longer uses it: a linked item is dropped from the list; the item it was
+ * attached to hands over to the first linked one. Null when no item would be left (then it is deleted,
+ * with its file). The file is never touched while another item still uses it.
+ */
+export function withoutItem<E extends Evidence>(e: E, itemId: string): E | null {
+  const rest = evidenceItemIds(e).filter((id) => id !== itemId);
+  if (rest.length === 0) return null;
+  const [first, ...linked] = rest as [string, ...string[]];
+  const { linkedItemIds: _old, ...base } = e;
+  return (linked.length > 0 ? { ...base, itemId: first, linkedItemIds: linked } : { ...base, itemId: first }) as E;
+}
+
+/** The evidence with one more item linked (unchanged when it already serves that item). */
+export function withItem<E extends Evidence>(e: E, itemId: string): E {
+  return servesItem(e, itemId) ? e : { ...e, linkedItemIds: [...(e.linkedItemIds ?? []), itemId] };
+}
 
 /**
  * Types a browser shows without running script in our origin. Everything else (HTML, SVG,

@@ -5,7 +5,8 @@ import type { RefTarget } from './value-kinds';
  * Field metadata declared once beside each schema. Editors, tables and (later)
  * bundle and spreadsheet columns derive from it instead of re-listing fields.
  */
-export type FieldKind = 'text' | 'textarea' | 'enum' | 'multi-enum' | 'date' | 'number';
+/** `flag`: a yes/no choice, stored as a boolean (a tick box). */
+export type FieldKind = 'text' | 'textarea' | 'enum' | 'multi-enum' | 'date' | 'number' | 'flag';
 
 export interface FieldDef<K extends string = string> {
   key: K;

@@ -1,7 +1,7 @@
 import type { MessageKey } from '../i18n/messages-en';
 import { AI_POLICY_TITLE } from './cycle/document-type';
 import { registerOf, type CycleKind, type CycleRecord, type CycleRecordOf } from './cycle/registry';
-import type { Evidence } from './evidence-schema';
+import { servesItem, type Evidence } from './evidence-schema';
 import { countStatuses, soaCompleteness } from './progress';
 import { impactCheck, riskCriteriaCheck, riskResultsCheck, riskTreatmentCheck, soaCheck, type CheckResult } from './readiness-risks';
 import { compareRefs } from './risk-schema';
@@ -124,7 +124,7 @@ function competenceCheck(cycle: readonly CycleRecord[]): Draft {
 
 function operationCheck(docs: CycleRecordOf<'document'>[], evidence: readonly Evidence[]): Draft {
   const planning = docs.filter((d) => inForce(d) && itemsOf(d).includes('8.1'));
-  const files = evidence.filter((e) => e.itemId === '8.1');
+  const files = evidence.filter((e) => servesItem(e, '8.1'));
   const count = planning.length + files.length;
   const link: ReadinessLink = planning[0] ? recordLink('document', planning[0].id) : { page: 'item', itemId: '8.1' };
   return count ? met(count, link) : unmet('no-evidence', [{ code: 'operation-none', params: {}, link }]);

@@ -1,4 +1,12 @@
-import { addFileEvidence, addLinkEvidence, deleteEvidence, getEvidenceFile, type EvidenceCode } from '../db/evidence-repo';
+import {
+  addFileEvidence,
+  addLinkEvidence,
+  deleteEvidence,
+  getEvidenceFile,
+  linkEvidence,
+  removeEvidenceFromItem,
+  type EvidenceCode,
+} from '../db/evidence-repo';
 import { canOpenInBrowser, MAX_EVIDENCE_FILE_BYTES, type Evidence } from '../domain/evidence-schema';
 import type { ProblemParams } from '../domain/problem';
 import { problemsOf } from '../domain/result';
@@ -40,6 +48,24 @@ export function addFile(ws: string, itemId: string, title: string, file: File | 
 export async function removeEvidence(id: string): Promise<void> {
   try {
     await deleteEvidence(id);
+  } catch (e) {
+    app.report(e);
+  }
+}
+
+/** Links evidence held elsewhere in the workspace to one more item, without attaching it again. */
+export async function linkExistingEvidence(id: string, itemId: string): Promise<void> {
+  try {
+    await linkEvidence(id, itemId);
+  } catch (e) {
+    app.report(e);
+  }
+}
+
+/** Takes evidence off one item: the other items that use it keep it (and its file). */
+export async function removeEvidenceFrom(id: string, itemId: string): Promise<void> {
+  try {
+    await removeEvidenceFromItem(id, itemId);
   } catch (e) {
     app.report(e);
   }

@@ -1,5 +1,5 @@
 import type { FieldDef } from '../domain/fields';
-import { formatDate, formatNumber, tOption } from '../i18n/i18n';
+import { formatDate, formatNumber, t, tOption } from '../i18n/i18n';
 
 /** How a declared field's value reads in a list cell or a summary. */
 export function fieldText(field: FieldDef, value: unknown): string {
@@ -13,6 +13,8 @@ export function fieldText(field: FieldDef, value: unknown): string {
       return formatDate(String(value));
     case 'number':
       return typeof value === 'number' ? formatNumber(value) : '';
+    case 'flag':
+      return value === true ? t('history.value.yes') : value === false ? t('history.value.no') : '';
     default:
       return String(value);
   }

@@ -17,4 +17,19 @@ export const iso27001Messages = {
   'iso27001.coverage.untouched': 'Related clauses and controls not touched yet',
   'iso27001.sources':
     'ISO/IEC 27001:2022: clause and Annex A control numbers and titles only, as identifiers. The relationships and their reasons are our own.',
+
+  'iso27001.isms.marker': 'Your ISMS records may serve as evidence here: ISO/IEC 27001 {refs}.',
+  'iso27001.isms.hint': 'Link an ISMS record you already hold instead of uploading it again: use Link existing evidence below.',
+
+  'evidence.link.heading': 'Link existing evidence',
+  'evidence.link.help': 'A file or link already recorded for another item (an ISMS policy, say) can serve this item too, without uploading it again.',
+  'evidence.link.pick': 'Evidence to link',
+  'evidence.link.choose': 'Choose evidence…',
+  'evidence.link.optionFile': '{title} ({name}), evidence for {items}',
+  'evidence.link.optionLink': '{title} ({name}), evidence for {items}',
+  'evidence.link.submit': 'Link',
+  'evidence.link.required': 'Choose the evidence to link.',
+  'evidence.link.none': 'No evidence is recorded for other items yet.',
+  'evidence.link.done': '{title} is now evidence for {id} too.',
+  'history.field.linkedItemIds': 'Also evidence for',
 } as const;

@@ -1,5 +1,5 @@
 import { cycleKinds } from '../../domain/cycle/registry';
-import { canOpenInBrowser, type Evidence } from '../../domain/evidence-schema';
+import { canOpenInBrowser, evidenceItemIds, type Evidence } from '../../domain/evidence-schema';
 import { formatBytes } from '../words';
 import { fmt } from './report-text';
 import { byRef, cmp, type Report } from './context';
@@ -15,7 +15,11 @@ function ownerOf(r: Report, e: Evidence, itemOrder: ReadonlyMap<string, number>)
   const { input, ctx } = r;
   const record = e.recordId && input.included.managementSystem ? input.cycleRecords.find((c) => c.id === e.recordId) : undefined;
   if (record) return { name: `${record.ref} ${record.title}`, order: [1, cycleKinds.indexOf(record.kind), record] };
-  return { name: ctx.nameOf('items', e.itemId) ?? e.itemId, order: [0, itemOrder.get(e.itemId) ?? Number.MAX_SAFE_INTEGER, { ref: '', id: '' }] };
+  // Evidence linked to several items lists each of them, filed under the one it was attached to.
+  const name = evidenceItemIds(e)
+    .map((id) => ctx.nameOf('items', id) ?? id)
+    .join('; ');
+  return { name, order: [0, itemOrder.get(e.itemId) ?? Number.MAX_SAFE_INTEGER, { ref: '', id: '' }] };
 }
 
 /**
