@@ -9,6 +9,9 @@ export const organizationSizes = ['micro', 'small', 'medium', 'large'] as const;
 export const aiRoles = ['ai-provider', 'ai-producer', 'ai-customer', 'ai-partner', 'ai-subject', 'relevant-authority'] as const;
 /** 4.1 of ISO/IEC 42001:2023: the organization decides whether climate change is a relevant issue. */
 export const climateRelevance = ['undetermined', 'yes', 'no'] as const;
+/** The workspace's own colour (its badge in the menu), so a consultant tells clients apart; unset, it follows the name. */
+export const workspaceColours = ['blue', 'teal', 'green', 'amber', 'orange', 'red', 'pink', 'purple', 'slate'] as const;
+export type WorkspaceColour = (typeof workspaceColours)[number];
 
 export const profileSchema = z.strictObject({
   organizationName: z.string().max(TEXT_MAX).default(''),
@@ -17,10 +20,11 @@ export const profileSchema = z.strictObject({
   aiRoles: z.array(z.enum(aiRoles)).max(aiRoles.length).default([]),
   climateRelevant: z.enum(climateRelevance).default('undetermined'),
   climateNote: z.string().max(LONG_TEXT_MAX).default(''),
-  /** The organization runs an ISO/IEC 27001 ISMS: items its records may serve are marked (crosswalk-iso27001.ts). */
-  isms27001: z.boolean().default(false),
   /** Printed on every print view and in the bundle's report (see logo.ts); not a form field of its own kind. */
   logo: logoSchema.nullable().default(null),
+  colour: z.enum(workspaceColours).nullable().default(null),
+  /** The organization runs an ISO/IEC 27001 ISMS: items its records may serve are marked (crosswalk-iso27001.ts). */
+  isms27001: z.boolean().default(false),
 });
 export type Profile = z.infer<typeof profileSchema>;
 
@@ -40,7 +44,39 @@ export const profileFields = defineFields<keyof Profile>([
   },
   { key: 'climateNote', kind: 'textarea', label: 'profile.climateNote', column: 'Climate change note', maxLength: LONG_TEXT_MAX },
   { key: 'isms27001', kind: 'flag', label: 'profile.isms27001', help: 'profile.isms27001.help', column: 'ISO/IEC 27001 ISMS' },
+  {
+    key: 'colour',
+    kind: 'enum',
+    label: 'profile.colour',
+    help: 'profile.colour.help',
+    options: workspaceColours,
+    optionPrefix: 'colour',
+    column: 'Workspace colour',
+    nullable: true,
+  },
 ]);
+
+/** The colour the workspace shows: its own, or one the name always picks (the same name, the same colour). */
+export function workspaceColour(ws: { name: string; profile: { colour: WorkspaceColour | null } }): WorkspaceColour {
+  if (ws.profile.colour) return ws.profile.colour;
+  let h = 0;
+  for (const ch of ws.name.trim().toLowerCase()) h = (h * 31 + (ch.codePointAt(0) ?? 0)) >>> 0;
+  return workspaceColours[h % workspaceColours.length] ?? 'blue';
+}
+
+/** Up to two letters for the workspace's badge: the first letters of its first two words ("Northwind Insurance" → "NI"). */
+export function workspaceInitials(name: string): string {
+  const words = name
+    .trim()
+    .split(/[\s\-_.]+/u)
+    .filter(Boolean);
+  const first = (w: string) => Array.from(w)[0] ?? '';
+  if (words.length >= 2) return (first(words[0] ?? '') + first(words[1] ?? '')).toUpperCase();
+  return Array.from(words[0] ?? '?')
+    .slice(0, 2)
+    .join('')
+    .toUpperCase();
+}
 
 export const soaMetaSchema = z.strictObject({
   version: z.string().max(50).default(''),
