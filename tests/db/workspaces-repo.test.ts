@@ -151,6 +151,8 @@ describe('saveProfile', () => {
       aiRoles: ['ai-provider', 'ai-customer'],
       climateRelevant: 'undetermined',
       climateNote: '',
+      colour: null,
+      logo: null,
       isms27001: false,
     });
     expect(await getWorkspace(ws.id)).toEqual(after);
