@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import * as XLSX from 'xlsx';
 import { createWorkspace, expect, settled, test } from './fixtures';
 
@@ -61,4 +62,21 @@ test('a blank template filled in by a client keeps the answers it leaves empty; 
   await expect(page.getByLabel('Owner', { exact: true })).toHaveValue('');
   await page.goto(ws + '/item/4.3');
   await expect(page.getByLabel('Owner', { exact: true })).toHaveValue('Client CISO');
+});
+
+test('an .ods LibreOffice wrote imports with its text exactly as typed, and nothing on the console', async ({ watched: { page } }) => {
+  await createWorkspace(page, 'Calc Co');
+  await page.goto(page.url() + '/exchange');
+  await page
+    .getByLabel('Workbook exported by AIMS Workbench (.xlsx, .xls, .ods or .csv)')
+    .setInputFiles(fileURLToPath(new URL('../fixtures/sheets/libreoffice-text.ods', import.meta.url)));
+  await page.getByRole('button', { name: 'Check the spreadsheet' }).click();
+  const changes = page.getByTestId('sheets-changes');
+  // Ten new systems, each with only a name: the register's defaults fill in the rest.
+  await expect(changes.locator(':scope > li')).toHaveCount(10);
+  await expect(changes).toContainText('New: _x0041_');
+  await expect(changes).not.toContainText('New: A ');
+  await expect(changes).toContainText('Status: Planned (default)');
+  await page.getByRole('button', { name: 'Import 10 rows' }).click();
+  await expect(page.getByTestId('sheets-status')).toHaveText('10 rows imported.');
 });

@@ -33,26 +33,22 @@ function rowPatch(
   softClear: boolean,
   ctx: SheetContext,
   onProblem: (col: Column, problem: SheetProblem | Omit<SheetProblem, 'sheet' | 'row' | 'field'>) => void,
-): { patch: Row; blanks: Column[] } {
+): { patch: Row } {
   const patch: Row = {};
-  const blanks: Column[] = [];
   columns.forEach((col, i) => {
     if (!col?.set) return;
     let cell = row[i] ?? null;
-    if (isBlank(cell) && keepBlank) {
-      blanks.push(col);
-      return;
-    }
+    if (isBlank(cell) && keepBlank) return;
     const blank = isBlank(cell);
     // "-" clears, unless it is the text the record holds ("-" as an owner's name reads back as itself).
     if (isMark(cell) && !(record && col.same?.(cell, record, ctx))) cell = null;
     const v = col.set(cell, ctx, record);
     // The option clears what can be empty; a required choice (a status) keeps its value.
-    if (!v.ok && blank && softClear) blanks.push(col);
-    else if (!v.ok) onProblem(col, v.problem);
+    if (!v.ok && blank && softClear) return;
+    if (!v.ok) onProblem(col, v.problem);
     else Object.assign(patch, v.value);
   });
-  return { patch, blanks };
+  return { patch };
 }
 
 /** The name field of a register's sheet (a risk's title, a system's name), or null. */
@@ -137,7 +133,7 @@ export function planSheet(
       continue;
     }
     const softClear = !keepBlank && keepsBlank(record, linked, { ...env, options: {} });
-    const { patch, blanks } = rowPatch(row, columns, record, keepBlank, softClear, ctx, (col, p) =>
+    const { patch } = rowPatch(row, columns, record, keepBlank, softClear, ctx, (col, p) =>
       problems.push({ ...p, sheet: sheet.name, row: rowNo, field: shown.get(col) ?? col.header }),
     );
     const base = record ?? blankFor(d, register.key, isCatalogSheet ? rawId : null);
@@ -146,7 +142,12 @@ export function planSheet(
     for (const k of Object.keys(patch)) if (!sameValue(patch[k], base[k])) changed.push([k, patch[k]]);
     // A new record's empty cells take the register's defaults, shown in the preview as such.
     const defaults: [string, unknown][] = [];
-    if (!record && !isCatalogSheet) for (const col of blanks) if (col.field && !isEmptyValue(base[col.field])) defaults.push([col.field, base[col.field]]);
+    // Every column the row leaves empty or the sheet lacks.
+    if (!record && !isCatalogSheet)
+      for (const col of register.columns) {
+        const f = col.field;
+        if (col.set && f && !(f in patch) && !isEmptyValue(base[f]) && !defaults.some(([k]) => k === f)) defaults.push([f, base[f]]);
+      }
     // A row that changes nothing in an existing record is not written, so there is nothing to validate.
     if (problems.length === 0 && !(record && changed.length === 0)) {
       const candidate = { ...base, ...patch };
