@@ -1,0 +1,22 @@
+import { workspaceWithEveryPage } from './every-page';
+import { expect, test } from './fixtures';
+
+/**
+ * On a phone (390 px) and a tablet (768 px) no page scrolls sideways: wide tables scroll inside their
+ * own box, the rest wraps. Each page is checked with a record in every register.
+ */
+for (const width of [390, 768]) {
+  test(`no page scrolls sideways at ${width} px`, async ({ watched: { page } }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width, height: 844 });
+    const { pages } = await workspaceWithEveryPage(page, 'Narrow Co');
+    const wide: string[] = [];
+    for (const url of pages) {
+      await page.goto(url);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      const { scroll, inner } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+      if (scroll > inner) wide.push(`${new URL(url).hash}: ${scroll} px`);
+    }
+    expect(wide, 'pages wider than the screen').toEqual([]);
+  });
+}
