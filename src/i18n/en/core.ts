@@ -328,6 +328,9 @@ export const core = {
   'title.record': 'Management-system record',
   'title.print': '{page}, print view',
   // The language switch (issue 8): the label is bilingual and each language is named in itself, so anyone can find theirs.
+  // A file field's drop zone (issue 18).
+  'drop.bundle': 'Drop a bundle here or click to choose',
+  'drop.file': 'Drop a file here or click to choose',
   'language.label': 'Language / 语言',
   'language.en': 'English',
   'language.zh-CN': '中文（简体）',

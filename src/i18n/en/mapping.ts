@@ -10,6 +10,7 @@ export const mapping = {
   'mapping.step.values': 'Values',
   'mapping.step.preview': 'Preview',
   'mapping.step.done': 'Imported',
+  'mapping.stepDone': '(done)',
   'mapping.back': 'Back',
   'mapping.next': 'Next',
   'mapping.cancel': 'Start over',

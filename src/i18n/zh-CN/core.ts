@@ -316,6 +316,8 @@ export const core: { [K in keyof typeof import('../en/core').core]: string } = {
   'title.register': '管理体系登记册',
   'title.record': '管理体系记录',
   'title.print': '{page}（打印视图）',
+  'drop.bundle': '将数据包拖放到此处，或点击选择',
+  'drop.file': '将文件拖放到此处，或点击选择',
   'language.label': 'Language / 语言',
   'language.en': 'English',
   'language.zh-CN': '中文（简体）',

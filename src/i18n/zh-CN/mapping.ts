@@ -11,6 +11,7 @@ export const mapping: { [K in keyof typeof en]: string } = {
   'mapping.step.values': '值',
   'mapping.step.preview': '预览',
   'mapping.step.done': '已导入',
+  'mapping.stepDone': '（已完成）',
   'mapping.back': '上一步',
   'mapping.next': '下一步',
   'mapping.cancel': '重新开始',
