@@ -13,6 +13,7 @@ import { buildBundle } from '../io/bundle/bundle-export';
 import { parseBundle } from '../io/bundle/bundle-import';
 import { readWorkbook } from '../io/sheets/sheet-read';
 import { installIoWords } from './io-words';
+import { coarseProgress } from './worker-job';
 
 // io words README.txt and report.html with these; both tables live only in this worker's chunk.
 installIoWords({ tables: { en, 'zh-CN': zhCN }, valueText, recordNames, riskFlagText });
@@ -55,7 +56,7 @@ self.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
         catalog: req.catalog,
         locale: req.locale,
         ...(req.passphrase ? { passphrase: req.passphrase } : {}),
-        onProgress: (fraction) => post({ type: 'progress', fraction }),
+        onProgress: coarseProgress((fraction) => post({ type: 'progress', fraction })),
       });
       // The Blob is made here: the page gets a handle, not 100 MB to copy into a Blob on its own thread (300 ms).
       post({ type: 'exported', blob: new Blob([built.bytes as BlobPart], { type: 'application/octet-stream' }), fileName: built.fileName });

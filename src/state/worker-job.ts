@@ -48,3 +48,16 @@ export function workerJob<T, Req, Rep extends { type: string }>(
     },
   };
 }
+
+/**
+ * Passes a progress fraction on only when it moved by `step` since the last one passed (or reached 1):
+ * zipping 100 MB reports thousands of steps, and each one posted is a message and an update on the page.
+ */
+export function coarseProgress(report: (fraction: number) => void, step = 0.01): (fraction: number) => void {
+  let last = -Infinity;
+  return (fraction) => {
+    if (fraction < 1 && fraction - last < step) return;
+    last = fraction;
+    report(fraction);
+  };
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsedFromParts } from '../../src/state/bundles';
 import type { WorkerReply } from '../../src/state/bundle.worker';
-import { workerJob } from '../../src/state/worker-job';
+import { coarseProgress, workerJob } from '../../src/state/worker-job';
 
 /** A worker stand-in: the test plays its replies. */
 function fakeWorker() {
@@ -41,5 +41,18 @@ describe('a parsed bundle arrives in parts', () => {
     const job = workerJob(worker, 'the bundle worker', parsedFromParts());
     reply({ type: 'parsed', result: { ok: false, problems: [] } });
     expect(await job.done).toEqual({ ok: false, problems: [] });
+  });
+});
+
+// JSZip reports every chunk it deflates: thousands of progress messages, each an update on the page.
+describe('export progress', () => {
+  it('is passed on in steps of a percent, and always at the end', () => {
+    const seen: number[] = [];
+    const report = coarseProgress((f) => seen.push(f));
+    for (let i = 0; i <= 10_000; i++) report(i / 10_000);
+    expect(seen.length).toBeLessThanOrEqual(102);
+    expect(seen[0]).toBe(0);
+    expect(seen.at(-1)).toBe(1);
+    expect(seen.every((f, i) => i === 0 || f - seen[i - 1]! >= 0.01 || f === 1)).toBe(true);
   });
 });
