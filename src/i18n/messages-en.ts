@@ -19,6 +19,7 @@ import { oscalMessages } from './en/oscal';
 import { crosswalkMessages } from './en/crosswalk';
 import { iso27001Messages } from './en/iso27001';
 import { mergeMessages } from './en/merge';
+import { shellMessages } from './en/shell';
 
 /**
  * Every UI string, English. Parameters are named ({name}) so that a translation can move them
@@ -49,6 +50,7 @@ export const en = {
   ...crosswalkMessages,
   ...iso27001Messages,
   ...mergeMessages,
+  ...shellMessages,
 } as const;
 
 export type MessageKey = keyof typeof en;

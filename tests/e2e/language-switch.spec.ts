@@ -55,19 +55,20 @@ async function settledReading(page: Page): Promise<string[]> {
   return last;
 }
 
-/** The main menu as the catalogue of that language words it, in its order. */
+/** The main menu as the catalogue of that language words it, in its order (grouped: overview, requirements, AI systems and risks, management system, workspace). */
 const MENU = [
   'nav.dashboard',
+  'nav.readiness',
+  'nav.tasks',
   'nav.walkthrough',
   'nav.soa',
+  'nav.crosswalks',
   'nav.systems',
+  'nav.criteria',
   'nav.risks',
   'nav.assessments',
   'nav.controls',
   'nav.cycle',
-  'nav.tasks',
-  'nav.readiness',
-  'nav.crosswalks',
   'nav.profile',
   'nav.exchange',
   'nav.history',
