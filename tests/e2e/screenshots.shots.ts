@@ -36,6 +36,8 @@ async function shoot(page: Page, url: string, file: string): Promise<void> {
 test('screenshots of every page at 1366 px and 390 px, light and dark', async ({ watched: { page } }) => {
   mkdirSync(outDir, { recursive: true });
   const { ws, pages } = await workspaceWithEveryPage(page, 'Northwind Insurance');
+  // The seeding's toasts ("Risk R-001 added") would sit on the first pages: a reload starts them clean.
+  await page.reload();
   const all = [page.url().split('#')[0] + '#/', ...pages];
   for (const width of widths) {
     await page.setViewportSize({ width, height: width > 800 ? 900 : 844 });
