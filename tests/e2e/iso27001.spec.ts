@@ -1,3 +1,4 @@
+import { seriousViolations } from './axe';
 import { createWorkspace, expect, settled, test } from './fixtures';
 
 test('with the ISMS option on, items show which ISMS records may serve as evidence, and one ISMS policy file serves two items', async ({
@@ -65,3 +66,25 @@ test('with the ISMS option on, items show which ISMS records may serve as eviden
   await expect(page.getByTestId('crosswalk-iso27001-A.5.1')).toContainText('A.2.2 (partial)');
   await expect(page.getByTestId('crosswalk-iso27001-summary')).toContainText(/^\s*1 of \d+ related clauses and controls touched/);
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the ISMS marks, the profile option and the evidence link form have no serious accessibility violations (${scheme})`, async ({ watched: { page } }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await createWorkspace(page, 'Axe ISMS Co');
+    const ws = page.url();
+    await page.goto(`${ws}/profile`);
+    await page.getByLabel('We run an ISO/IEC 27001 information security management system').check();
+    await settled(page);
+    expect(await seriousViolations(page), 'profile').toEqual([]);
+    await page.goto(`${ws}/item/5.2`);
+    await page.getByLabel('Web address').fill('https://intranet.example.com/isms-policy');
+    await page.getByLabel('Title', { exact: true }).fill('ISMS policy');
+    await page.getByRole('button', { name: 'Add' }).first().click();
+    await page.goto(`${ws}/item/A.2.2`);
+    await expect(page.getByTestId('isms-marker')).toBeVisible();
+    await page.getByLabel('Evidence to link').selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Link', exact: true }).click();
+    await expect(page.getByTestId('evidence-shared')).toBeVisible();
+    expect(await seriousViolations(page), 'item A.2.2').toEqual([]);
+  });
+}
