@@ -22,6 +22,8 @@ export interface Words {
   /** The languages whose header and label tables can be read, and one message in each (an import reads any of them). */
   tableLocales(): readonly Locale[];
   messageIn(l: Locale, key: string): string | undefined;
+  /** What a key read in earlier versions of the app (reworded labels an older workbook still carries); read, never written. */
+  formerIn(l: Locale, key: string): readonly string[];
   /** Changes when another language's tables arrive, so cached lookups are rebuilt. */
   tablesRevision(): number;
   /** The small tables of README.txt and report.html, in the export's language. */
@@ -51,6 +53,7 @@ export const tOption = (prefix: string, value: string): string => words().option
 export const formatBytes = (bytes: number): string => words().formatBytes(bytes);
 export const tableLocales = (): readonly Locale[] => words().tableLocales();
 export const messageIn = (l: Locale, key: string): string | undefined => words().messageIn(l, key);
+export const formerIn = (l: Locale, key: string): readonly string[] => words().formerIn(l, key);
 export const localeTablesRevision = (): number => words().tablesRevision();
 export const reportMessages = (l: Locale): ReportMessages => words().reportMessages(l);
 export const valueText: typeof ValueText = (kind, value, ctx) => words().valueText(kind, value, ctx);

@@ -1,4 +1,5 @@
 import { formatBytes, hasMessage, locale, t, tOption, type Locale } from '../i18n/i18n';
+import { formerTexts } from '../i18n/former-labels';
 import { localeTablesRevision, messageIn, tableLocales } from '../i18n/locale-tables';
 import type { ReportMessages } from '../io/report/report-text';
 import { installWords, type Words } from '../io/words';
@@ -24,6 +25,7 @@ export function ioWords(report?: ReportWords): Words {
     formatBytes,
     tableLocales: () => tableLocales,
     messageIn,
+    formerIn: formerTexts,
     tablesRevision: localeTablesRevision,
     reportMessages: (l) => need().tables[l],
     valueText: (kind, value, ctx) => need().valueText(kind, value, ctx),

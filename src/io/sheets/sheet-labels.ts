@@ -1,4 +1,4 @@
-import { hasMessage, locale, t, tOption, localeTablesRevision, messageIn, tableLocales } from '../words';
+import { formerIn, hasMessage, locale, t, tOption, localeTablesRevision, messageIn, tableLocales } from '../words';
 
 /**
  * The words of a workbook in every language. Register declarations keep one stable English header
@@ -26,6 +26,8 @@ function textsOf(key: string, fallback: string | undefined): string[] {
     const text = messageIn(l, key);
     if (text !== undefined && !out.includes(text)) out.push(text);
   }
+  // Labels an earlier version wrote, last: a workbook sent out before a rewording still reads.
+  for (const l of tableLocales()) for (const text of formerIn(l, key)) if (!out.includes(text)) out.push(text);
   return out;
 }
 
