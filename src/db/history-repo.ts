@@ -161,6 +161,11 @@ export async function listRecordHistory(recordId: string): Promise<HistoryEntry[
   return (await database().history.where('recordId').equals(recordId).toArray()).sort(newestFirst);
 }
 
+/** How many entries one record's history holds (a record page's History tab counts them without loading them). */
+export async function countRecordHistory(recordId: string): Promise<number> {
+  return database().history.where('recordId').equals(recordId).count();
+}
+
 /** A workspace's whole history, newest first (filter and page with filterHistory). */
 export async function listWorkspaceHistory(workspaceId: string): Promise<HistoryEntry[]> {
   return (await database().history.where('workspaceId').equals(workspaceId).toArray()).sort(newestFirst);

@@ -96,7 +96,9 @@ export const impactAssessmentRegister = defineRegister({
     approvedOn: field.date('ia.approvedOn', 'Approved on', { section: 'signOff' }),
     nextReview: field.date('ia.nextReview', 'Next review', { section: 'signOff' }),
   },
-  sections: { scope: 'ia.section.scope', conclusion: 'ia.section.conclusion', signOff: 'ia.section.signOff' },
+  // Impacts are rows with their own cards (no generic section fields), between scope and conclusion.
+  sections: { scope: 'ia.section.scope', impacts: 'ia.section.impacts', conclusion: 'ia.section.conclusion', signOff: 'ia.section.signOff' },
+  summary: ['decision', 'approver', 'nextReview'],
 });
 
 export const impactSchema = impacts.zod.element;

@@ -24,7 +24,8 @@ import { profileFields, soaMetaFields } from './workspace-schema';
 export type { RefTarget, ValueField, ValueKind } from './value-kinds';
 import type { ValueField, ValueKind } from './value-kinds';
 
-function fromDef(def: FieldDef): ValueField {
+/** A generic field declaration (a management-system kind's) as a value a person reads. */
+export function fromDef(def: FieldDef): ValueField {
   const optionPrefix = def.optionPrefix ?? '';
   const value: ValueKind = def.ref
     ? { kind: 'ref', target: def.ref }

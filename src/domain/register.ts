@@ -3,7 +3,7 @@ import type { MessageKey } from '../i18n/messages-en';
 import { isoDateSchema } from './dates';
 import { LONG_TEXT_MAX, TEXT_MAX, type FieldDef, type FieldKind } from './fields';
 import { controlIdSchema, idSchema, recordBase } from './record-base';
-import type { RiskMatrix } from './risk-matrix';
+import type { CellLevel, RiskMatrix } from './risk-matrix';
 import type { RefTarget, ValueField, ValueKind } from './value-kinds';
 
 /**
@@ -52,6 +52,8 @@ export interface DerivedSpec {
   after: string;
   /** Sorts a list by this index (a level's position on the matrix); -1 when there is none. */
   text(record: Record<string, unknown>, matrix: RiskMatrix): { text: string; order: number };
+  /** A level on the matrix (shown as a coloured badge in a record's summary header). */
+  level?(record: Record<string, unknown>, matrix: RiskMatrix): CellLevel | null;
 }
 
 type Opts = { help?: MessageKey; section?: string; short?: MessageKey };
@@ -182,6 +184,8 @@ export interface RegisterInput<T extends string, F extends Record<string, FieldS
   list?: readonly string[];
   /** The editor's sections in order, each with its heading; fields name their section. */
   sections?: Record<string, MessageKey>;
+  /** What a record's summary header shows beside its name, in order: stored or derived fields. */
+  summary?: readonly string[];
 }
 
 export function defineRegister<T extends string, F extends Record<string, FieldSpec>, B extends z.ZodRawShape = typeof recordBase>(
@@ -199,6 +203,7 @@ export function defineRegister<T extends string, F extends Record<string, FieldS
     fields,
     derived,
     list: input.list ?? [],
+    summary: input.summary ?? [],
     sections: Object.entries(input.sections ?? {}).map(([name, heading]) => ({ name, heading })),
     /** Every stored field's meaning, in declaration order (history, previews, merges, report). */
     valueFields: fields.map((f): ValueField => ({ key: f.key, label: f.label, value: f.value })),
@@ -218,6 +223,7 @@ export interface RegisterDecl {
   fields: readonly (FieldSpec & { key: string })[];
   derived: readonly (DerivedSpec & { key: string })[];
   list: readonly string[];
+  summary: readonly string[];
   sections: readonly { name: string; heading: MessageKey }[];
   valueFields: readonly ValueField[];
   inputs: readonly FieldDef[];

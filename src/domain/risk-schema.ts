@@ -11,8 +11,10 @@ export const riskStatuses = ['identified', 'assessed', 'treating', 'monitoring',
 
 export const riskRefSchema = z.string().regex(/^R-\d{3,}$/, 'expected an id like R-001');
 
+const levelAt = (likelihood: string, impact: string) => (r: Record<string, unknown>, matrix: RiskMatrix) =>
+  levelOf(matrix, r[likelihood] as number | null, r[impact] as number | null);
 const levelText = (likelihood: string, impact: string) => (r: Record<string, unknown>, matrix: RiskMatrix) => {
-  const cell = levelOf(matrix, r[likelihood] as number | null, r[impact] as number | null);
+  const cell = levelAt(likelihood, impact)(r, matrix);
   return { text: cell?.level.name ?? '', order: cell?.index ?? -1 };
 };
 
@@ -60,10 +62,23 @@ export const riskRegister = defineRegister({
     ),
   },
   derived: {
-    inherentLevel: { label: 'risks.col.inherent', column: 'Inherent level', after: 'inherentImpact', text: levelText('inherentLikelihood', 'inherentImpact') },
-    residualLevel: { label: 'risks.col.residual', column: 'Residual level', after: 'residualImpact', text: levelText('residualLikelihood', 'residualImpact') },
+    inherentLevel: {
+      label: 'risks.col.inherent',
+      column: 'Inherent level',
+      after: 'inherentImpact',
+      text: levelText('inherentLikelihood', 'inherentImpact'),
+      level: levelAt('inherentLikelihood', 'inherentImpact'),
+    },
+    residualLevel: {
+      label: 'risks.col.residual',
+      column: 'Residual level',
+      after: 'residualImpact',
+      text: levelText('residualLikelihood', 'residualImpact'),
+      level: levelAt('residualLikelihood', 'residualImpact'),
+    },
   },
   list: ['ref', 'title', 'aiSystemIds', 'inherentLevel', 'residualLevel', 'treatment', 'owner', 'status', 'nextReview'],
+  summary: ['inherentLevel', 'residualLevel', 'owner', 'status', 'nextReview'],
   sections: {
     identify: 'risk.sectionIdentify',
     inherent: 'risk.sectionInherent',

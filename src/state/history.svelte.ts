@@ -1,4 +1,4 @@
-import { listRecordHistory, listWorkspaceHistory } from '../db/history-repo';
+import { countRecordHistory, listRecordHistory, listWorkspaceHistory } from '../db/history-repo';
 import { deleteTrashEntry, emptyTrash, listTrash, restoreFromTrash, type RestoreCode, type Restored, type TrashEntry } from '../db/trash-repo';
 import type { HistoryEntry } from '../domain/history';
 import type { Result } from '../domain/result';
@@ -10,6 +10,11 @@ export type { TrashEntry, Restored, RestoreCode };
 /** One record's change history, newest first, kept current. Create during component initialisation. */
 export function liveRecordHistory(recordId: () => string): Live<HistoryEntry[]> {
   return live(recordId, listRecordHistory, [] as HistoryEntry[]);
+}
+
+/** How many entries one record's history holds, kept current. */
+export function liveRecordHistoryCount(recordId: () => string): Live<number> {
+  return live(recordId, countRecordHistory, 0);
 }
 
 /** A workspace's whole change history, newest first. */

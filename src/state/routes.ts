@@ -25,6 +25,7 @@ import { isCycleKind, type CycleKindName as CycleKind } from '../domain/cycle/ki
  *
  * Lists the dashboard links to take a filter after `?` (values as a person reads them: levels 1-based):
  * risks?rating=residual&level=4, risks?awaiting=acceptance, tasks?show=overdue, cycle/<kind>?show=open.
+ * A record's page opens on its history with `?tab=history` (risks/<id>, systems/<id>, assessments/<id>, cycle/<kind>/<id>).
  */
 export type Route =
   | { name: 'home' }
@@ -35,18 +36,18 @@ export type Route =
   | { name: 'soa'; ws: string }
   | { name: 'profile'; ws: string }
   | { name: 'systems'; ws: string }
-  | { name: 'system'; ws: string; id: string }
+  | { name: 'system'; ws: string; id: string; tab?: RecordTab }
   | { name: 'risks'; ws: string; filter?: RiskListQuery }
-  | { name: 'risk'; ws: string; id: string }
+  | { name: 'risk'; ws: string; id: string; tab?: RecordTab }
   | { name: 'criteria'; ws: string }
   | { name: 'controls'; ws: string }
   | { name: 'control'; ws: string; id: string }
   | { name: 'assessments'; ws: string }
-  | { name: 'assessment'; ws: string; id: string }
+  | { name: 'assessment'; ws: string; id: string; tab?: RecordTab }
   | { name: 'assessment-print'; ws: string; id: string }
   | { name: 'cycle'; ws: string }
   | { name: 'register'; ws: string; kind: CycleKind; openOnly?: boolean }
-  | { name: 'record'; ws: string; kind: CycleKind; id: string }
+  | { name: 'record'; ws: string; kind: CycleKind; id: string; tab?: RecordTab }
   | { name: 'tasks'; ws: string; show?: TaskStateName }
   | { name: 'readiness'; ws: string }
   | { name: 'soa-print'; ws: string }
@@ -55,6 +56,12 @@ export type Route =
   | { name: 'history'; ws: string }
   | { name: 'trash'; ws: string }
   | { name: 'crosswalks'; ws: string };
+
+/** The tab a record's page shows: its fields (the default) or its change history. */
+export type RecordTab = 'details' | 'history';
+const RECORD_PAGES: readonly string[] = ['system', 'risk', 'assessment', 'record'];
+export type RecordRoute = Extract<Route, { tab?: RecordTab }>;
+export const isRecordRoute = (route: Route): route is RecordRoute => RECORD_PAGES.includes(route.name);
 
 /** A risk-list filter a link can carry: the level (1-based) of one rating, or the risks awaiting acceptance. */
 export interface RiskListQuery {
@@ -84,6 +91,7 @@ function queryString(route: Route): string {
   }
   if (route.name === 'tasks' && route.show) q.set('show', route.show);
   if (route.name === 'register' && route.openOnly) q.set('show', 'open');
+  if (isRecordRoute(route) && route.tab === 'history') q.set('tab', 'history');
   const text = q.toString();
   return text ? `?${text}` : '';
 }
@@ -102,6 +110,7 @@ export function parseRoute(hash: string): Route {
   }
   if (route.name === 'tasks' && TASK_STATES.includes(q.get('show') ?? '')) return { ...route, show: q.get('show') as TaskStateName };
   if (route.name === 'register' && q.get('show') === 'open') return { ...route, openOnly: true };
+  if (isRecordRoute(route) && q.get('tab') === 'history') return { ...route, tab: 'history' };
   return route;
 }
 

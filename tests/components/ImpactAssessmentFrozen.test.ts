@@ -92,8 +92,11 @@ describe('ImpactAssessmentPage, scope copied from the AI system', () => {
     expect(intendedUse.value).toBe('Rank job applications');
 
     // The history reads the marks by their field labels.
-    const history = screen.getByRole('region', { name: 'History' });
+    // The history is the page's second tab, loaded when opened.
+    await fireEvent.click(screen.getByRole('tab', { name: /^History/ }));
+    const history = await screen.findByRole('region', { name: 'History' });
     await waitFor(() => expect(history.textContent).toContain('Copied from the AI system, not reviewed: Intended use and Data used → Data used'));
+    await fireEvent.click(screen.getByRole('tab', { name: 'Details' }));
 
     await fireEvent.input(screen.getByRole('textbox', { name: 'Data used' }), { target: { value: 'CVs only' } });
     await waitFor(async () => expect((await stored()).copiedFromSystem).toEqual([]));
@@ -131,7 +134,8 @@ describe('ImpactAssessmentPage, an approved version with a draft', () => {
     expect(screen.getByText('A risk raised from an impact here is linked in draft version 2; this version stays as approved.')).toBeTruthy();
     expect(within(first).getByRole('link', { name: 'R-001' }).getAttribute('href')).toBe(`#/w/${ws.id}/risks/${r001.id}`);
     await within(second).findByRole('button', { name: 'Raise as risk in version 2 (draft)' });
-    expect(container.querySelectorAll('input, select, textarea')).toHaveLength(0);
+    // Only the page's Jump to list (navigation, not a field) is left.
+    expect(container.querySelectorAll('input, select:not([id$="-jump"]), textarea')).toHaveLength(0);
 
     // Click every control the page offers, again for any that appear, until none is new.
     const clicked = new Set<Element>();

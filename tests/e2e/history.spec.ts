@@ -15,6 +15,8 @@ test('a record shows who changed which field from what to what; a deleted record
   await page.locator('#rec-rootCause').fill('No release checklist <b>yet</b>');
   await settled(page);
 
+  // The history is the record's second tab.
+  await page.getByRole('tab', { name: /^History/ }).click();
   const history = page.getByRole('region', { name: 'History' });
   await expect(history).toContainText('Dana Auditor');
   await expect(history).toContainText('Created');
@@ -23,6 +25,7 @@ test('a record shows who changed which field from what to what; a deleted record
   await expect(history).toContainText('No release checklist <b>yet</b>');
 
   // Delete it: it goes to the trash, and comes back with its history.
+  await page.getByRole('tab', { name: 'Details' }).click();
   await page.getByRole('button', { name: 'Delete' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Nonconformities and corrective actions' })).toBeVisible();
@@ -34,6 +37,7 @@ test('a record shows who changed which field from what to what; a deleted record
   await page.goto(ws + '/cycle/nonconformity');
   await page.getByRole('link', { name: 'Model card missing' }).click();
   await expect(page.locator('#rec-rootCause')).toHaveValue('No release checklist <b>yet</b>');
+  await page.getByRole('tab', { name: /^History/ }).click();
   await expect(page.getByRole('region', { name: 'History' })).toContainText('Restored');
 
   // The workspace-wide history lists the same events.

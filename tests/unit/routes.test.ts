@@ -47,3 +47,22 @@ describe('hash routes', () => {
     expect(parseRoute('#/w/abc/soa?show=open')).toEqual({ name: 'soa', ws: 'abc' });
   });
 });
+
+describe('a record page carries its tab', () => {
+  it('opens on the history with ?tab=history, and the details tab leaves the address plain', () => {
+    for (const route of [
+      { name: 'risk', ws: 'w1', id: 'r1' },
+      { name: 'system', ws: 'w1', id: 's1' },
+      { name: 'assessment', ws: 'w1', id: 'a1' },
+      { name: 'record', ws: 'w1', kind: 'document', id: 'd1' },
+    ] as const) {
+      const history = href({ ...route, tab: 'history' });
+      expect(history).toMatch(/\?tab=history$/);
+      expect(parseRoute(history)).toEqual({ ...route, tab: 'history' });
+      expect(href({ ...route, tab: 'details' })).toBe(href(route));
+      expect(parseRoute(href(route))).toEqual(route);
+    }
+    // Other pages ignore it.
+    expect(parseRoute('#/w/w1/risks?tab=history')).toEqual({ name: 'risks', ws: 'w1' });
+  });
+});

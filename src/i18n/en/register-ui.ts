@@ -1,6 +1,11 @@
 /** Shared register UI: lists, pickers, paging, and the AI system, risk and own-control screens. */
 export const registerUi = {
   'registerUi.filterChoices': 'Filter {what}',
+  'recordUi.views': 'Views of this record',
+  'recordUi.details': 'Details',
+  'recordUi.history': 'History ({count})',
+  'recordUi.sections': 'Sections',
+  'recordUi.jumpTo': 'Jump to',
   'registerUi.filterPlaceholder': 'Type to filter',
   'registerUi.noChoices': 'Nothing to choose from yet.',
   'registerUi.pages': 'Pages of {what}',

@@ -65,6 +65,9 @@ export const registers = {
   'ai.annexIII.migration-border': 'Migration, asylum and border control',
   'ai.annexIII.justice-democracy': 'Administration of justice and democratic processes',
   'ai.euAiActNote': 'Reasoning for the indicative category',
+  'ai.sectionSystem': 'The system',
+  'ai.sectionData': 'Data, suppliers and people affected',
+  'ai.sectionEuAiAct': 'EU AI Act (indicative)',
 
   'risk.title': 'Title',
   'risk.description': 'Description',

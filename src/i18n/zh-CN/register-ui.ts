@@ -1,6 +1,11 @@
 /** 登记册的通用界面：列表、选择器、分页，以及AI系统、风险和自有控制措施页面。 */
 export const registerUi: { [K in keyof typeof import('../en/register-ui').registerUi]: string } = {
   'registerUi.filterChoices': '筛选{what}',
+  'recordUi.views': '此记录的视图',
+  'recordUi.details': '详细信息',
+  'recordUi.history': '历史（{count}）',
+  'recordUi.sections': '章节',
+  'recordUi.jumpTo': '跳转到',
   'registerUi.filterPlaceholder': '输入以筛选',
   'registerUi.noChoices': '暂无可选项。',
   'registerUi.pages': '{what}的分页',

@@ -65,6 +65,9 @@ export const registers: { [K in keyof typeof import('../en/registers').registers
   'ai.annexIII.migration-border': '移民、庇护和边境管制',
   'ai.annexIII.justice-democracy': '司法和民主程序',
   'ai.euAiActNote': '参考类别的理由',
+  'ai.sectionSystem': '系统概况',
+  'ai.sectionData': '数据、供应商与受影响方',
+  'ai.sectionEuAiAct': '欧盟《人工智能法》（参考）',
 
   'risk.title': '标题',
   'risk.description': '描述',
