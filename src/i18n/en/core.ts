@@ -103,6 +103,7 @@ export const core = {
   'profile.logo.none': 'No logo yet: prints show the organization name only.',
   'profile.logo.current': 'Current logo: {name}',
   'profile.logo.remove': 'Remove the logo',
+  'profile.logo.unnamed': 'an image without a name',
   'profile.logo.alt': 'Logo of {org}',
   'profile.logo.problem.logo-not-image':
     '“{name}” is not a PNG, JPEG or WebP image. Save the logo in one of these formats (SVG is not accepted) and choose it again.',

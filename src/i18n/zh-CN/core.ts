@@ -99,6 +99,7 @@ export const core: { [K in keyof typeof import('../en/core').core]: string } = {
   'profile.logo.none': '尚未设置徽标：打印件仅显示组织名称。',
   'profile.logo.current': '当前徽标：{name}',
   'profile.logo.remove': '移除徽标',
+  'profile.logo.unnamed': '一张未命名的图片',
   'profile.logo.alt': '{org}的徽标',
   'profile.logo.problem.logo-not-image': '“{name}”不是 PNG、JPEG 或 WebP 图片。请将徽标另存为其中一种格式（不接受 SVG）后重新选择。',
   'profile.logo.problem.logo-too-large': '“{name}”大小为 {size}；徽标最大为 256 KB。请另存一个较小的版本后重新选择。',
