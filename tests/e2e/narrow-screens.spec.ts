@@ -20,3 +20,19 @@ for (const width of [390, 768]) {
     expect(wide, 'pages wider than the screen').toEqual([]);
   });
 }
+
+test('on a phone the walkthrough’s item list is folded above the item until opened', async ({ watched: { page } }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const { ws } = await workspaceWithEveryPage(page, 'Drawer Co');
+  await page.goto(ws + '/item/6.1.2');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const items = page.getByRole('navigation', { name: 'Clauses and controls' });
+  await expect(items).toBeHidden();
+  await page.getByText('Clauses and controls', { exact: true }).click();
+  await expect(items).toBeVisible();
+  await items.getByRole('link', { name: /^A\.2\.2/ }).click();
+  await expect(page).toHaveURL(/\/item\/A\.2\.2$/);
+  // A wide screen shows the list beside the item, never folded.
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await expect(page.getByRole('navigation', { name: 'Clauses and controls' })).toBeVisible();
+});
