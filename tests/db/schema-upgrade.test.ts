@@ -369,7 +369,7 @@ describe('upgrading a version 4 database (before the logo, the workspace colour 
 
   it('keeps values a workspace already has', async () => {
     const name = uniqueName(4);
-    const ws = { ...v4Workspace(), profile: { ...v4Workspace().profile, colour: 'teal', isms27001: true } };
+    const ws = { ...v4Workspace(), profile: { ...v4Workspace().profile, colour: 'teal' as const, isms27001: true } };
     await writeRaw(name, 4, { workspaces: [ws] });
     await openCurrent(name);
     expect((await listWorkspaces())[0]!.profile).toMatchObject({ colour: 'teal', isms27001: true, logo: null });

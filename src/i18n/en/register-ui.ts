@@ -99,7 +99,8 @@ export const registerUi = {
   'risk.annexAControls': 'Annex A controls that treat it',
   'risk.annexAControls.help': 'Each control chosen here is shown as applicable in the Statement of Applicability, justified by this risk.',
   'risk.ownControls': 'Own controls that treat it',
-  'risk.acceptanceRequired': 'The residual level is above the acceptance threshold ({threshold}): someone management has designated to accept risks must accept it, with a name and a date.',
+  'risk.acceptanceRequired':
+    'The residual level is above the acceptance threshold ({threshold}): someone management has designated to accept risks must accept it, with a name and a date.',
   'risk.acceptanceOptional': 'The residual level is within the acceptance threshold; recording acceptance is optional.',
   'risk.fromImpact': 'Raised from an impact in an impact assessment',
   'risk.openAssessment': 'Open the impact assessment',
