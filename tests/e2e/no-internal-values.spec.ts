@@ -35,7 +35,7 @@ async function leaksOn(page: Page, url: string, keys: readonly string[]): Promis
   await page.waitForTimeout(150);
   // Text quoted from an English source (crosswalk titles, marked lang="en") is the source's, not a stored key.
   const text = await page.evaluate(() => {
-    const quoted = [...document.querySelectorAll<HTMLElement>('main [lang="en"]')];
+    const quoted = Array.from(document.querySelectorAll<HTMLElement>('main [lang="en"]'));
     // Not `hidden`: a class that sets display would keep it shown.
     for (const el of quoted) el.style.setProperty('display', 'none', 'important');
     const shown = document.body.innerText;

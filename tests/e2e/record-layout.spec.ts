@@ -99,7 +99,7 @@ test('on a phone the sections are a Jump to list and only the tabs stay in view;
   await expect(page.getByRole('tab', { name: 'Details' })).toBeInViewport();
   // Nothing of the record's layout (header, tabs, sections, chart) is wider than the phone; tables are the table layout's concern.
   const wide = await page.evaluate(() =>
-    [...document.querySelectorAll('main *')]
+    Array.from(document.querySelectorAll('main *'))
       .filter((el) => !el.closest('table') && el.getBoundingClientRect().right > window.innerWidth + 1)
       .map((el) => `${el.tagName}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`)
       .slice(0, 8),

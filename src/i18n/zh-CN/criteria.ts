@@ -14,7 +14,8 @@ export const criteria: { [K in keyof typeof import('../en/criteria').criteria]: 
 
   'criteria.threshold.label': '接受阈值',
   'criteria.threshold.option': '{n}. {name}',
-  'criteria.threshold.help': '不高于此等级（含此等级）的风险可以保留，无需进一步处置。高于此等级的残余风险须由管理层指定的人员记录接受（6.1.3）；许多组织指定风险责任人承担此职责。',
+  'criteria.threshold.help':
+    '不高于此等级（含此等级）的风险可以保留，无需进一步处置。高于此等级的残余风险须由管理层指定的人员记录接受（6.1.3）；许多组织指定风险责任人承担此职责。',
 
   'criteria.preset.title': '从预设开始',
   'criteria.preset.help': '预设会替换整个矩阵。在任何更改发生之前，您会看到每个将要变化的等级和单元格，包括您自己修改过的。',
