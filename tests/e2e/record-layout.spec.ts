@@ -81,12 +81,15 @@ test('on a phone the sections are a Jump to list and only the tabs stay in view;
   await expect(page.locator('#rec-title')).toHaveValue('Fewer unfair refusals');
   await page.locator('#rec-target').fill('2.5');
   await page.locator('#rec-unit').fill('%');
-  for (const [date, value] of [
+  const rows = page.locator('#rec-sec-readings tbody tr');
+  for (const [n, [date, value]] of [
     ['2026-01-15', '6.1'],
     ['2026-09-15', '2.75'],
-  ]) {
+  ].entries()) {
     await page.getByRole('button', { name: 'Add a row to Measurements' }).click();
-    const row = page.locator('#rec-sec-readings tbody tr').last();
+    // The new row first: `last()` taken before it renders would be the row before, filled twice.
+    await expect(rows).toHaveCount(n + 1);
+    const row = rows.nth(n);
     await row.getByLabel(/^Date/).fill(date!);
     await row.getByLabel(/^Value/).fill(value!);
   }
