@@ -263,7 +263,12 @@ describe('coalescing autosaves', () => {
 
 describe('the workspace history', () => {
   it('lists every entry of the workspace, newest first, and follows a duplicate with new ids', async () => {
+    // Entries are ordered by their time to the millisecond: on a fast machine the workspace, the risk and its edit
+    // could share one, and their order would fall to their random ids.
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 3));
+    await tick();
     const risk = unwrap(await createRisk(ws.id, 'Drift'));
+    await tick();
     await saveRisk(risk.id, { owner: 'Sam' });
     const all = await listWorkspaceHistory(ws.id);
     expect(all.map((e) => [e.table, e.action])).toEqual([
