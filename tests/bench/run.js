@@ -31,6 +31,9 @@ const WORKLOAD = { seed: 42, aiSystems: 500, risks: 10_000, ownControls: 200, im
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const QUERY = process.env.BENCH_QUERY ?? 'drift';
 const ONLY = process.env.BENCH_ONLY ?? '';
+/** Another build to serve (default dist/), and BENCH_NO_DOC=1 to leave docs/benchmarks.md as it is (trial runs). */
+const DIST = process.env.BENCH_DIST ?? `${root}dist`;
+const NO_DOC = process.env.BENCH_NO_DOC === '1';
 const TIMEOUT = 60_000;
 const SETTLE = 300;
 // The same Chromium and flags as tests/e2e/playwright.config.ts.
@@ -172,7 +175,7 @@ async function runRiskBench(browser, url, seedScript, errors) {
 }
 
 async function main() {
-  if (!existsSync(`${root}dist/index.html`)) throw new BenchStop('dist/ is missing: run `npm run bench`, which builds first.');
+  if (!existsSync(`${DIST}/index.html`)) throw new BenchStop(`${DIST}/index.html is missing: run \`npm run bench\`, which builds first.`);
   if (!existsSync(executablePath)) throw new BenchStop(`Chromium not found at ${executablePath} (set CHROMIUM_PATH).`);
   if (ONLY && !['risks', 'bundle', 'sheets'].includes(ONLY)) throw new BenchStop(`BENCH_ONLY must be "risks", "bundle" or "sheets", not "${ONLY}".`);
   const started = Date.now();
@@ -180,10 +183,10 @@ async function main() {
     buildSeedScript(),
     !ONLY || ONLY === 'bundle' ? buildFloorScript() : Promise.resolve(''),
     !ONLY || ONLY === 'sheets' ? buildSheetsFloorScript() : Promise.resolve(''),
-    startPreview(),
+    startPreview(DIST),
   ]);
   const kb = (/** @type {string} */ s) => `${(s.length / 1024).toFixed(0)} KB`;
-  log(`serving dist/ at ${server.url}; seed script ${kb(seedScript)}, floor scripts ${kb(floorScript)} (bundle), ${kb(sheetsFloorScript)} (sheets)`);
+  log(`serving ${DIST} at ${server.url}; seed script ${kb(seedScript)}, floor scripts ${kb(floorScript)} (bundle), ${kb(sheetsFloorScript)} (sheets)`);
   const browser = await chromium.launch({ executablePath, args }).catch((e) => {
     server.stop();
     throw e;
@@ -198,7 +201,7 @@ async function main() {
     if (!ONLY || ONLY === 'risks') {
       const { rows, workload } = await runRiskBench(browser, server.url, seedScript, errors);
       console.log(`\nRisk list. ${workload}\n${machine}\n\n${textTable(rows)}\n`);
-      await updateDoc(doc, { date, machine, workload, rows });
+      if (!NO_DOC) await updateDoc(doc, { date, machine, workload, rows });
       log(`risk list done in ${Math.round((Date.now() - started) / 1000)} s`);
     }
     if (!ONLY || ONLY === 'bundle') {
@@ -214,7 +217,7 @@ async function main() {
           ? `[bench] FAIL: ${failed.length} bundle target(s) missed: ${failed.map((r) => r.measure).join('; ')}\n`
           : '[bench] bundle targets: all PASS\n',
       );
-      await updateBundleDoc(doc, { date, machine, result });
+      if (!NO_DOC) await updateBundleDoc(doc, { date, machine, result });
       log(`bundles done in ${Math.round((Date.now() - t0) / 1000)} s`);
     }
     if (!ONLY || ONLY === 'sheets') {
@@ -231,11 +234,11 @@ async function main() {
           ? `[bench] FAIL: ${failed.length} spreadsheet target(s) missed: ${failed.map((r) => r.measure).join('; ')}\n`
           : '[bench] spreadsheet targets: all PASS\n',
       );
-      await updateSheetsDoc(doc, { date, machine, result });
+      if (!NO_DOC) await updateSheetsDoc(doc, { date, machine, result });
       log(`spreadsheets done in ${Math.round((Date.now() - t0) / 1000)} s`);
     }
     if (errors.length) log(`page errors during the run:\n  ${errors.join('\n  ')}`);
-    log(`docs/benchmarks.md updated; total ${Math.round((Date.now() - started) / 1000)} s`);
+    log(`${NO_DOC ? 'docs/benchmarks.md left as it was (BENCH_NO_DOC)' : 'docs/benchmarks.md updated'}; total ${Math.round((Date.now() - started) / 1000)} s`);
   } finally {
     await browser.close();
     server.stop();
