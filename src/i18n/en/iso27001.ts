@@ -4,7 +4,6 @@ export const iso27001Messages = {
   'iso27001.none': 'No ISO/IEC 27001 clause or control overlaps with this item.',
   'iso27001.clause': 'Clause {id}',
   'iso27001.control': 'Control {id}',
-  'iso27001.basis': 'Why: {basis}',
 
   'iso27001.coverage.intro':
     'Where your implemented items meet ISO/IEC 27001:2022 clauses and Annex A controls, in our own judgement. Only the clauses and controls that overlap with an ISO/IEC 42001 item are listed.',

@@ -5,7 +5,6 @@ export const iso27001Messages: { [K in keyof typeof en]: string } = {
   'iso27001.none': '没有与本项重叠的 ISO/IEC 27001 条款或控制。',
   'iso27001.clause': '条款 {id}',
   'iso27001.control': '控制 {id}',
-  'iso27001.basis': '依据：{basis}',
 
   'iso27001.coverage.intro':
     '按本项目自己的判断，您已实施的项与 ISO/IEC 27001:2022 条款和附录 A 控制的对应之处。仅列出与某个 ISO/IEC 42001 项重叠的条款和控制。',
