@@ -1,4 +1,4 @@
-import { readWorkbookDataDirect } from '../db/workbook-read-direct';
+import { openWorkbookDatabaseEarly, readWorkbookDataDirect } from '../db/workbook-read-direct';
 import type { Catalog } from '../domain/catalog-model';
 import { loadMessages, setLocale, type Locale } from '../i18n/i18n';
 import { loadLocaleTables } from '../i18n/locale-tables';
@@ -26,7 +26,8 @@ installIoWords();
  * every language's strings loaded, recognises a workbook exported in any of them.
  */
 export type SheetsWorkerRequest =
-  | { type: 'preload'; xlsx: boolean }
+  /** `dbName`: the app's database, opened while the worker waits, so a job's read goes out at once. */
+  | { type: 'preload'; xlsx: boolean; dbName?: string }
   | {
       type: 'export';
       dbName: string;
@@ -77,6 +78,7 @@ export async function runSheetsJob(req: SheetsWorkerRequest): Promise<{ reply: S
   try {
     if (req.type === 'preload') {
       if (req.xlsx) import('xlsx').catch(() => undefined);
+      if (req.dbName) openWorkbookDatabaseEarly(req.dbName);
       exportDeflater();
       // A check follows: it reads files in any language.
       loadMessages().catch(() => undefined);

@@ -28,9 +28,18 @@ const newSheetsWorker = () => new Worker(new URL('./sheets.worker.ts', import.me
 /** A worker started ahead of the next job, while a page that offers spreadsheets is open. */
 let spare: Worker | null = null;
 let holders = 0;
+/** Jobs under way: no spare starts beside one (two cores are common). */
+let running = 0;
+
+/**
+ * How long after a job the next spare starts. Starting a worker (its modules, SheetJS, every
+ * language's strings) takes 300–400 ms of a core: right after a check that is when the page shows
+ * the preview and, a click later, writes the import, and the two slowed each other down.
+ */
+export const SPARE_DELAY_MS = 1500;
 
 function warm(): void {
-  if (spare || holders === 0 || typeof Worker === 'undefined') return;
+  if (spare || holders === 0 || running > 0 || typeof Worker === 'undefined') return;
   let w: Worker;
   try {
     w = newSheetsWorker();
@@ -48,8 +57,8 @@ function warm(): void {
   w.onerror = drop;
   w.onmessageerror = drop;
   spare = w;
-  // It loads SheetJS, every language's strings and its compression worker while nobody waits.
-  w.postMessage({ type: 'preload', xlsx: true } satisfies SheetsWorkerRequest);
+  // It loads SheetJS, every language's strings and its compression worker, and opens the database, while nobody waits.
+  w.postMessage({ type: 'preload', xlsx: true, dbName: database().name } satisfies SheetsWorkerRequest);
 }
 
 /**
@@ -78,8 +87,13 @@ function sheetsWorker<T>(pick: (reply: SheetsWorkerReply) => T | undefined): Wor
   const worker = spare ?? newSheetsWorker();
   spare = null;
   const job = workerJob<T, SheetsWorkerRequest, SheetsWorkerReply>(worker, 'the spreadsheet worker', pick);
-  // The next spare starts once this job is over, not alongside it (two cores are common).
-  job.done.then(warm, warm);
+  running += 1;
+  // The next spare starts a while after this job is over, not alongside it nor while the page shows its result.
+  const over = () => {
+    running -= 1;
+    setTimeout(warm, SPARE_DELAY_MS);
+  };
+  job.done.then(over, over);
   return job;
 }
 
@@ -118,7 +132,7 @@ export async function checkSpreadsheet(
   try {
     // The worker starts (and loads SheetJS) while the file is read.
     job = sheetsWorker((r) => (r.type === 'checked' ? r.result : undefined));
-    job.send({ type: 'preload', xlsx: true });
+    job.send({ type: 'preload', xlsx: true, dbName: database().name });
     const bytes = new Uint8Array(await file.arrayBuffer());
     // The bytes move to the worker rather than being copied.
     job.send(

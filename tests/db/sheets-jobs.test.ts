@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as XLSX from 'xlsx';
 import type { AimsDatabase } from '../../src/db/database';
 import { readWorkbookData } from '../../src/db/workbook-read';
-import { readWorkbookDataDirect } from '../../src/db/workbook-read-direct';
+import { openWorkbookDatabaseEarly, readWorkbookDataDirect } from '../../src/db/workbook-read-direct';
 import { tOption } from '../../src/i18n/i18n';
 import { exportWorkbook } from '../../src/io/sheets/workbook-export';
 import type { WorkbookData } from '../../src/io/sheets/workbook-data';
@@ -137,5 +137,37 @@ describe('spreadsheet worker jobs', () => {
 
   it('reads with IndexedDB itself exactly the records Dexie reads', async () => {
     expect(await readWorkbookDataDirect(db.name, wsId, catalog).data).toEqual(data);
+  });
+
+  it('reads through a connection a spare opened early the records as they are at the read, not at the open', async () => {
+    openWorkbookDatabaseEarly(db.name);
+    // Changed after the early open: the read still sees it (the connection only saves the open).
+    const risk = data.risks[0]!;
+    await db.risks.update(risk.id, { title: 'Changed after the open' });
+    const got = await readWorkbookDataDirect(db.name, wsId, catalog).data;
+    expect(got.risks.find((r) => r.id === risk.id)?.title).toBe('Changed after the open');
+    expect(got.aiSystems).toEqual(data.aiSystems);
+  });
+
+  it('opens its own connection when the early one was closed since (another tab upgraded the database), and never creates a database', async () => {
+    openWorkbookDatabaseEarly(db.name);
+    // Another tab asks for a newer version: the early connection closes, so the upgrade is not blocked.
+    const name = db.name;
+    db.close();
+    await new Promise<void>((resolve, reject) => {
+      const up = indexedDB.open(name, Math.round(db.verno * 10) + 1);
+      up.onsuccess = () => {
+        up.result.close();
+        resolve();
+      };
+      up.onerror = () => reject(up.error);
+      up.onblocked = () => reject(new Error('the upgrade was blocked by the early connection'));
+    });
+    const got = await readWorkbookDataDirect(name, wsId, catalog).data;
+    expect(got.risks).toHaveLength(data.risks.length);
+    const missing = `missing-${crypto.randomUUID()}`;
+    openWorkbookDatabaseEarly(missing);
+    await expect(readWorkbookDataDirect(missing, wsId, catalog).data).rejects.toThrow();
+    expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(missing);
   });
 });

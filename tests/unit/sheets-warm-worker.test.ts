@@ -24,25 +24,30 @@ class FakeWorker {
 
 const catalog = {} as never;
 
-describe('the spare spreadsheet worker', () => {
+// The first test imports the module graph cold, which takes seconds on a busy machine.
+describe('the spare spreadsheet worker', { timeout: 20_000 }, () => {
   beforeEach(() => {
     FakeWorker.made = [];
     vi.stubGlobal('Worker', FakeWorker);
     vi.resetModules();
   });
-  afterEach(() => vi.unstubAllGlobals());
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
 
   async function load() {
     vi.doMock('../../src/db/database', () => ({ database: () => ({ name: 'aims-test' }) }));
     return import('../../src/state/spreadsheets');
   }
 
-  it('starts one preloaded worker while held, hands it to the next job, and starts the next spare only when that job is over', async () => {
+  it('starts one preloaded worker while held, hands it to the next job, and starts the next spare a while after that job is over', async () => {
     const s = await load();
+    vi.useFakeTimers();
     const release = s.keepSpreadsheetWorkerWarm();
     expect(FakeWorker.made).toHaveLength(1);
     const spare = FakeWorker.made[0]!;
-    expect(spare.sent).toEqual([{ type: 'preload', xlsx: true }]);
+    expect(spare.sent).toEqual([{ type: 'preload', xlsx: true, dbName: 'aims-test' }]);
 
     const job = s.startWorkbookExport('ws-1', catalog, 'full');
     // The export went to the spare: no worker was started for it.
@@ -53,12 +58,35 @@ describe('the spare spreadsheet worker', () => {
     expect(await job.done).toEqual(new Uint8Array([1, 2]));
     expect(spare.terminated).toBe(true);
     await Promise.resolve();
+    // Not while the page shows the result (and may write an import right after).
+    expect(FakeWorker.made).toHaveLength(1);
+    vi.advanceTimersByTime(s.SPARE_DELAY_MS);
     expect(FakeWorker.made).toHaveLength(2);
-    expect(FakeWorker.made[1]!.sent).toEqual([{ type: 'preload', xlsx: true }]);
+    expect(FakeWorker.made[1]!.sent).toEqual([{ type: 'preload', xlsx: true, dbName: 'aims-test' }]);
 
     release();
     expect(FakeWorker.made[1]!.terminated).toBe(true);
     release(); // twice is harmless
+  });
+
+  it('starts no spare beside a job that began before the delay after the last one ran out', async () => {
+    const s = await load();
+    vi.useFakeTimers();
+    const release = s.keepSpreadsheetWorkerWarm();
+    const first = s.startWorkbookExport('ws-1', catalog, 'full');
+    FakeWorker.made[0]!.reply({ type: 'workbook', bytes: new Uint8Array([1]) });
+    await first.done;
+    const second = s.startWorkbookExport('ws-1', catalog, 'full');
+    expect(FakeWorker.made).toHaveLength(2);
+    vi.advanceTimersByTime(s.SPARE_DELAY_MS);
+    // The second job runs: no third worker beside it.
+    expect(FakeWorker.made).toHaveLength(2);
+    FakeWorker.made[1]!.reply({ type: 'workbook', bytes: new Uint8Array([2]) });
+    await second.done;
+    await Promise.resolve();
+    vi.advanceTimersByTime(s.SPARE_DELAY_MS);
+    expect(FakeWorker.made).toHaveLength(3);
+    release();
   });
 
   it('keeps no spare when nobody holds one, and a job still gets its own worker', async () => {
