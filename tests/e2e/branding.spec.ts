@@ -89,3 +89,39 @@ test('a logo chosen once heads every print view and the SoA print carries its do
   await expect(page.getByRole('heading', { level: 1, name: 'Statement of Applicability' })).toBeVisible();
   await expect(page.getByRole('img', { name: /^Logo of/ })).toHaveCount(0);
 });
+
+test('the workspace switcher and the phone top bar show the workspace logo once it has one, its initials otherwise', async ({ watched: { page } }) => {
+  await createWorkspace(page, 'Badge Co');
+  const ws = page.url();
+  const switcherBadge = page.locator('.switcher .current .badge');
+  await expect(switcherBadge).toHaveText('BC');
+  await expect(switcherBadge.locator('img')).toHaveCount(0);
+
+  // The drop zone is reached by keyboard and marks a refused file on the field, the reason announced.
+  await page.goto(`${ws}/profile`);
+  const picker = page.getByRole('group', { name: 'Logo' });
+  const chooser = picker.getByLabel('Choose a logo file');
+  await chooser.focus();
+  await expect(chooser).toBeFocused();
+  await chooser.setInputFiles({ name: 'empty.png', mimeType: 'image/png', buffer: Buffer.alloc(0) });
+  await expect(picker.getByRole('alert')).toBeVisible();
+  await expect(chooser).toHaveAttribute('aria-invalid', 'true');
+  await chooser.setInputFiles({ name: 'brand.png', mimeType: 'image/png', buffer: pngFile() });
+  await expect(page.getByText(/^Current logo: brand\.png/)).toBeVisible();
+  await expect(chooser).not.toHaveAttribute('aria-invalid', 'true');
+  await settled(page);
+
+  // Decorative beside the written name: an image with empty alt text, decoded (a broken one has no natural width).
+  const logo = switcherBadge.locator('img');
+  await expect(logo).toBeVisible();
+  await expect(logo).toHaveAttribute('alt', '');
+  expect(await logo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(24);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.locator('header.top .badge img')).toBeVisible();
+
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.getByRole('button', { name: 'Remove the logo' }).click();
+  await settled(page);
+  await expect(switcherBadge).toHaveText('BC');
+  await expect(switcherBadge.locator('img')).toHaveCount(0);
+});
