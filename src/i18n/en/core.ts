@@ -45,7 +45,9 @@ export const core = {
   'workspaces.title': 'Workspaces',
   'workspaces.intro':
     'Keep one workspace per organization or client. Each holds its own profile, walkthrough answers, evidence and Statement of Applicability.',
-  'workspaces.empty': 'No workspace yet. Create the first one to start.',
+  'workspaces.empty': 'No workspace yet.',
+  'workspaces.emptyText': 'A workspace holds one organization’s AI management system (its requirements, AI systems, risks and records), kept in this browser.',
+  'workspaces.emptyAction': 'Create the first workspace',
   'workspaces.new': 'New workspace',
   'workspaces.name': 'Workspace name',
   'workspaces.create': 'Create workspace',

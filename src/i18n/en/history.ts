@@ -5,6 +5,7 @@ export const historyMessages = {
     'Every change to this workspace: when, by whom, and which fields went from what to what. The name comes from "Your name" on the workspaces page of each browser.',
   'history.panelTitle': 'History',
   'history.empty': 'No changes recorded yet.',
+  'history.emptyText': 'Every change to a record in this workspace will be listed here, with who made it and when.',
   'history.noMatch': 'No changes match the filter.',
   'history.when': 'When',
   'history.who': 'Who',
@@ -87,6 +88,8 @@ export const historyMessages = {
   'trash.intro':
     'Deleted records wait here, with everything deleted with them, until you restore them or delete them for good. Emptying the trash cannot be undone.',
   'trash.empty': 'The trash is empty.',
+  'trash.emptyText': 'Records you delete wait here, so that you can restore them or delete them for good.',
+  'trash.emptyAction': 'See the change history',
   'trash.deletedAt': 'Deleted',
   'trash.deletedBy': 'By',
   'trash.record': 'Record',

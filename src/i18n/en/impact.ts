@@ -4,6 +4,8 @@ export const impact = {
   'ia.list.intro':
     'Assess how each AI system can affect individuals, groups of individuals and society. Each assessment keeps all its versions: an approved version is frozen, and changes go into a new version.',
   'ia.list.empty': 'No impact assessment yet.',
+  'ia.list.emptyText': 'An impact assessment records how an AI system may affect people and groups, and who approved that view.',
+  'ia.list.emptyAction': 'Start the first assessment',
   'ia.list.series': 'Assessments of {system}',
   'ia.col.latest': 'Latest version',
   'ia.col.inForce': 'Approved version',

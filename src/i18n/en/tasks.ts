@@ -13,7 +13,10 @@ export const tasksMessages = {
   'tasks.download': 'Download as calendar (.ics)',
   'tasks.downloaded': 'Calendar file with {count} tasks downloaded.',
   'tasks.count': '{count} of {total} open tasks shown',
-  'tasks.empty': 'Nothing is dated yet. Dates you set in the walkthrough and the registers appear here.',
+  'tasks.empty': 'Nothing is dated yet.',
+  'tasks.emptyText':
+    'Dates you set in the walkthrough and the registers (next reviews, due dates, audits) appear here as tasks, grouped by how soon they fall.',
+  'tasks.emptyAction': 'Go to the management system',
   'tasks.date': 'Date',
   'tasks.task': 'Task',
   'tasks.what': 'What is due',

@@ -43,7 +43,9 @@ export const core: { [K in keyof typeof import('../en/core').core]: string } = {
 
   'workspaces.title': '工作区',
   'workspaces.intro': '每个组织或客户使用一个工作区。每个工作区都有自己的组织概况、逐项检查答复、证据和适用性声明。',
-  'workspaces.empty': '还没有工作区。创建第一个工作区即可开始。',
+  'workspaces.empty': '还没有工作区。',
+  'workspaces.emptyText': '一个工作区保存一个组织的AI管理体系（要求、AI系统、风险和各项记录），数据只存放在本浏览器中。',
+  'workspaces.emptyAction': '创建第一个工作区',
   'workspaces.new': '新建工作区',
   'workspaces.name': '工作区名称',
   'workspaces.create': '创建工作区',

@@ -3,6 +3,8 @@ export const impact: { [K in keyof typeof import('../en/impact').impact]: string
   'ia.list.title': '影响评估',
   'ia.list.intro': '评估每个AI系统可能如何影响个人、个人群体和社会。每项评估保留其全部版本：已批准的版本被冻结，更改将进入新版本。',
   'ia.list.empty': '尚无影响评估。',
+  'ia.list.emptyText': '影响评估记录AI系统可能对个人和群体造成的影响，以及由谁批准了这一评估。',
+  'ia.list.emptyAction': '开始第一次评估',
   'ia.list.series': '{system} 的评估',
   'ia.col.latest': '最新版本',
   'ia.col.inForce': '已批准版本',
