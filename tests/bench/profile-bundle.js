@@ -7,31 +7,12 @@
 // The .cpuprofile files go to BENCH_PROFILE_DIR (default a temporary directory). Not part of
 // `npm run bench`; no figure here is a benchmark result (the profiler slows everything down).
 // BENCH_PROFILE_PART=export or =import profiles one part.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
-import { build } from 'vite';
 import { BUNDLE_WORKLOAD } from './lib/bundle-bench.js';
-import { CpuRecorder, summarizeProfile } from './lib/cpu-profile.js';
+import { CpuRecorder } from './lib/cpu-profile.js';
 import { installLongTaskObserver } from './lib/in-page.js';
-import { buildSeedScript } from './lib/seed-bundle.js';
-import { startPreview } from './lib/server.js';
+import { profileRun, seedWorkspace } from './lib/profile-common.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const args = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const OUT = process.env.BENCH_PROFILE_DIR ?? mkdtempSync(join(tmpdir(), 'aims-bundle-profiles-'));
-const TOP = Number(process.env.BENCH_PROFILE_TOP ?? 25);
 const PART = process.env.BENCH_PROFILE_PART ?? '';
 const LONG_MS = 50;
 
@@ -99,49 +80,22 @@ function longStretches(p) {
   });
 }
 
-/** @param {string} name @param {{ thread: string, profile: Profile }[]} profiles @param {number[]} longTasks */
-function report(name, profiles, longTasks) {
-  console.log(`\n=== ${name} ===`);
-  console.log(`long tasks seen by the page's observer (ms): ${longTasks.join(', ') || 'none'}`);
-  for (const { thread, profile } of profiles) {
-    const file = join(OUT, `${name.replace(/\W+/g, '-')}-${thread.replace(/\W+/g, '-')}.cpuprofile`);
-    writeFileSync(file, JSON.stringify(profile));
-    const s = summarizeProfile(profile);
-    console.log(`\n-- ${thread}: ${s.ms} ms recorded, ${s.busyMs} ms busy (${file})`);
-    console.log(`   by script: ${s.scripts.map((x) => `${x.fn} ${x.ms}`).join(', ')}`);
-    console.log('   total (inclusive) ms:');
-    for (const x of s.total.slice(0, TOP)) console.log(`     ${String(x.ms).padStart(6)}  ${x.fn}`);
-    console.log('   self ms:');
-    for (const x of s.self.slice(0, TOP)) console.log(`     ${String(x.ms).padStart(6)}  ${x.fn}`);
-    console.log('   self ms by source line (the unminified build):');
-    for (const x of s.lines) {
-      const [file = '', line = '0'] = x.fn.split(':');
-      console.log(`     ${String(x.ms).padStart(6)}  ${x.fn.padEnd(36)} ${sourceLine(file, Number(line))}`);
-    }
-    if (thread !== 'page') continue;
+/**
+ * A recording's report, headed by the long tasks the page's own observer saw; for the page, every
+ * stretch of work over LONG_MS with the functions that filled it.
+ * @param {number[]} longTasks
+ * @returns {import('./lib/profile-common.js').ReportOptions}
+ */
+const withLongTasks = (longTasks) => ({
+  intro: `long tasks seen by the page's observer (ms): ${longTasks.join(', ') || 'none'}`,
+  more: ({ thread, profile }) => {
+    if (thread !== 'page') return;
     for (const st of longStretches(profile)) {
       console.log(`   busy ${st.ms} ms at +${st.at} ms; inclusive: ${st.total.join(' | ')}`);
       console.log(`      self: ${st.self.join(' | ')}`);
     }
-  }
-}
-
-const dist = mkdtempSync(join(tmpdir(), 'aims-profile-dist-'));
-/** @type {Map<string, string[]>} */
-const sources = new Map();
-/** A line (1-based) of a built script, trimmed to 110 characters. @param {string} file @param {number} line */
-function sourceLine(file, line) {
-  let text = sources.get(file);
-  if (!text) {
-    try {
-      text = readFileSync(join(dist, 'assets', file), 'utf8').split('\n');
-    } catch {
-      text = [];
-    }
-    sources.set(file, text);
-  }
-  return (text[line - 1] ?? '').trim().slice(0, 110);
-}
+  },
+});
 
 /** @param {import('@playwright/test').Page} page @param {number} t0 */
 const longTasksSince = (page, t0) =>
@@ -152,24 +106,15 @@ const longTasksSince = (page, t0) =>
   }, t0);
 
 async function main() {
-  mkdirSync(OUT, { recursive: true });
-  const work = mkdtempSync(join(tmpdir(), 'aims-profile-work-'));
-  await build({ root, logLevel: 'warn', build: { outDir: dist, emptyOutDir: true, minify: false } });
-  const [seedScript, server] = await Promise.all([buildSeedScript(), startPreview(dist)]);
-  const browser = await chromium.launch({ executablePath, args });
-  const newPage = async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    await context.addInitScript(installLongTaskObserver);
-    return context.newPage();
-  };
-  try {
+  await profileRun('bundle', async ({ browser, url, work, report }) => {
+    const newPage = async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+      await context.addInitScript(installLongTaskObserver);
+      return context.newPage();
+    };
     const page = await newPage();
-    await page.goto(server.url);
-    await page.locator('#main').first().waitFor();
-    await page.evaluate(seedScript);
-    const seeded = await page.evaluate((o) => /** @type {any} */ (window).__seedBundle(o), BUNDLE_WORKLOAD);
-    const ws = seeded.workspaceId;
-    await page.goto(`${server.url}#/w/${ws}/exchange`);
+    const ws = await seedWorkspace(page, url, '__seedBundle', BUNDLE_WORKLOAD);
+    await page.goto(`${url}#/w/${ws}/exchange`);
     const exportButton = page.getByRole('form', { name: 'Export a bundle' }).getByRole('button', { name: 'Export', exact: true });
     await exportButton.waitFor({ timeout: 60_000 });
     const rec = await CpuRecorder.attach(page);
@@ -185,14 +130,14 @@ async function main() {
       if (!profiled) await download.saveAs(bundle);
       await page.getByTestId('export-status').filter({ hasText: 'Saved' }).waitFor({ timeout: 240_000 });
       await page.waitForTimeout(1000);
-      if (profiled) report('export', await rec.stop(), await longTasksSince(page, t0));
+      if (profiled) report('export', await rec.stop(), withLongTasks(await longTasksSince(page, t0)));
     }
     await rec.detach();
     await page.context().close();
     if (PART === 'export') return;
 
     const p = await newPage();
-    await p.goto(`${server.url}#/import`);
+    await p.goto(`${url}#/import`);
     const fileInput = p.getByLabel('Bundle file (.zip or encrypted .enc)');
     await fileInput.waitFor({ timeout: 60_000 });
     await fileInput.setInputFiles(bundle);
@@ -203,21 +148,15 @@ async function main() {
     await p.getByRole('button', { name: 'Check the file' }).click();
     await p.getByTestId('import-summary').waitFor({ timeout: 240_000 });
     await p.waitForTimeout(1500);
-    report('import check', await r2.stop(), await longTasksSince(p, t0));
+    report('import check', await r2.stop(), withLongTasks(await longTasksSince(p, t0)));
     await r2.start();
     t0 = await p.evaluate(() => performance.now());
     await p.getByRole('button', { name: 'Import', exact: true }).click();
     await p.locator('[data-testid="tile-soa"]').waitFor({ timeout: 240_000 });
     await p.waitForTimeout(2500);
-    report('import write', await r2.stop(), await longTasksSince(p, t0));
+    report('import write', await r2.stop(), withLongTasks(await longTasksSince(p, t0)));
     await r2.detach();
-    console.log(`\nprofiles in ${OUT}`);
-  } finally {
-    await browser.close();
-    server.stop();
-    rmSync(dist, { recursive: true, force: true });
-    rmSync(work, { recursive: true, force: true });
-  }
+  });
 }
 
 main().catch((e) => {

@@ -6,92 +6,22 @@
 // .cpuprofile files (open them in Chrome DevTools → Performance) to BENCH_PROFILE_DIR (default
 // a temporary directory). Not part of `npm run bench`; no figure here is a benchmark result (the
 // profiler slows everything down).
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
-import { build } from 'vite';
-import { CpuRecorder, summarizeProfile } from './lib/cpu-profile.js';
-import { buildSeedScript, buildSheetsFloorScript } from './lib/seed-bundle.js';
-import { startPreview } from './lib/server.js';
+import { CpuRecorder } from './lib/cpu-profile.js';
+import { profileRun, seedWorkspace } from './lib/profile-common.js';
+import { buildSheetsFloorScript } from './lib/seed-bundle.js';
 import { editedCopies, workbookShape } from './lib/workbook-node.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const WORKLOAD = { seed: 42, aiSystems: 500, risks: 10_000, ownControls: 200, impactAssessments: 25 };
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const args = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const OUT = process.env.BENCH_PROFILE_DIR ?? mkdtempSync(join(tmpdir(), 'aims-sheets-profiles-'));
-const TOP = Number(process.env.BENCH_PROFILE_TOP ?? 25);
 const SECTION = 'section[aria-labelledby="sheets-title"]';
 
-/** @param {string} name @param {{ thread: string, profile: import('./lib/cpu-profile.js').Profile }[]} profiles */
-function report(name, profiles) {
-  console.log(`\n=== ${name} ===`);
-  const t0 = Math.min(...profiles.map((p) => p.profile.startTime));
-  for (const { thread, profile } of profiles) {
-    const file = join(OUT, `${name.replace(/\W+/g, '-')}-${thread.replace(/\W+/g, '-')}.cpuprofile`);
-    writeFileSync(file, JSON.stringify(profile));
-    const s = summarizeProfile(profile);
-    console.log(`\n-- ${thread}: ${s.ms} ms recorded, ${s.busyMs} ms busy (${file})`);
-    console.log(`   by script: ${s.scripts.map((x) => `${x.fn} ${x.ms}`).join(', ')}`);
-    console.log('   total (inclusive) ms, and when (ms from the first profile start: first – last sample):');
-    for (const x of s.total.slice(0, TOP)) {
-      const span = s.spans.get(x.fn);
-      const when = span ? `${Math.round((span[0] - t0) / 1000)} – ${Math.round((span[1] - t0) / 1000)}` : '';
-      console.log(`     ${String(x.ms).padStart(6)}  ${x.fn.padEnd(60)} ${when}`);
-    }
-    console.log('   self ms:');
-    for (const x of s.self.slice(0, TOP)) console.log(`     ${String(x.ms).padStart(6)}  ${x.fn}`);
-    console.log('   self ms by source line (the unminified build):');
-    for (const x of s.lines) {
-      const [file = '', line = '0'] = x.fn.split(':');
-      const text = sourceLine(file, Number(line));
-      console.log(`     ${String(x.ms).padStart(6)}  ${x.fn.padEnd(36)} ${text}`);
-    }
-  }
-}
-
-const dist = mkdtempSync(join(tmpdir(), 'aims-profile-dist-'));
-/** @type {Map<string, string[]>} */
-const sources = new Map();
-/** A line (1-based) of a built script, trimmed to 110 characters. @param {string} file @param {number} line */
-function sourceLine(file, line) {
-  let text = sources.get(file);
-  if (!text) {
-    try {
-      text = readFileSync(join(dist, 'assets', file), 'utf8').split('\n');
-    } catch {
-      text = [];
-    }
-    sources.set(file, text);
-  }
-  return (text[line - 1] ?? '').trim().slice(0, 110);
-}
-
 async function main() {
-  mkdirSync(OUT, { recursive: true });
-  const work = mkdtempSync(join(tmpdir(), 'aims-profile-work-'));
-  await build({ root, logLevel: 'warn', build: { outDir: dist, emptyOutDir: true, minify: false } });
-  const [seedScript, floorScript, server] = await Promise.all([buildSeedScript(), buildSheetsFloorScript(), startPreview(dist)]);
-  const browser = await chromium.launch({ executablePath, args });
-  try {
+  await profileRun('sheets', async ({ browser, url, work, report }) => {
+    const floorScript = await buildSheetsFloorScript();
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const page = await context.newPage();
-    await page.goto(server.url);
-    await page.locator('#main').first().waitFor();
-    await page.evaluate(seedScript);
-    const seeded = await page.evaluate((w) => /** @type {any} */ (window).__seed(w), WORKLOAD);
-    const ws = seeded.workspaceId;
-    await page.goto(`${server.url}#/w/${ws}/exchange`);
+    const ws = await seedWorkspace(page, url, '__seed', WORKLOAD);
+    await page.goto(`${url}#/w/${ws}/exchange`);
     const section = page.locator(SECTION);
     const full = section.getByRole('button', { name: 'Full workbook (.xlsx)', exact: true });
     await full.waitFor();
@@ -147,13 +77,7 @@ async function main() {
     await page.evaluate(() => /** @type {any} */ (window).__sheetsFloor.importFloor());
     report('floor read', await rec.stop());
     await rec.detach();
-    console.log(`\nprofiles in ${OUT}`);
-  } finally {
-    await browser.close();
-    server.stop();
-    rmSync(dist, { recursive: true, force: true });
-    rmSync(work, { recursive: true, force: true });
-  }
+  });
 }
 
 main().catch((e) => {
