@@ -25,7 +25,7 @@ installIoWords({ tables: { en, 'zh-CN': zhCN }, valueText, recordNames, riskFlag
  */
 export type WorkerRequest =
   | { type: 'export'; snapshot: WorkspaceSnapshot; catalog: Catalog; exportedAt: string; appVersion: string; locale: Locale; passphrase?: string }
-  | { type: 'parse'; bytes: Uint8Array; fileName: string; catalog: Catalog; locale?: Locale; passphrase?: string }
+  | { type: 'parse'; file: Blob; fileName: string; catalog: Catalog; locale?: Locale; passphrase?: string }
   | { type: 'read-sheets'; bytes: Uint8Array; fileName: string; locale?: Locale; csvEncoding?: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' };
 
 export type WorkerReply =
@@ -61,7 +61,9 @@ self.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
       // The Blob is made here: the page gets a handle, not 100 MB to copy into a Blob on its own thread (300 ms).
       post({ type: 'exported', blob: new Blob([built.bytes as BlobPart], { type: 'application/octet-stream' }), fileName: built.fileName });
     } else if (req.type === 'parse') {
-      const result = await parseBundle(req.bytes, req.fileName, req.catalog, req.passphrase ? { passphrase: req.passphrase } : {});
+      // The file is read here, not on the page; its stored attachments stay slices of it.
+      const bytes = new Uint8Array(await req.file.arrayBuffer());
+      const result = await parseBundle(bytes, req.fileName, req.catalog, { file: req.file, ...(req.passphrase ? { passphrase: req.passphrase } : {}) });
       // The records go ahead in parts: the page clones each message in one task, and 10,000 risks in
       // one took it 150–250 ms (src/state/bundles.ts puts them back).
       if (result.ok)

@@ -90,13 +90,11 @@ export function startExport(
 export function startParse(file: File, catalog: Catalog, passphrase: string | undefined, onProgress: (f: number) => void): Running<ParseResult> {
   let inner: Running<ParseResult> | null = null;
   const done = (async () => {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    // The file's bytes move to the worker rather than being copied.
+    // The File goes to the worker as a handle: the worker reads its bytes, the page never holds them.
     inner = runWorker(
-      { type: 'parse', bytes, fileName: file.name, catalog, locale: locale(), ...(passphrase ? { passphrase } : {}) },
+      { type: 'parse', file, fileName: file.name, catalog, locale: locale(), ...(passphrase ? { passphrase } : {}) },
       onProgress,
       parsedFromParts(),
-      [bytes.buffer],
     );
     return inner.done;
   })();

@@ -239,6 +239,31 @@ describe('read() never trusts the declared sizes', () => {
     expect(await readError(zip.read('evidence/logo.png'))).toMatchObject({ code: 'too-large', file: 'evidence/logo.png' });
   });
 
+  // A stored attachment's bytes were copied twice (a slice, then a Blob of it): 100 MiB of copies for a 100 MiB bundle.
+  it('keeps a checked stored entry as a slice of the file it was opened with, a deflated one as its bytes', async () => {
+    const bytes = fixture('valid.zip');
+    const file = new Blob([bytes]);
+    const r = await openZip(bytes, 'valid.zip', {}, file);
+    if (!r.ok) throw new Error('refused');
+    const png = await r.zip.readBlob('evidence/logo.png');
+    const pngBlob = png.blob();
+    expect(pngBlob.size).toBe(633);
+    expect(new Uint8Array(await pngBlob.arrayBuffer())).toEqual(new Uint8Array(await r.zip.read('evidence/logo.png')));
+    expect(png.bytes.buffer).toBe(bytes.buffer);
+    const readme = await r.zip.readBlob('notes/readme.txt');
+    expect(await readme.blob().text()).toBe('Überprüfung der KI-Risiken – ✓ done\n'.repeat(20));
+  });
+
+  it('refuses a stored entry whose bytes changed before any Blob of it is made', async () => {
+    const bytes = fixture('valid.zip');
+    const at = bytes.findIndex((b, i) => b === 0x89 && bytes[i + 1] === 0x50 && bytes[i + 2] === 0x4e && bytes[i + 3] === 0x47);
+    bytes[at + 100] = bytes[at + 100]! ^ 0xff;
+    const r = await openZip(bytes, 'valid.zip', {}, new Blob([bytes]));
+    if (!r.ok) throw new Error('refused');
+    expect(await readError(r.zip.readBlob('evidence/logo.png'))).toMatchObject({ code: 'crc-mismatch', file: 'evidence/logo.png' });
+    expect(await readError(r.zip.readBlob('crc.txt'))).toMatchObject({ code: 'entry-missing' });
+  });
+
   it.each([
     ['crc-mismatch.zip', 'report.txt', 'crc-mismatch'],
     ['corrupt-deflate.zip', 'broken.txt', 'corrupt-entry'],
@@ -246,6 +271,7 @@ describe('read() never trusts the declared sizes', () => {
     const zip = await open(name);
     const p = await readError(zip.read(entry));
     expect(p).toMatchObject({ code, file: entry, params: { name: `"${entry}"` } });
+    expect(await readError(zip.readBlob(entry))).toMatchObject({ code, file: entry });
     expect(said(p)).toContain(`"${entry}"`);
   });
 });

@@ -23,32 +23,58 @@ export async function readAttachments(
 ): Promise<Map<string, Blob>> {
   const out = new Map<string, Blob>();
   const fileEvidence = new Map(records.evidence.filter((e) => e.kind === 'file').map((e) => [String(e.id), e]));
+  // A file's SHA-256 (WebCrypto: off this thread in browsers) runs while the next file is inflated and
+  // its CRC taken; every problem is still said in the manifest's order, each after the ones before.
+  let before: Promise<void> = Promise.resolve();
   for (const a of manifest.attachments) {
     const ev = fileEvidence.get(a.id);
     if (!ev) {
+      await before;
       problems.push(problem('attachment-orphan', { file: a.path, record: a.id }));
       continue;
     }
-    if (!a.path.startsWith(`attachments/${a.id}/`))
+    if (!a.path.startsWith(`attachments/${a.id}/`)) {
+      await before;
       problems.push(problem('manifest-invalid', { file: MANIFEST_PATH, record: a.id, field: 'attachments.path', detail: a.path }));
-    else {
-      const name = zip.has(a.path) ? a.path : await otherName(zip, a, problems, warnings);
+    } else {
+      const name = zip.has(a.path) ? a.path : await before.then(() => otherName(zip, a, problems, warnings));
       if (name !== null) {
         used.add(name);
-        const bytes = await zip.read(name);
-        if (bytes.byteLength !== a.size || bytes.byteLength !== ev.size)
+        const { bytes, blob } = await zip.readBlob(name);
+        if (bytes.byteLength !== a.size || bytes.byteLength !== ev.size) {
+          await before;
           problems.push(problemOf('attachment-size-mismatch', { reason: 'file-size', size: bytes.byteLength, expected: a.size }, { file: name, record: a.id }));
-        else if ((await sha256Hex(bytes)) !== a.sha256) problems.push(problem('attachment-checksum-mismatch', { file: name, record: a.id }));
-        else out.set(a.id, new Blob([bytes as Uint8Array<ArrayBuffer>]));
+        } else before = hashed(before, sha256Hex(bytes), a, name, problems, out, blob);
       }
     }
     if (problems.length >= MAX_PROBLEMS) break;
   }
+  await before;
   const missing = [...fileEvidence.keys()].filter((id) => !manifest.attachments.some((a) => a.id === id));
   if (missing.length > 0 && manifest.attachments.length > 0)
     for (const id of missing) problems.push(problem('attachment-missing', { file: bundleTables.evidence.file, record: id }));
   else if (missing.length > 0) warnings.push(problem('attachments-not-included', { file: MANIFEST_PATH, detail: String(missing.length) }));
   return out;
+}
+
+/** After the files before it: the file's checksum against the manifest's, and its Blob kept when they match. */
+function hashed(
+  before: Promise<void>,
+  digest: Promise<string>,
+  a: AttachmentEntry,
+  name: string,
+  problems: IoProblem[],
+  out: Map<string, Blob>,
+  blob: () => Blob,
+): Promise<void> {
+  const done = Promise.all([digest, before]).then(([hex]) => {
+    if (hex !== a.sha256) problems.push(problem('attachment-checksum-mismatch', { file: name, record: a.id }));
+    else out.set(a.id, blob());
+  });
+  // Awaited by the next file or at the end; this only keeps a failure from being reported unhandled
+  // when a later read throws first.
+  done.catch(() => undefined);
+  return done;
 }
 
 /**

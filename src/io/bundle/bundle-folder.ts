@@ -53,5 +53,6 @@ function within(zip: SafeZip, folder: string): SafeZip {
     has: (name) => zip.has(folder + name),
     read: (name, maxBytes) => zip.read(folder + name, maxBytes),
     readText: (name) => zip.readText(folder + name),
+    readBlob: (name) => zip.readBlob(folder + name),
   };
 }

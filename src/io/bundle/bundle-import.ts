@@ -30,6 +30,8 @@ export interface ParsedBundle {
   included: ReadonlySet<BundleTable>;
   /** Verified attachment bytes by evidence id, as Blobs: posted from the worker to the page by reference, not copied. */
   attachments: Map<string, Blob>;
+  /** Bytes of each data file read: what its records weigh, known without encoding them again. */
+  sizes: Partial<Record<BundleTable, number>>;
   warnings: IoProblem[];
 }
 
@@ -52,9 +54,11 @@ export async function parseBundle(
   bytes: Uint8Array,
   fileName: string,
   catalog: Catalog,
-  opts: { passphrase?: string; limits?: Partial<ZipLimits> } = {},
+  opts: { passphrase?: string; limits?: Partial<ZipLimits>; file?: Blob } = {},
 ): Promise<ParseResult> {
   let data = bytes;
+  // The file the bytes came from: stored attachments are kept as slices of it (no copy). Not once decrypted.
+  let file = opts.file;
   if (isEncryptedContainer(bytes)) {
     // Its header, lengths and settings are judged before a passphrase is asked for: a damaged file is refused as damaged.
     const d = await decryptBundle(bytes, opts.passphrase ?? '');
@@ -63,8 +67,9 @@ export async function parseBundle(
       return { ok: false, needsPassphrase, problems: [{ ...d.problem, file: fileName }] };
     }
     data = d.plain;
+    file = undefined;
   }
-  const opened = await openZip(data, fileName, opts.limits);
+  const opened = await openZip(data, fileName, opts.limits, file);
   if (!opened.ok) return { ok: false, problems: opened.problems };
   try {
     return await readBundle(opened.zip, fileName, catalog);
@@ -117,13 +122,14 @@ async function readBundle(file: SafeZip, fileName: string, catalog: Catalog): Pr
   const warnings: IoProblem[] = [...root.warnings];
   const records = Object.fromEntries(bundleTableNames.map((t) => [t, []])) as unknown as BundleRecords;
   const included = new Set<BundleTable>();
+  const sizes: ParsedBundle['sizes'] = {};
 
   if (!manifest.tables.workspaces) problems.push(problem('table-missing', { file: MANIFEST_PATH, field: 'tables.workspaces' }));
   for (const table of bundleTableNames) {
     const entry = manifest.tables[table];
     if (!entry) continue;
     included.add(table);
-    const rows = await readTable(zip, table, entry, manifest, problems);
+    const rows = await readTable(zip, table, entry, manifest, problems, sizes);
     if (rows) records[table] = rows;
     if (problems.length >= MAX_PROBLEMS) break;
   }
@@ -139,7 +145,7 @@ async function readBundle(file: SafeZip, fileName: string, catalog: Catalog): Pr
   if (problems.length > 0) return { ok: false, problems: problems.slice(0, MAX_PROBLEMS) };
   const unlisted = zip.entries.filter((e) => !listed.has(e.name) && !isSystemFile(e.name)).length;
   if (unlisted > 0) warnings.push(problem('entries-ignored', { file: fileName, detail: String(unlisted) }));
-  return { ok: true, bundle: { manifest, records, included, attachments, warnings } };
+  return { ok: true, bundle: { manifest, records, included, attachments, sizes, warnings } };
 }
 
 async function readTable(
@@ -148,6 +154,7 @@ async function readTable(
   entry: Manifest['tables'][BundleTable] & object,
   manifest: Manifest,
   problems: IoProblem[],
+  sizes: ParsedBundle['sizes'],
 ): Promise<Record<string, unknown>[] | null> {
   const { file, schema } = bundleTables[table];
   if (entry.file !== file) {
@@ -159,6 +166,7 @@ async function readTable(
     return null;
   }
   const bytes = await zip.read(file, DEFAULT_JSON_LIMITS.maxBytes); // refused, or stopped, at the data file's limit: "too large"
+  sizes[table] = bytes.length;
   if ((await sha256Hex(bytes)) !== entry.sha256) {
     problems.push(problem('checksum-mismatch', { file }));
     return null;

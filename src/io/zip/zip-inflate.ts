@@ -8,6 +8,11 @@
 const MAX_DEFLATE_EXPANSION = 1032;
 const MIN_CHUNK = 1024;
 const MAX_CHUNK = 64 * 1024;
+/**
+ * What one input chunk may inflate to before we see its output, whatever the cap: a 500 KiB file
+ * fed 1 KiB at a time took hundreds of stream round trips; 8 KiB chunks take an eighth of them.
+ */
+const MIN_OVERSHOOT = 8 * 1024 * 1024;
 
 export type InflateResult =
   | { ok: true; data: Uint8Array }
@@ -17,18 +22,25 @@ export type InflateResult =
 
 /**
  * Inflates `input`, refusing once more than `cap` bytes come out, or when `accept(n)` (the
- * caller's running total) returns false for a chunk of n bytes.
+ * caller's running total) returns false for a chunk of n bytes. `seen` gets each accepted chunk as
+ * it comes out, so a checksum runs in the same pass.
  */
-export async function inflateRawCapped(input: Uint8Array, cap: number, accept: (n: number) => boolean = () => true): Promise<InflateResult> {
+export async function inflateRawCapped(
+  input: Uint8Array,
+  cap: number,
+  accept: (n: number) => boolean = () => true,
+  seen: (chunk: Uint8Array) => void = () => undefined,
+): Promise<InflateResult> {
   // Browsers inflate a whole input chunk before we can look at the output, so the chunk is sized
-  // to the cap: one chunk can never overshoot by more than about the cap itself.
-  const chunk = Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, Math.ceil(cap / MAX_DEFLATE_EXPANSION)));
+  // to the cap: one chunk can never overshoot by more than about the cap itself, or 8 MiB.
+  const chunk = Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, Math.ceil(Math.max(cap, MIN_OVERSHOOT) / MAX_DEFLATE_EXPANSION)));
   let offset = 0;
   const source = new ReadableStream<Uint8Array<ArrayBuffer>>(
     {
       pull(controller) {
         if (offset >= input.length) return controller.close();
-        controller.enqueue(input.slice(offset, offset + chunk));
+        // A view of the input, not a copy: the stream only reads it.
+        controller.enqueue(input.subarray(offset, offset + chunk) as Uint8Array<ArrayBuffer>);
         offset += chunk;
       },
     },
@@ -53,6 +65,7 @@ export async function inflateRawCapped(input: Uint8Array, cap: number, accept: (
     produced += step.value.length;
     if (produced > cap) return stop({ ok: false, reason: 'over-cap', produced });
     if (!accept(step.value.length)) return stop({ ok: false, reason: 'refused', produced });
+    seen(step.value);
     parts.push(step.value);
   }
   return { ok: true, data: concat(parts, produced) };

@@ -51,6 +51,11 @@ export interface SafeZip {
   read(name: string, maxBytes?: number): Promise<Uint8Array>;
   /** UTF-8, fatal on invalid UTF-8 → code 'not-utf8'. */
   readText(name: string): Promise<string>;
+  /**
+   * As `read`, with a way to keep the checked bytes as a Blob: for a stored entry of a zip opened
+   * with its file, a slice of that file (no copy of the bytes), else a Blob of the bytes.
+   */
+  readBlob(name: string): Promise<{ bytes: Uint8Array; blob: () => Blob }>;
 }
 
 /** A read() that the file's content made fail: the problem is a value for the import report. */
@@ -63,13 +68,18 @@ export class ZipReadError extends Error {
 
 export type OpenZipResult = { ok: true; zip: SafeZip } | { ok: false; problems: IoProblem[] };
 
-export async function openZip(data: Uint8Array, fileName: string, limits: Partial<ZipLimits> = {}): Promise<OpenZipResult> {
+/**
+ * `source`: the same bytes as a Blob (the File chosen), so a stored entry's checked bytes can be kept
+ * as a slice of it. A File is a snapshot: if it changes on disk, reading the slice fails, it never
+ * gives other bytes than the ones checked.
+ */
+export async function openZip(data: Uint8Array, fileName: string, limits: Partial<ZipLimits> = {}, source?: Blob): Promise<OpenZipResult> {
   const lim: ZipLimits = { ...DEFAULT_ZIP_LIMITS, ...limits };
   const dir = readCentralDirectory(data, fileName, lim.maxEntries);
   if (!dir.ok) return { ok: false, problems: dir.problems };
   const problems = [...dir.problems, ...checkLocalHeaders(data, dir.entries, dir.start, fileName), ...checkEntries(dir.entries, fileName, lim)];
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, zip: new Reader(data, dir.entries, lim) };
+  return { ok: true, zip: new Reader(data, dir.entries, lim, source && source.size === data.length ? source : undefined) };
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -85,6 +95,7 @@ class Reader implements SafeZip {
     private readonly data: Uint8Array,
     entries: CentralEntry[],
     private readonly limits: ZipLimits,
+    private readonly source: Blob | undefined,
   ) {
     const files = entries.filter((e) => !e.isDirectory);
     for (const e of files) this.#byName.set(e.name, e);
@@ -105,10 +116,13 @@ class Reader implements SafeZip {
     const overTotal = () => fail('too-large', 'zip-read-total', { limit: maxTotalBytes });
     const compressed = this.data.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
     let out: Uint8Array;
+    // The CRC of inflated bytes is taken chunk by chunk while inflating (one pass over them).
+    let crc: number | undefined;
     if (e.method === 0) {
       if (e.size > left()) throw overTotal();
       this.#total += e.size;
-      out = compressed.slice();
+      // A view, not a copy: nothing changes the file's bytes.
+      out = compressed;
     } else {
       // Never more than the declared size: a larger output is a lie or a bomb, stop right there.
       const cap = Math.min(e.size, maxEntryBytes);
@@ -117,7 +131,8 @@ class Reader implements SafeZip {
         this.#total += n;
         return true;
       };
-      const r = await inflateRawCapped(compressed, cap, accept);
+      let running = 0;
+      const r = await inflateRawCapped(compressed, cap, accept, (chunk) => (running = crc32(chunk, running)));
       if (!r.ok) {
         if (r.reason === 'corrupt') throw fail('corrupt-entry', 'zip-deflate', { produced: r.produced });
         if (r.reason === 'refused') throw overTotal();
@@ -125,8 +140,9 @@ class Reader implements SafeZip {
         throw fail('entry-too-large', 'zip-inflates-past-limit', { limit: maxEntryBytes, produced: r.produced });
       }
       out = r.data;
+      crc = running;
     }
-    return this.#verify(e, out, fail);
+    return this.#verify(e, out, fail, crc);
   }
 
   /** A file with its own limit: refused from its declared size, or as soon as inflating passes the limit ("too large", not damaged). */
@@ -134,7 +150,7 @@ class Reader implements SafeZip {
     if (e.size > limit) throw fail('entry-too-large', 'zip-entry-declares', { size: e.size, limit });
     const compressed = this.data.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
     const left = this.limits.maxTotalBytes - this.#total;
-    if (e.method === 0) return this.#verify(e, this.#count(compressed.slice(), left, fail), fail);
+    if (e.method === 0) return this.#verify(e, this.#count(compressed, left, fail), fail);
     const r = await inflateRawCapped(compressed, limit);
     if (!r.ok && r.reason === 'corrupt') throw fail('corrupt-entry', 'zip-deflate', { produced: r.produced });
     if (!r.ok) throw fail('entry-too-large', 'zip-inflates-past-limit', { limit, produced: r.produced });
@@ -147,11 +163,20 @@ class Reader implements SafeZip {
     return out;
   }
 
-  #verify(e: CentralEntry, out: Uint8Array, fail: Fail): Uint8Array {
+  /** `seen`: the CRC already taken of exactly these bytes while inflating them. */
+  #verify(e: CentralEntry, out: Uint8Array, fail: Fail, seen?: number): Uint8Array {
     if (out.length !== e.size) throw fail('size-mismatch', 'zip-holds', { size: e.size, actual: out.length });
-    const crc = crc32(out);
+    const crc = seen ?? crc32(out);
     if (crc !== e.crc32) throw fail('crc-mismatch', 'zip-crc', { actual: hex(crc), expected: hex(e.crc32) });
     return out;
+  }
+
+  async readBlob(name: string): Promise<{ bytes: Uint8Array; blob: () => Blob }> {
+    const bytes = await this.read(name);
+    const e = this.#byName.get(name)!;
+    const { source } = this;
+    const blob = source && e.method === 0 ? () => source.slice(e.dataOffset, e.dataOffset + e.size) : () => new Blob([bytes as Uint8Array<ArrayBuffer>]);
+    return { bytes, blob };
   }
 
   async readText(name: string): Promise<string> {
