@@ -184,21 +184,44 @@ export class Writer {
 }
 
 /**
- * Rows per bulkPut. IndexedDB clones each row it is given on the page's thread, and one bulkPut gives
- * them all in one task: a slice of 1,000 risks blocked the page for 100–500 ms during a bundle import.
+ * Rows per bulkPut, at most. IndexedDB clones each row it is given on the page's thread, and one
+ * bulkPut gives them all in one task: a slice of 1,000 risks blocked the page for 100–500 ms during a
+ * bundle import, one of 200 for 50–190 ms on a loaded machine (about 0.3 ms a risk on a quiet one).
  */
-export const PUT_SLICE = 200;
+export const PUT_SLICE = 100;
+/** The first slice, before the rows' own cost is known. */
+const FIRST_SLICE = 25;
+const MIN_SLICE = 5;
+/** What one slice may hold the page's thread for: its task stays well under 50 ms (issue 19). */
+export const SLICE_BUDGET_MS = 20;
 
 /**
- * Puts rows in slices of PUT_SLICE, each slice sent while the database stores the one before (two in
- * flight), so the page gets a turn between slices and the database is never idle waiting for it. All
- * inside the caller's transaction: the first failure rejects this (no slice's error is swallowed) and
- * the transaction rolls back everything.
+ * The next slice's size from the last one's: as many rows as the budget holds at the last one's cost
+ * per row, and at most twice the last (one quick slice on a busy machine says little about the next).
+ */
+export function nextSlice(size: number, ms: number): number {
+  const perRow = Math.max(ms, 0.1) / size;
+  return Math.max(MIN_SLICE, Math.min(PUT_SLICE, 2 * size, Math.floor(SLICE_BUDGET_MS / perRow)));
+}
+
+/**
+ * Puts rows in slices timed to SLICE_BUDGET_MS (the time the last one took to hand its rows over
+ * sizes the next), each sent while the database stores the one before (two in flight), so the page
+ * gets a turn between slices and the database is never idle waiting for it. All inside the caller's
+ * transaction: the first failure rejects this (no slice's error is swallowed) and the transaction
+ * rolls back everything.
  */
 async function putInSlices(table: Table, rows: readonly object[]): Promise<void> {
   let pending: Promise<unknown> | null = null;
-  for (let i = 0; i < rows.length; i += PUT_SLICE) {
-    const next = table.bulkPut(rows.slice(i, i + PUT_SLICE));
+  let size = Math.min(FIRST_SLICE, PUT_SLICE);
+  for (let i = 0; i < rows.length;) {
+    const slice = rows.slice(i, i + size);
+    const t0 = performance.now();
+    // Inside a transaction Dexie calls IndexedDB at once: the time spent here is the rows' clone.
+    const next = table.bulkPut(slice);
+    const ms = performance.now() - t0;
+    i += slice.length;
+    size = nextSlice(slice.length, ms);
     // Awaited below; this only keeps it from being reported unhandled when an earlier slice fails first.
     next.catch(() => undefined);
     if (pending) await pending;
