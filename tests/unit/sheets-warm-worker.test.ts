@@ -25,7 +25,7 @@ class FakeWorker {
 const catalog = {} as never;
 
 // The first test imports the module graph cold, which takes seconds on a busy machine.
-describe('the spare spreadsheet worker', { timeout: 20_000 }, () => {
+describe('the spare spreadsheet worker', { timeout: 60_000 }, () => {
   beforeEach(() => {
     FakeWorker.made = [];
     vi.stubGlobal('Worker', FakeWorker);

@@ -9,6 +9,7 @@ export const sheets = {
   'sheets.register': 'Register',
   'sheets.format': 'Format',
   'sheets.download': 'Download',
+  'sheets.moreRefs': '… and {count} more',
   'sheets.register.clauses': 'Clauses 4–10',
   'sheets.register.soa': 'Statement of Applicability',
   'sheets.register.aiSystems': 'AI systems',

@@ -10,6 +10,7 @@ export const sheets: { [K in keyof typeof en]: string } = {
   'sheets.register': '登记册',
   'sheets.format': '格式',
   'sheets.download': '下载',
+  'sheets.moreRefs': '……另有 {count} 项',
   'sheets.register.clauses': '条款 4–10',
   'sheets.register.soa': '适用性声明',
   'sheets.register.aiSystems': 'AI系统',

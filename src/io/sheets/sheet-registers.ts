@@ -3,7 +3,8 @@ import { assessmentFields, soaFields, type Assessment } from '../../domain/asses
 import { ownControlRegister } from '../../domain/own-control-schema';
 import { soaApplicable } from '../../domain/progress';
 import { riskRegister } from '../../domain/risk-schema';
-import { refsText } from '../../domain/soa-links';
+import { refsText, type TreatmentLink } from '../../domain/soa-links';
+import { t } from '../words';
 import { cellToText, type CellValue } from './sheet-cells';
 import { computedColumn, fieldColumn } from './sheet-columns';
 import { registerSheet } from './sheet-register-columns';
@@ -71,9 +72,29 @@ export const soaSheet: RegisterSheet<A> = {
     },
     ...soaFields.map((f) => fieldColumn<A, SheetContext>(f)),
     ...assessmentFields.map((f) => fieldColumn<A, SheetContext>(f)),
-    computedColumn('Risk treatment', 24, (a, ctx) => refsText(ctx.links.get(a.itemId) ?? [])),
+    computedColumn('Risk treatment', 24, (a, ctx) => refsCell(ctx.links.get(a.itemId) ?? [])),
   ],
 };
+
+/** Excel's most characters in a cell (sheet-write.ts refuses more). */
+const CELL_LIMIT = 32_767;
+
+/**
+ * The risks treating a control, as one cell: "R-001, R-003". With tens of thousands of risks a
+ * control can be treated by thousands, more than a cell holds: as many as fit, then how many more
+ * (the column is read-only, an import ignores it; the app's SoA lists them all).
+ */
+function refsCell(links: readonly TreatmentLink[]): string {
+  const all = refsText(links);
+  if (all.length <= CELL_LIMIT) return all;
+  const more = (n: number) => t('sheets.moreRefs', { count: n });
+  let shown = 0;
+  let length = 0;
+  // Room for ", " and the longest ending ("… and 49,999 more" in any language).
+  const room = CELL_LIMIT - more(links.length).length - 2;
+  while (shown < links.length && length + links[shown]!.ref.length + 2 <= room) length += links[shown++]!.ref.length + 2;
+  return `${refsText(links.slice(0, shown))}, ${more(links.length - shown)}`;
+}
 
 export const aiSystemSheet = registerSheet(aiSystemRegister, 'aiSystems', 'AI systems');
 export const riskSheet = registerSheet(riskRegister, 'risks', 'Risks');
