@@ -42,8 +42,28 @@ function serviceWorkerPlugin(): Plugin {
   };
 }
 
+/**
+ * `catalog/…/<locale>.json?titles`: a catalog text file without its guidance (summary, questions,
+ * evidence): the start page needs titles only (src/catalog/load-catalog-titles.ts), and the whole
+ * file loads with the first item page.
+ */
+function catalogTitlesPlugin(): Plugin {
+  return {
+    name: 'aims-catalog-titles',
+    enforce: 'pre',
+    load(id) {
+      const [file, query] = id.split('?');
+      if (query !== 'titles' || !file?.endsWith('.json')) return null;
+      this.addWatchFile(file);
+      const text = JSON.parse(readFileSync(file, 'utf8')) as { items: Record<string, { title?: string }> };
+      const items = Object.fromEntries(Object.entries(text.items).map(([id, item]) => [id, { title: item.title }]));
+      return { code: `export default ${JSON.stringify({ ...text, items })};`, moduleType: 'js' };
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [svelte(), serviceWorkerPlugin()],
+  plugins: [catalogTitlesPlugin(), svelte(), serviceWorkerPlugin()],
   publicDir: 'static',
   base: './',
   build: {

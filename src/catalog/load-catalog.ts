@@ -1,19 +1,19 @@
 import { catalogStructureSchema, catalogTextSchema, type CatalogText } from '../domain/catalog-schema';
-import { buildCatalog, type Catalog } from '../domain/catalog-model';
+import { buildCatalog, type Catalog, type GuidedItem } from '../domain/catalog-model';
+import type { CatalogLocale } from './load-catalog-titles';
 
-/** The languages the catalog text ships in. English is complete; any other language falls back to it. */
-export type CatalogLocale = 'en' | 'zh-CN';
-export const CATALOG_LOCALES: readonly CatalogLocale[] = ['en', 'zh-CN'];
+export { CATALOG_LOCALES, type CatalogLocale } from './load-catalog-titles';
 
 /**
- * The catalog is fetched as its own lazily loaded chunk and validated on every load:
- * a broken catalog build must fail loudly, never show half a walkthrough.
+ * The catalog with its guidance, for the item pages and the OSCAL catalog: this module and the text
+ * are lazy chunks that the start page never fetches (it loads titles only, load-catalog-titles.ts).
+ * The text is validated on every load: a broken catalog build must fail loudly, never show half a walkthrough.
  *
  * A translation is its own lazy chunk too (never part of the first screen when English is shown),
  * and is laid over the English text item by item and field by field: whatever the translation
  * leaves out is shown in English (see merge-catalog-text.ts).
  */
-export async function loadCatalog(locale: CatalogLocale = 'en'): Promise<Catalog> {
+export async function loadCatalog(locale: CatalogLocale = 'en'): Promise<Catalog<GuidedItem>> {
   const [structure, text, translate] = await Promise.all([
     import('../../catalog/iso42001/structure.json').then((m) => m.default as unknown),
     import('../../catalog/iso42001/en.json').then((m) => m.default as unknown),
@@ -26,8 +26,7 @@ export async function loadCatalog(locale: CatalogLocale = 'en'): Promise<Catalog
 async function loadTranslation(locale: CatalogLocale): Promise<((base: CatalogText) => CatalogText) | null> {
   switch (locale) {
     case 'zh-CN': {
-      // Through modules, not the JSON itself: the first-screen budget counts every catalog/*.json the
-      // entry can import, and the Chinese text and the merge code are fetched only when Chinese is chosen.
+      // Through modules, not the JSON itself: the Chinese text and the merge code are fetched only when Chinese is chosen.
       const [{ zhCnText }, { mergeCatalogText, catalogTextOverlaySchema }] = await Promise.all([import('./zh-cn-text'), import('./merge-catalog-text')]);
       const overlay = catalogTextOverlaySchema.parse(zhCnText);
       return (base) => mergeCatalogText(base, overlay);

@@ -1,4 +1,4 @@
-import type { CatalogStructure, CatalogText, ItemKind } from './catalog-schema';
+import type { CatalogStructure, CatalogText, CatalogTitles, ItemKind } from './catalog-schema';
 import type { Problem } from './problem';
 
 export interface CatalogItem {
@@ -8,14 +8,19 @@ export interface CatalogItem {
   /** The top-level group: a clause ("4" … "10") or an Annex A objective ("A.2" … "A.10"). */
   topGroup: string;
   title: string;
-  summary: string;
-  questions: string[];
-  evidence: string[];
   /** Related assessable items, symmetric: if a names b, b names a. */
   related: string[];
   assessable: boolean;
   isControl: boolean;
 }
+
+/** The walkthrough's guidance on an item: only its page (and the OSCAL catalog) shows it, so it loads with them, not at start. */
+export interface ItemGuidance {
+  summary: string;
+  questions: string[];
+  evidence: string[];
+}
+export type GuidedItem = CatalogItem & ItemGuidance;
 
 export interface PickListEntry {
   id: string;
@@ -23,7 +28,8 @@ export interface PickListEntry {
   description: string;
 }
 
-export interface Catalog {
+/** The catalog: every item with its title; `Catalog<GuidedItem>` also carries the guidance (see load-catalog.ts). */
+export interface Catalog<I extends CatalogItem = CatalogItem> {
   frameworkId: string;
   frameworkName: string;
   catalogVersion: string;
@@ -31,15 +37,15 @@ export interface Catalog {
   /** The titles are our own, unofficial translation of the standard's titles (zh-CN); false for the standard's own (en). */
   titlesUnofficial: boolean;
   /** Every item in document order. */
-  items: CatalogItem[];
-  byId: ReadonlyMap<string, CatalogItem>;
+  items: I[];
+  byId: ReadonlyMap<string, I>;
   /** The walkthrough path: clause items, then Annex A controls. */
-  assessable: CatalogItem[];
-  clauseItems: CatalogItem[];
-  controls: CatalogItem[];
+  assessable: I[];
+  clauseItems: I[];
+  controls: I[];
   /** Clauses 4–10 and Annex A objectives A.2–A.10, in order. */
-  topGroups: CatalogItem[];
-  children: ReadonlyMap<string, CatalogItem[]>;
+  topGroups: I[];
+  children: ReadonlyMap<string, I[]>;
   pickLists: Record<string, PickListEntry[]>;
 }
 
@@ -81,9 +87,34 @@ const ALLOWED_PARENT: Record<ItemKind, ReadonlySet<ItemKind | 'none'>> = {
 const MIN_GUIDANCE = 3;
 const MAX_GUIDANCE = 6;
 
-/** Joins structure and text, checks every cross-reference, and returns the model or throws with every problem. */
-export function buildCatalog(structure: CatalogStructure, text: CatalogText): Catalog {
-  const problems: CatalogProblem[] = [];
+/** Joins structure and text (titles and guidance), checks every cross-reference, and returns the model or throws with every problem. */
+export function buildCatalog(structure: CatalogStructure, text: CatalogText): Catalog<GuidedItem> {
+  const thin: CatalogProblem[] = [];
+  for (const item of structure.items) {
+    const t = text.items[item.id];
+    if (!t || !ASSESSABLE.has(item.kind)) continue;
+    for (const list of [t.questions, t.evidence]) {
+      if (list.length < MIN_GUIDANCE || list.length > MAX_GUIDANCE) {
+        thin.push({ code: 'guidance-too-thin', record: item.id, params: { detail: `${list.length} entries` } });
+      }
+    }
+  }
+  return assemble(structure, text, (item, t) => ({ ...item, summary: t.summary, questions: t.questions, evidence: t.evidence }), thin);
+}
+
+/** The same model with titles only (what the start page and the dashboard need), from a titles file (see catalog-titles.ts). */
+export function buildCatalogTitles(structure: CatalogStructure, text: CatalogTitles): Catalog {
+  return assemble(structure, text, (item) => item);
+}
+
+type TextOf<T extends { title: string }> = Omit<CatalogText, 'items'> & { items: Record<string, T> };
+
+function assemble<T extends { title: string }, I extends CatalogItem>(
+  structure: CatalogStructure,
+  text: TextOf<T>,
+  make: (item: CatalogItem, t: T) => I,
+  problems: CatalogProblem[] = [],
+): Catalog<I> {
   if (structure.catalogVersion !== text.catalogVersion || structure.framework.id !== text.framework) {
     problems.push({ code: 'version-mismatch', record: text.locale, params: { detail: `${text.framework}@${text.catalogVersion}` } });
   }
@@ -98,13 +129,6 @@ export function buildCatalog(structure: CatalogStructure, text: CatalogText): Ca
     else if (!ALLOWED_PARENT[item.kind].has(parentKind)) problems.push({ code: 'bad-parent-kind', record: item.id });
     const t = text.items[item.id];
     if (!t) problems.push({ code: 'missing-text', record: item.id });
-    else if (ASSESSABLE.has(item.kind)) {
-      for (const list of [t.questions, t.evidence]) {
-        if (list.length < MIN_GUIDANCE || list.length > MAX_GUIDANCE) {
-          problems.push({ code: 'guidance-too-thin', record: item.id, params: { detail: `${list.length} entries` } });
-        }
-      }
-    }
     for (const r of item.related) {
       const k = kinds.get(r);
       if (r === item.id) problems.push({ code: 'related-self', record: item.id });
@@ -136,28 +160,28 @@ export function buildCatalog(structure: CatalogStructure, text: CatalogText): Ca
   const order = new Map(structure.items.map((it, i) => [it.id, i]));
   const byOrder = (a: string, b: string) => (order.get(a) ?? 0) - (order.get(b) ?? 0);
 
-  const items: CatalogItem[] = [];
-  const byId = new Map<string, CatalogItem>();
+  const items: I[] = [];
+  const byId = new Map<string, I>();
   for (const s of structure.items) {
     const t = text.items[s.id]!;
     const parentItem = s.parent ? byId.get(s.parent) : undefined;
-    const item: CatalogItem = {
-      id: s.id,
-      kind: s.kind,
-      parent: s.parent,
-      topGroup: parentItem ? parentItem.topGroup : s.id,
-      title: t.title,
-      summary: t.summary,
-      questions: t.questions,
-      evidence: t.evidence,
-      related: [...(relatedSets.get(s.id) ?? [])].sort(byOrder),
-      assessable: ASSESSABLE.has(s.kind),
-      isControl: s.kind === 'control',
-    };
+    const item = make(
+      {
+        id: s.id,
+        kind: s.kind,
+        parent: s.parent,
+        topGroup: parentItem ? parentItem.topGroup : s.id,
+        title: t.title,
+        related: [...(relatedSets.get(s.id) ?? [])].sort(byOrder),
+        assessable: ASSESSABLE.has(s.kind),
+        isControl: s.kind === 'control',
+      },
+      t,
+    );
     items.push(item);
     byId.set(item.id, item);
   }
-  const children = new Map<string, CatalogItem[]>();
+  const children = new Map<string, I[]>();
   for (const item of items) {
     if (item.parent === null) continue;
     const list = children.get(item.parent) ?? [];
@@ -184,7 +208,7 @@ export function buildCatalog(structure: CatalogStructure, text: CatalogText): Ca
 }
 
 /** Previous and next item on the walkthrough path. */
-export function neighbours(catalog: Catalog, id: string): { prev: CatalogItem | null; next: CatalogItem | null } {
+export function neighbours<I extends CatalogItem>(catalog: Catalog<I>, id: string): { prev: I | null; next: I | null } {
   const i = catalog.assessable.findIndex((it) => it.id === id);
   if (i < 0) return { prev: null, next: null };
   return { prev: catalog.assessable[i - 1] ?? null, next: catalog.assessable[i + 1] ?? null };

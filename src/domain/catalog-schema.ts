@@ -65,3 +65,10 @@ export const catalogTextSchema = z.strictObject({
   pickLists: z.record(z.string(), z.record(z.string(), pickListTextSchema)),
 });
 export type CatalogText = z.infer<typeof catalogTextSchema>;
+
+/**
+ * A text file without the guidance: titles and pick lists only. The start page and the dashboard
+ * load this much (a `?titles` import, see vite.config.ts); the guidance loads with the item page.
+ */
+export const catalogTitlesSchema = catalogTextSchema.extend({ items: z.record(itemIdSchema, itemTextSchema.pick({ title: true })) });
+export type CatalogTitles = z.infer<typeof catalogTitlesSchema>;

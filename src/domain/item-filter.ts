@@ -1,4 +1,4 @@
-import type { Catalog, CatalogItem } from './catalog-model';
+import type { Catalog, CatalogItem, GuidedItem } from './catalog-model';
 import { effectiveStatus, type EffectiveStatus } from './assessment-schema';
 import type { AssessmentLookup } from './progress';
 
@@ -13,8 +13,11 @@ export const NO_FILTER: ItemFilter = { query: '', status: 'all', owner: 'all' };
 
 const ID_QUERY = /^a?\.?\d+(\.\d+)*\.?$/i;
 
-/** An id-like query ("6.1", "a.6.2", "A6.2.4") matches ids by prefix only; words match titles and guidance. */
-export function matchesQuery(item: CatalogItem, query: string): boolean {
+/**
+ * An id-like query ("6.1", "a.6.2", "A6.2.4") matches ids by prefix only; words match titles, and
+ * the guidance once it has loaded (the item page asks for it as it opens).
+ */
+export function matchesQuery(item: CatalogItem | GuidedItem, query: string): boolean {
   const q = query.trim().toLowerCase();
   if (!q) return true;
   const id = item.id.toLowerCase();
@@ -22,11 +25,12 @@ export function matchesQuery(item: CatalogItem, query: string): boolean {
     const wanted = q.replace(/^a\.?/, 'a.').replace(/\.$/, '');
     return id === wanted || id.startsWith(`${wanted}.`);
   }
-  const haystack = `${id} ${item.title} ${item.summary} ${item.questions.join(' ')} ${item.evidence.join(' ')}`.toLowerCase();
+  const guidance = 'summary' in item ? ` ${item.summary} ${item.questions.join(' ')} ${item.evidence.join(' ')}` : '';
+  const haystack = `${id} ${item.title}${guidance}`.toLowerCase();
   return q.split(/\s+/).every((word) => haystack.includes(word));
 }
 
-export function filterItems(catalog: Catalog, answers: AssessmentLookup, filter: ItemFilter): CatalogItem[] {
+export function filterItems<I extends CatalogItem>(catalog: Catalog<I>, answers: AssessmentLookup, filter: ItemFilter): I[] {
   return catalog.assessable.filter((item) => {
     const a = answers.get(item.id);
     if (filter.status !== 'all' && effectiveStatus(a, item.isControl) !== filter.status) return false;

@@ -1,5 +1,5 @@
-import { loadCatalog } from '../catalog/load-catalog';
-import type { Catalog } from '../domain/catalog-model';
+import { loadCatalogTitles } from '../catalog/load-catalog-titles';
+import type { Catalog, GuidedItem } from '../domain/catalog-model';
 import { database, openDatabase } from '../db/database';
 import { DatabaseReadOnlyError } from '../db/read-only';
 import { readStorageInfo, requestPersistence, type StorageInfo } from '../db/storage-info';
@@ -24,6 +24,11 @@ class AppState {
   #readOnly = $state<ReadOnly>(null);
   #upgradeBlocked = $state(false);
   #catalog = $state.raw<Catalog | null>(null);
+  /** The language of `#catalog`, in which `#guided` is kept. */
+  #catalogLocale: Locale = 'en';
+  /** The catalog with its guidance, in the catalog's language, once an item page asked for it. */
+  #guided = $state.raw<Catalog<GuidedItem> | null>(null);
+  #guidedLoad: { locale: Locale; promise: Promise<Catalog<GuidedItem>> } | null = null;
   /** The error shown, worded where read so it follows a language switch. */
   #error = $state.raw<ErrorWords | null>(null);
   #notice = $state('');
@@ -45,8 +50,38 @@ class AppState {
   get upgradeBlocked() {
     return this.#upgradeBlocked;
   }
+  /** Structure and titles (what the start page and the dashboard show); the guidance is `guided`. */
   get catalog(): Catalog | null {
     return this.#catalog;
+  }
+  /** The catalog with the walkthrough's guidance, in the language shown; null until `loadGuidance` has fetched it. */
+  get guided(): Catalog<GuidedItem> | null {
+    return this.#guided;
+  }
+
+  /**
+   * Fetches the guidance (item pages, the OSCAL catalog): a lazy chunk of about 30 KB gzipped per
+   * language that the first screen does without. Once fetched, a language switch brings the new
+   * language's guidance with its titles.
+   */
+  loadGuidance(): Promise<Catalog<GuidedItem>> {
+    return this.#guidedFor(this.#catalogLocale);
+  }
+
+  #guidedFor(l: Locale): Promise<Catalog<GuidedItem>> {
+    if (this.#guidedLoad?.locale === l) return this.#guidedLoad.promise;
+    const promise = import('../catalog/load-catalog').then((m) => m.loadCatalog(l));
+    const load = { locale: l, promise };
+    this.#guidedLoad = load;
+    promise.then(
+      (c) => {
+        if (this.#guidedLoad === load && this.#catalogLocale === l) this.#guided = c;
+      },
+      () => {
+        if (this.#guidedLoad === load) this.#guidedLoad = null; // offline and never fetched: the next visit tries again
+      },
+    );
+    return promise;
   }
   get error() {
     return this.#error?.text() ?? null;
@@ -88,7 +123,8 @@ class AppState {
       this.#upgradeBlocked = false;
       if (newer) this.#stopWriting('newer');
       await localeReady;
-      this.#catalog = await loadCatalog(locale());
+      this.#catalogLocale = locale();
+      this.#catalog = await loadCatalogTitles(this.#catalogLocale);
     } catch (e) {
       this.#fatalDetail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
       this.#phase = 'fatal';
@@ -107,9 +143,13 @@ class AppState {
    */
   async switchLocale(l: Locale): Promise<void> {
     const seq = ++this.#localeSwitch;
-    const [catalog] = await Promise.all([loadCatalog(l), setLocale(l)]);
+    // Guidance already shown comes in the new language with the titles, in one change.
+    const guided = this.#guidedLoad ? this.#guidedFor(l) : null;
+    const [catalog, guidedCatalog] = await Promise.all([loadCatalogTitles(l), guided, setLocale(l)]);
     if (seq !== this.#localeSwitch) return; // a later switch wins
+    this.#catalogLocale = l;
     this.#catalog = catalog;
+    this.#guided = guidedCatalog;
   }
 
   /**

@@ -1,6 +1,6 @@
 import { readWorkspaceSnapshot } from '../db/snapshot';
 import type { Assessment } from '../domain/assessment-schema';
-import type { Catalog } from '../domain/catalog-model';
+import type { Catalog, GuidedItem } from '../domain/catalog-model';
 import type { OwnControl } from '../domain/own-control-schema';
 import type { Risk } from '../domain/risk-schema';
 import { OSCAL_VERSION, OSCAL_VERSIONS, type OscalVersion } from '../io/oscal/oscal-versions';
@@ -14,13 +14,13 @@ export { OSCAL_VERSION, OSCAL_VERSIONS };
 /**
  * OSCAL downloads. The builders (src/io/oscal-*.ts) load on the first click as their own chunk;
  * the SSP reads the SoA's registers (answers, risks for the treatment links, own controls) and the
- * scope record in one read transaction. `oscalVersion` only sets metadata oscal-version: the documents are valid
- * against both supported releases (docs/oscal.md). Returns the file's name and size for the status line.
+ * scope record in one read transaction. The catalog passed carries the guidance (app.loadGuidance), which the
+ * catalog document includes. `oscalVersion` only sets metadata oscal-version: the documents are valid against both supported releases (docs/oscal.md). Returns the file's name and size for the status line.
  */
 export async function downloadOscal(
   kind: OscalKind,
   workspaceId: string,
-  catalog: Catalog,
+  catalog: Catalog<GuidedItem>,
   oscalVersion: OscalVersion = OSCAL_VERSION,
 ): Promise<{ fileName: string; size: number }> {
   const { exportOscal } = await import('../io/oscal/oscal-export');

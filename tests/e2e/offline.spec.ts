@@ -35,6 +35,9 @@ test('after the first visit the app loads, reloads and saves with the network of
   await settled(page);
   await page.goto(`${ws}/risks`);
   await expect(page.getByRole('heading', { level: 1, name: 'AI risk register' })).toBeVisible();
+  // The walkthrough's guidance is a lazy chunk of its own, never loaded online in this context: precached too.
+  await page.goto(`${ws}/item/6.1.3`);
+  await expect(page.getByRole('region', { name: 'What it asks, plainly' })).toContainText('reason for including each one');
 
   await page.goto(`${ws}/profile`);
   await page.reload();

@@ -1,4 +1,4 @@
-import type { Catalog, CatalogItem } from '../../domain/catalog-model';
+import type { Catalog, GuidedItem } from '../../domain/catalog-model';
 import { backMatterLinks, catalogBackMatter, remarksFor, type OscalBackMatter } from './oscal-back-matter';
 import { aimsProp, AIMS_NS, compact, OSCAL_FILES, OSCAL_VERSION, oscalControlId, prose, uuidV5, type OscalProp, type OscalVersion } from './oscal-common';
 
@@ -79,14 +79,14 @@ const GROUP_CLASS: Record<string, string> = { 'clause-group': 'clause', objectiv
  * The item's number as a label, and its place in the standard as a sort-id (OSCAL's own prop for
  * the order, which tools use when they merge or re-sort controls).
  */
-function labels(catalog: Catalog, item: CatalogItem): OscalProp[] {
+function labels(catalog: Catalog<GuidedItem>, item: GuidedItem): OscalProp[] {
   return [
     { name: 'label', value: item.id },
     { name: 'sort-id', value: String(catalog.items.indexOf(item) + 1).padStart(3, '0') },
   ];
 }
 
-function guidanceParts(item: CatalogItem): OscalPart[] {
+function guidanceParts(item: GuidedItem): OscalPart[] {
   const id = oscalControlId(item.id);
   const list = (suffix: string, name: string, title: string, entries: readonly string[]): OscalPart[] => {
     const items = entries.flatMap((e, i) => {
@@ -103,7 +103,7 @@ function guidanceParts(item: CatalogItem): OscalPart[] {
   ];
 }
 
-function control(catalog: Catalog, item: CatalogItem): OscalControl {
+function control(catalog: Catalog<GuidedItem>, item: GuidedItem): OscalControl {
   const links = item.related.filter((r) => catalog.byId.get(r)?.assessable).map((r) => ({ href: `#${oscalControlId(r)}`, rel: 'related' }));
   return compact({
     id: oscalControlId(item.id),
@@ -122,7 +122,7 @@ function control(catalog: Catalog, item: CatalogItem): OscalControl {
  * clause 6 lists 6.1.1 … 6.1.4, 6.2, 6.3 in the standard's order, and each control taken out of a
  * heading names it in the prop `part-of` ("6.1 Actions to address …").
  */
-function group(catalog: Catalog, item: CatalogItem): OscalGroup {
+function group(catalog: Catalog<GuidedItem>, item: GuidedItem): OscalGroup {
   const children = catalog.children.get(item.id) ?? [];
   const summary = prose(item.summary);
   const id = oscalControlId(item.id);
@@ -139,7 +139,7 @@ function group(catalog: Catalog, item: CatalogItem): OscalGroup {
 }
 
 /** The assessable items under these children, in the standard's order, each naming the headings it sat under. */
-function flatControls(catalog: Catalog, children: readonly CatalogItem[], headings: readonly CatalogItem[]): OscalControl[] {
+function flatControls(catalog: Catalog<GuidedItem>, children: readonly GuidedItem[], headings: readonly GuidedItem[]): OscalControl[] {
   return children.flatMap((c) => {
     if (!c.assessable) return flatControls(catalog, catalog.children.get(c.id) ?? [], [...headings, c]);
     const ctl = control(catalog, c);
@@ -154,7 +154,7 @@ export interface OscalExportOptions {
   oscalVersion?: OscalVersion;
 }
 
-export async function buildOscalCatalog(catalog: Catalog, options: OscalExportOptions): Promise<OscalCatalogDocument> {
+export async function buildOscalCatalog(catalog: Catalog<GuidedItem>, options: OscalExportOptions): Promise<OscalCatalogDocument> {
   const backMatter = await catalogBackMatter(catalog);
   return {
     catalog: {

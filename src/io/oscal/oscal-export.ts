@@ -1,4 +1,4 @@
-import type { Catalog } from '../../domain/catalog-model';
+import type { Catalog, GuidedItem } from '../../domain/catalog-model';
 import { buildOscalCatalog, buildOscalProfile } from './oscal-catalog';
 import { OSCAL_FILES, oscalJson, type OscalVersion } from './oscal-common';
 import { buildOscalSsp, type OscalSspInput } from './oscal-ssp';
@@ -16,7 +16,7 @@ export interface OscalFile {
 
 export async function exportOscal(
   kind: OscalKind,
-  catalog: Catalog,
+  catalog: Catalog<GuidedItem>,
   options: { exportedAt: string; appVersion: string; oscalVersion?: OscalVersion; ssp?: OscalSspInput },
 ): Promise<OscalFile> {
   if (kind === 'catalog') return { fileName: OSCAL_FILES.catalog, text: oscalJson(await buildOscalCatalog(catalog, options)) };
