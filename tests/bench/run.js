@@ -22,6 +22,7 @@ import { buildFloorScript, buildSeedScript, buildSheetsFloorScript } from './lib
 import { runSheetsBench, SheetsContractError } from './lib/sheets-bench.js';
 import { sheetsRows, sheetsRunLines, sheetsWorkloadLine, updateSheetsDoc } from './lib/sheets-report.js';
 import { startPreview } from './lib/server.js';
+import { FIRST_SCREEN_BUDGET_BYTES, measureFirstScreen } from '../build/first-screen.js';
 
 /** @typedef {import('./lib/report.js').Sample} Sample */
 /** @typedef {import('@playwright/test').Page} Page */
@@ -237,6 +238,12 @@ async function main() {
       if (!NO_DOC) await updateSheetsDoc(doc, { date, machine, result });
       log(`spreadsheets done in ${Math.round((Date.now() - t0) / 1000)} s`);
     }
+    // Issue 19: the served build's first screen (the measurement of `npm run size`).
+    const first = measureFirstScreen(DIST);
+    const firstOk = first.total <= FIRST_SCREEN_BUDGET_BYTES && first.problems.length === 0;
+    console.log(
+      `first screen: ${(first.total / 1024).toFixed(1)} KB gzipped (≤ ${FIRST_SCREEN_BUDGET_BYTES / 1024} KB) ${firstOk ? 'PASS' : `FAIL ${first.problems.join('; ')}`}`,
+    );
     if (errors.length) log(`page errors during the run:\n  ${errors.join('\n  ')}`);
     log(`${NO_DOC ? 'docs/benchmarks.md left as it was (BENCH_NO_DOC)' : 'docs/benchmarks.md updated'}; total ${Math.round((Date.now() - started) / 1000)} s`);
   } finally {
