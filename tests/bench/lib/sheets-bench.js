@@ -1,7 +1,8 @@
 // The spreadsheet benchmark: the full workbook of a workspace with 10,000 risks exported and
 // imported back through the app's UI ("Spreadsheets" on #/w/<ws>/exchange), against raw SheetJS
 // writing and reading the same number of sheets, rows and columns in the same page
-// (tests/bench/sheets-floor-entry.js). See docs/benchmarks.md.
+// (tests/bench/sheets-floor-entry.js). BENCH_SHEETS_RISKS=50000 runs it at issue 19's scale
+// (2,000 AI systems then). See docs/benchmarks.md.
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +19,26 @@ import { editedCopies, workbookShape } from './workbook-node.js';
 export class SheetsContractError extends Error {}
 
 const RUNS = Number(process.env.BENCH_SHEETS_RUNS ?? 3);
+/** The risk-list workload's size, unless BENCH_SHEETS_RISKS asks for another. */
+export const DEFAULT_SHEETS_RISKS = 10_000;
+
+/**
+ * The workload of this part: the one given (the risk list's, 10,000 risks and 500 AI systems), or
+ * BENCH_SHEETS_RISKS risks with one AI system per 25 risks (50,000 and 2,000, issue 19's scale
+ * curve) unless BENCH_SHEETS_AI_SYSTEMS says otherwise.
+ * @template {{ risks: number, aiSystems: number }} W
+ * @param {W} base
+ * @returns {W}
+ */
+export function sheetsWorkload(base) {
+  const risks = Number(process.env.BENCH_SHEETS_RISKS ?? base.risks);
+  if (!Number.isInteger(risks) || risks < 1_000)
+    throw new Error(`BENCH_SHEETS_RISKS must be a whole number of at least 1000, not "${process.env.BENCH_SHEETS_RISKS}"`);
+  const aiSystems = Number(process.env.BENCH_SHEETS_AI_SYSTEMS ?? (risks === base.risks ? base.aiSystems : Math.round(risks / 25)));
+  if (!Number.isInteger(aiSystems) || aiSystems < 1)
+    throw new Error(`BENCH_SHEETS_AI_SYSTEMS must be a whole number, not "${process.env.BENCH_SHEETS_AI_SYSTEMS}"`);
+  return { ...base, risks, aiSystems };
+}
 /** Cells of the Risks sheet changed in the edited variant, each in its own row. */
 export const EDITED_CELLS = 100;
 const TIMEOUT = 180_000;
@@ -69,7 +90,8 @@ const arm = (page, args) => page.evaluate(armSpan, args);
  * @param {{ browser: Browser, url: string, seedScript: string, floorScript: string, workload: { seed: number, risks: number, aiSystems: number, ownControls: number, impactAssessments: number }, log: (m: string) => void, errors: string[] }} o
  * @returns {Promise<SheetsResult>}
  */
-export async function runSheetsBench({ browser, url, seedScript, floorScript, workload, log, errors }) {
+export async function runSheetsBench({ browser, url, seedScript, floorScript, workload: given, log, errors }) {
+  const workload = sheetsWorkload(given);
   const dir = mkdtempSync(join(tmpdir(), 'aims-bench-sheets-'));
   const loadAtStart = loadavg()[0] ?? 0;
   /** @type {string[]} */

@@ -1,6 +1,6 @@
 import { median, replaceBlock } from './report.js';
 import { loadLine, targetMarkdownTable } from './target-table.js';
-import { EDITED_CELLS as EDITED } from './sheets-bench.js';
+import { DEFAULT_SHEETS_RISKS, EDITED_CELLS as EDITED } from './sheets-bench.js';
 
 /** @typedef {import('./sheets-bench.js').SheetsResult} SheetsResult */
 /** @typedef {import('./target-table.js').TargetRow} SheetsRow */
@@ -64,37 +64,41 @@ export function sheetsFigures(r) {
   };
 }
 
+/** "10,000 risks": the workload's size, as the measures name it. @param {SheetsResult} r */
+const sheetsSize = (r) => `${r.workload.risks.toLocaleString('en')} risks`;
+
 /** @param {SheetsResult} r @returns {SheetsRow[]} */
 export function sheetsRows(r) {
   const f = sheetsFigures(r);
   const T = SHEETS_TARGETS;
   const floorRead = (/** @type {number} */ n) => `${ms(n)} (read + sheet_to_json)`;
-  // The target is 200 ms; issue 19's 50 ms is said beside it (it does not make the run FAIL).
-  const within50 = (/** @type {{ longest: number }} */ t) => `${t.longest <= T.shortTaskMs ? 'within' : 'over'} ${T.shortTaskMs} ms`;
+  // Every measure names the workload's size, so rows of a 10,000- and a 50,000-risk run never mix.
+  const n = sheetsSize(r);
+  // Issue 19's target: no main-thread task over 50 ms (the 200 ms count, the older target, is shown beside it).
   const task = (
     /** @type {string} */ measure,
     /** @type {{ longest: number, over: number, over50: number } | null} */ t,
     /** @type {boolean} */ target = false,
   ) => ({
-    measure: `longest main-thread task, ${measure}${target ? '' : ' (info)'}`,
-    app: t ? `${t.longest} ms (${t.over} over ${T.longTaskMs} ms, ${t.over50} over ${T.shortTaskMs} ms)` : 'n/a',
+    measure: `longest main-thread task, ${measure}, ${n}${target ? '' : ' (info)'}`,
+    app: t ? `${t.longest} ms (${t.over50} over ${T.shortTaskMs} ms, ${t.over} over ${T.longTaskMs} ms)` : 'n/a',
     floor: '—',
     ratio: '—',
-    target: target ? `≤ ${T.longTaskMs} ms (issue 19: ≤ ${T.shortTaskMs} ms)` : '—',
-    result: !t ? 'n/a' : target ? `${pass(t.over === 0)}; ${within50(t)}` : `info: ${t.over ? `${t.over} over ${T.longTaskMs} ms, ` : ''}${within50(t)}`,
+    target: target ? `≤ ${T.shortTaskMs} ms` : '—',
+    result: !t ? 'n/a' : target ? pass(t.over50 === 0) : `info: ${t.longest <= T.shortTaskMs ? 'within' : 'over'} ${T.shortTaskMs} ms`,
   });
   return [
     {
-      measure: 'export: click "Full workbook (.xlsx)" → download',
+      measure: `export, ${n}: click "Full workbook (.xlsx)" → download`,
       app: ms(f.exportApp),
       floor: `${ms(f.exportFloor)} (aoa_to_sheet + write)`,
       ratio: x(f.exportRatio),
       target: `≤ ${T.exportRatio}× floor`,
       result: pass(f.exportRatio <= T.exportRatio),
     },
-    { measure: 'export: Playwright click → download event (info)', app: ms(f.exportWall), floor: '—', ratio: '—', target: '—', result: 'info' },
+    { measure: `export, ${n}: Playwright click → download event (info)`, app: ms(f.exportWall), floor: '—', ratio: '—', target: '—', result: 'info' },
     {
-      measure: 'export, against the floor plus one Dexie read of the same records (info: what any app must do first)',
+      measure: `export, ${n}, against the floor plus one Dexie read of the same records (info: what any app must do first)`,
       app: ms(f.exportApp),
       floor: `${ms(f.exportFloorRead)} (read + aoa_to_sheet + write)`,
       ratio: x(f.exportReadRatio),
@@ -102,7 +106,7 @@ export function sheetsRows(r) {
       result: 'info',
     },
     {
-      measure: 'export floor incl. one Dexie read and building the arrays (info)',
+      measure: `export floor, ${n}, incl. one Dexie read and building the arrays (info)`,
       app: ms(f.exportApp),
       floor: ms(f.exportFloorAll),
       ratio: x(f.exportAllRatio),
@@ -110,7 +114,7 @@ export function sheetsRows(r) {
       result: 'info',
     },
     {
-      measure: 'import, unchanged file: "Check the spreadsheet" → preview (nothing to import)',
+      measure: `import, ${n}, unchanged file: "Check the spreadsheet" → preview (nothing to import)`,
       app: ms(f.checkUnchanged),
       floor: floorRead(f.floorUnchanged),
       ratio: x(f.unchangedRatio),
@@ -118,7 +122,7 @@ export function sheetsRows(r) {
       result: pass(f.unchangedRatio <= T.importRatio),
     },
     {
-      measure: `import, ${EDITED} edited cells, part 1: "Check the spreadsheet" → preview`,
+      measure: `import, ${n}, ${EDITED} edited cells, part 1: "Check the spreadsheet" → preview`,
       app: ms(f.checkEdited),
       floor: floorRead(f.floorEdited),
       ratio: x(f.checkEditedRatio),
@@ -126,7 +130,7 @@ export function sheetsRows(r) {
       result: 'info',
     },
     {
-      measure: `import, ${EDITED} edited cells, part 2: "Import ${EDITED} rows" → "${EDITED} rows imported."`,
+      measure: `import, ${n}, ${EDITED} edited cells, part 2: "Import ${EDITED} rows" → "${EDITED} rows imported."`,
       app: ms(f.writeEdited),
       floor: '—',
       ratio: '—',
@@ -134,7 +138,7 @@ export function sheetsRows(r) {
       result: 'info',
     },
     {
-      measure: `import, ${EDITED} edited cells, total (check + import)`,
+      measure: `import, ${n}, ${EDITED} edited cells, total (check + import)`,
       app: ms(f.totalEdited),
       floor: floorRead(f.floorEdited),
       ratio: x(f.editedRatio),
@@ -142,7 +146,7 @@ export function sheetsRows(r) {
       result: pass(f.editedRatio <= T.importRatio),
     },
     {
-      measure: "import, unchanged file, against a floor read with SheetJS's default options (info)",
+      measure: `import, ${n}, unchanged file, against a floor read with SheetJS's default options (info)`,
       app: ms(f.checkUnchanged),
       floor: floorRead(f.floorUnchangedDefaults),
       ratio: x(f.unchangedDefaultsRatio),
@@ -150,17 +154,17 @@ export function sheetsRows(r) {
       result: 'info',
     },
     {
-      measure: `import, ${EDITED} edited cells, total, against a floor read with SheetJS's default options (info)`,
+      measure: `import, ${n}, ${EDITED} edited cells, total, against a floor read with SheetJS's default options (info)`,
       app: ms(f.totalEdited),
       floor: floorRead(f.floorEditedDefaults),
       ratio: x(f.editedDefaultsRatio),
       target: '—',
       result: 'info',
     },
-    task('export', f.tasksExport),
+    task('export', f.tasksExport, true),
     task('check of the unchanged file', f.tasksUnchanged, true),
     task('check of the edited file', f.tasksEditedCheck, true),
-    task('import of the edited rows', f.tasksEditedWrite),
+    task('import of the edited rows', f.tasksEditedWrite, true),
   ];
 }
 
@@ -211,9 +215,15 @@ export async function updateSheetsDoc(file, run) {
   const entry =
     `| ${run.date} | ${Math.round(f.exportApp)} / ${Math.round(f.exportFloor)} (${x(f.exportRatio)}) | ${Math.round(f.checkUnchanged)} / ${Math.round(f.floorUnchanged)} (${x(f.unchangedRatio)}) ` +
     `| ${Math.round(f.totalEdited)} / ${Math.round(f.floorEdited)} (${x(f.editedRatio)}) | ${over(f.tasksExport)} / ${over(f.tasksUnchanged)} / ${over(f.tasksEditedCheck)} / ${over(f.tasksEditedWrite)} | ${run.machine} |`;
+  const results = () =>
+    `\n\nRun on ${run.date}. ${run.machine} ${loadLine(run.result)}\n\nWorkload: ${sheetsWorkloadLine(run.result)}\n\n${targetMarkdownTable(rows)}\n\n${verdict}${notes}\n\n`;
+  // Another size (BENCH_SHEETS_RISKS) has its own block and leaves the 10,000-risk results and history as they are.
+  if (run.result.workload.risks !== DEFAULT_SHEETS_RISKS) {
+    await replaceBlock(file, { 'sheets-scale-results': results });
+    return;
+  }
   await replaceBlock(file, {
-    'sheets-results': () =>
-      `\n\nRun on ${run.date}. ${run.machine} ${loadLine(run.result)}\n\nWorkload: ${sheetsWorkloadLine(run.result)}\n\n${targetMarkdownTable(rows)}\n\n${verdict}${notes}\n\n`,
+    'sheets-results': results,
     'sheets-history': (old) => {
       const lines = old.split('\n').filter((l) => l.startsWith('|'));
       const [head = '', rule = '', ...past] = lines;
