@@ -59,6 +59,37 @@ describe('ZipBuilder', () => {
     expect(inflateRawSync(a.subarray(30 + 5, 30 + 5 + v.getUint32(18, true))).toString()).toBe('<a/>');
   });
 
+  it('stores entries as they are (method 0: no compression pass, CRC only), in name order when sorted, as a Blob of parts or one array alike', async () => {
+    const make = () => {
+      const z = new ZipBuilder(localDeflater, { sorted: true });
+      const stored = z.entry('b/photo.jpg', { store: true });
+      stored.write(enc.encode('JPEG '.repeat(100)));
+      stored.write(enc.encode('tail'));
+      stored.end();
+      z.addStoredBlob('a/scan.pdf', new Blob([enc.encode('%PDF '.repeat(300))]), crc32(enc.encode('%PDF '.repeat(300))));
+      z.add('README.txt', 'read me '.repeat(50));
+      return z;
+    };
+    const blob = await make().finishBlob();
+    const fromBlob = new Uint8Array(await blob.arrayBuffer());
+    expect(Buffer.from(fromBlob).equals(Buffer.from(await make().finish()))).toBe(true);
+
+    const jszip = await JSZip.loadAsync(fromBlob, { checkCRC32: true });
+    expect(Object.keys(jszip.files)).toEqual(['README.txt', 'a/scan.pdf', 'b/photo.jpg']);
+    expect(await jszip.file('b/photo.jpg')!.async('string')).toBe('JPEG '.repeat(100) + 'tail');
+    expect(await jszip.file('a/scan.pdf')!.async('string')).toBe('%PDF '.repeat(300));
+    const opened = await openZip(fromBlob, 'out.zip');
+    if (!opened.ok) throw new Error(JSON.stringify(opened.problems));
+    const byName = new Map(opened.zip.entries.map((e) => [e.name, e]));
+    // Stored: the bytes as written, however well they would deflate.
+    expect(byName.get('a/scan.pdf')!.compressedSize).toBe(1500);
+    expect(byName.get('b/photo.jpg')!.compressedSize).toBe(504);
+    expect(byName.get('README.txt')!.compressedSize).toBeLessThan(100);
+    const v = new DataView(fromBlob.buffer);
+    expect(v.getUint16(8, true)).toBe(8); // README.txt first, deflated
+    expect(new TextDecoder().decode(await opened.zip.read('a/scan.pdf'))).toBe('%PDF '.repeat(300));
+  });
+
   it('refuses a duplicate name and a write after the end', () => {
     const z = new ZipBuilder();
     const w = z.entry('a');

@@ -1,21 +1,21 @@
 /**
- * Writes a zip of deflated entries with the platform's CompressionStream ('deflate-raw': Chromium
- * 103+, Firefox 113+, Safari 16.4+, Node 20), so no library loads and the compression runs as
- * native code. An entry can be written in pieces as they are made; the compression may run in this
- * thread or, through a `Deflater` such as deflate-remote.ts, in another one while this thread makes
- * the next piece. Output is deterministic: every entry carries the same fixed time (1980-01-01
- * 00:00, the first moment the format can hold), never the clock. No zip64: refused past 4 GiB.
+ * Writes a zip with the platform's CompressionStream ('deflate-raw': Chromium 103+, Firefox 113+,
+ * Safari 16.4+, Node 20), so no library loads and the compression runs as native code. Workbooks and
+ * bundles both go through it. An entry is deflated, or stored as it is (already-compressed files:
+ * no compression pass at all, a CRC only). An entry can be written in pieces as they are made; the
+ * compression may run in this thread or, through a `Deflater` such as deflate-remote.ts, in another
+ * one while this thread makes the next piece. The archive comes out as one array (`finish`) or as a
+ * Blob made of the headers and each entry's packed bytes (`finishBlob`), so a large one is never
+ * copied into a second whole array. Output is deterministic: every entry carries the same time, a
+ * fixed one (1980-01-01 00:00, the first moment the format can hold, or the `date` given: a bundle's
+ * exportedAt), never the clock; and a builder made with `sorted` orders its entries by name whatever
+ * order they were written in. No zip64: refused past
+ * 4 GiB or 65,535 entries.
  */
 import { crc32 } from './zip-crc32';
+import { centralDirectory, DEFLATE, dosStamp, FIRST_STAMP, localHeader, MAX_ZIP, STORE, zipSize, type DosStamp, type PackedEntry } from './zip-layout';
 
-const LOCAL = 30;
-const CENTRAL = 46;
-const END = 22;
-const DEFLATE = 8;
-const UTF8_NAMES = 0x0800;
-/** DOS date of 1980-01-01 (year 0 = 1980, month 1, day 1); time 00:00:00. */
-const DOS_DATE = (1 << 5) | 1;
-const MAX_ZIP = 0xffff_ffff;
+const MAX_ENTRIES = 0xffff;
 
 export class ZipWriteError extends Error {
   override name = 'ZipWriteError';
@@ -53,31 +53,59 @@ export interface ZipEntryWriter {
   end(): void;
 }
 
+export interface EntryOptions {
+  /** This entry's own deflater (e.g. this thread's while the builder's runs in another). */
+  deflater?: Deflater;
+  /** Store the bytes as they are (method 0): for data that is already compressed. */
+  store?: boolean;
+}
+
 interface Entry {
   name: Uint8Array;
+  key: string;
+  method: typeof STORE | typeof DEFLATE;
   crc: number;
   size: number;
-  data: Promise<Uint8Array>;
+  /** The packed bytes, once ready: a stored entry's own pieces, or the deflate stream's output. */
+  data: Promise<Blob | Uint8Array>;
 }
+
+const sizeOf = (d: Blob | Uint8Array) => (d instanceof Uint8Array ? d.length : d.size);
 
 export class ZipBuilder {
   readonly #entries: Entry[] = [];
   readonly #names = new Set<string>();
   readonly #deflater: Deflater;
+  readonly #sorted: boolean;
+  readonly #stamp: DosStamp;
   readonly #encoder = new TextEncoder();
 
-  constructor(deflater: Deflater = localDeflater) {
+  /**
+   * `sorted`: entries in the archive in name order (code unit order), not in the order written.
+   * `date`: every entry's time (UTC, to two seconds); by default 1980-01-01 00:00.
+   */
+  constructor(deflater: Deflater = localDeflater, options: { sorted?: boolean; date?: Date } = {}) {
     this.#deflater = deflater;
+    this.#sorted = options.sorted ?? false;
+    this.#stamp = options.date ? dosStamp(options.date) : FIRST_STAMP;
   }
 
-  /** `deflater`: this entry's own (e.g. this thread's while the builder's runs in another). */
-  entry(name: string, deflater: Deflater = this.#deflater): ZipEntryWriter {
+  #open(name: string, method: Entry['method']): Entry {
     if (this.#names.has(name)) throw new ZipWriteError(`duplicate zip entry ${name}`);
+    if (this.#names.size >= MAX_ENTRIES) throw new ZipWriteError('more files than a zip without zip64 can hold (65,535)');
     this.#names.add(name);
-    const sink = deflater();
-    let ended = false;
-    const entry: Entry = { name: this.#encoder.encode(name), crc: 0, size: 0, data: Promise.resolve(new Uint8Array()) };
+    const entry: Entry = { name: this.#encoder.encode(name), key: name, method, crc: 0, size: 0, data: Promise.resolve(new Uint8Array()) };
     this.#entries.push(entry);
+    return entry;
+  }
+
+  /** `options`: a Deflater alone is this entry's own deflater. */
+  entry(name: string, options: EntryOptions | Deflater = {}): ZipEntryWriter {
+    if (typeof options === 'function') options = { deflater: options };
+    const entry = this.#open(name, options.store ? STORE : DEFLATE);
+    const stored: Uint8Array[] = [];
+    const sink = options.store ? null : (options.deflater ?? this.#deflater)();
+    let ended = false;
     return {
       write: (piece) => {
         if (ended) throw new ZipWriteError(`zip entry ${name} was already ended`);
@@ -85,66 +113,67 @@ export class ZipBuilder {
         entry.crc = crc32(piece, entry.crc);
         entry.size += piece.length;
         if (entry.size > MAX_ZIP) throw new ZipWriteError('the file is larger than a zip without zip64 can hold (4 GiB)');
-        sink.write(piece);
+        if (sink) sink.write(piece);
+        else stored.push(piece);
       },
       end: () => {
         ended = true;
-        entry.data = sink.end();
+        entry.data = sink ? sink.end() : Promise.resolve(stored.length === 1 ? stored[0]! : new Blob(stored as BlobPart[]));
         entry.data.catch(() => undefined); // reported by finish()
       },
     };
   }
 
   /** A whole entry at once. */
-  add(name: string, data: Uint8Array | string, deflater: Deflater = this.#deflater): void {
-    const w = this.entry(name, deflater);
+  add(name: string, data: Uint8Array | string, options: EntryOptions | Deflater = {}): void {
+    const w = this.entry(name, options);
     w.write(typeof data === 'string' ? this.#encoder.encode(data) : data);
     w.end();
   }
 
-  /** The zip's bytes, once every entry's compression has finished. */
+  /**
+   * A stored entry whose bytes are already in a Blob (a file from the database): the Blob itself
+   * becomes part of the archive made by finishBlob, never copied; `crc` is the CRC-32 of its bytes.
+   */
+  addStoredBlob(name: string, blob: Blob, crc: number): void {
+    if (blob.size > MAX_ZIP) throw new ZipWriteError('the file is larger than a zip without zip64 can hold (4 GiB)');
+    const entry = this.#open(name, STORE);
+    entry.crc = crc >>> 0;
+    entry.size = blob.size;
+    entry.data = Promise.resolve(blob);
+  }
+
+  /** Every entry with its packed bytes, in archive order, once every compression has finished. */
+  async #packed(): Promise<(PackedEntry & { data: Blob | Uint8Array })[]> {
+    const order = this.#sorted ? [...this.#entries].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)) : this.#entries;
+    const packed = await Promise.all(order.map(async (e) => ({ ...e, data: await e.data })));
+    const out = packed.map((e) => ({ name: e.name, method: e.method, crc: e.crc, size: e.size, packedSize: sizeOf(e.data), data: e.data }));
+    if (zipSize(out) > MAX_ZIP) throw new ZipWriteError('the file is larger than a zip without zip64 can hold (4 GiB)');
+    return out;
+  }
+
+  /** The zip's bytes in one array. */
   async finish(): Promise<Uint8Array> {
-    const packed = await Promise.all(this.#entries.map(async (e) => ({ ...e, bytes: await e.data, offset: 0 })));
-    let total = END;
-    for (const e of packed) total += LOCAL + CENTRAL + 2 * e.name.length + e.bytes.length;
-    if (total > MAX_ZIP) throw new ZipWriteError('the file is larger than a zip without zip64 can hold (4 GiB)');
-    const out = new Uint8Array(total);
-    const v = new DataView(out.buffer);
-    const common = (pos: number, e: (typeof packed)[number]) => {
-      // version needed 2.0, flags, method, time, date, crc, sizes, name length: the same in both headers.
-      v.setUint16(pos, 20, true);
-      v.setUint16(pos + 2, UTF8_NAMES, true);
-      v.setUint16(pos + 4, DEFLATE, true);
-      v.setUint16(pos + 6, 0, true);
-      v.setUint16(pos + 8, DOS_DATE, true);
-      v.setUint32(pos + 10, e.crc, true);
-      v.setUint32(pos + 14, e.bytes.length, true);
-      v.setUint32(pos + 18, e.size, true);
-      v.setUint16(pos + 22, e.name.length, true);
-    };
+    const packed = await this.#packed();
+    const out = new Uint8Array(zipSize(packed));
     let at = 0;
     for (const e of packed) {
-      e.offset = at;
-      v.setUint32(at, 0x04034b50, true);
-      common(at + 4, e);
-      out.set(e.name, at + LOCAL);
-      out.set(e.bytes, at + LOCAL + e.name.length);
-      at += LOCAL + e.name.length + e.bytes.length;
+      const head = localHeader(e, this.#stamp);
+      out.set(head, at);
+      at += head.length;
+      out.set(e.data instanceof Uint8Array ? e.data : new Uint8Array(await e.data.arrayBuffer()), at);
+      at += e.packedSize;
     }
-    const start = at;
-    for (const e of packed) {
-      v.setUint32(at, 0x02014b50, true);
-      v.setUint16(at + 4, 20, true); // made by: MS-DOS, 2.0
-      common(at + 6, e);
-      v.setUint32(at + 42, e.offset, true);
-      out.set(e.name, at + CENTRAL);
-      at += CENTRAL + e.name.length;
-    }
-    v.setUint32(at, 0x06054b50, true);
-    v.setUint16(at + 8, packed.length, true);
-    v.setUint16(at + 10, packed.length, true);
-    v.setUint32(at + 12, at - start, true);
-    v.setUint32(at + 16, start, true);
+    out.set(centralDirectory(packed, this.#stamp), at);
     return out;
+  }
+
+  /** The zip as a Blob of its parts: headers and each entry's packed bytes, none copied into one array here. */
+  async finishBlob(type = 'application/zip'): Promise<Blob> {
+    const packed = await this.#packed();
+    const parts: BlobPart[] = [];
+    for (const e of packed) parts.push(localHeader(e, this.#stamp) as Uint8Array<ArrayBuffer>, e.data as Blob | Uint8Array<ArrayBuffer>);
+    parts.push(centralDirectory(packed, this.#stamp) as Uint8Array<ArrayBuffer>);
+    return new Blob(parts, { type });
   }
 }
