@@ -6,6 +6,9 @@ import { loadLine, targetMarkdownTable } from './target-table.js';
 
 export const TARGETS = { timeRatio: 1.5, heapRatio: 3, longTaskMs: 200, shortTaskMs: 50 };
 
+/** Issue 19's import target: the whole import (check + write) in at most the floor's time. */
+export const IMPORT_TARGET_RATIO = 1;
+
 const MiB = 2 ** 20;
 const mib = (/** @type {number} */ n) => `${(n / MiB).toFixed(1)} MiB`;
 const ms = (/** @type {number} */ n) => `${Math.round(n)} ms`;
@@ -85,6 +88,10 @@ export function bundleRows(r) {
   const taskResult = (/** @type {number | null} */ n) =>
     n === null ? 'n/a' : `${pass(n <= TARGETS.longTaskMs)}; ${n <= TARGETS.shortTaskMs ? 'within' : 'over'} ${TARGETS.shortTaskMs} ms`;
   const taskTarget = `≤ ${TARGETS.longTaskMs} ms (issue 19: ≤ ${TARGETS.shortTaskMs} ms)`;
+  // The import's rows hold issue 19's target: no main-thread task over 50 ms, the tasks over it counted.
+  const task50 = (/** @type {number | null} */ n, /** @type {number | null} */ k50) => (n === null ? 'n/a' : `${n} ms (${k50} over ${TARGETS.shortTaskMs} ms)`);
+  const task50Result = (/** @type {number | null} */ n) => (n === null ? 'n/a' : pass(n <= TARGETS.shortTaskMs));
+  const task50Target = `≤ ${TARGETS.shortTaskMs} ms (issue 19)`;
   const sum = (/** @type {(number | null)[]} */ ns) => (ns.some((n) => n === null) ? null : ns.reduce((a, b) => (a ?? 0) + (b ?? 0), 0));
   const heapBound = `< ${TARGETS.heapRatio}× bundle (${mib(TARGETS.heapRatio * r.bundleBytes)})`;
   return [
@@ -125,8 +132,8 @@ export function bundleRows(r) {
       app: ms(f.importApp),
       floor: ms(f.importFloor),
       ratio: x(f.importRatio),
-      target: `≤ ${TARGETS.timeRatio}× floor`,
-      result: pass(f.importRatio <= TARGETS.timeRatio),
+      target: `≤ ${IMPORT_TARGET_RATIO.toFixed(1)}× floor (issue 19)`,
+      result: pass(f.importRatio <= IMPORT_TARGET_RATIO),
     },
     {
       measure: 'peak JS heap during import, page (V8 heap)',
@@ -154,27 +161,27 @@ export function bundleRows(r) {
     },
     {
       measure: 'longest main-thread task, import',
-      app: task(f.longestImport, f.overImport, sum([f.over50Check, f.over50Write])),
+      app: task50(f.longestImport, sum([f.over50Check, f.over50Write])),
       floor: '—',
       ratio: '—',
-      target: taskTarget,
-      result: taskResult(f.longestImport),
+      target: task50Target,
+      result: task50Result(f.longestImport),
     },
     {
-      measure: 'longest main-thread task, import part 1: check → preview (info)',
-      app: f.longestCheck === null ? 'n/a' : `${f.longestCheck} ms (${f.over50Check} over ${TARGETS.shortTaskMs} ms)`,
+      measure: 'longest main-thread task, import part 1: check → preview',
+      app: task50(f.longestCheck, f.over50Check),
       floor: '—',
       ratio: '—',
-      target: '—',
-      result: 'info',
+      target: task50Target,
+      result: task50Result(f.longestCheck),
     },
     {
-      measure: 'longest main-thread task, import part 2: write → dashboard (info)',
-      app: f.longestWrite === null ? 'n/a' : `${f.longestWrite} ms (${f.over50Write} over ${TARGETS.shortTaskMs} ms)`,
+      measure: 'longest main-thread task, import part 2: write → dashboard',
+      app: task50(f.longestWrite, f.over50Write),
       floor: '—',
       ratio: '—',
-      target: '—',
-      result: 'info',
+      target: task50Target,
+      result: task50Result(f.longestWrite),
     },
   ];
 }
