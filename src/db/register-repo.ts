@@ -25,7 +25,11 @@ export function registerRepo<T extends RegisterRecord, P extends object>(name: T
   const table = (db: AimsDatabase) => db.table(name) as Table<T, string>;
   return {
     async list(workspaceId) {
-      return table(database()).where('workspaceId').equals(workspaceId).toArray();
+      // In a transaction of its own: a live query (state/live.svelte.ts) still re-runs on changes, but
+      // Dexie's live-query cache, which deep-copies every record it hands out (50,000 risks: half a
+      // second on the page), is left out.
+      const db = database();
+      return db.transaction('r', table(db), () => table(db).where('workspaceId').equals(workspaceId).toArray());
     },
     async get(id) {
       return table(database()).get(id);

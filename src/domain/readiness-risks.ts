@@ -6,7 +6,8 @@ import { soaGaps, type AssessmentLookup } from './progress';
 import type { ReadinessGap, ReadinessLink } from './readiness-types';
 import { evaluateRisk } from './risk-evaluation';
 import { ratingOutOfScale, type RiskMatrix } from './risk-matrix';
-import { compareRefs, type Risk } from './risk-schema';
+import { inRefOrder } from './ref-order';
+import type { Risk } from './risk-schema';
 import type { TreatmentLink } from './soa-links';
 
 /**
@@ -32,7 +33,7 @@ export function isAssessed(r: Risk, matrix: RiskMatrix): boolean {
   return isNumber(r.inherentLikelihood) && isNumber(r.inherentImpact) && !ratingOutOfScale(matrix, r.inherentLikelihood, r.inherentImpact);
 }
 
-const open = (risks: readonly Risk[]) => [...risks].filter((r) => r.status !== 'closed').sort(compareRefs);
+const open = (risks: readonly Risk[]) => inRefOrder(risks.filter((r) => r.status !== 'closed'));
 
 /** 6.1.2: criteria are defined (the workspace matrix with its acceptance threshold) and risks are assessed against them. */
 export function riskCriteriaCheck(risks: readonly Risk[], matrix: RiskMatrix): CheckResult {

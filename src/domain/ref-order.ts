@@ -44,3 +44,24 @@ export function numberedOrder(collator: Intl.Collator): (x: string, y: string) =
 
 /** Register order of refs, as an English numeric collator sorts them. */
 export const compareRefText = numberedOrder(new Intl.Collator('en', { numeric: true }));
+
+/**
+ * Rows in register order (compareRefText on their refs), sorted by each ref's number read once when
+ * every ref is one prefix and a number (R-001 … R-50000): 50,000 risks take milliseconds instead of
+ * 800,000 comparisons of text. Equal numbers, and refs of any other shape, go to compareRefText.
+ */
+export function inRefOrder<T extends { ref: string }>(rows: readonly T[]): T[] {
+  const n = rows.length;
+  const num = new Float64Array(n);
+  const prefix = /^(\D*)/.exec(rows[0]?.ref ?? '')?.[1] ?? '';
+  const shape = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\d{1,${MAX_DIGITS}})$`);
+  for (let i = 0; i < n; i++) {
+    const m = shape.exec(rows[i]!.ref);
+    if (!m) return [...rows].sort((a, b) => compareRefText(a.ref, b.ref));
+    num[i] = Number(m[1]);
+  }
+  const idx = new Uint32Array(n);
+  for (let i = 0; i < n; i++) idx[i] = i;
+  idx.sort((a, b) => num[a]! - num[b]! || compareRefText(rows[a]!.ref, rows[b]!.ref));
+  return Array.from(idx, (i) => rows[i]!);
+}

@@ -34,25 +34,48 @@ function rating(risk: Risk, kind: RatingKind): [number | null, number | null] {
   return kind === 'inherent' ? [risk.inherentLikelihood, risk.inherentImpact] : [risk.residualLikelihood, risk.residualImpact];
 }
 
-/** Filters in one pass; fast enough for tens of thousands of risks on every keystroke. */
-export function filterRisks(risks: readonly Risk[], evaluations: ReadonlyMap<string, RiskEvaluation>, f: RiskFilter): Risk[] {
+/** What the search looks in, lowercased: compute once per change of the data, not per keystroke. */
+export function riskSearchText(r: Risk): string {
+  return `${r.ref}\n${r.title}\n${r.description}\n${r.owner}`.toLowerCase();
+}
+
+/** Whether a filter leaves every risk in (the list then shows the risks as given). */
+export function filtersNothing(f: RiskFilter): boolean {
+  return (
+    !f.query.trim() && f.status === 'all' && f.owner === 'all' && f.system === 'all' && f.level === 'all' && !f.flaggedOnly && !f.awaitingAcceptance && !f.cell
+  );
+}
+
+/**
+ * Filters in one pass; fast enough for tens of thousands of risks on every keystroke. `texts` holds
+ * each risk's riskSearchText by id (computed once per change of the data); without it, it is computed here.
+ * With nothing to filter by, the risks come back as given (the same array).
+ */
+export function filterRisks(
+  risks: readonly Risk[],
+  evaluations: ReadonlyMap<string, RiskEvaluation>,
+  f: RiskFilter,
+  texts?: ReadonlyMap<string, string>,
+): readonly Risk[] {
+  if (filtersNothing(f)) return risks;
   const q = f.query.trim().toLowerCase();
+  const byLevel = f.level !== 'all';
   return risks.filter((r) => {
-    const ev = evaluations.get(r.id);
+    if (q && !(texts?.get(r.id) ?? riskSearchText(r)).includes(q)) return false;
     if (f.status !== 'all' && r.status !== f.status) return false;
     if (f.owner !== 'all' && r.owner.trim() !== f.owner) return false;
     if (f.system !== 'all' && !r.aiSystemIds.includes(f.system)) return false;
-    const level = f.rating === 'current' ? ev?.current : ev?.[f.rating];
-    if (f.level === 'unrated' ? level : f.level !== 'all' && String(level?.index ?? '') !== f.level) return false;
-    if (f.flaggedOnly && !ev?.flags.length) return false;
-    if (f.awaitingAcceptance && !ev?.flags.includes('acceptance-missing')) return false;
     if (f.cell) {
       const [l, i] = rating(r, f.cell.kind);
       if (l !== f.cell.likelihood || i !== f.cell.impact) return false;
     }
-    return (
-      !q || r.ref.toLowerCase().includes(q) || r.title.toLowerCase().includes(q) || r.description.toLowerCase().includes(q) || r.owner.toLowerCase().includes(q)
-    );
+    // The evaluation is looked up only when a filter needs it.
+    if (!byLevel && !f.flaggedOnly && !f.awaitingAcceptance) return true;
+    const ev = evaluations.get(r.id);
+    const level = f.rating === 'current' ? ev?.current : ev?.[f.rating];
+    if (f.level === 'unrated' ? level : byLevel && String(level?.index ?? '') !== f.level) return false;
+    if (f.flaggedOnly && !ev?.flags.length) return false;
+    return !(f.awaitingAcceptance && !ev?.flags.includes('acceptance-missing'));
   });
 }
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { compareRefs } from '../../src/domain/risk-schema';
-import { compareRefText, numberedOrder } from '../../src/domain/ref-order';
+import { compareRefText, inRefOrder, numberedOrder } from '../../src/domain/ref-order';
 
 const sign = (n: number) => Math.sign(n);
 
@@ -29,5 +29,18 @@ describe('register order of refs', () => {
     expect(sorted.slice(0, 3)).toEqual(['R-001', 'R-002', 'R-003']);
     expect(sorted.slice(998, 1001)).toEqual(['R-999', 'R-1000', 'R-1001']);
     expect(asked.mock.calls.length).toBeLessThan(10);
+  });
+});
+
+describe('rows in register order', () => {
+  const rows = (...refs: string[]) => refs.map((ref) => ({ ref }));
+  it('orders refs of one prefix by their number, as compareRefText does', () => {
+    const refs = ['R-10', 'R-2', 'R-100', 'R-1', 'R-010', 'R-20000', 'R-9999'];
+    expect(inRefOrder(rows(...refs)).map((r) => r.ref)).toEqual([...refs].sort(compareRefText));
+  });
+
+  it('falls back to compareRefText for refs of another shape', () => {
+    const refs = ['R-10', 'X-2', 'R-2', 'R-1a'];
+    expect(inRefOrder(rows(...refs)).map((r) => r.ref)).toEqual([...refs].sort(compareRefText));
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { colourTextTests } from './risk-filter.helpers';
 import { evaluateRisk } from '../../src/domain/risk-evaluation';
-import { filterRisks, heatCounts, NO_RISK_FILTER } from '../../src/domain/risk-filter';
+import { filterRisks, heatCounts, NO_RISK_FILTER, riskSearchText } from '../../src/domain/risk-filter';
 import { presetMatrix } from '../../src/domain/risk-matrix-presets';
 import { blankRisk, type Risk } from '../../src/domain/risk-schema';
 import { textOn } from '../../src/domain/colour';
@@ -47,6 +47,19 @@ describe('risk filters', () => {
     expect(filterRisks(risks, evals, { ...NO_RISK_FILTER, owner: 'Ana' }).map((r) => r.ref)).toEqual(['R-001']);
     expect(filterRisks(risks, evals, { ...NO_RISK_FILTER, system: 's1' }).map((r) => r.ref)).toEqual(['R-001']);
     expect(filterRisks(risks, evals, { ...NO_RISK_FILTER, status: 'treating' }).map((r) => r.ref)).toEqual(['R-001']);
+  });
+
+  it('searches the precomputed texts when given (ref, title, description, owner), and not across two fields', () => {
+    const texts = new Map(risks.map((r) => [r.id, riskSearchText(r)]));
+    expect(filterRisks(risks, evals, { ...NO_RISK_FILTER, query: 'DRIFT' }, texts).map((r) => r.ref)).toEqual(['R-002']);
+    expect(filterRisks(risks, evals, { ...NO_RISK_FILTER, query: 'bo' }, texts).map((r) => r.ref)).toEqual(['R-002']);
+    expect(filterRisks(risks, evals, { ...NO_RISK_FILTER, query: 'r-001 risk' }, texts)).toEqual([]);
+    // The texts are what is searched: a stale one would be found, so they must follow the data.
+    expect(filterRisks(risks, evals, { ...NO_RISK_FILTER, query: 'elsewhere' }, new Map([['r3', 'elsewhere']])).map((r) => r.ref)).toEqual(['R-003']);
+  });
+
+  it('gives the same list back when nothing filters', () => {
+    expect(filterRisks(risks, evals, NO_RISK_FILTER)).toBe(risks);
   });
 
   it('filters by current level, unrated, flagged, and heat-map cell', () => {
