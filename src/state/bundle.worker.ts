@@ -12,6 +12,8 @@ import { applyZodLocale } from '../i18n/zod-locale';
 import { buildBundle } from '../io/bundle/bundle-export';
 import { parseBundle } from '../io/bundle/bundle-import';
 import { readWorkbook } from '../io/sheets/sheet-read';
+import { remoteDeflater } from '../io/zip/deflate-remote';
+import { localDeflater, type Deflater } from '../io/zip/zip-write';
 import { installIoWords } from './io-words';
 import { coarseProgress } from './worker-job';
 
@@ -19,9 +21,9 @@ import { coarseProgress } from './worker-job';
 installIoWords({ tables: { en, 'zh-CN': zhCN }, valueText, recordNames, riskFlagText });
 
 /**
- * Zip, hashing, encryption and validation run here so the page never freezes. JSZip is
- * loaded on demand inside the worker only. (Workbook export and the check of a workbook against a
- * workspace run in src/state/sheets.worker.ts, which reads the workspace itself.)
+ * Zip, hashing, encryption and validation run here so the page never freezes. (Workbook export and
+ * the check of a workbook against a workspace run in src/state/sheets.worker.ts, which reads the
+ * workspace itself.)
  */
 export type WorkerRequest =
   | { type: 'export'; snapshot: WorkspaceSnapshot; catalog: Catalog; exportedAt: string; appVersion: string; locale: Locale; passphrase?: string }
@@ -38,6 +40,23 @@ export type WorkerReply =
 
 /** Records per `part` message of a parsed bundle. */
 const PART_ROWS = 1_000;
+
+/**
+ * An export's deflating runs in a worker of its own, started by the first export and kept: on two
+ * cores the files compress there while this worker writes the tables and renders report.html.
+ * Where no worker can start here, in this thread.
+ */
+let deflater: Deflater | undefined;
+function exportDeflater(): Deflater {
+  if (!deflater) {
+    try {
+      deflater = remoteDeflater(new Worker(new URL('../io/zip/deflate.worker.ts', import.meta.url), { type: 'module', name: 'deflate' }));
+    } catch {
+      deflater = localDeflater;
+    }
+  }
+  return deflater;
+}
 
 const post = (reply: WorkerReply, transfer: Transferable[] = []) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(reply, transfer);
 
@@ -57,9 +76,10 @@ self.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
         locale: req.locale,
         ...(req.passphrase ? { passphrase: req.passphrase } : {}),
         onProgress: coarseProgress((fraction) => post({ type: 'progress', fraction })),
+        deflater: exportDeflater(),
       });
-      // The Blob is made here: the page gets a handle, not 100 MB to copy into a Blob on its own thread (300 ms).
-      post({ type: 'exported', blob: new Blob([built.bytes as BlobPart], { type: 'application/octet-stream' }), fileName: built.fileName });
+      // The Blob is made here, of the archive's parts: the page gets a handle, not 100 MB to copy.
+      post({ type: 'exported', blob: built.blob, fileName: built.fileName });
     } else if (req.type === 'parse') {
       // The file is read here, not on the page; its stored attachments stay slices of it.
       const bytes = new Uint8Array(await req.file.arrayBuffer());

@@ -8,7 +8,7 @@ import { setLocale } from '../../src/i18n/i18n';
 import { buildBundle } from '../../src/io/bundle/bundle-export';
 import { parseBundle } from '../../src/io/bundle/bundle-import';
 import { freshDatabase } from '../support/db';
-import { ALL_TABLES, catalog, dump, EXPORTED_AT, otherBrowser, seedWorkspace } from '../support/bundles';
+import { ALL_TABLES, catalog, dump, EXPORTED_AT, otherBrowser, seedWorkspace, withBytes } from '../support/bundles';
 
 /**
  * A bundle exported from the Chinese UI: README.txt and report.html in Chinese, the data files exactly
@@ -25,7 +25,7 @@ afterEach(async () => {
 async function exportIn(workspaceId: string, locale: 'en' | 'zh-CN') {
   await setLocale(locale, { remember: false });
   const snapshot = await readWorkspaceSnapshot(workspaceId, ALL_TABLES, true);
-  return buildBundle(snapshot, { exportedAt: EXPORTED_AT, appVersion: '0.1.0', catalog: await loadCatalog(locale), locale });
+  return withBytes(await buildBundle(snapshot, { exportedAt: EXPORTED_AT, appVersion: '0.1.0', catalog: await loadCatalog(locale), locale }));
 }
 
 async function files(bytes: Uint8Array): Promise<Record<string, string>> {

@@ -1,7 +1,7 @@
 import { AimsDatabase, useDatabase } from '../../src/db/database';
 import { readWorkspaceSnapshot, type SnapshotTable } from '../../src/db/snapshot';
 import { generateWorkspace } from '../../src/domain/generate-workspace';
-import { buildBundle } from '../../src/io/bundle/bundle-export';
+import { buildBundle, type BuiltBundle } from '../../src/io/bundle/bundle-export';
 import { shippedCatalog } from './catalog';
 import { buildCycleRecord, cycleRow, makeAssessment, makeFileEvidence, makeLinkEvidence } from './factories';
 import type { CycleRecord } from '../../src/domain/cycle/registry';
@@ -44,12 +44,19 @@ export async function exportBundle(
   opts: { tables?: SnapshotTable[]; attachments?: boolean; passphrase?: string; exportedAt?: string } = {},
 ) {
   const snapshot = await readWorkspaceSnapshot(workspaceId, opts.tables ?? ALL_TABLES, opts.attachments ?? true);
-  return buildBundle(snapshot, {
-    exportedAt: opts.exportedAt ?? EXPORTED_AT,
-    appVersion: '0.1.0',
-    catalog,
-    ...(opts.passphrase ? { passphrase: opts.passphrase } : {}),
-  });
+  return withBytes(
+    await buildBundle(snapshot, {
+      exportedAt: opts.exportedAt ?? EXPORTED_AT,
+      appVersion: '0.1.0',
+      catalog,
+      ...(opts.passphrase ? { passphrase: opts.passphrase } : {}),
+    }),
+  );
+}
+
+/** A built bundle with its Blob read into bytes, as an import reads a chosen file. */
+export async function withBytes(built: BuiltBundle): Promise<BuiltBundle & { bytes: Uint8Array }> {
+  return { ...built, bytes: new Uint8Array(await built.blob.arrayBuffer()) };
 }
 
 /** A second, empty browser database: where the other party imports. */

@@ -60,6 +60,17 @@ function section(r: Report, s: Section): Html {
  * stored values from i18n and value-text, which the export worker sets to the export's language.
  */
 export function renderReportHtml(input: ReportInput): string {
+  let out = '';
+  renderReportParts(input, (part) => (out += part));
+  return out;
+}
+
+/**
+ * report.html in pieces, in order: the page up to its sections, each section, then the rest. The
+ * export writes each piece to the zip as it comes, so the compression of one runs while the next is
+ * rendered. The pieces joined are the whole report.
+ */
+export function renderReportParts(input: ReportInput, write: (part: string) => void): void {
   // The shared labels come from t(): a report in one language with another's column names is a bug, not a fallback.
   if (input.locale !== activeLocale()) throw new Error(`report in ${input.locale}, but the UI strings are ${activeLocale()}: call setLocale first`);
   const r = reportOf(input);
@@ -71,7 +82,7 @@ export function renderReportHtml(input: ReportInput): string {
   const all = sections(r);
   const exportedAt = formatStamp(input.exportedAt, input.locale);
   const exported = fmt(m['report.exported'], { date: exportedAt, version: input.appVersion, catalog: `${catalog.frameworkName} ${catalog.catalogVersion}` });
-  const doc = html`<!DOCTYPE html>
+  const head = html`<!DOCTYPE html>
 <html lang="${input.locale}">
 <head>
 <meta charset="utf-8">
@@ -91,11 +102,14 @@ ${catalog.titlesUnofficial ? html`<p class="note" id="titles-unofficial">${m['re
 </header>
 <nav><h2>${m['report.contents']}</h2><ol>${all.map((s) => html`<li><a href="#${s.id}">${s.title}</a>${s.parts?.length ? html`<ol>${s.parts.map((p) => html`<li><a href="#${p.id}">${p.title}</a></li>`)}</ol>` : ''}</li>`)}</ol></nav>
 <main>
-${all.map((s) => section(r, s))}
+`;
+  const tail = html`
 </main>
 <footer><p>${fmt(m['report.footer'], { version: input.appVersion, date: exportedAt })}</p></footer>
 </body>
 </html>
 `;
-  return doc.value;
+  write(head.value);
+  for (const s of all) write(section(r, s).value);
+  write(tail.value);
 }
