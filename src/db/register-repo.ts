@@ -8,6 +8,13 @@ type TableName = 'aiSystems' | 'risks' | 'ownControls' | 'impactAssessments';
 
 export interface RegisterRepo<T extends RegisterRecord, P> {
   list(workspaceId: string): Promise<T[]>;
+  /**
+   * The same list, read in a transaction of its own: a live query (state/live.svelte.ts) still re-runs
+   * on every change, but Dexie's live-query cache, which deep-copies every record it hands out (50,000
+   * risks: half a second on the page), is left out. For a page that is the list's only reader; where
+   * several live queries read the same list at once (the dashboard), `list` shares one read through the cache.
+   */
+  listAlone(workspaceId: string): Promise<T[]>;
   get(id: string): Promise<T | undefined>;
   /** `build` receives ids and timestamps and returns the whole new record. */
   create(workspaceId: string, build: (base: RegisterRecord) => T): Promise<T>;
@@ -25,9 +32,9 @@ export function registerRepo<T extends RegisterRecord, P extends object>(name: T
   const table = (db: AimsDatabase) => db.table(name) as Table<T, string>;
   return {
     async list(workspaceId) {
-      // In a transaction of its own: a live query (state/live.svelte.ts) still re-runs on changes, but
-      // Dexie's live-query cache, which deep-copies every record it hands out (50,000 risks: half a
-      // second on the page), is left out.
+      return table(database()).where('workspaceId').equals(workspaceId).toArray();
+    },
+    async listAlone(workspaceId) {
       const db = database();
       return db.transaction('r', table(db), () => table(db).where('workspaceId').equals(workspaceId).toArray());
     },

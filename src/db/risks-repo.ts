@@ -10,6 +10,8 @@ import { write } from './write-path';
 const repo = registerRepo<Risk, RiskPatch>('risks');
 
 export const listRisks = repo.list;
+/** The risks without a copy from the live-query cache, for a page that is their only reader (register-repo.ts). */
+export const listRisksAlone = repo.listAlone;
 export const getRisk = repo.get;
 export const saveRisk = repo.update;
 

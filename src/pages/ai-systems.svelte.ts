@@ -1,6 +1,6 @@
 import { listAiSystems } from '../db/ai-systems-repo';
 import { listImpactAssessments } from '../db/impact-assessments-repo';
-import { listRisks } from '../db/risks-repo';
+import { listRisksAlone } from '../db/risks-repo';
 import type { AiSystem } from '../domain/ai-system-schema';
 import type { ImpactAssessment } from '../domain/impact-assessment-schema';
 import type { Risk } from '../domain/risk-schema';
@@ -12,7 +12,7 @@ export function liveAiSystems(ws: () => string) {
 }
 
 export function liveRisks(ws: () => string) {
-  return live(ws, listRisks, [] as Risk[]);
+  return live(ws, listRisksAlone, [] as Risk[]);
 }
 
 export function liveImpactAssessments(ws: () => string) {

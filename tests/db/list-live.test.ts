@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { observe } from '../../src/db/observe';
-import { createRisk, listRisks, saveRisk } from '../../src/db/risks-repo';
+import { createRisk, listRisksAlone, saveRisk } from '../../src/db/risks-repo';
 import { createWorkspace } from '../../src/db/workspaces-repo';
 import type { Risk } from '../../src/domain/risk-schema';
 import { freshDatabase } from '../support/db';
@@ -17,7 +17,7 @@ describe('a register list kept live', () => {
   it('reads in its own transaction (no copy from the live-query cache) and still follows every create and edit', async () => {
     const seen: Risk[][] = [];
     const sub = observe(
-      () => listRisks(ws),
+      () => listRisksAlone(ws),
       (v) => seen.push(v),
       (e) => {
         throw e;
