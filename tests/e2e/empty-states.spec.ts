@@ -19,6 +19,7 @@ test('each empty register of a new workspace says what to do first, on a phone t
   const ws = page.url();
   const focusing: [string, string, string][] = [
     ['/systems', 'Add the first AI system', 'Name of the new AI system'],
+    ['/risks', 'Add the first risk', 'Title of the new risk'],
     ['/controls', 'Add the first own control', 'Name of the new control'],
     ['/cycle/nonconformity', 'Add the first entry', '#new-nonconformity'],
   ];
