@@ -1,6 +1,7 @@
 // `npm run bench` (vite build && node tests/bench/run.js), in Debian's Chromium:
-// 1. risk list: opens and filters the risk register of a generated workspace (10,000 risks, 500 AI
-//    systems) and reports the times;
+// 1. risk list: a scale curve (1,000, 10,000 and 50,000 risks; BENCH_RISK_SIZES) of opening, filtering,
+//    typing, reloading and sorting the risk register and reloading the dashboard, with the 50,000-risk
+//    targets as PASS/FAIL (lib/risk-bench.js);
 // 2. bundles: exports and imports a workspace with 10,000 risks, 2,000 other records and 100 MiB of
 //    evidence files through the UI, against the raw floor for the same data (lib/bundle-bench.js);
 // 3. spreadsheets: exports the full workbook of the risk-list workspace and imports it back (as it
@@ -16,27 +17,26 @@ import { chromium } from '@playwright/test';
 import { runBundleBench } from './lib/bundle-bench.js';
 import { bundleRows, bundleRunLines, bundleWorkloadLine, updateBundleDoc } from './lib/bundle-report.js';
 import { loadLine, targetTextTable } from './lib/target-table.js';
-import { installLongTaskObserver, measureInPage } from './lib/in-page.js';
-import { summarize, textTable, updateDoc } from './lib/report.js';
+import { riskText, riskTargets, riskWorkloadLines, updateDoc } from './lib/report.js';
+import { riskSizes, runRiskScale } from './lib/risk-bench.js';
 import { buildFloorScript, buildSeedScript, buildSheetsFloorScript } from './lib/seed-bundle.js';
 import { runSheetsBench, SheetsContractError } from './lib/sheets-bench.js';
 import { sheetsRows, sheetsRunLines, sheetsWorkloadLine, updateSheetsDoc } from './lib/sheets-report.js';
 import { startPreview } from './lib/server.js';
 import { FIRST_SCREEN_BUDGET_BYTES, measureFirstScreen } from '../build/first-screen.js';
 
-/** @typedef {import('./lib/report.js').Sample} Sample */
 /** @typedef {import('@playwright/test').Page} Page */
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const WORKLOAD = { seed: 42, aiSystems: 500, risks: 10_000, ownControls: 200, impactAssessments: 25 };
+/** The risk list's scale curve (BENCH_RISK_SIZES, e.g. 1000,10000,50000; AI systems 500 up to 10,000 risks, 2,000 above). */
+const SIZES = riskSizes(process.env.BENCH_RISK_SIZES);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const QUERY = process.env.BENCH_QUERY ?? 'drift';
 const ONLY = process.env.BENCH_ONLY ?? '';
 /** Another build to serve (default dist/), and BENCH_NO_DOC=1 to leave docs/benchmarks.md as it is (trial runs). */
 const DIST = process.env.BENCH_DIST ?? `${root}dist`;
 const NO_DOC = process.env.BENCH_NO_DOC === '1';
-const TIMEOUT = 60_000;
-const SETTLE = 300;
 // The same Chromium and flags as tests/e2e/playwright.config.ts.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const args = [
@@ -81,100 +81,6 @@ async function checkContract(page) {
   }
 }
 
-/**
- * @typedef {Omit<import('./lib/in-page.js').MeasureArgs, 'input'> & { input?: import('@playwright/test').ElementHandle<HTMLInputElement> }} MeasureRequest
- * Playwright hands the element handle to the page as the element itself.
- */
-
-/** @param {Page} page @param {MeasureRequest} a @returns {Promise<Sample>} */
-const measure = (page, a) => page.evaluate(/** @type {(arg: unknown) => Promise<Sample>} */ (/** @type {unknown} */ (measureInPage)), a);
-
-/** @param {Page} page @param {string} ws */
-async function leaveRiskList(page, ws) {
-  await page.evaluate((h) => (window.location.hash = h), `#/w/${ws}/profile`);
-  await page.getByRole('table', { name: 'Risk register' }).waitFor({ state: 'detached', timeout: TIMEOUT });
-  await page.waitForTimeout(200);
-}
-
-/** @param {Page} page @param {number} total */
-async function searchField(page, total) {
-  const input = /** @type {import('@playwright/test').ElementHandle<HTMLInputElement>} */ (await page.getByLabel('Search risks').first().elementHandle());
-  if (!input) throw new BenchStop('the "Search risks" field disappeared');
-  if ((await input.inputValue()) !== '') await measure(page, { action: 'input', input, value: '', until: { equals: total }, timeoutMs: TIMEOUT, settleMs: 0 });
-  return input;
-}
-
-/**
- * The risk-list benchmark in its own browser context.
- * @param {import('@playwright/test').Browser} browser @param {string} url @param {string} seedScript @param {string[]} errors
- */
-async function runRiskBench(browser, url, seedScript, errors) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addInitScript(installLongTaskObserver);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-
-  // 1. Load the app once so it creates the database at the current version, then seed it.
-  await page.goto(url);
-  await page.locator('#main').first().waitFor({ timeout: TIMEOUT });
-  await page.evaluate(seedScript);
-  const seeded = await page.evaluate((o) => /** @type {any} */ (window).__seed(o), WORKLOAD);
-  const ws = /** @type {string} */ (seeded.workspaceId);
-  log(`generated in ${Math.round(seeded.generateMs)} ms, written in one transaction in ${Math.round(seeded.writeMs)} ms`);
-  const stored = await page.evaluate((id) => /** @type {any} */ (window).__count(id), ws);
-  log(`IndexedDB (schema v${stored.version}) holds for workspace ${ws}: ${JSON.stringify(stored.counts)}`);
-  for (const [table, n] of Object.entries(seeded.expected)) {
-    if (stored.counts[table] !== n) throw new Error(`seeding wrote ${stored.counts[table]} rows to ${table}, expected ${n}`);
-  }
-  if (stored.counts.workspaces !== 1) throw new Error('the seeded workspace is missing');
-  await page.reload();
-  await page.locator('#main').first().waitFor({ timeout: TIMEOUT });
-
-  // 2. The page must meet the contract before anything is timed.
-  const total = WORKLOAD.risks;
-  await page.evaluate((h) => (window.location.hash = h), `#/w/${ws}/risks`);
-  await checkContract(page);
-  await measure(page, { action: 'none', until: { equals: total }, timeoutMs: TIMEOUT, settleMs: 0 });
-
-  /** @type {Record<string, { what: string, samples: Sample[] }>} */
-  const results = {
-    open: { what: `in-app navigation to #/w/{ws}/risks until the count shows ${total}`, samples: [] },
-    filter: { what: `"${QUERY}" entered in Search risks at once, until the count changes`, samples: [] },
-    clear: { what: `search emptied, until the count shows ${total} again`, samples: [] },
-    type: { what: `"${QUERY}" typed key by key, until the final count shows`, samples: [] },
-    reload: { what: `full page load of #/w/{ws}/risks (navigation start) until the count shows ${total}`, samples: [] },
-  };
-
-  // One unrecorded round warms up the JIT and the caches.
-  for (let run = 0; run <= RUNS; run++) {
-    const keep = (/** @type {keyof typeof results} */ name, /** @type {Sample} */ s) => run > 0 && results[name].samples.push(s);
-    await leaveRiskList(page, ws);
-    keep('open', await measure(page, { action: 'hash', hash: `#/w/${ws}/risks`, until: { equals: total }, timeoutMs: TIMEOUT, settleMs: SETTLE }));
-
-    const input = await searchField(page, total);
-    const filtered = await measure(page, { action: 'input', input, value: QUERY, until: { differsFrom: total }, timeoutMs: TIMEOUT, settleMs: SETTLE });
-    keep('filter', filtered);
-    keep('clear', await measure(page, { action: 'input', input, value: '', until: { equals: total }, timeoutMs: TIMEOUT, settleMs: SETTLE }));
-
-    await searchField(page, total);
-    const search = page.getByLabel('Search risks').first();
-    await search.focus();
-    const since = await page.evaluate(() => performance.now());
-    await search.pressSequentially(QUERY);
-    keep('type', await measure(page, { action: 'none', since, until: { equals: filtered.count ?? -1 }, timeoutMs: TIMEOUT, settleMs: SETTLE }));
-    await searchField(page, total);
-
-    await page.reload();
-    keep('reload', await measure(page, { action: 'none', since: 0, until: { equals: total }, timeoutMs: TIMEOUT, settleMs: SETTLE }));
-    log(run ? `run ${run}/${RUNS} done` : 'warm-up done');
-  }
-  await context.close();
-  const rows = Object.entries(results).map(([name, r]) => summarize({ name, ...r }));
-  const workload = `${WORKLOAD.risks} risks, ${WORKLOAD.aiSystems} AI systems, ${WORKLOAD.ownControls} own controls, ${WORKLOAD.impactAssessments} impact assessments (generateWorkspace seed ${WORKLOAD.seed}); ${RUNS} runs after one warm-up; query "${QUERY}".`;
-  return { rows, workload };
-}
-
 async function main() {
   if (!existsSync(`${DIST}/index.html`)) throw new BenchStop(`${DIST}/index.html is missing: run \`npm run bench\`, which builds first.`);
   if (!existsSync(executablePath)) throw new BenchStop(`Chromium not found at ${executablePath} (set CHROMIUM_PATH).`);
@@ -200,9 +106,15 @@ async function main() {
     const doc = `${root}docs/benchmarks.md`;
 
     if (!ONLY || ONLY === 'risks') {
-      const { rows, workload } = await runRiskBench(browser, server.url, seedScript, errors);
-      console.log(`\nRisk list. ${workload}\n${machine}\n\n${textTable(rows)}\n`);
-      if (!NO_DOC) await updateDoc(doc, { date, machine, workload, rows });
+      const result = await runRiskScale({ browser, url: server.url, seedScript, sizes: SIZES, runs: RUNS, query: QUERY, log, errors, checkContract });
+      console.log(`\nRisk list. ${riskWorkloadLines(result).join('\n')}\n${machine}\n\n${riskText(result)}\n`);
+      const failed = riskTargets(result).filter((r) => r.result === 'FAIL');
+      console.log(
+        failed.length
+          ? `[bench] FAIL: ${failed.length} risk-list target(s) missed: ${failed.map((r) => r.target).join('; ')}\n`
+          : '[bench] risk-list targets: all PASS\n',
+      );
+      if (!NO_DOC) await updateDoc(doc, { date, machine, result });
       log(`risk list done in ${Math.round((Date.now() - started) / 1000)} s`);
     }
     if (!ONLY || ONLY === 'bundle') {

@@ -3,7 +3,10 @@ import { readFile, writeFile } from 'node:fs/promises';
 /**
  * @typedef {{ ms: number, count: number | null, longTasks: number[] | null }} Sample
  * @typedef {{ name: string, what: string, samples: Sample[] }} Measure
- * @typedef {{ measure: string, what: string, runs: number, median: number, max: number, over200: number | null, longest: number | null, count: number | null }} Row
+ * @typedef {{ measure: string, what: string, runs: number, median: number, max: number, over50: number | null, longest: number | null, count: number | null }} Row
+ * @typedef {{ size: number, workload: { aiSystems: number, risks: number, ownControls: number, impactAssessments: number, seed: number }, rows: Row[] }} SizeResult
+ * @typedef {{ curve: SizeResult[], load: number[], cores: number, runs: number, query: string }} ScaleResult
+ * @typedef {{ target: string, measured: string, result: string }} TargetRow
  */
 
 /** @param {number[]} xs */
@@ -26,48 +29,109 @@ export function summarize(m) {
     runs: ms.length,
     median: Math.round(median(ms)),
     max: Math.round(Math.max(...ms)),
-    over200: tasks ? tasks.filter((d) => d > 200).length : null,
+    over50: tasks ? tasks.filter((d) => d > 50).length : null,
     longest: tasks ? (tasks.length ? Math.max(...tasks) : 0) : null,
     count: m.samples.at(-1)?.count ?? null,
   };
 }
 
-const HEAD = ['measure', 'median ms', 'max ms', 'long tasks > 200 ms (all runs)', 'longest task ms', 'risks shown', 'what'];
+const HEAD = ['risks', 'measure', 'median ms', 'max ms', 'tasks > 50 ms (all runs)', 'longest task ms', 'risks shown'];
+const na = (/** @type {number | null} */ v) => (v === null ? 'n/a' : String(v));
+/** @param {number} size @param {Row} r */
+const cells = (size, r) => [String(size), r.measure, String(r.median), String(r.max), na(r.over50), na(r.longest), na(r.count)];
+/** @param {ScaleResult} s */
+const allCells = (s) => s.curve.flatMap((c) => c.rows.map((r) => cells(c.size, r)));
 
-/** @param {Row} r */
-function cells(r) {
-  const na = (/** @type {number | null} */ v) => (v === null ? 'n/a' : String(v));
-  return [r.measure, String(r.median), String(r.max), na(r.over200), na(r.longest), na(r.count), r.what];
+/** @param {string[][]} all @param {(i: number) => boolean} right */
+function fixed(all, right) {
+  const widths = (all[0] ?? []).map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
+  const line = (/** @type {string[]} */ r) => r.map((c, i) => (right(i) ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ');
+  return [line(all[0] ?? []), widths.map((w) => '-'.repeat(w)).join('  '), ...all.slice(1).map(line)].join('\n');
 }
 
-/** A fixed-width table for the terminal. @param {Row[]} rows */
-export function textTable(rows) {
-  const all = [HEAD, ...rows.map(cells)];
-  const widths = HEAD.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
-  const line = (/** @type {string[]} */ r) => r.map((c, i) => (i > 0 && i < 6 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ');
-  return [line(HEAD), widths.map((w) => '-'.repeat(w)).join('  '), ...all.slice(1).map(line)].join('\n');
+/** @param {string[][]} all @param {(i: number) => boolean} right */
+function markdown(all, right) {
+  const [head = [], ...rows] = all;
+  return [`| ${head.join(' | ')} |`, `| ${head.map((_, i) => (right(i) ? '---:' : '---')).join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join(
+    '\n',
+  );
 }
 
-/** @param {Row[]} rows */
-function markdownTable(rows) {
+const numeric = (/** @type {number} */ i) => i !== 1;
+
+/**
+ * The issue's targets, judged on the largest size (50,000 risks): reload, filter, sort, dashboard,
+ * and no main-thread task over 50 ms in any measure of any size.
+ * @param {ScaleResult} s @returns {TargetRow[]}
+ */
+export function riskTargets(s) {
+  const big = s.curve.at(-1);
+  if (!big) return [];
+  const row = (/** @type {string} */ m) => big.rows.find((r) => r.measure === m);
+  /** @type {[string, string, number][]} */
+  const limits = [
+    ['reload', 'reload to the count', 1000],
+    ['filter', 'filter', 150],
+    ['sort', 'sort by any column (slowest column)', 200],
+    ['dashboard', 'dashboard after a reload', 1000],
+  ];
+  const n = big.size.toLocaleString('en');
+  /** @type {TargetRow[]} */
+  const out = limits.map(([m, what, limit]) => {
+    const r = row(m);
+    const v = r ? (m === 'sort' ? r.max : r.median) : null;
+    return { target: `${what} at ${n} risks ≤ ${limit} ms`, measured: v === null ? 'n/a' : `${v} ms`, result: v !== null && v <= limit ? 'PASS' : 'FAIL' };
+  });
+  const tasks = s.curve.flatMap((c) => c.rows.map((r) => ({ size: c.size, r })));
+  const over = tasks.filter((x) => (x.r.over50 ?? 0) > 0);
+  const longest = Math.max(0, ...tasks.map((x) => x.r.longest ?? 0));
+  out.push({
+    target: 'no main-thread task > 50 ms (every measure, every size)',
+    measured: `longest ${longest} ms; ${over.length} of ${tasks.length} measures saw one over 50 ms`,
+    result: over.length ? 'FAIL' : 'PASS',
+  });
+  return out;
+}
+
+/** @param {TargetRow[]} rows */
+const targetCells = (rows) => [['target', 'measured', 'result'], ...rows.map((r) => [r.target, r.measured, r.result])];
+
+/** The measures, what each times, and the workload of every size. @param {ScaleResult} s */
+export function riskWorkloadLines(s) {
+  const sizes = s.curve.map((c) => `${c.size} risks with ${c.workload.aiSystems} AI systems`).join(', ');
+  const what = (s.curve[0]?.rows ?? []).map((r) => `${r.measure}: ${r.what}`).join('; ');
+  const [a, b] = s.load;
   return [
-    `| ${HEAD.join(' | ')} |`,
-    `| ${HEAD.map((_, i) => (i > 0 && i < 6 ? '---:' : '---')).join(' | ')} |`,
-    ...rows.map((r) => `| ${cells(r).join(' | ')} |`),
-  ].join('\n');
+    `Workload: ${sizes}; 200 own controls and 25 impact assessments each (generateWorkspace seed 42); ${s.runs} runs after one warm-up; query "${s.query}".`,
+    `Measures: ${what}.`,
+    `Load average (1 min) ${a?.toFixed(1)} at the start, ${b?.toFixed(1)} at the end on ${s.cores} cores.`,
+  ];
+}
+
+/** The terminal's tables. @param {ScaleResult} s */
+export function riskText(s) {
+  return `${fixed([HEAD, ...allCells(s)], numeric)}\n\n${fixed(targetCells(riskTargets(s)), () => false)}`;
 }
 
 /**
  * Replaces the "latest results" block of docs/benchmarks.md and adds a line to its history.
  * @param {string} file
- * @param {{ date: string, machine: string, workload: string, rows: Row[] }} run
+ * @param {{ date: string, machine: string, result: ScaleResult }} run
  */
 export async function updateDoc(file, run) {
-  const open = run.rows.find((r) => r.measure === 'open');
-  const filter = run.rows.find((r) => r.measure === 'filter');
-  const entry = `| ${run.date} | ${open?.median ?? 'n/a'} | ${filter?.median ?? 'n/a'} | ${run.rows.map((r) => r.over200 ?? 'n/a').join(' / ')} | ${run.machine} |`;
+  const s = run.result;
+  const big = s.curve.at(-1);
+  const m = (/** @type {string} */ name, /** @type {'median' | 'max'} */ k = 'median') => big?.rows.find((r) => r.measure === name)?.[k] ?? 'n/a';
+  const targets = riskTargets(s);
+  const passed = `${targets.filter((t) => t.result === 'PASS').length} / ${targets.length}`;
+  const entry = `| ${run.date} | ${big?.size ?? 'n/a'} | ${m('open')} | ${m('filter')} | ${m('reload')} | ${m('sort', 'max')} | ${m('dashboard')} | ${passed} | ${run.machine} |`;
   await replaceBlock(file, {
-    results: () => `\n\nRun on ${run.date}. ${run.machine}\n\nWorkload: ${run.workload}\n\n${markdownTable(run.rows)}\n\n`,
+    results: () =>
+      `\n\nRun on ${run.date}. ${run.machine}\n\n${riskWorkloadLines(s).join('\n\n')}\n\n${markdown([HEAD, ...allCells(s)], numeric)}\n\n` +
+      `${markdown(
+        targetCells(targets).map((r) => r.map((c) => (c === 'FAIL' ? '**FAIL**' : c))),
+        () => false,
+      )}\n\n`,
     history: (old) => {
       const lines = old.split('\n').filter((l) => l.startsWith('|'));
       const [head = '', rule = '', ...past] = lines;
