@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 import '@testing-library/svelte/vitest';
 import { render, screen } from '@testing-library/svelte';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import DataTable, { type Column } from '../../src/ui/DataTable.svelte';
+import VirtualTable from '../../src/ui/VirtualTable.svelte';
 
 type Row = { id: string; name: string; owner: string };
 const columns: Column<Row>[] = [
@@ -31,6 +32,26 @@ describe('DataTable cards on a phone', () => {
 
   it('marks nothing in a table that stays a table on a phone', () => {
     render(DataTable<Row>, { label: 'AI systems', rows, columns, rowKey: (r) => r.id });
+    expect(cell('Claims triage', 1).classList.contains('blank')).toBe(false);
+  });
+});
+
+describe('the virtualised table’s cards on a phone', () => {
+  beforeAll(() => {
+    globalThis.ResizeObserver ??= class {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    };
+  });
+
+  it('marks an empty value as the paged table does, and nothing when it stays a table', () => {
+    const { unmount } = render(VirtualTable<Row>, { label: 'Risk register', rows, all: rows, columns, rowKey: (r) => r.id, stack: true });
+    expect(cell('Claims triage', 1).classList.contains('blank')).toBe(true);
+    expect(cell('Chat assistant', 1).classList.contains('blank')).toBe(false);
+    expect(cell('Claims triage', 0).classList.contains('blank')).toBe(false);
+    unmount();
+    render(VirtualTable<Row>, { label: 'Risk register', rows, all: rows, columns, rowKey: (r) => r.id });
     expect(cell('Claims triage', 1).classList.contains('blank')).toBe(false);
   });
 });
