@@ -19,7 +19,15 @@ export function registerColumns<T extends object>(
   return decl.list.map((key): Column<T> => {
     const row = (r: T) => r as unknown as Record<string, unknown>;
     const d = decl.derived.find((x) => x.key === key);
-    if (d) return { key, label: t(d.short ?? d.label), text: (r) => d.text(row(r), ctx.matrix).text, sortKey: (r) => d.text(row(r), ctx.matrix).order };
+    // A derived value is a rating's level: none yet reads "Not rated", as its badge says (a phone card
+    // would otherwise show the column as empty beside the badge).
+    if (d)
+      return {
+        key,
+        label: t(d.short ?? d.label),
+        text: (r) => d.text(row(r), ctx.matrix).text || t('risks.notRated'),
+        sortKey: (r) => d.text(row(r), ctx.matrix).order,
+      };
     const f = decl.fields.find((x) => x.key === key);
     if (!f) throw new Error(`list column ${key} is not a declared field`);
     const label = t(f.short ?? f.label);
