@@ -23,6 +23,7 @@ import { buildFloorScript, buildSeedScript, buildSheetsFloorScript } from './lib
 import { runSheetsBench, SheetsContractError } from './lib/sheets-bench.js';
 import { sheetsRows, sheetsRunLines, sheetsWorkloadLine, updateSheetsDoc } from './lib/sheets-report.js';
 import { startPreview } from './lib/server.js';
+import { args, executablePath } from './lib/chromium.js';
 import { FIRST_SCREEN_BUDGET_BYTES, measureFirstScreen } from '../build/first-screen.js';
 
 /** @typedef {import('@playwright/test').Page} Page */
@@ -37,17 +38,6 @@ const ONLY = process.env.BENCH_ONLY ?? '';
 /** Another build to serve (default dist/), and BENCH_NO_DOC=1 to leave docs/benchmarks.md as it is (trial runs). */
 const DIST = process.env.BENCH_DIST ?? `${root}dist`;
 const NO_DOC = process.env.BENCH_NO_DOC === '1';
-// The same Chromium and flags as tests/e2e/playwright.config.ts.
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const args = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 class BenchStop extends Error {}
 

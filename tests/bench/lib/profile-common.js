@@ -13,22 +13,13 @@ import { build } from 'vite';
 import { summarizeProfile } from './cpu-profile.js';
 import { buildSeedScript } from './seed-bundle.js';
 import { startPreview } from './server.js';
+import { args, executablePath } from './chromium.js';
 
 /** @typedef {import('./cpu-profile.js').Profile} Profile */
 /** @typedef {{ thread: string, profile: Profile }} ThreadProfile */
 /** @typedef {{ intro?: string, more?: (t: ThreadProfile) => void }} ReportOptions a line under the title; what to print after a thread's functions */
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const args = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const TOP = Number(process.env.BENCH_PROFILE_TOP ?? 25);
 
 /**
