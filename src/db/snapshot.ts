@@ -1,4 +1,5 @@
 import { database } from './database';
+import { exchangeKey } from './snapshot-direct';
 import type { SnapshotTable, WorkspaceSnapshot } from '../io/bundle/bundle-snapshot';
 
 export type { SnapshotTable, WorkspaceSnapshot };
@@ -20,8 +21,6 @@ export async function readWorkspaceSnapshot(workspaceId: string, tables: readonl
     return { workspace, tables: out, files, basedOn: await getExchangeBase(workspaceId) };
   });
 }
-
-const exchangeKey = (workspaceId: string) => `exchange:${workspaceId}`;
 
 /**
  * The exportedAt of the bundle this workspace was last imported from or merged with: both sides

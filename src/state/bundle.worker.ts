@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 import type { Catalog } from '../domain/catalog-model';
 import type { BundleTable } from '../io/bundle/bundle-format';
-import type { WorkspaceSnapshot } from '../io/bundle/bundle-snapshot';
+import type { SnapshotTable } from '../io/bundle/bundle-snapshot';
+import { readWorkspaceSnapshotDirect } from '../db/snapshot-direct';
 import { loadMessages, setLocale, type Locale } from '../i18n/i18n';
 import { report as en } from '../i18n/en/report';
 import { report as zhCN } from '../i18n/zh-CN/report';
@@ -26,7 +27,19 @@ installIoWords({ tables: { en, 'zh-CN': zhCN }, valueText, recordNames, riskFlag
  * workspace itself.)
  */
 export type WorkerRequest =
-  | { type: 'export'; snapshot: WorkspaceSnapshot; catalog: Catalog; exportedAt: string; appVersion: string; locale: Locale; passphrase?: string }
+  | {
+      type: 'export';
+      /** The workspace is read here (db/snapshot-direct), in one read transaction: the page reads nothing. */
+      dbName: string;
+      workspaceId: string;
+      tables: SnapshotTable[];
+      withFiles: boolean;
+      catalog: Catalog;
+      exportedAt: string;
+      appVersion: string;
+      locale: Locale;
+      passphrase?: string;
+    }
   | { type: 'parse'; file: Blob; fileName: string; catalog: Catalog; locale?: Locale; passphrase?: string }
   | { type: 'read-sheets'; bytes: Uint8Array; fileName: string; locale?: Locale; csvEncoding?: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' };
 
@@ -65,6 +78,9 @@ const post = (reply: WorkerReply, transfer: Transferable[] = []) => (self as unk
 
 self.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
   const req = ev.data;
+  // An export's read goes out at once, while the messages load.
+  const snapshot = req.type === 'export' ? readWorkspaceSnapshotDirect(req.dbName, req.workspaceId, req.tables, req.withFiles) : null;
+  snapshot?.catch(() => undefined); // awaited below
   try {
     // A worker starts in English with the first screen's strings only. The README and report follow
     // the UI language chosen when exporting, the wording of a read's problems the page's language,
@@ -72,7 +88,7 @@ self.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
     await Promise.all([setLocale(req.locale ?? 'en', { remember: false }), applyZodLocale(req.locale ?? 'en')]);
     await loadMessages();
     if (req.type === 'export') {
-      const built = await buildBundle(req.snapshot, {
+      const built = await buildBundle(await snapshot!, {
         exportedAt: req.exportedAt,
         appVersion: req.appVersion,
         catalog: req.catalog,

@@ -3,7 +3,8 @@ import { applyImport, MergeMixError, planImport, StalePlanError, type ConflictCh
 import { RecordRefusedError } from '../db/write-path';
 export type { Conflict, ConflictChoice, ImportMode, ImportPlan, RecordLists } from '../db/bundle-write';
 export type { SnapshotTable } from '../db/snapshot';
-import { readWorkspaceSnapshot, type SnapshotTable } from '../db/snapshot';
+import type { SnapshotTable } from '../db/snapshot';
+import { database } from '../db/database';
 import type { Catalog } from '../domain/catalog-model';
 import { listWorkspaces } from '../db/workspaces-repo';
 import { localToday } from '../domain/dates';
@@ -57,34 +58,28 @@ export function startExport(
   choice: ExportChoice,
   onProgress: (f: number) => void,
 ): Running<{ blob: Blob; fileName: string }> {
-  let inner: Running<{ blob: Blob; fileName: string }> | null = null;
-  let cancelled = false;
+  // The worker reads the workspace itself (db/snapshot-direct): the page neither reads nor clones the records.
+  // README.txt and report.html are written in the language the UI shows now (the data files are language-neutral).
+  const request: WorkerRequest = {
+    type: 'export',
+    dbName: database().name,
+    workspaceId,
+    tables: [...choice.tables],
+    withFiles: choice.attachments && choice.tables.includes('evidence'),
+    catalog,
+    exportedAt: new Date().toISOString(),
+    appVersion: APP_VERSION,
+    locale: locale(),
+    ...(choice.passphrase ? { passphrase: choice.passphrase } : {}),
+  };
+  const inner = runWorker(request, onProgress, (r) => (r.type === 'exported' ? { blob: r.blob, fileName: r.fileName } : undefined));
   const done = (async () => {
-    const snapshot = await readWorkspaceSnapshot(workspaceId, choice.tables, choice.attachments && choice.tables.includes('evidence'));
-    if (cancelled) throw new DOMException('cancelled', 'AbortError');
-    // README.txt and report.html are written in the language the UI shows now (the data files are language-neutral).
-    const request: WorkerRequest = {
-      type: 'export',
-      snapshot,
-      catalog,
-      exportedAt: new Date().toISOString(),
-      appVersion: APP_VERSION,
-      locale: locale(),
-      ...(choice.passphrase ? { passphrase: choice.passphrase } : {}),
-    };
-    inner = runWorker(request, onProgress, (r) => (r.type === 'exported' ? { blob: r.blob, fileName: r.fileName } : undefined));
     const result = await inner.done;
     // A full bundle (every register, files included) counts as a backup for the reminder.
     if (choice.attachments && BACKUP_TABLES.every((t) => choice.tables.includes(t))) await setLastBackup(workspaceId, request.exportedAt);
     return result;
   })();
-  return {
-    done,
-    cancel() {
-      cancelled = true;
-      inner?.cancel();
-    },
-  };
+  return { done, cancel: () => inner.cancel() };
 }
 
 export function startParse(file: File, catalog: Catalog, passphrase: string | undefined, onProgress: (f: number) => void): Running<ParseResult> {
