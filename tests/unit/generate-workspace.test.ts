@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { aiSystemSchema } from '../../src/domain/ai-system-schema';
 import { annexAControlIds, generateWorkspace } from '../../src/domain/generate-workspace';
@@ -109,5 +110,37 @@ describe('generateWorkspace', () => {
     const empty = generateWorkspace({ seed: 3, aiSystems: 0, risks: 5, ownControls: 0, impactAssessments: 4 });
     expect(empty.impactAssessments).toEqual([]);
     expect(empty.risks.every((x) => x.aiSystemIds.length === 0 && x.ownControlIds.length === 0)).toBe(true);
+  });
+});
+
+describe('generateWorkspace for seed 42', () => {
+  // Pinned when the generator was split into files: the same seed gives these very records. A change to a
+  // register's declaration (a new field, a blank value) changes the hash too; then check the records and pin again.
+  const pinned = generateWorkspace({ seed: 42, aiSystems: 12, risks: 60, ownControls: 10, impactAssessments: 4 });
+
+  it('gives the very records it gave before', () => {
+    const hash = createHash('sha256').update(JSON.stringify(pinned)).digest('hex');
+    expect({
+      workspace: pinned.workspace.id,
+      system: [pinned.aiSystems[0]!.id, pinned.aiSystems[0]!.name, pinned.aiSystems[11]!.euAiActCategory],
+      control: [pinned.ownControls[9]!.name, pinned.ownControls[9]!.annexAControls],
+      risk: [pinned.risks[0]!.id, pinned.risks[0]!.title, pinned.risks[59]!.ref, pinned.risks[59]!.inherentLikelihood, pinned.risks[59]!.treatmentDue],
+      assessments: pinned.impactAssessments.map((a) => [a.state, a.impacts.length, a.nextReview]),
+      linked: pinned.risks.filter((x) => x.sourceImpact).map((x) => x.ref),
+      hash,
+    }).toEqual({
+      workspace: '97da2849-d73e-4b43-aa90-000000000001',
+      system: ['090402c8-02d7-4c57-8089-000000000002', 'SYS-001 Supply chain speech transcriber', 'high-risk'],
+      control: ['OC-010 Release sign-off board', ['A.2.2', 'A.6.1.3']],
+      risk: ['cfde3b8d-30de-4e32-8faa-000000000018', 'Hallucinated content reaches customers (energy)', 'R-060', 2, '2025-10-18'],
+      assessments: [
+        ['approved', 4, '2025-10-15'],
+        ['approved', 2, '2025-11-27'],
+        ['approved', 3, '2025-11-02'],
+        ['approved', 4, '2026-03-26'],
+      ],
+      linked: ['R-024', 'R-037', 'R-053', 'R-055'],
+      hash: '91e2a2de4f425a67b6c6a76c59fef629adb3322f724e0f01b8665679f727a354',
+    });
   });
 });
