@@ -4,7 +4,7 @@ import { locale as activeLocale, t } from '../words';
 import { fmt, formatStamp } from '../report/report-text';
 import { reportOf, type Report, type ReportInput, type ReportSection } from '../report/context';
 import { evidenceSection } from '../report/evidence';
-import { html, Html, type Part } from '../report/html';
+import { html, Html, writeHtml, type Part } from '../report/html';
 import { impactAssessmentSection } from '../report/impact-assessments';
 import { kindAnchor, kindsWithRecords, managementSystemSection } from '../report/management-system';
 import { ownControlSection } from '../report/own-controls';
@@ -66,9 +66,9 @@ export function renderReportHtml(input: ReportInput): string {
 }
 
 /**
- * report.html in pieces, in order: the page up to its sections, each section, then the rest. The
+ * report.html in pieces, in order, of about 64 K characters each (a section ends its last): the
  * export writes each piece to the zip as it comes, so the compression of one runs while the next is
- * rendered. The pieces joined are the whole report.
+ * written, and no piece is ever the whole of a large section. The pieces joined are the whole report.
  */
 export function renderReportParts(input: ReportInput, write: (part: string) => void): void {
   // The shared labels come from t(): a report in one language with another's column names is a bug, not a fallback.
@@ -109,7 +109,7 @@ ${catalog.titlesUnofficial ? html`<p class="note" id="titles-unofficial">${m['re
 </body>
 </html>
 `;
-  write(head.value);
-  for (const s of all) write(section(r, s).value);
-  write(tail.value);
+  writeHtml(head, write);
+  for (const s of all) writeHtml(section(r, s), write);
+  writeHtml(tail, write);
 }

@@ -77,6 +77,11 @@ export interface Report {
   /** References read as "R-002 Title", a system's name, "4.1 Title"; into a register the bundle left out, "(not in this bundle)". */
   ctx: ValueContext;
   answers: ReadonlyMap<string, Assessment>;
+  /**
+   * Values already worded in this report, by their kind (a date, a choice, a rating…) and stored
+   * value: 50,000 risk cards word the same few hundred dates and levels again and again.
+   */
+  worded: Map<object, Map<string | number, string>>;
 }
 
 export function reportOf(input: ReportInput): Report {
@@ -92,15 +97,27 @@ export function reportOf(input: ReportInput): Report {
     ...(inc.impactAssessments ? { impactAssessments: input.impactAssessments } : {}),
     absent: () => l.m['report.notInBundle'],
   });
-  return { input, l, ctx, answers: new Map(input.assessments.map((a) => [a.itemId, a])) };
+  return { input, l, ctx, answers: new Map(input.assessments.map((a) => [a.itemId, a])), worded: new Map() };
 }
 
 export function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+const refNumber = (ref: string) => Number(/-(\d+)$/.exec(ref)?.[1] ?? 0);
+const refStem = (ref: string) => ref.replace(/-\d+$/, '');
+
 /** R-2 before R-10, DOC-002 before DOC-010: by number, then by ref and id so that equal numbers still sort one way. */
 export function byRef(a: { ref: string; id: string }, b: { ref: string; id: string }): number {
-  const n = (ref: string) => Number(/-(\d+)$/.exec(ref)?.[1] ?? 0);
-  return cmp(a.ref.replace(/-\d+$/, ''), b.ref.replace(/-\d+$/, '')) || n(a.ref) - n(b.ref) || cmp(a.ref, b.ref) || cmp(a.id, b.id);
+  return cmp(refStem(a.ref), refStem(b.ref)) || refNumber(a.ref) - refNumber(b.ref) || cmp(a.ref, b.ref) || cmp(a.id, b.id);
+}
+
+/**
+ * A copy of `records` in `byRef` order, each ref's stem and number read once (sorting 50,000 risks
+ * with `byRef` ran its two regular expressions about 1.6 million times).
+ */
+export function sortedByRef<T extends { ref: string; id: string }>(records: readonly T[]): T[] {
+  const keyed = records.map((rec) => ({ rec, stem: refStem(rec.ref), n: refNumber(rec.ref) }));
+  keyed.sort((a, b) => cmp(a.stem, b.stem) || a.n - b.n || cmp(a.rec.ref, b.rec.ref) || cmp(a.rec.id, b.rec.id));
+  return keyed.map((k) => k.rec);
 }

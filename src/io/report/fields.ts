@@ -16,11 +16,22 @@ export function declaredFields(table: HistoryTable, shape: object, skip: readonl
   return valueFields(table).filter((f) => f.key in shape && !skip.includes(f.key));
 }
 
+/** Kinds whose wording depends only on the stored value (and the report's language and matrix): worded once per value. */
+const SCALAR_KINDS: ReadonlySet<ValueKind['kind']> = new Set(['choice', 'date', 'rating', 'number', 'flag']);
+
 /** One value as the person knows it: a choice by its label, a rating by its level, a reference by ref and title. */
 export function value(r: Report, kind: ValueKind, raw: unknown): Part {
-  const shown = valueText(kind, raw, r.ctx);
+  const shown = SCALAR_KINDS.has(kind.kind) && (typeof raw === 'string' || typeof raw === 'number') ? worded(r, kind, raw) : valueText(kind, raw, r.ctx);
   if (!shown) return html`<span class="muted">${r.l.m['report.none']}</span>`;
   return kind.kind === 'long' ? text(shown) : shown;
+}
+
+function worded(r: Report, kind: ValueKind, raw: string | number): string {
+  let byValue = r.worded.get(kind);
+  if (!byValue) r.worded.set(kind, (byValue = new Map()));
+  let shown = byValue.get(raw);
+  if (shown === undefined) byValue.set(raw, (shown = valueText(kind, raw, r.ctx)));
+  return shown;
 }
 
 /** Nested rows (an impact list, an audit checklist, review inputs) as a small table, one column per row field. */
@@ -44,16 +55,35 @@ export const rowsOf = (v: unknown): Record<string, unknown>[] =>
  * (an empty list reads "—" among the fields). Every value is worded by the shared value-text.
  */
 export function recordFields(r: Report, fields: readonly ValueField[], record: Record<string, unknown>): Html {
-  // Short values first, side by side; long text after, across: a record reads as its facts, then its prose.
-  const ordered = [...fields.filter((f) => f.value.kind !== 'long'), ...fields.filter((f) => f.value.kind === 'long')];
-  const items = ordered.map((f) => {
-    const rows = isRows(f) ? rowsOf(record[f.key]) : [];
-    if (isRows(f) && rows.length > 0) return '';
-    const wide = f.value.kind === 'long';
-    return html`<div${wide ? html` class="wide"` : ''}><dt>${t(f.label)}</dt><dd>${isRows(f) ? value(r, { kind: 'text' }, '') : value(r, f.value, record[f.key])}</dd></div>`;
+  const { ordered, tables } = layoutOf(r, fields);
+  const items = ordered.map(({ field: f, label, wide }) => {
+    if (isRows(f)) return rowsOf(record[f.key]).length > 0 ? '' : html`<div><dt>${label}</dt><dd>${value(r, { kind: 'text' }, '')}</dd></div>`;
+    return html`<div${wide ? html` class="wide"` : ''}><dt>${label}</dt><dd>${value(r, f.value, record[f.key])}</dd></div>`;
   });
-  const tables = fields.filter(isRows).map((f) => rowsTable(r, f, record[f.key]));
-  return html`<dl class="fields">${items}</dl>${tables}`;
+  return html`<dl class="fields">${items}</dl>${tables.map((f) => rowsTable(r, f, record[f.key]))}`;
+}
+
+interface Layout {
+  /** Short values first, side by side; long text after, across: a record reads as its facts, then its prose. */
+  ordered: { field: ValueField; label: string; wide: boolean }[];
+  tables: ValueField[];
+}
+
+/**
+ * How a list of fields is laid out, worked out once per list and report (a register's cards share
+ * theirs) instead of once per record: the order, each label in the report's language, the nested-row tables.
+ */
+const layouts = new WeakMap<Report, WeakMap<readonly ValueField[], Layout>>();
+function layoutOf(r: Report, fields: readonly ValueField[]): Layout {
+  let known = layouts.get(r);
+  if (!known) layouts.set(r, (known = new WeakMap()));
+  let layout = known.get(fields);
+  if (!layout) {
+    const ordered = [...fields.filter((f) => f.value.kind !== 'long'), ...fields.filter((f) => f.value.kind === 'long')];
+    layout = { ordered: ordered.map((f) => ({ field: f, label: t(f.label), wide: f.value.kind === 'long' })), tables: fields.filter(isRows) };
+    known.set(fields, layout);
+  }
+  return layout;
 }
 
 /** Records in full, one card each under a heading of their own: the part of a register its overview table leaves out. */

@@ -2,7 +2,7 @@ import { kindValueFields } from '../../domain/register-values';
 import { cycleKinds, kindPluralLabel, type CycleKind } from '../../domain/cycle/registry';
 import { t } from '../words';
 import { fmt } from './report-text';
-import { byRef, type Report } from './context';
+import { sortedByRef, type Report } from './context';
 import { recordFields } from './fields';
 import { html, type Html } from './html';
 
@@ -21,7 +21,7 @@ export function managementSystemSection(r: Report): Html {
   const kinds = kindsWithRecords(r);
   if (kinds.length === 0) return html`<p>${l.m['report.ms.empty']}</p>`;
   return html`${kinds.map((kind) => {
-    const records = input.cycleRecords.filter((c) => c.kind === kind).sort(byRef);
+    const records = sortedByRef(input.cycleRecords.filter((c) => c.kind === kind));
     const fields = kindValueFields(kind).filter((f) => f.key !== 'title');
     return html`<section class="kind" id="${kindAnchor(kind)}"><h3>${fmt(l.m['report.ms.kind'], { kind: t(kindPluralLabel(kind)), count: l.n(records.length) })}</h3>
 ${records.map((c) => html`<article class="record"><h4><span class="ref">${c.ref}</span> ${c.title}</h4>${recordFields(r, fields, c as unknown as Record<string, unknown>)}</article>`)}</section>`;

@@ -3,7 +3,7 @@ import { riskSchema } from '../../domain/risk-schema';
 import type { CellLevel } from '../../domain/risk-matrix';
 import { t, tOption, riskFlagText } from '../words';
 import { fmt } from './report-text';
-import { byRef, type Report } from './context';
+import { sortedByRef, type Report } from './context';
 import { declaredFields, recordCards } from './fields';
 import { html, table, type Html } from './html';
 
@@ -26,7 +26,7 @@ export function riskSection(report: Report): Html {
   const threshold = matrix.risk[matrix.acceptanceThreshold]?.name ?? l.n(matrix.acceptanceThreshold + 1);
   const criteria = html`<p>${fmt(m['report.risks.criteria'], { name: matrix.name, threshold })}</p>`;
   if (input.risks.length === 0) return html`${criteria}<p>${m['report.risks.empty']}</p>`;
-  const sorted = [...input.risks].sort(byRef);
+  const sorted = sortedByRef(input.risks);
   const rows = sorted.map((r) => {
     const ev = evaluateRisk(r, matrix);
     const ownNames = r.ownControlIds.map((id) => own.get(id)).filter((n): n is string => n !== undefined);
