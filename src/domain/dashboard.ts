@@ -5,7 +5,7 @@ import { inScopeSystems, systemAssessmentState, type SystemAssessmentState } fro
 import { evaluateRisk } from './risk-evaluation';
 import type { RiskMatrix } from './risk-matrix';
 import type { Risk } from './risk-schema';
-import { taskState, type Task } from './tasks';
+import { taskStateOn, type Task } from './tasks';
 
 /**
  * What the dashboard shows a client beyond walkthrough progress, in one pass over the records:
@@ -101,8 +101,9 @@ export function dashboardSummary(input: DashboardInput): DashboardSummary {
   }
 
   const tasks = { overdue: 0, soon: 0 };
+  const stateOn = taskStateOn(input.today);
   for (const task of input.tasks) {
-    const state = taskState(task, input.today);
+    const state = stateOn(task);
     if (state === 'overdue') tasks.overdue += 1;
     else if (state === 'soon') tasks.soon += 1;
   }

@@ -1,5 +1,6 @@
 import type { OwnControl } from './own-control-schema';
-import { compareRefs, type Risk } from './risk-schema';
+import { inRefOrder } from './ref-order';
+import type { Risk } from './risk-schema';
 
 export interface TreatmentLink {
   riskId: string;
@@ -17,8 +18,9 @@ export function treatmentLinks(
 ): Map<string, TreatmentLink[]> {
   const viaOwn = new Map(ownControls.map((c) => [c.id, c.annexAControls]));
   const links = new Map<string, TreatmentLink[]>();
-  for (const risk of risks) {
-    if (risk.status === 'closed') continue;
+  // In register order once (each ref's number read once), so every control's list comes out in order
+  // without a sort of its own: at 50,000 risks the lists' sorts compared refs a million times.
+  for (const risk of inRefOrder(risks.filter((r) => r.status !== 'closed'))) {
     const controls = new Set(risk.annexAControls);
     for (const own of risk.ownControlIds) for (const c of viaOwn.get(own) ?? []) controls.add(c);
     for (const c of controls) {
@@ -27,7 +29,6 @@ export function treatmentLinks(
       links.set(c, list);
     }
   }
-  for (const list of links.values()) list.sort(compareRefs);
   return links;
 }
 

@@ -47,13 +47,14 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A real calendar date as YYYY-MM-DD (no time zone), or null. */
 function parseIsoDate(value: string): Date | null {
-  const m = ISO_DATE.exec(value);
-  if (!m) return null;
+  if (!isIsoDate(value)) return null;
   const d = new Date(0);
   // setUTCFullYear, not Date.UTC: Date.UTC maps years 0–99 to 1900–1999.
-  d.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return formatUtc(d) === value ? d : null;
+  d.setUTCFullYear(Number(value.slice(0, 4)), Number(value.slice(5, 7)) - 1, Number(value.slice(8, 10)));
+  return d;
 }
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function formatUtc(d: Date): string {
   const y = d.getUTCFullYear();
@@ -61,8 +62,20 @@ function formatUtc(d: Date): string {
   return `${String(y).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
 }
 
+/**
+ * A real calendar date as YYYY-MM-DD (years 0000–9999, the proleptic Gregorian calendar, as Date
+ * counts them), checked with arithmetic: every task's dates are checked, 100,000 of them at 50,000 risks.
+ */
 export function isIsoDate(value: unknown): value is string {
-  return typeof value === 'string' && parseIsoDate(value) !== null;
+  if (typeof value !== 'string') return false;
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
 }
 
 /** The calendar date `days` after (or before) `date`, independent of the machine's time zone. */
@@ -179,11 +192,7 @@ function assessmentTasks(assessments: readonly ImpactAssessment[], systemName: (
   }
 }
 
-/**
- * Every open task (a valid date is set and the register does not count it as done), sorted by date
- * then title. Ids are unique even for damaged data (two rows sharing an id get `#2`, `#3` …).
- */
-export function collectTasks(input: {
+export interface TaskSources {
   cycle: readonly CycleRecord[];
   risks: readonly Risk[];
   assessments: readonly Assessment[];
@@ -191,7 +200,18 @@ export function collectTasks(input: {
   /** Impact assessments with the names of their AI systems; both optional together. */
   impactAssessments?: readonly ImpactAssessment[];
   systemName?: (aiSystemId: string) => string;
-}): Task[] {
+}
+
+/**
+ * Every open task (a valid date is set and the register does not count it as done), sorted by date
+ * then title. Ids are unique even for damaged data (two rows sharing an id get `#2`, `#3` …).
+ */
+export function collectTasks(input: TaskSources): Task[] {
+  return collectTasksUnordered(input).sort(compareTasks);
+}
+
+/** The same tasks in the order they were found: for counting them, or `firstTasks` (sorting 100,000 tasks compares titles a million times). */
+export function collectTasksUnordered(input: TaskSources): Task[] {
   const out: Task[] = [];
   for (const record of input.cycle) cycleTasks(record, out);
   for (const risk of input.risks) riskTasks(risk, out);
@@ -203,7 +223,21 @@ export function collectTasks(input: {
     seen.set(task.id, n);
     if (n > 1) task.id = `${task.id}#${n}`;
   }
-  return out.sort(compareTasks);
+  return out;
+}
+
+/** The first `n` of `tasks` in My tasks' order (`compareTasks`), without sorting them all. */
+export function firstTasks(tasks: readonly Task[], n: number): Task[] {
+  const out: Task[] = [];
+  if (n <= 0) return out;
+  for (const task of tasks) {
+    if (out.length === n && compareTasks(task, out[n - 1]!) >= 0) continue;
+    let i = out.length;
+    while (i > 0 && compareTasks(task, out[i - 1]!) < 0) i--;
+    out.splice(i, 0, task);
+    if (out.length > n) out.pop();
+  }
+  return out;
 }
 
 function soonLimit(today: string, soonDays: number): string {
@@ -218,6 +252,12 @@ function stateOf(date: string, today: string, limit: string): TaskState {
 /** overdue: before today; soon: from today up to `soonDays` days ahead (inclusive); later: beyond. */
 export function taskState(task: Pick<Task, 'date'>, today: string, soonDays = 14): TaskState {
   return stateOf(task.date, today, soonLimit(today, soonDays));
+}
+
+/** `taskState` for many tasks: the "soon" limit worked out once, not once per task. */
+export function taskStateOn(today: string, soonDays = 14): (task: Pick<Task, 'date'>) => TaskState {
+  const limit = soonLimit(today, soonDays);
+  return (task) => stateOf(task.date, today, limit);
 }
 
 /** The tasks of one owner and/or in some states, in the order given. */
