@@ -5,32 +5,17 @@ import { listEvidence } from '../db/evidence-repo';
 import { listImpactAssessments } from '../db/impact-assessments-repo';
 import { listOwnControls } from '../db/own-controls-repo';
 import { listRisks } from '../db/risks-repo';
-import type { AiSystem } from '../domain/ai-system-schema';
-import type { Assessment } from '../domain/assessment-schema';
-import type { Catalog } from '../domain/catalog-model';
-import { collectTasks, type Task } from '../domain/tasks';
-import type { CycleRecord } from '../domain/cycle/registry';
-import type { Evidence } from '../domain/evidence-schema';
-import type { ImpactAssessment } from '../domain/impact-assessment-schema';
-import type { OwnControl } from '../domain/own-control-schema';
+import type { Task } from '../domain/tasks';
+import type { WorkspaceRecords } from '../domain/workspace-records';
 import type { ReadinessLink } from '../domain/readiness';
-import type { Risk } from '../domain/risk-schema';
 import { live } from '../state/live.svelte';
 import type { Route } from '../state/routes';
 
-/** Everything the dashboard, tasks and readiness views read, as one live query (it re-runs when any of these tables changes). */
-export interface WorkspaceRecords {
-  assessments: Assessment[];
-  evidence: Evidence[];
-  cycle: CycleRecord[];
-  risks: Risk[];
-  ownControls: OwnControl[];
-  impactAssessments: ImpactAssessment[];
-  aiSystems: AiSystem[];
-}
+export { workspaceTasks, type WorkspaceRecords } from '../domain/workspace-records';
 
 const EMPTY: WorkspaceRecords = { assessments: [], evidence: [], cycle: [], risks: [], ownControls: [], impactAssessments: [], aiSystems: [] };
 
+/** The workspace's records as one live query (it re-runs when any of their tables changes): the tasks, readiness and print pages read them. */
 export function liveWorkspaceRecords(ws: () => string) {
   return live(
     ws,
@@ -48,22 +33,6 @@ export function liveWorkspaceRecords(ws: () => string) {
     },
     EMPTY,
   );
-}
-
-/**
- * Every open dated thing of the workspace: the one list behind My tasks, the dashboard's overdue
- * and due-soon counts and the calendar file, so they always count the same things.
- */
-export function workspaceTasks(records: WorkspaceRecords, catalog: Catalog): Task[] {
-  const names = new Map(records.aiSystems.map((s) => [s.id, s.name]));
-  return collectTasks({
-    cycle: records.cycle,
-    risks: records.risks,
-    assessments: records.assessments,
-    itemTitle: (id) => `${id} ${catalog.byId.get(id)?.title ?? ''}`.trim(),
-    impactAssessments: records.impactAssessments,
-    systemName: (id) => names.get(id) ?? '',
-  });
 }
 
 /** Where a task is done: the record, risk, assessment version or walkthrough item it comes from. */

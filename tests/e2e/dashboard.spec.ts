@@ -90,3 +90,28 @@ test('readiness says exactly what is missing, and the dashboard counts what My t
   await expect(page.getByRole('checkbox', { name: 'Due in the next 14 days' })).not.toBeChecked();
   await expect(page.getByTestId('task-count')).toHaveText(new RegExp(`^${overdueCount} of`));
 });
+
+test("the dashboard's figures follow a change made in another tab, without a reload", async ({ watched: { page } }) => {
+  await createWorkspace(page, 'Live Co');
+  const ws = page.url();
+  const risks = page.getByTestId('tile-risks');
+  await expect(risks).toContainText('Open risks by level (0)');
+  await expect(page.getByTestId('tile-overdue').locator('.big')).toHaveText('0');
+  await expect(page.getByTestId('tile-soa')).toContainText(/0 of \d+ controls complete/);
+
+  // Another tab adds a risk whose treatment was due years ago.
+  const other = await page.context().newPage();
+  await other.goto(ws + '/risks');
+  await other.getByLabel('Title of the new risk').fill('Model drift unnoticed');
+  await other.getByRole('button', { name: 'Add risk' }).click();
+  await expect(other.getByRole('heading', { level: 1, name: 'R-001 Model drift unnoticed' })).toBeVisible();
+  await other.getByLabel('Treatment due').fill('2020-06-30');
+  await settled(other);
+
+  // The first tab, never reloaded, counts it.
+  await expect(risks).toContainText('Open risks by level (1)');
+  await expect(page.getByTestId('tile-overdue').locator('.big')).toHaveText('1');
+  await expect(page.getByRole('heading', { level: 2, name: 'Overdue (1)' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'R-001 Model drift unnoticed' })).toBeVisible();
+  await other.close();
+});

@@ -1,0 +1,17 @@
+import type { Catalog } from '../domain/catalog-model';
+import type { DashboardView } from '../domain/dashboard-view';
+import type { RiskMatrix } from '../domain/risk-matrix';
+
+/** The page asks the dashboard worker for a workspace's figures (dashboard-view.ts, dashboard.worker.ts). */
+export interface DashboardRequest {
+  id: number;
+  dbName: string;
+  workspaceId: string;
+  /** The catalog in the language shown: item tasks carry its titles. */
+  catalog: Catalog;
+  matrix: RiskMatrix;
+  /** YYYY-MM-DD, the user's local date. */
+  today: string;
+}
+
+export type DashboardReply = { id: number; view: DashboardView } | { id: number; failed: string };
