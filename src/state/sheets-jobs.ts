@@ -1,4 +1,5 @@
 import { openWorkbookDatabaseEarly, readWorkbookDataDirect } from '../db/workbook-read-direct';
+import { remoteWorkbookReads, type RemoteReads } from '../db/workbook-read-remote';
 import type { Catalog } from '../domain/catalog-model';
 import { loadMessages, setLocale, type Locale } from '../i18n/i18n';
 import { loadLocaleTables } from '../i18n/locale-tables';
@@ -73,12 +74,35 @@ function exportDeflater(): Deflater {
   return deflater;
 }
 
+/**
+ * A check reads the workspace in a worker of its own (workbook-read-remote.ts), started by the
+ * preload, which opens the database there; where no worker can start here, undefined: the read
+ * runs in this thread.
+ */
+let reads: RemoteReads | undefined;
+let readsTried = false;
+function checkReads(): RemoteReads | undefined {
+  if (!readsTried) {
+    readsTried = true;
+    try {
+      if (typeof Worker !== 'undefined')
+        reads = remoteWorkbookReads(new Worker(new URL('../db/workbook-read.worker.ts', import.meta.url), { type: 'module', name: 'workbook-read' }));
+    } catch {
+      reads = undefined;
+    }
+  }
+  return reads;
+}
+
 /** One request's reply (null for 'preload', which has none) and the buffers to transfer with it. */
 export async function runSheetsJob(req: SheetsWorkerRequest): Promise<{ reply: SheetsWorkerReply; transfer: Transferable[] } | null> {
   try {
     if (req.type === 'preload') {
       if (req.xlsx) import('xlsx').catch(() => undefined);
-      if (req.dbName) openWorkbookDatabaseEarly(req.dbName);
+      if (req.dbName) {
+        openWorkbookDatabaseEarly(req.dbName);
+        if (req.xlsx) checkReads()?.open(req.dbName);
+      }
       exportDeflater();
       // A check follows: it reads files in any language.
       loadMessages().catch(() => undefined);
@@ -93,7 +117,8 @@ export async function runSheetsJob(req: SheetsWorkerRequest): Promise<{ reply: S
       applyZodLocale(req.locale ?? 'en'),
       req.type === 'check' ? loadLocaleTables() : undefined,
     ]);
-    const read = readWorkbookDataDirect(req.dbName, req.workspaceId, req.catalog);
+    const remote = req.type === 'check' ? checkReads() : undefined;
+    const read = remote ? remote.read(req.dbName, req.workspaceId, req.catalog) : readWorkbookDataDirect(req.dbName, req.workspaceId, req.catalog);
     if (req.type === 'export') {
       const what = req.what;
       // A worker that was not preloaded starts its compression worker while the workspace is read.

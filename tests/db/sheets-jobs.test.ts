@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as XLSX from 'xlsx';
 import type { AimsDatabase } from '../../src/db/database';
 import { readWorkbookData } from '../../src/db/workbook-read';
+import { serveWorkbookReads } from '../../src/db/workbook-read-remote';
 import { openWorkbookDatabaseEarly, readWorkbookDataDirect } from '../../src/db/workbook-read-direct';
 import { tOption } from '../../src/i18n/i18n';
 import { exportWorkbook } from '../../src/io/sheets/workbook-export';
@@ -134,6 +135,56 @@ describe('spreadsheet worker jobs', () => {
     ).toBe('failed');
     expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(missing);
   });
+
+  it('a check reads the workspace in the worker its preload started, plans what a read in its own thread plans, and reads itself when that worker fails', async () => {
+    const bytes = await exportWorkbook(data, EXPORTED_AT, '0.1.0');
+    const req = { type: 'check', dbName: db.name, workspaceId: wsId, catalog, fileName: 'book.xlsx' } as const;
+    const here = await (await freshJobs()).runSheetsJob({ ...req, bytes: bytes.slice() });
+    expect((here!.reply as { result: SheetCheck }).result.ok).toBe(true);
+    // Workers as the spreadsheet worker starts them: the reader answers (unless told to fail), the compression worker is idle.
+    const asked: string[] = [];
+    let fail = false;
+    class FakeWorker {
+      onmessage: ((ev: MessageEvent) => void) | null = null;
+      onerror: ((ev: ErrorEvent) => void) | null = null;
+      readonly #scope = { onmessage: null as ((ev: MessageEvent) => void) | null, postMessage: (m: unknown) => this.#answer(m) };
+      readonly #reader: boolean;
+      constructor(url: URL) {
+        this.#reader = String(url).includes('workbook-read');
+        if (this.#reader) serveWorkbookReads(this.#scope);
+      }
+      #answer(m: unknown) {
+        const copy = structuredClone(m);
+        setTimeout(() => this.onmessage?.({ data: copy } as MessageEvent));
+      }
+      postMessage(m: { type: string }) {
+        if (!this.#reader) return;
+        asked.push(m.type);
+        const copy = structuredClone(m);
+        setTimeout(() =>
+          fail ? this.onerror?.({ preventDefault() {}, message: 'gone' } as ErrorEvent) : this.#scope.onmessage?.({ data: copy } as MessageEvent),
+        );
+      }
+    }
+    vi.stubGlobal('Worker', FakeWorker);
+    try {
+      const { runSheetsJob } = await freshJobs();
+      expect(await runSheetsJob({ type: 'preload', xlsx: true, dbName: db.name })).toBeNull();
+      expect(await runSheetsJob({ ...req, bytes: bytes.slice() })).toEqual(here);
+      expect(asked).toEqual(['open', 'read']);
+      // A workspace that does not exist fails as it does when read here.
+      expect((await runSheetsJob({ ...req, workspaceId: 'nope', bytes: bytes.slice() }))?.reply).toEqual({
+        type: 'failed',
+        message: 'Error: workspace nope not found',
+      });
+      fail = true;
+      expect(await runSheetsJob({ ...req, bytes: bytes.slice() })).toEqual(here);
+      expect(asked).toEqual(['open', 'read', 'read', 'read']);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    // Four checks: slow on a busy machine.
+  }, 60_000);
 
   it('reads with IndexedDB itself exactly the records Dexie reads', async () => {
     expect(await readWorkbookDataDirect(db.name, wsId, catalog).data).toEqual(data);
