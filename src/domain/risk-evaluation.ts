@@ -17,7 +17,10 @@ export interface RiskEvaluation {
  * never remapped: they are flagged for review. 6.1.3: a residual level above the acceptance
  * threshold needs the risk owner's recorded acceptance.
  */
-export function evaluateRisk(risk: Risk, matrix: RiskMatrix): RiskEvaluation {
+export function evaluateRisk(
+  risk: Pick<Risk, 'inherentLikelihood' | 'inherentImpact' | 'residualLikelihood' | 'residualImpact' | 'acceptedBy' | 'acceptedOn'>,
+  matrix: RiskMatrix,
+): RiskEvaluation {
   const inherent = levelOf(matrix, risk.inherentLikelihood, risk.inherentImpact);
   const residual = levelOf(matrix, risk.residualLikelihood, risk.residualImpact);
   const flags: RiskFlag[] = [];

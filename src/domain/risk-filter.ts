@@ -30,7 +30,7 @@ export const NO_RISK_FILTER: RiskFilter = {
   cell: null,
 };
 
-function rating(risk: Risk, kind: RatingKind): [number | null, number | null] {
+function rating(risk: FilterableRisk, kind: RatingKind): [number | null, number | null] {
   return kind === 'inherent' ? [risk.inherentLikelihood, risk.inherentImpact] : [risk.residualLikelihood, risk.residualImpact];
 }
 
@@ -46,22 +46,39 @@ export function filtersNothing(f: RiskFilter): boolean {
   );
 }
 
+/** What a filter needs of a risk's evaluation: a RiskEvaluation, or the list's row's (risk-row.ts). */
+export interface FilterEvaluation {
+  inherent: { index: number } | null;
+  residual: { index: number } | null;
+  current: { index: number } | null;
+  flags: readonly RiskEvaluation['flags'][number][];
+}
+
+/** The fields a filter looks at: a whole risk, or the list's row of one (risk-row.ts). */
+export type FilterableRisk = Pick<
+  Risk,
+  'id' | 'status' | 'owner' | 'aiSystemIds' | 'inherentLikelihood' | 'inherentImpact' | 'residualLikelihood' | 'residualImpact'
+>;
+
 /**
- * Filters in one pass; fast enough for tens of thousands of risks on every keystroke. `texts` holds
- * each risk's riskSearchText by id (computed once per change of the data); without it, it is computed here.
+ * Filters in one pass; fast enough for tens of thousands of risks on every keystroke. `evaluations`
+ * and `texts` give each risk's evaluation and riskSearchText, by id or from the row (computed once
+ * per change of the data); without `texts`, whole risks' texts are computed here.
  * With nothing to filter by, the risks come back as given (the same array).
  */
-export function filterRisks(
-  risks: readonly Risk[],
-  evaluations: ReadonlyMap<string, RiskEvaluation>,
+export function filterRisks<R extends FilterableRisk>(
+  risks: readonly R[],
+  evaluations: ReadonlyMap<string, FilterEvaluation> | ((r: R) => FilterEvaluation | undefined),
   f: RiskFilter,
-  texts?: ReadonlyMap<string, string>,
-): readonly Risk[] {
+  texts?: ReadonlyMap<string, string> | ((r: R) => string),
+): readonly R[] {
   if (filtersNothing(f)) return risks;
   const q = f.query.trim().toLowerCase();
   const byLevel = f.level !== 'all';
+  const evalOf = typeof evaluations === 'function' ? evaluations : (r: R) => evaluations.get(r.id);
+  const textOf = typeof texts === 'function' ? texts : (r: R) => texts?.get(r.id) ?? riskSearchText(r as unknown as Risk);
   return risks.filter((r) => {
-    if (q && !(texts?.get(r.id) ?? riskSearchText(r)).includes(q)) return false;
+    if (q && !textOf(r).includes(q)) return false;
     if (f.status !== 'all' && r.status !== f.status) return false;
     if (f.owner !== 'all' && r.owner.trim() !== f.owner) return false;
     if (f.system !== 'all' && !r.aiSystemIds.includes(f.system)) return false;
@@ -71,7 +88,7 @@ export function filterRisks(
     }
     // The evaluation is looked up only when a filter needs it.
     if (!byLevel && !f.flaggedOnly && !f.awaitingAcceptance) return true;
-    const ev = evaluations.get(r.id);
+    const ev = evalOf(r);
     const level = f.rating === 'current' ? ev?.current : ev?.[f.rating];
     if (f.level === 'unrated' ? level : byLevel && String(level?.index ?? '') !== f.level) return false;
     if (f.flaggedOnly && !ev?.flags.length) return false;
@@ -80,7 +97,7 @@ export function filterRisks(
 }
 
 /** How many risks sit in each likelihood × impact cell (ratings outside the grid are left out). */
-export function heatCounts(risks: readonly Risk[], kind: RatingKind, likelihoods: number, impacts: number): number[][] {
+export function heatCounts(risks: readonly FilterableRisk[], kind: RatingKind, likelihoods: number, impacts: number): number[][] {
   const grid = Array.from({ length: likelihoods }, () => Array.from({ length: impacts }, () => 0));
   for (const r of risks) {
     const [l, i] = rating(r, kind);
