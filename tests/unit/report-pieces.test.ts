@@ -38,6 +38,28 @@ describe('report.html in pieces', () => {
     expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(200_000);
   });
 
+  it('words a value once per report and each record still reads its own: lists in their order, dates, choices', () => {
+    const base = reportInput();
+    const ws = base.workspace.id;
+    const risks = [
+      makeRisk(ws, { ref: 'R-001', annexAControls: ['A.5.2', 'A.6.2.4'], treatment: 'modify', acceptedOn: '2025-01-20', acceptedBy: 'Dana' }),
+      makeRisk(ws, { ref: 'R-002', annexAControls: ['A.6.2.4', 'A.5.2'], treatment: 'avoid', acceptedOn: '2025-03-04', acceptedBy: 'Dana' }),
+      makeRisk(ws, { ref: 'R-003', annexAControls: [], treatment: 'modify', acceptedOn: '2025-01-20', acceptedBy: 'Dana' }),
+      makeRisk(ws, { ref: 'R-004', annexAControls: ['A.5.2', 'A.6.2.4'], treatment: 'avoid', acceptedOn: '2025-03-04', acceptedBy: 'Dana' }),
+    ];
+    const report = renderReportHtml({ ...base, risks });
+    const card = (ref: string) => report.slice(report.indexOf(`<article class="record"><h4><span class="ref">${ref}</span>`)).split('</article>')[0]!;
+    const controls = (ref: string) => /Annex A controls that treat it<\/dt><dd>(.*?)<\/dd>/.exec(card(ref))?.[1];
+    expect(controls('R-001')).toMatch(/^A\.5\.2 .+ and A\.6\.2\.4 /);
+    expect(controls('R-002')).toMatch(/^A\.6\.2\.4 .+ and A\.5\.2 /);
+    expect(controls('R-003')).toBe('<span class="muted">—</span>');
+    expect(controls('R-004')).toBe(controls('R-001'));
+    expect(card('R-001')).toContain('Jan 20, 2025');
+    expect(card('R-002')).toContain('Mar 4, 2025');
+    expect(card('R-004')).toContain('Mar 4, 2025');
+    expect(card('R-003')).toContain('Jan 20, 2025');
+  });
+
   it('sorts by ref as byRef does: by number within a stem, then by ref and id', () => {
     const refs = ['R-10', 'R-2', 'DOC-002', 'R-02', 'DOC-010', 'R-1', 'X', 'R-2', 'DOC-1'];
     const records = refs.map((ref, i) => ({ ref, id: `id-${(i * 7) % 10}` }));

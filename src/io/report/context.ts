@@ -62,9 +62,16 @@ export interface Lang {
 
 export function lang(locale: Locale): Lang {
   const m = reportMessages(locale);
+  // A report words the same few hundred days again and again (each accepted risk's).
+  const days = new Map<string, string>();
   return {
     m,
-    day: (d) => (d ? formatDay(d, locale) : ''),
+    day: (d) => {
+      if (!d) return '';
+      let shown = days.get(d);
+      if (shown === undefined) days.set(d, (shown = formatDay(d, locale)));
+      return shown;
+    },
     n: (v) => formatCount(v, locale),
     list: (items) => items.join(m['report.listSeparator']),
   };

@@ -18,19 +18,31 @@ export function declaredFields(table: HistoryTable, shape: object, skip: readonl
 
 /** Kinds whose wording depends only on the stored value (and the report's language and matrix): worded once per value. */
 const SCALAR_KINDS: ReadonlySet<ValueKind['kind']> = new Set(['choice', 'date', 'rating', 'number', 'flag']);
+/** Lists worded by their values in order: choices, references (names fixed for the report). */
+const LIST_KINDS: ReadonlySet<ValueKind['kind']> = new Set(['choices', 'refs']);
+
+/** The key a value is worded under in `r.worded`, or undefined when it is worded each time. */
+function wordingKey(kind: ValueKind, raw: unknown): string | number | undefined {
+  if (SCALAR_KINDS.has(kind.kind)) return typeof raw === 'string' || typeof raw === 'number' ? raw : undefined;
+  if (!LIST_KINDS.has(kind.kind) || !Array.isArray(raw)) return undefined;
+  // Joined with a character no id or choice holds (a value that does hold it is worded each time); the count first, so [] and [''] differ.
+  for (const v of raw as unknown[]) if (typeof v !== 'string' || v.includes('\u0000')) return undefined;
+  return `${raw.length}\u0000${raw.join('\u0000')}`;
+}
 
 /** One value as the person knows it: a choice by its label, a rating by its level, a reference by ref and title. */
 export function value(r: Report, kind: ValueKind, raw: unknown): Part {
-  const shown = SCALAR_KINDS.has(kind.kind) && (typeof raw === 'string' || typeof raw === 'number') ? worded(r, kind, raw) : valueText(kind, raw, r.ctx);
+  const key = wordingKey(kind, raw);
+  const shown = key === undefined ? valueText(kind, raw, r.ctx) : worded(r, kind, key, raw);
   if (!shown) return html`<span class="muted">${r.l.m['report.none']}</span>`;
   return kind.kind === 'long' ? text(shown) : shown;
 }
 
-function worded(r: Report, kind: ValueKind, raw: string | number): string {
+function worded(r: Report, kind: ValueKind, key: string | number, raw: unknown): string {
   let byValue = r.worded.get(kind);
   if (!byValue) r.worded.set(kind, (byValue = new Map()));
-  let shown = byValue.get(raw);
-  if (shown === undefined) byValue.set(raw, (shown = valueText(kind, raw, r.ctx)));
+  let shown = byValue.get(key);
+  if (shown === undefined) byValue.set(key, (shown = valueText(kind, raw, r.ctx)));
   return shown;
 }
 
