@@ -8,7 +8,3 @@ export function evaluateAll(risks: readonly Risk[], matrix: RiskMatrix): Map<str
   for (const r of risks) out.set(r.id, evaluateRisk(r, matrix));
   return out;
 }
-
-export function ownersOfRisks(risks: readonly Risk[]): string[] {
-  return [...new Set(risks.map((r) => r.owner.trim()).filter(Boolean))].sort((a, b) => a.localeCompare(b));
-}
