@@ -29,7 +29,7 @@ export function installLongTaskObserver() {
  * Acts, then waits until the risk count status shows the wanted number and the next frame has run.
  * Timing is performance.now() inside the page, so Playwright's round trips are not counted.
  * @param {MeasureArgs} args
- * @returns {Promise<{ ms: number, count: number | null, longTasks: number[] | null }>}
+ * @returns {Promise<{ ms: number, count: number | null, longTasks: number[] | null, t0: number }>} t0: when it started (performance.now())
  */
 export async function measureInPage(args) {
   const w = /** @type {any} */ (window);
@@ -71,7 +71,7 @@ export async function measureInPage(args) {
   /** @type {{ start: number, duration: number }[] | null} */
   const all = w.__longTasks;
   const longTasks = all ? all.filter((e) => e.start + e.duration > t0 && e.start < t1 + args.settleMs).map((e) => Math.round(e.duration)) : null;
-  return { ms: t1 - t0, count: countOf(), longTasks };
+  return { ms: t1 - t0, count: countOf(), longTasks, t0 };
 }
 
 /**

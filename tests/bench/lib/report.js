@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 
 /**
- * @typedef {{ ms: number, count: number | null, longTasks: number[] | null }} Sample
+ * @typedef {{ ms: number, count: number | null, longTasks: number[] | null, t0?: number }} Sample
  * @typedef {{ name: string, what: string, samples: Sample[] }} Measure
  * @typedef {{ measure: string, what: string, runs: number, median: number, max: number, over50: number | null, longest: number | null, count: number | null }} Row
  * @typedef {{ size: number, workload: { aiSystems: number, risks: number, ownControls: number, impactAssessments: number, seed: number }, rows: Row[] }} SizeResult

@@ -11,6 +11,8 @@ import { summarize } from './report.js';
 
 const TIMEOUT = 120_000;
 const SETTLE = 300;
+/** The count once every row is in: while rows are still arriving it says so (and carries data-loading). */
+const ROWS_IN = '[data-testid="risk-count"]:not([data-loading])';
 
 /** The systems that go with a number of risks (the issue's curve: 500 / 500 / 2,000). @param {number} risks */
 export const systemsFor = (risks) => (risks > 10_000 ? 2_000 : 500);
@@ -101,10 +103,12 @@ async function runSize(o) {
   /** @type {Record<string, { what: string, samples: Sample[] }>} */
   const results = {
     open: { what: `in-app navigation to #/w/{ws}/risks until the count shows the total`, samples: [] },
+    'open rows': { what: `the same navigation until every row is in (the count no longer says the rows are loading)`, samples: [] },
     filter: { what: `"${o.query}" entered in Search risks at once, until the count changes`, samples: [] },
     clear: { what: `search emptied, until the count shows the total again`, samples: [] },
     type: { what: `"${o.query}" typed key by key, until the final count shows`, samples: [] },
     reload: { what: `full page load of #/w/{ws}/risks (navigation start) until the count shows the total`, samples: [] },
+    'reload rows': { what: `the same page load until every row is in (the count no longer says the rows are loading)`, samples: [] },
     sort: { what: `a click on each of the ${headers} column headers in turn, until its aria-sort is ascending (one sample per column)`, samples: [] },
     dashboard: { what: `full page load of #/w/{ws} (navigation start) until the dashboard's risk tile shows`, samples: [] },
   };
@@ -120,7 +124,9 @@ async function runSize(o) {
     await page.evaluate((h) => (window.location.hash = h), `#/w/${ws}/profile`);
     await page.getByRole('table', { name: 'Risk register' }).waitFor({ state: 'detached', timeout: TIMEOUT });
     await page.waitForTimeout(200);
-    keep('open', await measure({ action: 'hash', hash: `#/w/${ws}/risks`, until: { equals: total }, timeoutMs: TIMEOUT, settleMs: SETTLE }));
+    const opened = await measure({ action: 'hash', hash: `#/w/${ws}/risks`, until: { equals: total }, timeoutMs: TIMEOUT, settleMs: SETTLE });
+    keep('open', opened);
+    keep('open rows', await until({ selector: ROWS_IN, since: opened.t0 ?? 0, timeoutMs: TIMEOUT, settleMs: SETTLE }));
 
     const field = await input();
     const filtered = await measure({ action: 'input', input: field, value: o.query, until: { differsFrom: total }, timeoutMs: TIMEOUT, settleMs: SETTLE });
@@ -143,6 +149,7 @@ async function runSize(o) {
 
     await page.reload();
     keep('reload', await measure({ action: 'none', since: 0, until: { equals: total }, timeoutMs: TIMEOUT, settleMs: SETTLE }));
+    keep('reload rows', await until({ selector: ROWS_IN, since: 0, timeoutMs: TIMEOUT, settleMs: SETTLE }));
 
     await page.evaluate((h) => (window.location.hash = h), `#/w/${ws}`);
     await page.reload();
