@@ -30,15 +30,32 @@ export async function inflateRawCapped(
   cap: number,
   accept: (n: number) => boolean = () => true,
   seen: (chunk: Uint8Array) => void = () => undefined,
+  /**
+   * The CRC-32 and size the output must have: then the browser checks them itself, natively, by
+   * inflating `input` as the body of a gzip member whose trailer carries them, and a mismatch fails
+   * as 'corrupt' (a caller that must say which check failed inflates again without `expect`).
+   */
+  expect?: { crc32: number; size: number },
 ): Promise<InflateResult> {
   // Browsers inflate a whole input chunk before we can look at the output, so the chunk is sized
   // to the cap: one chunk can never overshoot by more than about the cap itself, or 8 MiB.
   const chunk = Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, Math.ceil(Math.max(cap, MIN_OVERSHOOT) / MAX_DEFLATE_EXPANSION)));
   let offset = 0;
+  let framed = expect === undefined;
   const source = new ReadableStream<Uint8Array<ArrayBuffer>>(
     {
       pull(controller) {
-        if (offset >= input.length) return controller.close();
+        if (!framed) {
+          framed = true;
+          return controller.enqueue(GZIP_HEADER.slice());
+        }
+        if (offset >= input.length) {
+          if (expect && offset !== Infinity) {
+            offset = Infinity;
+            return controller.enqueue(gzipTrailer(expect.crc32, expect.size));
+          }
+          return controller.close();
+        }
         // A view of the input, not a copy: the stream only reads it.
         controller.enqueue(input.subarray(offset, offset + chunk) as Uint8Array<ArrayBuffer>);
         offset += chunk;
@@ -46,7 +63,7 @@ export async function inflateRawCapped(
     },
     { highWaterMark: 0 },
   );
-  const reader = source.pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const reader = source.pipeThrough(new DecompressionStream(expect ? 'gzip' : 'deflate-raw')).getReader();
   const parts: Uint8Array[] = [];
   let produced = 0;
   const stop = async (result: InflateResult): Promise<InflateResult> => {
@@ -69,6 +86,18 @@ export async function inflateRawCapped(
     parts.push(step.value);
   }
   return { ok: true, data: concat(parts, produced) };
+}
+
+/** A gzip member's header (RFC 1952): deflate, no flags, no time, unknown system. */
+const GZIP_HEADER = new Uint8Array([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
+
+/** Its trailer: the CRC-32 and the size (modulo 2^32) of the inflated bytes, little-endian. */
+function gzipTrailer(crc: number, size: number): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(8);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, crc >>> 0, true);
+  view.setUint32(4, size >>> 0, true);
+  return out;
 }
 
 function concat(parts: Uint8Array[], length: number): Uint8Array {

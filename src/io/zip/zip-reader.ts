@@ -126,13 +126,22 @@ class Reader implements SafeZip {
     } else {
       // Never more than the declared size: a larger output is a lie or a bomb, stop right there.
       const cap = Math.min(e.size, maxEntryBytes);
+      let taken = 0;
       const accept = (n: number): boolean => {
         if (n > left()) return false;
         this.#total += n;
+        taken += n;
         return true;
       };
-      let running = 0;
-      const r = await inflateRawCapped(compressed, cap, accept, (chunk) => (running = crc32(chunk, running)));
+      // The browser checks the CRC-32 and size as it inflates (natively: no pass over the bytes here).
+      let r = await inflateRawCapped(compressed, cap, accept, undefined, { crc32: e.crc32, size: e.size });
+      let running = e.crc32;
+      if (!r.ok && r.reason === 'corrupt') {
+        // Damaged, or a checksum or size that does not match: inflated again, the CRC-32 taken here, to say which.
+        this.#total -= taken;
+        running = 0;
+        r = await inflateRawCapped(compressed, cap, accept, (chunk) => (running = crc32(chunk, running)));
+      }
       if (!r.ok) {
         if (r.reason === 'corrupt') throw fail('corrupt-entry', 'zip-deflate', { produced: r.produced });
         if (r.reason === 'refused') throw overTotal();
