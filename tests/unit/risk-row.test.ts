@@ -67,11 +67,11 @@ describe('the changes sent to the page', () => {
   const base = [risk(1), risk(2), risk(3), risk(4)];
 
   it('send only the rows that changed, and the page rebuilds exactly the new list', () => {
-    const before = rowsOf(base);
-    const after = rowsOf([risk(1), risk(2, { title: 'Renamed' }), risk(3, { aiSystemIds: ['s1'] }), risk(4)]);
+    const before = rowsOf([...base.slice(0, 3), risk(4, { aiSystemIds: ['s1'] })]);
+    const after = rowsOf([risk(1), risk(2, { title: 'Renamed' }), risk(3, { aiSystemIds: ['s1'] }), risk(4, { aiSystemIds: ['s2'] })]);
     const { from, fresh } = rowDelta(before, after);
-    expect(fresh.map((r) => r.ref)).toEqual(['R-002', 'R-003']);
-    expect([...from]).toEqual([0, -1, -1, 3]);
+    expect(fresh.map((r) => r.ref)).toEqual(['R-002', 'R-003', 'R-004']);
+    expect([...from]).toEqual([0, -1, -1, -1]);
     const rebuilt = applyRowDelta(before, from, fresh);
     expect(rebuilt).toEqual(after);
     // Unchanged rows are the page's own objects, not copies.
