@@ -30,10 +30,10 @@ function dashboardWorker(): Worker {
   const w = new Worker(new URL('./dashboard.worker.ts', import.meta.url), { type: 'module', name: 'dashboard' });
   w.onmessage = (ev: MessageEvent<DashboardReply>) => {
     const reply = ev.data;
-    const w = waiting.get(reply.id);
+    const pending = waiting.get(reply.id);
     waiting.delete(reply.id);
-    if ('view' in reply) w?.resolve(reply.view);
-    else w?.reject(new Error(reply.failed));
+    if ('view' in reply) pending?.resolve(reply.view);
+    else pending?.reject(new Error(reply.failed));
   };
   // A worker that cannot start (its script gone after an update) fails what waits; the next question starts a new one.
   w.onerror = (ev) => {
