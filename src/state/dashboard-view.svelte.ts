@@ -114,7 +114,11 @@ export function liveDashboardView(deps: () => DashboardQuery): { readonly curren
         answer = { ws: workspaceId, view };
         error = null;
       },
-      (e) => (error = e),
+      (e) => {
+        // The cause is for the console; the page says in its own words that the figures are missing.
+        console.error(e);
+        error = e;
+      },
     );
     return () => watch.stop();
   });

@@ -12,6 +12,8 @@ interface Channel {
 }
 
 let channel: Channel | undefined;
+/** The watch a failure of the worker itself is sent to: every list. */
+const ALL_WATCHES = -1;
 
 /**
  * One risk-list worker for the app, kept between visits to the list (it starts in tens of
@@ -29,6 +31,14 @@ function riskListChannel(): Channel {
   } else {
     const worker = new Worker(new URL('./risk-list.worker.ts', import.meta.url), { type: 'module', name: 'risk-list' });
     worker.onmessage = (ev: MessageEvent<RiskListReply>) => deliver(ev.data);
+    // A worker that cannot start or breaks (its script gone after an update) fails every list that
+    // waits on it, which then says so; the next list starts a new worker.
+    worker.onerror = (ev) => {
+      ev.preventDefault();
+      worker.terminate();
+      channel = undefined;
+      deliver({ type: 'failed', watch: ALL_WATCHES, message: ev.message || 'the risk-list worker failed' });
+    };
     send = (req) => worker.postMessage(req);
   }
   channel = {
@@ -108,7 +118,7 @@ export function liveRiskList(ws: () => string): LiveRiskList {
       next = null;
     };
     const off = ch.listen((m) => {
-      if (m.watch !== watch) return;
+      if (m.watch !== watch && m.watch !== ALL_WATCHES) return;
       if (m.type === 'count') {
         if (!shown) total = m.total;
       } else if (m.type === 'begin') {
@@ -125,6 +135,8 @@ export function liveRiskList(ws: () => string): LiveRiskList {
         if (next.got.length >= next.want) finish();
         else if (!shown) showSoFar();
       } else if (m.type === 'gone' || m.type === 'failed') {
+        // The cause is for the console; the page says in its own words that the list could not be read.
+        if (m.type === 'failed') console.error(`risk list: ${m.message}`);
         error = m.type === 'failed' ? m.message : 'gone';
         loading = false;
       }

@@ -268,6 +268,7 @@ export const core = {
   'dashboard.percentDone': '{percent}% done',
   'dashboard.groupCounts': '{implemented} implemented, {inProgress} in progress, {notStarted} not started, {na} not applicable',
   'dashboard.overview': 'Overview',
+  'dashboard.figuresFailed': "The dashboard's figures could not be worked out. Your records are safe: reload the page to try again.",
   'dashboard.overdueWork': 'Overdue work',
   'dashboard.dueSoon': '{count} more due in the next 14 days',
   'dashboard.risksByLevel': 'Open risks by level ({count})',

@@ -80,6 +80,7 @@ export const registerUi = {
   'risks.countLoadingFiltered': '{count} found so far of {total} risks — loading the rows…',
   'risks.counting': 'Counting the risks…',
   'risks.heatLoading': 'Counting the risks in each cell…',
+  'risks.readFailed': 'The risk list could not be read. Your risks are safe: reload the page to try again.',
   'risks.table': 'Risk register',
   'risks.empty': 'No risk recorded yet.',
   'risks.emptyText': 'Each risk says what could go wrong with an AI system, how likely and how bad it is, and how it is treated.',

@@ -260,6 +260,7 @@ export const core: { [K in keyof typeof import('../en/core').core]: string } = {
   'dashboard.percentDone': '已完成 {percent}%',
   'dashboard.groupCounts': '已实施 {implemented} 项，进行中 {inProgress} 项，未开始 {notStarted} 项，不适用 {na} 项',
   'dashboard.overview': '概览',
+  'dashboard.figuresFailed': '无法计算仪表板的数据。您的记录不受影响：请重新加载页面后重试。',
   'dashboard.overdueWork': '逾期工作',
   'dashboard.dueSoon': '另有 {count} 项在未来 14 天内到期',
   'dashboard.risksByLevel': '按等级统计的未关闭风险（{count}）',

@@ -79,6 +79,7 @@ export const registerUi: { [K in keyof typeof import('../en/register-ui').regist
   'risks.countLoadingFiltered': '共 {total} 项风险，目前找到 {count} 项，正在加载列表…',
   'risks.counting': '正在统计风险…',
   'risks.heatLoading': '正在统计各单元格中的风险…',
+  'risks.readFailed': '无法读取风险列表。您的风险数据不受影响：请重新加载页面后重试。',
   'risks.table': '风险登记册',
   'risks.empty': '尚未记录风险。',
   'risks.emptyText': '每项风险说明AI系统可能出现什么问题、可能性和严重程度如何，以及如何处置。',
