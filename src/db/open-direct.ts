@@ -18,3 +18,44 @@ export function openExistingDatabase(dbName: string): Promise<IDBDatabase | null
     };
   });
 }
+
+/**
+ * A worker's connection, kept between reads (opening takes several turns of the browser, 20–200 ms,
+ * and a live view reads again after every change). When another tab upgrades or deletes the database
+ * the connection closes itself (see openExistingDatabase), and the next read opens a new one.
+ */
+export class KeptConnection {
+  #kept: { name: string; db: Promise<IDBDatabase | null> } | null = null;
+
+  constructor(private readonly open: (dbName: string) => Promise<IDBDatabase | null> = openExistingDatabase) {}
+
+  /** Runs `read` on the kept connection, once more on a new one when it was closed meanwhile; null when there is no such database. */
+  async read<T>(dbName: string, read: (db: IDBDatabase) => Promise<T>): Promise<T | null> {
+    const db = await this.#connection(dbName, false);
+    if (!db) return null;
+    try {
+      return await read(db);
+    } catch (e) {
+      // The connection closed since (another tab upgraded the database): once more on a new one.
+      if (!(e instanceof DOMException && e.name === 'InvalidStateError')) throw e;
+      const again = await this.#connection(dbName, true);
+      return again ? read(again) : null;
+    }
+  }
+
+  #connection(dbName: string, fresh: boolean): Promise<IDBDatabase | null> {
+    if (fresh || this.#kept?.name !== dbName) {
+      this.#kept?.db.then(
+        (db) => db?.close(),
+        () => undefined,
+      );
+      const entry = { name: dbName, db: this.open(dbName) };
+      // A failed open is not kept: the next read tries again.
+      entry.db.catch(() => {
+        if (this.#kept === entry) this.#kept = null;
+      });
+      this.#kept = entry;
+    }
+    return this.#kept!.db;
+  }
+}

@@ -1,4 +1,4 @@
-import { openExistingDatabase } from '../db/open-direct';
+import { KeptConnection, openExistingDatabase } from '../db/open-direct';
 import { readRiskListDirect, type RiskListRead } from '../db/risk-list-read-direct';
 import { buildRiskList, rowDelta, type RiskListSummary, type RiskRow } from '../domain/risk-row';
 
@@ -48,7 +48,7 @@ const isIdentity = (from: Int32Array, n: number) => from.length === n && from.ev
  */
 export class RiskListSource {
   #watch: Watch | null = null;
-  #db: { name: string; conn: Promise<IDBDatabase | null> } | null = null;
+  readonly #db: KeptConnection;
   /** What the page was last sent, for the current watch. */
   #sent: { rows: RiskRow[]; matrix: string; summary: string; systems: string } | null = null;
   #reading = false;
@@ -56,8 +56,10 @@ export class RiskListSource {
 
   constructor(
     private readonly post: Post,
-    private readonly open: (dbName: string) => Promise<IDBDatabase | null> = openExistingDatabase,
-  ) {}
+    open: (dbName: string) => Promise<IDBDatabase | null> = openExistingDatabase,
+  ) {
+    this.#db = new KeptConnection(open);
+  }
 
   handle(req: RiskListRequest): void {
     if (req.type === 'watch') {
@@ -90,15 +92,6 @@ export class RiskListSource {
     }
   }
 
-  async #connection(dbName: string, fresh = false): Promise<IDBDatabase | null> {
-    if (fresh || this.#db?.name !== dbName) {
-      const conn = this.open(dbName);
-      conn.catch(() => undefined);
-      this.#db = { name: dbName, conn };
-    }
-    return this.#db.conn;
-  }
-
   async #readOnce(w: Watch): Promise<void> {
     const { watch } = w;
     const first = !this.#sent;
@@ -106,17 +99,7 @@ export class RiskListSource {
       readRiskListDirect(db, w.workspaceId, (total) => first && this.#watch === w && this.post({ type: 'count', watch, total }));
     let data: RiskListRead | null;
     try {
-      const db = await this.#connection(w.dbName);
-      if (!db) return this.post({ type: 'gone', watch });
-      try {
-        data = await read(db);
-      } catch (e) {
-        // The connection closed since (another tab upgraded the database): once more on a new one.
-        if (!(e instanceof DOMException && e.name === 'InvalidStateError')) throw e;
-        const again = await this.#connection(w.dbName, true);
-        if (!again) return this.post({ type: 'gone', watch });
-        data = await read(again);
-      }
+      data = await this.#db.read(w.dbName, read);
     } catch (e) {
       if (this.#watch === w) this.post({ type: 'failed', watch, message: e instanceof Error ? e.message : String(e) });
       return;
