@@ -6,6 +6,7 @@ import { localToday } from '../domain/dates';
 import type { DashboardView } from '../domain/dashboard-view';
 import type { RiskMatrix } from '../domain/risk-matrix';
 import type { DashboardReply, DashboardRequest } from './dashboard-protocol';
+import { takeDashboardWorker } from './dashboard-worker-start';
 
 /*
  * The dashboard's figures from the dashboard worker (dashboard.worker.ts), which reads the
@@ -27,7 +28,7 @@ function failAll(message: string): void {
 /** One worker for the page's life, started with the first dashboard. */
 function dashboardWorker(): Worker {
   if (worker) return worker;
-  const w = new Worker(new URL('./dashboard.worker.ts', import.meta.url), { type: 'module', name: 'dashboard' });
+  const w = takeDashboardWorker();
   w.onmessage = (ev: MessageEvent<DashboardReply>) => {
     const reply = ev.data;
     const pending = waiting.get(reply.id);

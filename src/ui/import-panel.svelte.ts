@@ -4,6 +4,7 @@ import type { IoProblem } from '../io/problems';
 import { workspaceNameSchema } from '../domain/workspace-schema';
 import { t, type MessageKey } from '../i18n/i18n';
 import { app } from '../state/app.svelte';
+import { warmDashboardWorker } from '../state/dashboard-worker-start';
 import type { Side } from '../domain/merge-fields';
 import {
   confirmImport,
@@ -153,6 +154,8 @@ export function importFlow(catalog: () => Catalog) {
         chosen = renamePlan(plan, checked.data);
       }
       phase = 'writing';
+      // The dashboard shows next: its worker loads while the import writes.
+      warmDashboardWorker();
       const result = await confirmImport(chosen, new Map(Object.entries($state.snapshot(choices))), catalog());
       if (!result || 'refused' in result) {
         // A preview out of date is made again from the records as they are now, under the refusal.
