@@ -48,6 +48,8 @@ describe('a read that fails says so', () => {
     expect(alert.getAttribute('role')).toBe('alert');
     expect(alert.textContent).toBe('The risk list could not be read. Your risks are safe: reload the page to try again.');
     expect(screen.queryByTestId('risk-count')).toBeNull();
+    // Nor a heat map that says it is counting for ever.
+    expect(document.body.textContent).not.toContain('Counting the risks in each cell');
     expect(document.body.textContent).not.toContain('disk I/O error');
     expect(logged.mock.calls.flat().join(' ')).toContain('disk I/O error (test)');
   });
