@@ -118,4 +118,10 @@ test('on a phone the sections are a Jump to list and only the tabs stay in view;
   // Values as entered, not rounded to the axis.
   await expect(chart).toContainText('2.75');
   await expect(chart).toHaveAccessibleDescription('Jan 15, 2026: 6.1 %; Sep 15, 2026: 2.75 %');
+
+  // Both measurements are stored, each with its value (a value typed just before "Add a row" was once lost).
+  await page.reload();
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0).getByLabel(/^Value/)).toHaveValue('6.1');
+  await expect(rows.nth(1).getByLabel(/^Value/)).toHaveValue('2.75');
 });
