@@ -18,7 +18,9 @@ async function main() {
     const page = await context.newPage();
     const ws = await seedWorkspace(page, url, '__seed', WORKLOAD);
     const count = page.getByTestId('risk-count');
-    const total = new RegExp(`^${RISKS} of ${RISKS}\\b`);
+    // The count is grouped in the page's language ("50,000 of 50,000 risks").
+    const n = `${RISKS}`.replace(/\B(?=(\d{3})+$)/g, "[,.\\u00a0\\u202f']?");
+    const total = new RegExp(`^${n} of ${n}\\b`);
     await page.goto(`${url}#/w/${ws}/risks`);
     await count.filter({ hasText: total }).waitFor({ timeout: TIMEOUT });
     const rec = await CpuRecorder.attach(page);
