@@ -1,4 +1,5 @@
 import { core } from './en/core';
+import { fillMessage, hasPlural } from './message-format';
 import type { MessageKey } from './messages-en';
 
 export type { MessageKey };
@@ -153,7 +154,11 @@ export function locale(): Locale {
   return activeLocale;
 }
 
-/** Looks a message up and fills its {named} parameters. */
+/**
+ * Looks a message up and fills its {named} parameters; a count's wording follows its number through a
+ * plural block, `{count, plural, one {# risk} other {# risks}}` (message-format.ts): pass the count as
+ * a number, `#` writes it grouped as the reader does ("50,000").
+ */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
   signal.read();
   const template = active[key];
@@ -164,7 +169,19 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
     return key;
   }
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return fillMessage(template, activeLocale === 'en' ? params : numbersWritten(key, template, params), activeLocale, formatNumber);
+}
+
+/**
+ * A language without plural forms (Chinese) writes a count as a plain `{count}`: in a message whose
+ * English has a plural block, its numbers are written as the reader writes them there too ("50,000 个风险").
+ */
+function numbersWritten(key: MessageKey, template: string, params: Record<string, string | number>): Record<string, string | number> {
+  const source = english[key];
+  if (source === undefined || hasPlural(template) || !hasPlural(source)) return params;
+  const out: Record<string, string | number> = {};
+  for (const [name, v] of Object.entries(params)) out[name] = typeof v === 'number' ? formatNumber(v) : v;
+  return out;
 }
 
 /** For keys built from an enum value (`status.${value}`): typed at the call site through the field declaration. */

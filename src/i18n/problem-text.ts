@@ -3,7 +3,8 @@ import type { SheetProblemCode } from '../domain/sheet-problem-codes';
 import type { ZipDetailCode } from '../domain/zip-problem-codes';
 import type { ContainerDetailCode } from '../domain/container-problem-codes';
 import { sheetProblems } from './en/sheet-problems';
-import { hasMessage, t, tOption, type MessageKey } from './i18n';
+import { formatNumber, hasMessage, t, tOption, type MessageKey } from './i18n';
+import { fillMessage } from './message-format';
 
 /**
  * Problems (domain/problem.ts) in the reader's language, where a person reads them: a spreadsheet's
@@ -14,7 +15,7 @@ import { hasMessage, t, tOption, type MessageKey } from './i18n';
  */
 type Params = Record<string, string | number>;
 
-const fill = (template: string, params: Params) => template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+const fill = (template: string, params: Params) => fillMessage(template, params, 'en', formatNumber);
 
 function message(key: string, params: Params): string | undefined {
   if (hasMessage(key)) return t(key, params);
@@ -38,6 +39,7 @@ export function paramText(v: ProblemParam): string {
 }
 
 export function paramsText(p: Pick<Problem, 'params'>): Params {
+  // Numbers as text, as a file's problem has always written them ("10148 bytes, limit 1000"); a plural block still reads them.
   return Object.fromEntries(Object.entries(p.params ?? {}).map(([k, v]) => [k, paramText(v)]));
 }
 

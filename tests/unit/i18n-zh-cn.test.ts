@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { basename } from 'node:path';
 import { formatDate, formatNumber, hasMessage, loadMessages, locale, locales, preferredLocale, setLocale, t, tOption } from '../../src/i18n/i18n';
 import { en } from '../../src/i18n/messages-en';
+import { messageParams } from '../../src/i18n/message-format';
 
 type Area = Record<string, string>;
 
@@ -17,7 +18,8 @@ function areasOf(modules: Record<string, Record<string, unknown>>): Map<string, 
 
 const english = areasOf(import.meta.glob<Record<string, unknown>>('../../src/i18n/en/*.ts', { eager: true }));
 const chinese = areasOf(import.meta.glob<Record<string, unknown>>('../../src/i18n/zh-CN/*.ts', { eager: true }));
-const params = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
+// A plural block's variable counts as its placeholder: "{count, plural, one {# risk} other {# risks}}" matches "{count} 个风险".
+const params = (s: string) => messageParams(s);
 
 describe('zh-CN translation files', () => {
   it('exist only for English areas, with the same export names', async () => {
