@@ -208,7 +208,7 @@ describe('import', () => {
       expect(messages({ ...cisoObject(), name: '   ' })).toEqual(['name is missing or empty.']);
       expect(messages({ ...cisoObject(), name: 7 })).toEqual(['name must be text.']);
       expect(messages({ ...cisoObject(), name: 'x'.repeat(121) })).toEqual(['name is longer than 120 characters.']);
-      expect(messages({ ...cisoObject(), description: 'x'.repeat(2001) })).toEqual(['description is longer than 2000 characters.']);
+      expect(messages({ ...cisoObject(), description: 'x'.repeat(2001) })).toEqual(['description is longer than 2,000 characters.']);
       expect(matrixFromCiso({ ...cisoObject(), description: null }).ok).toBe(true);
     });
 
@@ -236,7 +236,7 @@ describe('import', () => {
       // Names are stored trimmed, descriptions as written: the limits count the same way.
       expect(matrixFromCiso(withLevels('probability', (l) => [{ ...l[0], name: ` ${'n'.repeat(80)} ` }, ...l.slice(1)])).ok).toBe(true);
       expect(messages(withLevels('impact', (l) => [{ ...l[0], description: `${'d'.repeat(1000)} ` }, ...l.slice(1)]))).toEqual([
-        'impact level 1: description is longer than 1000 characters.',
+        'impact level 1: description is longer than 1,000 characters.',
       ]);
     });
 

@@ -20,11 +20,12 @@ export const crosswalkMessages = {
   'crosswalk.intro':
     'A NIST AI RMF subcategory or an EU AI Act article counts as touched when at least one walkthrough item you marked implemented relates to it. Items in progress are shown apart. Controls marked not applicable count as neither.',
   'crosswalk.onlyUntouched': 'Show only what is not touched yet',
-  'crosswalk.summary.rmf': '{touched} of {total} subcategories touched by implemented items, {inProgress} only by items in progress, {untouched} not touched.',
+  'crosswalk.summary.rmf':
+    '{touched} of {total, plural, one {# subcategory} other {# subcategories}} touched by implemented items, {inProgress} only by items in progress, {untouched} not touched.',
   'crosswalk.summary.aiAct':
-    '{touched} of {total} mapped articles touched by implemented items, {inProgress} only by items in progress, {untouched} not touched.',
+    '{touched} of {total, plural, one {# mapped article} other {# mapped articles}} touched by implemented items, {inProgress} only by items in progress, {untouched} not touched.',
   'crosswalk.summary.notMapped':
-    "The other {count} articles (authorities, notified bodies, penalties, amendments to other laws and the like) do not concern an organization's own management system and are not listed.",
+    "{count, plural, one {The other article (authorities, notified bodies, penalties, amendments to other laws and the like) does not concern an organization's own management system and is not listed.} other {The other # articles (authorities, notified bodies, penalties, amendments to other laws and the like) do not concern an organization's own management system and are not listed.}}",
   'crosswalk.function': '{title} ({code})',
   'crosswalk.function.counts': '{touched} of {total} touched, {inProgress} in progress',
   'crosswalk.chapter': 'Chapter {id}: {title}',

@@ -2,7 +2,7 @@
 export const cycleUi = {
   'cycleUi.hubIntro':
     'The records an auditor asks for beyond the controls: context, scope, policies and documents, roles, objectives, competence, communication, monitoring, internal audits, management reviews, nonconformities and incidents. Each register links to the clauses and controls it evidences, and the walkthrough shows those records under each item.',
-  'cycleUi.hub.count': '{total} records, {open} open',
+  'cycleUi.hub.count': '{total, plural, one {# record} other {# records}}, {open} open',
   'cycleUi.hub.started': 'Started',
   'cycleUi.hub.notStarted': 'Not started',
   'cycleUi.backToHub': 'Back to the management system',
@@ -21,7 +21,7 @@ export const cycleUi = {
   'cycleUi.rows.remove': 'Remove row {row} of {what}',
   'cycleUi.rows.removeShort': 'Remove',
   'cycleUi.rows.add': 'Add a row to {what}',
-  'cycleUi.chart.summary': '{what}: {count} readings; latest {value} on {date}; target {target}.',
+  'cycleUi.chart.summary': '{what}: {count, plural, one {# reading} other {# readings}}; latest {value} on {date}; target {target}.',
   'cycleUi.chart.noTarget': 'not set',
   'cycleUi.chart.empty': 'No readings with a date and a value yet.',
   'cycleUi.chart.reading': '{date}: {value}',

@@ -8,9 +8,9 @@ export const iso27001Messages = {
   'iso27001.coverage.intro':
     'Where your implemented items meet ISO/IEC 27001:2022 clauses and Annex A controls, in our own judgement. Only the clauses and controls that overlap with an ISO/IEC 42001 item are listed.',
   'iso27001.coverage.summary':
-    '{touched} of {total} related clauses and controls touched by implemented items, {inProgress} only by items in progress, {untouched} not touched.',
+    '{touched} of {total, plural, one {# related clause or control} other {# related clauses and controls}} touched by implemented items, {inProgress} only by items in progress, {untouched} not touched.',
   'iso27001.coverage.notMapped':
-    'The other {count} Annex A controls (physical security, networks, access and the like) do not overlap with an AI management system item and are not listed.',
+    '{count, plural, one {The other Annex A control (physical security, networks, access and the like) does not overlap with an AI management system item and is not listed.} other {The other # Annex A controls (physical security, networks, access and the like) do not overlap with an AI management system item and are not listed.}}',
   'iso27001.coverage.clauses': 'Clauses 4–10',
   'iso27001.coverage.theme': 'Annex A {id}: {title}',
   'iso27001.coverage.untouched': 'Related clauses and controls not touched yet',

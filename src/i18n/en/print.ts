@@ -29,13 +29,14 @@ export const printMessages = {
   'print.soa.gaps': 'Gap: {gaps}',
 
   'print.risks.title': 'AI risk register',
-  'print.risks.summary': '{count} risks, sorted by reference. Risk criteria: {matrix}.',
-  'print.risks.flagged': '{count} risks are above the acceptance threshold without recorded acceptance; they are marked "{mark}" below.',
+  'print.risks.summary': '{count, plural, one {# risk} other {# risks}}, sorted by reference. Risk criteria: {matrix}.',
+  'print.risks.flagged':
+    '{count, plural, one {# risk is above the acceptance threshold without recorded acceptance; it is marked "{mark}" below.} other {# risks are above the acceptance threshold without recorded acceptance; they are marked "{mark}" below.}}',
   'print.risks.noneFlagged': 'Every risk above the acceptance threshold has its acceptance recorded.',
   'print.risks.heatMaps': 'Heat maps',
   'print.risks.heatHelp': "Each cell shows the number of risks and the cell's risk level. Rows: likelihood, highest on top. Columns: impact.",
   'print.risks.heatCorner': 'Likelihood ↓ / impact →',
-  'print.risks.cellCount': '{count} risks',
+  'print.risks.cellCount': '{count, plural, one {# risk} other {# risks}}',
   'print.risks.legend': 'Risk levels',
   'print.risks.levelAcceptable': 'acceptable',
   'print.risks.levelNeedsAcceptance': 'above the acceptance threshold: needs recorded acceptance by designated management',
@@ -87,6 +88,6 @@ export const printMessages = {
   'print.readiness.col.reason': 'Reason',
   'print.readiness.met': 'Met',
   'print.readiness.notMet': 'Not met',
-  'print.readiness.metReason': 'In place: {count} qualifying records.',
+  'print.readiness.metReason': 'In place: {count, plural, one {# qualifying record} other {# qualifying records}}.',
   'print.readiness.disclaimer': 'A self-check to prepare for a certification audit, not a verdict on conformity.',
 } as const;

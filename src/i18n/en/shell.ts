@@ -7,7 +7,7 @@ export const shellMessages = {
   'search.group.records': 'Records',
   'search.none': 'Nothing matches “{query}”.',
   'search.hint': 'Up and down arrows choose, Enter opens, Escape closes.',
-  'search.count': '{count} results',
+  'search.count': '{count, plural, one {# result} other {# results}}',
   'search.clause': 'Clause',
   'search.control': 'Annex A control',
   'search.kind.risk': 'Risk',

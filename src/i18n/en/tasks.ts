@@ -11,8 +11,8 @@ export const tasksMessages = {
   'tasks.state.soon': 'Due in the next 14 days',
   'tasks.state.later': 'Later',
   'tasks.download': 'Download as calendar (.ics)',
-  'tasks.downloaded': 'Calendar file with {count} tasks downloaded.',
-  'tasks.count': '{count} of {total} open tasks shown',
+  'tasks.downloaded': 'Calendar file with {count, plural, one {# task} other {# tasks}} downloaded.',
+  'tasks.count': '{count} of {total, plural, one {# open task} other {# open tasks}} shown',
   'tasks.empty': 'Nothing is dated yet.',
   'tasks.emptyText':
     'Dates you set in the walkthrough and the registers (next reviews, due dates, audits) appear here as tasks, grouped by how soon they fall.',

@@ -77,8 +77,7 @@ export const core: { [K in keyof typeof import('../en/core').core]: string } = {
   'validation.required': '请填写“{field}”。',
   'validation.too-long': '“{field}”最多 {max} 个字符。',
   'validation.invalid': '“{field}”的值无法保存。',
-  'form.problems.one': '有 1 个问题需要修正',
-  'form.problems.other': '有 {count} 个问题需要修正',
+  'form.problems': '有 {count} 个问题需要修正',
 
   'profile.title': '组织概况',
   'profile.intro': '组织是谁，以及它在AI方面承担哪些角色。这界定了范围（4.3）和环境分析（4.1）。',

@@ -37,6 +37,6 @@ export function soaSection({ input, l, answers }: Report): Html {
 <td>${a?.owner ?? ''}</td></tr>`;
   });
   return html`<p>${t('soa.printMeta', { version: meta.version || notSet, date: meta.date ? l.day(meta.date) : notSet, approver: meta.approver || notSet })}</p>
-<p><strong>${t('soa.completeness', { complete: l.n(summary.complete), total: l.n(summary.total) })}</strong> · ${t('soa.summary', { applicable: l.n(summary.applicable), excluded: l.n(summary.excluded), undecided: l.n(summary.undecided) })}</p>
+<p><strong>${t('soa.completeness', { complete: l.n(summary.complete), total: summary.total })}</strong> · ${t('soa.summary', { applicable: l.n(summary.applicable), excluded: l.n(summary.excluded), undecided: l.n(summary.undecided) })}</p>
 ${table([t('soa.col.control'), t('soa.col.applicable'), t('soa.col.justification'), t('soa.col.status'), t('soa.col.implementation'), t('soa.col.owner')], rows, [22, 9, 25, 11, 23, 10])}`;
 }
