@@ -10,7 +10,7 @@ test('a bundle folder compressed as a folder imports, with a note naming the fol
   await page.getByRole('button', { name: 'Check the file' }).click();
   const preview = page.getByTestId('import-preview-card');
   await expect(preview.getByTestId('import-summary')).toBeVisible();
-  await expect(preview.getByText('1 evidence files')).toBeVisible();
+  await expect(preview.getByText('1 evidence file', { exact: true })).toBeVisible();
   await expect(preview.getByRole('listitem').filter({ hasText: 'The bundle is inside the folder' })).toContainText('"AIMS bundle 2026-11-27"');
   await expect(preview).not.toContainText('not listed in the manifest');
   await page.getByRole('button', { name: 'Import', exact: true }).click();

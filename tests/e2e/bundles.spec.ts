@@ -38,7 +38,7 @@ test('export a workspace with an attachment, import it as a new workspace, see t
   const summary = page.getByTestId('import-summary');
   await expect(summary).toBeVisible();
   await expect(summary.getByRole('row', { name: /Walkthrough answers/ })).toContainText('1');
-  await expect(page.getByText('1 evidence files')).toBeVisible();
+  await expect(page.getByText('1 evidence file', { exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard — Bundle Co' })).toBeVisible();
   expect(page.url()).not.toBe(ws);

@@ -79,9 +79,9 @@ test('readiness says exactly what is missing, and the dashboard counts what My t
   await expect(page.getByTestId('risks-awaiting')).toContainText('1 with a residual level above the threshold Low awaiting acceptance');
   await expect(page.getByTestId('tile-backup')).toContainText('Never');
 
-  await page.getByRole('link', { name: '1 risks at residual level High' }).click();
+  await page.getByRole('link', { name: '1 risk at residual level High' }).click();
   await expect(page.getByLabel('Level of')).toHaveValue('residual');
-  await expect(page.getByTestId('risk-count')).toHaveText('1 of 1 risks');
+  await expect(page.getByTestId('risk-count')).toHaveText('1 of 1 risk');
   // "Needs attention" says why in the list itself, not only in a tooltip.
   await expect(page.getByRole('table').getByText('Residual High is above the acceptance threshold Low and is not accepted.')).toBeVisible();
   await page.goBack();

@@ -96,7 +96,7 @@ test('dated records appear in My tasks, filter by owner, and download as a calen
   await page.getByLabel('Date, row 1').fill('2026-06-30');
   await page.getByLabel('Value, row 1').fill('40');
   await settled(page);
-  await expect(page.getByRole('img', { name: /1 readings; latest 40/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /1 reading; latest 40/ })).toBeVisible();
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My tasks' }).click();
   await expect(page.getByTestId('task-count')).toHaveText('2 of 2 open tasks shown');

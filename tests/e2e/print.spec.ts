@@ -164,7 +164,7 @@ test('the four reports print as clean A4 documents with everything in them', asy
   await expect(rows.locator('th')).toHaveText(['R-001', 'R-002', 'R-003']);
   await expect(page.getByTestId('print-risk-R-001')).toContainText('Not accepted');
   await expect(page.getByTestId('print-risk-R-002')).not.toContainText('Not accepted');
-  await expect(page.getByTestId('print-unaccepted')).toContainText('1 risks are above the acceptance threshold');
+  await expect(page.getByTestId('print-unaccepted')).toContainText('1 risk is above the acceptance threshold');
   expect(await seriousViolations(page), 'risk register print view').toEqual([]);
   const risks = await printed(page, 'AI risk register');
   expectAll(risks.text, ['R-001', 'R-002', 'R-003', 'Older applicants are ranked lower', 'Training data leaks', 'Model drift goes unnoticed'], 'risks');
@@ -188,7 +188,7 @@ test('the four reports print as clean A4 documents with everything in them', asy
     'risk details',
   );
   // The heat maps print their level names and counts as text in the cells.
-  expectAll(risks.text, ['1 risks High', '1 risks Medium', '1 risks Low'], 'heat map cells');
+  expectAll(risks.text, ['1 risk High', '1 risk Medium', '1 risk Low'], 'heat map cells');
   expect(risks.size).toBeGreaterThan(15_000);
   expect(risks.sizes).toEqual(Array(risks.pages).fill(A4_PORTRAIT));
 

@@ -54,15 +54,15 @@ test('an AI system, a risk treated by A.6.2.4 and an own control show up in the 
 
   // The heat map counts it; clicking its cell filters the table.
   await page.goto(ws + '/risks');
-  await expect(page.getByTestId('risk-count')).toHaveText('1 of 1 risks');
-  const cell = page.getByRole('button', { name: /Likelihood Likely, impact Major \(High\): 1 risks/ });
+  await expect(page.getByTestId('risk-count')).toHaveText('1 of 1 risk');
+  const cell = page.getByRole('button', { name: /Likelihood Likely, impact Major \(High\): 1 risk\b/ });
   await cell.click();
   await expect(cell).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByRole('table', { name: 'Risk register' })).toContainText('R-001');
   await page.getByRole('button', { name: /Likelihood Rare, impact Negligible/ }).click();
-  await expect(page.getByTestId('risk-count')).toHaveText('0 of 1 risks');
+  await expect(page.getByTestId('risk-count')).toHaveText('0 of 1 risk');
   await page.getByLabel('Residual risk').check();
-  await expect(page.getByRole('button', { name: /Likelihood Possible, impact Moderate \(Medium\): 1 risks/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /Likelihood Possible, impact Moderate \(Medium\): 1 risk\b/ })).toBeVisible();
 
   // The SoA shows both controls as applicable, justified by the risk.
   await page.getByRole('link', { name: 'Statement of Applicability' }).first().click();

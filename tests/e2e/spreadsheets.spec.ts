@@ -59,8 +59,8 @@ test('a workbook goes out, is edited in a spreadsheet program, and comes back wi
   await expect(changes.locator(':scope > li')).toHaveCount(1);
   await expect(changes).toContainText('R-001 Model drift');
   await expect(changes).toContainText('Owner: (empty) → 数据负责人');
-  await page.getByRole('button', { name: 'Import 1 rows' }).click();
-  await expect(page.getByTestId('sheets-status')).toHaveText('1 rows imported.');
+  await page.getByRole('button', { name: 'Import 1 row' }).click();
+  await expect(page.getByTestId('sheets-status')).toHaveText('1 row imported.');
   await page.goto(ws + '/risks');
   await expect(page.getByRole('table', { name: 'Risk register' })).toContainText('数据负责人');
 });
