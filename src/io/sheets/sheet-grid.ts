@@ -103,13 +103,20 @@ export interface GridContext {
  * `raw` cut or padded to `rows` × `cols` of Cells, every text capped at maxCellChars (never
  * splitting a surrogate pair) with a 'cell-too-long' warning saying where.
  */
-export function toGrid(raw: ArrayLike<ArrayLike<unknown> | null | undefined>, rows: number, cols: number, ctx: GridContext): Cell[][] {
+export function toGrid<T = unknown>(
+  raw: ArrayLike<ArrayLike<T> | null | undefined>,
+  rows: number,
+  cols: number,
+  ctx: GridContext,
+  /** What a source cell holds before toCell (a SheetJS cell object's value); absent cells are undefined. */
+  valueOf?: (cell: T | undefined) => unknown,
+): Cell[][] {
   const out: Cell[][] = new Array<Cell[]>(rows);
   for (let r = 0; r < rows; r++) {
     const src = raw[r];
     const line = new Array<Cell>(cols);
     for (let c = 0; c < cols; c++) {
-      let cell = toCell(src ? src[c] : null);
+      let cell = toCell(valueOf ? valueOf(src ? src[c] : undefined) : src ? src[c] : null);
       if (typeof cell === 'string' && cell.length > ctx.maxCellChars) {
         const where = cellWhere(ctx.file, ctx.sheet, r, c);
         const params = { sheet: ctx.sheet, row: r + 1, column: columnLetters(c), length: cell.length, max: ctx.maxCellChars };

@@ -116,19 +116,24 @@ function readWithSheetJs(XLSX: typeof import('xlsx'), bytes: Uint8Array, fileNam
   if (wb.SheetNames.length > lim.maxSheets) {
     warnings.add(sheetFileProblem('too-many-sheets', { file: fileName }, 'too-many-sheets', { count: wb.SheetNames.length, max: lim.maxSheets }));
   }
+  const valueOf = (cell: CellObject | undefined) => jsonValue(XLSX, cell);
   const sheets = names.map((name): ReadSheet => {
     const ws = sheetByName(wb, name);
-    const data = ws ? denseData(XLSX, ws) : [];
+    const dense = ws ? (ws as { '!data'?: (CellObject | undefined)[][] })['!data'] : undefined;
+    const data = dense ?? (ws ? denseData(XLSX, ws) : []);
     const used = usedExtent(data, (cell) => isValueCell(cell));
     const extent = clip(used, lim, fileName, name, warnings);
+    const ctx = { file: fileName, sheet: name, maxCellChars: lim.maxCellChars, warnings };
+    if (!ws || extent.rows === 0 || extent.cols === 0) return { name, rows: toGrid([], extent.rows, extent.cols, ctx), clipped: extent.clipped };
+    // Rows as arrays, never objects keyed by header text: no "__proto__" key can reach anything. A
+    // dense sheet's cells are read in one pass, each as sheet_to_json would give it (jsonValue),
+    // instead of SheetJS's rows and then a copy of them (which read nothing of a sheet without a range).
+    if (dense)
+      return { name, rows: toGrid<CellObject | undefined>(ws['!ref'] == null ? [] : dense, extent.rows, extent.cols, ctx, valueOf), clipped: extent.clipped };
+    // A parser that ignored `dense` keeps its A1 keys: SheetJS reads the cells by them.
     const range = { s: { r: 0, c: 0 }, e: { r: extent.rows - 1, c: extent.cols - 1 } };
-    // Arrays (header: 1), never objects keyed by header text: no "__proto__" key can reach anything.
-    const raw =
-      ws && extent.rows > 0 && extent.cols > 0
-        ? XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: true, blankrows: true, defval: null, UTC: true, range })
-        : [];
-    const rows = toGrid(raw, extent.rows, extent.cols, { file: fileName, sheet: name, maxCellChars: lim.maxCellChars, warnings });
-    return { name, rows, clipped: extent.clipped };
+    const raw = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: true, blankrows: true, defval: null, UTC: true, range });
+    return { name, rows: toGrid(raw, extent.rows, extent.cols, ctx), clipped: extent.clipped };
   });
   return { ok: true, sheets, warnings: warnings.items };
 }
@@ -157,6 +162,40 @@ function denseData(XLSX: typeof import('xlsx'), ws: import('xlsx').WorkSheet): (
     (data[r] ??= [])[c] = ws[key] as CellObject;
   }
   return data;
+}
+
+/**
+ * A cell's value as `sheet_to_json(ws, { header: 1, raw: true, defval: null, UTC: true })` gives it
+ * (SheetJS's make_json_row): errors and stubs are null; a number whose format is a date becomes
+ * that date (SheetJS's numdate: day 60, the 1900 leap day that never was, stays a number); dates
+ * stay as read (UTC: no shift to local time); anything else is its value. An unknown type throws,
+ * as there.
+ */
+export function jsonValue(XLSX: Pick<typeof import('xlsx'), 'SSF'>, cell: CellObject | undefined): unknown {
+  if (cell == null || cell.t === undefined) return null;
+  const v: unknown = cell.v;
+  switch (cell.t) {
+    case 'z':
+    case 'e':
+      return null;
+    case 's':
+    case 'b':
+    case 'd':
+      return v;
+    case 'n':
+      return cell.z && (XLSX.SSF as { is_date(fmt: unknown): boolean }).is_date(cell.z) ? numdate(v as number) : v;
+    default:
+      throw new Error(`unrecognized type ${String((cell as { t: unknown }).t)}`);
+  }
+}
+
+/** SheetJS's serial day number to a Date (its numdate, 1900 date system). */
+const DAY_ZERO = Date.UTC(1899, 11, 30, 0, 0, 0);
+function numdate(v: number): Date | number {
+  if (v >= 60 && v < 61) return v;
+  const out = new Date();
+  out.setTime((v > 60 ? v : v + 1) * 24 * 60 * 60 * 1000 + DAY_ZERO);
+  return out;
 }
 
 /** A cell that holds a value (errors, stubs and empty text do not: they read as null). */
