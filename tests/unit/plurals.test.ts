@@ -67,7 +67,7 @@ describe('plural blocks in a message', () => {
  * two such as "open" or "deleted") is a count whose noun must follow it through a plural block.
  */
 const pluralNouns =
-  'risks rows days weeks months years hours minutes records items controls levels cells files entries bytes characters times keys problems changes results tasks sheets columns matrices readings nonconformities incidents systems subcategories articles clauses iterations links names values mappings workspaces versions assessments objectives actions'.split(
+  'risks rows days weeks months years hours minutes records items controls levels cells files entries bytes bits characters times keys problems changes results tasks sheets columns matrices readings nonconformities incidents systems subcategories articles clauses iterations links names values mappings workspaces versions assessments objectives actions'.split(
     ' ',
   );
 // The words between may be an adjective ("open", "deleted"), never a preposition ("{inProgress} only by items").

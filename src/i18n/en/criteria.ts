@@ -150,6 +150,6 @@ export const criteria = {
   'criteria.issue.gridCell': 'grid row {row}, cell {cell}: {value} is not one of the {count, plural, one {# risk level} other {# risk levels}}.',
   'criteria.issue.gridCellTooLarge':
     'grid row {row}, cell {cell}: the number is too large to read (beyond ±1.8e308); it must be one of the {count, plural, one {# risk level} other {# risk levels}}.',
-  'criteria.issue.threshold': 'The acceptance threshold names risk level {n}, but there are only {count}.',
+  'criteria.issue.threshold': 'The acceptance threshold names risk level {n}, but there {count, plural, one {is only #} other {are only #}}.',
   'criteria.issue.invalid': '{field}: {detail}',
 } as const;
