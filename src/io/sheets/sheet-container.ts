@@ -1,7 +1,8 @@
 /**
  * Checks on a spreadsheet's container before SheetJS sees it. SheetJS inflates zip entries with its
  * own code, without caps, so a small xlsx can expand to gigabytes in memory. Our zip reader judges
- * the central directory (sizes, ratio, names, overlaps) and inflates every entry with caps first.
+ * the central directory (sizes, ratio, names, overlaps) and inflates every entry with caps first;
+ * SheetJS then gets those entries, never the zip (sheet-read.ts).
  */
 import { problemOf } from '../../domain/problem';
 import type { IoProblem } from '../problems';
@@ -9,7 +10,6 @@ import { odsCellEstimate } from './sheet-ods-guard';
 import { exactOdsText } from './sheet-ods-text';
 import type { SheetProblemCode } from '../../domain/sheet-problem-codes';
 import { sheetFileProblem } from './sheet-problem-text';
-import { StoredZipWriter } from './sheet-zip-store';
 import { openZip, ZipReadError, type ZipLimits } from '../zip/zip-reader';
 
 /**
@@ -36,13 +36,21 @@ function fromZipProblem(p: IoProblem, fileName: string): IoProblem {
   return problemOf(SIZE_CODES.has(p.code) ? p.code : 'sheet-corrupt', p.params, { file: fileName });
 }
 
-export type PreparedZip = { ok: true; bytes: Uint8Array } | { ok: false; problems: IoProblem[] };
+/** A checked entry: its name as the zip's directory gives it, and its bytes as SheetJS is to read them. */
+export interface CheckedEntry {
+  name: string;
+  data: Uint8Array;
+}
+
+export type PreparedZip = { ok: true; entries: CheckedEntry[] } | { ok: false; problems: IoProblem[] };
 
 /**
- * The zip checked and rebuilt for SheetJS: the directory judged, every entry inflated once with
- * caps (so it holds exactly its declared size), only OOXML and ODS let through, an ODS refused
- * when its repeat attributes would expand past `maxCells`, then everything written into a stored
- * zip (see sheet-zip-store.ts) that SheetJS reads without inflating anything.
+ * The zip checked for SheetJS: the directory judged, every entry inflated once with caps (so it
+ * holds exactly its declared size), only OOXML and ODS let through, an ODS refused when its repeat
+ * attributes would expand past `maxCells`; the entries in the directory's order, for SheetJS to
+ * read without its own zip code (which looks for the end record from the back, where a fake one in
+ * the archive comment would win, and trusts local headers: the original bytes could show it a
+ * different archive than the one we checked) and without inflating or copying anything.
  */
 export async function prepareZip(bytes: Uint8Array, fileName: string, maxCells: number, limits: ZipLimits = SHEET_ZIP_LIMITS): Promise<PreparedZip> {
   const opened = await openZip(bytes, fileName, limits);
@@ -59,7 +67,7 @@ export async function prepareZip(bytes: Uint8Array, fileName: string, maxCells: 
   if (!known) return refuse('sheet-unreadable', 'not-workbook-zip');
 
   // Each entry as SheetJS will get it: an ODS's content.xml and styles.xml rewritten (sheet-ods-text.ts), the rest as is.
-  const parts: { name: string; data: Uint8Array; crc?: number }[] = [];
+  const parts: CheckedEntry[] = [];
   const ods = names.has('content.xml');
   try {
     for (const entry of zip.entries) {
@@ -72,16 +80,13 @@ export async function prepareZip(bytes: Uint8Array, fileName: string, maxCells: 
         if (odsCellEstimate(xml, maxCells) > maxCells) return refuse('sheet-too-many-cells', 'repeated-cells', { max: maxCells });
       }
       const exact = ods && (lower === 'content.xml' || lower === 'styles.xml') ? rewritten(xml ?? strictUtf8(data)) : null;
-      // zip.read has checked that `data` hashes to the directory's CRC-32: no need to hash it again.
-      parts.push(exact ? { name: entry.name, data: exact } : { name: entry.name, data, crc: entry.crc32 });
+      parts.push({ name: entry.name, data: exact ?? data });
     }
   } catch (e) {
     if (e instanceof ZipReadError) return { ok: false, problems: [fromZipProblem(e.problem, fileName)] };
     throw e;
   }
-  const out = new StoredZipWriter(parts.map((p) => ({ name: p.name, size: p.data.length })));
-  for (const p of parts) out.add(p.name, p.data, p.crc);
-  return { ok: true, bytes: out.finish() };
+  return { ok: true, entries: parts };
 }
 
 /** Fatal: SheetJS's lenient UTF-8 reader would turn overlong forms such as C0 BC into "<". */

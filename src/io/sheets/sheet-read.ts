@@ -2,8 +2,8 @@
  * Reads a spreadsheet a user brings in (.xlsx, .xlsm, .xlsb, .ods, .xls, .csv, .tsv) into plain
  * rows of string / number / boolean / Date / null. Untrusted input throughout:
  * - the size is checked before anything is parsed; the container is sniffed from its bytes;
- * - zip containers pass our own zip reader (bomb and damage checks), and SheetJS gets a stored
- *   copy of the checked entries (sheet-container.ts);
+ * - zip containers pass our own zip reader (bomb and damage checks), and SheetJS gets the checked
+ *   entries (sheet-container.ts), never the zip;
  * - SheetJS reads cached values only (no formulas, no HTML), dense, at most maxRows + 1 rows;
  * - each sheet is cut to the cells actually used, so a declared range of A1:XFD1048576 costs
  *   nothing, then to the limits; rows are converted as arrays, never objects keyed by header text.
@@ -15,7 +15,7 @@ import { detectDelimiter, parseCsv, restoreNeutralised } from './csv';
 import type { IoProblem } from '../problems';
 import type { SheetProblemCode } from '../../domain/sheet-problem-codes';
 import { sheetFileProblem } from './sheet-problem-text';
-import { fromSheetJsError, inspectCfb, prepareZip } from './sheet-container';
+import { fromSheetJsError, inspectCfb, prepareZip, type CheckedEntry } from './sheet-container';
 import { toGrid, usedExtent, WarningList, type Cell } from './sheet-grid';
 import { extensionOf, isTextExtension, looksLikeMarkup, sniffContainer } from './sheet-sniff';
 import { decodeText, type TextEncodingName } from '../text-decode';
@@ -76,12 +76,12 @@ export async function readWorkbook(
   // SheetJS loads while the zip is checked (its fetch and the inflating overlap).
   const loading = import('xlsx');
   loading.catch(() => undefined);
-  let input = bytes;
+  let entries: CheckedEntry[] | null = null;
   if (container === 'zip') {
     // The most cells a read may return; an ODS that would expand to more is refused.
     const prepared = await prepareZip(bytes, fileName, (lim.maxRows + 1) * (lim.maxCols + 1));
     if (!prepared.ok) return { ok: false, problems: prepared.problems };
-    input = prepared.bytes;
+    entries = prepared.entries;
   }
   const XLSX = await loading;
   if (opts.beforeParse) await opts.beforeParse.catch(() => undefined);
@@ -90,13 +90,31 @@ export async function readWorkbook(
     if (kind === 'corrupt') return fail('sheet-corrupt', 'cfb-corrupt');
     if (kind === 'encrypted') return fail('sheet-password-protected', 'password');
   }
-  return readWithSheetJs(XLSX, input, fileName, lim);
+  return readWithSheetJs(XLSX, entries ?? bytes, fileName, lim);
 }
 
-function readWithSheetJs(XLSX: typeof import('xlsx'), bytes: Uint8Array, fileName: string, lim: SheetLimits): ReadWorkbookResult {
+/**
+ * SheetJS's read of a zip (XLSX.read → its parse_zip) on a container holding the checked entries as
+ * its own zip code would hold them: the names as that code reads them (each byte of the stored
+ * UTF-8 name a character), the bytes as they are (it would copy them out of a zip first). What
+ * XLSX.read does before parse_zip besides resets the code page, which only tables we never load
+ * read, and the date format option, which we never set.
+ */
+function parseEntries(XLSX: typeof import('xlsx'), entries: readonly CheckedEntry[], opts: import('xlsx').ParsingOptions): import('xlsx').WorkBook {
+  const cfb: unknown = XLSX.CFB.utils.cfb_new();
+  const encoder = new TextEncoder();
+  for (const e of entries) {
+    let name = '';
+    for (const b of encoder.encode(e.name)) name += String.fromCharCode(b);
+    XLSX.CFB.utils.cfb_add(cfb, name, e.data, { unsafe: true });
+  }
+  return (XLSX as unknown as { parse_zip(zip: unknown, opts: import('xlsx').ParsingOptions): import('xlsx').WorkBook }).parse_zip(cfb, opts);
+}
+
+function readWithSheetJs(XLSX: typeof import('xlsx'), input: Uint8Array | readonly CheckedEntry[], fileName: string, lim: SheetLimits): ReadWorkbookResult {
   let wb: import('xlsx').WorkBook;
   try {
-    wb = XLSX.read(bytes, {
+    const opts: import('xlsx').ParsingOptions = {
       type: 'array',
       dense: true,
       cellFormula: false,
@@ -107,7 +125,8 @@ function readWithSheetJs(XLSX: typeof import('xlsx'), bytes: Uint8Array, fileNam
       WTF: false,
       // Only xlsx honours it; for the other formats the extra sheets are parsed, then ignored.
       sheets: Array.from({ length: lim.maxSheets }, (_, i) => i),
-    });
+    };
+    wb = input instanceof Uint8Array ? XLSX.read(input, opts) : parseEntries(XLSX, input, opts);
   } catch (e) {
     return { ok: false, problems: [fromSheetJsError(e, fileName)] };
   }
