@@ -3,6 +3,8 @@ export const core = {
   'app.name': 'AIMS Workbench',
   'app.tagline': 'Your ISO/IEC 42001 AI management system, kept in this browser only.',
   'app.loading': 'Loading…',
+  'list.showMore': 'Show {count} more',
+  'list.shown': '{shown} of {total} shown',
   'toast.region': 'Notifications',
   'toast.dismiss': 'Dismiss',
   'app.privacy': 'Everything stays in this browser. Nothing is sent anywhere.',

@@ -3,6 +3,8 @@ export const core: { [K in keyof typeof import('../en/core').core]: string } = {
   'app.name': 'AIMS Workbench',
   'app.tagline': '您的 ISO/IEC 42001 AI管理体系，只保存在此浏览器中。',
   'app.loading': '正在加载…',
+  'list.showMore': '再显示 {count} 项',
+  'list.shown': '已显示 {shown} 项，共 {total} 项',
   'toast.region': '通知',
   'toast.dismiss': '关闭',
   'app.privacy': '所有数据都留在此浏览器中，不会发送到任何地方。',
