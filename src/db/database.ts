@@ -12,6 +12,7 @@ import type { ImpactAssessment } from '../domain/impact-assessment-schema';
 import type { CycleRecord } from '../domain/cycle/registry';
 import type { HistoryEntry } from '../domain/history';
 import type { TrashEntry } from './trash-entry';
+import { stampChanges, type CacheRow } from './change-stamp';
 
 export interface EvidenceFileRow {
   id: string;
@@ -40,6 +41,7 @@ export class AimsDatabase extends Dexie {
   cycleRecords!: Table<CycleRecord, string>;
   history!: Table<HistoryEntry, string>;
   trash!: Table<TrashEntry, string>;
+  cache!: Table<CacheRow, string>;
 
   constructor(name = DEFAULT_DB_NAME) {
     super(name);
@@ -60,6 +62,7 @@ export class AimsDatabase extends Dexie {
         });
       }
     }
+    stampChanges(this);
   }
 }
 

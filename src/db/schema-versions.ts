@@ -106,6 +106,27 @@ export const schemaVersions: readonly SchemaVersion[] = [
       trash: 'id, workspaceId, deletedAt',
     },
   },
+  {
+    // Issue 19: figures worked out from a workspace's records (the dashboard's) kept between visits,
+    // with the stamp of the last change they are good for (change-stamp.ts); no data changes. The
+    // version also closes older apps' connections, which would write without a stamp.
+    version: 6,
+    stores: {
+      workspaces: 'id, updatedAt',
+      assessments: 'id, workspaceId, &[workspaceId+itemId]',
+      evidence: 'id, workspaceId, [workspaceId+itemId]',
+      evidenceFiles: 'id, workspaceId',
+      settings: 'key',
+      aiSystems: 'id, workspaceId',
+      risks: 'id, workspaceId, &[workspaceId+ref]',
+      ownControls: 'id, workspaceId',
+      impactAssessments: 'id, workspaceId, aiSystemId, seriesId',
+      cycleRecords: 'id, workspaceId, [workspaceId+kind]',
+      history: 'id, workspaceId, recordId, at',
+      trash: 'id, workspaceId, deletedAt',
+      cache: 'key',
+    },
+  },
 ];
 
 export const currentSchemaVersion = schemaVersions[schemaVersions.length - 1]!.version;

@@ -35,6 +35,7 @@ import {
 const DECLARED_TABLES = [
   'aiSystems',
   'assessments',
+  'cache',
   'cycleRecords',
   'evidence',
   'evidenceFiles',
@@ -383,5 +384,21 @@ describe('upgrading a version 4 database (before the logo, the workspace colour 
     await saveProfile(ws.id, { sector: 'Insurance' });
     const entries = await listWorkspaceHistory(ws.id);
     expect(entries.flatMap((h) => h.changes.map((c) => c.field))).toEqual(['profile.sector']);
+  });
+});
+
+describe('upgrading a version 5 database (before the dashboard figures kept between visits) to the current version', () => {
+  it('adds the cache table, empty, keeps every record as it was, and stamps the first write', async () => {
+    const name = uniqueName(5);
+    const ws = makeWorkspace();
+    const risk = makeRisk(ws.id);
+    await writeRaw(name, 5, { workspaces: [ws], risks: [risk], settings: [{ key: 'lastWorkspaceId', value: ws.id }] });
+    const db = await openCurrent(name);
+    expect(db.verno).toBe(currentSchemaVersion);
+    expect(await db.cache.count()).toBe(0);
+    expect(await listRisks(ws.id)).toEqual([risk]);
+    expect(await getLastWorkspaceId()).toBe(ws.id);
+    await createRisk(ws.id, 'Second risk');
+    expect((await db.cache.get('stamp'))?.value).toEqual(expect.any(String));
   });
 });

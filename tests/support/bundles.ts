@@ -67,10 +67,11 @@ export async function otherBrowser(): Promise<AimsDatabase> {
   return db;
 }
 
-/** Everything a workspace holds, for before/after comparisons. */
+/** Everything a workspace holds, for before/after comparisons (not the cache: figures derived from it and the stamp every write changes). */
 export async function dump(db: AimsDatabase): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
   for (const t of db.tables) {
+    if (t.name === 'cache') continue;
     const rows = await t.toArray();
     out[t.name] = await Promise.all(
       rows.map(async (r: Record<string, unknown>) => (r.blob instanceof Blob ? { ...r, blob: [...new Uint8Array(await r.blob.arrayBuffer())] } : r)),
