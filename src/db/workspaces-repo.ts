@@ -4,6 +4,7 @@ import { profileSchema, soaMetaSchema, workspaceNameSchema, workspaceSchema, typ
 import { DEFAULT_PRESET, presetMatrix } from '../domain/risk-matrix-presets';
 import { riskMatrixSchema, type RiskMatrix } from '../domain/risk-matrix';
 import { database } from './database';
+import { keptFiguresKey } from './change-stamp';
 import { workspaceTables } from './schema-versions';
 import { remapIds } from './remap-ids';
 import { guardWrite } from './errors';
@@ -117,13 +118,14 @@ export async function duplicateWorkspace(id: string, name: string): Promise<Resu
   return ok(copy);
 }
 
-/** Deletes the workspace with everything in it: its records, its history and its trash. */
+/** Deletes the workspace with everything in it: its records, its history, its trash and its kept dashboard figures. */
 export async function deleteWorkspace(id: string): Promise<void> {
   await write(
-    (db) => [db.settings, db.trash, ...workspaceTables.map((t) => db.table(t))],
+    (db) => [db.settings, db.trash, db.cache, ...workspaceTables.map((t) => db.table(t))],
     async (w) => {
       await w.clearWorkspace(id, true);
       await w.db.trash.where('workspaceId').equals(id).delete();
+      await w.db.cache.delete(keptFiguresKey(id));
       const last = await w.db.settings.get(LAST_WORKSPACE_KEY);
       if (last?.value === id) await w.db.settings.delete(LAST_WORKSPACE_KEY);
     },

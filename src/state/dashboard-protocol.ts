@@ -1,5 +1,5 @@
 import type { Catalog } from '../domain/catalog-model';
-import type { DashboardView } from '../domain/dashboard-view';
+import type { DashboardAnswer } from './dashboard-figures';
 import type { RiskMatrix } from '../domain/risk-matrix';
 
 /** The page asks the dashboard worker for a workspace's figures (dashboard-view.ts, dashboard.worker.ts). */
@@ -14,4 +14,4 @@ export interface DashboardRequest {
   today: string;
 }
 
-export type DashboardReply = { id: number; view: DashboardView } | { id: number; failed: string };
+export type DashboardReply = ({ id: number } & DashboardAnswer) | { id: number; failed: string };

@@ -1,3 +1,4 @@
+import { keepDashboardFigures } from '../db/dashboard-cache';
 import { database } from '../db/database';
 import { DASHBOARD_TABLES } from '../db/dashboard-read-direct';
 import { observeTables } from '../db/observe';
@@ -18,7 +19,7 @@ import { takeDashboardWorker } from './dashboard-worker-start';
 
 let worker: Worker | undefined;
 let nextId = 1;
-const waiting = new Map<number, { resolve: (v: DashboardView) => void; reject: (e: unknown) => void }>();
+const waiting = new Map<number, { workspaceId: string; resolve: (v: DashboardView) => void; reject: (e: unknown) => void }>();
 
 function failAll(message: string): void {
   for (const w of waiting.values()) w.reject(new Error(message));
@@ -33,8 +34,10 @@ function dashboardWorker(): Worker {
     const reply = ev.data;
     const pending = waiting.get(reply.id);
     waiting.delete(reply.id);
-    if ('view' in reply) pending?.resolve(reply.view);
-    else pending?.reject(new Error(reply.failed));
+    if (!('view' in reply)) return pending?.reject(new Error(reply.failed));
+    pending?.resolve(reply.view);
+    // Worked out from every record: kept for the next visit (a failure to keep them changes nothing shown).
+    if (pending && reply.keep) keepDashboardFigures(pending.workspaceId, reply.keep).catch((e: unknown) => console.error(e));
   };
   // A worker that cannot start (its script gone after an update) fails what waits; the next question starts a new one.
   w.onerror = (ev) => {
@@ -57,7 +60,7 @@ export interface DashboardQuery {
 export function askDashboard(q: DashboardQuery): Promise<DashboardView> {
   const id = nextId++;
   return new Promise((resolve, reject) => {
-    waiting.set(id, { resolve, reject });
+    waiting.set(id, { workspaceId: q.workspaceId, resolve, reject });
     const request: DashboardRequest = { id, dbName: database().name, ...q, today: localToday() };
     dashboardWorker().postMessage(request);
   });

@@ -1,19 +1,21 @@
 /// <reference lib="webworker" />
-import { readWorkspaceRecordsDirect } from '../db/dashboard-read-direct';
+import { dashboardFigures } from './dashboard-figures';
 import type { DashboardReply, DashboardRequest } from './dashboard-protocol';
 
-// Reads every record of the workspace and works out the dashboard's figures off the page; the page
+// Reads the workspace's records and works out the dashboard's figures off the page (or reads the
+// figures kept from the last time while nothing has changed: dashboard-figures.ts); the page
 // receives only those (a few hundred bytes), never the 50,000 risks. The functions that work them
 // out (every register's schema comes with them) load while the first read is under way.
 const computing = import('../domain/dashboard-view');
+// A build names the script by its content, so figures kept by another build are not used; the
+// development server's name does not change with the code, so there nothing kept is used.
+const code = import.meta.env.DEV ? `${import.meta.url}#${crypto.randomUUID()}` : import.meta.url;
 
 self.onmessage = async (ev: MessageEvent<DashboardRequest>) => {
-  const { id, dbName, workspaceId, catalog, matrix, today } = ev.data;
+  const { id, ...question } = ev.data;
   let reply: DashboardReply;
   try {
-    const records = readWorkspaceRecordsDirect(dbName, workspaceId);
-    const { dashboardView } = await computing;
-    reply = { id, view: dashboardView({ ...(await records), catalog, matrix, today }) };
+    reply = { id, ...(await dashboardFigures(question, code, computing)) };
   } catch (e) {
     reply = { id, failed: e instanceof Error ? e.message : String(e) };
   }

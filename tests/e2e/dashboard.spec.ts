@@ -115,3 +115,36 @@ test("the dashboard's figures follow a change made in another tab, without a rel
   await expect(page.getByRole('link', { name: 'R-001 Model drift unnoticed' })).toBeVisible();
   await other.close();
 });
+
+test('after a reload the dashboard shows the figures of its last visit only while nothing has changed: a risk added since counts at once', async ({
+  watched: { page },
+}) => {
+  await createWorkspace(page, 'Kept Co');
+  const ws = page.url();
+  const risks = page.getByTestId('tile-risks');
+  const overdue = page.getByTestId('tile-overdue').locator('.big');
+  const addRisk = async (title: string) => {
+    await page.goto(ws + '/risks');
+    await page.getByLabel('Title of the new risk').fill(title);
+    await page.getByRole('button', { name: 'Add risk' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: new RegExp(`^R-\\d+ ${title}$`) })).toBeVisible();
+    await page.getByLabel('Treatment due').fill('2020-06-30');
+    await settled(page);
+  };
+
+  await addRisk('Model drift unnoticed');
+  await page.goto(ws);
+  await expect(risks).toContainText('Open risks by level (1)');
+  // Reloaded with nothing changed: the figures kept from the visit before, the same.
+  await page.reload();
+  await expect(risks).toContainText('Open risks by level (1)');
+  await expect(overdue).toHaveText('1');
+
+  // A risk added since: the reload counts it, never the figures kept before it.
+  await addRisk('Training data leaks');
+  await page.goto(ws);
+  await page.reload();
+  await expect(risks).toContainText('Open risks by level (2)');
+  await expect(overdue).toHaveText('2');
+  await expect(page.getByRole('link', { name: 'R-002 Training data leaks' })).toBeVisible();
+});

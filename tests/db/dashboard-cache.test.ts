@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { keepDashboardFigures } from '../../src/db/dashboard-cache';
+import { readWorkspaceRecordsDirect } from '../../src/db/dashboard-read-direct';
+import { AimsDatabase, useDatabase } from '../../src/db/database';
+import { guardWrites, lockWrites } from '../../src/db/read-only';
+import { deleteRisk, saveRisk } from '../../src/db/risks-repo';
+import { deleteWorkspace } from '../../src/db/workspaces-repo';
+import { listTrash, restoreFromTrash } from '../../src/db/trash-repo';
+import { dashboardView } from '../../src/domain/dashboard-view';
+import { DEFAULT_PRESET, presetMatrix } from '../../src/domain/risk-matrix-presets';
+import type { WorkspaceRecords } from '../../src/domain/workspace-records';
+import { dashboardFigures, type DashboardQuestion } from '../../src/state/dashboard-figures';
+import { seedWorkspace } from '../support/bundles';
+import { shippedCatalog } from '../support/catalog';
+import { freshDatabase } from '../support/db';
+
+/*
+ * The dashboard's figures kept between visits (change-stamp.ts, dashboard-read-direct.ts): the
+ * figures the worker hands the page, kept or not, are always those worked out from the workspace's
+ * records as Dexie reads them now.
+ */
+
+const catalog = shippedCatalog();
+const matrix = presetMatrix(DEFAULT_PRESET);
+/** The generated workspaces' "now" (generate-workspace.ts): some tasks overdue, some due soon. */
+const TODAY = '2025-06-30';
+const CODE = 'dashboard.worker-test.js';
+const computing = import('../../src/domain/dashboard-view');
+
+/** The figures as before the cache: every record read through Dexie, worked out on the spot. */
+async function expectedView(db: AimsDatabase, workspaceId: string, q: Partial<DashboardQuestion> = {}) {
+  const of = <T>(t: string) => db.table<T>(t).where('workspaceId').equals(workspaceId).toArray();
+  const records: WorkspaceRecords = {
+    assessments: await of('assessments'),
+    evidence: await of('evidence'),
+    cycle: await of('cycleRecords'),
+    risks: await of('risks'),
+    ownControls: await of('ownControls'),
+    impactAssessments: await of('impactAssessments'),
+    aiSystems: await of('aiSystems'),
+  };
+  return dashboardView({ ...records, catalog: q.catalog ?? catalog, matrix: q.matrix ?? matrix, today: q.today ?? TODAY });
+}
+
+/** Seed 42 in one workspace, another workspace beside it, and three of the first one's risks in the trash. */
+async function setUp() {
+  const db = await freshDatabase();
+  const { ws } = await seedWorkspace(db, 42, { aiSystems: 12, risks: 150, ownControls: 8, impactAssessments: 4 });
+  await seedWorkspace(db, 43, { aiSystems: 5, risks: 40, ownControls: 3, impactAssessments: 2 });
+  const risks = await db.risks.where('workspaceId').equals(ws.id).limit(3).toArray();
+  for (const r of risks) await deleteRisk(r.id);
+  const question: DashboardQuestion = { dbName: db.name, workspaceId: ws.id, catalog, matrix, today: TODAY };
+  /** Asks as the worker does and keeps what the page keeps. */
+  const ask = async (q: Partial<DashboardQuestion> = {}) => {
+    const answer = await dashboardFigures({ ...question, ...q }, CODE, computing);
+    if (answer.keep) await keepDashboardFigures(ws.id, answer.keep);
+    return answer;
+  };
+  return { db, ws, ask };
+}
+
+describe('the dashboard figures kept between visits', () => {
+  it('are the figures worked out from the records, then handed back as they were without reading a record', async () => {
+    const { db, ws, ask } = await setUp();
+    const expected = await expectedView(db, ws.id);
+    expect(expected.risks.open).toBeGreaterThan(50);
+    expect(expected.overdue.count).toBeGreaterThan(0);
+    const first = await ask();
+    expect(first.keep).toBeDefined();
+    expect(first.view).toEqual(expected);
+    const again = await ask();
+    expect(again.keep).toBeUndefined();
+    expect(again.view).toEqual(expected);
+    // The full read is the same rows as Dexie's, of this workspace only (the other one's and the trashed risks left out).
+    expect((await readWorkspaceRecordsDirect(db.name, ws.id)).risks).toHaveLength(147);
+  });
+
+  const writes: [string, (db: AimsDatabase, wsId: string) => Promise<unknown>][] = [
+    [
+      'a risk saved through the write path',
+      async (db, wsId) => {
+        const r = (await db.risks.where('workspaceId').equals(wsId).first())!;
+        await saveRisk(r.id, { status: r.status === 'closed' ? 'treating' : 'closed' });
+      },
+    ],
+    ['a risk moved to the trash', async (db, wsId) => deleteRisk((await db.risks.where('workspaceId').equals(wsId).first())!.id)],
+    ['a risk restored from the trash', async (_db, wsId) => restoreFromTrash((await listTrash(wsId))[0]!.id)],
+    [
+      'rows written with Dexie outside the write path (an import, a seed script)',
+      async (db, wsId) => {
+        const rows = await db.risks.where('workspaceId').equals(wsId).limit(5).toArray();
+        await db.risks.bulkPut(rows.map((r) => ({ ...r, inherentLikelihood: null })));
+      },
+    ],
+    ['rows changed in place (an upgrade-style modify)', async (db, wsId) => db.aiSystems.where('workspaceId').equals(wsId).modify({ inScope: 'no' })],
+    ['a table emptied', async (db) => db.impactAssessments.clear()],
+    [
+      'a change in another workspace',
+      async (db, wsId) => {
+        const other = (await db.risks.filter((r) => r.workspaceId !== wsId).first())!;
+        await db.risks.put({ ...other, title: `${other.title}.` });
+      },
+    ],
+  ];
+
+  it.each(writes)('are worked out again after %s', async (_name, change) => {
+    const { db, ws, ask } = await setUp();
+    await ask();
+    expect((await ask()).keep).toBeUndefined();
+    await change(db, ws.id);
+    const after = await ask();
+    expect(after.keep).toBeDefined();
+    expect(after.view).toEqual(await expectedView(db, ws.id));
+  });
+
+  it('are not used for another day, matrix or catalog', async () => {
+    const { db, ws, ask } = await setUp();
+    await ask();
+    const tomorrow = { today: '2025-09-01' };
+    const other = { matrix: { ...matrix, acceptanceThreshold: matrix.acceptanceThreshold === 0 ? 1 : 0 } };
+    const fewer = { catalog: { ...catalog, items: catalog.items.slice(1) } };
+    for (const q of [tomorrow, other, fewer]) {
+      const answer = await ask(q);
+      expect(answer.keep).toBeDefined();
+      expect(answer.view).toEqual(await expectedView(db, ws.id, q));
+    }
+  });
+
+  it('are left alone by a write that fails: its stamp goes with it', async () => {
+    const { db, ws, ask } = await setUp();
+    await ask();
+    const stamp = await db.cache.get('stamp');
+    const r = (await db.risks.where('workspaceId').equals(ws.id).first())!;
+    await expect(
+      db.transaction('rw', db.risks, async () => {
+        await db.risks.put({ ...r, title: 'never saved' });
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
+    expect(await db.cache.get('stamp')).toEqual(stamp);
+    expect((await ask()).keep).toBeUndefined();
+  });
+
+  it('are deleted with their workspace', async () => {
+    const { db, ws, ask } = await setUp();
+    await ask();
+    expect(await db.cache.get(`dashboard:${ws.id}`)).toBeDefined();
+    await deleteWorkspace(ws.id);
+    expect(await db.cache.get(`dashboard:${ws.id}`)).toBeUndefined();
+  });
+
+  it('are not kept by an app that may only read (a newer app changed the database)', async () => {
+    const { db: writer, ws, ask } = await setUp();
+    // The app's start (openDatabase): writes guarded before the database opens, refused once it is seen to be newer.
+    const db = new AimsDatabase(writer.name);
+    guardWrites(db);
+    await db.open();
+    useDatabase(db);
+    lockWrites(db);
+    expect((await ask()).keep).toBeDefined();
+    expect(await db.cache.get(`dashboard:${ws.id}`)).toBeUndefined();
+    expect((await ask()).view).toEqual(await expectedView(db, ws.id));
+    db.close();
+  });
+});
