@@ -42,20 +42,26 @@ export async function readWorkspaceRecordsDirect(dbName: string, workspaceId: st
  * record is read (a few hundred bytes instead of 50,000 risks); otherwise every record, read in the
  * same transaction as the stamp, so figures kept with it describe exactly these records.
  */
-export async function readDashboardDirect<V>(dbName: string, workspaceId: string, inputs: string | null): Promise<DashboardRead<V>> {
-  const read = await kept.read(dbName, (db) => readFrom<V>(db, workspaceId, inputs));
+export async function readDashboardDirect<V>(
+  dbName: string,
+  workspaceId: string,
+  inputs: string | null,
+  /** Called as the records are asked for (nothing kept): the caller loads what works them out meanwhile. */
+  reading: () => void = () => undefined,
+): Promise<DashboardRead<V>> {
+  const read = await kept.read(dbName, (db) => readFrom<V>(db, workspaceId, inputs, reading));
   if (!read) throw new Error(`database ${dbName} does not exist`);
   return read;
 }
 
-function readFrom<V>(db: IDBDatabase, workspaceId: string, inputs: string | null): Promise<DashboardRead<V>> {
+function readFrom<V>(db: IDBDatabase, workspaceId: string, inputs: string | null, reading: () => void): Promise<DashboardRead<V>> {
   return new Promise<DashboardRead<V>>((resolve, reject) => {
     // A database a newer app changed may have no cache table: then every read is a full one.
     const cached = db.objectStoreNames.contains(CACHE_TABLE);
     const tx = db.transaction(cached ? [CACHE_TABLE, ...DASHBOARD_TABLES] : [...DASHBOARD_TABLES], 'readonly');
     tx.onabort = () => reject(tx.error ?? new Error('the read was aborted'));
     tx.onerror = () => reject(tx.error ?? new Error('the read failed'));
-    if (!cached) return readRecords(tx, workspaceId, null, resolve);
+    if (!cached) return readRecords(tx, workspaceId, null, resolve, reading);
     const cache = tx.objectStore(CACHE_TABLE);
     const stampReq = cache.get(STAMP_KEY);
     const keptReq = cache.get(keptFiguresKey(workspaceId));
@@ -63,13 +69,14 @@ function readFrom<V>(db: IDBDatabase, workspaceId: string, inputs: string | null
       const stamp = ((stampReq.result as CacheRow | undefined)?.value as string | undefined) ?? null;
       const found = (keptReq.result as CacheRow | undefined)?.value as KeptFigures<V> | undefined;
       if (inputs !== null && found && found.stamp === stamp && found.inputs === inputs) resolve({ kept: found.view });
-      else readRecords(tx, workspaceId, stamp, resolve);
+      else readRecords(tx, workspaceId, stamp, resolve, reading);
     };
   });
 }
 
-function readRecords<V>(tx: IDBTransaction, workspaceId: string, stamp: string | null, resolve: (r: DashboardRead<V>) => void): void {
+function readRecords<V>(tx: IDBTransaction, workspaceId: string, stamp: string | null, resolve: (r: DashboardRead<V>) => void, reading: () => void): void {
   const rows = DASHBOARD_TABLES.map((t) => tx.objectStore(t).index('workspaceId').getAll(IDBKeyRange.only(workspaceId)));
+  reading();
   // Requests succeed in the order they were made: the last one's success means every result is there.
   rows[rows.length - 1]!.onsuccess = () => {
     const [assessments, evidence, cycle, risks, ownControls, impactAssessments, aiSystems] = rows.map((r) => r.result as never[]);

@@ -29,16 +29,21 @@ export async function dashboardInputs(q: DashboardQuestion, code: string): Promi
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** The dashboard's figures for `q`; `computing` is the domain module, loading while the read is under way. */
+/**
+ * The dashboard's figures for `q`. `load` loads the domain module that works them out (every
+ * register's schema comes with it): asked only when the records are read, and while they are, so
+ * kept figures cost no module evaluation beside the page's start.
+ */
 export async function dashboardFigures(
   q: DashboardQuestion,
   code: string,
-  computing: Promise<typeof import('../domain/dashboard-view')>,
+  load: () => Promise<typeof import('../domain/dashboard-view')>,
 ): Promise<DashboardAnswer> {
   const inputs = await dashboardInputs(q, code);
-  const read = await readDashboardDirect<DashboardView>(q.dbName, q.workspaceId, inputs);
+  let computing: ReturnType<typeof load> | undefined;
+  const read = await readDashboardDirect<DashboardView>(q.dbName, q.workspaceId, inputs, () => (computing = load()));
   if ('kept' in read) return { view: read.kept };
-  const { dashboardView } = await computing;
+  const { dashboardView } = await (computing ?? load());
   const view = dashboardView({ ...read.records, catalog: q.catalog, matrix: q.matrix, today: q.today });
   return { view, keep: { stamp: read.stamp, inputs, view } };
 }

@@ -154,8 +154,8 @@ export function importFlow(catalog: () => Catalog) {
         chosen = renamePlan(plan, checked.data);
       }
       phase = 'writing';
-      // The dashboard shows next: its worker loads while the import writes.
-      warmDashboardWorker();
+      // The dashboard shows next, worked out from the imported records: its worker loads while the import writes.
+      warmDashboardWorker(true);
       const result = await confirmImport(chosen, new Map(Object.entries($state.snapshot(choices))), catalog());
       if (!result || 'refused' in result) {
         // A preview out of date is made again from the records as they are now, under the refusal.

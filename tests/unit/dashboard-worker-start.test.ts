@@ -5,6 +5,7 @@ class FakeWorker {
   static made: FakeWorker[] = [];
   onerror: ((ev: { preventDefault(): void }) => void) | null = null;
   terminated = false;
+  posted: unknown[] = [];
   constructor(
     readonly url: URL,
     readonly options: WorkerOptions,
@@ -13,6 +14,9 @@ class FakeWorker {
   }
   terminate() {
     this.terminated = true;
+  }
+  postMessage(message: unknown) {
+    this.posted.push(message);
   }
 }
 
@@ -50,6 +54,15 @@ describe('warmDashboardWorker', () => {
     const taken = m.takeDashboardWorker();
     expect(taken).not.toBe(dead);
     expect(taken.onerror).toBeNull();
+  });
+
+  it('has the worker load what works the figures out only while the data changes (an import), not on a reload', async () => {
+    const m = await fresh();
+    m.warmDashboardWorker();
+    expect(FakeWorker.made[0]!.posted).toEqual([]);
+    m.warmDashboardWorker(true);
+    expect(FakeWorker.made).toHaveLength(1);
+    expect(FakeWorker.made[0]!.posted).toEqual([{ prepare: true }]);
   });
 
   it('does nothing where there are no workers', async () => {
