@@ -23,29 +23,35 @@ export interface KeptFigures<V> {
   view: V;
 }
 
-/** Either the figures kept for these inputs, still good, or the workspace's records with the stamp they were read at. */
-export type DashboardRead<V> = { kept: V } | { records: WorkspaceRecords; stamp: string | null };
+/**
+ * Either the figures kept for these inputs, still good, or the workspace's records with the stamp
+ * read before them; `keep` is false when figures worked out from them must not be kept (a write
+ * committed while they were read, or a database without the cache table).
+ */
+export type DashboardRead<V> = { kept: V } | { records: WorkspaceRecords; stamp: string | null; keep: boolean };
 
 /**
  * The workspace's records in one read transaction: the same rows as the repositories'
  * `where('workspaceId').equals(id).toArray()` (the index's getAll), in no particular order.
  */
 export async function readWorkspaceRecordsDirect(dbName: string, workspaceId: string): Promise<WorkspaceRecords> {
-  const read = await readDashboardDirect<never>(dbName, workspaceId, null);
-  if ('kept' in read) throw new Error('unreachable: no inputs, nothing kept');
-  return read.records;
+  const records = await kept.read(dbName, (db) => readRecords(db, workspaceId, () => undefined));
+  if (!records) throw new Error(`database ${dbName} does not exist`);
+  return records;
 }
 
 /**
- * What the dashboard needs, in one read transaction: the change stamp and the figures kept for the
- * workspace first; when they were kept at this stamp for these `inputs` they are the answer and no
- * record is read (a few hundred bytes instead of 50,000 risks); otherwise every record, read in the
- * same transaction as the stamp, so figures kept with it describe exactly these records.
+ * What the dashboard needs. First the change stamp and the figures kept for the workspace (a
+ * transaction of a few hundred bytes): when they were kept at this stamp for these `inputs` they are
+ * the answer and no record is read. Otherwise every record, then the stamp again: figures may be kept
+ * with the stamp only when it did not change meanwhile, so they describe exactly these records. The
+ * long read holds no lock on the cache table, which every write of data writes its stamp to: a
+ * write to other tables (a profile, the history) does not wait for 50,000 risks to be read.
  */
 export async function readDashboardDirect<V>(
   dbName: string,
   workspaceId: string,
-  inputs: string | null,
+  inputs: string,
   /** Called as the records are asked for (nothing kept): the caller loads what works them out meanwhile. */
   reading: () => void = () => undefined,
 ): Promise<DashboardRead<V>> {
@@ -54,41 +60,53 @@ export async function readDashboardDirect<V>(
   return read;
 }
 
-function readFrom<V>(db: IDBDatabase, workspaceId: string, inputs: string | null, reading: () => void): Promise<DashboardRead<V>> {
-  return new Promise<DashboardRead<V>>((resolve, reject) => {
-    // A database a newer app changed may have no cache table: then every read is a full one.
-    const cached = db.objectStoreNames.contains(CACHE_TABLE);
-    const tx = db.transaction(cached ? [CACHE_TABLE, ...DASHBOARD_TABLES] : [...DASHBOARD_TABLES], 'readonly');
-    tx.onabort = () => reject(tx.error ?? new Error('the read was aborted'));
-    tx.onerror = () => reject(tx.error ?? new Error('the read failed'));
-    if (!cached) return readRecords(tx, workspaceId, null, resolve, reading);
+async function readFrom<V>(db: IDBDatabase, workspaceId: string, inputs: string, reading: () => void): Promise<DashboardRead<V>> {
+  // A database a newer app changed may have no cache table: then every read is a full one, nothing kept.
+  if (!db.objectStoreNames.contains(CACHE_TABLE)) return { records: await readRecords(db, workspaceId, reading), stamp: null, keep: false };
+  const before = await readCache<V>(db, keptFiguresKey(workspaceId));
+  const found = before.kept;
+  if (found && found.stamp === before.stamp && found.inputs === inputs) return { kept: found.view };
+  const records = await readRecords(db, workspaceId, reading);
+  const after = await readCache<V>(db, null);
+  return { records, stamp: before.stamp, keep: after.stamp === before.stamp };
+}
+
+function done<T>(tx: IDBTransaction, resolve: (v: T) => void, reject: (e: unknown) => void, value: () => T): void {
+  tx.oncomplete = () => resolve(value());
+  tx.onabort = () => reject(tx.error ?? new Error('the read was aborted'));
+  tx.onerror = () => reject(tx.error ?? new Error('the read failed'));
+}
+
+/** The stamp (null before the first change), and the figures kept under `key`. */
+function readCache<V>(db: IDBDatabase, key: string | null): Promise<{ stamp: string | null; kept: KeptFigures<V> | undefined }> {
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction(CACHE_TABLE, 'readonly');
     const cache = tx.objectStore(CACHE_TABLE);
-    const stampReq = cache.get(STAMP_KEY);
-    const keptReq = cache.get(keptFiguresKey(workspaceId));
-    keptReq.onsuccess = () => {
-      const stamp = ((stampReq.result as CacheRow | undefined)?.value as string | undefined) ?? null;
-      const found = (keptReq.result as CacheRow | undefined)?.value as KeptFigures<V> | undefined;
-      if (inputs !== null && found && found.stamp === stamp && found.inputs === inputs) resolve({ kept: found.view });
-      else readRecords(tx, workspaceId, stamp, resolve, reading);
-    };
+    const stamp = cache.get(STAMP_KEY);
+    const kept = key === null ? null : cache.get(key);
+    done(tx, resolve, reject, () => ({
+      stamp: ((stamp.result as CacheRow | undefined)?.value as string | undefined) ?? null,
+      kept: (kept?.result as CacheRow | undefined)?.value as KeptFigures<V> | undefined,
+    }));
   });
 }
 
-function readRecords<V>(tx: IDBTransaction, workspaceId: string, stamp: string | null, resolve: (r: DashboardRead<V>) => void, reading: () => void): void {
-  const rows = DASHBOARD_TABLES.map((t) => tx.objectStore(t).index('workspaceId').getAll(IDBKeyRange.only(workspaceId)));
-  reading();
-  // Requests succeed in the order they were made: the last one's success means every result is there.
-  rows[rows.length - 1]!.onsuccess = () => {
-    const [assessments, evidence, cycle, risks, ownControls, impactAssessments, aiSystems] = rows.map((r) => r.result as never[]);
-    const records: WorkspaceRecords = {
-      assessments: assessments!,
-      evidence: evidence!,
-      cycle: cycle!,
-      risks: risks!,
-      ownControls: ownControls!,
-      impactAssessments: impactAssessments!,
-      aiSystems: aiSystems!,
-    };
-    resolve({ records, stamp });
-  };
+function readRecords(db: IDBDatabase, workspaceId: string, reading: () => void): Promise<WorkspaceRecords> {
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction([...DASHBOARD_TABLES], 'readonly');
+    const rows = DASHBOARD_TABLES.map((t) => tx.objectStore(t).index('workspaceId').getAll(IDBKeyRange.only(workspaceId)));
+    reading();
+    done(tx, resolve, reject, () => {
+      const [assessments, evidence, cycle, risks, ownControls, impactAssessments, aiSystems] = rows.map((r) => r.result as never[]);
+      return {
+        assessments: assessments!,
+        evidence: evidence!,
+        cycle: cycle!,
+        risks: risks!,
+        ownControls: ownControls!,
+        impactAssessments: impactAssessments!,
+        aiSystems: aiSystems!,
+      };
+    });
+  });
 }

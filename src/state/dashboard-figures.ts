@@ -45,5 +45,5 @@ export async function dashboardFigures(
   if ('kept' in read) return { view: read.kept };
   const { dashboardView } = await (computing ?? load());
   const view = dashboardView({ ...read.records, catalog: q.catalog, matrix: q.matrix, today: q.today });
-  return { view, keep: { stamp: read.stamp, inputs, view } };
+  return read.keep ? { view, keep: { stamp: read.stamp, inputs, view } } : { view };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { keepDashboardFigures } from '../../src/db/dashboard-cache';
-import { readWorkspaceRecordsDirect } from '../../src/db/dashboard-read-direct';
+import { readDashboardDirect, readWorkspaceRecordsDirect } from '../../src/db/dashboard-read-direct';
 import { AimsDatabase, useDatabase } from '../../src/db/database';
 import { guardWrites, lockWrites } from '../../src/db/read-only';
 import { deleteRisk, saveRisk } from '../../src/db/risks-repo';
@@ -147,6 +147,30 @@ describe('the dashboard figures kept between visits', () => {
     ).rejects.toThrow('abort');
     expect(await db.cache.get('stamp')).toEqual(stamp);
     expect((await ask()).keep).toBeUndefined();
+  });
+
+  it('are not kept when a write commits while the records are read: they may not describe the records as they are after it', async () => {
+    const { db, ws } = await setUp();
+    const r = (await db.risks.where('workspaceId').equals(ws.id).first())!;
+    let write: Promise<unknown> | undefined;
+    const read = await readDashboardDirect(db.name, ws.id, 'inputs', () => {
+      write = db.risks.put({ ...r, status: 'closed' });
+    });
+    await write;
+    expect(read).toMatchObject({ keep: false });
+    const quiet = await readDashboardDirect(db.name, ws.id, 'inputs');
+    expect(quiet).toMatchObject({ keep: true, stamp: (await db.cache.get('stamp'))!.value });
+  });
+
+  it('are read without holding up writes to tables the dashboard does not read (the profile)', async () => {
+    const { db, ws } = await setUp();
+    const order: string[] = [];
+    let write: Promise<unknown> | undefined;
+    const read = readDashboardDirect(db.name, ws.id, 'inputs', () => {
+      write = db.workspaces.update(ws.id, { name: 'Renamed' }).then(() => order.push('profile saved'));
+    }).then(() => order.push('records read'));
+    await Promise.all([read, write]);
+    expect(order).toEqual(['profile saved', 'records read']);
   });
 
   it('are deleted with their workspace', async () => {
