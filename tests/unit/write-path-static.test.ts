@@ -5,7 +5,8 @@ import { join } from 'node:path';
 /**
  * One write path (src/db/write-path.ts): no other file in src/db writes a data table, so the rules
  * every write follows (validation, history, quota, conflicts, trash) have no second copy. A write
- * call on the settings, the trash list or the history (the layer's own bookkeeping) is allowed, as
+ * call on the settings, the trash list, the history (the layer's own bookkeeping) or the cache (figures
+ * kept between visits and the change stamp, src/db/change-stamp.ts; no record lives there) is allowed, as
  * are the Writer's own methods (`w.update`) and `add`/`delete`/`clear` on a plain local name (a Set
  * or a Map). A tripwire, not a proof: a table put in a variable first would pass unseen.
  */
@@ -13,7 +14,7 @@ import { join } from 'node:path';
 /** The write layer itself, and the schema upgrade (it runs inside Dexie's version change, before any write). */
 const WRITERS = new Set(['write-path.ts', 'write-writer.ts', 'write-trash.ts', 'database.ts']);
 const CALL = /\.(put|add|bulkPut|bulkAdd|update|delete|bulkDelete|modify|clear)\(/g;
-const INTERNAL = /\.(settings|trash|history)\b/;
+const INTERNAL = /\.(settings|trash|history|cache)\b/;
 
 /** The expression a call is made on, back to the start of its chain (parenthesised arguments included). */
 function receiver(text: string, end: number): string {
