@@ -181,6 +181,14 @@ describe('the dashboard figures kept between visits', () => {
     expect(await db.cache.get(`dashboard:${ws.id}`)).toBeUndefined();
   });
 
+  it('are not kept, and nothing is reported, once another tab’s newer version has closed the connection', async () => {
+    const { db, ws } = await setUp();
+    const answer = await dashboardFigures({ dbName: db.name, workspaceId: ws.id, catalog, matrix, today: TODAY }, CODE, load);
+    // The app closes its connection for a newer version and asks for a reload (tabs.spec.ts).
+    db.close();
+    await expect(keepDashboardFigures(ws.id, answer.keep!)).resolves.toBeUndefined();
+  });
+
   it('are not kept by an app that may only read (a newer app changed the database)', async () => {
     const { db: writer, ws, ask } = await setUp();
     // The app's start (openDatabase): writes guarded before the database opens, refused once it is seen to be newer.
