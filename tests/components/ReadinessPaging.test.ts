@@ -2,14 +2,12 @@
 import '@testing-library/svelte/vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { database } from '../../src/db/database';
-import { createRisk } from '../../src/db/risks-repo';
 import { createWorkspace } from '../../src/db/workspaces-repo';
-import { newId } from '../../src/domain/ids';
 import type { Workspace } from '../../src/domain/workspace-schema';
 import ReadinessPage from '../../src/pages/ReadinessPage.svelte';
 import { shippedCatalog } from '../support/catalog';
 import { freshDatabase } from '../support/db';
+import { manyRisks } from '../support/many-risks';
 
 const catalog = shippedCatalog();
 let ws: Workspace;
@@ -20,10 +18,7 @@ beforeEach(async () => {
   if (!w.ok) throw new Error(w.code);
   ws = w.value;
   // 255 risks never rated: 255 gaps of the check that every risk is assessed.
-  const r = await createRisk(ws.id, 'Risk 1');
-  if (!r.ok) throw new Error(r.code);
-  const copies = Array.from({ length: 254 }, (_, i) => ({ ...r.value, id: newId(), ref: `R-${String(i + 2).padStart(3, '0')}`, title: `Risk ${i + 2}` }));
-  await database().risks.bulkPut(copies);
+  await manyRisks(ws.id, 255);
 });
 
 afterEach(() => cleanup());

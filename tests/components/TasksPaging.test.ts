@@ -2,14 +2,12 @@
 import '@testing-library/svelte/vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { database } from '../../src/db/database';
-import { createRisk } from '../../src/db/risks-repo';
 import { createWorkspace } from '../../src/db/workspaces-repo';
-import { newId } from '../../src/domain/ids';
 import type { Workspace } from '../../src/domain/workspace-schema';
 import TasksPage from '../../src/pages/TasksPage.svelte';
 import { shippedCatalog } from '../support/catalog';
 import { freshDatabase } from '../support/db';
+import { manyRisks } from '../support/many-risks';
 
 const catalog = shippedCatalog();
 let ws: Workspace;
@@ -20,10 +18,7 @@ beforeEach(async () => {
   if (!w.ok) throw new Error(w.code);
   ws = w.value;
   // 250 risks due for review in the far future: 250 tasks "later" (one made by the app, copied).
-  const r = await createRisk(ws.id, 'Risk 1', { nextReview: '2099-01-01' });
-  if (!r.ok) throw new Error(r.code);
-  const copies = Array.from({ length: 249 }, (_, i) => ({ ...r.value, id: newId(), ref: `R-${String(i + 2).padStart(3, '0')}`, title: `Risk ${i + 2}` }));
-  await database().risks.bulkPut(copies);
+  await manyRisks(ws.id, 250, { nextReview: '2099-01-01' });
 });
 
 afterEach(() => cleanup());
