@@ -71,6 +71,14 @@ export default defineConfig({
     manifest: true,
     sourcemap: false,
     chunkSizeWarningLimit: 600,
+    // No <link> per chunk (issue 19, no page task over 50 ms): a page reached by import() had Vite's helper
+    // append 15–45 modulepreload and stylesheet links in one task, each starting a fetch there (20–50 ms
+    // of the workspace's and the page's start-up tasks, traced), and wait for each stylesheet to load.
+    // The browser fetches a chunk's imports itself as it reads them, and all the CSS (about 12 KB
+    // gzipped) comes with index.html. Print rules in a page's CSS therefore apply to every page: they
+    // are scoped to their sheet or named (@page soa-sheet, ia-sheet).
+    modulePreload: false,
+    cssCodeSplit: false,
   },
   worker: { format: 'es' },
   preview: { port: 4173, strictPort: false },
