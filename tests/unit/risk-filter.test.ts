@@ -71,6 +71,17 @@ describe('risk filters', () => {
     expect(filterRisks(risks, evals, { ...NO_RISK_FILTER, cell: { kind: 'residual', likelihood: 3, impact: 3 } })).toEqual([]);
   });
 
+  it("reads the filter's fields once, not once per risk (the page's filter is reactive state, each read a proxy's)", () => {
+    const many = Array.from({ length: 300 }, (_, i) => risk(i + 10, { owner: i % 2 ? 'Ana' : 'Bo', inherentLikelihood: 3, inherentImpact: 3 }));
+    const manyEvals = new Map(many.map((r) => [r.id, evaluateRisk(r, matrix)]));
+    let reads = 0;
+    const filter = { ...NO_RISK_FILTER, query: 'risk', owner: 'Ana', flaggedOnly: true, cell: { kind: 'inherent' as const, likelihood: 3, impact: 3 } };
+    const counted = new Proxy(filter, { get: (target, key) => (reads++, Reflect.get(target, key)) });
+    const plain = filterRisks(many, manyEvals, filter).map((r) => r.ref);
+    expect(filterRisks(many, manyEvals, counted).map((r) => r.ref)).toEqual(plain);
+    expect(reads).toBeLessThan(30);
+  });
+
   it('counts risks per cell and leaves out ratings outside the grid', () => {
     const grid = heatCounts(risks, 'inherent', 5, 5);
     expect(grid[3]![3]).toBe(1);
