@@ -47,15 +47,21 @@ export function riskCriteriaCheck(risks: readonly Risk[], matrix: RiskMatrix): C
   };
 }
 
+/** 8.2 for one open risk: unrated, or past its planned review (null: neither). */
+export function riskResultsGap(r: Risk, matrix: RiskMatrix, today: string): ReadinessGap | null {
+  if (!isAssessed(r, matrix)) return { code: 'risk-unrated', params: named(r), link: riskLink(r) };
+  if (r.nextReview && r.nextReview < today) return { code: 'risk-review-overdue', params: { ...named(r), date: { date: r.nextReview } }, link: riskLink(r) };
+  return null;
+}
+
 /** 8.2: every open risk has been assessed, and none is past its planned review. */
 export function riskResultsCheck(risks: readonly Risk[], matrix: RiskMatrix, today: string): CheckResult {
   const list = open(risks);
   if (!list.length) return { met: false, count: 0, link: { page: 'risks' }, gaps: [{ code: 'risks-none', params: {}, link: { page: 'risks' } }] };
   const gaps: ReadinessGap[] = [];
   for (const r of list) {
-    if (!isAssessed(r, matrix)) gaps.push({ code: 'risk-unrated', params: named(r), link: riskLink(r) });
-    else if (r.nextReview && r.nextReview < today)
-      gaps.push({ code: 'risk-review-overdue', params: { ...named(r), date: { date: r.nextReview } }, link: riskLink(r) });
+    const gap = riskResultsGap(r, matrix, today);
+    if (gap) gaps.push(gap);
   }
   const count = list.filter((r) => isAssessed(r, matrix)).length;
   return { met: gaps.length === 0, count, link: gaps[0]?.link ?? { page: 'risks' }, gaps };
@@ -70,20 +76,29 @@ export function riskTreatmentCheck(risks: readonly Risk[], ownControls: readonly
   const list = open(risks).filter((r) => isAssessed(r, matrix));
   if (!list.length) return { met: false, count: 0, link: { page: 'risks' }, gaps: [{ code: 'risks-none', params: {}, link: { page: 'risks' } }] };
   const known = new Set(ownControls.map((c) => c.id));
-  const threshold = matrix.risk[matrix.acceptanceThreshold]?.name ?? '';
   const gaps: ReadinessGap[] = [];
   let treated = 0;
   for (const r of list) {
-    const ev = evaluateRisk(r, matrix);
-    const hasTreatment = r.treatment !== null && (r.annexAControls.length > 0 || r.ownControlIds.some((id) => known.has(id)) || filled(r.treatmentPlan));
-    if (hasTreatment) treated += 1;
-    if (ev.inherent && !ev.inherent.acceptable && !hasTreatment) {
-      gaps.push({ code: 'risk-untreated', params: { ...named(r), level: ev.inherent.level.name, threshold }, link: riskLink(r) });
-    } else if (ev.flags.includes('acceptance-missing') && ev.residual) {
-      gaps.push({ code: 'risk-not-accepted', params: { ...named(r), level: ev.residual.level.name, threshold }, link: riskLink(r) });
-    }
+    const t = riskTreatment(r, known, matrix);
+    if (t.treated) treated += 1;
+    if (t.gap) gaps.push(t.gap);
   }
   return { met: gaps.length === 0, count: treated, link: gaps[0]?.link ?? { page: 'risks' }, gaps };
+}
+
+/**
+ * 6.1.3 and 8.3 for one open, assessed risk: whether a treatment is behind it (an option, with
+ * controls, own controls of the workspace (`known`) or a plan), and its gap (null: none).
+ */
+export function riskTreatment(r: Risk, known: ReadonlySet<string>, matrix: RiskMatrix): { treated: boolean; gap: ReadinessGap | null } {
+  const threshold = matrix.risk[matrix.acceptanceThreshold]?.name ?? '';
+  const ev = evaluateRisk(r, matrix);
+  const treated = r.treatment !== null && (r.annexAControls.length > 0 || r.ownControlIds.some((id) => known.has(id)) || filled(r.treatmentPlan));
+  if (ev.inherent && !ev.inherent.acceptable && !treated)
+    return { treated, gap: { code: 'risk-untreated', params: { ...named(r), level: ev.inherent.level.name, threshold }, link: riskLink(r) } };
+  if (ev.flags.includes('acceptance-missing') && ev.residual)
+    return { treated, gap: { code: 'risk-not-accepted', params: { ...named(r), level: ev.residual.level.name, threshold }, link: riskLink(r) } };
+  return { treated, gap: null };
 }
 
 /** 6.1.3: every Annex A control is decided and justified (see soaGaps). */

@@ -5,7 +5,7 @@ import { servesItem, type Evidence } from './evidence-schema';
 import { countStatuses, soaCompleteness } from './progress';
 import { impactCheck, riskCriteriaCheck, riskResultsCheck, riskTreatmentCheck, soaCheck, type CheckResult } from './readiness-risks';
 import { compareRefs } from './risk-schema';
-import { treatmentLinks } from './soa-links';
+import { treatmentLinks, type TreatmentLink } from './soa-links';
 
 /**
  * Certification readiness: the documented information an auditor expects to see (ISO/IEC 42001
@@ -190,8 +190,11 @@ function nonconformityCheck(cycle: readonly CycleRecord[], today: string): Draft
   return met(ncs.length, registerLink('nonconformity'));
 }
 
-/** Walkthrough coverage and the documented-information checklist, in clause order. */
-export function readiness(input: ReadinessInput): Readiness {
+/** The checks the risk register decides (worked out from every risk, or from the dashboard's digests of them). */
+type RiskCheckId = 'risk-criteria' | 'risk-results' | 'risk-treatment';
+
+/** Walkthrough coverage, the SoA's completeness and every check the risk register does not decide. */
+function withoutRisks(input: Omit<ReadinessInput, 'risks'>, links: ReadonlyMap<string, readonly TreatmentLink[]>) {
   const { catalog } = input;
   const answers = new Map(input.assessments.map((a) => [a.itemId, a]));
   const counts = countStatuses(catalog.assessable, answers);
@@ -203,16 +206,11 @@ export function readiness(input: ReadinessInput): Readiness {
     total,
     percent: total ? Math.round(((counts.implemented + counts['not-applicable']) / total) * 100) : 0,
   };
-  const links = treatmentLinks(input.risks, input.ownControls);
   const soa = soaCompleteness(catalog, answers, links);
   const docs = ofKind(input.cycle, 'document');
-
-  const drafts: Record<ReadinessCheckId, Draft> = {
+  const drafts: Record<Exclude<ReadinessCheckId, RiskCheckId>, Draft> = {
     scope: scopeCheck(input.cycle),
     'ai-policy': aiPolicyCheck(docs),
-    'risk-criteria': fromResult(riskCriteriaCheck(input.risks, input.matrix), 'not-rated'),
-    'risk-results': fromResult(riskResultsCheck(input.risks, input.matrix, input.today), input.risks.length ? 'not-rated' : 'none-recorded'),
-    'risk-treatment': fromResult(riskTreatmentCheck(input.risks, input.ownControls, input.matrix), input.risks.length ? 'no-treatment' : 'none-recorded'),
     soa: fromResult(soaCheck(catalog, answers, links), 'incomplete'),
     impact: fromResult(impactCheck(input.aiSystems, input.impactAssessments, input.today), 'systems-uncovered'),
     objectives: objectivesCheck(input.cycle),
@@ -223,6 +221,19 @@ export function readiness(input: ReadinessInput): Readiness {
     review: reviewCheck(input.cycle),
     nonconformity: nonconformityCheck(input.cycle, input.today),
   };
+  return { coverage, soa, drafts };
+}
+
+/** Walkthrough coverage and the documented-information checklist, in clause order. */
+export function readiness(input: ReadinessInput): Readiness {
+  const links = treatmentLinks(input.risks, input.ownControls);
+  const { coverage, soa, drafts: others } = withoutRisks(input, links);
+  const drafts: Record<ReadinessCheckId, Draft> = {
+    ...others,
+    'risk-criteria': fromResult(riskCriteriaCheck(input.risks, input.matrix), 'not-rated'),
+    'risk-results': fromResult(riskResultsCheck(input.risks, input.matrix, input.today), input.risks.length ? 'not-rated' : 'none-recorded'),
+    'risk-treatment': fromResult(riskTreatmentCheck(input.risks, input.ownControls, input.matrix), input.risks.length ? 'no-treatment' : 'none-recorded'),
+  };
   const checks: ReadinessCheck[] = readinessCheckIds.map((id) => ({
     id,
     items: CHECK_ITEMS[id],
@@ -230,4 +241,20 @@ export function readiness(input: ReadinessInput): Readiness {
     ...drafts[id],
   }));
   return { coverage, soa, checks, met: checks.filter((c) => c.met).length, total: checks.length };
+}
+
+/**
+ * The checklist's score and the SoA's completeness as `readiness` works them out, with the risk
+ * register's part given: whether each of its checks is met, and the controls its treatments rely
+ * on (`links`; only how many risks rely on each control counts here). The dashboard's figures come
+ * from digests of the risks kept between visits (risk-digest.ts), not from the risks themselves.
+ */
+export function readinessScore(
+  input: Omit<ReadinessInput, 'risks'>,
+  risks: Record<RiskCheckId, boolean>,
+  links: ReadonlyMap<string, readonly TreatmentLink[]>,
+): Pick<Readiness, 'soa' | 'met' | 'total'> {
+  const { soa, drafts } = withoutRisks(input, links);
+  const met = Object.values(drafts).filter((d) => d.met).length + Object.values(risks).filter(Boolean).length;
+  return { soa, met, total: readinessCheckIds.length };
 }

@@ -149,14 +149,30 @@ function cycleTasks(record: CycleRecord, out: Task[]): void {
   }
 }
 
+/** A risk's dated things, as My tasks lists them: its treatment while it is being treated, its next review while it is open. */
+export function riskTaskDates(risk: Pick<Risk, 'treatmentDue' | 'nextReview' | 'status'>): { treatmentDue: string | null; nextReview: string | null } {
+  return {
+    treatmentDue: isIsoDate(risk.treatmentDue) && risk.status !== 'monitoring' && risk.status !== 'closed' ? risk.treatmentDue : null,
+    nextReview: isIsoDate(risk.nextReview) && risk.status !== 'closed' ? risk.nextReview : null,
+  };
+}
+
+/** One of a risk's tasks (`riskTaskDates` says which it has). */
+export function riskTask(risk: Pick<Risk, 'id' | 'ref' | 'title' | 'owner'>, what: 'treatmentDue' | 'nextReview', date: string): Task {
+  return {
+    id: `risk:${risk.id}:${what}`,
+    date,
+    what: `risk.${what}`,
+    title: text(risk.title),
+    owner: text(risk.owner),
+    source: { register: 'risk', recordId: risk.id, ref: risk.ref },
+  };
+}
+
 function riskTasks(risk: Risk, out: Task[]): void {
-  const common = () => ({ title: text(risk.title), owner: text(risk.owner), source: { register: 'risk' as const, recordId: risk.id, ref: risk.ref } });
-  if (isIsoDate(risk.treatmentDue) && risk.status !== 'monitoring' && risk.status !== 'closed') {
-    out.push({ id: `risk:${risk.id}:treatmentDue`, date: risk.treatmentDue, what: 'risk.treatmentDue', ...common() });
-  }
-  if (isIsoDate(risk.nextReview) && risk.status !== 'closed') {
-    out.push({ id: `risk:${risk.id}:nextReview`, date: risk.nextReview, what: 'risk.nextReview', ...common() });
-  }
+  const dates = riskTaskDates(risk);
+  if (dates.treatmentDue !== null) out.push(riskTask(risk, 'treatmentDue', dates.treatmentDue));
+  if (dates.nextReview !== null) out.push(riskTask(risk, 'nextReview', dates.nextReview));
 }
 
 function itemTask(a: Assessment, itemTitle: (itemId: string) => string, out: Task[]): void {
@@ -230,14 +246,17 @@ export function collectTasksUnordered(input: TaskSources): Task[] {
 export function firstTasks(tasks: readonly Task[], n: number): Task[] {
   const out: Task[] = [];
   if (n <= 0) return out;
-  for (const task of tasks) {
-    if (out.length === n && compareTasks(task, out[n - 1]!) >= 0) continue;
-    let i = out.length;
-    while (i > 0 && compareTasks(task, out[i - 1]!) < 0) i--;
-    out.splice(i, 0, task);
-    if (out.length > n) out.pop();
-  }
+  for (const task of tasks) keepFirst(out, task, n);
   return out;
+}
+
+/** Adds `task` to `out`, the first `n` tasks seen so far in My tasks' order, if it is among them. */
+export function keepFirst(out: Task[], task: Task, n: number): void {
+  if (n <= 0 || (out.length === n && compareTasks(task, out[n - 1]!) >= 0)) return;
+  let i = out.length;
+  while (i > 0 && compareTasks(task, out[i - 1]!) < 0) i--;
+  out.splice(i, 0, task);
+  if (out.length > n) out.pop();
 }
 
 function soonLimit(today: string, soonDays: number): string {
