@@ -1,9 +1,13 @@
 import type { Catalog } from './catalog-model';
-import { dashboardSummary, type DashboardSummary } from './dashboard';
+import { otherSummary, riskSummary, taskCounts, type DashboardSummary } from './dashboard';
 import type { SoaCompleteness } from './progress';
-import { readiness } from './readiness';
+import { readinessScore } from './readiness';
+import { digestRisks, riskFigures, type RiskDigestContext, type RiskDigests } from './risk-digest';
 import type { RiskMatrix } from './risk-matrix';
-import { filterTasks, firstTasks, type Task } from './tasks';
+import { ownControlAnnexA } from './soa-links';
+import { filterTasks, firstTasks, keepFirst, type Task } from './tasks';
+
+export { digestRisks, updateDigests } from './risk-digest';
 import { workspaceTasks, type WorkspaceRecords } from './workspace-records';
 
 /** How many overdue tasks and systems without an assessment the dashboard names (the rest are counted). */
@@ -41,18 +45,38 @@ export interface DashboardViewInput extends WorkspaceRecords {
 
 /** The dashboard's figures from the workspace's records: the same functions as My tasks, readiness and the SoA. */
 export function dashboardView(input: DashboardViewInput, shown = DASHBOARD_SHOWN): DashboardView {
-  // Counted, and only the first few overdue put in order.
-  const tasks = workspaceTasks(input, input.catalog, false);
-  const summary = dashboardSummary({ ...input, tasks });
-  const ready = readiness(input);
-  const overdue = filterTasks(tasks, { states: ['overdue'] }, input.today);
+  return dashboardFromDigests({ ...input, digests: digestRisks(input.risks, digestContext(input)) }, shown);
+}
+
+/** What a risk's digest is worked out with, besides the risk (risk-digest.ts). */
+export function digestContext(input: Pick<DashboardViewInput, 'matrix' | 'today' | 'ownControls'>): RiskDigestContext {
+  return { matrix: input.matrix, today: input.today, known: new Set(input.ownControls.map((c) => c.id)), viaOwn: ownControlAnnexA(input.ownControls) };
+}
+
+/**
+ * The dashboard's figures from the risks' digests (kept between visits, or just made from every
+ * risk) and every other record: the risks' counts, checks, SoA links and tasks summed over the
+ * digests, the rest as readiness, My tasks and the summary work it out.
+ */
+export function dashboardFromDigests(input: Omit<DashboardViewInput, 'risks'> & { digests: RiskDigests }, shown = DASHBOARD_SHOWN): DashboardView {
+  const f = riskFigures(input.digests, input.matrix, input.today, shown);
+  // Every task but the risks' (theirs come from the digests), counted, and only the first few overdue put in order.
+  const others = workspaceTasks({ ...input, risks: [] }, input.catalog, false);
+  const counts = taskCounts(others, input.today);
+  const overdue = filterTasks(others, { states: ['overdue'] }, input.today);
+  const first = firstTasks(overdue, shown);
+  for (const t of f.tasks.first) keepFirst(first, t, shown);
+  const ready = readinessScore(input, f.checks, f.links);
+  const other = otherSummary(input);
+  const { without, ...systems } = other.systems;
   const { incomplete, ...soa } = ready.soa;
-  const { without, ...systems } = summary.systems;
   return {
-    ...summary,
+    risks: riskSummary(f),
+    ...other,
+    tasks: { overdue: counts.overdue + f.tasks.overdue, soon: counts.soon + f.tasks.soon },
     systems: { ...systems, without: without.length, shown: without.slice(0, shown) },
     readiness: { met: ready.met, total: ready.total },
     soa: { ...soa, incomplete: incomplete.length },
-    overdue: { count: overdue.length, shown: firstTasks(overdue, shown) },
+    overdue: { count: overdue.length + f.tasks.overdue, shown: first },
   };
 }

@@ -2,7 +2,7 @@ import type { AiSystem } from './ai-system-schema';
 import { registerOf, type CycleRecord } from './cycle/registry';
 import type { ImpactAssessment } from './impact-assessment-schema';
 import { inScopeSystems, systemAssessmentState, type SystemAssessmentState } from './readiness-risks';
-import { evaluateRisk } from './risk-evaluation';
+import { digestRisks, riskFigures, type RiskFigures } from './risk-digest';
 import type { RiskMatrix } from './risk-matrix';
 import type { Risk } from './risk-schema';
 import { taskStateOn, type Task } from './tasks';
@@ -54,26 +54,33 @@ function objectiveState(o: CycleRecord, today: string): 'on' | 'off' | 'not-meas
 }
 
 export function dashboardSummary(input: DashboardInput): DashboardSummary {
-  const levels = input.matrix.risk.length;
-  const risks = {
-    open: 0,
-    inherent: new Array<number>(levels).fill(0),
-    residual: new Array<number>(levels).fill(0),
-    unratedInherent: 0,
-    unratedResidual: 0,
-    awaitingAcceptance: 0,
-  };
-  for (const r of input.risks) {
-    if (r.status === 'closed') continue;
-    risks.open += 1;
-    const ev = evaluateRisk(r, input.matrix);
-    if (ev.inherent) risks.inherent[ev.inherent.index]! += 1;
-    else risks.unratedInherent += 1;
-    if (ev.residual) risks.residual[ev.residual.index]! += 1;
-    else risks.unratedResidual += 1;
-    if (ev.flags.includes('acceptance-missing')) risks.awaitingAcceptance += 1;
-  }
+  // The risks' part as the dashboard works it out from their digests (own controls play no part in these counts).
+  const digests = digestRisks(input.risks, { matrix: input.matrix, today: input.today, known: new Set(), viaOwn: new Map() });
+  return { risks: riskSummary(riskFigures(digests, input.matrix, input.today, 0)), ...otherSummary(input), tasks: taskCounts(input.tasks, input.today) };
+}
 
+/** The risk tile's counts from the risks' figures (risk-digest.ts). */
+export function riskSummary(f: RiskFigures): DashboardSummary['risks'] {
+  const { open, inherent, residual, unratedInherent, unratedResidual, awaitingAcceptance } = f;
+  return { open, inherent, residual, unratedInherent, unratedResidual, awaitingAcceptance };
+}
+
+/** Overdue and due-soon counts of `tasks`. */
+export function taskCounts(tasks: readonly Task[], today: string): DashboardSummary['tasks'] {
+  const counts = { overdue: 0, soon: 0 };
+  const stateOn = taskStateOn(today);
+  for (const task of tasks) {
+    const state = stateOn(task);
+    if (state === 'overdue') counts.overdue += 1;
+    else if (state === 'soon') counts.soon += 1;
+  }
+  return counts;
+}
+
+/** Everything but the risks and the tasks. */
+export function otherSummary(
+  input: Pick<DashboardInput, 'cycle' | 'aiSystems' | 'impactAssessments' | 'today'>,
+): Pick<DashboardSummary, 'nonconformities' | 'incidents' | 'systems' | 'objectives'> {
   let ncOpen = 0;
   let incidentsOpen = 0;
   const objectives = { onTrack: 0, offTrack: 0, notMeasured: 0 };
@@ -100,20 +107,10 @@ export function dashboardSummary(input: DashboardInput): DashboardSummary {
     if (state !== 'current') without.push({ id: s.id, name: s.name, state });
   }
 
-  const tasks = { overdue: 0, soon: 0 };
-  const stateOn = taskStateOn(input.today);
-  for (const task of input.tasks) {
-    const state = stateOn(task);
-    if (state === 'overdue') tasks.overdue += 1;
-    else if (state === 'soon') tasks.soon += 1;
-  }
-
   return {
-    risks,
     nonconformities: { open: ncOpen },
     incidents: { open: incidentsOpen },
     systems: { inScope: scoped.length, current: scoped.length - without.length, without },
     objectives,
-    tasks,
   };
 }
