@@ -21,6 +21,70 @@ const UNSTAMPED = new Set([CACHE_TABLE, 'settings']);
 
 /** The cache row of a workspace's dashboard figures (deleted with the workspace). */
 export const keptFiguresKey = (workspaceId: string) => `dashboard:${workspaceId}`;
+/** The cache row of the digests of a workspace's risks the figures were worked out from (src/domain/risk-digest.ts). */
+export const keptDigestsKey = (workspaceId: string) => `digests:${workspaceId}`;
+
+/** The cache row of the risks written since (RiskChangeLog). */
+export const RISK_LOG_KEY = 'risk-changes';
+/** How many risk ids the log holds at most: a bigger write (an import) leaves it empty, and kept digests are all made again. */
+export const RISK_LOG_LIMIT = 2_000;
+
+/**
+ * Which risks were written or deleted, write by write, so that digests kept at a position of the log
+ * are brought up to date by reading those risks only. `epoch` names this log (a new log, after the
+ * row was lost, starts another); `seq` counts the writes to risks; every write after `floor` is listed
+ * in `entries` (older ones were let go, or were too big to list).
+ */
+export interface RiskChangeLog {
+  epoch: string;
+  seq: number;
+  floor: number;
+  entries: { seq: number; ids: string[] }[];
+}
+
+/** Where in the log kept digests were made. */
+export interface LogPosition {
+  epoch: string;
+  seq: number;
+}
+
+/**
+ * The risk ids written after `at`, or null when the log cannot tell (another log, or writes let go
+ * since): then every risk is read again.
+ */
+export function changedSince(log: RiskChangeLog | undefined, at: LogPosition): Set<string> | null {
+  if (!log) return at.seq === 0 && at.epoch === '' ? new Set() : null;
+  if (log.epoch !== at.epoch || at.seq < log.floor || at.seq > log.seq) return null;
+  const ids = new Set<string>();
+  for (const e of log.entries) if (e.seq > at.seq) for (const id of e.ids) ids.add(id);
+  return ids;
+}
+
+/** The position of `log` now (before any write to risks: epoch '' and seq 0). */
+export const logPosition = (log: RiskChangeLog | undefined): LogPosition => (log ? { epoch: log.epoch, seq: log.seq } : { epoch: '', seq: 0 });
+
+/** `log` with one more write to risks (`ids` null: too many, or a range, so not listed). */
+export function logged(log: RiskChangeLog | undefined, ids: readonly string[] | null): RiskChangeLog {
+  const base = log ?? { epoch: crypto.randomUUID(), seq: 0, floor: 0, entries: [] };
+  const seq = base.seq + 1;
+  if (ids === null || ids.length > RISK_LOG_LIMIT) return { epoch: base.epoch, seq, floor: seq, entries: [] };
+  const entries = [...base.entries, { seq, ids: [...ids] }];
+  let total = entries.reduce((n, e) => n + e.ids.length, 0);
+  let floor = base.floor;
+  while (total > RISK_LOG_LIMIT) {
+    const dropped = entries.shift()!;
+    total -= dropped.ids.length;
+    floor = dropped.seq;
+  }
+  return { epoch: base.epoch, seq, floor, entries };
+}
+
+/** The ids a write to risks touches, or null when it cannot say (a range deleted). */
+function writtenIds(req: DBCoreMutateRequest): string[] | null {
+  if (req.type === 'deleteRange') return null;
+  if (req.type === 'delete') return req.keys.map(String);
+  return req.values.map((v) => String((v as { id?: unknown }).id));
+}
 
 export interface CacheRow {
   key: string;
@@ -49,7 +113,12 @@ export function stampChanges(db: Dexie): void {
             const res = await table.mutate(req);
             // An upgrade of a version before the cache table existed has nothing kept to make stale.
             if ((req.trans as unknown as IDBTransaction).objectStoreNames.contains(CACHE_TABLE)) {
-              await cache().mutate({ type: 'put', trans: req.trans, values: [{ key: STAMP_KEY, value: crypto.randomUUID() } satisfies CacheRow] });
+              const rows: CacheRow[] = [{ key: STAMP_KEY, value: crypto.randomUUID() }];
+              if (name === 'risks') {
+                const log = (await cache().get({ trans: req.trans, key: RISK_LOG_KEY })) as CacheRow | undefined;
+                rows.push({ key: RISK_LOG_KEY, value: logged(log?.value as RiskChangeLog | undefined, writtenIds(req)) });
+              }
+              await cache().mutate({ type: 'put', trans: req.trans, values: rows });
             }
             return res;
           },

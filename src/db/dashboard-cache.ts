@@ -1,5 +1,5 @@
-import { keptFiguresKey } from './change-stamp';
-import type { KeptFigures } from './dashboard-read-direct';
+import { keptDigestsKey, keptFiguresKey, type CacheRow } from './change-stamp';
+import type { KeptDashboard } from './dashboard-read-direct';
 import { database } from './database';
 import { isQuotaError } from './errors';
 import { DatabaseReadOnlyError } from './read-only';
@@ -10,9 +10,12 @@ import { DatabaseReadOnlyError } from './read-only';
  * reads (a newer app's), a full disk or a connection closed for another tab's newer version (the page
  * then asks for a reload) just means the next visit reads every record again.
  */
-export async function keepDashboardFigures(workspaceId: string, figures: KeptFigures<unknown>): Promise<void> {
+export async function keepDashboardFigures(workspaceId: string, kept: KeptDashboard<unknown>): Promise<void> {
   try {
-    await database().cache.put({ key: keptFiguresKey(workspaceId), value: figures });
+    // The figures and the digests they came from, together or not at all.
+    const rows: CacheRow[] = [{ key: keptFiguresKey(workspaceId), value: kept.figures }];
+    if (kept.digests) rows.push({ key: keptDigestsKey(workspaceId), value: kept.digests });
+    await database().cache.bulkPut(rows);
   } catch (e) {
     if (e instanceof DatabaseReadOnlyError || isQuotaError(e) || isClosed(e)) return;
     throw e;

@@ -1,5 +1,19 @@
+import type { OwnControl } from '../domain/own-control-schema';
+import { ownControlsKey, unpackDigests, type PackedDigests, type RiskDigests } from '../domain/risk-digest-codec';
+import type { Risk } from '../domain/risk-schema';
 import type { WorkspaceRecords } from '../domain/workspace-records';
-import { CACHE_TABLE, keptFiguresKey, STAMP_KEY, type CacheRow } from './change-stamp';
+import {
+  CACHE_TABLE,
+  changedSince,
+  keptDigestsKey,
+  keptFiguresKey,
+  logPosition,
+  RISK_LOG_KEY,
+  STAMP_KEY,
+  type CacheRow,
+  type LogPosition,
+  type RiskChangeLog,
+} from './change-stamp';
 import { KeptConnection } from './open-direct';
 
 /*
@@ -23,12 +37,54 @@ export interface KeptFigures<V> {
   view: V;
 }
 
+/** The digests of a workspace's risks kept beside its figures (src/domain/risk-digest.ts), and what they hold for. */
+export interface KeptDigests {
+  /** The digests, packed (risk-digest-codec.ts). */
+  packed: PackedDigests;
+  /** The risks' part of the inputs: the code, the matrix and the day. */
+  inputs: string;
+  /** ownControlsKey of the own controls they were made with. */
+  ownControls: string;
+  /** Where the risk change log stood when the risks they came from were read. */
+  at: LogPosition;
+}
+
+/** What the page keeps after figures were worked out: the figures, and the risks' digests they came from (null: those kept are still good). */
+export interface KeptDashboard<V> {
+  figures: KeptFigures<V>;
+  digests: KeptDigests | null;
+}
+
+/** The workspace's records but its risks. */
+export type RecordsButRisks = Omit<WorkspaceRecords, 'risks'>;
+
 /**
- * Either the figures kept for these inputs, still good, or the workspace's records with the stamp
- * read before them; `keep` is false when figures worked out from them must not be kept (a write
- * committed while they were read, or a database without the cache table).
+ * Either the figures kept for these inputs, still good; or the digests kept of the workspace's risks
+ * with every risk written since (`from`: where the log stood when they were made; `changed`: id → the
+ * risk now, undefined when it is gone or of another workspace) and every other record; or every record. `stamp` and `at` were read with them;
+ * `keep` is false when figures worked out from them must not be kept (a write committed while they
+ * were read, or a database without the cache table).
  */
-export type DashboardRead<V> = { kept: V } | { records: WorkspaceRecords; stamp: string | null; keep: boolean };
+export type DashboardRead<V> =
+  | { kept: V }
+  | {
+      digests: RiskDigests;
+      from: LogPosition;
+      changed: Map<string, Risk | undefined>;
+      records: RecordsButRisks;
+      stamp: string | null;
+      at: LogPosition;
+      keep: true;
+    }
+  | { records: WorkspaceRecords; stamp: string | null; at: LogPosition; keep: boolean };
+
+/** The keys a read is checked against. */
+export interface DashboardKeys {
+  /** Everything the figures depend on besides the records. */
+  inputs: string;
+  /** What the risks' digests depend on besides each risk and the own controls. */
+  digestInputs: string;
+}
 
 /**
  * The workspace's records in one read transaction: the same rows as the repositories'
@@ -42,33 +98,40 @@ export async function readWorkspaceRecordsDirect(dbName: string, workspaceId: st
 
 /**
  * What the dashboard needs. First the change stamp and the figures kept for the workspace (a
- * transaction of a few hundred bytes): when they were kept at this stamp for these `inputs` they are
- * the answer and no record is read. Otherwise every record, then the stamp again: figures may be kept
- * with the stamp only when it did not change meanwhile, so they describe exactly these records. The
- * long read holds no lock on the cache table, which every write of data writes its stamp to: a
- * write to other tables (a profile, the history) does not wait for 50,000 risks to be read.
+ * transaction of a few hundred bytes): when they were kept at this stamp for these inputs they are
+ * the answer and no record is read. Otherwise, in one transaction, the risks' digests kept, the log
+ * of risks written since, those risks and every other record: with 50,000 risks and one of them
+ * edited, one risk read instead of 50,000. When no digests will do (none kept, another day or
+ * matrix, other own controls, more changes than the log holds), every record, then the stamp again:
+ * figures may be kept with the stamp only when it did not change meanwhile, so they describe exactly
+ * these records. That long read holds no lock on the cache table, which every write of data writes
+ * its stamp to: a write to other tables (a profile, the history) does not wait for 50,000 risks to be read.
  */
 export async function readDashboardDirect<V>(
   dbName: string,
   workspaceId: string,
-  inputs: string,
+  keys: DashboardKeys,
   /** Called as the records are asked for (nothing kept): the caller loads what works them out meanwhile. */
   reading: () => void = () => undefined,
 ): Promise<DashboardRead<V>> {
-  const read = await kept.read(dbName, (db) => readFrom<V>(db, workspaceId, inputs, reading));
+  const read = await kept.read(dbName, (db) => readFrom<V>(db, workspaceId, keys, reading));
   if (!read) throw new Error(`database ${dbName} does not exist`);
   return read;
 }
 
-async function readFrom<V>(db: IDBDatabase, workspaceId: string, inputs: string, reading: () => void): Promise<DashboardRead<V>> {
+async function readFrom<V>(db: IDBDatabase, workspaceId: string, keys: DashboardKeys, reading: () => void): Promise<DashboardRead<V>> {
   // A database a newer app changed may have no cache table: then every read is a full one, nothing kept.
-  if (!db.objectStoreNames.contains(CACHE_TABLE)) return { records: await readRecords(db, workspaceId, reading), stamp: null, keep: false };
+  if (!db.objectStoreNames.contains(CACHE_TABLE))
+    return { records: await readRecords(db, workspaceId, reading), stamp: null, at: logPosition(undefined), keep: false };
   const before = await readCache<V>(db, keptFiguresKey(workspaceId));
   const found = before.kept;
-  if (found && found.stamp === before.stamp && found.inputs === inputs) return { kept: found.view };
-  const records = await readRecords(db, workspaceId, reading);
+  if (found && found.stamp === before.stamp && found.inputs === keys.inputs) return { kept: found.view };
+  reading();
+  const since = await readSinceDigests(db, workspaceId, keys.digestInputs);
+  if (since) return since;
+  const records = await readRecords(db, workspaceId, () => undefined);
   const after = await readCache<V>(db, null);
-  return { records, stamp: before.stamp, keep: after.stamp === before.stamp };
+  return { records, stamp: before.stamp, at: logPosition(before.log), keep: after.stamp === before.stamp };
 }
 
 function done<T>(tx: IDBTransaction, resolve: (v: T) => void, reject: (e: unknown) => void, value: () => T): void {
@@ -77,17 +140,81 @@ function done<T>(tx: IDBTransaction, resolve: (v: T) => void, reject: (e: unknow
   tx.onerror = () => reject(tx.error ?? new Error('the read failed'));
 }
 
-/** The stamp (null before the first change), and the figures kept under `key`. */
-function readCache<V>(db: IDBDatabase, key: string | null): Promise<{ stamp: string | null; kept: KeptFigures<V> | undefined }> {
+const valueOf = (req: IDBRequest): unknown => (req.result as CacheRow | undefined)?.value;
+
+/** The stamp (null before the first change), the risk change log, and the figures kept under `key`. */
+function readCache<V>(
+  db: IDBDatabase,
+  key: string | null,
+): Promise<{ stamp: string | null; log: RiskChangeLog | undefined; kept: KeptFigures<V> | undefined }> {
   return new Promise((resolve, reject) => {
     const tx = db.transaction(CACHE_TABLE, 'readonly');
     const cache = tx.objectStore(CACHE_TABLE);
     const stamp = cache.get(STAMP_KEY);
+    const log = cache.get(RISK_LOG_KEY);
     const kept = key === null ? null : cache.get(key);
     done(tx, resolve, reject, () => ({
-      stamp: ((stamp.result as CacheRow | undefined)?.value as string | undefined) ?? null,
-      kept: (kept?.result as CacheRow | undefined)?.value as KeptFigures<V> | undefined,
+      stamp: (valueOf(stamp) as string | undefined) ?? null,
+      log: valueOf(log) as RiskChangeLog | undefined,
+      kept: kept ? (valueOf(kept) as KeptFigures<V> | undefined) : undefined,
     }));
+  });
+}
+
+/** The tables besides risks, as the database names them, and where each goes in the records. */
+const OTHER_TABLES = [
+  ['assessments', 'assessments'],
+  ['evidence', 'evidence'],
+  ['cycleRecords', 'cycle'],
+  ['ownControls', 'ownControls'],
+  ['impactAssessments', 'impactAssessments'],
+  ['aiSystems', 'aiSystems'],
+] as const;
+
+/**
+ * The kept digests brought up to date: in one transaction (so all of it is as of one moment), the
+ * digests, the log, every record but the risks, and the risks written since the digests were made.
+ * Null when the digests will not do; the transaction then ends without reading any risk.
+ */
+function readSinceDigests(db: IDBDatabase, workspaceId: string, digestInputs: string): Promise<Extract<DashboardRead<never>, { digests: RiskDigests }> | null> {
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction([CACHE_TABLE, 'risks', ...OTHER_TABLES.map(([t]) => t)], 'readonly');
+    const cache = tx.objectStore(CACHE_TABLE);
+    const stamp = cache.get(STAMP_KEY);
+    const log = cache.get(RISK_LOG_KEY);
+    const others = OTHER_TABLES.map(([t]) => tx.objectStore(t).index('workspaceId').getAll(IDBKeyRange.only(workspaceId)));
+    const keptDigests = cache.get(keptDigestsKey(workspaceId));
+    let result: { digests: RiskDigests; from: LogPosition; risks: Map<string, IDBRequest> } | null = null;
+    // Requests answer in the order asked: the log and the own controls are in by now.
+    keptDigests.onsuccess = () => {
+      const k = valueOf(keptDigests) as KeptDigests | undefined;
+      const ownControls = others[3]!.result as OwnControl[];
+      if (!k || k.inputs !== digestInputs || k.ownControls !== ownControlsKey(ownControls)) return;
+      const changed = changedSince(valueOf(log) as RiskChangeLog | undefined, k.at);
+      if (!changed) return;
+      const digests = unpackDigests(k.packed);
+      if (!digests) return;
+      const store = tx.objectStore('risks');
+      result = { digests, from: k.at, risks: new Map([...changed].map((id) => [id, store.get(id)])) };
+    };
+    done(tx, resolve, reject, () => {
+      if (!result) return null;
+      const changed = new Map<string, Risk | undefined>();
+      for (const [id, req] of result.risks) {
+        const risk = req.result as Risk | undefined;
+        changed.set(id, risk?.workspaceId === workspaceId ? risk : undefined);
+      }
+      const records = Object.fromEntries(OTHER_TABLES.map(([, key], i) => [key, others[i]!.result])) as unknown as RecordsButRisks;
+      return {
+        digests: result.digests,
+        from: result.from,
+        changed,
+        records,
+        stamp: (valueOf(stamp) as string | undefined) ?? null,
+        at: logPosition(valueOf(log) as RiskChangeLog | undefined),
+        keep: true as const,
+      };
+    });
   });
 }
 

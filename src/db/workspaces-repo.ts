@@ -4,7 +4,7 @@ import { profileSchema, soaMetaSchema, workspaceNameSchema, workspaceSchema, typ
 import { DEFAULT_PRESET, presetMatrix } from '../domain/risk-matrix-presets';
 import { riskMatrixSchema, type RiskMatrix } from '../domain/risk-matrix';
 import { database } from './database';
-import { keptFiguresKey } from './change-stamp';
+import { keptDigestsKey, keptFiguresKey } from './change-stamp';
 import { workspaceTables } from './schema-versions';
 import { remapIds } from './remap-ids';
 import { guardWrite } from './errors';
@@ -125,7 +125,7 @@ export async function deleteWorkspace(id: string): Promise<void> {
     async (w) => {
       await w.clearWorkspace(id, true);
       await w.db.trash.where('workspaceId').equals(id).delete();
-      await w.db.cache.delete(keptFiguresKey(id));
+      await w.db.cache.bulkDelete([keptFiguresKey(id), keptDigestsKey(id)]);
       const last = await w.db.settings.get(LAST_WORKSPACE_KEY);
       if (last?.value === id) await w.db.settings.delete(LAST_WORKSPACE_KEY);
     },

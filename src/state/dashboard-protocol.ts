@@ -1,5 +1,6 @@
 import type { Catalog } from '../domain/catalog-model';
-import type { DashboardAnswer } from './dashboard-figures';
+import type { KeptDashboard } from '../db/dashboard-read-direct';
+import type { DashboardView } from '../domain/dashboard-view';
 import type { RiskMatrix } from '../domain/risk-matrix';
 
 /** The page asks the dashboard worker for a workspace's figures (dashboard-view.ts, dashboard.worker.ts). */
@@ -14,4 +15,9 @@ export interface DashboardRequest {
   today: string;
 }
 
-export type DashboardReply = ({ id: number } & DashboardAnswer) | { id: number; failed: string };
+/**
+ * The figures, or why there are none; after figures worked out from records, a second message with
+ * what the page keeps for the next visit (made after the figures are sent, so they show first).
+ */
+export type DashboardReply =
+  { id: number; view: DashboardView } | { id: number; failed: string } | { id: number; workspaceId: string; keep: KeptDashboard<DashboardView> };

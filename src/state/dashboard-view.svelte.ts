@@ -32,12 +32,15 @@ function dashboardWorker(): Worker {
   const w = takeDashboardWorker();
   w.onmessage = (ev: MessageEvent<DashboardReply>) => {
     const reply = ev.data;
+    if ('keep' in reply) {
+      // Worked out from records: kept for the next visit (a failure to keep them changes nothing shown).
+      keepDashboardFigures(reply.workspaceId, reply.keep).catch((e: unknown) => console.error(e));
+      return;
+    }
     const pending = waiting.get(reply.id);
     waiting.delete(reply.id);
-    if (!('view' in reply)) return pending?.reject(new Error(reply.failed));
+    if ('failed' in reply) return pending?.reject(new Error(reply.failed));
     pending?.resolve(reply.view);
-    // Worked out from every record: kept for the next visit (a failure to keep them changes nothing shown).
-    if (pending && reply.keep) keepDashboardFigures(pending.workspaceId, reply.keep).catch((e: unknown) => console.error(e));
   };
   // A worker that cannot start (its script gone after an update) fails what waits; the next question starts a new one.
   w.onerror = (ev) => {

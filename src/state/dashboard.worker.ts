@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import type { PackedDigests } from '../domain/risk-digest-codec';
 import { dashboardFigures } from './dashboard-figures';
 import type { DashboardReply, DashboardRequest } from './dashboard-protocol';
 import type { DashboardPrepare } from './dashboard-worker-start';
@@ -7,6 +8,9 @@ import type { DashboardPrepare } from './dashboard-worker-start';
 // figures kept from the last time while nothing has changed: dashboard-figures.ts); the page
 // receives only those (a few hundred bytes), never the 50,000 risks. The functions that work them
 // out (every register's schema comes with them) load, once, while the first read of records is under way.
+/** The typed arrays' memory, handed to the page instead of copied. */
+const packedBuffers = (p: PackedDigests): Transferable[] => [p.lengths.buffer, p.controls.buffer, p.flags.buffer, p.inherent.buffer, p.residual.buffer];
+
 let computing: Promise<typeof import('../domain/dashboard-view')> | undefined;
 const load = () => (computing ??= import('../domain/dashboard-view'));
 // A build names the script by its content, so figures kept by another build are not used; the
@@ -16,11 +20,20 @@ const code = import.meta.env.DEV ? `${import.meta.url}#${crypto.randomUUID()}` :
 self.onmessage = async (ev: MessageEvent<DashboardRequest | DashboardPrepare>) => {
   if ('prepare' in ev.data) return void load();
   const { id, ...question } = ev.data;
-  let reply: DashboardReply;
+  const post = (reply: DashboardReply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(reply, transfer);
+  let answer;
   try {
-    reply = { id, ...(await dashboardFigures(question, code, load)) };
+    answer = await dashboardFigures(question, code, load);
   } catch (e) {
-    reply = { id, failed: e instanceof Error ? e.message : String(e) };
+    return post({ id, failed: e instanceof Error ? e.message : String(e) });
   }
-  (self as unknown as Worker).postMessage(reply);
+  post({ id, view: answer.view });
+  if (!answer.keep) return;
+  try {
+    const keep = answer.keep();
+    post({ id, workspaceId: question.workspaceId, keep }, keep.digests ? packedBuffers(keep.digests.packed) : []);
+  } catch (e) {
+    // The figures are shown; only the next visit reads more.
+    console.error(e);
+  }
 };

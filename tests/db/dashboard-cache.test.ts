@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { keepDashboardFigures } from '../../src/db/dashboard-cache';
 import { readDashboardDirect, readWorkspaceRecordsDirect } from '../../src/db/dashboard-read-direct';
+import { RISK_LOG_LIMIT } from '../../src/db/change-stamp';
 import { AimsDatabase, useDatabase } from '../../src/db/database';
 import { guardWrites, lockWrites } from '../../src/db/read-only';
 import { deleteRisk, saveRisk } from '../../src/db/risks-repo';
@@ -9,7 +10,7 @@ import { listTrash, restoreFromTrash } from '../../src/db/trash-repo';
 import { dashboardView } from '../../src/domain/dashboard-view';
 import { DEFAULT_PRESET, presetMatrix } from '../../src/domain/risk-matrix-presets';
 import type { WorkspaceRecords } from '../../src/domain/workspace-records';
-import { dashboardFigures, type DashboardQuestion } from '../../src/state/dashboard-figures';
+import { dashboardFigures, dashboardInputs, type DashboardQuestion } from '../../src/state/dashboard-figures';
 import { seedWorkspace } from '../support/bundles';
 import { shippedCatalog } from '../support/catalog';
 import { freshDatabase } from '../support/db';
@@ -25,6 +26,7 @@ const matrix = presetMatrix(DEFAULT_PRESET);
 /** The generated workspaces' "now" (generate-workspace.ts): some tasks overdue, some due soon. */
 const TODAY = '2025-06-30';
 const CODE = 'dashboard.worker-test.js';
+const KEYS = { inputs: 'inputs', digestInputs: 'digest inputs' };
 let loads = 0;
 /** The domain module, loaded as the worker loads it (only when the records are read); `loads` counts the times it was asked for. */
 const load = () => {
@@ -58,7 +60,7 @@ async function setUp() {
   /** Asks as the worker does and keeps what the page keeps. */
   const ask = async (q: Partial<DashboardQuestion> = {}) => {
     const answer = await dashboardFigures({ ...question, ...q }, CODE, load);
-    if (answer.keep) await keepDashboardFigures(ws.id, answer.keep);
+    if (answer.keep) await keepDashboardFigures(ws.id, answer.keep());
     return answer;
   };
   return { db, ws, ask };
@@ -153,12 +155,12 @@ describe('the dashboard figures kept between visits', () => {
     const { db, ws } = await setUp();
     const r = (await db.risks.where('workspaceId').equals(ws.id).first())!;
     let write: Promise<unknown> | undefined;
-    const read = await readDashboardDirect(db.name, ws.id, 'inputs', () => {
+    const read = await readDashboardDirect(db.name, ws.id, KEYS, () => {
       write = db.risks.put({ ...r, status: 'closed' });
     });
     await write;
     expect(read).toMatchObject({ keep: false });
-    const quiet = await readDashboardDirect(db.name, ws.id, 'inputs');
+    const quiet = await readDashboardDirect(db.name, ws.id, KEYS);
     expect(quiet).toMatchObject({ keep: true, stamp: (await db.cache.get('stamp'))!.value });
   });
 
@@ -166,7 +168,7 @@ describe('the dashboard figures kept between visits', () => {
     const { db, ws } = await setUp();
     const order: string[] = [];
     let write: Promise<unknown> | undefined;
-    const read = readDashboardDirect(db.name, ws.id, 'inputs', () => {
+    const read = readDashboardDirect(db.name, ws.id, KEYS, () => {
       write = db.workspaces.update(ws.id, { name: 'Renamed' }).then(() => order.push('profile saved'));
     }).then(() => order.push('records read'));
     await Promise.all([read, write]);
@@ -186,7 +188,7 @@ describe('the dashboard figures kept between visits', () => {
     const answer = await dashboardFigures({ dbName: db.name, workspaceId: ws.id, catalog, matrix, today: TODAY }, CODE, load);
     // The app closes its connection for a newer version and asks for a reload (tabs.spec.ts).
     db.close();
-    await expect(keepDashboardFigures(ws.id, answer.keep!)).resolves.toBeUndefined();
+    await expect(keepDashboardFigures(ws.id, answer.keep!())).resolves.toBeUndefined();
   });
 
   it('are not kept by an app that may only read (a newer app changed the database)', async () => {
@@ -201,5 +203,80 @@ describe('the dashboard figures kept between visits', () => {
     expect(await db.cache.get(`dashboard:${ws.id}`)).toBeUndefined();
     expect((await ask()).view).toEqual(await expectedView(db, ws.id));
     db.close();
+  });
+});
+
+describe("the risks' digests kept beside the figures", () => {
+  /** The read the worker makes next with the keys a question of `q` has. */
+  async function nextRead(dbName: string, wsId: string, q: Partial<DashboardQuestion> = {}) {
+    const keys = await dashboardInputs({ dbName, workspaceId: wsId, catalog, matrix, today: TODAY, ...q }, CODE);
+    return readDashboardDirect(dbName, wsId, keys);
+  }
+
+  it('are brought up to date with the risks written since, read one by one, and give the figures of every record', async () => {
+    const { db, ws, ask } = await setUp();
+    await ask();
+    const [a, b] = await db.risks.where('workspaceId').equals(ws.id).limit(2).toArray();
+    await saveRisk(a!.id, { status: a!.status === 'closed' ? 'treating' : 'closed', treatmentDue: '2025-06-01' });
+    await deleteRisk(b!.id);
+    const read = await nextRead(db.name, ws.id);
+    expect('digests' in read && [...read.changed.keys()].sort()).toEqual([a!.id, b!.id].sort());
+    const answer = await ask();
+    expect(answer.view).toEqual(await expectedView(db, ws.id));
+    // Kept again at the new position: nothing written since, nothing to read.
+    const quiet = await nextRead(db.name, ws.id, { catalog: { ...catalog, items: catalog.items.slice(1) } });
+    expect('digests' in quiet && quiet.changed.size).toBe(0);
+  });
+
+  const fullReads: [string, (db: AimsDatabase, wsId: string) => Promise<unknown>, Partial<DashboardQuestion>?][] = [
+    [
+      'more risks written than the log lists (an import)',
+      async (db, wsId) => {
+        const rows = await db.risks.where('workspaceId').equals(wsId).toArray();
+        const many = Array.from({ length: RISK_LOG_LIMIT + 1 }, (_, i) => ({ ...rows[0]!, id: `extra-${i}`, ref: `R-${90000 + i}` }));
+        await db.risks.bulkPut(many);
+      },
+    ],
+    ['a range of risks deleted', async (db) => db.risks.where('id').startsWith('0').delete()],
+    [
+      'an own control implementing other Annex A controls',
+      async (db, wsId) => {
+        const c = (await db.ownControls.where('workspaceId').equals(wsId).first())!;
+        await db.ownControls.put({ ...c, annexAControls: ['A.10.4'] });
+      },
+    ],
+    ['another day', async () => undefined, { today: '2025-07-01' }],
+  ];
+
+  it.each(fullReads)('will not do after %s: every risk is read again', async (_name, change, q = {}) => {
+    const { db, ws, ask } = await setUp();
+    await ask();
+    await change(db, ws.id);
+    const read = await nextRead(db.name, ws.id, q);
+    expect('digests' in read).toBe(false);
+    expect('records' in read && !('digests' in read) && read.records.risks.length).toBe(await db.risks.where('workspaceId').equals(ws.id).count());
+    expect((await ask(q)).view).toEqual(await expectedView(db, ws.id, q));
+  });
+
+  it('are not written again when no risk was written since: the figures alone are kept', async () => {
+    const { db, ws, ask } = await setUp();
+    await ask();
+    const before = await db.cache.get(`digests:${ws.id}`);
+    const system = (await db.aiSystems.where('workspaceId').equals(ws.id).first())!;
+    await db.aiSystems.put({ ...system, inScope: system.inScope === 'yes' ? 'no' : 'yes' });
+    const answer = await dashboardFigures({ dbName: db.name, workspaceId: ws.id, catalog, matrix, today: TODAY }, CODE, load);
+    expect(answer.view).toEqual(await expectedView(db, ws.id));
+    expect(answer.keep!().digests).toBeNull();
+    await keepDashboardFigures(ws.id, answer.keep!());
+    expect(await db.cache.get(`digests:${ws.id}`)).toEqual(before);
+    expect((await ask()).keep).toBeUndefined();
+  });
+
+  it('are deleted with their workspace', async () => {
+    const { db, ws, ask } = await setUp();
+    await ask();
+    expect(await db.cache.get(`digests:${ws.id}`)).toBeDefined();
+    await deleteWorkspace(ws.id);
+    expect(await db.cache.get(`digests:${ws.id}`)).toBeUndefined();
   });
 });
