@@ -1,12 +1,13 @@
 // `node tests/bench/profile-risks.js`: where the risk list's and the dashboard's time goes with many
 // risks (BENCH_PROFILE_RISKS, default 50,000, with 2,000 AI systems). Seeds the workload, then records
 // CPU profiles (page and workers) of a reload of the risk list until the count shows, a search, a
-// click on the Title header, and a reload of the dashboard until its risk tile shows. Prints the top
-// functions per thread (lib/profile-common.js). Not part of `npm run bench`; no figure here is a
+// click on the Title header, and reloads of the dashboard until its risk tile shows (figures kept, one
+// risk edited since, nothing kept). Prints the top functions per thread (lib/profile-common.js). Not part of `npm run bench`; no figure here is a
 // benchmark result (the profiler slows everything down).
 import { CpuRecorder } from './lib/cpu-profile.js';
+import { buildSeedScript } from './lib/seed-bundle.js';
 import { profileRun, seedWorkspace } from './lib/profile-common.js';
-import { systemsFor } from './lib/risk-bench.js';
+import { forgetKept, systemsFor } from './lib/risk-bench.js';
 
 const RISKS = Number(process.env.BENCH_PROFILE_RISKS ?? 50_000);
 const WORKLOAD = { seed: 42, aiSystems: systemsFor(RISKS), risks: RISKS, ownControls: 200, impactAssessments: 25 };
@@ -53,6 +54,21 @@ async function main() {
     await page.getByTestId('tile-risks').waitFor({ timeout: TIMEOUT });
     await page.waitForTimeout(1000);
     report('reload dashboard', await rec.stop());
+
+    await page.evaluate(await buildSeedScript());
+    await page.evaluate((id) => /** @type {any} */ (window).__editRisk(id), ws);
+    await rec.start();
+    await page.reload();
+    await page.getByTestId('tile-risks').waitFor({ timeout: TIMEOUT });
+    await page.waitForTimeout(1000);
+    report('reload dashboard after one risk was edited', await rec.stop());
+
+    await page.evaluate(forgetKept);
+    await rec.start();
+    await page.reload();
+    await page.getByTestId('tile-risks').waitFor({ timeout: TIMEOUT });
+    await page.waitForTimeout(1000);
+    report('reload dashboard with nothing kept', await rec.stop());
     await rec.detach();
   });
 }

@@ -229,6 +229,24 @@ async function risksMatching(workspaceId, text) {
   }
 }
 
+/**
+ * Edits one risk of the workspace (its title) through the app's database, as a save does: the
+ * dashboard's next visit has a change to take in.
+ * @param {string} workspaceId
+ */
+async function editRisk(workspaceId) {
+  const db = new AimsDatabase();
+  try {
+    await db.open();
+    const risk = await db.risks.where('workspaceId').equals(workspaceId).first();
+    if (!risk) throw new Error(`no risk in workspace ${workspaceId}`);
+    const title = risk.title.endsWith(' (edited)') ? risk.title.slice(0, -' (edited)'.length) : `${risk.title} (edited)`;
+    await db.risks.put({ ...risk, title, updatedAt: new Date().toISOString() });
+  } finally {
+    db.close();
+  }
+}
+
 /** mulberry32 @param {number} seed */
 function mulberry32(seed) {
   let a = seed >>> 0;
@@ -241,4 +259,4 @@ function mulberry32(seed) {
   };
 }
 
-Object.assign(window, { __seed: seed, __count: count, __seedBundle: seedBundleWorkload, __risksMatching: risksMatching });
+Object.assign(window, { __seed: seed, __count: count, __seedBundle: seedBundleWorkload, __risksMatching: risksMatching, __editRisk: editRisk });

@@ -74,7 +74,7 @@ export function riskTargets(s) {
     ['filter', 'filter', 150],
     ['sort', 'sort by any column (slowest column)', 200],
     ['dashboard', 'dashboard after a reload, nothing changed since its last visit', 1000],
-    ['dashboard changed', 'dashboard after a change and a reload (every record read)', 1000],
+    ['dashboard changed', 'dashboard after one risk was edited and a reload (kept digests and that risk read)', 1000],
   ];
   const n = big.size.toLocaleString('en');
   /** @type {TargetRow[]} */
@@ -82,6 +82,12 @@ export function riskTargets(s) {
     const r = row(m);
     const v = r ? (m === 'sort' ? r.max : r.median) : null;
     return { target: `${what} at ${n} risks ≤ ${limit} ms`, measured: v === null ? 'n/a' : `${v} ms`, result: v !== null && v <= limit ? 'PASS' : 'FAIL' };
+  });
+  const cold = row('dashboard cold');
+  out.push({
+    target: `dashboard with nothing kept (every record read) at ${n} risks (info)`,
+    measured: cold ? `${cold.median} ms` : 'n/a',
+    result: 'info',
   });
   const tasks = s.curve.flatMap((c) => c.rows.map((r) => ({ size: c.size, r })));
   const over = tasks.filter((x) => (x.r.over50 ?? 0) > 0);
