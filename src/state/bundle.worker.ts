@@ -11,7 +11,7 @@ import { recordNames } from '../i18n/value-context';
 import { valueText } from '../i18n/value-text';
 import { applyZodLocale } from '../i18n/zod-locale';
 import { buildBundle } from '../io/bundle/bundle-export';
-import { parseBundle } from '../io/bundle/bundle-import';
+import { parseBundle, type BundleRecords } from '../io/bundle/bundle-import';
 import { readWorkbook } from '../io/sheets/sheet-read';
 import { remoteDeflater } from '../io/zip/deflate-remote';
 import { localDeflater, type Deflater } from '../io/zip/zip-write';
@@ -41,6 +41,8 @@ export type WorkerRequest =
       passphrase?: string;
     }
   | { type: 'parse'; file: Blob; fileName: string; catalog: Catalog; locale?: Locale; passphrase?: string }
+  /** A spare worker started ahead of the next job (src/state/bundles.ts) loads the strings meanwhile; no reply. */
+  | { type: 'preload'; locale: Locale }
   | { type: 'read-sheets'; bytes: Uint8Array; fileName: string; locale?: Locale; csvEncoding?: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' };
 
 export type WorkerReply =
@@ -81,12 +83,16 @@ self.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
   // An export's read goes out at once, while the messages load.
   const snapshot = req.type === 'export' ? readWorkspaceSnapshotDirect(req.dbName, req.workspaceId, req.tables, req.withFiles) : null;
   snapshot?.catch(() => undefined); // awaited below
+  // So does a check's read of the file (97 MiB took about as long as the strings to load, one after the other).
+  const reading = req.type === 'parse' ? req.file.arrayBuffer() : null;
+  reading?.catch(() => undefined); // awaited below
   try {
     // A worker starts in English with the first screen's strings only. The README and report follow
     // the UI language chosen when exporting, the wording of a read's problems the page's language,
     // and the report's labels need the whole catalogue.
     await Promise.all([setLocale(req.locale ?? 'en', { remember: false }), applyZodLocale(req.locale ?? 'en')]);
     await loadMessages();
+    if (req.type === 'preload') return;
     if (req.type === 'export') {
       const built = await buildBundle(await snapshot!, {
         exportedAt: req.exportedAt,
@@ -101,15 +107,26 @@ self.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
       post({ type: 'exported', blob: built.blob, fileName: built.fileName });
     } else if (req.type === 'parse') {
       // The file is read here, not on the page; its stored attachments stay slices of it.
-      const bytes = new Uint8Array(await req.file.arrayBuffer());
-      const result = await parseBundle(bytes, req.fileName, req.catalog, { file: req.file, ...(req.passphrase ? { passphrase: req.passphrase } : {}) });
+      const bytes = new Uint8Array(await reading!);
       // The records go ahead in parts: the page clones each message in one task, and 10,000 risks in
-      // one took it 150–250 ms (src/state/bundles.ts puts them back).
-      if (result.ok)
-        for (const [table, rows] of Object.entries(result.bundle.records) as [BundleTable, Record<string, unknown>[]][]) {
+      // one took it 150–250 ms (src/state/bundles.ts puts them back). They go as soon as they are
+      // checked, so the page takes them in while the attachments are checked here, not after.
+      let sent = false;
+      const sendRecords = (records: BundleRecords) => {
+        sent = true;
+        for (const [table, rows] of Object.entries(records) as [BundleTable, Record<string, unknown>[]][])
           for (let i = 0; i < rows.length; i += PART_ROWS) post({ type: 'part', table, rows: rows.slice(i, i + PART_ROWS) });
-          result.bundle.records[table] = [];
-        }
+      };
+      const result = await parseBundle(bytes, req.fileName, req.catalog, {
+        file: req.file,
+        onRecords: sendRecords,
+        ...(req.passphrase ? { passphrase: req.passphrase } : {}),
+      });
+      // A refused bundle's records, if sent, are dropped by the page (it keeps parts only for a parsed one).
+      if (result.ok) {
+        if (!sent) sendRecords(result.bundle.records);
+        for (const table of Object.keys(result.bundle.records) as BundleTable[]) result.bundle.records[table] = [];
+      }
       post({ type: 'parsed', result });
     } else {
       const result = await readWorkbook(req.bytes, req.fileName, undefined, req.csvEncoding ? { csvEncoding: req.csvEncoding } : undefined);

@@ -29,19 +29,66 @@ export const BACKUP_TABLES: readonly SnapshotTable[] = ['assessments', 'evidence
 
 export type { Running };
 
-/** Starts the bundle worker for one job; cancelling terminates it at once. */
+const newBundleWorker = () => new Worker(new URL('./bundle.worker.ts', import.meta.url), { type: 'module' });
+
+/** A worker started ahead of the next check while the import form is open (its modules and strings loaded). */
+let spare: Worker | null = null;
+let holders = 0;
+
+/**
+ * Starts a spare bundle worker, when a holder (the import form) is open and none waits: the form
+ * asks once a file is chosen, so the worker loads while the person gets to "Check the file" (a
+ * fresh one spent 0.2–0.5 s of a 97 MiB bundle's check loading its modules and strings). Never
+ * after a job on its own: the preview and the write follow a check, and a worker starting beside
+ * them would slow both on two cores.
+ */
+export function warmBundleWorker(): void {
+  if (spare || holders === 0 || typeof Worker === 'undefined') return;
+  let w: Worker;
+  try {
+    w = newBundleWorker();
+  } catch {
+    return; // no worker here (a sandboxed frame): each job starts its own and reports why it cannot
+  }
+  // A spare that fails while it waits is dropped (nobody listens to it yet): the next job starts a fresh one.
+  const drop = (ev: Event) => {
+    ev.preventDefault();
+    w.terminate();
+    if (spare === w) spare = null;
+  };
+  w.onerror = drop;
+  w.onmessageerror = drop;
+  spare = w;
+  w.postMessage({ type: 'preload', locale: locale() } satisfies WorkerRequest);
+}
+
+/** Lets `warmBundleWorker` keep a spare while the caller is open. Returns the release; the spare ends with the last holder. */
+export function holdBundleWorker(): () => void {
+  holders += 1;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    holders -= 1;
+    if (holders === 0 && spare) {
+      spare.terminate();
+      spare = null;
+    }
+  };
+}
+
+/** Starts the bundle worker for one job (the spare when there is one); cancelling terminates it at once. */
 export function runWorker<T>(
   request: WorkerRequest,
   onProgress: (f: number) => void,
   pick: (reply: WorkerReply) => T | undefined,
   transfer: Transferable[] = [],
 ): Running<T> {
-  const job = workerJob<T, WorkerRequest, WorkerReply>(
-    new Worker(new URL('./bundle.worker.ts', import.meta.url), { type: 'module' }),
-    'the bundle worker',
-    pick,
-    onProgress,
-  );
+  const worker = spare ?? newBundleWorker();
+  // The job's own handlers take over the spare's (workerJob sets onmessage and onerror).
+  worker.onmessageerror = null;
+  spare = null;
+  const job = workerJob<T, WorkerRequest, WorkerReply>(worker, 'the bundle worker', pick, onProgress);
   job.send(request, transfer);
   return job;
 }

@@ -11,8 +11,10 @@ import {
   previewContexts,
   previewImport,
   proposeName,
+  holdBundleWorker,
   renamePlan,
   startParse,
+  warmBundleWorker,
   type ImportMode,
   type ImportPlan,
   type Running,
@@ -45,6 +47,8 @@ export function importFlow(catalog: () => Catalog) {
   let nameTaken = $state<string | null>(null);
   // The refused name's message key: worded where read, so it follows a language switch.
   let nameError = $state<MessageKey | null>(null);
+  // While the form is open, a bundle worker can wait ready for the check (started when a file is chosen).
+  $effect(() => holdBundleWorker());
 
   return {
     get phase() {
@@ -109,6 +113,11 @@ export function importFlow(catalog: () => Catalog) {
       problems = [];
       plan = null;
       parsed = null;
+    },
+    /** Another file chosen (or none): the last check is dropped, and a worker starts loading for the next. */
+    fileChanged(file: File | undefined) {
+      this.reset();
+      if (file) warmBundleWorker();
     },
     async check(file: File, passphrase: string, mode: ImportMode) {
       phase = 'checking';

@@ -54,7 +54,17 @@ export async function parseBundle(
   bytes: Uint8Array,
   fileName: string,
   catalog: Catalog,
-  opts: { passphrase?: string; limits?: Partial<ZipLimits>; file?: Blob } = {},
+  opts: {
+    passphrase?: string;
+    limits?: Partial<ZipLimits>;
+    file?: Blob;
+    /**
+     * Called once with the records when every one of them has passed its checks (schemas, ids,
+     * references), before the attachments are read: the worker sends them to the page meanwhile.
+     * Not called when a record fails; the result can still fail on an attachment after it.
+     */
+    onRecords?: (records: BundleRecords) => void;
+  } = {},
 ): Promise<ParseResult> {
   let data = bytes;
   // The file the bytes came from: stored attachments are kept as slices of it (no copy). Not once decrypted.
@@ -72,7 +82,7 @@ export async function parseBundle(
   const opened = await openZip(data, fileName, opts.limits, file);
   if (!opened.ok) return { ok: false, problems: opened.problems };
   try {
-    return await readBundle(opened.zip, fileName, catalog);
+    return await readBundle(opened.zip, fileName, catalog, opts.onRecords);
   } catch (e) {
     if (e instanceof ZipReadError) return { ok: false, problems: [e.problem] };
     throw e;
@@ -84,7 +94,7 @@ async function readJson(zip: SafeZip, path: string): Promise<{ ok: true; value: 
   return parseJsonSafely(text, { file: path });
 }
 
-async function readBundle(file: SafeZip, fileName: string, catalog: Catalog): Promise<ParseResult> {
+async function readBundle(file: SafeZip, fileName: string, catalog: Catalog, onRecords?: (records: BundleRecords) => void): Promise<ParseResult> {
   const root = findBundleRoot(file, fileName);
   if (!root.ok) return { ok: false, problems: root.problems };
   const zip = root.zip;
@@ -140,6 +150,7 @@ async function readBundle(file: SafeZip, fileName: string, catalog: Catalog): Pr
     for (const p of refs.errors) problems.push(p); // not push(...errors): 125,000+ arguments overflow the call stack
     for (const w of refs.warnings) warnings.push(w);
   }
+  if (problems.length === 0) onRecords?.(records);
   const listed = new Set([MANIFEST_PATH, 'README.txt', 'report.html', ...Object.values(manifest.tables).map((e) => e.file)]);
   const attachments = problems.length === 0 ? await readAttachments(zip, manifest, records, problems, warnings, listed) : new Map<string, Blob>();
   if (problems.length > 0) return { ok: false, problems: problems.slice(0, MAX_PROBLEMS) };
