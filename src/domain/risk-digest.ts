@@ -87,8 +87,9 @@ export function digestRisks(risks: readonly Risk[], ctx: RiskDigestContext): Ris
  * (no figure depends on it).
  */
 export function updateDigests(d: RiskDigests, changed: ReadonlyMap<string, Risk | undefined>, ctx: RiskDigestContext): void {
+  if (!changed.size) return;
   const at = new Map<string, number>();
-  for (let i = 0; i < d.id.length; i++) at.set(d.id[i]!, i);
+  for (let i = 0; i < d.id.length; i++) if (changed.has(d.id[i]!)) at.set(d.id[i]!, i);
   for (const [id, risk] of changed) {
     const i = at.get(id);
     if (risk) {
@@ -100,7 +101,8 @@ export function updateDigests(d: RiskDigests, changed: ReadonlyMap<string, Risk 
       const last = d.id.length - 1;
       if (i !== last) {
         for (const c of COLUMNS) (d[c] as unknown[])[i] = (d[c] as unknown[])[last];
-        at.set(d.id[i]!, i);
+        // The moved digest's place, if it is one of the changed (its own change comes later in the loop).
+        if (at.has(d.id[i]!)) at.set(d.id[i]!, i);
       }
       for (const c of COLUMNS) (d[c] as unknown[]).length = last;
       at.delete(id);

@@ -108,6 +108,55 @@ describe('risk digests (what the dashboard keeps of each risk)', () => {
     expect(dashboardFromDigests({ ...input, digests: back })).not.toEqual(dashboardView(input));
   });
 
+  it('brought up to date round after round, in any order of edits, deletions and additions, stay the digests of the risks as they are', () => {
+    const input = workspace();
+    const ctx = digestContext(input);
+    let now = input.risks.slice(0, 60);
+    const d = digestRisks(now, ctx);
+    let seed = 5;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    for (let round = 0; round < 30; round++) {
+      const changed = new Map<string, Risk | undefined>();
+      for (let k = rand(6); k >= 0; k--) {
+        const op = rand(3);
+        if (op === 0 && now.length) {
+          const i = rand(now.length);
+          changed.set(now[i]!.id, undefined);
+          now = now.filter((_, j) => j !== i);
+        } else if (op === 1 && now.length) {
+          const i = rand(now.length);
+          now[i] = { ...now[i]!, status: now[i]!.status === 'closed' ? 'treating' : 'closed', title: `Round ${round}` };
+          changed.set(now[i]!.id, now[i]);
+        } else {
+          const r = makeRisk(input.risks[0]!.workspaceId, { ref: `R-${5000 + round * 10 + k}`, nextReview: '2025-07-01' });
+          now.push(r);
+          changed.set(r.id, r);
+        }
+      }
+      updateDigests(d, changed, ctx);
+      expect([...d.id].sort()).toEqual(now.map((r) => r.id).sort());
+      expect(dashboardFromDigests({ ...input, digests: d })).toEqual(dashboardView({ ...input, risks: now }));
+    }
+  });
+
+  it('move the last digest into a deleted one\'s place and still take in a change to it later in the same round', () => {
+    const input = workspace();
+    const ctx = digestContext(input);
+    const [a, b, c] = input.risks.slice(0, 3) as [Risk, Risk, Risk];
+    const d = digestRisks([a, b, c], ctx);
+    const edited = { ...c, title: 'Edited last', status: 'closed' as const };
+    updateDigests(
+      d,
+      new Map<string, Risk | undefined>([
+        [a.id, undefined],
+        [c.id, edited],
+      ]),
+      ctx,
+    );
+    expect(d.id).toEqual([c.id, b.id]);
+    expect(d.title).toEqual(['Edited last', b.title]);
+  });
+
   it('read back from anything but packed digests of their shape as nothing (every risk is read again)', () => {
     const input = workspace();
     const d = digestRisks(input.risks.slice(0, 3), digestContext(input));
