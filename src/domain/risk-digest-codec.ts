@@ -90,33 +90,39 @@ export function unpackDigests(kept: unknown): RiskDigests | null {
   let total = 0;
   for (const l of p.lengths) total += l;
   if (total !== p.text.length) return null;
-  const d: RiskDigests = {
-    id: [],
-    ref: [],
-    title: [],
-    owner: [],
-    flags: [...p.flags],
-    inherent: [...p.inherent],
-    residual: [...p.residual],
-    controls: [],
-    treatmentDue: [],
-    nextReview: [],
-  };
-  const { text, lengths } = p;
+  const { text, lengths, controls } = p;
+  const id = new Array<string>(n);
+  const ref = new Array<string>(n);
+  const title = new Array<string>(n);
+  const owner = new Array<string>(n);
+  const treatmentDue = new Array<string | null>(n);
+  const nextReview = new Array<string | null>(n);
+  const ids = new Array<string[]>(n);
   let at = 0;
   let cell = 0;
-  const next = () => text.slice(at, (at += lengths[cell++]!));
   for (let i = 0; i < n; i++) {
-    d.id.push(next());
-    d.ref.push(next());
-    d.title.push(next());
-    d.owner.push(next());
-    d.treatmentDue.push(next() || null);
-    d.nextReview.push(next() || null);
-    const c: string[] = [];
-    for (let k = p.controls[i]!; k > 0; k--) c.push(next());
-    d.controls.push(c);
+    id[i] = text.slice(at, (at += lengths[cell++]!));
+    ref[i] = text.slice(at, (at += lengths[cell++]!));
+    title[i] = text.slice(at, (at += lengths[cell++]!));
+    owner[i] = text.slice(at, (at += lengths[cell++]!));
+    treatmentDue[i] = text.slice(at, (at += lengths[cell++]!)) || null;
+    nextReview[i] = text.slice(at, (at += lengths[cell++]!)) || null;
+    const c = new Array<string>(controls[i]!);
+    for (let k = 0; k < c.length; k++) c[k] = text.slice(at, (at += lengths[cell++]!));
+    ids[i] = c;
   }
+  const d: RiskDigests = {
+    id,
+    ref,
+    title,
+    owner,
+    flags: Array.from(p.flags),
+    inherent: Array.from(p.inherent),
+    residual: Array.from(p.residual),
+    controls: ids,
+    treatmentDue,
+    nextReview,
+  };
   return d;
 }
 
