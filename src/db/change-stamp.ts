@@ -24,7 +24,7 @@ export const keptFiguresKey = (workspaceId: string) => `dashboard:${workspaceId}
 /** The cache row of the digests of a workspace's risks the figures were worked out from (src/domain/risk-digest.ts). */
 export const keptDigestsKey = (workspaceId: string) => `digests:${workspaceId}`;
 
-/** The cache row of the risks written since (RiskChangeLog). */
+/** The cache row of the risks written since (RiskChangeLog; schema version 7, whose older apps cannot write). */
 export const RISK_LOG_KEY = 'risk-changes';
 /** How many risk ids the log holds at most: a bigger write (an import) leaves it empty, and kept digests are all made again. */
 export const RISK_LOG_LIMIT = 2_000;

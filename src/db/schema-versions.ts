@@ -127,6 +127,28 @@ export const schemaVersions: readonly SchemaVersion[] = [
       cache: 'key',
     },
   },
+  {
+    // Issue 19: every write to risks also lists the risks it touched in the cache table (change-stamp.ts),
+    // so the dashboard brings the digests it kept up to date by reading those risks only. No table
+    // changes: the version closes the connections of apps before it, which would write risks without
+    // listing them (their write would go unseen by digests kept since).
+    version: 7,
+    stores: {
+      workspaces: 'id, updatedAt',
+      assessments: 'id, workspaceId, &[workspaceId+itemId]',
+      evidence: 'id, workspaceId, [workspaceId+itemId]',
+      evidenceFiles: 'id, workspaceId',
+      settings: 'key',
+      aiSystems: 'id, workspaceId',
+      risks: 'id, workspaceId, &[workspaceId+ref]',
+      ownControls: 'id, workspaceId',
+      impactAssessments: 'id, workspaceId, aiSystemId, seriesId',
+      cycleRecords: 'id, workspaceId, [workspaceId+kind]',
+      history: 'id, workspaceId, recordId, at',
+      trash: 'id, workspaceId, deletedAt',
+      cache: 'key',
+    },
+  },
 ];
 
 export const currentSchemaVersion = schemaVersions[schemaVersions.length - 1]!.version;

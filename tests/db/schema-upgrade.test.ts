@@ -402,3 +402,22 @@ describe('upgrading a version 5 database (before the dashboard figures kept betw
     expect((await db.cache.get('stamp'))?.value).toEqual(expect.any(String));
   });
 });
+
+describe('upgrading a version 6 database (before the log of risks written) to the current version', () => {
+  it('keeps the kept figures and every record as they were, and lists the risks the first write touches', async () => {
+    const name = uniqueName(6);
+    const ws = makeWorkspace();
+    const risk = makeRisk(ws.id);
+    const kept = { key: `dashboard:${ws.id}`, value: { stamp: 's1', inputs: 'i', view: { any: 'figures' } } };
+    await writeRaw(name, 6, { workspaces: [ws], risks: [risk], cache: [{ key: 'stamp', value: 's1' }, kept] });
+    const db = await openCurrent(name);
+    expect(db.verno).toBe(currentSchemaVersion);
+    expect(await listRisks(ws.id)).toEqual([risk]);
+    expect(await db.cache.get(kept.key)).toEqual(kept);
+    expect(await db.cache.get('risk-changes')).toBeUndefined();
+    await createRisk(ws.id, 'Second risk');
+    const second = (await listRisks(ws.id)).find((r) => r.title === 'Second risk')!;
+    expect((await db.cache.get('stamp'))?.value).not.toBe('s1');
+    expect(await db.cache.get('risk-changes')).toMatchObject({ value: { seq: 1, entries: [{ seq: 1, ids: [second.id] }] } });
+  });
+});
