@@ -12,6 +12,7 @@ import { chromium } from '@playwright/test';
 import { build } from 'vite';
 import { args, executablePath } from './lib/chromium.js';
 import { seedWorkspace } from './lib/profile-common.js';
+import { buildSeedScript } from './lib/seed-bundle.js';
 import { startPreview } from './lib/server.js';
 
 /** The AI systems the bench seeds with a number of risks (lib/risk-bench.js). @param {number} risks */
@@ -134,6 +135,7 @@ async function main() {
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
+    const seedScript = await buildSeedScript();
     const ws = await seedWorkspace(page, server.url, '__seed', {
       seed: 42,
       aiSystems: systemsFor(RISKS),
@@ -174,8 +176,10 @@ async function main() {
         await tile.waitFor({ timeout: TIMEOUT });
         await page.waitForTimeout(1000);
       });
-      // A change since the last visit.
-      await page.evaluate(newChangeStamp);
+      // A change since the last visit: one risk edited through the app's database class, as the bench does (the seed script defines
+      // __editRisk again on the reloaded page).
+      await page.evaluate(seedScript);
+      await page.evaluate((id) => /** @type {any} */ (window).__editRisk(id), ws);
       await traced(browser, page, 'dashboard reload after a change', async () => {
         await page.reload();
         await tile.waitFor({ timeout: TIMEOUT });
@@ -195,18 +199,3 @@ main().catch((e) => {
   console.error(e);
   process.exit(1);
 });
-
-/** In the page: a new change stamp, as every write of data leaves (src/db/change-stamp.ts), so the dashboard reads every record again. */
-function newChangeStamp() {
-  return new Promise((resolve, reject) => {
-    const open = indexedDB.open('aims-workbench');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const db = open.result;
-      const tx = db.transaction('cache', 'readwrite');
-      tx.objectStore('cache').put({ key: 'stamp', value: `profile-${Math.random()}` });
-      tx.oncomplete = () => (db.close(), resolve(undefined));
-      tx.onerror = () => (db.close(), reject(tx.error));
-    };
-  });
-}
