@@ -182,32 +182,33 @@ function readSinceDigests(db: IDBDatabase, workspaceId: string, digestInputs: st
     const cache = tx.objectStore(CACHE_TABLE);
     const stamp = cache.get(STAMP_KEY);
     const log = cache.get(RISK_LOG_KEY);
-    const others = OTHER_TABLES.map(([t]) => tx.objectStore(t).index('workspaceId').getAll(IDBKeyRange.only(workspaceId)));
     const keptDigests = cache.get(keptDigestsKey(workspaceId));
-    let result: { digests: RiskDigests; from: LogPosition; risks: Map<string, IDBRequest> } | null = null;
-    // Requests answer in the order asked: the log and the own controls are in by now.
+    let found: { kept: KeptDigests; digests: RiskDigests | null; others: IDBRequest[]; risks: Map<string, IDBRequest> } | null = null;
+    // Requests answer in the order asked: the log is in by now. Nothing more is read unless the digests may do.
     keptDigests.onsuccess = () => {
-      const k = valueOf(keptDigests) as KeptDigests | undefined;
-      const ownControls = others[3]!.result as OwnControl[];
-      if (!k || k.inputs !== digestInputs || k.ownControls !== ownControlsKey(ownControls)) return;
-      const changed = changedSince(valueOf(log) as RiskChangeLog | undefined, k.at);
+      const kept = valueOf(keptDigests) as KeptDigests | undefined;
+      if (!kept || kept.inputs !== digestInputs) return;
+      const changed = changedSince(valueOf(log) as RiskChangeLog | undefined, kept.at);
       if (!changed) return;
-      const digests = unpackDigests(k.packed);
-      if (!digests) return;
+      const others = OTHER_TABLES.map(([t]) => tx.objectStore(t).index('workspaceId').getAll(IDBKeyRange.only(workspaceId)));
       const store = tx.objectStore('risks');
-      result = { digests, from: k.at, risks: new Map([...changed].map((id) => [id, store.get(id)])) };
+      const risks = new Map([...changed].map((id) => [id, store.get(id)]));
+      // Unpacked while the database reads the rest.
+      found = { kept, digests: unpackDigests(kept.packed), others, risks };
     };
     done(tx, resolve, reject, () => {
-      if (!result) return null;
+      if (!found?.digests) return null;
+      const records = Object.fromEntries(OTHER_TABLES.map(([, key], i) => [key, found!.others[i]!.result])) as unknown as RecordsButRisks;
+      // Made with other own controls (another set, or other Annex A controls behind one): every risk is digested again.
+      if (found.kept.ownControls !== ownControlsKey(records.ownControls as OwnControl[])) return null;
       const changed = new Map<string, Risk | undefined>();
-      for (const [id, req] of result.risks) {
+      for (const [id, req] of found.risks) {
         const risk = req.result as Risk | undefined;
         changed.set(id, risk?.workspaceId === workspaceId ? risk : undefined);
       }
-      const records = Object.fromEntries(OTHER_TABLES.map(([, key], i) => [key, others[i]!.result])) as unknown as RecordsButRisks;
       return {
-        digests: result.digests,
-        from: result.from,
+        digests: found.digests,
+        from: found.kept.at,
         changed,
         records,
         stamp: (valueOf(stamp) as string | undefined) ?? null,
