@@ -1,4 +1,4 @@
-import { keptDigestsKey, keptFiguresKey, type CacheRow } from './change-stamp';
+import { keptDigestsKey, keptFiguresKey, STAMP_KEY, type CacheRow } from './change-stamp';
 import type { KeptDashboard } from './dashboard-read-direct';
 import { database } from './database';
 import { isQuotaError } from './errors';
@@ -25,4 +25,14 @@ export async function keepDashboardFigures(workspaceId: string, kept: KeptDashbo
 function isClosed(e: unknown): boolean {
   const named = (x: unknown) => x instanceof Error && x.name === 'DatabaseClosedError';
   return named(e) || named((e as { inner?: unknown } | null)?.inner);
+}
+
+/** The change stamp now (null before the first change, or where there is no cache table). */
+export async function changeStampNow(): Promise<string | null> {
+  try {
+    const row = await database().cache.get(STAMP_KEY);
+    return typeof row?.value === 'string' ? row.value : null;
+  } catch {
+    return null;
+  }
 }

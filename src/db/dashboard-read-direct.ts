@@ -66,7 +66,7 @@ export type RecordsButRisks = Omit<WorkspaceRecords, 'risks'>;
  * were read, or a database without the cache table).
  */
 export type DashboardRead<V> =
-  | { kept: V }
+  | { kept: V; stamp: string | null }
   | {
       digests: RiskDigests;
       from: LogPosition;
@@ -125,7 +125,7 @@ async function readFrom<V>(db: IDBDatabase, workspaceId: string, keys: Dashboard
     return { records: await readRecords(db, workspaceId, reading), stamp: null, at: logPosition(undefined), keep: false };
   const before = await readCache<V>(db, keptFiguresKey(workspaceId));
   const found = before.kept;
-  if (found && found.stamp === before.stamp && found.inputs === keys.inputs) return { kept: found.view };
+  if (found && found.stamp === before.stamp && found.inputs === keys.inputs) return { kept: found.view, stamp: found.stamp };
   reading();
   const since = await readSinceDigests(db, workspaceId, keys.digestInputs);
   if (since) return since;

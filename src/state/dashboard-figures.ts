@@ -15,6 +15,8 @@ export type DashboardQuestion = Omit<DashboardRequest, 'id'>;
 
 export interface DashboardAnswer {
   view: DashboardView;
+  /** The change stamp of the records they describe (null: unknown, a database without the cache table). */
+  stamp: string | null;
   /** Present when the figures were worked out: what the page keeps for the next visit (made when asked, after the figures are shown). */
   keep?: () => KeptDashboard<DashboardView>;
 }
@@ -52,7 +54,7 @@ export async function dashboardFigures(
   const keys = await dashboardInputs(q, code);
   let computing: ReturnType<typeof load> | undefined;
   const read = await readDashboardDirect<DashboardView>(q.dbName, q.workspaceId, keys, () => (computing = load()));
-  if ('kept' in read) return { view: read.kept };
+  if ('kept' in read) return { view: read.kept, stamp: read.stamp };
   const { dashboardFromDigests, digestContext, digestRisks, updateDigests } = await (computing ?? load());
   const ctx = digestContext({ ...read.records, matrix: q.matrix, today: q.today });
   let digests;
@@ -61,13 +63,14 @@ export async function dashboardFigures(
     updateDigests(digests, read.changed, ctx);
   } else digests = digestRisks(read.records.risks, ctx);
   const view = dashboardFromDigests({ ...read.records, digests, catalog: q.catalog, matrix: q.matrix, today: q.today });
-  if (!read.keep) return { view };
+  if (!read.keep) return { view, stamp: null };
   const { stamp, at } = read;
   const ownControls = ownControlsKey(read.records.ownControls);
   // Digests no risk was written since are kept as they are (at 50,000 risks, megabytes not written again).
   const same = 'digests' in read && read.changed.size === 0 && read.at.epoch === read.from.epoch && read.at.seq === read.from.seq;
   return {
     view,
+    stamp,
     keep: () => ({
       figures: { stamp, inputs: keys.inputs, view },
       digests: same ? null : { packed: packDigests(digests), inputs: keys.digestInputs, ownControls, at },

@@ -20,4 +20,6 @@ export interface DashboardRequest {
  * what the page keeps for the next visit (made after the figures are sent, so they show first).
  */
 export type DashboardReply =
-  { id: number; view: DashboardView } | { id: number; failed: string } | { id: number; workspaceId: string; keep: KeptDashboard<DashboardView> };
+  | { id: number; view: DashboardView; stamp: string | null }
+  | { id: number; failed: string }
+  | { id: number; workspaceId: string; keep: KeptDashboard<DashboardView> };

@@ -1,4 +1,4 @@
-import { keepDashboardFigures } from '../db/dashboard-cache';
+import { changeStampNow, keepDashboardFigures } from '../db/dashboard-cache';
 import { database } from '../db/database';
 import { DASHBOARD_TABLES } from '../db/dashboard-read-direct';
 import { observeTables } from '../db/observe';
@@ -19,7 +19,13 @@ import { takeDashboardWorker } from './dashboard-worker-start';
 
 let worker: Worker | undefined;
 let nextId = 1;
-const waiting = new Map<number, { workspaceId: string; resolve: (v: DashboardView) => void; reject: (e: unknown) => void }>();
+const waiting = new Map<number, { workspaceId: string; resolve: (v: Answer) => void; reject: (e: unknown) => void }>();
+
+/** The figures, with the change stamp of the records they describe (null: unknown). */
+interface Answer {
+  view: DashboardView;
+  stamp: string | null;
+}
 
 function failAll(message: string): void {
   for (const w of waiting.values()) w.reject(new Error(message));
@@ -40,7 +46,7 @@ function dashboardWorker(): Worker {
     const pending = waiting.get(reply.id);
     waiting.delete(reply.id);
     if ('failed' in reply) return pending?.reject(new Error(reply.failed));
-    pending?.resolve(reply.view);
+    pending?.resolve({ view: reply.view, stamp: reply.stamp });
   };
   // A worker that cannot start (its script gone after an update) fails what waits; the next question starts a new one.
   w.onerror = (ev) => {
@@ -61,12 +67,49 @@ export interface DashboardQuery {
 
 /** The figures once, from the worker. */
 export function askDashboard(q: DashboardQuery): Promise<DashboardView> {
+  return ask(q, localToday()).then((a) => a.view);
+}
+
+function ask(q: DashboardQuery, today: string): Promise<Answer> {
   const id = nextId++;
   return new Promise((resolve, reject) => {
     waiting.set(id, { workspaceId: q.workspaceId, resolve, reject });
-    const request: DashboardRequest = { id, dbName: database().name, ...q, today: localToday() };
+    const request: DashboardRequest = { id, dbName: database().name, ...q, today };
     dashboardWorker().postMessage(request);
   });
+}
+
+/** Figures asked for before their dashboard shows. */
+let early: { q: DashboardQuery; today: string; answer: Promise<Answer> } | null = null;
+
+/**
+ * Asks for a workspace's figures now, before its dashboard shows (an import has just written the
+ * workspace, and the page moves to its dashboard): the worker reads while the page changes. The
+ * dashboard takes them when they were asked with the same catalog, matrix and day and describe
+ * the records as they still are (the change stamp read with them is the stamp now).
+ */
+export function askDashboardEarly(q: DashboardQuery): void {
+  const today = localToday();
+  const answer = ask(q, today);
+  answer.catch(() => undefined);
+  early = { q, today, answer };
+}
+
+const sameQuestion = (a: DashboardQuery, b: DashboardQuery) =>
+  a.workspaceId === b.workspaceId &&
+  a.catalog.frameworkId === b.catalog.frameworkId &&
+  a.catalog.catalogVersion === b.catalog.catalogVersion &&
+  a.catalog.locale === b.catalog.locale &&
+  JSON.stringify(a.matrix) === JSON.stringify(b.matrix);
+
+/** The figures asked for early for `q`, if they are still the answer; null otherwise (then the dashboard asks). */
+async function takeEarly(q: DashboardQuery): Promise<DashboardView | null> {
+  const e = early;
+  early = null;
+  if (!e || !sameQuestion(e.q, q) || e.today !== localToday()) return null;
+  const a = await e.answer.catch(() => null);
+  if (!a || a.stamp === null) return null;
+  return a.stamp === (await changeStampNow()) ? a.view : null;
 }
 
 /** Asks for the figures now and after every change to their tables until stopped; `next` gets each answer in order. */
@@ -74,6 +117,7 @@ export function watchDashboard(q: DashboardQuery, next: (v: DashboardView) => vo
   let stopped = false;
   let running = false;
   let again = false;
+  let asked = false;
   const run = () => {
     if (stopped) return;
     if (running) {
@@ -82,7 +126,10 @@ export function watchDashboard(q: DashboardQuery, next: (v: DashboardView) => vo
     }
     running = true;
     again = false;
-    askDashboard(q)
+    const first = !asked;
+    asked = true;
+    (first ? takeEarly(q) : Promise.resolve(null))
+      .then((v) => v ?? askDashboard(q))
       .then(
         (v) => !stopped && next(v),
         (e) => !stopped && fail(e),

@@ -27,7 +27,7 @@ self.onmessage = async (ev: MessageEvent<DashboardRequest | DashboardPrepare>) =
   } catch (e) {
     return post({ id, failed: e instanceof Error ? e.message : String(e) });
   }
-  post({ id, view: answer.view });
+  post({ id, view: answer.view, stamp: answer.stamp });
   if (!answer.keep) return;
   try {
     const keep = answer.keep();

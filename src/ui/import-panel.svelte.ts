@@ -4,6 +4,7 @@ import type { IoProblem } from '../io/problems';
 import { workspaceNameSchema } from '../domain/workspace-schema';
 import { t, type MessageKey } from '../i18n/i18n';
 import { app } from '../state/app.svelte';
+import { askDashboardEarly } from '../state/dashboard-view.svelte';
 import { warmDashboardWorker } from '../state/dashboard-worker-start';
 import type { Side } from '../domain/merge-fields';
 import {
@@ -174,6 +175,8 @@ export function importFlow(catalog: () => Catalog) {
         return;
       }
       const ws = result.ws;
+      // The dashboard's figures are read while the page moves there.
+      askDashboardEarly({ workspaceId: ws.id, catalog: catalog(), matrix: ws.riskMatrix });
       app.announce(t('import.done', { name: ws.name }));
       phase = 'idle';
       router.go({ name: 'dashboard', ws: ws.id });
