@@ -95,6 +95,8 @@ const stamped = (tables: readonly string[]) => tables.some((t) => !UNSTAMPED.has
 
 /** Installs the stamp on `db` (its constructor does, so every connection of the app and its tests stamps). */
 export function stampChanges(db: Dexie): void {
+  /** The risk change log as each open write transaction has left it so far. */
+  const logs = new WeakMap<IDBTransaction, RiskChangeLog | undefined>();
   db.use({
     stack: 'dbcore',
     name: 'stampChanges',
@@ -115,8 +117,14 @@ export function stampChanges(db: Dexie): void {
             if ((req.trans as unknown as IDBTransaction).objectStoreNames.contains(CACHE_TABLE)) {
               const rows: CacheRow[] = [{ key: STAMP_KEY, value: crypto.randomUUID() }];
               if (name === 'risks') {
-                const log = (await cache().get({ trans: req.trans, key: RISK_LOG_KEY })) as CacheRow | undefined;
-                rows.push({ key: RISK_LOG_KEY, value: logged(log?.value as RiskChangeLog | undefined, writtenIds(req)) });
+                // Read once per transaction (an import writes risks in dozens of slices); this is the log's only writer.
+                const trans = req.trans as unknown as IDBTransaction;
+                const before = logs.has(trans)
+                  ? logs.get(trans)
+                  : ((await cache().get({ trans: req.trans, key: RISK_LOG_KEY })) as CacheRow | undefined)?.value;
+                const log = logged(before as RiskChangeLog | undefined, writtenIds(req));
+                logs.set(trans, log);
+                rows.push({ key: RISK_LOG_KEY, value: log });
               }
               await cache().mutate({ type: 'put', trans: req.trans, values: rows });
             }

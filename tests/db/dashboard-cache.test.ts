@@ -258,6 +258,19 @@ describe("the risks' digests kept beside the figures", () => {
     expect((await ask(q)).view).toEqual(await expectedView(db, ws.id, q));
   });
 
+  it('are brought up to date after a transaction that wrote risks in several parts: every part is listed', async () => {
+    const { db, ws, ask } = await setUp();
+    await ask();
+    const rows = await db.risks.where('workspaceId').equals(ws.id).limit(6).toArray();
+    await db.transaction('rw', db.risks, async () => {
+      await db.risks.bulkPut(rows.slice(0, 3).map((r) => ({ ...r, status: 'closed' as const })));
+      await db.risks.bulkPut(rows.slice(3).map((r) => ({ ...r, inherentLikelihood: null })));
+    });
+    const read = await nextRead(db.name, ws.id);
+    expect('digests' in read && [...read.changed.keys()].sort()).toEqual(rows.map((r) => r.id).sort());
+    expect((await ask()).view).toEqual(await expectedView(db, ws.id));
+  });
+
   it('are not written again when no risk was written since: the figures alone are kept', async () => {
     const { db, ws, ask } = await setUp();
     await ask();
