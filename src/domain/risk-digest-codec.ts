@@ -22,14 +22,15 @@ export interface RiskDigests {
 }
 
 /**
- * The digests as kept: every text of every digest in one string (its id, ref, title, owner, task
+ * The digests as kept: every text of every digest in one string, as UTF-8 (its id, ref, title, owner, task
  * dates ('' for none), then its controls), the length of each, and the numbers as typed arrays. Read
  * back with slices of one string instead of parsing megabytes of JSON (at 50,000 risks about 8 MB of
  * text): on a reload after an edit, that parse was the largest part of the worker's time.
  */
 export interface PackedDigests {
   n: number;
-  text: string;
+  /** The texts, one after the other, as UTF-8: handed to the page and kept without a copy of a string on the page. */
+  utf8: Uint8Array;
   lengths: Uint32Array;
   /** How many controls each digest has. */
   controls: Uint32Array;
@@ -66,7 +67,7 @@ export function packDigests(d: RiskDigests): PackedDigests {
   }
   return {
     n,
-    text: parts.join(''),
+    utf8: new TextEncoder().encode(parts.join('')),
     lengths,
     controls,
     flags: Uint8Array.from(d.flags),
@@ -80,17 +81,18 @@ export function unpackDigests(kept: unknown): RiskDigests | null {
   if (!kept || typeof kept !== 'object') return null;
   const p = kept as Partial<PackedDigests>;
   const n = p.n;
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || typeof p.text !== 'string' || !(p.lengths instanceof Uint32Array)) return null;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || !(p.utf8 instanceof Uint8Array) || !(p.lengths instanceof Uint32Array)) return null;
   if (!(p.controls instanceof Uint32Array) || !(p.flags instanceof Uint8Array) || !(p.inherent instanceof Int16Array) || !(p.residual instanceof Int16Array))
     return null;
   if (p.controls.length !== n || p.flags.length !== n || p.inherent.length !== n || p.residual.length !== n) return null;
   let cells = TEXTS * n;
   for (const c of p.controls) cells += c;
   if (p.lengths.length !== cells) return null;
+  const text = new TextDecoder().decode(p.utf8);
   let total = 0;
   for (const l of p.lengths) total += l;
-  if (total !== p.text.length) return null;
-  const { text, lengths, controls } = p;
+  if (total !== text.length) return null;
+  const { lengths, controls } = p;
   const id = new Array<string>(n);
   const ref = new Array<string>(n);
   const title = new Array<string>(n);

@@ -9,7 +9,14 @@ import type { DashboardPrepare } from './dashboard-worker-start';
 // receives only those (a few hundred bytes), never the 50,000 risks. The functions that work them
 // out (every register's schema comes with them) load, once, while the first read of records is under way.
 /** The typed arrays' memory, handed to the page instead of copied. */
-const packedBuffers = (p: PackedDigests): Transferable[] => [p.lengths.buffer, p.controls.buffer, p.flags.buffer, p.inherent.buffer, p.residual.buffer];
+const packedBuffers = (p: PackedDigests): Transferable[] => [
+  p.utf8.buffer,
+  p.lengths.buffer,
+  p.controls.buffer,
+  p.flags.buffer,
+  p.inherent.buffer,
+  p.residual.buffer,
+];
 
 let computing: Promise<typeof import('../domain/dashboard-view')> | undefined;
 const load = () => (computing ??= import('../domain/dashboard-view'));

@@ -114,7 +114,7 @@ describe('risk digests (what the dashboard keeps of each risk)', () => {
     let now = input.risks.slice(0, 60);
     const d = digestRisks(now, ctx);
     let seed = 5;
-    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    const rand = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
     for (let round = 0; round < 30; round++) {
       const changed = new Map<string, Risk | undefined>();
       for (let k = rand(6); k >= 0; k--) {
@@ -139,7 +139,7 @@ describe('risk digests (what the dashboard keeps of each risk)', () => {
     }
   });
 
-  it('move the last digest into a deleted one\'s place and still take in a change to it later in the same round', () => {
+  it("move the last digest into a deleted one's place and still take in a change to it later in the same round", () => {
     const input = workspace();
     const ctx = digestContext(input);
     const [a, b, c] = input.risks.slice(0, 3) as [Risk, Risk, Risk];
@@ -165,7 +165,8 @@ describe('risk digests (what the dashboard keeps of each risk)', () => {
     expect(unpackDigests(undefined)).toBeNull();
     expect(unpackDigests('{}')).toBeNull();
     expect(unpackDigests({ ...good, n: 4 })).toBeNull();
-    expect(unpackDigests({ ...good, text: `${good.text}x` })).toBeNull();
+    expect(unpackDigests({ ...good, utf8: new TextEncoder().encode(`${new TextDecoder().decode(good.utf8)}x`) })).toBeNull();
+    expect(unpackDigests({ ...good, utf8: 'text' })).toBeNull();
     expect(unpackDigests({ ...good, lengths: good.lengths.slice(1) })).toBeNull();
     expect(unpackDigests({ ...good, flags: [...good.flags] })).toBeNull();
     expect(unpackDigests({ ...good, controls: new Uint32Array(3) })).toBeNull();
