@@ -32,7 +32,7 @@ const CATEGORIES = [
   'disabled-by-default-v8.cpu_profiler',
 ].join(',');
 
-/** @param {any[]} events */
+/** @param {string} title @param {any[] & { startTs?: number }} events */
 function analyse(title, events) {
   const main = events.find(
     (e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && events.some((x) => x.pid === e.pid && x.name === 'RunTask' && x.dur > 1000),
@@ -63,7 +63,7 @@ function analyse(title, events) {
       stack.push(e);
     }
     const byEvent = [...self].filter(([, us]) => us > 1500).sort((a, b) => b[1] - a[1]);
-    console.log(`\n task ${Math.round(task.dur / 1000)} ms at +${Math.round((task.ts - events.startTs) / 1000)} ms`);
+    console.log(`\n task ${Math.round(task.dur / 1000)} ms at +${Math.round((task.ts - (events.startTs ?? 0)) / 1000)} ms`);
     console.log(`   events (self ms): ${byEvent.map(([n, us]) => `${n} ${Math.round(us / 1000)}`).join(', ')}`);
     /** @type {Map<string, number>} */
     const fns = new Map();
@@ -112,13 +112,18 @@ function cpuSamples(/** @type {any[]} */ events, /** @type {number} */ pid, /** 
   return out;
 }
 
-async function traced(/** @type {import('@playwright/test').Browser} */ browser, page, title, act) {
+/**
+ * @param {import('@playwright/test').Browser} browser @param {import('@playwright/test').Page} page
+ * @param {string} title @param {() => Promise<unknown>} act
+ */
+async function traced(browser, page, title, act) {
   await browser.startTracing(page, { categories: CATEGORIES.split(',') });
   const t0 = Date.now();
   await act();
   const buf = await browser.stopTracing();
+  /** @type {{ traceEvents: any[] & { startTs?: number } }} */
   const { traceEvents } = JSON.parse(buf.toString());
-  traceEvents.startTs = Math.min(...traceEvents.filter((e) => e.ts > 0 && e.name === 'RunTask').map((e) => e.ts));
+  traceEvents.startTs = Math.min(...traceEvents.filter((/** @type {any} */ e) => e.ts > 0 && e.name === 'RunTask').map((/** @type {any} */ e) => e.ts));
   analyse(`${title} (${Date.now() - t0} ms wall)`, traceEvents);
 }
 
