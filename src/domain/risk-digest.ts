@@ -3,6 +3,7 @@ import { evaluateRisk } from './risk-evaluation';
 import type { RiskMatrix } from './risk-matrix';
 import type { Risk } from './risk-schema';
 import { riskControls, type TreatmentLink } from './soa-links';
+import type { DashboardSummary } from './dashboard';
 import type { RiskDigests } from './risk-digest-codec';
 import { keepFirst, riskTask, riskTaskDates, taskStateOn, type Task } from './tasks';
 
@@ -110,15 +111,11 @@ export function updateDigests(d: RiskDigests, changed: ReadonlyMap<string, Risk 
   }
 }
 
-/** What the dashboard's figures take from the risk register, summed over its digests. */
-export interface RiskFigures {
-  open: number;
-  /** Open risks per level (index = level), by inherent and residual rating. */
-  inherent: number[];
-  residual: number[];
-  unratedInherent: number;
-  unratedResidual: number;
-  awaitingAcceptance: number;
+/** The risk tile's counts, as the dashboard summary declares them. */
+type RiskCounts = DashboardSummary['risks'];
+
+/** What the dashboard's figures take from the risk register, summed over its digests: the risk tile's counts, and more. */
+export interface RiskFigures extends RiskCounts {
   /** Whether the readiness checks the risk register decides are met (readiness-risks.ts). */
   checks: { 'risk-criteria': boolean; 'risk-results': boolean; 'risk-treatment': boolean };
   /** Control id → the open risks whose treatment relies on it (not in register order). */
