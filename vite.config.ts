@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +13,20 @@ function filesUnder(dir: string): string[] {
     const p = join(dir, f);
     return statSync(p).isDirectory() ? filesUnder(p) : [p];
   });
+}
+
+/**
+ * A name for the code a build is made from: SHA-256 of every file under src/ and catalog/ and of the
+ * locked dependencies. Two workers of one build (the dashboard's and the bundle's) name the code
+ * that worked figures out by it (src/state/dashboard-keys.ts), so figures one of them kept are used
+ * by the other, and never by a build of other code.
+ */
+function sourceName(): string {
+  const root = fileURLToPath(new URL('.', import.meta.url));
+  const files = [...filesUnder(join(root, 'src')), ...filesUnder(join(root, 'catalog')), join(root, 'package-lock.json')].filter(existsSync).sort();
+  const hash = createHash('sha256');
+  for (const f of files) hash.update(relative(root, f)).update('\0').update(readFileSync(f)).update('\0');
+  return hash.digest('hex').slice(0, 32);
 }
 
 /**
@@ -66,6 +81,7 @@ export default defineConfig({
   plugins: [catalogTitlesPlugin(), svelte(), serviceWorkerPlugin()],
   publicDir: 'static',
   base: './',
+  define: { __AIMS_SOURCE__: JSON.stringify(sourceName()) },
   build: {
     target: 'es2022',
     manifest: true,

@@ -61,6 +61,11 @@ export interface ImportPlan {
   /** The local record each update or conflict replaces (`table:id`), for the history's old values. */
   previous: Map<string, Row>;
   remove: boolean;
+  /**
+   * The workspace will hold exactly the bundle's records as it read them (a new workspace, no
+   * record given a new id; its own id may be new): figures worked out from the bundle's records hold for it.
+   */
+  asRead: boolean;
   exportedAt: string;
   files: Map<string, Blob>;
   bytes: number;
@@ -266,6 +271,7 @@ export async function planImport(bundle: ParsedBundle, mode: ImportMode): Promis
     writes,
     previous,
     remove: mode.kind === 'replace',
+    asRead: mode.kind === 'new' && remapped === 0,
     exportedAt: bundle.manifest.exportedAt,
     files,
     bytes,

@@ -5,6 +5,7 @@ import type { Workspace } from '../domain/workspace-schema';
 import { registerSchemas, type RegisterTable } from '../domain/register-schemas';
 import { DATA_TABLES, type Conflict, type ImportPlan, type Row } from './bundle-plan';
 import { staleRecords, type StaleRecord } from './bundle-stale';
+import { keepPreparedDashboard, type PreparedDashboard } from './dashboard-cache';
 import { bundleImportHistory } from './history-repo';
 import { historyUser } from './settings-repo';
 import { exchangeKey } from './snapshot';
@@ -77,7 +78,12 @@ export function resolveConflicts(
  * conflict keys to the side to keep, for the whole record or field by field; unlisted conflicts
  * and fields take their default. A record it writes over changed here since the preview stops the write.
  */
-export async function applyImport(plan: ImportPlan, choices: ReadonlyMap<string, ConflictChoice> = new Map()): Promise<Workspace> {
+export async function applyImport(
+  plan: ImportPlan,
+  choices: ReadonlyMap<string, ConflictChoice> = new Map(),
+  /** The dashboard's figures worked out from the bundle's records (import-figures.ts): kept with them when the workspace holds exactly those. */
+  prepared?: PreparedDashboard<unknown> | null,
+): Promise<Workspace> {
   const now = new Date().toISOString();
   const resolved = resolveConflicts(plan, choices, now);
   if (resolved.problems.length > 0) throw new MergeMixError(resolved.problems);
@@ -90,8 +96,9 @@ export async function applyImport(plan: ImportPlan, choices: ReadonlyMap<string,
   const entries = bundleImportHistory({ merge: plan.mode.kind === 'merge', workspaceId: plan.workspaceId, previous: plan.previous, writes }, user, now);
   // A merge changes stored records: a register's refusal of such a change (a frozen version) stops it.
   const previous = plan.remove ? undefined : (table: string) => (row: Record<string, unknown>) => plan.previous.get(`${table}:${String(row.id)}`);
+  const keep = prepared && plan.asRead ? prepared : null;
   return write(
-    (db) => [db.settings, db.evidenceFiles, ...DATA_TABLES.map((t) => db.table(t))],
+    (db) => [db.settings, db.evidenceFiles, ...DATA_TABLES.map((t) => db.table(t)), ...(keep ? [db.cache] : [])],
     async (w) => {
       const db = w.db;
       // Every record written over or removed must still be the version the preview showed.
@@ -111,7 +118,7 @@ export async function applyImport(plan: ImportPlan, choices: ReadonlyMap<string,
       if (!ws) throw new Error('import wrote no workspace');
       return ws;
     },
-    { neededBytes: plan.bytes },
+    { neededBytes: plan.bytes, ...(keep ? { last: (db) => keepPreparedDashboard(db, plan.workspaceId, keep) } : {}) },
   );
 }
 

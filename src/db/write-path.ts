@@ -23,6 +23,8 @@ const loadRules = async () => (rules ??= await import('../domain/register-schema
 export interface WriteOptions {
   /** Bytes the write brings (a file, an import): refused up front when the browser says they cannot fit. */
   neededBytes?: number | null;
+  /** Runs last in the transaction, after every write of the body and the writer's own (the workspaces' updatedAt). */
+  last?: (db: AimsDatabase) => Promise<void>;
 }
 
 /**
@@ -40,6 +42,7 @@ export async function write<T>(tables: (db: AimsDatabase) => Table[], body: (w: 
         const w = new Writer(db, history, new Date().toISOString(), loaded);
         const out = await body(w);
         await w.finish();
+        await opts.last?.(db);
         return out;
       }),
     opts.neededBytes ?? null,

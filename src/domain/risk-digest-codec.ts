@@ -136,3 +136,7 @@ export function unpackDigests(kept: unknown): RiskDigests | null {
 export function ownControlsKey(ownControls: readonly { id: string; annexAControls: readonly string[] }[]): string {
   return JSON.stringify(ownControls.map((c) => [c.id, [...c.annexAControls].sort()]).sort((a, b) => (a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : 0)));
 }
+
+/** The typed arrays' memory of packed digests, handed from a worker to the page instead of copied. */
+export const packedBuffers = (p: PackedDigests): ArrayBuffer[] =>
+  [p.utf8.buffer, p.lengths.buffer, p.controls.buffer, p.flags.buffer, p.inherent.buffer, p.residual.buffer] as ArrayBuffer[];

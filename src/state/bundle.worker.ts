@@ -17,6 +17,17 @@ import { remoteDeflater } from '../io/zip/deflate-remote';
 import { localDeflater, type Deflater } from '../io/zip/zip-write';
 import { installIoWords } from './io-words';
 import { coarseProgress } from './worker-job';
+import type { PreparedDashboard } from '../db/dashboard-cache';
+import type { DashboardView } from '../domain/dashboard-view';
+import { packedBuffers } from '../domain/risk-digest-codec';
+import { dashboardCode } from './dashboard-keys';
+import { importFigures } from './import-figures';
+
+/** Figures that could not be worked out are not kept: the dashboard works them out after the import, as before. */
+function figuresFailed(e: unknown): null {
+  console.error(e);
+  return null;
+}
 
 // io words README.txt and report.html with these; both tables live only in this worker's chunk.
 installIoWords({ tables: { en, 'zh-CN': zhCN }, valueText, recordNames, riskFlagText });
@@ -40,7 +51,16 @@ export type WorkerRequest =
       locale: Locale;
       passphrase?: string;
     }
-  | { type: 'parse'; file: Blob; fileName: string; catalog: Catalog; locale?: Locale; passphrase?: string }
+  | {
+      type: 'parse';
+      file: Blob;
+      fileName: string;
+      catalog: Catalog;
+      locale?: Locale;
+      passphrase?: string;
+      /** The user's local date (YYYY-MM-DD): given, the worker also works out the workspace's dashboard figures (import-figures.ts). */
+      today?: string;
+    }
   /** A spare worker started ahead of the next job (src/state/bundles.ts) loads the strings meanwhile; no reply. */
   | { type: 'preload'; locale: Locale }
   | { type: 'read-sheets'; bytes: Uint8Array; fileName: string; locale?: Locale; csvEncoding?: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' };
@@ -49,6 +69,8 @@ export type WorkerReply =
   | { type: 'progress'; fraction: number }
   | { type: 'exported'; blob: Blob; fileName: string }
   | { type: 'part'; table: BundleTable; rows: Record<string, unknown>[] }
+  /** The dashboard's figures for the checked records, ahead of the parse reply. */
+  | { type: 'part'; figures: PreparedDashboard<DashboardView> }
   | { type: 'parsed'; result: Awaited<ReturnType<typeof parseBundle>> }
   | { type: 'sheets'; result: Awaited<ReturnType<typeof readWorkbook>> }
   | { type: 'failed'; message: string };
@@ -112,10 +134,13 @@ self.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
       // one took it 150–250 ms (src/state/bundles.ts puts them back). They go as soon as they are
       // checked, so the page takes them in while the attachments are checked here, not after.
       let sent = false;
+      let figures: Promise<PreparedDashboard<DashboardView> | null> | null = null;
       const sendRecords = (records: BundleRecords) => {
         sent = true;
         for (const [table, rows] of Object.entries(records) as [BundleTable, Record<string, unknown>[]][])
           for (let i = 0; i < rows.length; i += PART_ROWS) post({ type: 'part', table, rows: rows.slice(i, i + PART_ROWS) });
+        // Worked out a step at a time while the attachments are inflated and hashed (off this thread).
+        if (req.today) figures = importFigures(records, req.catalog, req.today, dashboardCode).catch(figuresFailed);
       };
       const result = await parseBundle(bytes, req.fileName, req.catalog, {
         file: req.file,
@@ -126,6 +151,9 @@ self.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
       if (result.ok) {
         if (!sent) sendRecords(result.bundle.records);
         for (const table of Object.keys(result.bundle.records) as BundleTable[]) result.bundle.records[table] = [];
+        // (Set in sendRecords, which TypeScript does not see run.)
+        const ready = await (figures as Promise<PreparedDashboard<DashboardView> | null> | null);
+        if (ready) post({ type: 'part', figures: ready }, packedBuffers(ready.digests.packed));
       }
       post({ type: 'parsed', result });
     } else {

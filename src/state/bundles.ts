@@ -13,6 +13,8 @@ import { hasMessage, locale, t, type MessageKey } from '../i18n/i18n';
 import { fieldLabelOf } from '../i18n/value-text';
 import type { HistoryTable } from '../domain/history';
 import type { RiskMatrix } from '../domain/risk-matrix';
+import type { PreparedDashboard } from '../db/dashboard-cache';
+import type { DashboardView } from '../domain/dashboard-view';
 import type { Workspace } from '../domain/workspace-schema';
 import type { MixProblem } from '../db/bundle-write';
 import { namingContext, type NamingContext } from './import-names';
@@ -129,12 +131,15 @@ export function startExport(
   return { done, cancel: () => inner.cancel() };
 }
 
-export function startParse(file: File, catalog: Catalog, passphrase: string | undefined, onProgress: (f: number) => void): Running<ParseResult> {
-  let inner: Running<ParseResult> | null = null;
+/** A check's result; a bundle that passed also brings its dashboard's figures, when the worker could work them out. */
+export type CheckedBundle = ParseResult & { figures?: PreparedDashboard<DashboardView> };
+
+export function startParse(file: File, catalog: Catalog, passphrase: string | undefined, onProgress: (f: number) => void): Running<CheckedBundle> {
+  let inner: Running<CheckedBundle> | null = null;
   const done = (async () => {
     // The File goes to the worker as a handle: the worker reads its bytes, the page never holds them.
     inner = runWorker(
-      { type: 'parse', file, fileName: file.name, catalog, locale: locale(), ...(passphrase ? { passphrase } : {}) },
+      { type: 'parse', file, fileName: file.name, catalog, locale: locale(), today: localToday(), ...(passphrase ? { passphrase } : {}) },
       onProgress,
       parsedFromParts(),
     );
@@ -143,10 +148,15 @@ export function startParse(file: File, catalog: Catalog, passphrase: string | un
   return { done, cancel: () => inner?.cancel() };
 }
 
-/** Picks the parse reply, with the records that came ahead of it in `part` replies put back, in order. */
-export function parsedFromParts(): (reply: WorkerReply) => ParseResult | undefined {
+/** Picks the parse reply, with the records (and figures) that came ahead of it in `part` replies put back, in order. */
+export function parsedFromParts(): (reply: WorkerReply) => CheckedBundle | undefined {
   const parts = new Map<BundleTable, Record<string, unknown>[]>();
+  let figures: PreparedDashboard<DashboardView> | undefined;
   return (reply) => {
+    if (reply.type === 'part' && 'figures' in reply) {
+      figures = reply.figures;
+      return undefined;
+    }
     if (reply.type === 'part') {
       const rows = parts.get(reply.table) ?? [];
       // A loop, not push(...rows): a part may hold more rows than a call takes arguments.
@@ -155,8 +165,9 @@ export function parsedFromParts(): (reply: WorkerReply) => ParseResult | undefin
       return undefined;
     }
     if (reply.type !== 'parsed') return undefined;
-    if (reply.result.ok) for (const [table, rows] of parts) reply.result.bundle.records[table] = rows;
-    return reply.result;
+    if (!reply.result.ok) return reply.result;
+    for (const [table, rows] of parts) reply.result.bundle.records[table] = rows;
+    return figures ? { ...reply.result, figures } : reply.result;
   };
 }
 
@@ -191,9 +202,11 @@ export async function confirmImport(
   plan: ImportPlan,
   choices: ReadonlyMap<string, ConflictChoice>,
   catalog: Catalog,
+  /** The check's dashboard figures, kept with the records when the workspace holds exactly them. */
+  figures?: PreparedDashboard<DashboardView>,
 ): Promise<{ ws: Workspace } | { refused: (() => string)[]; replan?: true } | null> {
   try {
-    return { ws: await applyImport(plan, choices) };
+    return { ws: await applyImport(plan, choices, figures) };
   } catch (e) {
     if (e instanceof MergeMixError) return { refused: e.problems.map((p) => () => mixProblemText(p, previewContexts(plan, catalog).mine)) };
     // Records changed here since the preview: said by name (the first few), and the page plans again.

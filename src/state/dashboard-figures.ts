@@ -1,7 +1,9 @@
 import { readDashboardDirect, type KeptDashboard } from '../db/dashboard-read-direct';
 import type { DashboardView } from '../domain/dashboard-view';
 import { ownControlsKey, packDigests } from '../domain/risk-digest-codec';
-import type { DashboardRequest } from './dashboard-protocol';
+import { dashboardInputs, type DashboardQuestion } from './dashboard-keys';
+
+export { dashboardInputs, type DashboardQuestion } from './dashboard-keys';
 
 /*
  * The dashboard worker's answer (dashboard.worker.ts): the figures kept from the last read when
@@ -11,34 +13,12 @@ import type { DashboardRequest } from './dashboard-protocol';
  * in a few milliseconds, the digests with one risk edited in a few hundred, the full read in seconds.
  */
 
-export type DashboardQuestion = Omit<DashboardRequest, 'id'>;
-
 export interface DashboardAnswer {
   view: DashboardView;
   /** The change stamp of the records they describe (null: unknown, a database without the cache table). */
   stamp: string | null;
   /** Present when the figures were worked out: what the page keeps for the next visit (made when asked, after the figures are shown). */
   keep?: () => KeptDashboard<DashboardView>;
-}
-
-async function sha256(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/**
- * Everything besides the records the figures depend on, as one SHA-256: the code that works them
- * out (`code`: the worker script's address, which a build names by its content), the catalog in
- * the language shown (task titles, the SoA's controls), the matrix and the day (overdue, due soon);
- * and the part of it the risks' digests depend on (the code, the matrix and the day).
- */
-export async function dashboardInputs(q: DashboardQuestion, code: string): Promise<{ inputs: string; digestInputs: string }> {
-  const { frameworkId, catalogVersion, locale, items } = q.catalog;
-  const [inputs, digestInputs] = await Promise.all([
-    sha256(JSON.stringify({ code, catalog: { frameworkId, catalogVersion, locale, items }, matrix: q.matrix, today: q.today })),
-    sha256(JSON.stringify({ code, matrix: q.matrix, today: q.today })),
-  ]);
-  return { inputs, digestInputs };
 }
 
 /**

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
-import type { PackedDigests } from '../domain/risk-digest-codec';
+import { packedBuffers } from '../domain/risk-digest-codec';
 import { dashboardFigures } from './dashboard-figures';
+import { dashboardCode } from './dashboard-keys';
 import type { DashboardReply, DashboardRequest } from './dashboard-protocol';
 import type { DashboardPrepare } from './dashboard-worker-start';
 
@@ -8,21 +9,8 @@ import type { DashboardPrepare } from './dashboard-worker-start';
 // figures kept from the last time while nothing has changed: dashboard-figures.ts); the page
 // receives only those (a few hundred bytes), never the 50,000 risks. The functions that work them
 // out (every register's schema comes with them) load, once, while the first read of records is under way.
-/** The typed arrays' memory, handed to the page instead of copied. */
-const packedBuffers = (p: PackedDigests): Transferable[] => [
-  p.utf8.buffer,
-  p.lengths.buffer,
-  p.controls.buffer,
-  p.flags.buffer,
-  p.inherent.buffer,
-  p.residual.buffer,
-];
-
 let computing: Promise<typeof import('../domain/dashboard-view')> | undefined;
 const load = () => (computing ??= import('../domain/dashboard-view'));
-// A build names the script by its content, so figures kept by another build are not used; the
-// development server's name does not change with the code, so there nothing kept is used.
-const code = import.meta.env.DEV ? `${import.meta.url}#${crypto.randomUUID()}` : import.meta.url;
 
 self.onmessage = async (ev: MessageEvent<DashboardRequest | DashboardPrepare>) => {
   if ('prepare' in ev.data) return void load();
@@ -30,7 +18,7 @@ self.onmessage = async (ev: MessageEvent<DashboardRequest | DashboardPrepare>) =
   const post = (reply: DashboardReply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(reply, transfer);
   let answer;
   try {
-    answer = await dashboardFigures(question, code, load);
+    answer = await dashboardFigures(question, dashboardCode, load);
   } catch (e) {
     return post({ id, failed: e instanceof Error ? e.message : String(e) });
   }

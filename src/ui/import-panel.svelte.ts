@@ -1,5 +1,4 @@
 import type { Catalog } from '../domain/catalog-model';
-import type { ParseResult } from '../io/bundle/bundle-import';
 import type { IoProblem } from '../io/problems';
 import { workspaceNameSchema } from '../domain/workspace-schema';
 import { t, type MessageKey } from '../i18n/i18n';
@@ -16,6 +15,7 @@ import {
   renamePlan,
   startParse,
   warmBundleWorker,
+  type CheckedBundle,
   type ImportMode,
   type ImportPlan,
   type Running,
@@ -33,9 +33,9 @@ export function importFlow(catalog: () => Catalog) {
   let problems = $state.raw<IoProblem[]>([]);
   let needsPassphrase = $state(false);
   let plan = $state.raw<ImportPlan | null>(null);
-  let parsed = $state.raw<Extract<ParseResult, { ok: true }> | null>(null);
+  let parsed = $state.raw<Extract<CheckedBundle, { ok: true }> | null>(null);
   let progress = $state(0);
-  let running: Running<ParseResult> | null = null;
+  let running: Running<CheckedBundle> | null = null;
   // Per conflict, the side of each differing field (the record's own default until the user picks).
   let choices = $state<Record<string, Record<string, Side>>>({});
   let refused = $state.raw<(() => string)[]>([]);
@@ -125,7 +125,7 @@ export function importFlow(catalog: () => Catalog) {
       progress = 0;
       plan = null;
       running = startParse(file, catalog(), passphrase || undefined, (f) => (progress = f));
-      let result: ParseResult;
+      let result: CheckedBundle;
       try {
         result = await running.done;
       } catch (e) {
@@ -164,9 +164,10 @@ export function importFlow(catalog: () => Catalog) {
         chosen = renamePlan(plan, checked.data);
       }
       phase = 'writing';
-      // The dashboard shows next, worked out from the imported records: its worker loads while the import writes.
-      warmDashboardWorker(true);
-      const result = await confirmImport(chosen, new Map(Object.entries($state.snapshot(choices))), catalog());
+      // The dashboard shows next: its worker loads while the import writes, and with it what works the
+      // figures out, unless the import keeps the figures the check worked out from the records it writes.
+      warmDashboardWorker(!(chosen.asRead && parsed?.figures));
+      const result = await confirmImport(chosen, new Map(Object.entries($state.snapshot(choices))), catalog(), parsed?.figures);
       if (!result || 'refused' in result) {
         // A preview out of date is made again from the records as they are now, under the refusal.
         if (result?.replan) await this.replan(plan.mode);

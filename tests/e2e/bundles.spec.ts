@@ -138,3 +138,51 @@ test('the report in an unzipped bundle indexes the evidence and opens each file 
   expect(requests.every((u) => u.startsWith(pathToFileURL(folder).href))).toBe(true);
   await reader.close();
 });
+
+test('a bundle imported in another browser shows its dashboard from the figures the check worked out, not by reading every record again; an edit after counts at once', async ({
+  watched: { page },
+  browser,
+  baseURL,
+}, testInfo) => {
+  await createWorkspace(page, 'Figures Co');
+  const ws = page.url();
+  for (const title of ['Model drift unnoticed', 'Training data leaks']) {
+    await page.goto(ws + '/risks');
+    await page.getByLabel('Title of the new risk').fill(title);
+    await page.getByRole('button', { name: 'Add risk' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: new RegExp(`^R-\\d+ ${title}$`) })).toBeVisible();
+    await page.getByLabel('Treatment due').fill('2020-06-30');
+    await settled(page);
+  }
+  await page.goto(ws + '/exchange');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const sent = testInfo.outputPath('figures.aims.zip');
+  await (await downloading).saveAs(sent);
+
+  const context = await browser.newContext({ baseURL: baseURL! });
+  const client = await context.newPage();
+  await client.goto('./#/import');
+  await client.getByLabel('Bundle file (.zip or encrypted .enc)').setInputFiles(sent);
+  await client.getByRole('button', { name: 'Check the file' }).click();
+  await client.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(client.getByRole('heading', { level: 1, name: 'Dashboard — Figures Co' })).toBeVisible();
+  await expect(client.getByTestId('tile-risks')).toContainText('Open risks by level (2)');
+  await expect(client.getByTestId('tile-overdue').locator('.big')).toHaveText('2');
+  // The dashboard worker read the kept figures: it never loaded what works them out from records.
+  const worker = client.workers().find((w) => w.url().includes('dashboard.worker'));
+  expect(worker).toBeDefined();
+  const loaded = await worker!.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+  expect(loaded.filter((name) => name.includes('dashboard-view'))).toEqual([]);
+
+  // Closing a risk there counts at once, from the digests kept with the figures.
+  const clientWs = client.url().replace(/\/dashboard$/, '');
+  await client.goto(clientWs + '/risks');
+  await client.getByRole('link', { name: /R-001/ }).first().click();
+  await client.getByLabel('Status', { exact: true }).selectOption('closed');
+  await settled(client);
+  await client.goto(clientWs);
+  await expect(client.getByTestId('tile-risks')).toContainText('Open risks by level (1)');
+  await expect(client.getByTestId('tile-overdue').locator('.big')).toHaveText('1');
+  await context.close();
+});

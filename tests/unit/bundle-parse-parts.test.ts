@@ -36,6 +36,24 @@ describe('a parsed bundle arrives in parts', () => {
     expect(result.bundle.records.evidence).toEqual([{ id: 'e1' }]);
   });
 
+  it('brings the figures worked out ahead of the reply with the parsed bundle, and drops them with a refused one', async () => {
+    const figures = { figures: { inputs: 'i', view: {} }, digests: { inputs: 'd', ownControls: '[]', packed: {} } };
+    const ok = fakeWorker();
+    const job = workerJob(ok.worker, 'the bundle worker', parsedFromParts());
+    ok.reply({ type: 'part', table: 'risks', rows: [{ id: 'r1' }] });
+    ok.reply({ type: 'part', figures } as unknown as WorkerReply);
+    expect(ok.state.terminated).toBe(false);
+    ok.reply({ type: 'parsed', result: { ok: true, bundle: { records: { risks: [] } } } } as unknown as WorkerReply);
+    const result = await job.done;
+    expect(result.ok && result.figures).toBe(figures);
+    expect(result.ok && result.bundle.records.risks).toEqual([{ id: 'r1' }]);
+    const refused = fakeWorker();
+    const failed = workerJob(refused.worker, 'the bundle worker', parsedFromParts());
+    refused.reply({ type: 'part', figures } as unknown as WorkerReply);
+    refused.reply({ type: 'parsed', result: { ok: false, problems: [] } });
+    expect(await failed.done).toEqual({ ok: false, problems: [] });
+  });
+
   it('a refused bundle still settles with its problems', async () => {
     const { worker, reply } = fakeWorker();
     const job = workerJob(worker, 'the bundle worker', parsedFromParts());
