@@ -62,8 +62,9 @@ export interface ImportPlan {
   previous: Map<string, Row>;
   remove: boolean;
   /**
-   * The workspace will hold exactly the bundle's records as it read them (a new workspace, no
-   * record given a new id; its own id may be new): figures worked out from the bundle's records hold for it.
+   * The workspace will hold exactly the bundle's records as it read them (a new workspace, or one
+   * the bundle replaces, and no record given a new id; the workspace's own id may differ): figures
+   * worked out from the bundle's records hold for it.
    */
   asRead: boolean;
   exportedAt: string;
@@ -271,7 +272,7 @@ export async function planImport(bundle: ParsedBundle, mode: ImportMode): Promis
     writes,
     previous,
     remove: mode.kind === 'replace',
-    asRead: mode.kind === 'new' && remapped === 0,
+    asRead: mode.kind !== 'merge' && remapped === 0,
     exportedAt: bundle.manifest.exportedAt,
     files,
     bytes,

@@ -117,6 +117,20 @@ describe('an import keeps the figures the check worked out', () => {
     expect((await dashboardFigures(question(db, ws), CODE, load)).view).toEqual(await expectedView(db, ws));
   });
 
+  it('a workspace the bundle replaces holds exactly its records: they are kept, and are its figures', async () => {
+    const { bundle, prepared } = await checkedBundle();
+    const other = await otherBrowser();
+    const first = await applyImport(await planImport(bundle, { kind: 'new' }));
+    await saveRisk((await other.risks.where('workspaceId').equals(first.id).first())!.id, { status: 'closed' });
+    const plan = await planImport(bundle, { kind: 'replace', targetId: first.id });
+    expect(plan.asRead).toBe(true);
+    const ws = await applyImport(plan, new Map(), prepared);
+    const read = await readDashboardDirect(other.name, ws.id, await dashboardInputs(question(other, ws), CODE));
+    if (!('kept' in read)) throw new Error('the figures were not kept');
+    expect(read.kept).toEqual(await expectedView(other, ws));
+    other.close();
+  });
+
   it('not kept by a merge: the workspace holds more than the bundle', async () => {
     const { db, bundle, prepared } = await checkedBundle();
     const target = (await db.workspaces.toArray())[0]!;
