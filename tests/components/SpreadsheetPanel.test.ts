@@ -112,3 +112,30 @@ describe('SpreadsheetPanel import preview', () => {
     expect(screen.getByText(/R-001 Resume model discriminates/, { selector: 'p' })).toBeTruthy();
   });
 });
+
+describe('SpreadsheetPanel import preview of many changed records', () => {
+  it('lists the first 20 changed records and every one of them after "Show all"', async () => {
+    for (let i = 2; i <= 25; i++) {
+      const risk = await createRisk(wsId, `Risk number ${i}`);
+      if (!risk.ok) throw new Error(risk.code);
+    }
+    const changes = await check(
+      await editedWorkbook(Array.from({ length: 25 }, (_, k) => ({ sheet: 'Risks', row: k + 2, column: 'Owner', value: `Owner ${k + 1}` }))),
+    );
+    const records = () => changes.querySelectorAll(':scope > li');
+    expect(records()).toHaveLength(20);
+    expect(screen.getByText('Showing the first 20 of 25 records.')).toBeTruthy();
+    const toggle = screen.getByRole('button', { name: 'Show all 25 records' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(toggle.getAttribute('aria-controls')).toBe(changes.id);
+
+    await fireEvent.click(toggle);
+    expect(records()).toHaveLength(25);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(toggle.textContent?.trim()).toBe('Show the first 20 only');
+    for (let k = 1; k <= 25; k++) expect(changes.textContent).toContain(`Owner ${k}`);
+
+    await fireEvent.click(toggle);
+    expect(records()).toHaveLength(20);
+  });
+});
