@@ -6,7 +6,17 @@ import { kindValueFields } from '../../src/domain/register-values';
 import { setLocale, t } from '../../src/i18n/i18n';
 import { attachmentPath } from '../../src/io/bundle/bundle-format';
 import { escapeHtml, renderReportHtml, type ReportInput } from '../../src/io/bundle/bundle-report';
-import { cycleRow, makeCycleRecord, makeFileEvidence, makeImpact, makeImpactAssessment, makeLinkEvidence, makeOwnControl } from '../support/factories';
+import { CARD_LIMIT } from '../../src/io/report/fields';
+import {
+  cycleRow,
+  makeCycleRecord,
+  makeRisk,
+  makeFileEvidence,
+  makeImpact,
+  makeImpactAssessment,
+  makeLinkEvidence,
+  makeOwnControl,
+} from '../support/factories';
 import { ALL_INCLUDED, EVIL, reportInput, sectionOf, UUID, visibleText } from '../support/report';
 
 /**
@@ -73,6 +83,21 @@ describe('report.html: every register the bundle carries', () => {
     expect(overview).not.toContain(note);
     expect(cards).toContain(note);
   });
+
+  it('shows each record in full up to CARD_LIMIT; past it the overview lists every one and a note names the data file that holds them', () => {
+    const input = fullInput();
+    const ws = input.workspace.id;
+    const many = Array.from({ length: CARD_LIMIT + 1 }, (_, i) => makeRisk(ws, { ref: `R-${String(i + 1).padStart(4, '0')}`, title: `Risk number ${i + 1}` }));
+    const risksHtml = sectionOf(renderReportHtml({ ...input, risks: many }), 'risks');
+    const [overview, details] = risksHtml.split('<h3>');
+    expect(overview!.match(/<th scope="row" class="ref">/g)).toHaveLength(CARD_LIMIT + 1);
+    expect(details).not.toContain('<article');
+    expect(visibleText(details!)).toContain(`There are 5,001 of them, more than this report shows one by one (up to 5,000)`);
+    expect(details).toContain('data/risks.json');
+    // At the limit, every one in full.
+    const atLimit = sectionOf(renderReportHtml({ ...input, risks: many.slice(0, CARD_LIMIT) }), 'risks');
+    expect(atLimit.match(/<article class="record">/g)).toHaveLength(CARD_LIMIT);
+  }, 60_000);
 
   it('lists own controls with the Annex A controls they implement and the risks they treat', () => {
     const own = sectionOf(renderReportHtml(fullInput()), 'own-controls');

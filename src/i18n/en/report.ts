@@ -33,6 +33,8 @@ export const report = {
   'report.notInBundle': '(not in this bundle)',
   'report.risks.details': 'Each risk in full',
   'report.systems.details': 'Each AI system in full',
+  'report.cardsLeftOut':
+    'There are {count} of them, more than this report shows one by one (up to {limit}): the table above lists each, and every field of each is in {file} in this bundle, and in the Excel workbook the app exports.',
   'report.ownControls.empty': 'No own control is recorded.',
   'report.ownControls.risks': 'Risks it treats',
   'report.ia.empty': 'No impact assessment is recorded.',

@@ -32,6 +32,8 @@ export const report: { [K in keyof typeof en]: string } = {
   'report.notInBundle': '（不在此数据包中）',
   'report.risks.details': '各项风险详情',
   'report.systems.details': '各AI系统详情',
+  'report.cardsLeftOut':
+    '共有{count}条，超过本报告逐条列出的上限（{limit}条）：上表列出了每一条，每条的全部字段见本包中的 {file}，也见应用导出的 Excel 工作簿。',
   'report.ownControls.empty': '未记录任何自有控制措施。',
   'report.ownControls.risks': '所处理的风险',
   'report.ia.empty': '未记录任何影响评估。',

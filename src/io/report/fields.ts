@@ -3,6 +3,7 @@ import type { HistoryTable } from '../../domain/history';
 import type { RegisterDecl } from '../../domain/register';
 import { t, valueText } from '../words';
 import type { Report } from './context';
+import { fmt } from './report-text';
 import { html, table, text, type Html, type Part } from './html';
 
 type RowsKind = Extract<ValueKind, { kind: 'rows' }>;
@@ -45,6 +46,13 @@ function worded(r: Report, kind: ValueKind, key: string | number, raw: unknown):
   if (shown === undefined) byValue.set(key, (shown = valueText(kind, raw, r.ctx)));
   return shown;
 }
+
+/**
+ * A register with more records than this shows its overview table only, each record's fields being
+ * left to the data file (and the workbook): 5,000 risks in full are about 14 MB of HTML, 50,000 about
+ * 140 MB, which a browser opens slowly if at all, and which nobody reads card by card.
+ */
+export const CARD_LIMIT = 5_000;
 
 /** Nested rows (an impact list, an audit checklist, review inputs) as a small table, one column per row field. */
 export function rowsTable(r: Report, field: ValueField, raw: unknown, caption = true): Html | '' {
@@ -99,7 +107,16 @@ function layoutOf(r: Report, fields: readonly ValueField[]): Layout {
 }
 
 /** Records in full, one card each under a heading of their own: the part of a register its overview table leaves out. */
-export function recordCards(r: Report, heading: string, fields: readonly ValueField[], cards: readonly { title: Part; record: object }[]): Html {
+export function recordCards(
+  r: Report,
+  heading: string,
+  fields: readonly ValueField[],
+  cards: readonly { title: Part; record: object }[],
+  /** The bundle's data file that holds these records: named when they are too many to show in full. */
+  file: string,
+): Html {
+  if (cards.length > CARD_LIMIT)
+    return html`<h3>${heading}</h3><p class="note">${fmt(r.l.m['report.cardsLeftOut'], { count: r.l.n(cards.length), limit: r.l.n(CARD_LIMIT), file })}</p>`;
   return html`<h3>${heading}</h3>${cards.map((c) => html`<article class="record"><h4>${c.title}</h4>${recordFields(r, fields, c.record as Record<string, unknown>)}</article>`)}`;
 }
 
