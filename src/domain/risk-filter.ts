@@ -60,17 +60,21 @@ export type FilterableRisk = Pick<
   'id' | 'status' | 'owner' | 'aiSystemIds' | 'inherentLikelihood' | 'inherentImpact' | 'residualLikelihood' | 'residualImpact'
 >;
 
+/** Finds a query (trimmed, lowercased) in risks: made once per filtering, then asked of each risk. */
+export type RiskSearch<R> = (query: string) => (r: R) => boolean;
+
 /**
  * Filters in one pass; fast enough for tens of thousands of risks on every keystroke. `evaluations`
  * and `texts` give each risk's evaluation and riskSearchText, by id or from the row (computed once
- * per change of the data); without `texts`, whole risks' texts are computed here.
+ * per change of the data), or `texts` is a search of its own (`{ search }`, the risk list's packed
+ * rows); without `texts`, whole risks' texts are computed here.
  * With nothing to filter by, the risks come back as given (the same array).
  */
 export function filterRisks<R extends FilterableRisk>(
   risks: readonly R[],
   evaluations: ReadonlyMap<string, FilterEvaluation> | ((r: R) => FilterEvaluation | undefined),
   f: RiskFilter,
-  texts?: ReadonlyMap<string, string> | ((r: R) => string),
+  texts?: ReadonlyMap<string, string> | ((r: R) => string) | { search: RiskSearch<R> },
 ): readonly R[] {
   if (filtersNothing(f)) return risks;
   // The filter's fields are read once, not per risk: the page's filter is reactive state, where
@@ -83,9 +87,15 @@ export function filterRisks<R extends FilterableRisk>(
   const cellLikelihood = cell?.likelihood;
   const cellImpact = cell?.impact;
   const evalOf = typeof evaluations === 'function' ? evaluations : (r: R) => evaluations.get(r.id);
-  const textOf = typeof texts === 'function' ? texts : (r: R) => texts?.get(r.id) ?? riskSearchText(r as unknown as Risk);
+  const found = !q
+    ? null
+    : typeof texts === 'function'
+      ? (r: R) => texts(r).includes(q)
+      : texts && 'search' in texts
+        ? texts.search(q)
+        : (r: R) => (texts?.get(r.id) ?? riskSearchText(r as unknown as Risk)).includes(q);
   return risks.filter((r) => {
-    if (q && !textOf(r).includes(q)) return false;
+    if (found && !found(r)) return false;
     if (status !== 'all' && r.status !== status) return false;
     if (owner !== 'all' && r.owner.trim() !== owner) return false;
     if (system !== 'all' && !r.aiSystemIds.includes(system)) return false;

@@ -1,6 +1,7 @@
 import { KeptConnection, openExistingDatabase } from '../db/open-direct';
 import { readRiskListDirect, type RiskListRead } from '../db/risk-list-read-direct';
 import { buildRiskList, rowDelta, type RiskListSummary, type RiskRow } from '../domain/risk-row';
+import { packBuffers, packRows, type PackedRows } from '../domain/risk-row-pack';
 
 /** Rows per message: each is one task on the page to take in (a few milliseconds), never one long one. */
 export const ROWS_PER_MESSAGE = 1_000;
@@ -25,7 +26,8 @@ export type RiskListReply =
    * each of the `fresh` rows that follow in `rows` messages, in order).
    */
   | { type: 'begin'; watch: number; summary: RiskListSummary; systems: SystemName[]; from: Int32Array; fresh: number }
-  | { type: 'rows'; watch: number; rows: RiskRow[] }
+  /** The next fresh rows, packed (risk-row-pack.ts: the page takes them in as a few blocks, not as objects). */
+  | { type: 'rows'; watch: number; rows: PackedRows }
   /** The workspace is gone. */
   | { type: 'gone'; watch: number }
   | { type: 'failed'; watch: number; message: string };
@@ -116,6 +118,9 @@ export class RiskListSource {
     if (same) return;
     this.#sent = { rows, ...keys };
     this.post({ type: 'begin', watch, summary, systems: data.systems, from, fresh: fresh.length }, [from.buffer]);
-    for (let k = 0; k < fresh.length; k += ROWS_PER_MESSAGE) this.post({ type: 'rows', watch, rows: fresh.slice(k, k + ROWS_PER_MESSAGE) });
+    for (let k = 0; k < fresh.length; k += ROWS_PER_MESSAGE) {
+      const rows = packRows(fresh.slice(k, k + ROWS_PER_MESSAGE));
+      this.post({ type: 'rows', watch, rows }, packBuffers(rows));
+    }
   }
 }

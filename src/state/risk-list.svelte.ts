@@ -1,6 +1,7 @@
 import { database } from '../db/database';
 import { observeTables } from '../db/observe';
 import { applyRowDelta, type RiskListSummary, type RiskRow } from '../domain/risk-row';
+import { unpackRows } from '../domain/risk-row-pack';
 import { locale } from '../i18n/i18n';
 import { RiskListSource, type RiskListReply, type RiskListRequest, type SystemName } from './risk-list-source';
 
@@ -131,7 +132,7 @@ export function liveRiskList(ws: () => string): LiveRiskList {
         }
         if (!m.fresh) finish();
       } else if (m.type === 'rows' && next) {
-        for (const r of m.rows) next.got.push(r);
+        for (const r of unpackRows(m.rows)) next.got.push(r);
         if (next.got.length >= next.want) finish();
         else if (!shown) showSoFar();
       } else if (m.type === 'gone' || m.type === 'failed') {

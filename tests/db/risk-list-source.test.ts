@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createRisk, saveRisk } from '../../src/db/risks-repo';
 import { createWorkspace, saveRiskMatrix } from '../../src/db/workspaces-repo';
 import { presetMatrix } from '../../src/domain/risk-matrix-presets';
+import { unpackRows } from '../../src/domain/risk-row-pack';
 import { RiskListSource, ROWS_PER_MESSAGE, type RiskListReply } from '../../src/state/risk-list-source';
 import { freshDatabase } from '../support/db';
 
@@ -21,7 +22,7 @@ async function replies(source: RiskListSource, got: RiskListReply[], act: () => 
   for (let i = 0; i < 400; i++) {
     const mine = got.slice(start);
     const begin = mine.find((m) => m.type === 'begin');
-    const rows = mine.flatMap((m) => (m.type === 'rows' ? m.rows : []));
+    const rows = mine.flatMap((m) => (m.type === 'rows' ? unpackRows(m.rows) : []));
     if (begin?.type === 'begin' && rows.length === begin.fresh) return mine;
     await new Promise((r) => setTimeout(r, 5));
   }
@@ -41,7 +42,7 @@ describe('the risk-list worker', () => {
     const first = await replies(source, got, () => source.handle({ type: 'watch', watch: 1, dbName, workspaceId: ws, locale: 'en' }));
     expect(first.map((m) => m.type)).toEqual(['count', 'begin', 'rows']);
     expect(first[0]).toMatchObject({ type: 'count', total: 5 });
-    expect(first.every((m) => m.type !== 'rows' || m.rows.length <= ROWS_PER_MESSAGE)).toBe(true);
+    expect(first.every((m) => m.type !== 'rows' || unpackRows(m.rows).length <= ROWS_PER_MESSAGE)).toBe(true);
 
     await saveRisk(ids[3]!, { title: 'Renamed' });
     const edit = await replies(source, got, () => source.handle({ type: 'refresh', watch: 1 }));
@@ -49,7 +50,7 @@ describe('the risk-list worker', () => {
     const begin = edit[0]!.type === 'begin' ? edit[0] : null;
     expect([...(begin?.from ?? [])]).toEqual([0, 1, 2, -1, 4]);
     const sent = edit[1];
-    expect(sent?.type === 'rows' && sent.rows.map((r) => r.title)).toEqual(['Renamed']);
+    expect(sent?.type === 'rows' && unpackRows(sent.rows).map((r) => r.title)).toEqual(['Renamed']);
 
     // Nothing changed: nothing sent. A stale watch's refresh is ignored.
     source.handle({ type: 'refresh', watch: 1 });
