@@ -95,6 +95,16 @@ export function slices<T>(rows: readonly T[]): T[][] {
   return out;
 }
 
+/** Rows marked validated per task: 50,000 risks at once held the page for 40 ms (profiled, at 50,000 risks). */
+const MARK_STEP = 10_000;
+
+async function markInSteps(rows: readonly object[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += MARK_STEP) {
+    if (i > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+    markValidated(rows.slice(i, i + MARK_STEP));
+  }
+}
+
 const emptySummary = (table: BundleTable): TableSummary => ({ table, created: 0, updated: 0, unchanged: 0, keptNewer: 0, conflicts: 0, removed: 0 });
 
 /**
@@ -151,7 +161,7 @@ export async function planImport(bundle: ParsedBundle, mode: ImportMode): Promis
   // Nothing below changes an incoming row in place, so when no id changes the rows need no copy.
   const identity = [...ids].every(([from, to]) => from === to);
   // The reader parsed every row with its register's schema: written as read, they are not parsed again.
-  for (const table of DATA_TABLES) markValidated(bundle.records[table]);
+  for (const table of DATA_TABLES) await markInSteps(bundle.records[table]);
   const incoming = (table: BundleTable) => (identity ? (bundle.records[table] as Row[]) : (bundle.records[table] as Row[]).map((r) => remapIds(r, ids)));
 
   const summary: TableSummary[] = [];

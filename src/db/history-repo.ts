@@ -143,8 +143,10 @@ export function bundleImportHistory(
   at: string,
 ): HistoryEntry[] {
   const imported: ImportedRecord[] = [];
+  // Nothing written over and no merge (a new workspace): only the workspace itself is named, and 50,000 risks are not looked at one by one.
+  const workspaceOnly = !i.merge && i.previous.size === 0;
   for (const [table, rows] of i.writes) {
-    if (table === 'history') continue;
+    if (table === 'history' || (workspaceOnly && table !== 'workspaces')) continue;
     for (const row of rows) {
       const after = (table === 'workspaces' ? { ...row, id: i.workspaceId } : row) as Record<string, unknown>;
       const before = (i.previous.get(`${table}:${String(after.id)}`) ?? null) as Record<string, unknown> | null;
