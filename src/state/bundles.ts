@@ -22,6 +22,7 @@ import type { BundleTable } from '../io/bundle/bundle-format';
 import type { ParseResult } from '../io/bundle/bundle-import';
 import type { WorkerReply, WorkerRequest } from './bundle.worker';
 import { app } from './app.svelte';
+import { spareWorker } from './spare-worker';
 import { workerJob, type Running } from './worker-job';
 
 export const APP_VERSION = '0.1.0';
@@ -34,8 +35,7 @@ export type { Running };
 const newBundleWorker = () => new Worker(new URL('./bundle.worker.ts', import.meta.url), { type: 'module' });
 
 /** A worker started ahead of the next check while the import form is open (its modules and strings loaded). */
-let spare: Worker | null = null;
-let holders = 0;
+const spare = spareWorker(newBundleWorker, (w) => w.postMessage({ type: 'preload', locale: locale() } satisfies WorkerRequest));
 
 /**
  * Starts a spare bundle worker, when a holder (the import form) is open and none waits: the form
@@ -45,38 +45,12 @@ let holders = 0;
  * them would slow both on two cores.
  */
 export function warmBundleWorker(): void {
-  if (spare || holders === 0 || typeof Worker === 'undefined') return;
-  let w: Worker;
-  try {
-    w = newBundleWorker();
-  } catch {
-    return; // no worker here (a sandboxed frame): each job starts its own and reports why it cannot
-  }
-  // A spare that fails while it waits is dropped (nobody listens to it yet): the next job starts a fresh one.
-  const drop = (ev: Event) => {
-    ev.preventDefault();
-    w.terminate();
-    if (spare === w) spare = null;
-  };
-  w.onerror = drop;
-  w.onmessageerror = drop;
-  spare = w;
-  w.postMessage({ type: 'preload', locale: locale() } satisfies WorkerRequest);
+  spare.warm();
 }
 
 /** Lets `warmBundleWorker` keep a spare while the caller is open. Returns the release; the spare ends with the last holder. */
 export function holdBundleWorker(): () => void {
-  holders += 1;
-  let released = false;
-  return () => {
-    if (released) return;
-    released = true;
-    holders -= 1;
-    if (holders === 0 && spare) {
-      spare.terminate();
-      spare = null;
-    }
-  };
+  return spare.hold();
 }
 
 /** Starts the bundle worker for one job (the spare when there is one); cancelling terminates it at once. */
@@ -86,10 +60,7 @@ export function runWorker<T>(
   pick: (reply: WorkerReply) => T | undefined,
   transfer: Transferable[] = [],
 ): Running<T> {
-  const worker = spare ?? newBundleWorker();
-  // The job's own handlers take over the spare's (workerJob sets onmessage and onerror).
-  worker.onmessageerror = null;
-  spare = null;
+  const worker = spare.take();
   const job = workerJob<T, WorkerRequest, WorkerReply>(worker, 'the bundle worker', pick, onProgress);
   job.send(request, transfer);
   return job;

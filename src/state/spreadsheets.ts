@@ -7,6 +7,7 @@ import type { PlanOptions, SheetCheck, WorkbookPlan } from '../io/sheets/workboo
 import type { SingleRegister } from '../io/sheets/workbook-export';
 import { app } from './app.svelte';
 import { APP_VERSION } from './bundles';
+import { spareWorker } from './spare-worker';
 import { workerJob, type Running, type WorkerJob } from './worker-job';
 import type { SheetsWorkerReply, SheetsWorkerRequest } from './sheets-jobs';
 
@@ -25,11 +26,16 @@ export const registerFileName = (r: SingleRegister) => r.replace(/^cycle:/, '');
 
 const newSheetsWorker = () => new Worker(new URL('./sheets.worker.ts', import.meta.url), { type: 'module' });
 
-/** A worker started ahead of the next job, while a page that offers spreadsheets is open. */
-let spare: Worker | null = null;
-let holders = 0;
 /** Jobs under way: no spare starts beside one (two cores are common). */
 let running = 0;
+
+/** A worker started ahead of the next job, while a page that offers spreadsheets is open. */
+const spare = spareWorker(
+  newSheetsWorker,
+  // It loads SheetJS, every language's strings and its compression worker, and opens the database, while nobody waits.
+  (w) => w.postMessage({ type: 'preload', xlsx: true, dbName: database().name } satisfies SheetsWorkerRequest),
+  () => running === 0,
+);
 
 /**
  * How long after a job the next spare starts. Starting a worker (its modules, SheetJS, every
@@ -38,29 +44,6 @@ let running = 0;
  */
 export const SPARE_DELAY_MS = 1500;
 
-function warm(): void {
-  if (spare || holders === 0 || running > 0 || typeof Worker === 'undefined') return;
-  let w: Worker;
-  try {
-    w = newSheetsWorker();
-  } catch {
-    return; // no worker here (a sandboxed frame): each job starts its own and reports why it cannot
-  }
-  // A spare that fails while it waits (its script gone after an update, a module that throws) is
-  // dropped: nobody listens to it yet, and a job on it would wait for ever. The next job starts a
-  // fresh worker, which reports its own failure.
-  const drop = (ev: Event) => {
-    ev.preventDefault();
-    w.terminate();
-    if (spare === w) spare = null;
-  };
-  w.onerror = drop;
-  w.onmessageerror = drop;
-  spare = w;
-  // It loads SheetJS, every language's strings and its compression worker, and opens the database, while nobody waits.
-  w.postMessage({ type: 'preload', xlsx: true, dbName: database().name } satisfies SheetsWorkerRequest);
-}
-
 /**
  * Keeps one spreadsheet worker started ahead of the next export or check while the caller (a page
  * with the spreadsheet tools) is open, so a job finds SheetJS, the messages and the compression
@@ -68,30 +51,19 @@ function warm(): void {
  * spare ends when the last holder has released it.
  */
 export function keepSpreadsheetWorkerWarm(): () => void {
-  holders += 1;
-  warm();
-  let released = false;
-  return () => {
-    if (released) return;
-    released = true;
-    holders -= 1;
-    if (holders === 0 && spare) {
-      spare.terminate();
-      spare = null;
-    }
-  };
+  const release = spare.hold();
+  spare.warm();
+  return release;
 }
 
 /** The spreadsheet worker for one job (the spare when there is one): messages go in, one reply settles it; cancelling terminates it at once. */
 function sheetsWorker<T>(pick: (reply: SheetsWorkerReply) => T | undefined): WorkerJob<T, SheetsWorkerRequest> {
-  const worker = spare ?? newSheetsWorker();
-  spare = null;
-  const job = workerJob<T, SheetsWorkerRequest, SheetsWorkerReply>(worker, 'the spreadsheet worker', pick);
+  const job = workerJob<T, SheetsWorkerRequest, SheetsWorkerReply>(spare.take(), 'the spreadsheet worker', pick);
   running += 1;
   // The next spare starts a while after this job is over, not alongside it nor while the page shows its result.
   const over = () => {
     running -= 1;
-    setTimeout(warm, SPARE_DELAY_MS);
+    setTimeout(() => spare.warm(), SPARE_DELAY_MS);
   };
   job.done.then(over, over);
   return job;

@@ -41,6 +41,19 @@ describe('the spare spreadsheet worker', { timeout: 60_000 }, () => {
     return import('../../src/state/spreadsheets');
   }
 
+  it("a spare taken by a job is the job's: its waiting-time handlers no longer end it", async () => {
+    const s = await load();
+    const release = s.keepSpreadsheetWorkerWarm();
+    const spare = FakeWorker.made[0]!;
+    const job = s.startWorkbookExport('ws-1', catalog, 'full');
+    // A message that cannot be read arrives during the job: the spare's drop used to terminate the worker, and the job waited for ever.
+    spare.onmessageerror?.({ preventDefault() {} } as unknown as MessageEvent);
+    expect(spare.terminated).toBe(false);
+    spare.reply({ type: 'workbook', bytes: new Uint8Array([3]) });
+    expect(await job.done).toEqual(new Uint8Array([3]));
+    release();
+  });
+
   it('starts one preloaded worker while held, hands it to the next job, and starts the next spare a while after that job is over', async () => {
     const s = await load();
     vi.useFakeTimers();
