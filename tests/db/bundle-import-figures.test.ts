@@ -6,11 +6,11 @@ import { saveRisk } from '../../src/db/risks-repo';
 import { dashboardView } from '../../src/domain/dashboard-view';
 import type { Risk } from '../../src/domain/risk-schema';
 import type { Workspace } from '../../src/domain/workspace-schema';
-import type { WorkspaceRecords } from '../../src/domain/workspace-records';
 import { parseBundle } from '../../src/io/bundle/bundle-import';
 import { dashboardFigures, dashboardInputs } from '../../src/state/dashboard-figures';
 import { importFigures } from '../../src/state/import-figures';
 import { catalog, exportBundle, otherBrowser, seedWorkspace } from '../support/bundles';
+import { workspaceRecordsOf } from '../support/dashboard';
 import { freshDatabase } from '../support/db';
 
 /*
@@ -27,16 +27,7 @@ const load = () => import('../../src/domain/dashboard-view');
 
 /** The figures from every record of the workspace, read through Dexie. */
 async function expectedView(db: AimsDatabase, ws: Workspace, today = TODAY) {
-  const of = <T>(t: string) => db.table<T>(t).where('workspaceId').equals(ws.id).toArray();
-  const records: WorkspaceRecords = {
-    assessments: await of('assessments'),
-    evidence: await of('evidence'),
-    cycle: await of('cycleRecords'),
-    risks: await of('risks'),
-    ownControls: await of('ownControls'),
-    impactAssessments: await of('impactAssessments'),
-    aiSystems: await of('aiSystems'),
-  };
+  const records = await workspaceRecordsOf(db, ws.id);
   return dashboardView({ ...records, catalog, matrix: ws.riskMatrix, today });
 }
 

@@ -9,10 +9,10 @@ import { deleteWorkspace } from '../../src/db/workspaces-repo';
 import { listTrash, restoreFromTrash } from '../../src/db/trash-repo';
 import { dashboardView } from '../../src/domain/dashboard-view';
 import { DEFAULT_PRESET, presetMatrix } from '../../src/domain/risk-matrix-presets';
-import type { WorkspaceRecords } from '../../src/domain/workspace-records';
 import { dashboardFigures, dashboardInputs, type DashboardQuestion } from '../../src/state/dashboard-figures';
 import { seedWorkspace } from '../support/bundles';
 import { shippedCatalog } from '../support/catalog';
+import { workspaceRecordsOf } from '../support/dashboard';
 import { freshDatabase } from '../support/db';
 
 /*
@@ -36,16 +36,7 @@ const load = () => {
 
 /** The figures as before the cache: every record read through Dexie, worked out on the spot. */
 async function expectedView(db: AimsDatabase, workspaceId: string, q: Partial<DashboardQuestion> = {}) {
-  const of = <T>(t: string) => db.table<T>(t).where('workspaceId').equals(workspaceId).toArray();
-  const records: WorkspaceRecords = {
-    assessments: await of('assessments'),
-    evidence: await of('evidence'),
-    cycle: await of('cycleRecords'),
-    risks: await of('risks'),
-    ownControls: await of('ownControls'),
-    impactAssessments: await of('impactAssessments'),
-    aiSystems: await of('aiSystems'),
-  };
+  const records = await workspaceRecordsOf(db, workspaceId);
   return dashboardView({ ...records, catalog: q.catalog ?? catalog, matrix: q.matrix ?? matrix, today: q.today ?? TODAY });
 }
 

@@ -118,7 +118,7 @@ describe('a register declared once, and nothing else', () => {
 
   it('gets report cards with every declared field worded, never an id', () => {
     const report = reportOf(reportInput({ workspace, aiSystems: [system] }));
-    const html = recordCards(report, 'Suppliers', supplierRegister.valueFields, [{ title: after.name, record: after }]).value;
+    const html = recordCards(report, 'Suppliers', supplierRegister.valueFields, [{ title: after.name, record: after }], 'data/suppliers.json').value;
     const text = visibleText(html);
     expect(text).toContain('Being treated');
     expect(text).toContain('Claims triage');
