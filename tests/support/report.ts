@@ -36,6 +36,7 @@ export function reportInput(overrides: Partial<ReportInput> = {}): ReportInput {
     cycleRecords: [],
     evidence: [],
     attachments: new Map(),
+    dataFiles: { risks: 'data/risks.json', aiSystems: 'data/ai-systems.json' },
     exportedAt: '2025-02-01T09:30:00.000Z',
     appVersion: '0.1.0',
     included: ALL_INCLUDED,

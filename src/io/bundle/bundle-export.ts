@@ -156,6 +156,7 @@ function reportInput(snapshot: WorkspaceSnapshot, options: ExportOptions, attach
     cycleRecords: (t.cycleRecords ?? []) as never,
     evidence: (t.evidence ?? []) as never,
     attachments: new Map(attachments.map((a) => [a.id, a.path])),
+    dataFiles: { risks: bundleTables.risks.file, aiSystems: bundleTables.aiSystems.file },
     exportedAt: options.exportedAt,
     appVersion: options.appVersion,
     included: {

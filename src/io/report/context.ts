@@ -40,6 +40,8 @@ export interface ReportInput {
   evidence: Evidence[];
   /** The files this bundle carries: evidence id → its path inside the bundle (attachments/<id>/<file name>). */
   attachments: ReadonlyMap<string, string>;
+  /** The data file of each register in the bundle (data/risks.json …): named where the report leaves a register's details to it. */
+  dataFiles: { risks: string; aiSystems: string };
   /** ISO timestamp of the export; the only "now" the report knows, so output is deterministic. */
   exportedAt: string;
   appVersion: string;

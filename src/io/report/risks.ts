@@ -6,7 +6,6 @@ import { fmt } from './report-text';
 import { sortedByRef, type Report } from './context';
 import { declaredFields, recordCards } from './fields';
 import { html, table, type Html } from './html';
-import { bundleTables } from '../bundle/bundle-format';
 
 /** Level colours come from user-editable risk criteria: only a plain #rrggbb ever reaches a style. */
 const HEX = /^#[0-9a-f]{6}$/i;
@@ -62,5 +61,5 @@ export function riskSection(report: Report): Html {
     m['report.risks.acceptance'],
   ];
   const cards = sorted.map((r) => ({ title: html`<span class="ref">${r.ref}</span> ${r.title}`, record: r }));
-  return html`${criteria}${table(headers, rows)}${recordCards(report, m['report.risks.details'], declaredFields('risks', riskSchema.shape, ['ref', 'title']), cards, bundleTables.risks.file)}`;
+  return html`${criteria}${table(headers, rows)}${recordCards(report, m['report.risks.details'], declaredFields('risks', riskSchema.shape, ['ref', 'title']), cards, input.dataFiles.risks)}`;
 }

@@ -3,7 +3,6 @@ import { t } from '../words';
 import { cmp, type Report } from './context';
 import { declaredFields, overviewTable, recordCards } from './fields';
 import { html, type Html } from './html';
-import { bundleTables } from '../bundle/bundle-format';
 
 /** The AI system inventory, by name. */
 export function systemSection(report: Report): Html {
@@ -11,5 +10,5 @@ export function systemSection(report: Report): Html {
   if (input.aiSystems.length === 0) return html`<p>${l.m['report.systems.empty']}</p>`;
   const sorted = [...input.aiSystems].sort((a, b) => cmp(a.name, b.name) || cmp(a.id, b.id));
   const cards = sorted.map((s) => ({ title: s.name, record: s }));
-  return html`<p class="note">${t('systems.euNote')}</p>${overviewTable(report, aiSystemRegister, sorted)}${recordCards(report, l.m['report.systems.details'], declaredFields('aiSystems', aiSystemSchema.shape, ['name']), cards, bundleTables.aiSystems.file)}`;
+  return html`<p class="note">${t('systems.euNote')}</p>${overviewTable(report, aiSystemRegister, sorted)}${recordCards(report, l.m['report.systems.details'], declaredFields('aiSystems', aiSystemSchema.shape, ['name']), cards, input.dataFiles.aiSystems)}`;
 }
