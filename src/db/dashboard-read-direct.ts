@@ -41,7 +41,7 @@ export interface KeptFigures<V> {
 export interface KeptDigests {
   /** The digests, packed (risk-digest-codec.ts). */
   packed: PackedDigests;
-  /** The risks' part of the inputs: the code, the matrix and the day. */
+  /** The risks' part of the inputs: the code and the matrix (not the day: the figures read a digest's dates on the day asked). */
   inputs: string;
   /** ownControlsKey of the own controls they were made with. */
   ownControls: string;
@@ -101,7 +101,7 @@ export async function readWorkspaceRecordsDirect(dbName: string, workspaceId: st
  * transaction of a few hundred bytes): when they were kept at this stamp for these inputs they are
  * the answer and no record is read. Otherwise, in one transaction, the risks' digests kept, the log
  * of risks written since, those risks and every other record: with 50,000 risks and one of them
- * edited, one risk read instead of 50,000. When no digests will do (none kept, another day or
+ * edited, one risk read instead of 50,000. When no digests will do (none kept, another
  * matrix, other own controls, more changes than the log holds), every record, then the stamp again:
  * figures may be kept with the stamp only when it did not change meanwhile, so they describe exactly
  * these records. That long read holds no lock on the cache table, which every write of data writes

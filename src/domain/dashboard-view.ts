@@ -49,8 +49,8 @@ export function dashboardView(input: DashboardViewInput, shown = DASHBOARD_SHOWN
 }
 
 /** What a risk's digest is worked out with, besides the risk (risk-digest.ts). */
-export function digestContext(input: Pick<DashboardViewInput, 'matrix' | 'today' | 'ownControls'>): RiskDigestContext {
-  return { matrix: input.matrix, today: input.today, known: new Set(input.ownControls.map((c) => c.id)), viaOwn: ownControlAnnexA(input.ownControls) };
+export function digestContext(input: Pick<DashboardViewInput, 'matrix' | 'ownControls'>): RiskDigestContext {
+  return { matrix: input.matrix, known: new Set(input.ownControls.map((c) => c.id)), viaOwn: ownControlAnnexA(input.ownControls) };
 }
 
 /**

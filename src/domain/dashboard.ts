@@ -55,7 +55,7 @@ function objectiveState(o: CycleRecord, today: string): 'on' | 'off' | 'not-meas
 
 export function dashboardSummary(input: DashboardInput): DashboardSummary {
   // The risks' part as the dashboard works it out from their digests (own controls play no part in these counts).
-  const digests = digestRisks(input.risks, { matrix: input.matrix, today: input.today, known: new Set(), viaOwn: new Map() });
+  const digests = digestRisks(input.risks, { matrix: input.matrix, known: new Set(), viaOwn: new Map() });
   return { risks: riskSummary(riskFigures(digests, input.matrix, input.today, 0)), ...otherSummary(input), tasks: taskCounts(input.tasks, input.today) };
 }
 

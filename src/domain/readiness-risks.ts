@@ -47,10 +47,14 @@ export function riskCriteriaCheck(risks: readonly Risk[], matrix: RiskMatrix): C
   };
 }
 
+/** A planned review (YYYY-MM-DD, or none) that is past on `today`. */
+export const reviewOverdue = (nextReview: string | null | undefined, today: string): boolean => Boolean(nextReview) && nextReview! < today;
+
 /** 8.2 for one open risk: unrated, or past its planned review (null: neither). */
 export function riskResultsGap(r: Risk, matrix: RiskMatrix, today: string): ReadinessGap | null {
   if (!isAssessed(r, matrix)) return { code: 'risk-unrated', params: named(r), link: riskLink(r) };
-  if (r.nextReview && r.nextReview < today) return { code: 'risk-review-overdue', params: { ...named(r), date: { date: r.nextReview } }, link: riskLink(r) };
+  if (r.nextReview && reviewOverdue(r.nextReview, today))
+    return { code: 'risk-review-overdue', params: { ...named(r), date: { date: r.nextReview } }, link: riskLink(r) };
   return null;
 }
 

@@ -1,4 +1,4 @@
-import { isAssessed, riskResultsGap, riskTreatment } from './readiness-risks';
+import { isAssessed, reviewOverdue, riskTreatment } from './readiness-risks';
 import { evaluateRisk } from './risk-evaluation';
 import type { RiskMatrix } from './risk-matrix';
 import type { Risk } from './risk-schema';
@@ -14,15 +14,14 @@ export type { RiskDigests } from './risk-digest-codec';
  * 50,000 risks, reading and working out every risk again took seconds after any change, while a
  * change touches a few. The dashboard's figures are sums over these digests (dashboard-view.ts),
  * so after a change only the risks written since are read and digested again
- * (dashboard-read-direct.ts). A digest holds for one matrix, one day and one set of own controls
- * (`RiskDigestContext`); the same per-risk rules as the readiness checks, the SoA and My tasks
+ * (dashboard-read-direct.ts). A digest holds for one matrix and one set of own controls
+ * (`RiskDigestContext`), on any day: what depends on the day is worked out from its dates when the
+ * figures are summed (`riskFigures`), so yesterday's digests still do. The same per-risk rules as the readiness checks, the SoA and My tasks
  * decide it (readiness-risks.ts, soa-links.ts, tasks.ts).
  */
 
 export interface RiskDigestContext {
   matrix: RiskMatrix;
-  /** YYYY-MM-DD */
-  today: string;
   /** The workspace's own control ids (a treatment through an unknown one does not count). */
   known: ReadonlySet<string>;
   /** Own control id → the Annex A controls it implements (soa-links.ts ownControlAnnexA). */
@@ -34,8 +33,6 @@ export const OPEN = 1;
 export const ASSESSED = 2;
 /** Open, with a residual level above the threshold and no recorded acceptance. */
 export const AWAITING = 4;
-/** Open, and unrated or past its review (8.2). */
-export const RESULTS_GAP = 8;
 /** Open and assessed, with a treatment behind it (6.1.3, 8.3). */
 export const TREATED = 16;
 /** Open and assessed, untreated above the threshold or not accepted (6.1.3, 8.3). */
@@ -55,7 +52,6 @@ function digestInto(d: RiskDigests, i: number, risk: Risk, ctx: RiskDigestContex
   let flags = (open ? OPEN : 0) | (assessed ? ASSESSED : 0);
   if (open) {
     if (ev.flags.includes('acceptance-missing')) flags |= AWAITING;
-    if (riskResultsGap(risk, ctx.matrix, ctx.today)) flags |= RESULTS_GAP;
     if (assessed) {
       const t = riskTreatment(risk, ctx.known, ctx.matrix);
       if (t.treated) flags |= TREATED;
@@ -168,7 +164,9 @@ export function riskFigures(d: RiskDigests, matrix: RiskMatrix, today: string, s
     if (res >= 0) f.residual[res]! += 1;
     else f.unratedResidual += 1;
     if (flags & AWAITING) f.awaitingAcceptance += 1;
-    if (flags & RESULTS_GAP) resultsGap = true;
+    // 8.2 (readiness-risks.ts riskResultsGap): unrated, or past its planned review on `today` (an open
+    // risk's review task date is its planned review: the schema keeps it a real date or none).
+    if (!(flags & ASSESSED) || reviewOverdue(d.nextReview[i], today)) resultsGap = true;
     if (flags & ASSESSED) anyRated = true;
     if (flags & TREATMENT_GAP) treatmentGap = true;
     for (const c of d.controls[i]!) {

@@ -36,7 +36,7 @@ export async function dashboardFigures(
   const read = await readDashboardDirect<DashboardView>(q.dbName, q.workspaceId, keys, () => (computing = load()));
   if ('kept' in read) return { view: read.kept, stamp: read.stamp };
   const { dashboardFromDigests, digestContext, digestRisks, updateDigests } = await (computing ?? load());
-  const ctx = digestContext({ ...read.records, matrix: q.matrix, today: q.today });
+  const ctx = digestContext({ ...read.records, matrix: q.matrix });
   let digests;
   if ('digests' in read) {
     digests = read.digests;

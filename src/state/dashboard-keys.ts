@@ -24,8 +24,9 @@ async function sha256(text: string): Promise<string> {
 /**
  * Everything besides the records the figures depend on, as one SHA-256: the code that works them
  * out (`code`), the catalog in the language shown (task titles, the SoA's controls), the matrix and
- * the day (overdue, due soon); and the part of it the risks' digests depend on (the code, the
- * matrix and the day).
+ * the day (overdue, due soon); and the part of it the risks' digests depend on (the code and the
+ * matrix: a digest holds the dates its day-bound figures are worked out from on the day asked, so
+ * digests kept yesterday still do today).
  */
 export async function dashboardInputs(
   q: Pick<DashboardQuestion, 'catalog' | 'matrix' | 'today'>,
@@ -34,7 +35,7 @@ export async function dashboardInputs(
   const { frameworkId, catalogVersion, locale, items } = q.catalog;
   const [inputs, digestInputs] = await Promise.all([
     sha256(JSON.stringify({ code, catalog: { frameworkId, catalogVersion, locale, items }, matrix: q.matrix, today: q.today })),
-    sha256(JSON.stringify({ code, matrix: q.matrix, today: q.today })),
+    sha256(JSON.stringify({ code, matrix: q.matrix })),
   ]);
   return { inputs, digestInputs };
 }

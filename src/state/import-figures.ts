@@ -56,7 +56,7 @@ export async function importFigures(records: BundleRecords, catalog: Catalog, to
     aiSystems: records.aiSystems,
   } as unknown as WorkspaceRecords;
   const [m, keys] = await Promise.all([import('../domain/dashboard-view'), dashboardInputs({ catalog, matrix, today }, code)]);
-  const ctx = m.digestContext({ matrix, today, ownControls: others.ownControls });
+  const ctx = m.digestContext({ matrix, ownControls: others.ownControls });
   const digests = await digestInSteps(risks, ctx, m);
   await nextTask();
   // As the dashboard works them out from kept digests: every record but the risks, and the digests.

@@ -236,8 +236,19 @@ describe("the risks' digests kept beside the figures", () => {
         await db.ownControls.put({ ...c, annexAControls: ['A.10.4'] });
       },
     ],
-    ['another day', async () => undefined, { today: '2025-07-01' }],
   ];
+
+  it('do on another day: kept yesterday, no risk is read again, and the figures are those of every record today', async () => {
+    const { db, ws, ask } = await setUp();
+    await ask();
+    for (const today of ['2025-07-01', '2026-01-15']) {
+      const read = await nextRead(db.name, ws.id, { today });
+      expect('digests' in read && read.changed.size).toBe(0);
+      expect((await ask({ today })).view).toEqual(await expectedView(db, ws.id, { today }));
+    }
+    // The review dates passed between the two days change what 8.2 says: the figures follow the day asked.
+    expect((await ask({ today: '2026-01-15' })).view).not.toEqual((await ask({ today: '2025-07-01' })).view);
+  });
 
   it.each(fullReads)('will not do after %s: every risk is read again', async (_name, change, q = {}) => {
     const { db, ws, ask } = await setUp();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dashboardFromDigests, dashboardView, digestContext, type DashboardViewInput } from '../../src/domain/dashboard-view';
 import { generateWorkspace } from '../../src/domain/generate-workspace';
 import { readiness } from '../../src/domain/readiness';
+import { isAssessed } from '../../src/domain/readiness-risks';
 import { digestRisks, updateDigests } from '../../src/domain/risk-digest';
 import { ownControlsKey, packDigests, unpackDigests } from '../../src/domain/risk-digest-codec';
 import { evaluateRisk } from '../../src/domain/risk-evaluation';
@@ -81,6 +82,18 @@ describe('risk digests (what the dashboard keeps of each risk)', () => {
       awaitingAcceptance: evs.filter((e) => e.flags.includes('acceptance-missing')).length,
     });
     expect(v.risks.awaitingAcceptance).toBeGreaterThan(0);
+  });
+
+  it('made on one day give the figures of any other day: what depends on the day is read from their dates when summed', () => {
+    const input = workspace();
+    // Open, rated risks whose review falls between the days asked: 8.2 is met before it, not after.
+    const rated = input.risks.filter((r) => r.status !== 'closed' && isAssessed(r, input.matrix)).map((r) => ({ ...r, nextReview: '2025-08-01' }));
+    const digests = digestRisks(rated, digestContext(input));
+    const results = (today: string) => readiness({ ...input, risks: rated, today }).checks.find((c) => c.id === 'risk-results')!.met;
+    expect(results('2025-07-15')).toBe(true);
+    expect(results('2025-08-02')).toBe(false);
+    for (const today of ['2025-06-30', '2025-07-15', '2025-08-01', '2025-08-02', '2026-03-01'])
+      expect(dashboardFromDigests({ ...input, today, digests })).toEqual(dashboardView({ ...input, risks: rated, today }));
   });
 
   it('kept and brought up to date with the risks written and deleted since give the figures of the risks as they are now', () => {
