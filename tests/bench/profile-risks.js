@@ -63,7 +63,7 @@ async function main() {
     await page.waitForTimeout(1000);
     report('reload dashboard after one risk was edited', await rec.stop());
 
-    await page.evaluate(forgetKept);
+    await page.evaluate(forgetKept, true);
     await rec.start();
     await page.reload();
     await page.getByTestId('tile-risks').waitFor({ timeout: TIMEOUT });

@@ -75,6 +75,7 @@ export function riskTargets(s) {
     ['sort', 'sort by any column (slowest column)', 200],
     ['dashboard', 'dashboard after a reload, nothing changed since its last visit', 1000],
     ['dashboard changed', 'dashboard after one risk was edited and a reload (kept digests and that risk read)', 1000],
+    ['dashboard next day', "dashboard on a day's first visit (the digests kept the day before, every other record read)", 1000],
   ];
   const n = big.size.toLocaleString('en');
   /** @type {TargetRow[]} */
