@@ -8,8 +8,9 @@ import type { DBCoreMutateRequest, DBCoreTable } from 'dexie';
  * imports, merges, the trash, a seed script, an upgrade), also writes a new change stamp, in the same
  * transaction: a Dexie middleware under every table but the cache itself and this browser's
  * settings. Figures are kept with the stamp read together with their records, and used only while
- * the stamp is still the same. Writes always go through Dexie (workers only read), and an older app
- * cannot write a database of this version (read-only.ts), so no change escapes the stamp.
+ * the stamp is still the same. Writes of data always go through Dexie (a worker writes only the
+ * cache's kept figures, which change no data), and an older app cannot write a database of this
+ * version (read-only.ts), so no change escapes the stamp.
  */
 
 /** The table of kept figures and the change stamp (schema version 6). */

@@ -15,6 +15,7 @@ import {
   type RiskChangeLog,
 } from './change-stamp';
 import { KeptConnection } from './open-direct';
+import { storedVersionIsNewer } from './read-only';
 
 /*
  * The dashboard worker's read, with IndexedDB itself (as workbook-read-direct.ts for the spreadsheet
@@ -237,4 +238,30 @@ function readRecords(db: IDBDatabase, workspaceId: string, reading: () => void):
       };
     });
   });
+}
+
+/**
+ * Keeps what `kept` holds for the workspace's next visit, written by the dashboard worker on its own
+ * connection: the page neither receives nor clones the digests (at 50,000 risks about 6.5 MB, whose
+ * message and IndexedDB copy held the page for 30–80 ms in one task). A cache row is no data change
+ * (no change stamp: change-stamp.ts), and the figures say themselves which stamp they describe. Not
+ * kept (false) in a database a newer app changed (this app only reads it), nor when the write fails
+ * (a full disk): the figures shown are right either way, the next visit only reads more.
+ */
+export async function keepDashboardDirect<V>(dbName: string, workspaceId: string, keep: KeptDashboard<V>): Promise<boolean> {
+  const written = await kept.read(
+    dbName,
+    (db) =>
+      new Promise<boolean>((resolve) => {
+        if (storedVersionIsNewer(db.version) || !db.objectStoreNames.contains(CACHE_TABLE)) return resolve(false);
+        // The figures and the digests they came from, together or not at all.
+        const tx = db.transaction(CACHE_TABLE, 'readwrite');
+        const store = tx.objectStore(CACHE_TABLE);
+        store.put({ key: keptFiguresKey(workspaceId), value: keep.figures } satisfies CacheRow);
+        if (keep.digests) store.put({ key: keptDigestsKey(workspaceId), value: keep.digests } satisfies CacheRow);
+        tx.oncomplete = () => resolve(true);
+        tx.onabort = () => resolve(false);
+      }),
+  );
+  return written ?? false;
 }

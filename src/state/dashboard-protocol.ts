@@ -1,5 +1,4 @@
 import type { Catalog } from '../domain/catalog-model';
-import type { KeptDashboard } from '../db/dashboard-read-direct';
 import type { DashboardView } from '../domain/dashboard-view';
 import type { RiskMatrix } from '../domain/risk-matrix';
 
@@ -15,11 +14,5 @@ export interface DashboardRequest {
   today: string;
 }
 
-/**
- * The figures, or why there are none; after figures worked out from records, a second message with
- * what the page keeps for the next visit (made after the figures are sent, so they show first).
- */
-export type DashboardReply =
-  | { id: number; view: DashboardView; stamp: string | null }
-  | { id: number; failed: string }
-  | { id: number; workspaceId: string; keep: KeptDashboard<DashboardView> };
+/** The figures, or why there are none (the worker keeps what the next visit needs itself: keepDashboardDirect). */
+export type DashboardReply = { id: number; view: DashboardView; stamp: string | null } | { id: number; failed: string };

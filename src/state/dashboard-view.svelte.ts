@@ -1,4 +1,4 @@
-import { changeStampNow, keepDashboardFigures } from '../db/dashboard-cache';
+import { changeStampNow } from '../db/dashboard-cache';
 import { database } from '../db/database';
 import { DASHBOARD_TABLES } from '../db/dashboard-read-direct';
 import { observeTables } from '../db/observe';
@@ -38,11 +38,6 @@ function dashboardWorker(): Worker {
   const w = takeDashboardWorker();
   w.onmessage = (ev: MessageEvent<DashboardReply>) => {
     const reply = ev.data;
-    if ('keep' in reply) {
-      // Worked out from records: kept for the next visit (a failure to keep them changes nothing shown).
-      keepDashboardFigures(reply.workspaceId, reply.keep).catch((e: unknown) => console.error(e));
-      return;
-    }
     const pending = waiting.get(reply.id);
     waiting.delete(reply.id);
     if ('failed' in reply) return pending?.reject(new Error(reply.failed));

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { packedBuffers } from '../domain/risk-digest-codec';
+import { keepDashboardDirect } from '../db/dashboard-read-direct';
 import { dashboardFigures } from './dashboard-figures';
 import { dashboardCode } from './dashboard-keys';
 import type { DashboardReply, DashboardRequest } from './dashboard-protocol';
@@ -15,7 +15,7 @@ const load = () => (computing ??= import('../domain/dashboard-view'));
 self.onmessage = async (ev: MessageEvent<DashboardRequest | DashboardPrepare>) => {
   if ('prepare' in ev.data) return void load();
   const { id, ...question } = ev.data;
-  const post = (reply: DashboardReply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(reply, transfer);
+  const post = (reply: DashboardReply) => (self as unknown as Worker).postMessage(reply);
   let answer;
   try {
     answer = await dashboardFigures(question, dashboardCode, load);
@@ -25,8 +25,8 @@ self.onmessage = async (ev: MessageEvent<DashboardRequest | DashboardPrepare>) =
   post({ id, view: answer.view, stamp: answer.stamp });
   if (!answer.keep) return;
   try {
-    const keep = answer.keep();
-    post({ id, workspaceId: question.workspaceId, keep }, keep.digests ? packedBuffers(keep.digests.packed) : []);
+    // Kept here, after the figures are sent: the page shows them at once and copies nothing.
+    await keepDashboardDirect(question.dbName, question.workspaceId, answer.keep());
   } catch (e) {
     // The figures are shown; only the next visit reads more.
     console.error(e);
