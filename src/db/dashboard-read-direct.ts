@@ -256,9 +256,8 @@ export async function keepDashboardDirect<V>(dbName: string, workspaceId: string
         if (storedVersionIsNewer(db.version) || !db.objectStoreNames.contains(CACHE_TABLE)) return resolve(false);
         // The figures and the digests they came from, together or not at all.
         const tx = db.transaction(CACHE_TABLE, 'readwrite');
-        const store = tx.objectStore(CACHE_TABLE);
-        store.put({ key: keptFiguresKey(workspaceId), value: keep.figures } satisfies CacheRow);
-        if (keep.digests) store.put({ key: keptDigestsKey(workspaceId), value: keep.digests } satisfies CacheRow);
+        tx.objectStore(CACHE_TABLE).put({ key: keptFiguresKey(workspaceId), value: keep.figures } satisfies CacheRow);
+        if (keep.digests) tx.objectStore(CACHE_TABLE).put({ key: keptDigestsKey(workspaceId), value: keep.digests } satisfies CacheRow);
         tx.oncomplete = () => resolve(true);
         tx.onabort = () => resolve(false);
       }),
